@@ -1,0 +1,6 @@
+# Use ccache when it is installed: CI and rebuilds get much faster.
+find_program(STILLPOINT_CCACHE ccache)
+if(STILLPOINT_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  set(CMAKE_C_COMPILER_LAUNCHER ${STILLPOINT_CCACHE})
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${STILLPOINT_CCACHE})
+endif()

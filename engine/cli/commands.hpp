@@ -1,0 +1,23 @@
+// The `stillpoint` subcommands. Each takes its arguments (after the command
+// name) and writes to the given streams, so tests can run them in-process.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace stillpoint::cli {
+
+using Args = std::vector<std::string>;
+
+int runCheck(const Args& args, std::ostream& out, std::ostream& err);
+int runInfo(const Args& args, std::ostream& out, std::ostream& err);
+int runRender(const Args& args, std::ostream& out, std::ostream& err);
+int runPresets(const Args& args, std::ostream& out, std::ostream& err);
+
+/// Dispatch `stillpoint ARGS...` (without the program name).
+int runCommandLine(const Args& args, std::ostream& out, std::ostream& err);
+/// The text `stillpoint --help` prints.
+std::string helpText();
+
+}  // namespace stillpoint::cli

@@ -1,0 +1,16 @@
+// Exit codes of the `stillpoint` command; scripts may rely on them.
+#pragma once
+
+namespace stillpoint::cli {
+
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitInvalidSession = 1,  ///< the session file has errors (they are printed)
+    kExitUsage = 2,           ///< unknown command or option, missing argument
+    kExitIo = 3,              ///< a file could not be read or written
+    kExitNoDevice = 4,        ///< live play: no usable audio device
+    kExitDeviceLost = 5,      ///< live play: the device went away mid-session
+    kExitInternal = 70,       ///< a bug: please report it
+};
+
+}  // namespace stillpoint::cli

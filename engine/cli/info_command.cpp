@@ -1,0 +1,77 @@
+// `stillpoint info FILE`: the planned timeline.
+#include <iomanip>
+#include <sstream>
+
+#include "arguments.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "session_loader.hpp"
+#include "stillpoint/engine.hpp"
+#include "time_format.hpp"
+
+namespace stillpoint::cli {
+namespace {
+
+std::string describeStep(const Program& program, const PlannedStep& step) {
+    std::ostringstream text;
+    text << toString(step.kind);
+    switch (step.kind) {
+        case StepKind::Breathe: {
+            const auto& pattern = program.patterns[static_cast<std::size_t>(step.pattern)];
+            text << ' ' << pattern.name << ", " << step.cycles << " breath"
+                 << (step.cycles == 1 ? "" : "s") << " at " << std::setprecision(3) << step.paceBpm;
+            if (step.rampToBpm != step.paceBpm) text << " -> " << step.rampToBpm;
+            text << "/min";
+            break;
+        }
+        case StepKind::Bell: text << (step.bell == BellKind::Chime ? " chime" : " bowl"); break;
+        case StepKind::Say:
+        case StepKind::Checkin:
+            if (!step.lines.empty()) {
+                std::string line = step.lines.front();
+                if (line.size() > 48) line = line.substr(0, 45) + "...";
+                text << " \"" << line << '"';
+            }
+            break;
+        case StepKind::Scan: text << ' ' << step.lines.size() << " regions"; break;
+        case StepKind::Pause: break;
+    }
+    return text.str();
+}
+
+}  // namespace
+
+int runInfo(const Args& args, std::ostream& out, std::ostream& err) {
+    const auto parsed = parseArguments(args, {kAvoidOption});
+    if (!parsed.error.empty() || parsed.arguments.positional.size() != 1) {
+        err << "stillpoint info: " << (parsed.error.empty() ? "name one session file" : parsed.error)
+            << "\nusage: stillpoint info FILE [--avoid REGION,...]\n";
+        return kExitUsage;
+    }
+    const auto loaded = loadProgram(parsed.arguments.positional.front(),
+                                    planOptionsFrom(parsed.arguments), err);
+    if (!loaded.program) return loaded.exitCode;
+    const Program& program = *loaded.program;
+
+    out << program.title << '\n' << program.sourcePath << "\n\n";
+    out << "  start    length  step\n";
+    long breaths = 0;
+    for (std::size_t s = 0; s < program.sections.size(); ++s) {
+        const auto& section = program.sections[s];
+        out << std::setw(7) << formatClock(section.startSeconds) << "           " << section.name << '\n';
+        for (int i = section.firstStep; i < section.firstStep + section.stepCount; ++i) {
+            const auto& step = program.steps[static_cast<std::size_t>(i)];
+            if (step.kind == StepKind::Breathe) breaths += step.cycles;
+            out << std::setw(7) << formatClock(step.startSeconds) << std::setw(10)
+                << formatClock(step.lengthSeconds) << "    " << describeStep(program, step) << '\n';
+        }
+    }
+    out << "\ntotal " << formatClock(program.lengthSeconds) << " (" << std::fixed
+        << std::setprecision(1) << program.lengthSeconds << " s, then a "
+        << kSessionFadeOutSeconds << " s fade-out), "
+        << program.sections.size() << " section" << (program.sections.size() == 1 ? "" : "s")
+        << ", " << program.steps.size() << " steps, " << breaths << " breaths\n";
+    return kExitOk;
+}
+
+}  // namespace stillpoint::cli

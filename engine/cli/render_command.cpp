@@ -1,0 +1,109 @@
+// `stillpoint render FILE -o OUT`: a session to a WAV, FLAC or Ogg file.
+#include <chrono>
+#include <cstdio>
+#include <iomanip>
+
+#include "arguments.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "progress_bar.hpp"
+#include "session_loader.hpp"
+#include "stillpoint/offline_render.hpp"
+#include "time_format.hpp"
+
+namespace stillpoint::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: stillpoint render FILE -o OUT.wav|.flac|.ogg [--rate 44100|48000|88200|96000|192000]\n"
+    "                         [--channels 1|2] [--avoid REGION,...] [--quiet]\n";
+
+bool parseRate(const std::string& text, double& rate) {
+    for (const int allowed : {44100, 48000, 88200, 96000, 176400, 192000}) {
+        if (text == std::to_string(allowed)) {
+            rate = allowed;
+            return true;
+        }
+    }
+    return false;
+}
+
+// One warning for every step whose sound is not produced yet.
+void warnSilentSpeech(const Program& program, std::ostream& err) {
+    if (program.silentSpeechSteps.empty()) return;
+    err << program.sourcePath << ": warning: narration is not produced yet; "
+        << program.silentSpeechSteps.size()
+        << " spoken step(s) play as silence of their planned length, at lines";
+    for (const int index : program.silentSpeechSteps) {
+        const auto& step = program.steps[static_cast<std::size_t>(index)];
+        err << ' ' << step.pos.line;
+    }
+    err << '\n';
+}
+
+}  // namespace
+
+int runRender(const Args& args, std::ostream& out, std::ostream& err) {
+    const auto parsed = parseArguments(args, {{"output", 'o', true}, {"rate", 0, true},
+                                              {"channels", 0, true}, {"quiet", 'q', false},
+                                              kAvoidOption});
+    const Arguments& a = parsed.arguments;
+    if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output")) {
+        err << "stillpoint render: "
+            << (!parsed.error.empty()      ? parsed.error
+                : a.positional.size() != 1 ? std::string("name one session file")
+                                           : std::string("name the output file with -o OUT.wav"))
+            << '\n'
+            << kUsage;
+        return kExitUsage;
+    }
+    const std::string output = *a.value("output");
+    EngineConfig config;
+    if (auto rate = a.value("rate"); rate && !parseRate(*rate, config.sampleRate)) {
+        err << "stillpoint render: --rate " << *rate
+            << " is not supported; use 44100, 48000, 88200, 96000, 176400 or 192000\n";
+        return kExitUsage;
+    }
+    if (auto channels = a.value("channels")) {
+        if (*channels != "1" && *channels != "2") {
+            err << "stillpoint render: --channels " << *channels << " is not supported; use 1 or 2\n";
+            return kExitUsage;
+        }
+        config.channels = std::stoi(*channels);
+    }
+    if (!audioFileFormatFor(output)) {
+        err << "stillpoint render: " << output
+            << ": unknown output format; use a name ending in .wav, .flac or .ogg\n";
+        return kExitUsage;
+    }
+
+    const auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
+    if (!loaded.program) return loaded.exitCode;
+    warnSilentSpeech(*loaded.program, err);
+
+    const bool quiet = a.has("quiet");
+    ProgressBar bar(stderr, "rendering");
+    const auto started = std::chrono::steady_clock::now();
+    const auto result = renderProgramToFile(loaded.program, config, output, [&](double fraction) {
+        if (!quiet) bar.update(fraction);
+    });
+    bar.finish();
+    if (!result.ok) {
+        err << "stillpoint render: " << result.error << '\n';
+        return kExitIo;
+    }
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double seconds = static_cast<double>(result.frames) / config.sampleRate;
+    if (!quiet) {
+        err << "rendered " << formatClock(seconds) << " at " << config.sampleRate << " Hz, "
+            << config.channels << " ch, in " << std::fixed << std::setprecision(2) << wall
+            << " s (" << std::setprecision(0) << seconds / std::max(wall, 1e-9)
+            << "x real time); loudness gain " << std::showpos << std::setprecision(1)
+            << result.calibrationGainDb << std::noshowpos << " dB\n";
+    }
+    out << output << '\n';
+    return kExitOk;
+}
+
+}  // namespace stillpoint::cli

@@ -1,0 +1,50 @@
+#include "session_loader.hpp"
+
+#include "exit_codes.hpp"
+#include "stillpoint/session_parser.hpp"
+
+namespace stillpoint::cli {
+namespace {
+
+int printAll(const Diagnostics& diagnostics, std::ostream& err) {
+    int warnings = 0;
+    for (const auto& d : diagnostics) {
+        err << d.format() << '\n';
+        if (d.severity == Severity::Warning) ++warnings;
+    }
+    return warnings;
+}
+
+bool isUnreadable(const Diagnostics& diagnostics) {
+    // The parser reports a file it cannot open without a position.
+    return diagnostics.size() == 1 && diagnostics.front().line == 0 &&
+           diagnostics.front().message.rfind("cannot read", 0) == 0;
+}
+
+}  // namespace
+
+PlanOptions planOptionsFrom(const Arguments& arguments) {
+    PlanOptions options;
+    if (auto avoid = arguments.value(kAvoidOption.name)) options.avoid = splitList(*avoid);
+    return options;
+}
+
+LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, std::ostream& err) {
+    LoadedProgram loaded;
+    ParseResult parsed = loadSessionFile(path);
+    loaded.warnings += printAll(parsed.diagnostics, err);
+    if (!parsed.session) {
+        loaded.exitCode = isUnreadable(parsed.diagnostics) ? kExitIo : kExitInvalidSession;
+        return loaded;
+    }
+    PlanResult planned = planSession(*parsed.session, options);
+    loaded.warnings += printAll(planned.diagnostics, err);
+    if (!planned.program) {
+        loaded.exitCode = kExitInvalidSession;
+        return loaded;
+    }
+    loaded.program = std::make_shared<const Program>(std::move(*planned.program));
+    return loaded;
+}
+
+}  // namespace stillpoint::cli

@@ -1,0 +1,26 @@
+// Loading a session for a command: parse, plan, print every diagnostic.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "arguments.hpp"
+#include "stillpoint/program.hpp"
+
+namespace stillpoint::cli {
+
+struct LoadedProgram {
+    std::shared_ptr<const Program> program;  ///< null when the session has errors
+    int exitCode = 0;                        ///< why it is null
+    int warnings = 0;
+};
+
+/// The plan options every session command shares: `--avoid REGION,...`.
+inline const OptionSpec kAvoidOption{"avoid", 0, true};
+PlanOptions planOptionsFrom(const Arguments& arguments);
+
+/// Parse and plan `path`, writing diagnostics (errors and warnings) to `err`.
+LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, std::ostream& err);
+
+}  // namespace stillpoint::cli

@@ -1,0 +1,70 @@
+// Engine: plays a Program. The one entry point every front end uses
+// (command line, plugin, C API, tests).
+//
+// Threads: `load`, `prepare` and `reset` run on a control thread and may
+// allocate. `process` runs on the audio thread: it never allocates, locks,
+// does I/O or throws, for any frame count up to the prepared maximum.
+// Commands go in through a wait-free SPSC queue (`pushCommand`, one producer);
+// events come out through another (`popEvent`, one consumer).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "stillpoint/engine_events.hpp"
+#include "stillpoint/program.hpp"
+
+namespace stillpoint {
+
+/// Every session fades in and out; nothing starts or stops loud.
+inline constexpr double kSessionFadeInSeconds = 3.0;
+inline constexpr double kSessionFadeOutSeconds = 4.0;  ///< after the last step
+inline constexpr double kStopFadeSeconds = 2.5;        ///< on a Stop command
+
+struct EngineConfig {
+    double sampleRate = 48000.0;
+    int maxBlockFrames = 4096;
+    int channels = 2;  ///< 1 (mono mix) or 2
+    /// Integrated loudness a full session lands at. The engine measures the
+    /// program once in prepare() and sets its master gain from that.
+    double targetLufs = -16.0;
+    bool calibrateLoudness = true;
+    double truePeakCeilingDb = -1.0;
+};
+
+class Engine {
+public:
+    Engine();
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    /// Take a program to play. Control thread; call prepare() after.
+    void load(std::shared_ptr<const Program> program);
+    /// Size buffers, measure loudness, rewind to the start. Control thread.
+    void prepare(const EngineConfig& config);
+
+    /// Render `frames` (<= maxBlockFrames) into `channels` planar buffers.
+    /// Writes silence once finished. Audio thread.
+    void process(float* const* out, int frames) noexcept;
+
+    /// Queue a command for the audio thread. False when the queue is full.
+    bool pushCommand(const Command& command) noexcept;
+    /// Take the next event the audio thread produced. False when none.
+    bool popEvent(Event& event) noexcept;
+
+    bool finished() const noexcept;
+    /// Samples played so far.
+    std::int64_t position() const noexcept;
+    /// Total planned length in samples, including the final fade-out.
+    std::int64_t lengthFrames() const noexcept;
+    /// Master gain the loudness calibration chose, in dB.
+    double calibrationGainDb() const noexcept;
+    const EngineConfig& config() const noexcept;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace stillpoint

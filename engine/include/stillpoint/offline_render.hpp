@@ -1,0 +1,55 @@
+// Offline rendering: a Program to samples in memory or to an audio file.
+//
+// The same Engine that plays live renders here, block by block, so a file is
+// sample-for-sample what a listener hears live at that rate. Files are
+// written to a temporary beside the target and renamed when complete: an
+// interrupted render never leaves a half-written file under the target name.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stillpoint/engine.hpp"
+
+namespace stillpoint {
+
+enum class AudioFileFormat : unsigned char {
+    Wav,   ///< 24-bit PCM
+    Flac,  ///< 24-bit
+    Ogg,   ///< Ogg Vorbis
+};
+
+/// The format a path's extension asks for (.wav, .flac, .ogg), if any.
+std::optional<AudioFileFormat> audioFileFormatFor(std::string_view path);
+
+struct RenderedAudio {
+    double sampleRate = 0.0;
+    int channels = 0;
+    std::vector<float> interleaved;  ///< frames * channels
+    std::vector<Event> events;       ///< everything the engine reported, in order
+    double calibrationGainDb = 0.0;
+    std::int64_t frames() const { return channels ? static_cast<std::int64_t>(interleaved.size()) / channels : 0; }
+};
+
+/// Render a whole program into memory (tests, analysis, the C API).
+RenderedAudio renderProgram(std::shared_ptr<const Program> program, const EngineConfig& config,
+                            int blockFrames = 512);
+
+struct FileRenderResult {
+    bool ok = false;
+    std::string error;  ///< names the file and the cause when !ok
+    std::int64_t frames = 0;
+    double calibrationGainDb = 0.0;
+};
+
+/// Render a whole program to `path`; `progress` (0..1) is called now and then.
+FileRenderResult renderProgramToFile(std::shared_ptr<const Program> program,
+                                     const EngineConfig& config, const std::string& path,
+                                     const std::function<void(double)>& progress = {});
+
+}  // namespace stillpoint

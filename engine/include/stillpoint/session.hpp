@@ -1,0 +1,128 @@
+// The session model: what a session file says, validated, before planning.
+//
+// Produced by parseSession() (session_parser.hpp); consumed by the Planner.
+// Plain data, sample-rate free: times are seconds, levels are dB.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "stillpoint/breath_pattern.hpp"
+
+namespace stillpoint {
+
+struct SourcePos {
+    int line = 0;    ///< 1-based
+    int column = 0;  ///< 1-based
+};
+
+/// The breath tone's voice.
+enum class ToneTimbre : unsigned char {
+    None,  ///< no breath tone
+    Pad,   ///< soft pad: pitch and brightness rise on the inhale, fall on the exhale
+    Wave,  ///< filtered noise that swells and ebbs like a wave with the breath
+    Bowl,  ///< singing-bowl strikes at each phase change
+};
+
+/// The noise or drone under everything.
+enum class BedKind : unsigned char { None, Pink, Brown, Drone };
+
+enum class BellKind : unsigned char {
+    Bowl,   ///< a deep singing bowl
+    Chime,  ///< a small, bright chime
+};
+
+enum class ScanLength : unsigned char { Short, Standard, Long };
+enum class ScanDirection : unsigned char { Upward, Downward };
+
+struct LayerVolumes {  ///< dB, each in [-60, 6]
+    double tone = -6.0;
+    double bed = -18.0;
+    double bells = -8.0;
+    double voice = 0.0;
+    double binaural = -24.0;
+    double isochronic = -24.0;
+};
+
+struct BinauralBeat {
+    double carrierHz = 200.0;  ///< [40, 1000]
+    double beatHz = 6.0;       ///< [0.5, 40]; left ear carrier - beat/2, right + beat/2
+};
+
+struct IsochronicPulse {
+    double carrierHz = 180.0;  ///< [40, 1000]
+    double rateHz = 6.0;       ///< [0.5, 40] pulses per second
+};
+
+struct SoundSettings {
+    std::string pattern = "resonance";  ///< name of a preset or of a pattern in `patterns`
+    ToneTimbre tone = ToneTimbre::Pad;
+    BedKind bed = BedKind::Pink;
+    std::optional<BinauralBeat> binaural;
+    std::optional<IsochronicPulse> isochronic;
+    LayerVolumes volumes;
+};
+
+struct PaceRamp {
+    double fromBpm = 0.0;    ///< [1, 30]
+    double toBpm = 0.0;      ///< [1, 30]
+    double overSeconds = 0;  ///< 0 = the whole step
+};
+
+struct BreatheStep {
+    std::string pattern;           ///< empty = the session default
+    std::optional<int> cycles;     ///< exactly one of cycles / durationSeconds
+    std::optional<double> durationSeconds;
+    std::optional<double> paceBpm;  ///< scales the pattern to this pace
+    std::optional<PaceRamp> ramp;   ///< glides the pace; excludes paceBpm
+    std::optional<ToneTimbre> tone;  ///< unset = the session default
+};
+struct PauseStep {
+    double seconds = 0.0;
+};
+struct BellStep {
+    BellKind kind = BellKind::Bowl;
+    double ringSeconds = 8.0;  ///< how long the step lasts while the bell rings out
+};
+struct SayStep {
+    std::string text;
+    std::string id;  ///< optional line id (voice packs key clips by it)
+};
+struct ScanStep {
+    std::vector<std::string> regions;  ///< from bodyRegions(), in order
+    ScanLength length = ScanLength::Standard;
+};
+struct CheckinStep {
+    std::string prompt;
+    double waitSeconds = 15.0;  ///< how long an offline render waits
+};
+
+using StepBody = std::variant<BreatheStep, PauseStep, BellStep, SayStep, ScanStep, CheckinStep>;
+
+struct Step {
+    SourcePos pos;
+    StepBody body;
+};
+
+struct Section {
+    std::string name;
+    SourcePos pos;
+    std::vector<Step> steps;
+};
+
+struct Session {
+    std::string sourcePath;  ///< as given to the parser, for messages
+    std::string title;
+    std::string description;
+    SoundSettings defaults;
+    std::vector<BreathPattern> patterns;  ///< custom patterns defined by the session
+    std::vector<std::string> avoid;       ///< body regions to leave out
+    std::vector<Section> sections;
+};
+
+/// The body regions a scan may name, feet to crown.
+const std::vector<std::string>& bodyRegions();
+
+}  // namespace stillpoint

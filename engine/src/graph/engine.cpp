@@ -1,0 +1,149 @@
+#include "stillpoint/engine.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "dsp/true_peak_limiter.hpp"
+#include "graph/loudness_analysis.hpp"
+#include "graph/mix_graph.hpp"
+#include "graph/sequencer.hpp"
+#include "rt/denormal_guard.hpp"
+#include "rt/wait_free_spsc_queue.hpp"
+
+namespace stillpoint {
+namespace {
+
+// A calibration never boosts a nearly silent program (say, one bell in a
+// long silence) into something loud, nor cuts a loud one to nothing.
+constexpr double kMaxCalibrationBoostDb = 24.0;
+constexpr double kMaxCalibrationCutDb = -40.0;
+
+class QueueEventSink final : public EventSink {
+public:
+    explicit QueueEventSink(rt::WaitFreeSpscQueue<Event, 4096>& queue) : queue_(queue) {}
+    void emit(const Event& event) noexcept override {
+        if (!queue_.tryPush(event)) ++dropped_;
+    }
+    long dropped() const noexcept { return dropped_; }
+
+private:
+    rt::WaitFreeSpscQueue<Event, 4096>& queue_;
+    long dropped_ = 0;
+};
+
+}  // namespace
+
+struct Engine::Impl {
+    std::shared_ptr<const Program> program;
+    EngineConfig config;
+    MixGraph graph;
+    Sequencer sequencer;
+    dsp::TruePeakLimiter limiter;
+    std::vector<float> busLeft, busRight;
+    rt::WaitFreeSpscQueue<Command, 256> commands;
+    rt::WaitFreeSpscQueue<Event, 4096> events;
+    QueueEventSink sink{events};
+    float masterGain = 1.0f;
+    double calibrationDb = 0.0;
+    std::int64_t outputPosition = 0;
+    bool prepared = false;
+
+    void renderBlock(float* const* out, int frames) noexcept {
+        float* bus[2] = {busLeft.data(), busRight.data()};
+        sequencer.render(graph, bus[0], bus[1], frames, sink);
+        for (int i = 0; i < frames; ++i) {
+            bus[0][i] *= masterGain;
+            bus[1][i] *= masterGain;
+        }
+        limiter.process(bus, frames);
+        if (out == nullptr) return;
+        if (config.channels == 1) {
+            for (int i = 0; i < frames; ++i) out[0][i] = 0.5f * (bus[0][i] + bus[1][i]);
+        } else {
+            std::copy(bus[0], bus[0] + frames, out[0]);
+            std::copy(bus[1], bus[1] + frames, out[1]);
+        }
+    }
+};
+
+Engine::Engine() : impl_(std::make_unique<Impl>()) {}
+Engine::~Engine() = default;
+
+void Engine::load(std::shared_ptr<const Program> program) {
+    impl_->program = std::move(program);
+    impl_->prepared = false;
+}
+
+void Engine::prepare(const EngineConfig& config) {
+    auto& m = *impl_;
+    m.config = config;
+    m.config.channels = std::clamp(config.channels, 1, 2);
+    m.config.maxBlockFrames = std::max(config.maxBlockFrames, 1);
+    m.prepared = false;
+    if (!m.program) return;
+
+    m.calibrationDb = 0.0;
+    if (config.calibrateLoudness) {
+        const double lufs = measureProgramLoudness(*m.program, m.config);
+        if (std::isfinite(lufs))
+            m.calibrationDb =
+                std::clamp(config.targetLufs - lufs, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
+    }
+    m.masterGain = static_cast<float>(std::pow(10.0, m.calibrationDb / 20.0));
+
+    const auto frames = static_cast<std::size_t>(m.config.maxBlockFrames);
+    m.busLeft.assign(frames, 0.0f);
+    m.busRight.assign(frames, 0.0f);
+    m.graph.prepare(m.program->sound, config.sampleRate, m.config.maxBlockFrames);
+    m.sequencer.prepare(*m.program, config.sampleRate, m.config.maxBlockFrames);
+    m.limiter.prepare(config.sampleRate, 2, config.truePeakCeilingDb, m.config.maxBlockFrames);
+    m.events.clear();
+    Command drained;
+    while (m.commands.tryPop(drained)) {
+    }
+
+    // The limiter looks ahead; run the graph that far ahead of the output so
+    // output sample n is timeline sample n (events and cues line up exactly).
+    rt::ScopedDenormalsOff denormalsOff;
+    for (int left = m.limiter.latencyFrames(); left > 0;) {
+        const int n = std::min(left, m.config.maxBlockFrames);
+        m.renderBlock(nullptr, n);
+        left -= n;
+    }
+    m.outputPosition = 0;
+    m.prepared = true;
+}
+
+void Engine::process(float* const* out, int frames) noexcept {
+    auto& m = *impl_;
+    if (!m.prepared) {
+        for (int c = 0; c < m.config.channels; ++c) std::fill(out[c], out[c] + frames, 0.0f);
+        return;
+    }
+    rt::ScopedDenormalsOff denormalsOff;
+    Command command;
+    while (m.commands.tryPop(command)) m.sequencer.apply(command, m.graph);
+
+    for (int done = 0; done < frames;) {
+        const int n = std::min(frames - done, m.config.maxBlockFrames);
+        float* channels[2] = {out[0] + done, m.config.channels > 1 ? out[1] + done : nullptr};
+        m.renderBlock(channels, n);
+        done += n;
+    }
+    m.outputPosition += frames;
+}
+
+bool Engine::pushCommand(const Command& command) noexcept { return impl_->commands.tryPush(command); }
+bool Engine::popEvent(Event& event) noexcept { return impl_->events.tryPop(event); }
+
+bool Engine::finished() const noexcept {
+    return impl_->prepared && impl_->sequencer.finished() &&
+           impl_->outputPosition >= impl_->sequencer.finishSample();
+}
+std::int64_t Engine::position() const noexcept { return impl_->outputPosition; }
+std::int64_t Engine::lengthFrames() const noexcept { return impl_->sequencer.finishSample(); }
+double Engine::calibrationGainDb() const noexcept { return impl_->calibrationDb; }
+const EngineConfig& Engine::config() const noexcept { return impl_->config; }
+
+}  // namespace stillpoint

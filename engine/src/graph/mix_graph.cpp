@@ -1,0 +1,137 @@
+#include "graph/mix_graph.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace stillpoint {
+namespace {
+
+// Layer gain changes (live volume moves) glide over this long.
+constexpr double kLayerGainGlideSeconds = 0.25;
+
+float dbToGain(double db) { return static_cast<float>(std::pow(10.0, db / 20.0)); }
+
+double volumeDb(const LayerVolumes& v, LayerId layer) {
+    switch (layer) {
+        case LayerId::Tone: return v.tone;
+        case LayerId::Bed: return v.bed;
+        case LayerId::Bells: return v.bells;
+        case LayerId::Voice: return v.voice;
+        case LayerId::Binaural: return v.binaural;
+        case LayerId::Isochronic: return v.isochronic;
+        case LayerId::Count: break;
+    }
+    return 0.0;
+}
+
+dsp::BellVoicing voicingFor(BellKind kind) {
+    return kind == BellKind::Chime ? dsp::BellVoicing::Chime : dsp::BellVoicing::Bowl;
+}
+
+}  // namespace
+
+void MixGraph::prepare(const SoundSettings& sound, double sampleRate, int maxBlockFrames) {
+    sound_ = sound;
+    rate_ = sampleRate;
+    tone_.prepare(sampleRate);
+    bed_.prepare(sampleRate);
+    bells_.prepare(sampleRate);
+    binaural_.prepare(sampleRate);
+    isochronic_.prepare(sampleRate);
+    for (auto& g : gains_) g.prepare(sampleRate, kLayerGainGlideSeconds);
+    const auto frames = static_cast<std::size_t>(std::max(maxBlockFrames, 1));
+    layerLeft_.assign(frames, 0.0f);
+    layerRight_.assign(frames, 0.0f);
+    gainRamp_.assign(frames, 0.0f);
+    reset();
+}
+
+void MixGraph::reset() noexcept {
+    tone_.reset();
+    bed_.reset();
+    bells_.reset();
+    binaural_.reset();
+    isochronic_.reset();
+    tone_.setTimbre(sound_.tone);
+    bed_.setKind(sound_.bed);
+    if (sound_.binaural) binaural_.configure(sound_.binaural->carrierHz, sound_.binaural->beatHz);
+    if (sound_.isochronic)
+        isochronic_.configure(sound_.isochronic->carrierHz, sound_.isochronic->rateHz);
+    for (int i = 0; i < kLayerCount; ++i)
+        gains_[static_cast<std::size_t>(i)].snapTo(
+            dbToGain(volumeDb(sound_.volumes, static_cast<LayerId>(i))));
+    master_.snapTo(0.0f);
+}
+
+void MixGraph::setTimbre(ToneTimbre timbre) noexcept { tone_.setTimbre(timbre); }
+void MixGraph::setToneActive(bool active) noexcept { tone_.setActive(active); }
+void MixGraph::onPhaseChange(BreathPhase phase) noexcept { tone_.onPhaseChange(phase); }
+void MixGraph::strikeBell(BellKind kind) noexcept { bells_.strike(voicingFor(kind), 1.0f); }
+
+void MixGraph::setLayerGainDb(LayerId layer, double db) noexcept {
+    if (layer == LayerId::Count) return;
+    gains_[static_cast<std::size_t>(layer)].setTarget(dbToGain(std::clamp(db, -60.0, 6.0)));
+}
+
+void MixGraph::fadeMaster(float target, std::int64_t frames) noexcept {
+    master_.rampTo(target, frames);
+}
+
+void MixGraph::render(const float* fullness, float* left, float* right, int n) noexcept {
+    std::fill(left, left + n, 0.0f);
+    std::fill(right, right + n, 0.0f);
+    float* sl = layerLeft_.data();
+    float* sr = layerRight_.data();
+    auto clearScratch = [&] {
+        std::fill(sl, sl + n, 0.0f);
+        std::fill(sr, sr + n, 0.0f);
+    };
+    if (!tone_.isSilent()) {
+        clearScratch();
+        tone_.process(fullness, sl, sr, n);
+        mixLayer(LayerId::Tone, left, right, n);
+    }
+    if (sound_.bed != BedKind::None) {
+        clearScratch();
+        bed_.process(sl, sr, n);
+        mixLayer(LayerId::Bed, left, right, n);
+    }
+    if (!bells_.isSilent()) {
+        clearScratch();
+        bells_.process(sl, sr, n);
+        mixLayer(LayerId::Bells, left, right, n);
+    }
+    if (sound_.binaural) {
+        clearScratch();
+        binaural_.process(sl, sr, n);
+        mixLayer(LayerId::Binaural, left, right, n);
+    }
+    if (sound_.isochronic) {
+        clearScratch();
+        isochronic_.process(sl, sr, n);
+        mixLayer(LayerId::Isochronic, left, right, n);
+    }
+    master_.apply(left, right, n);
+}
+
+void MixGraph::mixLayer(LayerId layer, float* left, float* right, int n) noexcept {
+    auto& gain = gains_[static_cast<std::size_t>(layer)];
+    const float* sl = layerLeft_.data();
+    const float* sr = layerRight_.data();
+    if (gain.isRamping()) {
+        float* g = gainRamp_.data();
+        gain.fillRamp(g, n);
+        for (int i = 0; i < n; ++i) {
+            left[i] += g[i] * sl[i];
+            right[i] += g[i] * sr[i];
+        }
+        return;
+    }
+    const float g = gain.current();
+    for (int i = 0; i < n; ++i) {
+        left[i] += g * sl[i];
+        right[i] += g * sr[i];
+    }
+}
+
+}  // namespace stillpoint

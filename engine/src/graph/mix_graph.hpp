@@ -1,0 +1,62 @@
+// MixGraph: the fixed audio graph. Breath tone, ambience bed, bells,
+// binaural beat and isochronic pulse, each with a smoothed gain, summed to a
+// stereo bus under the master envelope. The true-peak limiter sits after it,
+// in the Engine, so offline loudness analysis can run this graph without it.
+//
+// prepare() allocates; everything else is real-time safe (noexcept, no
+// allocation, no locks). The sequencer calls the cue methods between
+// sub-blocks, so every cue lands on an exact sample.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "dsp/binaural_beat.hpp"
+#include "dsp/breath_tone.hpp"
+#include "dsp/isochronic_pulse.hpp"
+#include "dsp/modal_bell.hpp"
+#include "dsp/noise_bed.hpp"
+#include "dsp/smoothed_value.hpp"
+#include "graph/master_envelope.hpp"
+#include "stillpoint/engine_events.hpp"
+#include "stillpoint/session.hpp"
+
+namespace stillpoint {
+
+class MixGraph {
+public:
+    void prepare(const SoundSettings& sound, double sampleRate, int maxBlockFrames);
+    /// Back to the state prepare() left: silent, faded out, default gains.
+    void reset() noexcept;
+
+    // Cues from the sequencer.
+    void setTimbre(ToneTimbre timbre) noexcept;
+    void setToneActive(bool active) noexcept;
+    void onPhaseChange(BreathPhase phase) noexcept;
+    void strikeBell(BellKind kind) noexcept;
+    void setLayerGainDb(LayerId layer, double db) noexcept;
+    void fadeMaster(float target, std::int64_t frames) noexcept;
+    bool masterFading() const noexcept { return master_.isRamping(); }
+
+    /// Write `n` frames (not add). `fullness` is the breath per sample.
+    void render(const float* fullness, float* left, float* right, int n) noexcept;
+
+private:
+    static constexpr int kLayerCount = static_cast<int>(LayerId::Count);
+    void mixLayer(LayerId layer, float* left, float* right, int n) noexcept;
+
+    SoundSettings sound_;
+    double rate_ = 48000.0;
+    dsp::BreathTone tone_;
+    dsp::NoiseBed bed_;
+    dsp::ModalBell bells_;
+    dsp::BinauralBeat binaural_;
+    dsp::IsochronicPulse isochronic_;
+    std::array<dsp::SmoothedValue, kLayerCount> gains_;
+    MasterEnvelope master_;
+    // Scratch: one layer rendered before it is scaled into the bus.
+    std::vector<float> layerLeft_, layerRight_, gainRamp_;
+};
+
+}  // namespace stillpoint

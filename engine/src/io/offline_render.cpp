@@ -1,0 +1,118 @@
+#include "stillpoint/offline_render.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "io/audio_file_writer.hpp"
+
+namespace stillpoint {
+namespace {
+
+std::string lowercaseExtension(std::string_view path) {
+    const auto dot = path.rfind('.');
+    if (dot == std::string_view::npos) return {};
+    std::string ext(path.substr(dot + 1));
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+
+// Drives an Engine from start to finish in fixed blocks, handing each block
+// (interleaved) to `consume`.
+template <typename Consume>
+bool driveEngine(Engine& engine, int blockFrames, Consume&& consume) {
+    const int channels = engine.config().channels;
+    std::vector<float> planar(static_cast<std::size_t>(blockFrames * channels));
+    std::vector<float> interleaved(planar.size());
+    float* out[2] = {planar.data(), planar.data() + (channels > 1 ? blockFrames : 0)};
+    const std::int64_t total = engine.lengthFrames();
+    for (std::int64_t done = 0; done < total;) {
+        const int n = static_cast<int>(std::min<std::int64_t>(blockFrames, total - done));
+        engine.process(out, n);
+        for (int i = 0; i < n; ++i)
+            for (int c = 0; c < channels; ++c)
+                interleaved[static_cast<std::size_t>(i * channels + c)] = out[c][i];
+        if (!consume(interleaved.data(), n, done + n, total)) return false;
+        done += n;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<AudioFileFormat> audioFileFormatFor(std::string_view path) {
+    const std::string ext = lowercaseExtension(path);
+    if (ext == "wav") return AudioFileFormat::Wav;
+    if (ext == "flac") return AudioFileFormat::Flac;
+    if (ext == "ogg" || ext == "oga") return AudioFileFormat::Ogg;
+    return std::nullopt;
+}
+
+RenderedAudio renderProgram(std::shared_ptr<const Program> program, const EngineConfig& config,
+                            int blockFrames) {
+    EngineConfig c = config;
+    c.maxBlockFrames = std::max(blockFrames, 1);
+    Engine engine;
+    engine.load(std::move(program));
+    engine.prepare(c);
+    RenderedAudio audio;
+    audio.sampleRate = c.sampleRate;
+    audio.channels = engine.config().channels;
+    audio.calibrationGainDb = engine.calibrationGainDb();
+    audio.interleaved.reserve(static_cast<std::size_t>(engine.lengthFrames() * audio.channels));
+    driveEngine(engine, c.maxBlockFrames, [&](const float* data, int n, std::int64_t, std::int64_t) {
+        audio.interleaved.insert(audio.interleaved.end(), data, data + n * audio.channels);
+        Event e;
+        while (engine.popEvent(e)) audio.events.push_back(e);
+        return true;
+    });
+    Event e;
+    while (engine.popEvent(e)) audio.events.push_back(e);
+    return audio;
+}
+
+FileRenderResult renderProgramToFile(std::shared_ptr<const Program> program,
+                                     const EngineConfig& config, const std::string& path,
+                                     const std::function<void(double)>& progress) {
+    FileRenderResult result;
+    const auto format = audioFileFormatFor(path);
+    if (!format) {
+        result.error = path + ": unknown output format; use a .wav, .flac or .ogg file name";
+        return result;
+    }
+    constexpr int kBlockFrames = 4096;
+    EngineConfig c = config;
+    c.maxBlockFrames = kBlockFrames;
+    Engine engine;
+    engine.load(std::move(program));
+    engine.prepare(c);
+    result.calibrationGainDb = engine.calibrationGainDb();
+
+    AudioFileWriter writer;
+    if (!writer.open(path, *format, static_cast<int>(c.sampleRate), engine.config().channels)) {
+        result.error = writer.error();
+        return result;
+    }
+    std::int64_t lastReport = 0;
+    const bool rendered = driveEngine(
+        engine, kBlockFrames, [&](const float* data, int n, std::int64_t done, std::int64_t total) {
+            if (!writer.write(data, n)) return false;
+            Event e;
+            while (engine.popEvent(e)) {
+            }
+            if (progress && (done - lastReport >= total / 200 || done == total)) {
+                lastReport = done;
+                progress(static_cast<double>(done) / static_cast<double>(total));
+            }
+            return true;
+        });
+    if (!rendered || !writer.commit()) {
+        result.error = writer.error();
+        return result;
+    }
+    result.ok = true;
+    result.frames = engine.lengthFrames();
+    return result;
+}
+
+}  // namespace stillpoint
