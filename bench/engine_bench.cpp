@@ -1,0 +1,77 @@
+// Engine benchmarks: the cost of one real-time block, and offline render speed.
+#include <benchmark/benchmark.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "stillpoint/engine.hpp"
+#include "stillpoint/offline_render.hpp"
+#include "stillpoint/session_parser.hpp"
+
+namespace {
+
+std::shared_ptr<const stillpoint::Program> loadFixture(const char* name) {
+    auto parsed = stillpoint::loadSessionFile(std::string(STILLPOINT_BENCH_SESSIONS_DIR) + "/" + name);
+    if (!parsed.session) return nullptr;
+    auto planned = stillpoint::planSession(*parsed.session);
+    if (!planned.program) return nullptr;
+    return std::make_shared<const stillpoint::Program>(std::move(*planned.program));
+}
+
+// One block of the full graph (tone, bed, bells, binaural, isochronic, limiter)
+// at 48 kHz. Reports the share of the block's real-time budget it used.
+void BM_ProcessBlockEveryLayer(benchmark::State& state) {
+    const int frames = static_cast<int>(state.range(0));
+    const auto program = loadFixture("every-layer.yaml");
+    if (!program) {
+        state.SkipWithError("fixture every-layer.yaml did not load");
+        return;
+    }
+    stillpoint::Engine engine;
+    engine.load(program);
+    stillpoint::EngineConfig config;
+    config.maxBlockFrames = frames;
+    config.calibrateLoudness = false;  // measured separately; not part of process()
+    engine.prepare(config);
+    std::vector<float> left(static_cast<std::size_t>(frames)), right(left.size());
+    float* out[2] = {left.data(), right.data()};
+    // Past the fade-in, into steady breathing with a bell ringing.
+    for (int i = 0; i < 48000 * 5 / frames; ++i) engine.process(out, frames);
+    for (auto _ : state) {
+        engine.process(out, frames);
+        benchmark::DoNotOptimize(left.data());
+        stillpoint::Event e;
+        while (engine.popEvent(e)) {
+        }
+    }
+    const double budgetSeconds = frames / 48000.0;
+    // Rate + invert turns "value per second" into "seconds per value":
+    // (time / iterations) / budget * 100.
+    state.counters["budget_share_pct"] = benchmark::Counter(
+        static_cast<double>(state.iterations()) * budgetSeconds / 100.0,
+        benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_ProcessBlockEveryLayer)->Arg(64)->Arg(256);
+
+// A whole 20-minute breath session rendered into memory, loudness analysis
+// included. Reports the multiple of real time.
+void BM_RenderTwentyMinuteSession(benchmark::State& state) {
+    const auto program = loadFixture("breath-20min.yaml");
+    if (!program) {
+        state.SkipWithError("fixture breath-20min.yaml did not load");
+        return;
+    }
+    double audioSeconds = 0;
+    for (auto _ : state) {
+        const auto audio = stillpoint::renderProgram(program, {}, 4096);
+        audioSeconds += static_cast<double>(audio.frames()) / audio.sampleRate;
+        benchmark::DoNotOptimize(audio.interleaved.data());
+    }
+    state.counters["x_realtime"] = benchmark::Counter(audioSeconds, benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_RenderTwentyMinuteSession)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+}  // namespace
+
+BENCHMARK_MAIN();
