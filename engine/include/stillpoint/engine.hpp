@@ -1,8 +1,8 @@
 // Engine: plays a Program. The one entry point every front end uses
 // (command line, plugin, C API, tests).
 //
-// Threads: `load`, `prepare` and `reset` run on a control thread and may
-// allocate. `process` runs on the audio thread: it never allocates, locks,
+// Threads: `load`, `prepare` and `seek` run on a control thread, never
+// while process() may run, and may allocate. `process` runs on the audio thread: it never allocates, locks,
 // does I/O or throws, for any frame count up to the prepared maximum.
 // Commands go in through a wait-free SPSC queue (`pushCommand`, one producer);
 // events come out through another (`popEvent`, one consumer).
@@ -43,6 +43,12 @@ public:
     void load(std::shared_ptr<const Program> program);
     /// Size buffers, measure loudness, rewind to the start. Control thread.
     void prepare(const EngineConfig& config);
+
+    /// Relocate to `sessionSample` on the session clock, sounding exactly as a
+    /// render from the start sounds there. Control thread: it renders the way
+    /// there silently, many times faster than real time. Never while
+    /// process() may run.
+    void seek(std::int64_t sessionSample);
 
     /// Render `frames` (<= maxBlockFrames) into `channels` planar buffers.
     /// Writes silence once finished. Audio thread.

@@ -9,6 +9,13 @@
 namespace stillpoint {
 
 enum class CommandType : unsigned char {
+    Pause,         ///< fade out, then stop the session clock (silence)
+    Resume,        ///< fade back in from where it paused
+    Hold,          ///< stay here: the current breath pattern (or step) repeats until Release
+    Release,       ///< end a Hold: the step ends at its next whole breath
+    NextSection,   ///< fade out, jump to the next section, fade in
+    PrevSection,   ///< fade out, back to this section's start (or the previous one near it), fade in
+    Grounding,     ///< fade out, play the session's grounding section, then end
     SetPace,       ///< glide the breath to `value` breaths per minute
     SetLayerGain,  ///< layer `index` (LayerId) to `value` dB, smoothed
     Stop,          ///< fade out over 2.5 s and finish
@@ -26,12 +33,15 @@ enum class EventType : unsigned char {
     StepStarted,     ///< index = step
     PhaseChanged,    ///< index = BreathPhase, value = cycle
     BellStruck,      ///< index = BellKind
+    Paused,          ///< faded out; the session clock has stopped
+    Resumed,         ///< the clock runs again (fading in)
     Finished,
 };
 
 struct Event {
     EventType type = EventType::SessionStarted;
-    std::int64_t sample = 0;  ///< position in the output where it happens
+    std::int64_t sample = 0;  ///< output sample where it is heard (pauses included)
+    std::int64_t sessionSample = 0;  ///< position on the session's own clock (pauses excluded)
     int index = 0;
     double value = 0.0;
 };

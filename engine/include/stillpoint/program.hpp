@@ -53,7 +53,15 @@ struct Program {
     std::vector<BreathPattern> patterns;
     std::vector<PlannedSection> sections;
     std::vector<PlannedStep> steps;
-    double lengthSeconds = 0.0;  ///< all steps, without the engine's fade-out tail
+    double lengthSeconds = 0.0;  ///< all steps of the normal flow, without the fade-out tail
+    /// A section played only on a Grounding command, after the normal flow's
+    /// steps (so it is always the last section); -1 when there is none.
+    int groundingSection = -1;
+    /// Steps of the normal flow: all of them, or those before the grounding section.
+    int flowStepCount() const {
+        return groundingSection < 0 ? static_cast<int>(steps.size())
+                                    : sections[static_cast<std::size_t>(groundingSection)].firstStep;
+    }
     /// Steps whose audio is planned but not yet produced (e.g. `say` before
     /// narration exists): rendered as silence of the planned length.
     std::vector<int> silentSpeechSteps;

@@ -23,13 +23,17 @@ class QueueEventSink final : public EventSink {
 public:
     explicit QueueEventSink(rt::WaitFreeSpscQueue<Event, 4096>& queue) : queue_(queue) {}
     void emit(const Event& event) noexcept override {
+        if (event.sessionSample < silentBefore_) return;
         if (!queue_.tryPush(event)) ++dropped_;
     }
+    /// Events before this session sample are not reported (a seek passes them silently).
+    void silenceBefore(std::int64_t sessionSample) noexcept { silentBefore_ = sessionSample; }
     long dropped() const noexcept { return dropped_; }
 
 private:
     rt::WaitFreeSpscQueue<Event, 4096>& queue_;
     long dropped_ = 0;
+    std::int64_t silentBefore_ = 0;
 };
 
 }  // namespace
@@ -46,8 +50,26 @@ struct Engine::Impl {
     QueueEventSink sink{events};
     float masterGain = 1.0f;
     double calibrationDb = 0.0;
-    std::int64_t outputPosition = 0;
     bool prepared = false;
+
+    // Back to the start, then silently on to `sessionSample`. The limiter
+    // looks ahead, so the graph always runs that far ahead of the output:
+    // output sample n is session sample n, and events line up exactly.
+    void rewindTo(std::int64_t sessionSample) {
+        graph.reset();
+        sequencer.reset();
+        limiter.reset();
+        events.clear();
+        sink.silenceBefore(sessionSample);
+        rt::ScopedDenormalsOff denormalsOff;
+        const std::int64_t target = sessionSample + limiter.latencyFrames();
+        while (sequencer.sessionPosition() < target && !sequencer.finished()) {
+            const auto n = static_cast<int>(
+                std::min<std::int64_t>(config.maxBlockFrames, target - sequencer.sessionPosition()));
+            renderBlock(nullptr, n);
+        }
+        sink.silenceBefore(0);
+    }
 
     void renderBlock(float* const* out, int frames) noexcept {
         float* bus[2] = {busLeft.data(), busRight.data()};
@@ -98,21 +120,16 @@ void Engine::prepare(const EngineConfig& config) {
     m.graph.prepare(m.program->sound, config.sampleRate, m.config.maxBlockFrames);
     m.sequencer.prepare(*m.program, config.sampleRate, m.config.maxBlockFrames);
     m.limiter.prepare(config.sampleRate, 2, config.truePeakCeilingDb, m.config.maxBlockFrames);
-    m.events.clear();
     Command drained;
     while (m.commands.tryPop(drained)) {
     }
 
-    // The limiter looks ahead; run the graph that far ahead of the output so
-    // output sample n is timeline sample n (events and cues line up exactly).
-    rt::ScopedDenormalsOff denormalsOff;
-    for (int left = m.limiter.latencyFrames(); left > 0;) {
-        const int n = std::min(left, m.config.maxBlockFrames);
-        m.renderBlock(nullptr, n);
-        left -= n;
-    }
-    m.outputPosition = 0;
+    m.rewindTo(0);
     m.prepared = true;
+}
+
+void Engine::seek(std::int64_t sessionSample) {
+    if (impl_->prepared) impl_->rewindTo(std::max<std::int64_t>(sessionSample, 0));
 }
 
 void Engine::process(float* const* out, int frames) noexcept {
@@ -123,7 +140,7 @@ void Engine::process(float* const* out, int frames) noexcept {
     }
     rt::ScopedDenormalsOff denormalsOff;
     Command command;
-    while (m.commands.tryPop(command)) m.sequencer.apply(command, m.graph);
+    while (m.commands.tryPop(command)) m.sequencer.apply(command, m.graph, m.sink);
 
     for (int done = 0; done < frames;) {
         const int n = std::min(frames - done, m.config.maxBlockFrames);
@@ -131,17 +148,18 @@ void Engine::process(float* const* out, int frames) noexcept {
         m.renderBlock(channels, n);
         done += n;
     }
-    m.outputPosition += frames;
 }
 
 bool Engine::pushCommand(const Command& command) noexcept { return impl_->commands.tryPush(command); }
 bool Engine::popEvent(Event& event) noexcept { return impl_->events.tryPop(event); }
 
 bool Engine::finished() const noexcept {
-    return impl_->prepared && impl_->sequencer.finished() &&
-           impl_->outputPosition >= impl_->sequencer.finishSample();
+    return impl_->prepared && impl_->sequencer.finished() && position() >= impl_->sequencer.finishSample();
 }
-std::int64_t Engine::position() const noexcept { return impl_->outputPosition; }
+std::int64_t Engine::position() const noexcept {
+    // The graph runs the limiter's look-ahead ahead of what has been output.
+    return impl_->sequencer.outputPosition() - impl_->limiter.latencyFrames();
+}
 std::int64_t Engine::lengthFrames() const noexcept { return impl_->sequencer.finishSample(); }
 double Engine::calibrationGainDb() const noexcept { return impl_->calibrationDb; }
 const EngineConfig& Engine::config() const noexcept { return impl_->config; }

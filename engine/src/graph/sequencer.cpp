@@ -6,6 +6,8 @@
 namespace stillpoint {
 namespace {
 
+constexpr std::int64_t kNever = INT64_MAX;
+
 PaceLaw paceLawOf(const PlannedStep& step) {
     return {step.paceBpm, step.rampToBpm, step.rampSeconds};
 }
@@ -24,15 +26,21 @@ void Sequencer::prepare(const Program& program, double sampleRate, int maxBlockF
 
 void Sequencer::reset() noexcept {
     stage_ = Stage::NotStarted;
-    pos_ = 0;
+    clock_ = output_ = 0;
     step_ = -1;
-    breathing_ = false;
-    stepEnd_ = 0;
-    finishAt_ = 0;
+    breathing_ = holding_ = false;
+    stepEnd_ = fadeEnd_ = finishAt_ = finishedAtOutput_ = sectionStartClock_ = 0;
+    jumpTarget_ = 0;
 }
 
 std::int64_t Sequencer::framesFor(double seconds) const noexcept {
     return std::llround(seconds * rate_);
+}
+
+std::int64_t Sequencer::finishSample() const noexcept {
+    if (stage_ == Stage::Finished) return finishedAtOutput_;
+    const std::int64_t end = stage_ == Stage::FadingOut ? finishAt_ : plannedLength_;
+    return end + (output_ - clock_);
 }
 
 std::int64_t Sequencer::planLength() const noexcept {
@@ -40,7 +48,8 @@ std::int64_t Sequencer::planLength() const noexcept {
     // pacer's own boundaries, so this is exact at any rate.
     std::int64_t at = 0;
     BreathPacer pacer;
-    for (const auto& step : program_->steps) {
+    for (int i = 0; i < program_->flowStepCount(); ++i) {
+        const auto& step = program_->steps[static_cast<std::size_t>(i)];
         if (step.kind == StepKind::Breathe) {
             pacer.start(program_->patterns[static_cast<std::size_t>(step.pattern)], rate_, at,
                         paceLawOf(step));
@@ -53,14 +62,31 @@ std::int64_t Sequencer::planLength() const noexcept {
     return at + framesFor(timing_.fadeOutSeconds);
 }
 
+void Sequencer::emit(EventSink& events, EventType type, int index, double value) const noexcept {
+    Event e;
+    e.type = type;
+    e.sample = output_;
+    e.sessionSample = clock_;
+    e.index = index;
+    e.value = value;
+    events.emit(e);
+}
+
+std::int64_t Sequencer::stepCueSample() const noexcept {
+    return breathing_ ? pacer_.nextBoundarySample() : stepEnd_;
+}
+
 std::int64_t Sequencer::nextCueSample() const noexcept {
     switch (stage_) {
         case Stage::NotStarted: return 0;
-        case Stage::Playing: return breathing_ ? pacer_.nextBoundarySample() : stepEnd_;
+        case Stage::Playing: return stepCueSample();
+        case Stage::Pausing:
+        case Stage::Jumping: return std::min(stepCueSample(), fadeEnd_);
         case Stage::FadingOut: return finishAt_;
+        case Stage::Paused:
         case Stage::Finished: break;
     }
-    return INT64_MAX;
+    return kNever;
 }
 
 void Sequencer::render(MixGraph& graph, float* left, float* right, int n,
@@ -68,21 +94,24 @@ void Sequencer::render(MixGraph& graph, float* left, float* right, int n,
     int done = 0;
     while (done < n) {
         // Several cues may share a sample (e.g. a step that ends where the next begins).
-        while (stage_ != Stage::Finished && pos_ >= nextCueSample()) onCue(graph, events);
-        if (stage_ == Stage::Finished) {
+        while (stage_ != Stage::Finished && stage_ != Stage::Paused && clock_ >= nextCueSample())
+            onCue(graph, events);
+        if (stage_ == Stage::Finished || stage_ == Stage::Paused) {
+            // Silence; a paused session's clock and sound stay where they were.
             std::fill(left + done, left + n, 0.0f);
             std::fill(right + done, right + n, 0.0f);
-            pos_ += n - done;
+            output_ += n - done;
             return;
         }
         const auto chunk =
-            static_cast<int>(std::min<std::int64_t>(n - done, nextCueSample() - pos_));
+            static_cast<int>(std::min<std::int64_t>(n - done, nextCueSample() - clock_));
         if (breathing_)
-            pacer_.fillFullness(pos_, fullness_.data(), chunk);
+            pacer_.fillFullness(clock_, fullness_.data(), chunk);
         else
             std::fill(fullness_.begin(), fullness_.begin() + chunk, 0.0f);
         graph.render(fullness_.data(), left + done, right + done, chunk);
-        pos_ += chunk;
+        clock_ += chunk;
+        output_ += chunk;
         done += chunk;
     }
 }
@@ -90,40 +119,75 @@ void Sequencer::render(MixGraph& graph, float* left, float* right, int n,
 void Sequencer::onCue(MixGraph& graph, EventSink& events) noexcept {
     switch (stage_) {
         case Stage::NotStarted:
-            events.emit({EventType::SessionStarted, pos_, 0, 0.0});
+            emit(events, EventType::SessionStarted);
             graph.fadeMaster(1.0f, framesFor(timing_.fadeInSeconds));
             stage_ = Stage::Playing;
-            if (program_->steps.empty())
+            if (program_->flowStepCount() == 0)
                 beginFadeOut(graph, timing_.fadeOutSeconds);
             else
                 beginStep(0, graph, events);
             return;
-        case Stage::Playing:
-            if (breathing_) {
-                pacer_.advanceSegment();
-                const auto& step = program_->steps[static_cast<std::size_t>(step_)];
-                if (pacer_.completedCycles() >= step.cycles) {
-                    endStep(graph, events);
-                    return;
-                }
-                events.emit({EventType::PhaseChanged, pos_, static_cast<int>(pacer_.phase()),
-                             static_cast<double>(pacer_.completedCycles())});
-                graph.onPhaseChange(pacer_.phase());
+        case Stage::Pausing:
+            if (clock_ >= fadeEnd_) {
+                stage_ = Stage::Paused;
+                emit(events, EventType::Paused);
                 return;
             }
-            endStep(graph, events);
+            onStepCue(graph, events);
             return;
+        case Stage::Jumping:
+            if (clock_ >= fadeEnd_) {
+                stage_ = Stage::Playing;
+                graph.fadeMaster(1.0f, framesFor(timing_.jumpFadeSeconds));
+                if (jumpTarget_ < static_cast<int>(program_->steps.size())) {
+                    breathing_ = false;
+                    beginStep(jumpTarget_, graph, events);
+                } else {
+                    beginFadeOut(graph, 0.0);
+                }
+                return;
+            }
+            onStepCue(graph, events);
+            return;
+        case Stage::Playing: onStepCue(graph, events); return;
         case Stage::FadingOut:
             stage_ = Stage::Finished;
-            events.emit({EventType::Finished, pos_, 0, 0.0});
+            finishedAtOutput_ = output_;
+            emit(events, EventType::Finished);
             return;
+        case Stage::Paused:
         case Stage::Finished: return;
     }
 }
 
+void Sequencer::onStepCue(MixGraph& graph, EventSink& events) noexcept {
+    if (!breathing_) {
+        if (holding_) {
+            stepEnd_ = kNever;  // stay in this step until Release
+            return;
+        }
+        endStep(graph, events);
+        return;
+    }
+    pacer_.advanceSegment();
+    const auto& step = program_->steps[static_cast<std::size_t>(step_)];
+    // A breath step ends only on a whole breath, and never while held.
+    if (!holding_ && pacer_.segmentIndex() == 0 && pacer_.completedCycles() >= step.cycles) {
+        endStep(graph, events);
+        return;
+    }
+    emit(events, EventType::PhaseChanged, static_cast<int>(pacer_.phase()),
+         static_cast<double>(pacer_.completedCycles()));
+    graph.onPhaseChange(pacer_.phase());
+}
+
 void Sequencer::endStep(MixGraph& graph, EventSink& events) noexcept {
     breathing_ = false;
-    if (step_ + 1 < static_cast<int>(program_->steps.size()))
+    // The normal flow stops where the grounding section begins; grounding
+    // itself runs to the end of the program.
+    const int last = step_ < program_->flowStepCount() ? program_->flowStepCount()
+                                                       : static_cast<int>(program_->steps.size());
+    if (step_ + 1 < last)
         beginStep(step_ + 1, graph, events);
     else
         beginFadeOut(graph, timing_.fadeOutSeconds);
@@ -133,24 +197,27 @@ void Sequencer::beginStep(int index, MixGraph& graph, EventSink& events) noexcep
     step_ = index;
     const auto& step = program_->steps[static_cast<std::size_t>(index)];
     const auto& section = program_->sections[static_cast<std::size_t>(step.section)];
-    if (section.firstStep == index) events.emit({EventType::SectionStarted, pos_, step.section, 0.0});
-    events.emit({EventType::StepStarted, pos_, index, 0.0});
+    if (section.firstStep == index) {
+        sectionStartClock_ = clock_;
+        emit(events, EventType::SectionStarted, step.section);
+    }
+    emit(events, EventType::StepStarted, index);
 
     breathing_ = step.kind == StepKind::Breathe;
     graph.setToneActive(breathing_ && step.tone != ToneTimbre::None);
     if (breathing_) {
         if (step.tone != ToneTimbre::None) graph.setTimbre(step.tone);
-        pacer_.start(program_->patterns[static_cast<std::size_t>(step.pattern)], rate_, pos_,
+        pacer_.start(program_->patterns[static_cast<std::size_t>(step.pattern)], rate_, clock_,
                      paceLawOf(step));
-        events.emit({EventType::PhaseChanged, pos_, static_cast<int>(pacer_.phase()), 0.0});
+        emit(events, EventType::PhaseChanged, static_cast<int>(pacer_.phase()), 0.0);
         graph.onPhaseChange(pacer_.phase());
         return;
     }
     if (step.kind == StepKind::Bell) {
         graph.strikeBell(step.bell);
-        events.emit({EventType::BellStruck, pos_, static_cast<int>(step.bell), 0.0});
+        emit(events, EventType::BellStruck, static_cast<int>(step.bell));
     }
-    stepEnd_ = pos_ + framesFor(step.lengthSeconds);
+    stepEnd_ = clock_ + framesFor(step.lengthSeconds);
 }
 
 void Sequencer::beginFadeOut(MixGraph& graph, double seconds) noexcept {
@@ -158,14 +225,68 @@ void Sequencer::beginFadeOut(MixGraph& graph, double seconds) noexcept {
     graph.setToneActive(false);
     graph.fadeMaster(0.0f, framesFor(seconds));
     stage_ = Stage::FadingOut;
-    finishAt_ = pos_ + framesFor(seconds);
+    finishAt_ = clock_ + framesFor(seconds);
 }
 
-void Sequencer::apply(const Command& command, MixGraph& graph) noexcept {
+void Sequencer::beginJump(int section, MixGraph& graph) noexcept {
+    // Skipping past the last section of the flow (or of grounding) ends the session.
+    const int flowSections = program_->groundingSection < 0 ? static_cast<int>(program_->sections.size())
+                                                            : program_->groundingSection;
+    const bool valid = section < flowSections || (section == program_->groundingSection &&
+                                                  section < static_cast<int>(program_->sections.size()));
+    jumpTarget_ = valid ? program_->sections[static_cast<std::size_t>(section)].firstStep
+                        : static_cast<int>(program_->steps.size());
+    holding_ = false;
+    graph.fadeMaster(0.0f, framesFor(timing_.jumpFadeSeconds));
+    fadeEnd_ = clock_ + framesFor(timing_.jumpFadeSeconds);
+    stage_ = Stage::Jumping;
+}
+
+void Sequencer::apply(const Command& command, MixGraph& graph, EventSink& events) noexcept {
+    const bool live = stage_ == Stage::Playing || stage_ == Stage::Pausing || stage_ == Stage::Jumping;
+    const int section =
+        step_ >= 0 ? program_->steps[static_cast<std::size_t>(step_)].section : 0;
     switch (command.type) {
+        case CommandType::Pause:
+            if (stage_ != Stage::Playing) return;
+            graph.fadeMaster(0.0f, framesFor(timing_.pauseFadeSeconds));
+            fadeEnd_ = clock_ + framesFor(timing_.pauseFadeSeconds);
+            stage_ = Stage::Pausing;
+            return;
+        case CommandType::Resume:
+            if (stage_ != Stage::Paused && stage_ != Stage::Pausing) return;
+            graph.fadeMaster(1.0f, framesFor(timing_.pauseFadeSeconds));
+            stage_ = Stage::Playing;
+            emit(events, EventType::Resumed);
+            return;
+        case CommandType::Hold: holding_ = live; return;
+        case CommandType::Release:
+            if (!holding_) return;
+            holding_ = false;
+            if (!breathing_ && stepEnd_ == kNever) stepEnd_ = clock_;
+            return;
+        case CommandType::NextSection:
+            if (stage_ == Stage::Playing)
+                beginJump(section == program_->groundingSection ? INT32_MAX : section + 1, graph);
+            return;
+        case CommandType::Grounding:
+            if (program_->groundingSection >= 0 && section != program_->groundingSection &&
+                (stage_ == Stage::Playing || stage_ == Stage::Pausing || stage_ == Stage::Paused)) {
+                if (stage_ != Stage::Playing) graph.fadeMaster(0.0f, 0);  // already silent or nearly
+                stage_ = Stage::Playing;
+                beginJump(program_->groundingSection, graph);
+            }
+            return;
+        case CommandType::PrevSection: {
+            if (stage_ != Stage::Playing) return;
+            // Back to this section's start, or to the previous one when just past the start.
+            const bool nearStart = clock_ - sectionStartClock_ < framesFor(timing_.restartSectionSeconds);
+            beginJump(nearStart ? std::max(section - 1, 0) : section, graph);
+            return;
+        }
         case CommandType::SetPace:
             if (breathing_ && std::isfinite(command.value))
-                pacer_.glideTo(std::clamp(command.value, 1.0, 30.0), pos_,
+                pacer_.glideTo(std::clamp(command.value, 1.0, 30.0), clock_,
                                framesFor(timing_.paceGlideSeconds));
             return;
         case CommandType::SetLayerGain:
@@ -174,7 +295,8 @@ void Sequencer::apply(const Command& command, MixGraph& graph) noexcept {
                 graph.setLayerGainDb(static_cast<LayerId>(command.index), command.value);
             return;
         case CommandType::Stop:
-            if (stage_ == Stage::Playing) beginFadeOut(graph, timing_.stopFadeSeconds);
+            if (live) beginFadeOut(graph, timing_.stopFadeSeconds);
+            if (stage_ == Stage::Paused) beginFadeOut(graph, 0.0);  // already silent
             return;
     }
 }

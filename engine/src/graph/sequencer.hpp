@@ -2,11 +2,15 @@
 //
 // It owns the breath clock (BreathPacer) and the session timeline, and cues
 // the MixGraph: it splits every block at the exact sample where something
-// discrete happens (a phase boundary, a step or section start, the end), so
-// each cue lands on its sample at any block size. Times are never
-// precomputed into absolute positions at run time: a step ends when its
-// breaths are done or its length has passed, so live commands (pace, stop)
-// take effect at once.
+// discrete happens (a phase boundary, a step or section start, a fade's end),
+// so each cue lands on its sample at any block size. Nothing is precomputed
+// into absolute times: a step ends when its breaths are done or its length
+// has passed, so live commands (pause, hold, skip, pace, stop) take effect at
+// once and every one of them is faded.
+//
+// Two clocks: the session clock (`sessionPosition`) stops while paused; the
+// output clock (`outputPosition`) counts every sample rendered. Events carry
+// both.
 //
 // prepare() allocates; reset(), render() and apply() are real-time safe.
 #pragma once
@@ -26,7 +30,10 @@ struct SequencerTiming {
     double fadeInSeconds = kSessionFadeInSeconds;
     double fadeOutSeconds = kSessionFadeOutSeconds;  ///< bells ring out under it
     double stopFadeSeconds = kStopFadeSeconds;
-    double paceGlideSeconds = 8.0;///< a live pace change glides over this long
+    double pauseFadeSeconds = 1.5;   ///< pause and resume
+    double jumpFadeSeconds = 1.0;    ///< each side of a section skip
+    double paceGlideSeconds = 8.0;   ///< a live pace change glides over this long
+    double restartSectionSeconds = 5.0;  ///< PrevSection within this of a section's start goes back one
 };
 
 class Sequencer {
@@ -40,12 +47,13 @@ public:
     /// Render `n` frames through `graph` (writes, not adds), reporting events.
     void render(MixGraph& graph, float* left, float* right, int n, EventSink& events) noexcept;
     /// Apply a live command at the current position.
-    void apply(const Command& command, MixGraph& graph) noexcept;
+    void apply(const Command& command, MixGraph& graph, EventSink& events) noexcept;
 
     bool finished() const noexcept { return stage_ == Stage::Finished; }
-    std::int64_t position() const noexcept { return pos_; }
-    /// Sample where the session went (or will go) silent for good.
-    std::int64_t finishSample() const noexcept { return stage_ >= Stage::FadingOut ? finishAt_ : plannedLength_; }
+    std::int64_t sessionPosition() const noexcept { return clock_; }
+    std::int64_t outputPosition() const noexcept { return output_; }
+    /// Output sample where the session ends (planned, until it has ended).
+    std::int64_t finishSample() const noexcept;
     /// Length of the whole session, fades included, as planned (no live changes).
     std::int64_t plannedLengthFrames() const noexcept { return plannedLength_; }
 
@@ -53,15 +61,22 @@ private:
     enum class Stage : unsigned char {
         NotStarted,  ///< before sample 0's cue
         Playing,     ///< inside a step
+        Pausing,     ///< fading out before the clock stops; steps still run
+        Paused,      ///< clock stopped, silent
+        Jumping,     ///< fading out before a section skip; steps still run
         FadingOut,   ///< after the last step or a stop
         Finished,    ///< silent for good
     };
 
+    std::int64_t stepCueSample() const noexcept;
     std::int64_t nextCueSample() const noexcept;
     void onCue(MixGraph& graph, EventSink& events) noexcept;
+    void onStepCue(MixGraph& graph, EventSink& events) noexcept;
     void beginStep(int index, MixGraph& graph, EventSink& events) noexcept;
     void endStep(MixGraph& graph, EventSink& events) noexcept;
     void beginFadeOut(MixGraph& graph, double seconds) noexcept;
+    void beginJump(int section, MixGraph& graph) noexcept;
+    void emit(EventSink& events, EventType type, int index = 0, double value = 0.0) const noexcept;
     std::int64_t framesFor(double seconds) const noexcept;
     std::int64_t planLength() const noexcept;
 
@@ -72,11 +87,17 @@ private:
     std::int64_t plannedLength_ = 0;
 
     Stage stage_ = Stage::NotStarted;
-    std::int64_t pos_ = 0;
+    std::int64_t clock_ = 0;   // session clock
+    std::int64_t output_ = 0;  // output clock
     int step_ = -1;
     bool breathing_ = false;
+    bool holding_ = false;
     std::int64_t stepEnd_ = 0;  // for steps that are not breath-driven
-    std::int64_t finishAt_ = 0;
+    std::int64_t fadeEnd_ = 0;  // Pausing, Jumping: where the fade reaches silence
+    int jumpTarget_ = 0;        // Jumping: first step to play after the fade
+    std::int64_t finishAt_ = 0; // FadingOut: session clock at the end
+    std::int64_t finishedAtOutput_ = 0;
+    std::int64_t sectionStartClock_ = 0;  // session clock where the current section began
     BreathPacer pacer_;
 };
 

@@ -1,0 +1,48 @@
+// The readers that turn a parsed YAML document into the Session model, one
+// per part of the format. Each reports its problems through the YamlReader
+// and returns what it could read; the caller decides from the diagnostics
+// whether the session is usable.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "session/yaml_reader.hpp"
+#include "stillpoint/session.hpp"
+
+namespace stillpoint::detail {
+
+/// At most this many steps in a whole session.
+inline constexpr std::size_t kMaxSteps = 10000;
+
+/// The session's own breath patterns, and every name it declares (also the
+/// ones with errors, so a reference to them is not reported a second time).
+struct PatternTable {
+    std::vector<BreathPattern> patterns;
+    std::vector<std::string> declaredNames;
+
+    bool declares(std::string_view name) const;
+};
+
+Session readSession(const YAML::Node& root, YamlReader& reader);
+
+PatternTable readPatterns(const Field& patterns, YamlReader& reader);
+
+SoundSettings readSoundSettings(const Field& defaults, const PatternTable& patterns,
+                                YamlReader& reader);
+
+/// A list of body regions, each checked against bodyRegions().
+std::vector<std::string> readRegionList(const Field& list, YamlReader& reader);
+
+/// A pattern name that must name a preset or one of the session's patterns.
+std::optional<std::string> readPatternName(const Field& field, const PatternTable& patterns,
+                                           YamlReader& reader);
+
+std::optional<BreatheStep> readBreatheStep(const Field& breathe, const PatternTable& patterns,
+                                           YamlReader& reader);
+
+/// One step: a map with a single key naming its kind.
+std::optional<Step> readStep(const Field& item, const PatternTable& patterns, YamlReader& reader);
+
+}  // namespace stillpoint::detail

@@ -1,0 +1,190 @@
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "session/session_readers.hpp"
+
+namespace stillpoint::detail {
+namespace {
+
+constexpr std::array<std::string_view, 2> kBellKeys{"kind", "ring"};
+constexpr std::array<std::string_view, 2> kSayKeys{"text", "id"};
+constexpr std::array<std::string_view, 3> kScanKeys{"regions", "direction", "length"};
+constexpr std::array<std::string_view, 2> kCheckinKeys{"prompt", "wait"};
+constexpr double kMaxRingSeconds = 60.0;
+constexpr std::size_t kMaxLineIdCharacters = 100;
+
+const std::string kStepExample = "e.g. - pause: 5s; step kinds: " + joinNames(kStepKindNames);
+
+/// Line ids name voice-pack clips on disk, so they stay plain file names.
+bool isPlainLineId(std::string_view id) {
+    if (id.empty() || id.size() > kMaxLineIdCharacters || id.front() == '.') return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+    });
+}
+
+std::optional<BellStep> readBell(Field field, YamlReader& reader) {
+    BellStep bell;
+    field.name = "bell kind";
+    if (field.value.IsNull()) return bell;
+    if (field.value.IsScalar()) {
+        const auto kind = reader.choice(field, kBellNames, "bells");
+        if (!kind) return std::nullopt;
+        bell.kind = *kind;
+        return bell;
+    }
+    const auto entries = reader.entries(field, kBellKeys, "in bell step");
+    if (!entries) return std::nullopt;
+    for (Field entry : *entries) {
+        if (entry.name == "kind") {
+            entry.name = "bell kind";
+            if (auto kind = reader.choice(entry, kBellNames, "bells")) bell.kind = *kind;
+        } else if (auto ring = reader.duration(entry, kMaxRingSeconds)) {
+            bell.ringSeconds = *ring;
+        }
+    }
+    return bell;
+}
+
+/// Text given directly (`say: Hello`) or under `textKey` in a map; the map's
+/// other keys are left to `readOther`.
+template <class ReadOther>
+std::optional<std::string> readTextStep(Field field, std::string_view textKey,
+                                        std::span<const std::string_view> keys, std::string_view where,
+                                        const std::string& tooLongHint, YamlReader& reader,
+                                        ReadOther readOther) {
+    const std::string kind = field.name;
+    field.name = kind + " " + std::string(textKey);
+    if (!field.value.IsMap()) return reader.text(field, kMaxTextCharacters, tooLongHint);
+    const auto entries = reader.entries(field, keys, where);
+    if (!entries) return std::nullopt;
+    std::optional<std::string> text;
+    for (Field entry : *entries) {
+        if (entry.name != textKey) {
+            readOther(entry);
+            continue;
+        }
+        entry.name = field.name;
+        text = reader.text(entry, kMaxTextCharacters, tooLongHint);
+    }
+    if (!findField(*entries, textKey))
+        reader.error(reader.positionOf(field.key), kind + " step has no " + std::string(textKey),
+                     "add " + std::string(textKey) + ": followed by the words");
+    return text;
+}
+
+std::optional<SayStep> readSay(const Field& field, YamlReader& reader) {
+    SayStep say;
+    const auto text = readTextStep(field, "text", kSayKeys, "in say step",
+                                   "split it into several say steps", reader, [&](const Field& id) {
+                                       auto written = reader.text(id);
+                                       if (!written) return;
+                                       if (!isPlainLineId(*written)) {
+                                           reader.error(reader.positionOf(id),
+                                                        "line id '" + *written + "' is not a plain name",
+                                                        "use letters, digits, '-', '_' and '.', at most " +
+                                                            std::to_string(kMaxLineIdCharacters) +
+                                                            " characters, e.g. intro-1");
+                                           return;
+                                       }
+                                       say.id = std::move(*written);
+                                   });
+    if (!text) return std::nullopt;
+    say.text = *text;
+    return say;
+}
+
+std::optional<CheckinStep> readCheckin(const Field& field, YamlReader& reader) {
+    CheckinStep checkin;
+    const auto prompt = readTextStep(field, "prompt", kCheckinKeys, "in checkin step",
+                                     "keep the question short", reader, [&](const Field& wait) {
+                                         if (auto seconds = reader.duration(wait))
+                                             checkin.waitSeconds = *seconds;
+                                     });
+    if (!prompt) return std::nullopt;
+    checkin.prompt = *prompt;
+    return checkin;
+}
+
+std::optional<ScanStep> readScan(const Field& field, YamlReader& reader) {
+    const auto entries = reader.entries(field, kScanKeys, "in scan step");
+    if (!entries) return std::nullopt;
+    ScanStep scan;
+    for (const Field& entry : *entries) {
+        if (entry.name == "regions") {
+            scan.regions = readRegionList(entry, reader);
+            if (entry.value.IsSequence() && entry.value.size() == 0)
+                reader.error(reader.positionOf(entry), "regions is empty",
+                             "list at least one region, or use direction: up to scan them all");
+        } else if (entry.name == "direction") {
+            const auto direction = reader.choice(entry, kScanDirectionNames, "directions");
+            if (!direction) continue;
+            scan.regions = bodyRegions();
+            if (*direction == ScanDirection::Downward) std::reverse(scan.regions.begin(), scan.regions.end());
+        } else if (auto length = reader.choice(entry, kScanLengthNames, "lengths")) {
+            scan.length = *length;
+        }
+    }
+    const Field* regions = findField(*entries, "regions");
+    const Field* direction = findField(*entries, "direction");
+    if (regions && direction)
+        reader.error(reader.positionOf(direction->key), "scan step has both regions and direction",
+                     "list regions, or give a direction to scan every region");
+    if (!regions && !direction)
+        reader.error(reader.positionOf(field.key), "scan step needs regions or direction",
+                     "e.g. regions: [feet, belly, hands] or direction: up");
+    return scan;
+}
+
+/// The kind's key and value, when the step is a map with exactly one key.
+std::optional<Field> kindOf(const Field& item, YamlReader& reader) {
+    if (!item.value.IsMap() || item.value.size() == 0) {
+        reader.wrongType(item, "a map with one key naming its kind", kStepExample);
+        return std::nullopt;
+    }
+    auto it = item.value.begin();
+    Field body{it->first.Scalar(), it->first, it->second};
+    if (item.value.size() > 1) {
+        const YAML::Node second = (++it)->first;
+        reader.error(reader.positionOf(second),
+                     "a step has more than one key: '" + body.name + "' and '" + second.Scalar() + "'",
+                     "each step is one key naming its kind: start another step with '- ', "
+                     "or indent settings under the kind");
+        return std::nullopt;
+    }
+    if (std::find(kStepKindNames.begin(), kStepKindNames.end(), body.name) == kStepKindNames.end()) {
+        reader.error(reader.positionOf(body.key), "unknown step kind '" + body.name + "'",
+                     suggestionHint(body.name, kStepKindNames, "step kinds"));
+        return std::nullopt;
+    }
+    return body;
+}
+
+/// Wraps a kind's reader result into a StepBody.
+template <class T>
+std::optional<StepBody> body(std::optional<T> step) {
+    if (!step) return std::nullopt;
+    return StepBody{std::move(*step)};
+}
+
+std::optional<StepBody> readBody(const Field& kind, const PatternTable& patterns, YamlReader& reader) {
+    if (kind.name == "breathe") return body(readBreatheStep(kind, patterns, reader));
+    if (kind.name == "pause") return body(reader.duration(kind).transform([](double s) { return PauseStep{s}; }));
+    if (kind.name == "bell") return body(readBell(kind, reader));
+    if (kind.name == "say") return body(readSay(kind, reader));
+    if (kind.name == "scan") return body(readScan(kind, reader));
+    return body(readCheckin(kind, reader));
+}
+
+}  // namespace
+
+std::optional<Step> readStep(const Field& item, const PatternTable& patterns, YamlReader& reader) {
+    const auto kind = kindOf(item, reader);
+    if (!kind) return std::nullopt;
+    auto stepBody = readBody(*kind, patterns, reader);
+    if (!stepBody) return std::nullopt;
+    return Step{reader.positionOf(kind->key), std::move(*stepBody)};
+}
+
+}  // namespace stillpoint::detail

@@ -1,0 +1,101 @@
+// Live commands: each takes effect at once, is faded, and reports events at
+// the samples where it is heard.
+#include <gtest/gtest.h>
+
+#include "session_rendering.hpp"
+
+namespace stillpoint::test {
+namespace {
+
+constexpr double kRate = 48000.0;
+std::int64_t at(double seconds) { return std::llround(seconds * kRate); }
+
+std::shared_ptr<const Program> twoSections() {
+    return programFromText(R"(
+title: live
+defaults: {bed: pink}
+sections:
+  - name: first
+    steps:
+      - breathe: {pattern: coherent, cycles: 6}
+  - name: second
+    steps:
+      - pause: 20s
+)");
+}
+
+const Event* firstEvent(const RenderedAudio& audio, EventType type, std::int64_t after = 0) {
+    for (const auto& e : audio.events)
+        if (e.type == type && e.sample >= after) return &e;
+    return nullptr;
+}
+
+TEST(LiveCommands, PauseFadesToSilenceStopsTheClockAndResumeContinues) {
+    const auto audio = playWithCommands(twoSections(), {{at(12), {CommandType::Pause}},
+                                                        {at(20), {CommandType::Resume}}});
+    const auto* paused = firstEvent(audio, EventType::Paused);
+    const auto* resumed = firstEvent(audio, EventType::Resumed);
+    ASSERT_TRUE(paused && resumed);
+    // The pause is heard 1.5 s after the command (block-rounded to 64 frames).
+    EXPECT_NEAR(static_cast<double>(paused->sample), static_cast<double>(at(13.5)), 64.0);
+    const auto left = channel(audio, 0);
+    for (auto i = paused->sample; i < resumed->sample; ++i)
+        ASSERT_EQ(left[static_cast<std::size_t>(i)], 0.0f) << "not silent while paused at " << i;
+    // The session clock stood still for the pause: every later event is late by it.
+    const auto pauseLength = resumed->sample - paused->sample;
+    const auto* second = firstEvent(audio, EventType::SectionStarted, at(1));
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->sessionSample, at(60));
+    EXPECT_EQ(second->sample, at(60) + pauseLength);
+    EXPECT_GT(expectSmoothAtEvents(audio, "pause"), 0);
+}
+
+TEST(LiveCommands, HoldRepeatsTheBreathUntilReleaseThenEndsOnAWholeBreath) {
+    const auto audio = playWithCommands(twoSections(), {{at(30), {CommandType::Hold}},
+                                                        {at(95), {CommandType::Release}}});
+    const auto* second = firstEvent(audio, EventType::SectionStarted, at(1));
+    ASSERT_TRUE(second);
+    // Six breaths would end at 60 s; held, the breathing goes on past the
+    // release at 95 s and ends on the next whole breath: 100 s.
+    EXPECT_EQ(second->sessionSample, at(100));
+}
+
+TEST(LiveCommands, NextSectionFadesOutJumpsAndFadesIn) {
+    const auto audio = playWithCommands(twoSections(), {{at(10), {CommandType::NextSection}}});
+    const auto* second = firstEvent(audio, EventType::SectionStarted, at(1));
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->index, 1);
+    EXPECT_NEAR(static_cast<double>(second->sample), static_cast<double>(at(11)), 64.0);
+    EXPECT_GT(expectSmoothAtEvents(audio, "skip"), 0);
+}
+
+TEST(LiveCommands, PrevSectionNearAStartGoesBackOne) {
+    const auto audio = playWithCommands(twoSections(), {{at(62), {CommandType::PrevSection}}});
+    const auto sections = eventsOfType(audio, EventType::SectionStarted);
+    ASSERT_GE(sections.size(), 3u);
+    EXPECT_EQ(sections[2].index, 0);  // back to the first section
+}
+
+TEST(LiveCommands, SlowerPaceGlidesAndLengthensTheBreaths) {
+    const auto audio = playWithCommands(twoSections(), {{at(10), {CommandType::SetPace, 0, 4.0}}});
+    const auto phases = eventsOfType(audio, EventType::PhaseChanged);
+    ASSERT_GE(phases.size(), 8u);
+    // Before: 5 s phases. After the 8 s glide to 4/min: 7.5 s phases.
+    EXPECT_EQ(phases[1].sample - phases[0].sample, at(5));
+    const auto last = phases.size() - 1;
+    EXPECT_NEAR(static_cast<double>(phases[last].sample - phases[last - 1].sample), 7.5 * kRate, 2.0);
+    EXPECT_GT(expectSmoothAtEvents(audio, "pace"), 0);
+}
+
+TEST(LiveCommands, StopFadesOutOverTwoAndAHalfSeconds) {
+    const auto audio = playWithCommands(twoSections(), {{at(7), {CommandType::Stop}}});
+    const auto* finished = firstEvent(audio, EventType::Finished);
+    ASSERT_TRUE(finished);
+    EXPECT_NEAR(static_cast<double>(finished->sample), static_cast<double>(at(9.5)), 64.0);
+    const auto left = channel(audio, 0);
+    EXPECT_LT(std::abs(left[static_cast<std::size_t>(finished->sample - 1)]), 1e-4f);
+    EXPECT_GT(expectSmoothAtEvents(audio, "stop"), 0);
+}
+
+}  // namespace
+}  // namespace stillpoint::test
