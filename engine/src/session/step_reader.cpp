@@ -74,22 +74,20 @@ std::optional<std::string> readTextStep(Field field, std::string_view textKey,
     return text;
 }
 
+std::optional<std::string> readLineId(const Field& field, YamlReader& reader) {
+    auto id = reader.text(field);
+    if (!id || isPlainLineId(*id)) return id;
+    reader.error(reader.positionOf(field), "line id '" + *id + "' is not a plain name",
+                 "use letters, digits, '-', '_' and '.', at most " +
+                     std::to_string(kMaxLineIdCharacters) + " characters, e.g. intro-1");
+    return std::nullopt;
+}
+
 std::optional<SayStep> readSay(const Field& field, YamlReader& reader) {
     SayStep say;
+    const auto readId = [&](const Field& id) { say.id = readLineId(id, reader).value_or(""); };
     const auto text = readTextStep(field, "text", kSayKeys, "in say step",
-                                   "split it into several say steps", reader, [&](const Field& id) {
-                                       auto written = reader.text(id);
-                                       if (!written) return;
-                                       if (!isPlainLineId(*written)) {
-                                           reader.error(reader.positionOf(id),
-                                                        "line id '" + *written + "' is not a plain name",
-                                                        "use letters, digits, '-', '_' and '.', at most " +
-                                                            std::to_string(kMaxLineIdCharacters) +
-                                                            " characters, e.g. intro-1");
-                                           return;
-                                       }
-                                       say.id = std::move(*written);
-                                   });
+                                   "split it into several say steps", reader, readId);
     if (!text) return std::nullopt;
     say.text = *text;
     return say;
@@ -97,11 +95,11 @@ std::optional<SayStep> readSay(const Field& field, YamlReader& reader) {
 
 std::optional<CheckinStep> readCheckin(const Field& field, YamlReader& reader) {
     CheckinStep checkin;
+    const auto readWait = [&](const Field& wait) {
+        checkin.waitSeconds = reader.duration(wait).value_or(checkin.waitSeconds);
+    };
     const auto prompt = readTextStep(field, "prompt", kCheckinKeys, "in checkin step",
-                                     "keep the question short", reader, [&](const Field& wait) {
-                                         if (auto seconds = reader.duration(wait))
-                                             checkin.waitSeconds = *seconds;
-                                     });
+                                     "keep the question short", reader, readWait);
     if (!prompt) return std::nullopt;
     checkin.prompt = *prompt;
     return checkin;
@@ -170,7 +168,10 @@ std::optional<StepBody> body(std::optional<T> step) {
 
 std::optional<StepBody> readBody(const Field& kind, const PatternTable& patterns, YamlReader& reader) {
     if (kind.name == "breathe") return body(readBreatheStep(kind, patterns, reader));
-    if (kind.name == "pause") return body(reader.duration(kind).transform([](double s) { return PauseStep{s}; }));
+    if (kind.name == "pause") {
+        const auto seconds = reader.duration(kind);
+        return body(seconds ? std::optional<PauseStep>(PauseStep{*seconds}) : std::nullopt);
+    }
     if (kind.name == "bell") return body(readBell(kind, reader));
     if (kind.name == "say") return body(readSay(kind, reader));
     if (kind.name == "scan") return body(readScan(kind, reader));

@@ -1,5 +1,6 @@
 #include "session/yaml_reader.hpp"
 
+#include <cctype>
 #include <cmath>
 
 #include "session/number_text.hpp"
@@ -34,8 +35,10 @@ const Field* findField(const std::vector<Field>& fields, std::string_view name) 
 }
 
 SourcePos YamlReader::positionOf(const YAML::Node& node) const {
-    if (!node.IsDefined()) return {};
-    const YAML::Mark mark = node.Mark();
+    return node.IsDefined() ? positionOf(node.Mark()) : SourcePos{};
+}
+
+SourcePos YamlReader::positionOf(const YAML::Mark& mark) const {
     if (mark.is_null()) return {};
     // yaml-cpp counts bytes; editors count characters.
     const auto lineStart = static_cast<std::size_t>(mark.pos - mark.column);
@@ -111,7 +114,7 @@ std::optional<std::vector<Field>> YamlReader::mapEntries(const Field& map,
     }
     for (auto it = map.value.begin(); it != map.value.end(); ++it) {
         if (!visit(it->second)) return std::nullopt;
-        const YAML::Node& key = it->first;
+        const YAML::Node key = it->first;  // a copy: the iterator hands out a temporary pair
         if (!key.IsScalar()) {
             error(positionOf(key), "a key must be a name, not " + describe(key), validKeys);
             continue;
@@ -166,6 +169,8 @@ std::optional<std::string> YamlReader::text(const Field& field, std::size_t maxC
                                             std::string_view tooLongHint) {
     auto value = scalar(field, "text");
     if (!value) return std::nullopt;
+    // Folded and literal blocks (`>`, `|`) keep a final line break the words do not need.
+    while (!value->empty() && std::isspace(static_cast<unsigned char>(value->back()))) value->pop_back();
     if (value->empty()) {
         error(positionOf(field), field.name + " is empty", "write some text");
         return std::nullopt;

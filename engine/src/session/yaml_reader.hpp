@@ -50,6 +50,8 @@ public:
     YamlReader(std::string_view text, std::string path) : text_(text), path_(std::move(path)) {}
 
     const std::string& path() const { return path_; }
+    /// 1-based line and character column; {0, 0} when yaml-cpp has no mark.
+    SourcePos positionOf(const YAML::Mark& mark) const;
     SourcePos positionOf(const YAML::Node& node) const;
     /// The value's position, or the key's when the value is empty.
     SourcePos positionOf(const Field& field) const;

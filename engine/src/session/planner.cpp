@@ -1,0 +1,209 @@
+#include <algorithm>
+#include <cmath>
+
+#include "session/nearest_name.hpp"
+#include "session/pattern_lookup.hpp"
+#include "stillpoint/pace_law.hpp"
+#include "stillpoint/program.hpp"
+
+namespace stillpoint {
+namespace {
+
+constexpr double kEmptyScanPauseSeconds = 5.0;
+
+double secondsPerRegion(ScanLength length) {
+    switch (length) {
+        case ScanLength::Short: return 10.0;
+        case ScanLength::Standard: return 20.0;
+        case ScanLength::Long: return 40.0;
+    }
+    return 20.0;
+}
+
+/// "lower_back" -> "lower back"; phrase templates replace this later.
+std::string spokenRegion(std::string region) {
+    std::replace(region.begin(), region.end(), '_', ' ');
+    return region;
+}
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+/// Lays out a Session's steps on one timeline.
+class Planner {
+public:
+    Planner(const Session& session, const PlanOptions& options) : session_(session) {
+        avoid_ = session.avoid;
+        for (const std::string& region : options.avoid) {
+            if (contains(bodyRegions(), region)) {
+                avoid_.push_back(region);
+                continue;
+            }
+            const std::vector<std::string_view> known(bodyRegions().begin(), bodyRegions().end());
+            diagnostics_.push_back({Severity::Error, "", 0, 0,
+                                    "unknown body region '" + region + "' to avoid",
+                                    detail::suggestionHint(region, known, "body regions")});
+        }
+    }
+
+    PlanResult plan() {
+        program_.title = session_.title;
+        program_.sourcePath = session_.sourcePath;
+        program_.sound = session_.defaults;
+        double now = 0.0;
+        for (const Section& section : session_.sections) {
+            const auto sectionIndex = static_cast<int>(program_.sections.size());
+            program_.sections.push_back({section.name, static_cast<int>(program_.steps.size()),
+                                         static_cast<int>(section.steps.size()), now});
+            for (const Step& step : section.steps) {
+                PlannedStep planned = planStep(step);
+                planned.section = sectionIndex;
+                planned.pos = step.pos;
+                planned.startSeconds = now;
+                now += planned.lengthSeconds;
+                if (planned.kind == StepKind::Say || planned.kind == StepKind::Scan ||
+                    planned.kind == StepKind::Checkin)
+                    program_.silentSpeechSteps.push_back(static_cast<int>(program_.steps.size()));
+                program_.steps.push_back(std::move(planned));
+            }
+        }
+        program_.lengthSeconds = now;
+
+        PlanResult result;
+        result.diagnostics = std::move(diagnostics_);
+        if (!hasErrors(result.diagnostics)) result.program = std::move(program_);
+        return result;
+    }
+
+private:
+    void report(Severity severity, SourcePos pos, std::string message, std::string hint) {
+        diagnostics_.push_back({severity, session_.sourcePath, pos.line, pos.column, std::move(message),
+                                std::move(hint)});
+    }
+
+    PlannedStep planStep(const Step& step) {
+        PlannedStep planned;
+        std::visit([&](const auto& body) { plan(body, step.pos, planned); }, step.body);
+        return planned;
+    }
+
+    void plan(const BreatheStep& breathe, SourcePos pos, PlannedStep& planned) {
+        planned.kind = StepKind::Breathe;
+        planned.tone = breathe.tone.value_or(session_.defaults.tone);
+        const std::string& name = breathe.pattern.empty() ? session_.defaults.pattern : breathe.pattern;
+        planned.pattern = patternIndex(name);
+        if (planned.pattern < 0) {
+            std::vector<std::string> own;
+            for (const BreathPattern& p : session_.patterns) own.push_back(p.name);
+            report(Severity::Error, pos, "unknown pattern '" + name + "'", detail::unknownPatternHint(name, own));
+            return;
+        }
+        const BreathPattern& pattern = program_.patterns[static_cast<std::size_t>(planned.pattern)];
+        if (!(pattern.cycleSeconds() > 0.0)) {
+            report(Severity::Error, pos, "zero-length pattern '" + name + "'", "give inhale and exhale a length");
+            return;
+        }
+        planned.paceBpm = breathe.paceBpm ? *breathe.paceBpm
+                          : breathe.ramp  ? breathe.ramp->fromBpm
+                                          : pattern.breathsPerMinute();
+        planned.rampToBpm = breathe.ramp ? breathe.ramp->toBpm : planned.paceBpm;
+        if (!(planned.paceBpm > 0.0) || !(planned.rampToBpm > 0.0)) {
+            report(Severity::Error, pos, "breathe step has no positive pace", "use a pace from 1 to 30 breaths/min");
+            return;
+        }
+        if (breathe.ramp) planned.rampSeconds = rampSeconds(breathe, planned);
+        const PaceLaw law{planned.paceBpm, planned.rampToBpm, planned.rampSeconds};
+        if (breathe.cycles) {
+            planned.cycles = *breathe.cycles;
+        } else if (breathe.durationSeconds) {
+            // The listener always finishes the breath: whole cycles, nearest to the time asked for.
+            planned.cycles = static_cast<int>(std::max(1LL, std::llround(law.cyclesAfter(*breathe.durationSeconds))));
+        } else {
+            report(Severity::Error, pos, "breathe step needs cycles or duration", "add e.g. cycles: 6 or duration: 3m");
+            return;
+        }
+        planned.lengthSeconds = law.secondsFor(planned.cycles);
+    }
+
+    /// A ramp without `over` glides across the whole step.
+    static double rampSeconds(const BreatheStep& breathe, const PlannedStep& planned) {
+        if (breathe.ramp->overSeconds > 0.0) return breathe.ramp->overSeconds;
+        if (breathe.durationSeconds) return *breathe.durationSeconds;
+        // N cycles at a pace gliding linearly from a to b take 120 N / (a + b) seconds.
+        return 120.0 * breathe.cycles.value_or(1) / (planned.paceBpm + planned.rampToBpm);
+    }
+
+    void plan(const PauseStep& pause, SourcePos, PlannedStep& planned) {
+        planned.kind = StepKind::Pause;
+        planned.lengthSeconds = pause.seconds;
+    }
+
+    void plan(const BellStep& bell, SourcePos, PlannedStep& planned) {
+        planned.kind = StepKind::Bell;
+        planned.bell = bell.kind;
+        planned.lengthSeconds = bell.ringSeconds;
+    }
+
+    void plan(const SayStep& say, SourcePos, PlannedStep& planned) {
+        planned.kind = StepKind::Say;
+        planned.lines = {say.text};
+        planned.lengthSeconds = estimateSpeechSeconds(say.text);
+    }
+
+    void plan(const CheckinStep& checkin, SourcePos, PlannedStep& planned) {
+        planned.kind = StepKind::Checkin;
+        planned.lines = {checkin.prompt};
+        planned.lengthSeconds = estimateSpeechSeconds(checkin.prompt) + checkin.waitSeconds;
+    }
+
+    void plan(const ScanStep& scan, SourcePos pos, PlannedStep& planned) {
+        for (const std::string& region : scan.regions)
+            if (!contains(avoid_, region)) planned.lines.push_back(spokenRegion(region));
+        if (planned.lines.empty()) {
+            report(Severity::Warning, pos, "every region of this scan is left out by avoid",
+                   "the scan becomes a " + std::to_string(static_cast<int>(kEmptyScanPauseSeconds)) +
+                       " s pause");
+            planned.kind = StepKind::Pause;
+            planned.lengthSeconds = kEmptyScanPauseSeconds;
+            return;
+        }
+        planned.kind = StepKind::Scan;
+        planned.lengthSeconds = secondsPerRegion(scan.length) * static_cast<double>(planned.lines.size());
+    }
+
+    /// Index into Program::patterns, adding the pattern the first time; -1 when unknown.
+    int patternIndex(const std::string& name) {
+        for (std::size_t i = 0; i < program_.patterns.size(); ++i)
+            if (program_.patterns[i].name == name) return static_cast<int>(i);
+        auto pattern = detail::findPattern(session_.patterns, name);
+        if (!pattern) return -1;
+        program_.patterns.push_back(std::move(*pattern));
+        return static_cast<int>(program_.patterns.size() - 1);
+    }
+
+    const Session& session_;
+    std::vector<std::string> avoid_;
+    Program program_;
+    Diagnostics diagnostics_;
+};
+
+}  // namespace
+
+std::string_view toString(StepKind kind) {
+    switch (kind) {
+        case StepKind::Breathe: return "breathe";
+        case StepKind::Pause: return "pause";
+        case StepKind::Bell: return "bell";
+        case StepKind::Say: return "say";
+        case StepKind::Scan: return "scan";
+        case StepKind::Checkin: return "checkin";
+    }
+    return "?";
+}
+
+PlanResult planSession(const Session& session, const PlanOptions& options) {
+    return Planner(session, options).plan();
+}
+
+}  // namespace stillpoint

@@ -1,0 +1,108 @@
+#include "stillpoint/session_parser.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <limits>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+#include "session/layout_check.hpp"
+#include "session/session_readers.hpp"
+#include "session/utf8_text.hpp"
+#include "session/yaml_reader.hpp"
+
+namespace stillpoint {
+namespace {
+
+ParseResult failure(const std::string& path, SourcePos pos, std::string message, std::string hint) {
+    ParseResult result;
+    result.diagnostics.push_back(
+        {Severity::Error, path, pos.line, pos.column, std::move(message), std::move(hint)});
+    return result;
+}
+
+std::string megabytes(std::uintmax_t bytes) {
+    return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MB";
+}
+
+ParseResult tooLarge(const std::string& path, std::uintmax_t bytes) {
+    return failure(path, {}, "the file is " + megabytes(bytes) + ", larger than the " +
+                                 megabytes(kMaxSessionFileBytes) + " a session may be",
+                   "sessions are a few kilobytes; check that this is the right file");
+}
+
+/// Problems found before yaml-cpp may see the text: size, encoding, layout.
+std::optional<ParseResult> checkRawText(std::string_view text, const std::string& path) {
+    if (text.size() > kMaxSessionFileBytes) return tooLarge(path, text.size());
+    if (const auto bad = detail::findInvalidUtf8(text)) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", bad->byte);
+        return failure(path, bad->pos, std::string("invalid UTF-8: byte ") + byte,
+                       "save the file as UTF-8");
+    }
+    if (const auto problem = detail::checkLayout(text))
+        return failure(path, problem->pos, problem->message, problem->hint);
+    return std::nullopt;
+}
+
+/// File order; problems without a position (limits) come last.
+void sortByPosition(Diagnostics& diagnostics) {
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        const auto key = [](const Diagnostic& d) {
+            return std::pair{d.line == 0 ? std::numeric_limits<int>::max() : d.line, d.column};
+        };
+        return key(a) < key(b);
+    });
+}
+
+}  // namespace
+
+ParseResult parseSession(std::string_view text, const std::string& path) {
+    if (auto early = checkRawText(text, path)) return std::move(*early);
+
+    detail::YamlReader reader(text, path);
+    ParseResult result;
+    try {
+        const YAML::Node root = YAML::Load(std::string(text));
+        Session session = detail::readSession(root, reader);
+        result.diagnostics = reader.takeDiagnostics();
+        if (!hasErrors(result.diagnostics)) result.session = std::move(session);
+    } catch (const YAML::Exception& e) {
+        return failure(path, reader.positionOf(e.mark), "YAML syntax: " + e.msg,
+                       "check the indentation, colons and brackets here");
+    } catch (const std::exception& e) {
+        return failure(path, {}, std::string("could not read the session: ") + e.what(), "");
+    }
+    sortByPosition(result.diagnostics);
+    return result;
+}
+
+ParseResult loadSessionFile(const std::string& path) {
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (error || !std::filesystem::exists(status))
+        return failure(path, {}, "cannot open the file: " + (error ? error.message() : "it does not exist"),
+                       "check the path");
+    if (std::filesystem::is_directory(status))
+        return failure(path, {}, "this is a folder, not a session file", "give the path of a .yaml file");
+    // Pipes and devices have no size to ask first: for them, read at most one byte past the limit.
+    std::uintmax_t readLimit = kMaxSessionFileBytes + 1;
+    if (std::filesystem::is_regular_file(status)) {
+        const auto size = std::filesystem::file_size(path, error);
+        if (!error && size > kMaxSessionFileBytes) return tooLarge(path, size);
+        if (!error) readLimit = size + 1;
+    }
+
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return failure(path, {}, "cannot open the file for reading", "check its permissions");
+    std::string text(static_cast<std::size_t>(readLimit), '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (in.bad()) return failure(path, {}, "could not read the file", "check that it is readable");
+    return parseSession(text, path);
+}
+
+}  // namespace stillpoint
