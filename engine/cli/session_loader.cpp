@@ -18,7 +18,7 @@ int printAll(const Diagnostics& diagnostics, std::ostream& err) {
 bool isUnreadable(const Diagnostics& diagnostics) {
     // The parser reports a file it cannot open without a position.
     return diagnostics.size() == 1 && diagnostics.front().line == 0 &&
-           diagnostics.front().message.rfind("cannot read", 0) == 0;
+           diagnostics.front().message.rfind("cannot ", 0) == 0;
 }
 
 }  // namespace
