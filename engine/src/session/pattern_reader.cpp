@@ -22,7 +22,7 @@ std::optional<double> readBreathPhase(const Field& field, const std::string& pat
     const auto seconds = reader.secondsAsWritten(field);
     if (!seconds) return std::nullopt;
     if (*seconds == 0.0) {
-        reader.error(reader.positionOf(field),
+        reader.error(field,
                      "zero-length pattern '" + patternName + "': " + field.name + " is 0",
                      "inhale and exhale each need at least 0.5 s");
         return std::nullopt;
@@ -59,7 +59,7 @@ std::optional<BreathPattern> readPattern(const Field& definition, YamlReader& re
         const bool present = std::any_of(entries->begin(), entries->end(),
                                          [&](const Field& f) { return f.name == required; });
         if (present) continue;
-        reader.error(reader.positionOf(definition.key),
+        reader.error(definition.key,
                      "pattern '" + name + "' has no " + std::string(required),
                      "inhale and exhale are required, e.g. {inhale: 4, exhale: 6}");
         ok = false;
@@ -81,13 +81,13 @@ PatternTable readPatterns(const Field& patterns, YamlReader& reader) {
     if (!definitions) return table;
     for (const Field& definition : *definitions) {
         if (definition.name.empty()) {
-            reader.error(reader.positionOf(definition.key), "a pattern has an empty name",
+            reader.error(definition.key, "a pattern has an empty name",
                          "name it, e.g. calm-4-6: {inhale: 4, exhale: 6}");
             continue;
         }
         table.declaredNames.push_back(definition.name);
         if (findPreset(definition.name))
-            reader.warning(reader.positionOf(definition.key),
+            reader.warning(definition.key,
                            "pattern '" + definition.name + "' replaces the preset of the same name",
                            "rename it to keep the preset available");
         if (auto pattern = readPattern(definition, reader)) table.patterns.push_back(std::move(*pattern));
@@ -100,7 +100,7 @@ std::optional<std::string> readPatternName(const Field& field, const PatternTabl
     auto name = reader.text(field);
     if (!name) return std::nullopt;
     if (patterns.declares(*name) || findPreset(*name)) return name;
-    reader.error(reader.positionOf(field), "unknown pattern '" + *name + "'",
+    reader.error(field, "unknown pattern '" + *name + "'",
                  unknownPatternHint(*name, patterns.declaredNames));
     return std::nullopt;
 }

@@ -13,12 +13,12 @@ std::vector<std::string> readRegionList(const Field& list, YamlReader& reader) {
         auto region = reader.text(item);
         if (!region) continue;
         if (std::find(known.begin(), known.end(), *region) == known.end()) {
-            reader.error(reader.positionOf(item), "unknown body region '" + *region + "'",
+            reader.error(item, "unknown body region '" + *region + "'",
                          suggestionHint(*region, known, "body regions"));
             continue;
         }
         if (std::find(regions.begin(), regions.end(), *region) != regions.end()) {
-            reader.warning(reader.positionOf(item), "body region '" + *region + "' is listed twice",
+            reader.warning(item, "body region '" + *region + "' is listed twice",
                            "each region is named once; the second is left out");
             continue;
         }

@@ -72,7 +72,8 @@ ParseResult parseSession(std::string_view text, const std::string& path) {
         if (!hasErrors(result.diagnostics)) result.session = std::move(session);
     } catch (const YAML::Exception& e) {
         return failure(path, reader.positionOf(e.mark), "YAML syntax: " + e.msg,
-                       "check the indentation, colons and brackets here");
+                       "check the indentation, colons and brackets here; inside { } and [ ], "
+                       "put text that has ? : , or # in quotes");
     } catch (const std::exception& e) {
         return failure(path, {}, std::string("could not read the session: ") + e.what(), "");
     }

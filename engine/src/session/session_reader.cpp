@@ -13,7 +13,7 @@ constexpr std::size_t kMaxTitleCharacters = 200;
 void readVersion(const Field& field, YamlReader& reader) {
     if (field.value.IsScalar() && field.value.Scalar() == "1") return;
     const std::string written = field.value.IsScalar() ? field.value.Scalar() : "that";
-    reader.error(reader.positionOf(field), "format version " + written + " is not known",
+    reader.error(field, "format version " + written + " is not known",
                  "this Stillpoint reads format 1: write stillpoint: 1");
 }
 
@@ -28,7 +28,7 @@ public:
         const auto items = reader_.items(field, "section");
         if (!items) return sections;
         if (items->empty())
-            reader_.error(reader_.positionOf(field), "sections is empty",
+            reader_.error(field, "sections is empty",
                           "add at least one section with a name and steps");
         for (const Field& item : *items) {
             if (tooManySteps_ || reader_.stopped()) break;
@@ -56,11 +56,11 @@ private:
         const auto items = reader_.items(*steps, "step");
         if (!items) return section;
         if (items->empty())
-            reader_.error(reader_.positionOf(*steps), "steps is empty", "add at least one step");
+            reader_.error(*steps, "steps is empty", "add at least one step");
         for (const Field& stepItem : *items) {
             if (reader_.stopped()) break;
             if (++stepCount_ > kMaxSteps) {
-                reader_.error(reader_.positionOf(stepItem),
+                reader_.error(stepItem,
                               "more than " + std::to_string(kMaxSteps) + " steps",
                               "split the session into several files");
                 tooManySteps_ = true;
@@ -84,7 +84,7 @@ Session readSession(const YAML::Node& root, YamlReader& reader) {
     session.sourcePath = reader.path();
     const Field document{"the session", YAML::Node(YAML::NodeType::Undefined), root};
     if (!root.IsDefined() || root.IsNull()) {
-        reader.error({1, 1}, "the file is empty",
+        reader.error(SourcePos{1, 1}, "the file is empty",
                      "a session needs at least a title and sections; see docs/session-format.md");
         return session;
     }
@@ -99,7 +99,7 @@ Session readSession(const YAML::Node& root, YamlReader& reader) {
     if (const Field* title = findField(*entries, "title")) {
         if (auto text = reader.text(*title, kMaxTitleCharacters)) session.title = std::move(*text);
     } else {
-        reader.error(reader.positionOf(root), "the session has no title",
+        reader.error(root, "the session has no title",
                      "add title: followed by a short name, e.g. title: Arrive and breathe");
     }
     if (const Field* description = findField(*entries, "description")) {
@@ -116,7 +116,7 @@ Session readSession(const YAML::Node& root, YamlReader& reader) {
     if (const Field* sections = findField(*entries, "sections")) {
         session.sections = SectionsReader(patterns, reader).read(*sections);
     } else {
-        reader.error(reader.positionOf(root), "the session has no sections",
+        reader.error(root, "the session has no sections",
                      "add sections: with at least one section (name and steps)");
     }
     return session;

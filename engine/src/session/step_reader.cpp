@@ -69,7 +69,7 @@ std::optional<std::string> readTextStep(Field field, std::string_view textKey,
         text = reader.text(entry, kMaxTextCharacters, tooLongHint);
     }
     if (!findField(*entries, textKey))
-        reader.error(reader.positionOf(field.key), kind + " step has no " + std::string(textKey),
+        reader.error(field.key, kind + " step has no " + std::string(textKey),
                      "add " + std::string(textKey) + ": followed by the words");
     return text;
 }
@@ -77,7 +77,7 @@ std::optional<std::string> readTextStep(Field field, std::string_view textKey,
 std::optional<std::string> readLineId(const Field& field, YamlReader& reader) {
     auto id = reader.text(field);
     if (!id || isPlainLineId(*id)) return id;
-    reader.error(reader.positionOf(field), "line id '" + *id + "' is not a plain name",
+    reader.error(field, "line id '" + *id + "' is not a plain name",
                  "use letters, digits, '-', '_' and '.', at most " +
                      std::to_string(kMaxLineIdCharacters) + " characters, e.g. intro-1");
     return std::nullopt;
@@ -109,28 +109,30 @@ std::optional<ScanStep> readScan(const Field& field, YamlReader& reader) {
     const auto entries = reader.entries(field, kScanKeys, "in scan step");
     if (!entries) return std::nullopt;
     ScanStep scan;
-    for (const Field& entry : *entries) {
+    for (Field entry : *entries) {
         if (entry.name == "regions") {
             scan.regions = readRegionList(entry, reader);
             if (entry.value.IsSequence() && entry.value.size() == 0)
-                reader.error(reader.positionOf(entry), "regions is empty",
+                reader.error(entry, "regions is empty",
                              "list at least one region, or use direction: up to scan them all");
         } else if (entry.name == "direction") {
+            entry.name = "scan direction";
             const auto direction = reader.choice(entry, kScanDirectionNames, "directions");
             if (!direction) continue;
             scan.regions = bodyRegions();
             if (*direction == ScanDirection::Downward) std::reverse(scan.regions.begin(), scan.regions.end());
-        } else if (auto length = reader.choice(entry, kScanLengthNames, "lengths")) {
-            scan.length = *length;
+        } else {
+            entry.name = "scan length";
+            scan.length = reader.choice(entry, kScanLengthNames, "scan lengths").value_or(scan.length);
         }
     }
     const Field* regions = findField(*entries, "regions");
     const Field* direction = findField(*entries, "direction");
     if (regions && direction)
-        reader.error(reader.positionOf(direction->key), "scan step has both regions and direction",
+        reader.error(direction->key, "scan step has both regions and direction",
                      "list regions, or give a direction to scan every region");
     if (!regions && !direction)
-        reader.error(reader.positionOf(field.key), "scan step needs regions or direction",
+        reader.error(field.key, "scan step needs regions or direction",
                      "e.g. regions: [feet, belly, hands] or direction: up");
     return scan;
 }
@@ -145,14 +147,14 @@ std::optional<Field> kindOf(const Field& item, YamlReader& reader) {
     Field body{it->first.Scalar(), it->first, it->second};
     if (item.value.size() > 1) {
         const YAML::Node second = (++it)->first;
-        reader.error(reader.positionOf(second),
+        reader.error(second,
                      "a step has more than one key: '" + body.name + "' and '" + second.Scalar() + "'",
                      "each step is one key naming its kind: start another step with '- ', "
                      "or indent settings under the kind");
         return std::nullopt;
     }
     if (std::find(kStepKindNames.begin(), kStepKindNames.end(), body.name) == kStepKindNames.end()) {
-        reader.error(reader.positionOf(body.key), "unknown step kind '" + body.name + "'",
+        reader.error(body.key, "unknown step kind '" + body.name + "'",
                      suggestionHint(body.name, kStepKindNames, "step kinds"));
         return std::nullopt;
     }

@@ -53,16 +53,12 @@ SourcePos YamlReader::positionOf(const Field& field) const {
     return positionOf(field.value);
 }
 
-void YamlReader::error(SourcePos pos, std::string message, std::string hint) {
-    add(Severity::Error, pos, std::move(message), std::move(hint));
-}
-
-void YamlReader::warning(SourcePos pos, std::string message, std::string hint) {
-    add(Severity::Warning, pos, std::move(message), std::move(hint));
+bool YamlReader::accepts(Severity severity) const {
+    return !stopped_ && (severity == Severity::Error || warnings_ < kMaxWarnings);
 }
 
 void YamlReader::add(Severity severity, SourcePos pos, std::string message, std::string hint) {
-    if (stopped_) return;
+    if (severity == Severity::Warning) ++warnings_;
     diagnostics_.push_back({severity, path_, pos.line, pos.column, std::move(message), std::move(hint)});
     if (severity == Severity::Error && ++errors_ == kMaxErrors) {
         diagnostics_.push_back({Severity::Error, path_, 0, 0,
@@ -75,7 +71,7 @@ void YamlReader::add(Severity severity, SourcePos pos, std::string message, std:
 bool YamlReader::visit(const YAML::Node& node) {
     if (stopped_) return false;
     if (++visited_ <= kMaxVisitedValues) return true;
-    error(positionOf(node), "the file expands to more than " + std::to_string(kMaxVisitedValues) + " values",
+    error(node, "the file expands to more than " + std::to_string(kMaxVisitedValues) + " values",
           "aliases (*name) repeat what they point to; a session needs far fewer values");
     stopped_ = true;
     return false;
@@ -83,11 +79,11 @@ bool YamlReader::visit(const YAML::Node& node) {
 
 void YamlReader::wrongType(const Field& field, std::string_view expected, std::string_view hint) {
     if (!field.value.IsDefined() || field.value.IsNull()) {
-        error(positionOf(field), field.name + " has no value",
+        error(field, field.name + " has no value",
               hint.empty() ? "write " + std::string(expected) : std::string(hint));
         return;
     }
-    error(positionOf(field), field.name + " must be " + std::string(expected) + ", not " + describe(field.value),
+    error(field, field.name + " must be " + std::string(expected) + ", not " + describe(field.value),
           std::string(hint));
 }
 
@@ -116,7 +112,7 @@ std::optional<std::vector<Field>> YamlReader::mapEntries(const Field& map,
         if (!visit(it->second)) return std::nullopt;
         const YAML::Node key = it->first;  // a copy: the iterator hands out a temporary pair
         if (!key.IsScalar()) {
-            error(positionOf(key), "a key must be a name, not " + describe(key), validKeys);
+            error(key, "a key must be a name, not " + describe(key), validKeys);
             continue;
         }
         const std::string& name = key.Scalar();
@@ -124,7 +120,7 @@ std::optional<std::vector<Field>> YamlReader::mapEntries(const Field& map,
         if (keys)
             for (const std::string_view k : *keys) known = known || k == name;
         if (!known) {
-            error(positionOf(key), "unknown key '" + name + "' " + std::string(where),
+            error(key, "unknown key '" + name + "' " + std::string(where),
                   suggestionHint(name, *keys, "valid keys"));
             continue;
         }
@@ -132,7 +128,7 @@ std::optional<std::vector<Field>> YamlReader::mapEntries(const Field& map,
         for (const Field& earlier : found) {
             if (earlier.name != name) continue;
             repeated = true;
-            error(positionOf(key), "key '" + name + "' appears twice " + std::string(where),
+            error(key, "key '" + name + "' appears twice " + std::string(where),
                   "the first is on line " + std::to_string(positionOf(earlier.key).line) + "; keep one");
         }
         if (!repeated) found.push_back({name, key, it->second});
@@ -172,12 +168,12 @@ std::optional<std::string> YamlReader::text(const Field& field, std::size_t maxC
     // Folded and literal blocks (`>`, `|`) keep a final line break the words do not need.
     while (!value->empty() && std::isspace(static_cast<unsigned char>(value->back()))) value->pop_back();
     if (value->empty()) {
-        error(positionOf(field), field.name + " is empty", "write some text");
+        error(field, field.name + " is empty", "write some text");
         return std::nullopt;
     }
     const std::size_t length = countCharacters(*value);
     if (length > maxCharacters) {
-        error(positionOf(field), field.name + " is " + std::to_string(length) + " characters long",
+        error(field, field.name + " is " + std::to_string(length) + " characters long",
               tooLongHint.empty() ? "keep it to at most " + std::to_string(maxCharacters) + " characters"
                                   : std::string(tooLongHint));
         return std::nullopt;
@@ -191,7 +187,7 @@ std::optional<double> YamlReader::finiteNumber(const Field& field, std::string_v
     if (!written) return std::nullopt;
     const ParsedNumber parsed = parseNumber(*written);
     if (parsed.kind == ParsedNumber::Kind::NotFinite) {
-        error(positionOf(field), field.name + " is " + *written + ", not a finite number", std::string(hint));
+        error(field, field.name + " is " + *written + ", not a finite number", std::string(hint));
         return std::nullopt;
     }
     if (parsed.kind == ParsedNumber::Kind::NotANumber) {
@@ -217,11 +213,11 @@ std::optional<int> YamlReader::wholeNumber(const Field& field, int low, int high
     const auto value = finiteNumber(field, "a whole number", hint);
     if (!value) return std::nullopt;
     if (*value != std::floor(*value)) {
-        error(positionOf(field), field.name + " must be a whole number, not " + field.value.Scalar(), hint);
+        error(field, field.name + " must be a whole number, not " + field.value.Scalar(), hint);
         return std::nullopt;
     }
     if (*value < low || *value > high) {
-        error(positionOf(field), field.name + " " + field.value.Scalar() + " is out of range", hint);
+        error(field, field.name + " " + field.value.Scalar() + " is out of range", hint);
         return std::nullopt;
     }
     return static_cast<int>(*value);
@@ -232,13 +228,13 @@ std::optional<double> YamlReader::duration(const Field& field, double maxSeconds
     if (!value) return std::nullopt;
     const std::string& written = field.value.Scalar();
     if (*value <= 0.0) {
-        error(positionOf(field), field.name + " " + written + " is not longer than 0",
+        error(field, field.name + " " + written + " is not longer than 0",
               "use a positive duration such as 5s or 2m");
         return std::nullopt;
     }
     if (*value > maxSeconds) {
         const std::string limit = formatDuration(maxSeconds);
-        error(positionOf(field), field.name + " " + written + " is longer than the " + limit + " allowed",
+        error(field, field.name + " " + written + " is longer than the " + limit + " allowed",
               "use at most " + limit);
         return std::nullopt;
     }
@@ -259,7 +255,7 @@ void YamlReader::outOfRange(const Field& field, const Range& range) {
     // `90s` carries its unit already; a bare `90` gets the range's.
     const std::string& written = field.value.Scalar();
     const bool bare = parseNumber(written).kind == ParsedNumber::Kind::Finite;
-    error(positionOf(field),
+    error(field,
           field.name + " " + written + (bare ? std::string(range.unit) : "") + " is out of range",
           rangeHint(range));
 }
@@ -268,12 +264,12 @@ std::optional<double> YamlReader::secondsAsWritten(const Field& field) {
     const auto written = scalar(field, "a duration", kDurationHint);
     if (!written) return std::nullopt;
     if (parseNumber(*written).kind == ParsedNumber::Kind::NotFinite) {
-        error(positionOf(field), field.name + " is " + *written + ", not a finite number", kDurationHint);
+        error(field, field.name + " is " + *written + ", not a finite number", kDurationHint);
         return std::nullopt;
     }
     const auto value = parseDurationSeconds(*written);
     if (!value) {
-        error(positionOf(field), field.name + " '" + *written + "' is not a duration", kDurationHint);
+        error(field, field.name + " '" + *written + "' is not a duration", kDurationHint);
         return std::nullopt;
     }
     return value;

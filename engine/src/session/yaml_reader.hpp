@@ -3,8 +3,8 @@
 // The session readers ask for "a number from 1 to 30" or "a map with these
 // keys"; this class does the checking and phrasing once, so every message in
 // the format names the position, what is wrong and what would be right. It
-// also bounds the work: a value budget stops alias bombs, and an error cap
-// stops a hopeless file from flooding the listener's author.
+// also bounds the work: a value budget stops alias bombs, and caps on errors
+// and warnings keep a hopeless file from flooding the author with messages.
 #pragma once
 
 #include <yaml-cpp/yaml.h>
@@ -25,8 +25,9 @@
 namespace stillpoint::detail {
 
 inline constexpr std::size_t kMaxTextCharacters = 10000;
-inline constexpr std::size_t kMaxVisitedValues = 1'000'000;
+inline constexpr std::size_t kMaxVisitedValues = 500'000;
 inline constexpr std::size_t kMaxErrors = 100;
+inline constexpr std::size_t kMaxWarnings = 100;  ///< more are dropped: they never stop a session
 
 /// A value and the key it was written under (undefined for list items), so a
 /// message can point at the key when the value itself is missing.
@@ -56,8 +57,17 @@ public:
     /// The value's position, or the key's when the value is empty.
     SourcePos positionOf(const Field& field) const;
 
-    void error(SourcePos pos, std::string message, std::string hint = {});
-    void warning(SourcePos pos, std::string message, std::string hint = {});
+    /// Reports a problem at `place`: a SourcePos, a YAML::Node or a Field. The
+    /// position is only worked out when the report is kept.
+    template <class Place>
+    void error(const Place& place, std::string message, std::string hint = {}) {
+        if (accepts(Severity::Error)) add(Severity::Error, where(place), std::move(message), std::move(hint));
+    }
+    template <class Place>
+    void warning(const Place& place, std::string message, std::string hint = {}) {
+        if (accepts(Severity::Warning))
+            add(Severity::Warning, where(place), std::move(message), std::move(hint));
+    }
     /// True once the value budget or the error cap is used up; reads then return nothing.
     bool stopped() const { return stopped_; }
     Diagnostics takeDiagnostics() { return std::move(diagnostics_); }
@@ -118,6 +128,10 @@ private:
                                                  std::string_view where);
     std::optional<double> finiteNumber(const Field& field, std::string_view expected,
                                        std::string_view hint);
+    SourcePos where(SourcePos pos) const { return pos; }
+    template <class Place>
+    SourcePos where(const Place& place) const { return positionOf(place); }
+    bool accepts(Severity severity) const;
     void add(Severity severity, SourcePos pos, std::string message, std::string hint);
 
     std::string_view text_;
@@ -125,6 +139,7 @@ private:
     Diagnostics diagnostics_;
     std::size_t visited_ = 0;
     std::size_t errors_ = 0;
+    std::size_t warnings_ = 0;
     bool stopped_ = false;
 };
 

@@ -1,0 +1,255 @@
+// The planner: whole breath cycles from durations, ramps that agree with the
+// PaceLaw, regions left out, and a timeline whose parts add up.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numeric>
+
+#include "stillpoint/pace_law.hpp"
+#include "stillpoint/program.hpp"
+#include "stillpoint/session_parser.hpp"
+
+namespace stillpoint {
+namespace {
+
+Session parse(const std::string& body, const std::string& head = "") {
+    ParseResult result = parseSession("title: Plan\n" + head + "sections:\n" + body, "plan.yaml");
+    for (const Diagnostic& d : result.diagnostics)
+        if (d.severity == Severity::Error) ADD_FAILURE() << d.format();
+    return result.session.value_or(Session{});
+}
+
+Program plan(const Session& session, const PlanOptions& options = {}) {
+    PlanResult result = planSession(session, options);
+    for (const Diagnostic& d : result.diagnostics)
+        if (d.severity == Severity::Error) ADD_FAILURE() << d.format();
+    return result.program.value_or(Program{});
+}
+
+Program planSteps(const std::string& steps, const std::string& head = "") {
+    return plan(parse("  - name: One\n    steps:\n" + steps, head));
+}
+
+TEST(Planner, CyclesRunAtThePatternsOwnPace) {
+    const Program program = planSteps("      - breathe: {pattern: box, cycles: 4}\n");
+    ASSERT_EQ(program.steps.size(), 1u);
+    const PlannedStep& step = program.steps[0];
+    EXPECT_EQ(step.kind, StepKind::Breathe);
+    EXPECT_EQ(step.cycles, 4);
+    EXPECT_DOUBLE_EQ(step.paceBpm, 60.0 / 16.0);
+    EXPECT_DOUBLE_EQ(step.rampToBpm, step.paceBpm);
+    EXPECT_DOUBLE_EQ(step.rampSeconds, 0.0);
+    EXPECT_NEAR(step.lengthSeconds, 64.0, 1e-9);
+    ASSERT_EQ(program.patterns.size(), 1u);
+    EXPECT_EQ(program.patterns[step.pattern].name, "box");
+}
+
+TEST(Planner, DurationBecomesWholeCyclesAndTheBreathIsFinished) {
+    // resonance: 5.5 breaths a minute; 100 s is 9.17 cycles -> 9 whole ones.
+    const Program program = planSteps("      - breathe: {pattern: resonance, duration: 100s}\n");
+    const PlannedStep& step = program.steps.at(0);
+    EXPECT_EQ(step.cycles, 9);
+    EXPECT_NEAR(step.lengthSeconds, 9 * 60.0 / 5.5, 1e-9);
+}
+
+TEST(Planner, AShortDurationStillBreathesOnce) {
+    const Program program = planSteps("      - breathe: {pattern: box, duration: 2s}\n");
+    EXPECT_EQ(program.steps.at(0).cycles, 1);
+    EXPECT_NEAR(program.steps.at(0).lengthSeconds, 16.0, 1e-9);
+}
+
+TEST(Planner, PaceScalesThePattern) {
+    const Program program = planSteps("      - breathe: {pattern: box, duration: 1m, pace: 6}\n");
+    const PlannedStep& step = program.steps.at(0);
+    EXPECT_DOUBLE_EQ(step.paceBpm, 6.0);
+    EXPECT_EQ(step.cycles, 6);
+    EXPECT_NEAR(step.lengthSeconds, 60.0, 1e-9);
+}
+
+TEST(Planner, RampWithOverFollowsThePaceLaw) {
+    const Program program =
+        planSteps("      - breathe: {pattern: coherent, duration: 3m, ramp: {from: 12, to: 6, over: 2m}}\n");
+    const PlannedStep& step = program.steps.at(0);
+    EXPECT_DOUBLE_EQ(step.paceBpm, 12.0);
+    EXPECT_DOUBLE_EQ(step.rampToBpm, 6.0);
+    EXPECT_DOUBLE_EQ(step.rampSeconds, 120.0);
+    const PaceLaw law{12.0, 6.0, 120.0};
+    EXPECT_EQ(step.cycles, std::llround(law.cyclesAfter(180.0)));  // 18 gliding + 6 resting
+    EXPECT_EQ(step.cycles, 24);
+    EXPECT_DOUBLE_EQ(step.lengthSeconds, law.secondsFor(24));
+}
+
+TEST(Planner, RampWithoutOverGlidesAcrossTheWholeDuration) {
+    const Program program = planSteps("      - breathe: {pattern: coherent, duration: 3m, ramp: {from: 12, to: 6}}\n");
+    const PlannedStep& step = program.steps.at(0);
+    EXPECT_DOUBLE_EQ(step.rampSeconds, 180.0);
+    EXPECT_EQ(step.cycles, 27);  // an average of 9 a minute for three minutes
+    EXPECT_NEAR(step.lengthSeconds, 180.0, 1e-9);
+}
+
+TEST(Planner, RampWithoutOverGlidesAcrossTheWholeCycleCount) {
+    const Program program = planSteps("      - breathe: {pattern: coherent, cycles: 9, ramp: {from: 12, to: 6}}\n");
+    const PlannedStep& step = program.steps.at(0);
+    const double glide = 120.0 * 9 / (12.0 + 6.0);
+    EXPECT_DOUBLE_EQ(step.rampSeconds, glide);
+    const PaceLaw law{12.0, 6.0, glide};
+    EXPECT_NEAR(law.cyclesAfter(glide), 9.0, 1e-9);  // the glide ends with the last breath
+    EXPECT_DOUBLE_EQ(step.lengthSeconds, law.secondsFor(9));
+    EXPECT_NEAR(step.lengthSeconds, glide, 1e-9);
+}
+
+TEST(Planner, ToneComesFromTheStepOrTheDefaults) {
+    const Program program = planSteps(
+        "      - breathe: {cycles: 1}\n      - breathe: {cycles: 1, tone: bowl}\n", "defaults: {tone: wave}\n");
+    EXPECT_EQ(program.steps.at(0).tone, ToneTimbre::Wave);
+    EXPECT_EQ(program.steps.at(1).tone, ToneTimbre::Bowl);
+}
+
+TEST(Planner, PatternsAreResolvedOnceEach) {
+    const Program program = planSteps(
+        "      - breathe: {pattern: calm, cycles: 1}\n"
+        "      - breathe: {cycles: 1}\n"
+        "      - breathe: {pattern: calm, cycles: 2}\n",
+        "patterns: {calm: {inhale: 4, exhale: 6}}\n");
+    ASSERT_EQ(program.patterns.size(), 2u);
+    EXPECT_EQ(program.patterns[0].name, "calm");
+    EXPECT_EQ(program.patterns[1].name, "resonance");  // the default default
+    EXPECT_EQ(program.steps[0].pattern, 0);
+    EXPECT_EQ(program.steps[1].pattern, 1);
+    EXPECT_EQ(program.steps[2].pattern, 0);
+    EXPECT_NEAR(program.steps[0].lengthSeconds, 10.0, 1e-9);
+}
+
+TEST(Planner, ASessionPatternReplacesThePresetOfTheSameName) {
+    const Program program = planSteps("      - breathe: {pattern: box, cycles: 1}\n",
+                                      "patterns: {box: {inhale: 2, exhale: 2}}\n");
+    EXPECT_NEAR(program.steps.at(0).lengthSeconds, 4.0, 1e-9);
+}
+
+TEST(Planner, BellPauseSayAndCheckinLengths) {
+    const Program program = planSteps(
+        "      - bell: {kind: chime, ring: 12s}\n"
+        "      - pause: 7s\n"
+        "      - say: One two three four five six seven eight nine ten eleven.\n"
+        "      - checkin: {prompt: \"Ready?\", wait: 20s}\n");
+    ASSERT_EQ(program.steps.size(), 4u);
+    EXPECT_EQ(program.steps[0].kind, StepKind::Bell);
+    EXPECT_EQ(program.steps[0].bell, BellKind::Chime);
+    EXPECT_DOUBLE_EQ(program.steps[0].lengthSeconds, 12.0);
+    EXPECT_DOUBLE_EQ(program.steps[1].lengthSeconds, 7.0);
+    EXPECT_EQ(program.steps[2].lines, std::vector<std::string>{"One two three four five six seven eight nine ten eleven."});
+    EXPECT_DOUBLE_EQ(program.steps[2].lengthSeconds, 11 / 2.2 + 0.7);
+    EXPECT_EQ(program.steps[3].lines, std::vector<std::string>{"Ready?"});
+    EXPECT_DOUBLE_EQ(program.steps[3].lengthSeconds, estimateSpeechSeconds("Ready?") + 20.0);
+}
+
+TEST(Planner, ScanSpeaksOneLinePerRegionAtItsLength) {
+    const Program program = planSteps(
+        "      - scan: {regions: [feet, lower_back], length: short}\n"
+        "      - scan: {regions: [hands]}\n"
+        "      - scan: {regions: [jaw, face], length: long}\n");
+    EXPECT_EQ(program.steps.at(0).lines, (std::vector<std::string>{"feet", "lower back"}));
+    EXPECT_DOUBLE_EQ(program.steps[0].lengthSeconds, 20.0);
+    EXPECT_DOUBLE_EQ(program.steps[1].lengthSeconds, 20.0);
+    EXPECT_DOUBLE_EQ(program.steps[2].lengthSeconds, 80.0);
+}
+
+TEST(Planner, AvoidLeavesRegionsOutFromTheSessionAndTheOptions) {
+    const Session session = parse("  - name: One\n    steps:\n      - scan: {regions: [feet, chest, throat, jaw]}\n",
+                                  "avoid: [chest]\n");
+    PlanOptions options;
+    options.avoid = {"throat"};
+    const Program program = plan(session, options);
+    EXPECT_EQ(program.steps.at(0).lines, (std::vector<std::string>{"feet", "jaw"}));
+    EXPECT_DOUBLE_EQ(program.steps[0].lengthSeconds, 40.0);
+}
+
+TEST(Planner, AScanWithEveryRegionAvoidedBecomesAShortPauseWithAWarning) {
+    const Session session = parse("  - name: One\n    steps:\n      - scan: {regions: [chest, throat]}\n",
+                                  "avoid: [chest, throat]\n");
+    const PlanResult result = planSession(session);
+    ASSERT_TRUE(result.program);
+    const PlannedStep& step = result.program->steps.at(0);
+    EXPECT_EQ(step.kind, StepKind::Pause);
+    EXPECT_DOUBLE_EQ(step.lengthSeconds, 5.0);
+    EXPECT_TRUE(result.program->silentSpeechSteps.empty());
+    ASSERT_EQ(result.diagnostics.size(), 1u);
+    EXPECT_EQ(result.diagnostics[0].severity, Severity::Warning);
+    EXPECT_EQ(result.diagnostics[0].line, 6);
+    EXPECT_EQ(result.diagnostics[0].file, "plan.yaml");
+}
+
+TEST(Planner, AnUnknownRegionInTheOptionsIsAnError) {
+    const Session session = parse("  - name: One\n    steps:\n      - pause: 1\n");
+    PlanOptions options;
+    options.avoid = {"shoulder"};
+    const PlanResult result = planSession(session, options);
+    EXPECT_FALSE(result.program);
+    ASSERT_EQ(result.diagnostics.size(), 1u);
+    EXPECT_EQ(result.diagnostics[0].line, 0);
+    EXPECT_NE(result.diagnostics[0].message.find("'shoulder'"), std::string::npos);
+    EXPECT_NE(result.diagnostics[0].hint.find("did you mean 'shoulders'? body regions: feet"), std::string::npos);
+}
+
+TEST(Planner, StartTimesAddUpAndSectionsIndexTheirSteps) {
+    const Session session = parse(
+        "  - name: First\n    steps:\n      - pause: 3s\n      - bell: chime\n"
+        "  - name: Second\n    steps:\n      - say: Hello there.\n      - breathe: {pattern: box, cycles: 2}\n"
+        "      - scan: {regions: [hands]}\n"
+        "  - name: Third\n    steps:\n      - checkin: OK?\n");
+    const Program program = plan(session);
+    ASSERT_EQ(program.steps.size(), 6u);
+    double expectedStart = 0.0;
+    for (const PlannedStep& step : program.steps) {
+        EXPECT_DOUBLE_EQ(step.startSeconds, expectedStart);
+        expectedStart += step.lengthSeconds;
+    }
+    EXPECT_DOUBLE_EQ(program.lengthSeconds, expectedStart);
+
+    ASSERT_EQ(program.sections.size(), 3u);
+    const int firstSteps[] = {0, 2, 5};
+    const int stepCounts[] = {2, 3, 1};
+    for (int s = 0; s < 3; ++s) {
+        EXPECT_EQ(program.sections[s].firstStep, firstSteps[s]);
+        EXPECT_EQ(program.sections[s].stepCount, stepCounts[s]);
+        EXPECT_DOUBLE_EQ(program.sections[s].startSeconds, program.steps[firstSteps[s]].startSeconds);
+        for (int i = 0; i < stepCounts[s]; ++i) EXPECT_EQ(program.steps[firstSteps[s] + i].section, s);
+    }
+    EXPECT_EQ(program.sections[1].name, "Second");
+    EXPECT_EQ(program.silentSpeechSteps, (std::vector<int>{2, 4, 5}));
+    EXPECT_EQ(program.steps[3].pos.line, 10);
+}
+
+TEST(Planner, TheProgramCarriesTitleSourceAndSound) {
+    const Program program = planSteps("      - pause: 1\n", "defaults: {bed: drone, pattern: box}\n");
+    EXPECT_EQ(program.title, "Plan");
+    EXPECT_EQ(program.sourcePath, "plan.yaml");
+    EXPECT_EQ(program.sound.bed, BedKind::Drone);
+    EXPECT_EQ(program.sound.pattern, "box");
+}
+
+TEST(Planner, AHandBuiltSessionWithAnUnknownPatternIsAnError) {
+    Session session;
+    session.sourcePath = "code";
+    BreatheStep breathe;
+    breathe.pattern = "nope";
+    breathe.cycles = 1;
+    session.sections.push_back({"One", {}, {Step{{3, 5}, breathe}}});
+    const PlanResult result = planSession(session);
+    EXPECT_FALSE(result.program);
+    ASSERT_EQ(result.diagnostics.size(), 1u);
+    EXPECT_EQ(result.diagnostics[0].line, 3);
+    EXPECT_NE(result.diagnostics[0].message.find("unknown pattern 'nope'"), std::string::npos);
+}
+
+TEST(StepKindNames, MatchTheFormat) {
+    EXPECT_EQ(toString(StepKind::Breathe), "breathe");
+    EXPECT_EQ(toString(StepKind::Pause), "pause");
+    EXPECT_EQ(toString(StepKind::Bell), "bell");
+    EXPECT_EQ(toString(StepKind::Say), "say");
+    EXPECT_EQ(toString(StepKind::Scan), "scan");
+    EXPECT_EQ(toString(StepKind::Checkin), "checkin");
+}
+
+}  // namespace
+}  // namespace stillpoint
