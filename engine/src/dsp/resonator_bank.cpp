@@ -1,0 +1,131 @@
+#include "dsp/resonator_bank.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <complex>
+
+#include "dsp/nominal_level.hpp"
+
+namespace stillpoint::dsp {
+namespace {
+
+constexpr double kPi = 3.141592653589793;
+// Pair partners: the louder one a little left, the softer a little right.
+constexpr float kPartnerShare[2] = {0.65f, 0.35f};
+constexpr float kPartnerLeft[2] = {0.85f, 0.53f};
+constexpr float kPartnerRight[2] = {0.53f, 0.85f};
+// Energy below this (sum of |z|^2 over the bank) counts as silence: -120 dBFS.
+constexpr float kSilentEnergy = 1e-12f;
+
+}  // namespace
+
+void ResonatorBank::prepare(const BellDesign& design, double sampleRate) {
+    const int pulseLength = std::max(2, static_cast<int>(std::lround(design.malletSeconds * sampleRate)));
+    pulse_.assign(static_cast<std::size_t>(pulseLength), 0.0f);
+    for (int n = 0; n < pulseLength; ++n)  // Hann, without its zero end points
+        pulse_[static_cast<std::size_t>(n)] = static_cast<float>(
+            0.5 - 0.5 * std::cos(2.0 * kPi * (n + 1) / (pulseLength + 1)));
+
+    // Level: mean power per channel over the first second after a strike,
+    // from each resonator's decay (partners' beating averages out roughly).
+    const double window = sampleRate;
+    double power = 0.0;
+    std::array<double, kResonators> amplitude{};
+    for (int m = 0; m < 4; ++m) {
+        const BellMode& mode = design.modes[static_cast<std::size_t>(m)];
+        for (int p = 0; p < 2; ++p) {
+            const auto k = static_cast<std::size_t>(2 * m + p);
+            const double hz = design.fundamentalHz * mode.ratio + (p == 0 ? -0.5 : 0.5) * mode.beatHz;
+            const double r = std::pow(10.0, -3.0 / (mode.t60 * sampleRate));
+            const std::complex<double> pole = std::polar(r, 2.0 * kPi * hz / sampleRate);
+            poleRe_[k] = static_cast<float>(pole.real());
+            poleIm_[k] = static_cast<float>(pole.imag());
+            gainLeft_[k] = kPartnerLeft[p];
+            gainRight_[k] = kPartnerRight[p];
+            amplitude[k] = mode.amplitude * kPartnerShare[p];
+            // The resonator's state right after a unit pulse.
+            std::complex<double> z = 0.0;
+            for (float force : pulse_) z = pole * z + static_cast<double>(force);
+            drive_[k] = static_cast<float>(amplitude[k] / std::abs(z));
+            const double meanSquareDecay = (1.0 - std::pow(r, 2.0 * window)) / ((1.0 - r * r) * window);
+            const double pan = 0.5 * (kPartnerLeft[p] * kPartnerLeft[p] + kPartnerRight[p] * kPartnerRight[p]);
+            power += 0.5 * amplitude[k] * amplitude[k] * meanSquareDecay * pan;
+        }
+    }
+    const auto scale = static_cast<float>(kNominalRms / std::sqrt(power));
+    for (auto& d : drive_) d *= scale;
+    reset();
+}
+
+void ResonatorBank::reset() noexcept {
+    re_.fill(0.0f);
+    im_.fill(0.0f);
+    pulsePos_ = static_cast<int>(pulse_.size());
+    velocity_ = 0.0f;
+    pending_ = 0.0f;
+    ringing_ = false;
+}
+
+void ResonatorBank::strike(float velocity) noexcept { pending_ += std::max(velocity, 0.0f); }
+
+void ResonatorBank::checkSilence() noexcept {
+    if (!ringing_ || pulsePos_ < static_cast<int>(pulse_.size())) return;
+    float energy = 0.0f;
+    for (int k = 0; k < kResonators; ++k) energy += re_[k] * re_[k] + im_[k] * im_[k];
+    if (energy >= kSilentEnergy) return;
+    re_.fill(0.0f);
+    im_.fill(0.0f);
+    ringing_ = false;
+}
+
+template <ResonatorBank::Contact contact>
+void ResonatorBank::ring(float* left, float* right, int n) noexcept {
+    Lanes re = re_, im = im_;
+    const Lanes pr = poleRe_, pi = poleIm_, drive = drive_, gl = gainLeft_, gr = gainRight_;
+    const float* force = pulse_.data() + pulsePos_;
+    for (int i = 0; i < n; ++i) {
+        float x = 0.0f;
+        if constexpr (contact == Contact::Mallet) x = velocity_ * force[i];
+        Lanes y;
+        for (int k = 0; k < kResonators; ++k) {
+            float nr = pr[k] * re[k] - pi[k] * im[k];
+            if constexpr (contact == Contact::Mallet) nr += drive[k] * x;
+            im[k] = pr[k] * im[k] + pi[k] * re[k];
+            re[k] = nr;
+            y[k] = im[k];
+        }
+        float l = 0.0f, r = 0.0f;
+        for (int k = 0; k < kResonators; ++k) {
+            l += gl[k] * y[k];
+            r += gr[k] * y[k];
+        }
+        left[i] += l;
+        right[i] += r;
+    }
+    re_ = re;
+    im_ = im;
+    if constexpr (contact == Contact::Mallet) pulsePos_ += n;
+}
+
+void ResonatorBank::process(float* left, float* right, int n) noexcept {
+    const int pulseLength = static_cast<int>(pulse_.size());
+    for (int done = 0; done < n;) {
+        if (pulsePos_ == pulseLength && pending_ > 0.0f) {
+            velocity_ = pending_;
+            pending_ = 0.0f;
+            pulsePos_ = 0;
+            ringing_ = true;
+        }
+        if (!ringing_) return;
+        if (pulsePos_ < pulseLength) {
+            const int m = std::min(n - done, pulseLength - pulsePos_);
+            ring<Contact::Mallet>(left + done, right + done, m);
+            done += m;
+        } else {
+            ring<Contact::Free>(left + done, right + done, n - done);
+            done = n;
+        }
+    }
+}
+
+}  // namespace stillpoint::dsp
