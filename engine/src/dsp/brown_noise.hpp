@@ -1,0 +1,33 @@
+// BrownNoise: brown (-6 dB/octave) noise for the ambience bed, a deep, soft
+// rumble. White noise through a leaky integrator (corner 8 Hz, so it cannot
+// wander off), a DC blocker and a gentle one-pole low-pass at 5 kHz; left and
+// right independent.
+//
+// Level: -20 dBFS RMS per channel. Real-time: see StereoNoise.
+#pragma once
+
+#include <cstdint>
+
+#include "dsp/noise_shaping.hpp"
+#include "dsp/stereo_noise.hpp"
+
+namespace stillpoint::dsp {
+
+struct BrownFilter {
+    static constexpr std::uint32_t kSeeds[2] = {0x510E527Fu, 0x9B05688Cu};
+    static BrownFilter design(double sampleRate);
+
+    float step(float white) noexcept {
+        integral = leak * integral + white;
+        return top.step(dc.step(integral));
+    }
+
+    float leak = 0.999f;
+    float integral = 0.0f;
+    DcBlocker dc;
+    GentleLowPass top;
+};
+
+using BrownNoise = StereoNoise<BrownFilter>;
+
+}  // namespace stillpoint::dsp
