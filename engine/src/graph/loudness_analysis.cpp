@@ -1,12 +1,8 @@
 #include "graph/loudness_analysis.hpp"
 
-#include <ebur128.h>
-
-#include <cmath>
-#include <limits>
-#include <memory>
 #include <vector>
 
+#include "graph/loudness_meter.hpp"
 #include "rt/denormal_guard.hpp"
 
 namespace stillpoint {
@@ -14,36 +10,22 @@ namespace stillpoint {
 double measureProgramLoudness(const Program& program, const EngineConfig& config,
                               const SequencerTiming& timing) {
     constexpr int kBlock = 4096;
-    const auto rate = static_cast<unsigned long>(std::lround(config.sampleRate));
-    const auto channels = static_cast<unsigned>(config.channels);
-    std::unique_ptr<ebur128_state, void (*)(ebur128_state*)> meter(
-        ebur128_init(channels, rate, EBUR128_MODE_I), [](ebur128_state* s) { ebur128_destroy(&s); });
-    if (!meter) return -std::numeric_limits<double>::infinity();
-
     MixGraph graph;
     Sequencer sequencer;
     graph.prepare(program.sound, config.sampleRate, kBlock);
     sequencer.prepare(program, config.sampleRate, kBlock, timing);
     DiscardingEventSink events;
-    std::vector<float> left(kBlock), right(kBlock), interleaved(kBlock * 2);
+    IntegratedLoudnessMeter meter(config.sampleRate, config.channels);
+    std::vector<float> left(kBlock), right(kBlock);
 
     rt::ScopedDenormalsOff denormalsOff;
     while (!sequencer.finished()) {
         sequencer.render(graph, left.data(), right.data(), kBlock, events);
-        if (channels == 2) {
-            for (int i = 0; i < kBlock; ++i) {
-                interleaved[2 * i] = left[i];
-                interleaved[2 * i + 1] = right[i];
-            }
-        } else {
-            for (int i = 0; i < kBlock; ++i) interleaved[i] = 0.5f * (left[i] + right[i]);
-        }
-        ebur128_add_frames_float(meter.get(), interleaved.data(), kBlock);
+        if (config.channels == 1)
+            for (int i = 0; i < kBlock; ++i) left[i] = 0.5f * (left[i] + right[i]);
+        meter.add(left.data(), right.data(), kBlock);
     }
-    double lufs = -std::numeric_limits<double>::infinity();
-    if (ebur128_loudness_global(meter.get(), &lufs) != EBUR128_SUCCESS)
-        return -std::numeric_limits<double>::infinity();
-    return lufs;
+    return meter.integratedLufs();
 }
 
 }  // namespace stillpoint
