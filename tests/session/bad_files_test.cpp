@@ -55,7 +55,7 @@ const BadFile kCatalog[] = {
     {"section_without_name.yaml",   4, 5,  "section has no name",                  "add name:"},
     {"wrong_type_cycles.yaml",      6, 41, "cycles must be a whole number, not 'many'", "from 1 to 10000"},
     {"fractional_cycles.yaml",      6, 41, "cycles must be a whole number, not 4.5", "from 1 to 10000"},
-    {"wrong_type_title.yaml",       2, 8,  "title must be text, not a list",       ""},
+    {"wrong_type_title.yaml",       2, 8,  "title must be text, not a list",       "quote them if they start with ["},
     {"wrong_type_steps.yaml",       5, 12, "steps must be a list, not a map",      "one '- ' per item"},
     {"step_is_text.yaml",           6, 9,  "step must be a map with one key naming its kind, not 'pause'", "step kinds:"},
     {"two_kinds_in_step.yaml",      7, 9,  "a step has more than one key: 'breathe' and 'cycles'", "indent settings under the kind"},

@@ -88,7 +88,7 @@ ParseResult loadSessionFile(const std::string& path) {
         return failure(path, {}, "cannot open the file: " + (error ? error.message() : "it does not exist"),
                        "check the path");
     if (std::filesystem::is_directory(status))
-        return failure(path, {}, "this is a folder, not a session file", "give the path of a .yaml file");
+        return failure(path, {}, "cannot read a folder as a session", "give the path of a .yaml file");
     // Pipes and devices have no size to ask first: for them, read at most one byte past the limit.
     std::uintmax_t readLimit = kMaxSessionFileBytes + 1;
     if (std::filesystem::is_regular_file(status)) {
@@ -102,7 +102,7 @@ ParseResult loadSessionFile(const std::string& path) {
     std::string text(static_cast<std::size_t>(readLimit), '\0');
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     text.resize(static_cast<std::size_t>(in.gcount()));
-    if (in.bad()) return failure(path, {}, "could not read the file", "check that it is readable");
+    if (in.bad()) return failure(path, {}, "cannot read the file", "check that it is readable");
     return parseSession(text, path);
 }
 

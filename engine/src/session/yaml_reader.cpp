@@ -163,7 +163,7 @@ std::optional<std::string> YamlReader::scalar(const Field& field, std::string_vi
 
 std::optional<std::string> YamlReader::text(const Field& field, std::size_t maxCharacters,
                                             std::string_view tooLongHint) {
-    auto value = scalar(field, "text");
+    auto value = scalar(field, "text", "write the words after the colon; quote them if they start with [ or {");
     if (!value) return std::nullopt;
     // Folded and literal blocks (`>`, `|`) keep a final line break the words do not need.
     while (!value->empty() && std::isspace(static_cast<unsigned char>(value->back()))) value->pop_back();
