@@ -148,6 +148,25 @@ double spectralSlopeDbPerOctave(const float* x, int n, double rate, double loHz,
     return (bands * sxy - sx * sy) / (bands * sxx - sx * sx);
 }
 
+double highBandPowerDb(const float* x, int n, double rate, double cutoffHz) {
+    const int size = spectrumSize(n);
+    const auto p = powerSpectrum(x, n, size);
+    double high = 0.0, total = 0.0;
+    for (std::size_t k = 1; k < p.size(); ++k) {
+        total += p[k];
+        if (static_cast<double>(k) * rate / size >= cutoffHz) high += p[k];
+    }
+    if (total <= 0.0) return -std::numeric_limits<double>::infinity();
+    return high > 0.0 ? 10.0 * std::log10(high / total) : -std::numeric_limits<double>::infinity();
+}
+
+double worstHighBandPowerDb(const float* x, int n, double rate, double cutoffHz, int window) {
+    double worst = -std::numeric_limits<double>::infinity();
+    for (int start = 0; start + window <= n; start += window)
+        worst = std::max(worst, highBandPowerDb(x + start, window, rate, cutoffHz));
+    return worst;
+}
+
 double rms(const float* x, int n) {
     if (n <= 0) return 0.0;
     double sum = 0.0;

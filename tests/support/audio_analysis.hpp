@@ -31,6 +31,14 @@ double spectralCentroid(const float* x, int n, double rate);
 /// brown ~ -6, white 0.
 double spectralSlopeDbPerOctave(const float* x, int n, double rate, double loHz, double hiHz);
 
+/// Power above `cutoffHz` relative to the total, in dB, of the Hann-windowed x.
+/// For a soft tone (nothing above a few kHz) a click shows up here as
+/// broadband energy, where a step size alone cannot tell a click from a
+/// steep but smooth waveform.
+double highBandPowerDb(const float* x, int n, double rate, double cutoffHz);
+/// The largest highBandPowerDb over consecutive windows of `window` samples.
+double worstHighBandPowerDb(const float* x, int n, double rate, double cutoffHz, int window = 2048);
+
 // ---- Levels and shape -------------------------------------------------------
 
 double rms(const float* x, int n);

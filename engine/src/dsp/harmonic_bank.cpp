@@ -14,6 +14,10 @@ void HarmonicBank::reset() noexcept {
     q_.fill(0.0f);
     gainLeft_.fill(0.0f);
     gainRight_.fill(0.0f);
+    dp_.fill(0.0f);
+    dq_.fill(0.0f);
+    dLeft_.fill(0.0f);
+    dRight_.fill(0.0f);
 }
 
 void HarmonicBank::setLane(int lane, const Lane& settings) noexcept {
@@ -22,12 +26,13 @@ void HarmonicBank::setLane(int lane, const Lane& settings) noexcept {
     c_[i] = r.c;
     s_[i] = r.s;
     const float a = std::clamp(settings.brightness, 0.0f, 0.9f);
-    p_[i] = 1.0f + a * a;
-    q_[i] = 2.0f * a;
     // The series has mean square 1 / (2 (1 - a^2)): scale it to unit RMS.
     const float unit = std::sqrt(2.0f * (1.0f - a * a));
-    gainLeft_[i] = settings.left * unit;
-    gainRight_[i] = settings.right * unit;
+    constexpr float kGlide = 1.0f / kControlInterval;
+    dp_[i] = (1.0f + a * a - p_[i]) * kGlide;
+    dq_[i] = (2.0f * a - q_[i]) * kGlide;
+    dLeft_[i] = (settings.left * unit - gainLeft_[i]) * kGlide;
+    dRight_[i] = (settings.right * unit - gainRight_[i]) * kGlide;
 }
 
 void HarmonicBank::renormalise() noexcept {
@@ -40,11 +45,15 @@ void HarmonicBank::renormalise() noexcept {
 
 void HarmonicBank::process(float* left, float* right, int n) noexcept {
     // Locals, so the lanes stay in registers across the sample loop.
-    Lanes re = re_, im = im_;
-    const Lanes c = c_, s = s_, p = p_, q = q_, gl = gainLeft_, gr = gainRight_;
+    Lanes re = re_, im = im_, p = p_, q = q_, gl = gainLeft_, gr = gainRight_;
+    const Lanes c = c_, s = s_, dp = dp_, dq = dq_, dl = dLeft_, dr = dRight_;
     for (int i = 0; i < n; ++i) {
         Lanes y;
         for (int v = 0; v < kLanes; ++v) {
+            p[v] += dp[v];
+            q[v] += dq[v];
+            gl[v] += dl[v];
+            gr[v] += dr[v];
             const float nr = re[v] * c[v] - im[v] * s[v];
             im[v] = re[v] * s[v] + im[v] * c[v];
             re[v] = nr;
@@ -60,6 +69,10 @@ void HarmonicBank::process(float* left, float* right, int n) noexcept {
     }
     re_ = re;
     im_ = im;
+    p_ = p;
+    q_ = q;
+    gainLeft_ = gl;
+    gainRight_ = gr;
 }
 
 }  // namespace stillpoint::dsp

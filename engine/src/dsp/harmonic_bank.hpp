@@ -10,11 +10,15 @@
 // register each. The pad (detuned unison) and the drone (a chord) use it.
 //
 // Real-time: every member is noexcept, allocation-free and O(n). Lane
-// settings are meant to change on control ticks; phases never jump.
+// settings are meant to change on control ticks: brightness and gains then
+// glide linearly over the next kControlInterval samples (stepping them would
+// leave a faint zipper of tiny steps), the pitch changes at once (the phase
+// stays continuous). After reset() a lane fades in over that first glide.
 #pragma once
 
 #include <array>
 
+#include "dsp/control_clock.hpp"
 #include "dsp/rotation.hpp"
 
 namespace stillpoint::dsp {
@@ -46,6 +50,7 @@ private:
     Lanes c_{}, s_{};    // per-sample rotation
     Lanes p_{}, q_{};    // denominator 1 + a^2 - 2a cos: p = 1 + a^2, q = 2a
     Lanes gainLeft_{}, gainRight_{};
+    Lanes dp_{}, dq_{}, dLeft_{}, dRight_{};  // per-sample glide of the above
 };
 
 }  // namespace stillpoint::dsp

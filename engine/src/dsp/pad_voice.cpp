@@ -14,32 +14,42 @@ constexpr double kGlideSemitones = 3.0;      // up to ~207.65 Hz (G#3) when full
 constexpr float kDullest = 0.22f;            // brightness when empty
 constexpr float kBrightest = 0.52f;          // brightness when full
 constexpr double kSpreadHz = 0.07;           // pan drift
-constexpr float kSpreadDepth = 0.25f;
+constexpr float kSpreadDepth = 0.2f;
 
 struct VoiceLayout {
-    double cents;       // detune from the centre pitch
-    float pan;          // -1 left .. 1 right, before the drift
-    float driftSin;     // where this voice sits on the drift cycle
+    double ratio;     // frequency over the centre pitch
+    double cents;     // detune
+    float amplitude;  // relative
+    float pan;        // -1 left .. 1 right, before the drift
+    float driftSin;   // where this voice sits on the drift cycle
     float driftCos;
 };
-// Detunes beat slowly (a few tenths of a hertz) rather than chorus quickly.
+// Two voices on the fundamental, one in each ear, a few cents apart (they
+// beat only faintly, in each ear the other voice is 15 dB down), and two soft
+// voices an octave up, nearer the centre.
 constexpr std::array<VoiceLayout, HarmonicBank::kLanes> kVoices{{
-    {-7.0, -0.55f, 0.0f, 1.0f},
-    {+6.0, +0.55f, 1.0f, 0.0f},
-    {-2.5, -0.20f, 0.0f, -1.0f},
-    {+2.0, +0.20f, -1.0f, 0.0f},
+    {1.0, -3.0, 1.0f, -0.75f, 0.0f, 1.0f},
+    {1.0, +3.0, 1.0f, +0.75f, 0.0f, -1.0f},
+    {2.0, +2.0, 0.35f, -0.35f, 1.0f, 0.0f},
+    {2.0, -2.0, 0.35f, +0.35f, -1.0f, 0.0f},
 }};
 
-// Equal-power panning keeps the four voices' sum at the same level anywhere.
-// Each channel averages half of the four unit-RMS voices' power: 2 k^2.
-constexpr float kVoiceLevel = kNominalRms * 0.70710678f;
+/// Scales the voices so each channel sits at the nominal level: with
+/// equal-power panning the voices' powers add to sum(amplitude^2), half per channel.
+float voiceLevel() {
+    double power = 0.0;
+    for (const VoiceLayout& v : kVoices) power += 0.5 * v.amplitude * v.amplitude;
+    return static_cast<float>(kNominalRms / std::sqrt(power));
+}
 
 }  // namespace
 
 void PadVoice::prepare(double sampleRate) {
     rate_ = sampleRate;
     spreadPerTick_ = rotationFor(omegaFor(kSpreadHz * kControlInterval, rate_));
-    for (std::size_t v = 0; v < detune_.size(); ++v) detune_[v] = std::exp2(kVoices[v].cents / 1200.0);
+    for (std::size_t v = 0; v < detune_.size(); ++v)
+        detune_[v] = kVoices[v].ratio * std::exp2(kVoices[v].cents / 1200.0);
+    level_ = voiceLevel();
     reset();
 }
 
@@ -61,8 +71,8 @@ void PadVoice::updateVoices(float fullness) noexcept {
         HarmonicBank::Lane lane;
         lane.omega = omegaFor(centreHz * detune_[static_cast<std::size_t>(v)], rate_);
         lane.brightness = brightness;
-        lane.left = kVoiceLevel * gains.c;
-        lane.right = kVoiceLevel * gains.s;
+        lane.left = level_ * voice.amplitude * gains.c;
+        lane.right = level_ * voice.amplitude * gains.s;
         bank_.setLane(v, lane);
     }
 }

@@ -1,5 +1,6 @@
-// PadVoice: the breath tone's soft pad. Four slightly detuned voices (a
-// HarmonicBank), each a soft harmonic series on F3. With the lung fullness
+// PadVoice: the breath tone's soft pad. Four voices (a HarmonicBank), each a
+// soft harmonic series: two on F3 a few cents apart, one per ear, and two
+// quieter ones an octave up. With the lung fullness
 // the fundamental glides up three semitones (174.6 Hz empty, 207.7 Hz full)
 // and the harmonics brighten (weight ratio 0.22 -> 0.52), so the inhale
 // rises and opens, the exhale settles. The voices drift slowly across the
@@ -38,6 +39,7 @@ private:
     Rotator spread_;          // the slow pan motion, advanced once per tick
     Rotation spreadPerTick_;
     std::array<double, HarmonicBank::kLanes> detune_{};  // frequency ratio per voice
+    float level_ = 0.0f;  // scales the voices to the nominal level
 };
 
 }  // namespace stillpoint::dsp

@@ -11,6 +11,7 @@ namespace {
 constexpr double kEmptyCutoffHz = 250.0;
 constexpr double kFullCutoffHz = 1400.0;
 constexpr double kResonance = 0.8;  // Q: a soft crest at the cutoff, the wave's "hiss"
+constexpr double kTopHz = 3000.0;
 constexpr float kFloor = 0.25f;     // -12 dB: the level when empty, relative to full
 // Mid-breath (fullness 0.5) lands on the nominal level.
 constexpr float kFullLevel = kNominalRms / (kFloor + (1.0f - kFloor) * 0.5f);
@@ -22,6 +23,7 @@ constexpr std::uint32_t kSeedRight = 0xBB67AE85u;
 
 void WaveVoice::prepare(double sampleRate) {
     rate_ = sampleRate;
+    for (auto& top : top_) top.prepare(kTopHz, sampleRate);
     reset();
 }
 
@@ -31,6 +33,7 @@ void WaveVoice::reset() noexcept {
     noise_[1].reseed(kSeedRight);
     ic1_.fill(0.0f);
     ic2_.fill(0.0f);
+    for (auto& top : top_) top.y = 0.0f;
     gain_ = 0.0f;
     gainStep_ = 0.0f;
 }
@@ -66,7 +69,7 @@ void WaveVoice::render(float* left, float* right, int n) noexcept {
             const float v2 = ic2[ch] + a2 * ic1[ch] + a3 * v3;
             ic1[ch] = 2.0f * v1 - ic1[ch];
             ic2[ch] = 2.0f * v2 - ic2[ch];
-            out[ch][i] += gain * v2;
+            out[ch][i] += gain * top_[ch].step(v2);
         }
     }
     ic1_ = ic1;

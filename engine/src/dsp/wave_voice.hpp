@@ -4,8 +4,10 @@
 // while the level swells: the inhale rolls in, the exhale draws back. It never
 // falls silent: empty sits 12 dB under full.
 //
+// A one-pole low-pass at 3 kHz after the filter keeps the top soft.
+//
 // Level: about -20 dBFS RMS per channel at mid-breath (fullness 0.5);
-// -26 dBFS empty, -16 dBFS full. The level is held independent of the
+// -28 dBFS empty, -16 dBFS full. The level is held independent of the
 // cutoff's bandwidth, so the swell is exactly the intended curve.
 //
 // Real-time: reset() and process() are noexcept, allocation-free, O(frames).
@@ -16,6 +18,7 @@
 #include <array>
 
 #include "dsp/control_clock.hpp"
+#include "dsp/noise_shaping.hpp"
 #include "dsp/random.hpp"
 
 namespace stillpoint::dsp {
@@ -35,6 +38,7 @@ private:
     ControlClock clock_;
     std::array<Xorshift32, 2> noise_;
     std::array<float, 2> ic1_{}, ic2_{};  // filter integrator states per channel
+    std::array<GentleLowPass, 2> top_;
     float a1_ = 0.0f, a2_ = 0.0f, a3_ = 0.0f;
     float gain_ = 0.0f, gainStep_ = 0.0f;
 };
