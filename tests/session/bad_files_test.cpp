@@ -24,7 +24,9 @@ struct BadFile {
     const char* hint;     ///< a substring of its hint
 };
 
-void PrintTo(const BadFile& bad, std::ostream* out) { *out << bad.file; }
+void PrintTo(const BadFile& bad, std::ostream* out) {
+    *out << bad.file;
+}
 
 // clang-format off
 const BadFile kCatalog[] = {
@@ -87,7 +89,9 @@ const BadFile kCatalog[] = {
 };
 // clang-format on
 
-fs::path badDir() { return fs::path(STILLPOINT_TEST_DATA_DIR) / "bad"; }
+fs::path badDir() {
+    return fs::path(STILLPOINT_TEST_DATA_DIR) / "bad";
+}
 
 class BadFileTest : public testing::TestWithParam<BadFile> {};
 
@@ -98,11 +102,14 @@ TEST_P(BadFileTest, FailsWithPositionMessageAndHint) {
 
     EXPECT_FALSE(result.session.has_value());
     ASSERT_TRUE(hasErrors(result.diagnostics));
-    const auto match = std::find_if(result.diagnostics.begin(), result.diagnostics.end(), [&](const Diagnostic& d) {
-        return d.severity == Severity::Error && d.message.find(bad.message) != std::string::npos;
-    });
-    ASSERT_NE(match, result.diagnostics.end()) << "no error saying '" << bad.message << "'; first is: "
-                                               << result.diagnostics.front().format();
+    const auto match = std::find_if(result.diagnostics.begin(), result.diagnostics.end(),
+                                    [&](const Diagnostic& d) {
+                                        return d.severity == Severity::Error &&
+                                               d.message.find(bad.message) != std::string::npos;
+                                    });
+    ASSERT_NE(match, result.diagnostics.end())
+        << "no error saying '" << bad.message
+        << "'; first is: " << result.diagnostics.front().format();
     EXPECT_EQ(match->file, path);
     EXPECT_EQ(match->line, bad.line) << match->format();
     EXPECT_EQ(match->column, bad.column) << match->format();

@@ -10,7 +10,8 @@ namespace stillpoint {
 namespace {
 
 Session loadGood(const std::string& name) {
-    const std::string path = (std::filesystem::path(STILLPOINT_TEST_DATA_DIR) / "good" / name).string();
+    const std::string path =
+        (std::filesystem::path(STILLPOINT_TEST_DATA_DIR) / "good" / name).string();
     ParseResult result = loadSessionFile(path);
     for (const Diagnostic& d : result.diagnostics) ADD_FAILURE() << d.format();
     if (!result.session) throw std::runtime_error("cannot read " + path);
@@ -24,18 +25,19 @@ const T& stepAs(const Session& session, std::size_t section, std::size_t step) {
 }
 
 class FullSession : public testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() { session_ = new Session(loadGood("full.yaml")); }
     static void TearDownTestSuite() { delete session_; }
     static const Session& session() { return *session_; }
 
-private:
+  private:
     static inline Session* session_ = nullptr;
 };
 
 TEST_F(FullSession, TopLevelKeys) {
     EXPECT_EQ(session().title, "Every step, every form");
-    EXPECT_EQ(session().description, "A reference session: the parser tests read it back key by key.");
+    EXPECT_EQ(session().description,
+              "A reference session: the parser tests read it back key by key.");
     EXPECT_EQ(session().avoid, std::vector<std::string>{"throat"});
     ASSERT_EQ(session().sections.size(), 3u);
     EXPECT_EQ(session().sections[0].name, "Arriving");
@@ -130,7 +132,8 @@ TEST_F(FullSession, BreatheSteps) {
     EXPECT_EQ(paced.paceBpm, 4.0);
     EXPECT_EQ(paced.cycles, 4);
 
-    EXPECT_EQ(stepAs<BreatheStep>(session(), 1, 3).pattern, "");  // the default, resolved when planning
+    EXPECT_EQ(stepAs<BreatheStep>(session(), 1, 3).pattern,
+              "");  // the default, resolved when planning
 
     const auto& wholeStepRamp = stepAs<BreatheStep>(session(), 1, 4);
     ASSERT_TRUE(wholeStepRamp.ramp);
@@ -154,7 +157,8 @@ TEST_F(FullSession, ScansByListAndByDirection) {
 
 TEST(GoodFiles, EveryDurationSyntax) {
     const Session session = loadGood("durations.yaml");
-    const std::vector<double> expected = {90, 2.5, 90, 2.5, 180, 90, 90, 3600, 3900, 3723, 45, 86400};
+    const std::vector<double> expected = {90, 2.5,  90,   2.5,  180, 90,
+                                          90, 3600, 3900, 3723, 45,  86400};
     const auto& steps = session.sections.at(0).steps;
     ASSERT_EQ(steps.size(), expected.size());
     for (std::size_t i = 0; i < steps.size(); ++i)
@@ -183,10 +187,30 @@ TEST(GoodFiles, TextBeyondAsciiIsKeptWhole) {
 
 TEST(GoodFiles, ColumnsCountCharactersNotBytes) {
     // "ä" and "🌿" are several bytes each; the error column is where an editor shows it.
-    const ParseResult result = parseSession("title: Ä 🌿 x\nsections: [{name: Ä, steps: [{pawse: 1}]}]\n", "u.yaml");
+    const ParseResult result =
+        parseSession("title: Ä 🌿 x\nsections: [{name: Ä, steps: [{pawse: 1}]}]\n", "u.yaml");
     ASSERT_EQ(result.diagnostics.size(), 1u);
     EXPECT_EQ(result.diagnostics[0].line, 2);
     EXPECT_EQ(result.diagnostics[0].column, 31);
+}
+
+TEST(GoodFiles, AByteOrderMarkIsSkippedAndDoesNotShiftColumns) {
+    const ParseResult result = parseSession(
+        "\xEF\xBB\xBFtitle: [a]\nsections: [{name: a, steps: [{pause: 1}]}]\n", "bom.yaml");
+    ASSERT_EQ(result.diagnostics.size(), 1u);
+    EXPECT_EQ(result.diagnostics[0].line, 1);
+    EXPECT_EQ(result.diagnostics[0].column, 8);
+    EXPECT_TRUE(
+        parseSession("\xEF\xBB\xBFtitle: t\nsections: [{name: a, steps: [{pause: 1}]}]\n", "b")
+            .session);
+}
+
+TEST(GoodFiles, WindowsLineEndsAreFine) {
+    const ParseResult result = parseSession(
+        "title: x\r\nsections:\r\n  - name: a\r\n    steps:\r\n      - pawse: 1\r\n", "crlf.yaml");
+    ASSERT_EQ(result.diagnostics.size(), 1u);
+    EXPECT_EQ(result.diagnostics[0].line, 5);
+    EXPECT_EQ(result.diagnostics[0].column, 9);
 }
 
 TEST(GoodFiles, ASessionPatternNamedLikeAPresetIsAWarning) {

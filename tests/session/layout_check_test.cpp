@@ -1,21 +1,25 @@
 // The pre-check for nesting depth and tab indentation, before yaml-cpp runs.
+#include "session/layout_check.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "session/layout_check.hpp"
 #include "stillpoint/session_parser.hpp"
 
 namespace stillpoint::detail {
 namespace {
 
 TEST(LayoutCheck, OrdinarySessionsPass) {
-    EXPECT_FALSE(checkLayout("title: x\nsections:\n  - name: a\n    steps:\n      - breathe: {ramp: {from: 1, to: 2}}\n"));
+    EXPECT_FALSE(
+        checkLayout("title: x\nsections:\n  - name: a\n    steps:\n      - breathe: {ramp: {from: "
+                    "1, to: 2}}\n"));
 }
 
 TEST(LayoutCheck, BracketsInTextDoNotCount) {
     const std::string unbalanced = "say: look [ here\n" + std::string(100, ' ') + "x: 1\n";
-    EXPECT_FALSE(checkLayout("a: 'quoted [[[[[[['\nb: \"[[[[[[[\"\nc: plain [[[[ text\n# [[[[[[[[\n", 3));
+    EXPECT_FALSE(
+        checkLayout("a: 'quoted [[[[[[['\nb: \"[[[[[[[\"\nc: plain [[[[ text\n# [[[[[[[[\n", 3));
     EXPECT_FALSE(checkLayout("d: |\n  [[[[[[[[[[\n  {{{{{{{{{{\ne: 1\n", 3));
     EXPECT_FALSE(checkLayout(unbalanced, 3));
 }
@@ -29,7 +33,8 @@ TEST(LayoutCheck, FlowNestingIsCountedAcrossLines) {
 
 TEST(LayoutCheck, IndentationNestingIsCounted) {
     std::string text;
-    for (int depth = 0; depth < 80; ++depth) text += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "k:\n";
+    for (int depth = 0; depth < 80; ++depth)
+        text += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "k:\n";
     const auto problem = checkLayout(text);
     ASSERT_TRUE(problem);
     EXPECT_EQ(problem->pos.line, kMaxNestingDepth + 1);
@@ -46,7 +51,8 @@ TEST(LayoutCheck, TabsInIndentationAreNamed) {
 }
 
 TEST(LayoutCheck, AHundredThousandBracketsNeverReachYamlCpp) {
-    const std::string text = "title: x\nsections: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
+    const std::string text =
+        "title: x\nsections: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
     const ParseResult result = parseSession(text, "deep.yaml");
     ASSERT_EQ(result.diagnostics.size(), 1u);
     EXPECT_EQ(result.diagnostics[0].line, 2);

@@ -15,10 +15,11 @@ namespace fs = std::filesystem;
 
 /// A temporary folder, removed with everything in it at the end of the test.
 class TempDir {
-public:
+  public:
     TempDir() {
         path_ = fs::temp_directory_path() /
-                ("stillpoint-session-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+                ("stillpoint-session-" +
+                 std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
                  ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::create_directories(path_);
     }
@@ -28,7 +29,7 @@ public:
     }
     const fs::path& path() const { return path_; }
 
-private:
+  private:
     fs::path path_;
 };
 
@@ -53,7 +54,8 @@ TEST(SessionLimits, AFiftyMegabyteFileIsRefusedBeforeItIsRead) {
     EXPECT_EQ(error.severity, Severity::Error);
     EXPECT_EQ(error.file, big.string());
     EXPECT_EQ(error.line, 0);
-    EXPECT_NE(error.message.find("the file is 50 MB, larger than the 4 MB a session may be"), std::string::npos)
+    EXPECT_NE(error.message.find("the file is 50 MB, larger than the 4 MB a session may be"),
+              std::string::npos)
         << error.format();
     EXPECT_NE(error.hint.find("a few kilobytes"), std::string::npos);
 }
@@ -112,7 +114,9 @@ TEST(SessionLimits, AFolderIsNotASessionFile) {
 TEST(SessionLimits, WarningsAreCappedAndNeverStopASession) {
     std::string regions;
     for (int i = 0; i < 300; ++i) regions += i ? ", feet" : "feet";
-    const std::string text = "title: Feet\nsections:\n  - name: One\n    steps:\n      - scan: {regions: [" + regions + "]}\n";
+    const std::string text =
+        "title: Feet\nsections:\n  - name: One\n    steps:\n      - scan: {regions: [" + regions +
+        "]}\n";
     const ParseResult result = parseSession(text, "feet.yaml");
     ASSERT_TRUE(result.session);
     EXPECT_EQ(result.diagnostics.size(), 100u);

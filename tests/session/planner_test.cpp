@@ -67,8 +67,8 @@ TEST(Planner, PaceScalesThePattern) {
 }
 
 TEST(Planner, RampWithOverFollowsThePaceLaw) {
-    const Program program =
-        planSteps("      - breathe: {pattern: coherent, duration: 3m, ramp: {from: 12, to: 6, over: 2m}}\n");
+    const Program program = planSteps(
+        "      - breathe: {pattern: coherent, duration: 3m, ramp: {from: 12, to: 6, over: 2m}}\n");
     const PlannedStep& step = program.steps.at(0);
     EXPECT_DOUBLE_EQ(step.paceBpm, 12.0);
     EXPECT_DOUBLE_EQ(step.rampToBpm, 6.0);
@@ -80,7 +80,8 @@ TEST(Planner, RampWithOverFollowsThePaceLaw) {
 }
 
 TEST(Planner, RampWithoutOverGlidesAcrossTheWholeDuration) {
-    const Program program = planSteps("      - breathe: {pattern: coherent, duration: 3m, ramp: {from: 12, to: 6}}\n");
+    const Program program =
+        planSteps("      - breathe: {pattern: coherent, duration: 3m, ramp: {from: 12, to: 6}}\n");
     const PlannedStep& step = program.steps.at(0);
     EXPECT_DOUBLE_EQ(step.rampSeconds, 180.0);
     EXPECT_EQ(step.cycles, 27);  // an average of 9 a minute for three minutes
@@ -88,7 +89,8 @@ TEST(Planner, RampWithoutOverGlidesAcrossTheWholeDuration) {
 }
 
 TEST(Planner, RampWithoutOverGlidesAcrossTheWholeCycleCount) {
-    const Program program = planSteps("      - breathe: {pattern: coherent, cycles: 9, ramp: {from: 12, to: 6}}\n");
+    const Program program =
+        planSteps("      - breathe: {pattern: coherent, cycles: 9, ramp: {from: 12, to: 6}}\n");
     const PlannedStep& step = program.steps.at(0);
     const double glide = 120.0 * 9 / (12.0 + 6.0);
     EXPECT_DOUBLE_EQ(step.rampSeconds, glide);
@@ -99,8 +101,9 @@ TEST(Planner, RampWithoutOverGlidesAcrossTheWholeCycleCount) {
 }
 
 TEST(Planner, ToneComesFromTheStepOrTheDefaults) {
-    const Program program = planSteps(
-        "      - breathe: {cycles: 1}\n      - breathe: {cycles: 1, tone: bowl}\n", "defaults: {tone: wave}\n");
+    const Program program =
+        planSteps("      - breathe: {cycles: 1}\n      - breathe: {cycles: 1, tone: bowl}\n",
+                  "defaults: {tone: wave}\n");
     EXPECT_EQ(program.steps.at(0).tone, ToneTimbre::Wave);
     EXPECT_EQ(program.steps.at(1).tone, ToneTimbre::Bowl);
 }
@@ -137,7 +140,8 @@ TEST(Planner, BellPauseSayAndCheckinLengths) {
     EXPECT_EQ(program.steps[0].bell, BellKind::Chime);
     EXPECT_DOUBLE_EQ(program.steps[0].lengthSeconds, 12.0);
     EXPECT_DOUBLE_EQ(program.steps[1].lengthSeconds, 7.0);
-    EXPECT_EQ(program.steps[2].lines, std::vector<std::string>{"One two three four five six seven eight nine ten eleven."});
+    EXPECT_EQ(program.steps[2].lines,
+              std::vector<std::string>{"One two three four five six seven eight nine ten eleven."});
     EXPECT_DOUBLE_EQ(program.steps[2].lengthSeconds, 11 / 2.2 + 0.7);
     EXPECT_EQ(program.steps[3].lines, std::vector<std::string>{"Ready?"});
     EXPECT_DOUBLE_EQ(program.steps[3].lengthSeconds, estimateSpeechSeconds("Ready?") + 20.0);
@@ -155,8 +159,9 @@ TEST(Planner, ScanSpeaksOneLinePerRegionAtItsLength) {
 }
 
 TEST(Planner, AvoidLeavesRegionsOutFromTheSessionAndTheOptions) {
-    const Session session = parse("  - name: One\n    steps:\n      - scan: {regions: [feet, chest, throat, jaw]}\n",
-                                  "avoid: [chest]\n");
+    const Session session =
+        parse("  - name: One\n    steps:\n      - scan: {regions: [feet, chest, throat, jaw]}\n",
+              "avoid: [chest]\n");
     PlanOptions options;
     options.avoid = {"throat"};
     const Program program = plan(session, options);
@@ -165,8 +170,9 @@ TEST(Planner, AvoidLeavesRegionsOutFromTheSessionAndTheOptions) {
 }
 
 TEST(Planner, AScanWithEveryRegionAvoidedBecomesAShortPauseWithAWarning) {
-    const Session session = parse("  - name: One\n    steps:\n      - scan: {regions: [chest, throat]}\n",
-                                  "avoid: [chest, throat]\n");
+    const Session session =
+        parse("  - name: One\n    steps:\n      - scan: {regions: [chest, throat]}\n",
+              "avoid: [chest, throat]\n");
     const PlanResult result = planSession(session);
     ASSERT_TRUE(result.program);
     const PlannedStep& step = result.program->steps.at(0);
@@ -188,13 +194,15 @@ TEST(Planner, AnUnknownRegionInTheOptionsIsAnError) {
     ASSERT_EQ(result.diagnostics.size(), 1u);
     EXPECT_EQ(result.diagnostics[0].line, 0);
     EXPECT_NE(result.diagnostics[0].message.find("'shoulder'"), std::string::npos);
-    EXPECT_NE(result.diagnostics[0].hint.find("did you mean 'shoulders'? body regions: feet"), std::string::npos);
+    EXPECT_NE(result.diagnostics[0].hint.find("did you mean 'shoulders'? body regions: feet"),
+              std::string::npos);
 }
 
 TEST(Planner, StartTimesAddUpAndSectionsIndexTheirSteps) {
     const Session session = parse(
         "  - name: First\n    steps:\n      - pause: 3s\n      - bell: chime\n"
-        "  - name: Second\n    steps:\n      - say: Hello there.\n      - breathe: {pattern: box, cycles: 2}\n"
+        "  - name: Second\n    steps:\n      - say: Hello there.\n      - breathe: {pattern: box, "
+        "cycles: 2}\n"
         "      - scan: {regions: [hands]}\n"
         "  - name: Third\n    steps:\n      - checkin: OK?\n");
     const Program program = plan(session);
@@ -212,8 +220,10 @@ TEST(Planner, StartTimesAddUpAndSectionsIndexTheirSteps) {
     for (int s = 0; s < 3; ++s) {
         EXPECT_EQ(program.sections[s].firstStep, firstSteps[s]);
         EXPECT_EQ(program.sections[s].stepCount, stepCounts[s]);
-        EXPECT_DOUBLE_EQ(program.sections[s].startSeconds, program.steps[firstSteps[s]].startSeconds);
-        for (int i = 0; i < stepCounts[s]; ++i) EXPECT_EQ(program.steps[firstSteps[s] + i].section, s);
+        EXPECT_DOUBLE_EQ(program.sections[s].startSeconds,
+                         program.steps[firstSteps[s]].startSeconds);
+        for (int i = 0; i < stepCounts[s]; ++i)
+            EXPECT_EQ(program.steps[firstSteps[s] + i].section, s);
     }
     EXPECT_EQ(program.sections[1].name, "Second");
     EXPECT_EQ(program.silentSpeechSteps, (std::vector<int>{2, 4, 5}));
@@ -221,7 +231,8 @@ TEST(Planner, StartTimesAddUpAndSectionsIndexTheirSteps) {
 }
 
 TEST(Planner, TheProgramCarriesTitleSourceAndSound) {
-    const Program program = planSteps("      - pause: 1\n", "defaults: {bed: drone, pattern: box}\n");
+    const Program program =
+        planSteps("      - pause: 1\n", "defaults: {bed: drone, pattern: box}\n");
     EXPECT_EQ(program.title, "Plan");
     EXPECT_EQ(program.sourcePath, "plan.yaml");
     EXPECT_EQ(program.sound.bed, BedKind::Drone);

@@ -7,12 +7,14 @@ namespace stillpoint {
 namespace {
 
 TEST(SpeechEstimate, WordsAtAboutTwoAndAHalfSecondsPerFiveWords) {
-    EXPECT_DOUBLE_EQ(estimateSpeechSeconds("one two three four five six seven eight nine ten eleven"), 5.0);
+    EXPECT_DOUBLE_EQ(
+        estimateSpeechSeconds("one two three four five six seven eight nine ten eleven"), 5.0);
 }
 
 TEST(SpeechEstimate, EachSentenceEndAddsARest) {
     EXPECT_DOUBLE_EQ(estimateSpeechSeconds("Breathe in. Breathe out! Ready?"), 5 / 2.2 + 3 * 0.7);
-    EXPECT_DOUBLE_EQ(estimateSpeechSeconds("Really?! Yes."), 2 / 2.2 + 2 * 0.7);  // "?!" ends one sentence
+    EXPECT_DOUBLE_EQ(estimateSpeechSeconds("Really?! Yes."),
+                     2 / 2.2 + 2 * 0.7);  // "?!" ends one sentence
 }
 
 TEST(SpeechEstimate, EllipsisRestsLonger) {
@@ -20,7 +22,8 @@ TEST(SpeechEstimate, EllipsisRestsLonger) {
 }
 
 TEST(SpeechEstimate, PauseMarkupAddsItsSecondsAndIsNotSpoken) {
-    EXPECT_DOUBLE_EQ(estimateSpeechSeconds("Breathe in [pause 4s] and out [pause 2.5]"), 4 / 2.2 + 6.5);
+    EXPECT_DOUBLE_EQ(estimateSpeechSeconds("Breathe in [pause 4s] and out [pause 2.5]"),
+                     4 / 2.2 + 6.5);
 }
 
 TEST(SpeechEstimate, NumbersAndContractionsAreOneWordEach) {

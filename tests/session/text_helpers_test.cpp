@@ -26,7 +26,8 @@ TEST(DurationText, AcceptsNumbersAndUnitParts) {
 }
 
 TEST(DurationText, RejectsWhatIsNotADuration) {
-    for (const char* text : {"", "s", "5 minutes", "5x", "30s1m", "1m1m", "m5", "1h 2", ".s", "5ss", "--5s"})
+    for (const char* text :
+         {"", "s", "5 minutes", "5x", "30s1m", "1m1m", "m5", "1h 2", ".s", "5ss", "--5s"})
         EXPECT_FALSE(parseDurationSeconds(text)) << text;
 }
 
@@ -62,7 +63,8 @@ TEST(Utf8Text, FindsTheFirstBadByteByLineAndCharacter) {
 }
 
 TEST(Utf8Text, RejectsOverlongsSurrogatesAndTruncation) {
-    for (const char* text : {"\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82", "\x80"})
+    for (const char* text :
+         {"\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82", "\x80"})
         EXPECT_TRUE(findInvalidUtf8(text)) << text;
 }
 
@@ -72,7 +74,8 @@ TEST(Utf8Text, CountsCharacters) {
 }
 
 TEST(NearestName, SuggestsTyposButNotStrangers) {
-    constexpr std::array<std::string_view, 6> keys{"pattern", "cycles", "duration", "pace", "ramp", "tone"};
+    constexpr std::array<std::string_view, 6> keys{"pattern", "cycles", "duration",
+                                                   "pace",    "ramp",   "tone"};
     EXPECT_EQ(nearestName("cylces", keys), "cycles");  // swapped letters are one edit
     EXPECT_EQ(nearestName("Duration", keys), "duration");
     EXPECT_EQ(nearestName("pase", keys), "pace");

@@ -45,11 +45,13 @@ std::optional<PaceRamp> readRamp(const Field& field, YamlReader& reader) {
     return ramp;
 }
 
-void checkCombinations(const Field& breathe, const std::vector<Field>& entries, YamlReader& reader) {
+void checkCombinations(const Field& breathe, const std::vector<Field>& entries,
+                       YamlReader& reader) {
     const Field* cycles = findField(entries, "cycles");
     const Field* duration = findField(entries, "duration");
     if (cycles && duration)
-        reader.error(laterOf(*cycles, *duration, reader), "breathe step has both cycles and duration",
+        reader.error(laterOf(*cycles, *duration, reader),
+                     "breathe step has both cycles and duration",
                      "keep one: cycles counts breaths, duration sets a time");
     if (!cycles && !duration)
         reader.error(breathe.key, "breathe step needs cycles or duration",
@@ -70,7 +72,8 @@ std::optional<BreatheStep> readBreatheStep(const Field& breathe, const PatternTa
     BreatheStep step;
     for (const Field& field : *entries) {
         if (field.name == "pattern") {
-            if (auto name = readPatternName(field, patterns, reader)) step.pattern = std::move(*name);
+            if (auto name = readPatternName(field, patterns, reader))
+                step.pattern = std::move(*name);
         } else if (field.name == "cycles") {
             step.cycles = reader.wholeNumber(field, 1, kMaxCycles);
         } else if (field.name == "duration") {

@@ -7,13 +7,15 @@
 namespace stillpoint::detail {
 namespace {
 
-bool isBlank(char c) { return c == ' ' || c == '\t'; }
+bool isBlank(char c) {
+    return c == ' ' || c == '\t';
+}
 
 /// Tracks just enough of YAML's structure to count nesting: block indentation
 /// levels, flow brackets, quotes, comments and block scalars. It never needs
 /// to be exact, only to never undercount by much and never crash.
 class LayoutScanner {
-public:
+  public:
     explicit LayoutScanner(int maxDepth) : maxDepth_(maxDepth) {}
 
     std::optional<LayoutProblem> scanLine(std::string_view line, int lineNumber) {
@@ -35,7 +37,8 @@ public:
             if (line[indent] == '\t')
                 return LayoutProblem{at(indent), "tab used for indentation",
                                      "indent with spaces; YAML does not allow tabs there"};
-            while (!blockIndents_.empty() && blockIndents_.back() >= indent) blockIndents_.pop_back();
+            while (!blockIndents_.empty() && blockIndents_.back() >= indent)
+                blockIndents_.pop_back();
             blockIndents_.push_back(indent);
             if (auto problem = checkDepth(indent)) return problem;
         }
@@ -43,7 +46,7 @@ public:
         return scanCharacters(continuation ? 0 : indent, indent);
     }
 
-private:
+  private:
     enum class Quote : unsigned char { None, Single, Double };
 
     SourcePos at(std::size_t byte) const {
@@ -59,7 +62,22 @@ private:
                              "check for unclosed brackets"};
     }
 
-    bool followedByBlank(std::size_t i) const { return i + 1 >= line_.size() || isBlank(line_[i + 1]); }
+    bool followedByBlank(std::size_t i) const {
+        return i + 1 >= line_.size() || isBlank(line_[i + 1]);
+    }
+
+    /// Steps over one character inside quotes (two for an escape), noting the closing quote.
+    std::size_t skipQuoted(std::size_t i) {
+        const char c = line_[i];
+        const bool doubled = i + 1 < line_.size() && line_[i + 1] == '\'';
+        if (quote_ == Quote::Double && c == '\\') return i + 1;
+        if (quote_ == Quote::Single && c == '\'' && doubled) return i + 1;  // '' is a quote inside
+        if ((quote_ == Quote::Double && c == '"') || (quote_ == Quote::Single && c == '\'')) {
+            quote_ = Quote::None;
+            tokenStart_ = false;
+        }
+        return i;
+    }
 
     /// Skips an anchor (&name) or tag (!tag); what follows still starts a value.
     std::size_t skipProperty(std::size_t i) const {
@@ -70,14 +88,8 @@ private:
     std::optional<LayoutProblem> scanCharacters(std::size_t from, std::size_t indent) {
         for (std::size_t i = from; i < line_.size(); ++i) {
             const char c = line_[i];
-            if (quote_ == Quote::Double) {
-                if (c == '\\') ++i;
-                else if (c == '"') quote_ = Quote::None, tokenStart_ = false;
-                continue;
-            }
-            if (quote_ == Quote::Single) {
-                if (c == '\'' && i + 1 < line_.size() && line_[i + 1] == '\'') ++i;
-                else if (c == '\'') quote_ = Quote::None, tokenStart_ = false;
+            if (quote_ != Quote::None) {
+                i = skipQuoted(i);
                 continue;
             }
             if (isBlank(c)) continue;

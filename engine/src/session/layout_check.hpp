@@ -25,7 +25,6 @@ struct LayoutProblem {
 
 /// The first tab used as indentation, or the first place nested deeper than
 /// `maxDepth`. `text` must be valid UTF-8 (columns count characters).
-std::optional<LayoutProblem> checkLayout(std::string_view text,
-                                         int maxDepth = kMaxNestingDepth);
+std::optional<LayoutProblem> checkLayout(std::string_view text, int maxDepth = kMaxNestingDepth);
 
 }  // namespace stillpoint::detail

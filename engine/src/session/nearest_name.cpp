@@ -7,7 +7,9 @@
 namespace stillpoint::detail {
 namespace {
 
-char folded(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char folded(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 /// Optimal string alignment distance, case-insensitive.
 std::size_t editDistance(std::string_view a, std::string_view b) {
@@ -60,7 +62,8 @@ std::string joinNames(std::span<const std::string_view> names) {
 std::string suggestionHint(std::string_view word, std::span<const std::string_view> candidates,
                            std::string_view listLabel) {
     std::string hint;
-    if (const auto nearest = nearestName(word, candidates)) hint = "did you mean '" + *nearest + "'? ";
+    if (const auto nearest = nearestName(word, candidates))
+        hint = "did you mean '" + *nearest + "'? ";
     hint += std::string(listLabel) + ": " + joinNames(candidates);
     return hint;
 }

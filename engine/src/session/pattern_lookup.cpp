@@ -19,10 +19,12 @@ std::string unknownPatternHint(std::string_view name,
     everything.insert(everything.end(), sessionPatternNames.begin(), sessionPatternNames.end());
 
     std::string hint;
-    if (const auto nearest = nearestName(name, everything)) hint = "did you mean '" + *nearest + "'? ";
+    if (const auto nearest = nearestName(name, everything))
+        hint = "did you mean '" + *nearest + "'? ";
     hint += "presets: " + joinNames(presets);
     if (!sessionPatternNames.empty()) {
-        const std::vector<std::string_view> own(sessionPatternNames.begin(), sessionPatternNames.end());
+        const std::vector<std::string_view> own(sessionPatternNames.begin(),
+                                                sessionPatternNames.end());
         hint += "; this session's patterns: " + joinNames(own);
     }
     return hint;

@@ -22,8 +22,7 @@ std::optional<double> readBreathPhase(const Field& field, const std::string& pat
     const auto seconds = reader.secondsAsWritten(field);
     if (!seconds) return std::nullopt;
     if (*seconds == 0.0) {
-        reader.error(field,
-                     "zero-length pattern '" + patternName + "': " + field.name + " is 0",
+        reader.error(field, "zero-length pattern '" + patternName + "': " + field.name + " is 0",
                      "inhale and exhale each need at least 0.5 s");
         return std::nullopt;
     }
@@ -59,8 +58,7 @@ std::optional<BreathPattern> readPattern(const Field& definition, YamlReader& re
         const bool present = std::any_of(entries->begin(), entries->end(),
                                          [&](const Field& f) { return f.name == required; });
         if (present) continue;
-        reader.error(definition.key,
-                     "pattern '" + name + "' has no " + std::string(required),
+        reader.error(definition.key, "pattern '" + name + "' has no " + std::string(required),
                      "inhale and exhale are required, e.g. {inhale: 4, exhale: 6}");
         ok = false;
     }
@@ -90,7 +88,8 @@ PatternTable readPatterns(const Field& patterns, YamlReader& reader) {
             reader.warning(definition.key,
                            "pattern '" + definition.name + "' replaces the preset of the same name",
                            "rename it to keep the preset available");
-        if (auto pattern = readPattern(definition, reader)) table.patterns.push_back(std::move(*pattern));
+        if (auto pattern = readPattern(definition, reader))
+            table.patterns.push_back(std::move(*pattern));
     }
     return table;
 }

@@ -13,9 +13,12 @@ constexpr double kEmptyScanPauseSeconds = 5.0;
 
 double secondsPerRegion(ScanLength length) {
     switch (length) {
-        case ScanLength::Short: return 10.0;
-        case ScanLength::Standard: return 20.0;
-        case ScanLength::Long: return 40.0;
+        case ScanLength::Short:
+            return 10.0;
+        case ScanLength::Standard:
+            return 20.0;
+        case ScanLength::Long:
+            return 40.0;
     }
     return 20.0;
 }
@@ -32,7 +35,7 @@ bool contains(const std::vector<std::string>& names, const std::string& name) {
 
 /// Lays out a Session's steps on one timeline.
 class Planner {
-public:
+  public:
     Planner(const Session& session, const PlanOptions& options) : session_(session) {
         avoid_ = session.avoid;
         for (const std::string& region : options.avoid) {
@@ -76,10 +79,10 @@ public:
         return result;
     }
 
-private:
+  private:
     void report(Severity severity, SourcePos pos, std::string message, std::string hint) {
-        diagnostics_.push_back({severity, session_.sourcePath, pos.line, pos.column, std::move(message),
-                                std::move(hint)});
+        diagnostics_.push_back({severity, session_.sourcePath, pos.line, pos.column,
+                                std::move(message), std::move(hint)});
     }
 
     PlannedStep planStep(const Step& step) {
@@ -91,17 +94,20 @@ private:
     void plan(const BreatheStep& breathe, SourcePos pos, PlannedStep& planned) {
         planned.kind = StepKind::Breathe;
         planned.tone = breathe.tone.value_or(session_.defaults.tone);
-        const std::string& name = breathe.pattern.empty() ? session_.defaults.pattern : breathe.pattern;
+        const std::string& name =
+            breathe.pattern.empty() ? session_.defaults.pattern : breathe.pattern;
         planned.pattern = patternIndex(name);
         if (planned.pattern < 0) {
             std::vector<std::string> own;
             for (const BreathPattern& p : session_.patterns) own.push_back(p.name);
-            report(Severity::Error, pos, "unknown pattern '" + name + "'", detail::unknownPatternHint(name, own));
+            report(Severity::Error, pos, "unknown pattern '" + name + "'",
+                   detail::unknownPatternHint(name, own));
             return;
         }
         const BreathPattern& pattern = program_.patterns[static_cast<std::size_t>(planned.pattern)];
         if (!(pattern.cycleSeconds() > 0.0)) {
-            report(Severity::Error, pos, "zero-length pattern '" + name + "'", "give inhale and exhale a length");
+            report(Severity::Error, pos, "zero-length pattern '" + name + "'",
+                   "give inhale and exhale a length");
             return;
         }
         planned.paceBpm = breathe.paceBpm ? *breathe.paceBpm
@@ -109,7 +115,8 @@ private:
                                           : pattern.breathsPerMinute();
         planned.rampToBpm = breathe.ramp ? breathe.ramp->toBpm : planned.paceBpm;
         if (!(planned.paceBpm > 0.0) || !(planned.rampToBpm > 0.0)) {
-            report(Severity::Error, pos, "breathe step has no positive pace", "use a pace from 1 to 30 breaths/min");
+            report(Severity::Error, pos, "breathe step has no positive pace",
+                   "use a pace from 1 to 30 breaths/min");
             return;
         }
         if (breathe.ramp) planned.rampSeconds = rampSeconds(breathe, planned);
@@ -118,9 +125,11 @@ private:
             planned.cycles = *breathe.cycles;
         } else if (breathe.durationSeconds) {
             // The listener always finishes the breath: whole cycles, nearest to the time asked for.
-            planned.cycles = static_cast<int>(std::max(1LL, std::llround(law.cyclesAfter(*breathe.durationSeconds))));
+            planned.cycles = static_cast<int>(
+                std::max(1LL, std::llround(law.cyclesAfter(*breathe.durationSeconds))));
         } else {
-            report(Severity::Error, pos, "breathe step needs cycles or duration", "add e.g. cycles: 6 or duration: 3m");
+            report(Severity::Error, pos, "breathe step needs cycles or duration",
+                   "add e.g. cycles: 6 or duration: 3m");
             return;
         }
         planned.lengthSeconds = law.secondsFor(planned.cycles);
@@ -162,14 +171,15 @@ private:
             if (!contains(avoid_, region)) planned.lines.push_back(spokenRegion(region));
         if (planned.lines.empty()) {
             report(Severity::Warning, pos, "every region of this scan is left out by avoid",
-                   "the scan becomes a " + std::to_string(static_cast<int>(kEmptyScanPauseSeconds)) +
-                       " s pause");
+                   "the scan becomes a " +
+                       std::to_string(static_cast<int>(kEmptyScanPauseSeconds)) + " s pause");
             planned.kind = StepKind::Pause;
             planned.lengthSeconds = kEmptyScanPauseSeconds;
             return;
         }
         planned.kind = StepKind::Scan;
-        planned.lengthSeconds = secondsPerRegion(scan.length) * static_cast<double>(planned.lines.size());
+        planned.lengthSeconds =
+            secondsPerRegion(scan.length) * static_cast<double>(planned.lines.size());
     }
 
     /// Index into Program::patterns, adding the pattern the first time; -1 when unknown.
@@ -192,12 +202,18 @@ private:
 
 std::string_view toString(StepKind kind) {
     switch (kind) {
-        case StepKind::Breathe: return "breathe";
-        case StepKind::Pause: return "pause";
-        case StepKind::Bell: return "bell";
-        case StepKind::Say: return "say";
-        case StepKind::Scan: return "scan";
-        case StepKind::Checkin: return "checkin";
+        case StepKind::Breathe:
+            return "breathe";
+        case StepKind::Pause:
+            return "pause";
+        case StepKind::Bell:
+            return "bell";
+        case StepKind::Say:
+            return "say";
+        case StepKind::Scan:
+            return "scan";
+        case StepKind::Checkin:
+            return "checkin";
     }
     return "?";
 }

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <limits>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <system_error>
 
 #include "session/layout_check.hpp"
@@ -29,8 +29,9 @@ std::string megabytes(std::uintmax_t bytes) {
 }
 
 ParseResult tooLarge(const std::string& path, std::uintmax_t bytes) {
-    return failure(path, {}, "the file is " + megabytes(bytes) + ", larger than the " +
-                                 megabytes(kMaxSessionFileBytes) + " a session may be",
+    return failure(path, {},
+                   "the file is " + megabytes(bytes) + ", larger than the " +
+                       megabytes(kMaxSessionFileBytes) + " a session may be",
                    "sessions are a few kilobytes; check that this is the right file");
 }
 
@@ -50,17 +51,21 @@ std::optional<ParseResult> checkRawText(std::string_view text, const std::string
 
 /// File order; problems without a position (limits) come last.
 void sortByPosition(Diagnostics& diagnostics) {
-    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        const auto key = [](const Diagnostic& d) {
-            return std::pair{d.line == 0 ? std::numeric_limits<int>::max() : d.line, d.column};
-        };
-        return key(a) < key(b);
-    });
+    std::stable_sort(
+        diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+            const auto key = [](const Diagnostic& d) {
+                return std::pair{d.line == 0 ? std::numeric_limits<int>::max() : d.line, d.column};
+            };
+            return key(a) < key(b);
+        });
 }
 
 }  // namespace
 
 ParseResult parseSession(std::string_view text, const std::string& path) {
+    // A byte-order mark is allowed, and must not shift the columns of line 1.
+    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+    if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
     if (auto early = checkRawText(text, path)) return std::move(*early);
 
     detail::YamlReader reader(text, path);
@@ -85,10 +90,12 @@ ParseResult loadSessionFile(const std::string& path) {
     std::error_code error;
     const auto status = std::filesystem::status(path, error);
     if (error || !std::filesystem::exists(status))
-        return failure(path, {}, "cannot open the file: " + (error ? error.message() : "it does not exist"),
+        return failure(path, {},
+                       "cannot open the file: " + (error ? error.message() : "it does not exist"),
                        "check the path");
     if (std::filesystem::is_directory(status))
-        return failure(path, {}, "cannot read a folder as a session", "give the path of a .yaml file");
+        return failure(path, {}, "cannot read a folder as a session",
+                       "give the path of a .yaml file");
     // Pipes and devices have no size to ask first: for them, read at most one byte past the limit.
     std::uintmax_t readLimit = kMaxSessionFileBytes + 1;
     if (std::filesystem::is_regular_file(status)) {

@@ -5,8 +5,8 @@
 namespace stillpoint::detail {
 namespace {
 
-constexpr std::array<std::string_view, 7> kTopKeys{
-    "stillpoint", "title", "description", "avoid", "defaults", "patterns", "sections"};
+constexpr std::array<std::string_view, 7> kTopKeys{"stillpoint", "title",    "description", "avoid",
+                                                   "defaults",   "patterns", "sections"};
 constexpr std::array<std::string_view, 2> kSectionKeys{"name", "steps"};
 constexpr std::size_t kMaxTitleCharacters = 200;
 
@@ -19,7 +19,7 @@ void readVersion(const Field& field, YamlReader& reader) {
 
 /// Reads the sections and their steps, counting steps against kMaxSteps.
 class SectionsReader {
-public:
+  public:
     SectionsReader(const PatternTable& patterns, YamlReader& reader)
         : patterns_(patterns), reader_(reader) {}
 
@@ -37,7 +37,7 @@ public:
         return sections;
     }
 
-private:
+  private:
     Section readSection(const Field& item) {
         Section section;
         section.pos = reader_.positionOf(item);
@@ -46,7 +46,8 @@ private:
         if (const Field* name = findField(*entries, "name")) {
             if (auto text = reader_.text(*name)) section.name = std::move(*text);
         } else {
-            reader_.error(section.pos, "section has no name", "add name: followed by a short title");
+            reader_.error(section.pos, "section has no name",
+                          "add name: followed by a short title");
         }
         const Field* steps = findField(*entries, "steps");
         if (!steps) {
@@ -55,18 +56,17 @@ private:
         }
         const auto items = reader_.items(*steps, "step");
         if (!items) return section;
-        if (items->empty())
-            reader_.error(*steps, "steps is empty", "add at least one step");
+        if (items->empty()) reader_.error(*steps, "steps is empty", "add at least one step");
         for (const Field& stepItem : *items) {
             if (reader_.stopped()) break;
             if (++stepCount_ > kMaxSteps) {
-                reader_.error(stepItem,
-                              "more than " + std::to_string(kMaxSteps) + " steps",
+                reader_.error(stepItem, "more than " + std::to_string(kMaxSteps) + " steps",
                               "split the session into several files");
                 tooManySteps_ = true;
                 break;
             }
-            if (auto step = readStep(stepItem, patterns_, reader_)) section.steps.push_back(std::move(*step));
+            if (auto step = readStep(stepItem, patterns_, reader_))
+                section.steps.push_back(std::move(*step));
         }
         return section;
     }
@@ -107,11 +107,13 @@ Session readSession(const YAML::Node& root, YamlReader& reader) {
     }
 
     PatternTable patterns;
-    if (const Field* field = findField(*entries, "patterns")) patterns = readPatterns(*field, reader);
+    if (const Field* field = findField(*entries, "patterns"))
+        patterns = readPatterns(*field, reader);
     session.patterns = patterns.patterns;
     if (const Field* defaults = findField(*entries, "defaults"))
         session.defaults = readSoundSettings(*defaults, patterns, reader);
-    if (const Field* avoid = findField(*entries, "avoid")) session.avoid = readRegionList(*avoid, reader);
+    if (const Field* avoid = findField(*entries, "avoid"))
+        session.avoid = readRegionList(*avoid, reader);
 
     if (const Field* sections = findField(*entries, "sections")) {
         session.sections = SectionsReader(patterns, reader).read(*sections);

@@ -47,7 +47,7 @@ inline constexpr std::array<NamedValue<ScanDirection>, 2> kScanDirectionNames{{
     {"down", ScanDirection::Downward},
 }};
 
-inline constexpr std::array<std::string_view, 6> kStepKindNames{
-    "bell", "say", "pause", "breathe", "scan", "checkin"};
+inline constexpr std::array<std::string_view, 6> kStepKindNames{"bell",    "say",  "pause",
+                                                                "breathe", "scan", "checkin"};
 
 }  // namespace stillpoint::detail

@@ -5,10 +5,10 @@
 namespace stillpoint::detail {
 namespace {
 
-constexpr std::array<std::string_view, 6> kDefaultsKeys{"pattern", "tone", "bed",
+constexpr std::array<std::string_view, 6> kDefaultsKeys{"pattern",  "tone",       "bed",
                                                         "binaural", "isochronic", "volumes"};
-constexpr std::array<std::string_view, 6> kVolumeKeys{"tone", "bed", "bells",
-                                                       "voice", "binaural", "isochronic"};
+constexpr std::array<std::string_view, 6> kVolumeKeys{"tone",  "bed",      "bells",
+                                                      "voice", "binaural", "isochronic"};
 constexpr Range kVolumeRange{-60.0, 6.0, " dB"};
 constexpr Range kCarrierRange{40.0, 1000.0, " Hz"};
 constexpr Range kModulationRange{0.5, 40.0, " Hz"};
@@ -29,11 +29,13 @@ bool saysOff(const YAML::Node& value) {
 /// Nullopt when off or unreadable (the reader has reported why).
 std::optional<ModulatedCarrier> readModulatedCarrier(const Field& field,
                                                      std::string_view modulationKey,
-                                                     ModulatedCarrier fallback, YamlReader& reader) {
+                                                     ModulatedCarrier fallback,
+                                                     YamlReader& reader) {
     if (saysOff(field.value)) return std::nullopt;
     const std::array<std::string_view, 2> keys{"carrier", modulationKey};
     if (field.value.IsScalar()) {
-        reader.wrongType(field, "a map such as {carrier: 200, " + std::string(modulationKey) + ": 6} or off");
+        reader.wrongType(
+            field, "a map such as {carrier: 200, " + std::string(modulationKey) + ": 6} or off");
         return std::nullopt;
     }
     const auto entries = reader.entries(field, keys, "in " + field.name);
@@ -81,18 +83,21 @@ SoundSettings readSoundSettings(const Field& defaults, const PatternTable& patte
     if (!entries) return sound;
     for (const Field& field : *entries) {
         if (field.name == "pattern") {
-            if (auto name = readPatternName(field, patterns, reader)) sound.pattern = std::move(*name);
+            if (auto name = readPatternName(field, patterns, reader))
+                sound.pattern = std::move(*name);
         } else if (field.name == "tone") {
             if (auto tone = reader.choice(field, kToneNames, "tones")) sound.tone = *tone;
         } else if (field.name == "bed") {
             if (auto bed = reader.choice(field, kBedNames, "beds")) sound.bed = *bed;
         } else if (field.name == "binaural") {
             const BinauralBeat fallback;
-            if (auto beat = readModulatedCarrier(field, "beat", {fallback.carrierHz, fallback.beatHz}, reader))
+            if (auto beat = readModulatedCarrier(field, "beat",
+                                                 {fallback.carrierHz, fallback.beatHz}, reader))
                 sound.binaural = BinauralBeat{beat->carrierHz, beat->modulationHz};
         } else if (field.name == "isochronic") {
             const IsochronicPulse fallback;
-            if (auto pulse = readModulatedCarrier(field, "rate", {fallback.carrierHz, fallback.rateHz}, reader))
+            if (auto pulse = readModulatedCarrier(field, "rate",
+                                                  {fallback.carrierHz, fallback.rateHz}, reader))
                 sound.isochronic = IsochronicPulse{pulse->carrierHz, pulse->modulationHz};
         } else if (field.name == "volumes") {
             sound.volumes = readVolumes(field, reader);

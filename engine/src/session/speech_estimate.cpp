@@ -16,8 +16,12 @@ constexpr double kShortestSeconds = 1.0;
 constexpr std::string_view kPauseMarkup = "[pause ";
 constexpr std::string_view kEllipsisCharacter = "\u2026";
 
-bool isSentenceEnd(char c) { return c == '.' || c == '!' || c == '?'; }
-bool startsWord(char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80u; }
+bool isSentenceEnd(char c) {
+    return c == '.' || c == '!' || c == '?';
+}
+bool startsWord(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80u;
+}
 
 /// Seconds a `[pause 2s]` at the front of `text` asks for, and its length in bytes.
 std::optional<std::pair<double, std::size_t>> pauseMarkup(std::string_view text) {
@@ -48,10 +52,12 @@ double estimateSpeechSeconds(std::string_view text) {
             i += rest.starts_with("...") ? 3 : kEllipsisCharacter.size();
             while (i < text.size() && text[i] == '.') ++i;
             inWord = false;
-        } else if (isSentenceEnd(rest[0]) && !(rest.size() > 1 && inWord && std::isdigit(static_cast<unsigned char>(rest[1])))) {
+        } else if (isSentenceEnd(rest[0]) && !(rest.size() > 1 && inWord &&
+                                               std::isdigit(static_cast<unsigned char>(rest[1])))) {
             // "?!" ends one sentence; "3.5" ends none.
             seconds += kSentenceEndSeconds;
-            while (i < text.size() && isSentenceEnd(text[i]) && !text.substr(i).starts_with("...")) ++i;
+            while (i < text.size() && isSentenceEnd(text[i]) && !text.substr(i).starts_with("..."))
+                ++i;
             inWord = false;
         } else {
             if (std::isspace(static_cast<unsigned char>(rest[0]))) {

@@ -14,7 +14,9 @@ constexpr std::array<std::string_view, 2> kCheckinKeys{"prompt", "wait"};
 constexpr double kMaxRingSeconds = 60.0;
 constexpr std::size_t kMaxLineIdCharacters = 100;
 
-const std::string kStepExample = "e.g. - pause: 5s; step kinds: " + joinNames(kStepKindNames);
+std::string stepExample() {
+    return "e.g. - pause: 5s; step kinds: " + joinNames(kStepKindNames);
+}
 
 /// Line ids name voice-pack clips on disk, so they stay plain file names.
 bool isPlainLineId(std::string_view id) {
@@ -26,9 +28,9 @@ bool isPlainLineId(std::string_view id) {
 
 std::optional<BellStep> readBell(Field field, YamlReader& reader) {
     BellStep bell;
-    field.name = "bell kind";
     if (field.value.IsNull()) return bell;
     if (field.value.IsScalar()) {
+        field.name = "bell kind";
         const auto kind = reader.choice(field, kBellNames, "bells");
         if (!kind) return std::nullopt;
         bell.kind = *kind;
@@ -51,9 +53,9 @@ std::optional<BellStep> readBell(Field field, YamlReader& reader) {
 /// other keys are left to `readOther`.
 template <class ReadOther>
 std::optional<std::string> readTextStep(Field field, std::string_view textKey,
-                                        std::span<const std::string_view> keys, std::string_view where,
-                                        const std::string& tooLongHint, YamlReader& reader,
-                                        ReadOther readOther) {
+                                        std::span<const std::string_view> keys,
+                                        std::string_view where, const std::string& tooLongHint,
+                                        YamlReader& reader, ReadOther readOther) {
     const std::string kind = field.name;
     field.name = kind + " " + std::string(textKey);
     if (!field.value.IsMap()) return reader.text(field, kMaxTextCharacters, tooLongHint);
@@ -120,10 +122,12 @@ std::optional<ScanStep> readScan(const Field& field, YamlReader& reader) {
             const auto direction = reader.choice(entry, kScanDirectionNames, "directions");
             if (!direction) continue;
             scan.regions = bodyRegions();
-            if (*direction == ScanDirection::Downward) std::reverse(scan.regions.begin(), scan.regions.end());
+            if (*direction == ScanDirection::Downward)
+                std::reverse(scan.regions.begin(), scan.regions.end());
         } else {
             entry.name = "scan length";
-            scan.length = reader.choice(entry, kScanLengthNames, "scan lengths").value_or(scan.length);
+            scan.length =
+                reader.choice(entry, kScanLengthNames, "scan lengths").value_or(scan.length);
         }
     }
     const Field* regions = findField(*entries, "regions");
@@ -140,20 +144,22 @@ std::optional<ScanStep> readScan(const Field& field, YamlReader& reader) {
 /// The kind's key and value, when the step is a map with exactly one key.
 std::optional<Field> kindOf(const Field& item, YamlReader& reader) {
     if (!item.value.IsMap() || item.value.size() == 0) {
-        reader.wrongType(item, "a map with one key naming its kind", kStepExample);
+        reader.wrongType(item, "a map with one key naming its kind", stepExample());
         return std::nullopt;
     }
     auto it = item.value.begin();
     Field body{it->first.Scalar(), it->first, it->second};
     if (item.value.size() > 1) {
         const YAML::Node second = (++it)->first;
-        reader.error(second,
-                     "a step has more than one key: '" + body.name + "' and '" + second.Scalar() + "'",
-                     "each step is one key naming its kind: start another step with '- ', "
-                     "or indent settings under the kind");
+        reader.error(
+            second,
+            "a step has more than one key: '" + body.name + "' and '" + second.Scalar() + "'",
+            "each step is one key naming its kind: start another step with '- ', "
+            "or indent settings under the kind");
         return std::nullopt;
     }
-    if (std::find(kStepKindNames.begin(), kStepKindNames.end(), body.name) == kStepKindNames.end()) {
+    if (std::find(kStepKindNames.begin(), kStepKindNames.end(), body.name) ==
+        kStepKindNames.end()) {
         reader.error(body.key, "unknown step kind '" + body.name + "'",
                      suggestionHint(body.name, kStepKindNames, "step kinds"));
         return std::nullopt;
@@ -168,7 +174,8 @@ std::optional<StepBody> body(std::optional<T> step) {
     return StepBody{std::move(*step)};
 }
 
-std::optional<StepBody> readBody(const Field& kind, const PatternTable& patterns, YamlReader& reader) {
+std::optional<StepBody> readBody(const Field& kind, const PatternTable& patterns,
+                                 YamlReader& reader) {
     if (kind.name == "breathe") return body(readBreatheStep(kind, patterns, reader));
     if (kind.name == "pause") {
         const auto seconds = reader.duration(kind);

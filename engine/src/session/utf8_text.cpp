@@ -5,7 +5,9 @@
 namespace stillpoint::detail {
 namespace {
 
-bool isContinuation(unsigned char byte) { return (byte & 0xC0u) == 0x80u; }
+bool isContinuation(unsigned char byte) {
+    return (byte & 0xC0u) == 0x80u;
+}
 
 /// Length of the well-formed sequence starting at `at`, or 0 when it is not one.
 /// Follows the Unicode table of well-formed byte sequences (no overlongs,

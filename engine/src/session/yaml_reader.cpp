@@ -43,7 +43,8 @@ SourcePos YamlReader::positionOf(const YAML::Mark& mark) const {
     // yaml-cpp counts bytes; editors count characters.
     const auto lineStart = static_cast<std::size_t>(mark.pos - mark.column);
     const auto column = static_cast<std::size_t>(mark.column);
-    if (mark.pos < mark.column || lineStart + column > text_.size()) return {mark.line + 1, mark.column + 1};
+    if (mark.pos < mark.column || lineStart + column > text_.size())
+        return {mark.line + 1, mark.column + 1};
     return {mark.line + 1, 1 + static_cast<int>(countCharacters(text_.substr(lineStart, column)))};
 }
 
@@ -59,7 +60,8 @@ bool YamlReader::accepts(Severity severity) const {
 
 void YamlReader::add(Severity severity, SourcePos pos, std::string message, std::string hint) {
     if (severity == Severity::Warning) ++warnings_;
-    diagnostics_.push_back({severity, path_, pos.line, pos.column, std::move(message), std::move(hint)});
+    diagnostics_.push_back(
+        {severity, path_, pos.line, pos.column, std::move(message), std::move(hint)});
     if (severity == Severity::Error && ++errors_ == kMaxErrors) {
         diagnostics_.push_back({Severity::Error, path_, 0, 0,
                                 "stopped after " + std::to_string(kMaxErrors) + " errors",
@@ -83,7 +85,8 @@ void YamlReader::wrongType(const Field& field, std::string_view expected, std::s
               hint.empty() ? "write " + std::string(expected) : std::string(hint));
         return;
     }
-    error(field, field.name + " must be " + std::string(expected) + ", not " + describe(field.value),
+    error(field,
+          field.name + " must be " + std::string(expected) + ", not " + describe(field.value),
           std::string(hint));
 }
 
@@ -93,13 +96,13 @@ std::optional<std::vector<Field>> YamlReader::entries(const Field& map,
     return mapEntries(map, &keys, where);
 }
 
-std::optional<std::vector<Field>> YamlReader::namedEntries(const Field& map, std::string_view where) {
+std::optional<std::vector<Field>> YamlReader::namedEntries(const Field& map,
+                                                           std::string_view where) {
     return mapEntries(map, nullptr, where);
 }
 
-std::optional<std::vector<Field>> YamlReader::mapEntries(const Field& map,
-                                                         const std::span<const std::string_view>* keys,
-                                                         std::string_view where) {
+std::optional<std::vector<Field>> YamlReader::mapEntries(
+    const Field& map, const std::span<const std::string_view>* keys, std::string_view where) {
     if (!visit(map.value)) return std::nullopt;
     std::vector<Field> found;
     if (map.value.IsNull()) return found;  // `defaults:` with nothing under it
@@ -129,7 +132,8 @@ std::optional<std::vector<Field>> YamlReader::mapEntries(const Field& map,
             if (earlier.name != name) continue;
             repeated = true;
             error(key, "key '" + name + "' appears twice " + std::string(where),
-                  "the first is on line " + std::to_string(positionOf(earlier.key).line) + "; keep one");
+                  "the first is on line " + std::to_string(positionOf(earlier.key).line) +
+                      "; keep one");
         }
         if (!repeated) found.push_back({name, key, it->second});
     }
@@ -163,10 +167,12 @@ std::optional<std::string> YamlReader::scalar(const Field& field, std::string_vi
 
 std::optional<std::string> YamlReader::text(const Field& field, std::size_t maxCharacters,
                                             std::string_view tooLongHint) {
-    auto value = scalar(field, "text", "write the words after the colon; quote them if they start with [ or {");
+    auto value = scalar(field, "text",
+                        "write the words after the colon; quote them if they start with [ or {");
     if (!value) return std::nullopt;
     // Folded and literal blocks (`>`, `|`) keep a final line break the words do not need.
-    while (!value->empty() && std::isspace(static_cast<unsigned char>(value->back()))) value->pop_back();
+    while (!value->empty() && std::isspace(static_cast<unsigned char>(value->back())))
+        value->pop_back();
     if (value->empty()) {
         error(field, field.name + " is empty", "write some text");
         return std::nullopt;
@@ -174,8 +180,9 @@ std::optional<std::string> YamlReader::text(const Field& field, std::size_t maxC
     const std::size_t length = countCharacters(*value);
     if (length > maxCharacters) {
         error(field, field.name + " is " + std::to_string(length) + " characters long",
-              tooLongHint.empty() ? "keep it to at most " + std::to_string(maxCharacters) + " characters"
-                                  : std::string(tooLongHint));
+              tooLongHint.empty()
+                  ? "keep it to at most " + std::to_string(maxCharacters) + " characters"
+                  : std::string(tooLongHint));
         return std::nullopt;
     }
     return value;
@@ -209,7 +216,8 @@ std::optional<double> YamlReader::number(const Field& field, const Range& range)
 }
 
 std::optional<int> YamlReader::wholeNumber(const Field& field, int low, int high) {
-    const std::string hint = "use a whole number from " + std::to_string(low) + " to " + std::to_string(high);
+    const std::string hint =
+        "use a whole number from " + std::to_string(low) + " to " + std::to_string(high);
     const auto value = finiteNumber(field, "a whole number", hint);
     if (!value) return std::nullopt;
     if (*value != std::floor(*value)) {

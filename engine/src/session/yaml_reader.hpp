@@ -47,7 +47,7 @@ struct Range {
 };
 
 class YamlReader {
-public:
+  public:
     YamlReader(std::string_view text, std::string path) : text_(text), path_(std::move(path)) {}
 
     const std::string& path() const { return path_; }
@@ -61,7 +61,8 @@ public:
     /// position is only worked out when the report is kept.
     template <class Place>
     void error(const Place& place, std::string message, std::string hint = {}) {
-        if (accepts(Severity::Error)) add(Severity::Error, where(place), std::move(message), std::move(hint));
+        if (accepts(Severity::Error))
+            add(Severity::Error, where(place), std::move(message), std::move(hint));
     }
     template <class Place>
     void warning(const Place& place, std::string message, std::string hint = {}) {
@@ -117,7 +118,7 @@ public:
     /// Reports that `field` holds the wrong kind of value ("must be <expected>").
     void wrongType(const Field& field, std::string_view expected, std::string_view hint = {});
 
-private:
+  private:
     bool visit(const YAML::Node& node);
     /// The scalar text of `field`, or a wrong-type report naming `expected`.
     std::optional<std::string> scalar(const Field& field, std::string_view expected,
@@ -130,7 +131,9 @@ private:
                                        std::string_view hint);
     SourcePos where(SourcePos pos) const { return pos; }
     template <class Place>
-    SourcePos where(const Place& place) const { return positionOf(place); }
+    SourcePos where(const Place& place) const {
+        return positionOf(place);
+    }
     bool accepts(Severity severity) const;
     void add(Severity severity, SourcePos pos, std::string message, std::string hint);
 
