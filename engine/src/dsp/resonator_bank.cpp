@@ -26,33 +26,42 @@ void ResonatorBank::prepare(const BellDesign& design, double sampleRate) {
         pulse_[static_cast<std::size_t>(n)] = static_cast<float>(
             0.5 - 0.5 * std::cos(2.0 * kPi * (n + 1) / (pulseLength + 1)));
 
-    // Level: mean power per channel over the first second after a strike,
-    // from each resonator's decay (partners' beating averages out roughly).
-    const double window = sampleRate;
-    double power = 0.0;
-    std::array<double, kResonators> amplitude{};
+    std::array<std::complex<double>, kResonators> poles{};
     for (int m = 0; m < 4; ++m) {
         const BellMode& mode = design.modes[static_cast<std::size_t>(m)];
         for (int p = 0; p < 2; ++p) {
             const auto k = static_cast<std::size_t>(2 * m + p);
             const double hz = design.fundamentalHz * mode.ratio + (p == 0 ? -0.5 : 0.5) * mode.beatHz;
             const double r = std::pow(10.0, -3.0 / (mode.t60 * sampleRate));
-            const std::complex<double> pole = std::polar(r, 2.0 * kPi * hz / sampleRate);
-            poleRe_[k] = static_cast<float>(pole.real());
-            poleIm_[k] = static_cast<float>(pole.imag());
+            poles[k] = std::polar(r, 2.0 * kPi * hz / sampleRate);
+            poleRe_[k] = static_cast<float>(poles[k].real());
+            poleIm_[k] = static_cast<float>(poles[k].imag());
             gainLeft_[k] = kPartnerLeft[p];
             gainRight_[k] = kPartnerRight[p];
-            amplitude[k] = mode.amplitude * kPartnerShare[p];
-            // The resonator's state right after a unit pulse.
+            // Drive so the resonator's state right after one unit pulse has
+            // the mode's amplitude.
             std::complex<double> z = 0.0;
-            for (float force : pulse_) z = pole * z + static_cast<double>(force);
-            drive_[k] = static_cast<float>(amplitude[k] / std::abs(z));
-            const double meanSquareDecay = (1.0 - std::pow(r, 2.0 * window)) / ((1.0 - r * r) * window);
-            const double pan = 0.5 * (kPartnerLeft[p] * kPartnerLeft[p] + kPartnerRight[p] * kPartnerRight[p]);
-            power += 0.5 * amplitude[k] * amplitude[k] * meanSquareDecay * pan;
+            for (float force : pulse_) z = poles[k] * z + static_cast<double>(force);
+            drive_[k] = static_cast<float>(mode.amplitude * kPartnerShare[p] / std::abs(z));
         }
     }
-    const auto scale = static_cast<float>(kNominalRms / std::sqrt(power));
+    // Level: play the first second of a strike once (in double) and scale the
+    // drive so its mean power per channel is the nominal level; partners'
+    // beating is part of what is measured.
+    const auto window = static_cast<int>(sampleRate);
+    std::array<std::complex<double>, kResonators> z{};
+    double power = 0.0;
+    for (int n = 0; n < window; ++n) {
+        const double force = n < pulseLength ? pulse_[static_cast<std::size_t>(n)] : 0.0;
+        double left = 0.0, right = 0.0;
+        for (std::size_t k = 0; k < kResonators; ++k) {
+            z[k] = poles[k] * z[k] + static_cast<double>(drive_[k]) * force;
+            left += gainLeft_[k] * z[k].imag();
+            right += gainRight_[k] * z[k].imag();
+        }
+        power += 0.5 * (left * left + right * right);
+    }
+    const auto scale = static_cast<float>(kNominalRms / std::sqrt(power / window));
     for (auto& d : drive_) d *= scale;
     reset();
 }

@@ -8,8 +8,10 @@
 //    fresh. When the master reaches 0 every source is restarted.
 //  - Blocks are cut where a ramp ends, so a source stops or starts on the
 //    same sample however the stream is split into blocks.
-//  - Gains follow an equal-power-like curve x(3 - x^2)/2 of the linear ramp,
-//    so a crossfade between two uncorrelated sources barely dips (< 0.3 dB).
+//  - Source gains follow an equal-power-like curve x(3 - x^2)/2 of their
+//    linear ramps, so a crossfade between two uncorrelated sources barely
+//    dips (< 0.3 dB); the master follows smoothstep 3x^2 - 2x^3, so a fade
+//    leaves and lands with zero slope.
 //  - While silent (master resting at 0, or every source resting at 0) nothing
 //    advances, so not calling process() is the same as calling it.
 //
@@ -84,7 +86,8 @@ public:
                     gain(s).fillRamp(sourceRamp_.data(), n);
                     for (int i = 0; i < n; ++i) {
                         const float x = sourceRamp_[i];
-                        const float g = 0.5f * x * (3.0f - x * x) * masterRamp_[i];
+                        const float m = masterRamp_[i];
+                        const float g = 0.5f * x * (3.0f - x * x) * (m * m * (3.0f - 2.0f * m));
                         left[done + i] += g * scratchLeft_[i];
                         right[done + i] += g * scratchRight_[i];
                     }
