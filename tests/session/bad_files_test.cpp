@@ -133,6 +133,13 @@ TEST(BadFileCatalog, EveryFileInTheFolderIsInTheTable) {
     EXPECT_GE(onDisk.size(), 20u);
 }
 
+TEST(BadFileCatalog, ATypoIsReportedOnceNotAgainAsAMissingKey) {
+    for (const char* file : {"unknown_top_key.yaml", "unknown_breathe_key.yaml"}) {
+        const ParseResult result = loadSessionFile((badDir() / file).string());
+        EXPECT_EQ(result.diagnostics.size(), 1u) << file;
+    }
+}
+
 TEST(BadFileCatalog, TheUtf8FileReallyHoldsAnInvalidByte) {
     // Editors like to "fix" such files; the test must keep testing what it says.
     std::ifstream in(badDir() / "invalid_utf8.yaml", std::ios::binary);

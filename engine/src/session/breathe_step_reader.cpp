@@ -35,7 +35,8 @@ std::optional<PaceRamp> readRamp(const Field& field, YamlReader& reader) {
         }
         ok = ok && value.has_value();
     }
-    if (!findField(*entries, "from") || !findField(*entries, "to")) {
+    if ((!findField(*entries, "from") || !findField(*entries, "to")) &&
+        readEveryKey(field, *entries)) {
         reader.error(field.key, "ramp needs both from and to",
                      "give the pace in breaths/min at the start and at the end, "
                      "e.g. ramp: {from: 12, to: 6, over: 3m}");
@@ -53,7 +54,7 @@ void checkCombinations(const Field& breathe, const std::vector<Field>& entries,
         reader.error(laterOf(*cycles, *duration, reader),
                      "breathe step has both cycles and duration",
                      "keep one: cycles counts breaths, duration sets a time");
-    if (!cycles && !duration)
+    if (!cycles && !duration && readEveryKey(breathe, entries))
         reader.error(breathe.key, "breathe step needs cycles or duration",
                      "add e.g. cycles: 6 or duration: 3m");
     const Field* pace = findField(entries, "pace");

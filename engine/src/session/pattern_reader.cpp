@@ -57,10 +57,10 @@ std::optional<BreathPattern> readPattern(const Field& definition, YamlReader& re
     for (const std::string_view required : {"inhale", "exhale"}) {
         const bool present = std::any_of(entries->begin(), entries->end(),
                                          [&](const Field& f) { return f.name == required; });
-        if (present) continue;
+        ok = ok && present;
+        if (present || !readEveryKey(definition, *entries)) continue;
         reader.error(definition.key, "pattern '" + name + "' has no " + std::string(required),
                      "inhale and exhale are required, e.g. {inhale: 4, exhale: 6}");
-        ok = false;
     }
     if (!ok) return std::nullopt;
     return makePattern(name, phases.inhale, phases.holdIn, phases.exhale, phases.holdOut,

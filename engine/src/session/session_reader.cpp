@@ -43,15 +43,18 @@ class SectionsReader {
         section.pos = reader_.positionOf(item);
         const auto entries = reader_.entries(item, kSectionKeys, "in section");
         if (!entries) return section;
+        const bool complete = readEveryKey(item, *entries);
         if (const Field* name = findField(*entries, "name")) {
             if (auto text = reader_.text(*name)) section.name = std::move(*text);
-        } else {
+        } else if (complete) {
             reader_.error(section.pos, "section has no name",
                           "add name: followed by a short title");
         }
         const Field* steps = findField(*entries, "steps");
         if (!steps) {
-            reader_.error(section.pos, "section has no steps", "add steps: with at least one step");
+            if (complete)
+                reader_.error(section.pos, "section has no steps",
+                              "add steps: with at least one step");
             return section;
         }
         const auto items = reader_.items(*steps, "step");
@@ -95,10 +98,11 @@ Session readSession(const YAML::Node& root, YamlReader& reader) {
     const auto entries = reader.entries(document, kTopKeys, "at the top level");
     if (!entries) return session;
 
+    const bool complete = readEveryKey(document, *entries);
     if (const Field* version = findField(*entries, "stillpoint")) readVersion(*version, reader);
     if (const Field* title = findField(*entries, "title")) {
         if (auto text = reader.text(*title, kMaxTitleCharacters)) session.title = std::move(*text);
-    } else {
+    } else if (complete) {
         reader.error(root, "the session has no title",
                      "add title: followed by a short name, e.g. title: Arrive and breathe");
     }
@@ -117,7 +121,7 @@ Session readSession(const YAML::Node& root, YamlReader& reader) {
 
     if (const Field* sections = findField(*entries, "sections")) {
         session.sections = SectionsReader(patterns, reader).read(*sections);
-    } else {
+    } else if (complete) {
         reader.error(root, "the session has no sections",
                      "add sections: with at least one section (name and steps)");
     }

@@ -70,7 +70,7 @@ std::optional<std::string> readTextStep(Field field, std::string_view textKey,
         entry.name = field.name;
         text = reader.text(entry, kMaxTextCharacters, tooLongHint);
     }
-    if (!findField(*entries, textKey))
+    if (!findField(*entries, textKey) && readEveryKey(field, *entries))
         reader.error(field.key, kind + " step has no " + std::string(textKey),
                      "add " + std::string(textKey) + ": followed by the words");
     return text;
@@ -135,7 +135,7 @@ std::optional<ScanStep> readScan(const Field& field, YamlReader& reader) {
     if (regions && direction)
         reader.error(direction->key, "scan step has both regions and direction",
                      "list regions, or give a direction to scan every region");
-    if (!regions && !direction)
+    if (!regions && !direction && readEveryKey(field, *entries))
         reader.error(field.key, "scan step needs regions or direction",
                      "e.g. regions: [feet, belly, hands] or direction: up");
     return scan;

@@ -34,6 +34,10 @@ const Field* findField(const std::vector<Field>& fields, std::string_view name) 
     return nullptr;
 }
 
+bool readEveryKey(const Field& map, const std::vector<Field>& entries) {
+    return !map.value.IsMap() || entries.size() == map.value.size();
+}
+
 SourcePos YamlReader::positionOf(const YAML::Node& node) const {
     return node.IsDefined() ? positionOf(node.Mark()) : SourcePos{};
 }

@@ -40,6 +40,11 @@ struct Field {
 /// The field called `name`, or null.
 const Field* findField(const std::vector<Field>& fields, std::string_view name);
 
+/// True when every key of `map` made it into `entries`. Only then is a missing
+/// required key worth reporting: otherwise it is most likely the unknown key
+/// already reported ('titel' for 'title').
+bool readEveryKey(const Field& map, const std::vector<Field>& entries);
+
 struct Range {
     double low = 0.0;
     double high = 0.0;
