@@ -14,18 +14,20 @@ struct Note {
     double swayHz;
 };
 constexpr double kRootHz = 87.307;  // F2
+// An open chord from the root's own harmonic series (root, fifth, octave,
+// twelfth), no third: consonant and still. Notes sit at different places
+// across the field, so the ears hear different mixes.
 constexpr std::array<Note, HarmonicBank::kLanes> kNotes{{
-    {kRootHz * 0.99913, 1.0f, 0.85f, 0.53f, 1.0 / 17.0},  // root, 1.5 cents flat, left
-    {kRootHz * 1.00087, 1.0f, 0.53f, 0.85f, 1.0 / 13.0},  // root, 1.5 cents sharp, right
-    {kRootHz * 1.5, 0.55f, 0.74f, 0.67f, 1.0 / 19.0},     // fifth
-    {kRootHz * 2.0, 0.4f, 0.67f, 0.74f, 1.0 / 11.0},      // octave
+    {kRootHz, 1.0f, 0.80f, 0.60f, 1.0 / 17.0},        // root, a little left
+    {kRootHz * 1.5, 0.55f, 0.50f, 0.87f, 1.0 / 13.0},  // fifth, right
+    {kRootHz * 2.0, 0.4f, 0.87f, 0.50f, 1.0 / 19.0},   // octave, left
+    {kRootHz * 3.0, 0.22f, 0.57f, 0.82f, 1.0 / 11.0},  // twelfth, a little right
 }};
 constexpr float kBrightness = 0.25f;
 constexpr float kLevelSway = 0.15f;
 constexpr double kPitchSwayCents = 2.0;
 
-// Per channel the notes add in power (the root's two halves beat slowly and
-// average out); scale the sum to the nominal level.
+// Per channel the notes add in power; scale the sum to the nominal level.
 float chordLevel() {
     double power = 0.0;
     for (const Note& n : kNotes)

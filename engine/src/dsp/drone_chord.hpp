@@ -1,6 +1,6 @@
-// DroneChord: a soft low chord for the ambience bed: F2 (87.3 Hz) twice, a
-// hair apart and one each side, its fifth and its octave, each a warm harmonic
-// series (HarmonicBank, brightness 0.25). Every note sways slowly in level
+// DroneChord: a soft low chord for the ambience bed: F2 (87.3 Hz) with its
+// fifth, octave and twelfth, each a warm harmonic series (HarmonicBank,
+// brightness 0.25), spread across the field. Every note sways slowly in level
 // (+-15 %) and pitch (+-2 cents) on its own 12-20 s cycle, so the chord
 // breathes a little and the two ears never hear quite the same thing.
 //
