@@ -21,11 +21,14 @@ void fft(std::vector<Complex>& a) {
         j ^= bit;
         if (i < j) std::swap(a[i], a[j]);
     }
+    std::vector<Complex> twiddle(n / 2);  // e^(-2 pi i k / n)
+    for (std::size_t k = 0; k < twiddle.size(); ++k)
+        twiddle[k] = std::polar(1.0, -2.0 * std::numbers::pi * static_cast<double>(k) / static_cast<double>(n));
     for (std::size_t len = 2; len <= n; len <<= 1) {
-        const double angle = -2.0 * std::numbers::pi / static_cast<double>(len);
+        const std::size_t stride = n / len;
         for (std::size_t start = 0; start < n; start += len) {
             for (std::size_t k = 0; k < len / 2; ++k) {
-                const Complex w = std::polar(1.0, angle * static_cast<double>(k));
+                const Complex w = twiddle[k * stride];
                 const Complex u = a[start + k];
                 const Complex v = a[start + k + len / 2] * w;
                 a[start + k] = u + v;
