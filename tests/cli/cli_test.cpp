@@ -13,7 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CommandResult {
     int exitCode = -1;
     std::string out, err;
 };
@@ -34,7 +34,7 @@ protected:
     }
     void TearDown() override { fs::remove_all(dir_); }
 
-    Run run(const std::string& args) {
+    CommandResult run(const std::string& args) {
         const auto out = dir_ / "stdout", err = dir_ / "stderr";
         const std::string command = std::string(STILLPOINT_CLI_PATH) + " " + args + " >" + out.string() +
                                     " 2>" + err.string();
@@ -144,7 +144,7 @@ TEST_F(Cli, RendersWavFlacAndOggAtTheRequestedRateAndChannels) {
         const auto facts = readFacts(out);
         EXPECT_EQ(facts.rate, c.rate) << c.name;
         EXPECT_EQ(facts.channels, c.channels) << c.name;
-        EXPECT_EQ(facts.type, c.type) << c.name;
+        EXPECT_EQ(facts.format, c.type) << c.name;
         // 2 s bell + speech estimate + one 10 s breath + 4 s fade-out.
         EXPECT_GT(facts.frames, c.rate * 16) << c.name;
         EXPECT_LT(facts.frames, c.rate * 22) << c.name;

@@ -24,12 +24,14 @@ void MasterEnvelope::snapTo(float level) noexcept {
 void MasterEnvelope::apply(float* left, float* right, int n) noexcept {
     int i = 0;
     for (; i < n && remaining_ > 0; ++i) {
-        const double u = 1.0 - static_cast<double>(--remaining_) / static_cast<double>(length_);
+        // Starts exactly at `from_`; reaches `to_` on the first sample after the ramp.
+        const double u = 1.0 - static_cast<double>(remaining_--) / static_cast<double>(length_);
         const double shape = 0.5 - 0.5 * std::cos(std::numbers::pi * u);
         level_ = from_ + (to_ - from_) * static_cast<float>(shape);
         left[i] *= level_;
         right[i] *= level_;
     }
+    if (remaining_ == 0) level_ = to_;
     if (level_ == 1.0f) return;
     for (; i < n; ++i) {
         left[i] *= level_;
