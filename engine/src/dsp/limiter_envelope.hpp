@@ -29,16 +29,18 @@ public:
     /// Next gain, given this sample's required gain (<= 1).
     float next(float required) noexcept;
     /// True when the gain is exactly 1 and stays so while requirements are 1.
-    bool isIdle() const noexcept { return held_.empty() && released_ == 1.0f && belowOne_ == 0; }
+    bool isIdle() const noexcept { return held_.empty() && released_ == 1.0 && belowOne_ == 0; }
     /// Advance `n` samples of requirement 1 while idle (same result as next()).
     void skipIdle(int n) noexcept;
     float gain() const noexcept { return gain_; }
 
 private:
     SlidingMinimum held_;
-    float releaseCoefficient_ = 0.0f;
-    float released_ = 1.0f;
-    std::vector<float> ring_;  // the last `attack` released gains
+    // Double: in float a slow release stalls a few 1e-4 under 1, where one
+    // step's change is below the float spacing.
+    double releaseCoefficient_ = 0.0;
+    double released_ = 1.0;
+    std::vector<double> ring_;  // the last `attack` released gains
     int position_ = 0;
     int belowOne_ = 0;  // how many of them are below 1
     double sum_ = 0.0;
