@@ -56,7 +56,7 @@ ParsedArguments parseArguments(const std::vector<std::string>& args,
                 spec = findSpec([&](const OptionSpec& s) { return s.shortName == name[0]; });
         }
         if (!spec) {
-            std::vector<std::string> names;
+            std::vector<std::string_view> names;
             for (const auto& s : specs) names.push_back(s.name);
             parsed.error = "unknown option '" + arg + "'";
             if (auto near = nearestName(name, names)) parsed.error += "; did you mean '--" + *near + "'?";

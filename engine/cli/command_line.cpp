@@ -77,7 +77,7 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
     if (command == "render") return runRender(rest, out, err);
     if (command == "presets") return runPresets(rest, out, err);
 
-    static const std::vector<std::string> commands = {"check", "info", "render", "presets", "help", "version"};
+    constexpr std::string_view commands[] = {"check", "info", "render", "presets", "help", "version"};
     err << "stillpoint: unknown command '" << command << "'";
     if (auto near = nearestName(command, commands)) err << "; did you mean '" << *near << "'?";
     err << "\nrun 'stillpoint --help' for the commands\n";

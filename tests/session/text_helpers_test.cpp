@@ -4,7 +4,7 @@
 #include <array>
 
 #include "session/duration_text.hpp"
-#include "session/nearest_name.hpp"
+#include "stillpoint/nearest_name.hpp"
 #include "session/number_text.hpp"
 #include "session/utf8_text.hpp"
 

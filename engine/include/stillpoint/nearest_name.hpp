@@ -1,23 +1,24 @@
-// nearestName: the closest valid name to a misspelt one, for "did you mean"
-// hints in session errors and command-line errors.
+// "Did you mean ...?": the closest valid name to a misspelt one, and the list
+// of valid names for hints.
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace stillpoint {
 
-/// Edit distance (insertions, deletions, substitutions, adjacent swaps), case-insensitive.
-int editDistance(std::string_view a, std::string_view b);
-
-/// The candidate closest to `word`, if it is close enough to be a likely typo
-/// (distance at most max(1, |word| / 3)).
+/// The candidate closest to `word` by edit distance (a swap of two neighbours
+/// counts as one edit), when it is close enough to be a likely typo.
 std::optional<std::string> nearestName(std::string_view word,
-                                       const std::vector<std::string>& candidates);
+                                       std::span<const std::string_view> candidates);
 
-/// "a, b, c": candidates joined for a hint.
-std::string joinNames(const std::vector<std::string>& names, std::string_view separator = ", ");
+/// "a, b, c"
+std::string joinNames(std::span<const std::string_view> names);
+
+/// "did you mean 'x'? <listLabel>: a, b, c", or just the list when nothing is close.
+std::string suggestionHint(std::string_view word, std::span<const std::string_view> candidates,
+                           std::string_view listLabel);
 
 }  // namespace stillpoint

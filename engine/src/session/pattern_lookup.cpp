@@ -1,6 +1,6 @@
 #include "session/pattern_lookup.hpp"
 
-#include "session/nearest_name.hpp"
+#include "stillpoint/nearest_name.hpp"
 
 namespace stillpoint::detail {
 

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "session/nearest_name.hpp"
+#include "stillpoint/nearest_name.hpp"
 #include "session/pattern_lookup.hpp"
 #include "stillpoint/pace_law.hpp"
 #include "stillpoint/program.hpp"
@@ -46,7 +46,7 @@ class Planner {
             const std::vector<std::string_view> known(bodyRegions().begin(), bodyRegions().end());
             diagnostics_.push_back({Severity::Error, "", 0, 0,
                                     "unknown body region '" + region + "' to avoid",
-                                    detail::suggestionHint(region, known, "body regions")});
+                                    suggestionHint(region, known, "body regions")});
         }
     }
 

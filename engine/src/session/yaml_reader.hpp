@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "session/duration_text.hpp"
-#include "session/nearest_name.hpp"
+#include "stillpoint/nearest_name.hpp"
 #include "session/session_vocabulary.hpp"
 #include "stillpoint/diagnostic.hpp"
 #include "stillpoint/session.hpp"

@@ -2,51 +2,70 @@
 
 #include <algorithm>
 #include <cctype>
+#include <vector>
 
 namespace stillpoint {
+namespace {
 
-int editDistance(std::string_view a, std::string_view b) {
-    // Optimal string alignment distance, rows kept small (names are short).
-    const std::size_t n = a.size(), m = b.size();
-    std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-    for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-    for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
-    auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
-    for (std::size_t i = 1; i <= n; ++i) {
-        for (std::size_t j = 1; j <= m; ++j) {
-            const int cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
-                lower(a[i - 2]) == lower(b[j - 1]))
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[n][m];
+char folded(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
 }
 
+/// Optimal string alignment distance, case-insensitive.
+std::size_t editDistance(std::string_view a, std::string_view b) {
+    const std::size_t rows = a.size() + 1, cols = b.size() + 1;
+    std::vector<std::size_t> d(rows * cols);
+    const auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * cols + j]; };
+    for (std::size_t i = 0; i < rows; ++i) at(i, 0) = i;
+    for (std::size_t j = 0; j < cols; ++j) at(0, j) = j;
+    for (std::size_t i = 1; i < rows; ++i) {
+        for (std::size_t j = 1; j < cols; ++j) {
+            const std::size_t cost = folded(a[i - 1]) == folded(b[j - 1]) ? 0 : 1;
+            at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+            if (i > 1 && j > 1 && folded(a[i - 1]) == folded(b[j - 2]) &&
+                folded(a[i - 2]) == folded(b[j - 1]))
+                at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+        }
+    }
+    return at(a.size(), b.size());
+}
+
+}  // namespace
+
 std::optional<std::string> nearestName(std::string_view word,
-                                       const std::vector<std::string>& candidates) {
-    if (word.size() > 64) return std::nullopt;  // not a typo of a short name
-    const int limit = std::max(1, static_cast<int>(word.size()) / 3);
+                                       std::span<const std::string_view> candidates) {
+    // Long misspellings are only compared by their first 64 characters: names are short.
+    word = word.substr(0, 64);
+    // A typo changes a few letters; more than a third of the word is another word.
+    const std::size_t allowed = std::max<std::size_t>(2, word.size() / 3);
     std::optional<std::string> best;
-    int bestDistance = limit + 1;
-    for (const auto& c : candidates) {
-        const int d = editDistance(word, c);
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = c;
+    std::size_t bestDistance = allowed + 1;
+    for (const std::string_view candidate : candidates) {
+        const std::size_t distance = editDistance(word, candidate);
+        if (distance < bestDistance && distance < std::max(word.size(), candidate.size())) {
+            best = std::string(candidate);
+            bestDistance = distance;
         }
     }
     return best;
 }
 
-std::string joinNames(const std::vector<std::string>& names, std::string_view separator) {
+std::string joinNames(std::span<const std::string_view> names) {
     std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i) out += separator;
-        out += names[i];
+    for (const std::string_view name : names) {
+        if (!out.empty()) out += ", ";
+        out += name;
     }
     return out;
+}
+
+std::string suggestionHint(std::string_view word, std::span<const std::string_view> candidates,
+                           std::string_view listLabel) {
+    std::string hint;
+    if (const auto nearest = nearestName(word, candidates))
+        hint = "did you mean '" + *nearest + "'? ";
+    hint += std::string(listLabel) + ": " + joinNames(candidates);
+    return hint;
 }
 
 }  // namespace stillpoint
