@@ -87,6 +87,27 @@ TEST(LiveCommands, SlowerPaceGlidesAndLengthensTheBreaths) {
     EXPECT_GT(expectSmoothAtEvents(audio, "pace"), 0);
 }
 
+TEST(LiveCommands, GroundingFadesToTheGroundingSectionAndEndsAfterIt) {
+    const auto program = twoSections();
+    const auto audio = playWithCommands(program, {{at(10), {CommandType::Grounding}}});
+    const auto sections = eventsOfType(audio, EventType::SectionStarted);
+    ASSERT_EQ(sections.size(), 2u);
+    EXPECT_EQ(sections[1].index, program->groundingSection);
+    EXPECT_NEAR(static_cast<double>(sections[1].sample), static_cast<double>(at(11)), 64.0);
+    // Slow breathing inside grounding: phases at 5/min with a 4:6 ratio, i.e. a 12 s cycle.
+    const auto phases = eventsOfType(audio, EventType::PhaseChanged);
+    bool sawSlowCycle = false;
+    for (std::size_t i = 2; i < phases.size(); ++i)
+        sawSlowCycle |= phases[i].sample > sections[1].sample && phases[i].index == static_cast<int>(BreathPhase::Inhale) &&
+                        phases[i].sample - phases[i - 2].sample == at(12);
+    EXPECT_TRUE(sawSlowCycle);
+    // It ends after grounding, never returning to the second section.
+    const auto* finished = firstEvent(audio, EventType::Finished);
+    ASSERT_TRUE(finished);
+    EXPECT_GT(finished->sample, sections[1].sample + at(60));
+    EXPECT_GT(expectSmoothAtEvents(audio, "grounding"), 0);
+}
+
 TEST(LiveCommands, StopFadesOutOverTwoAndAHalfSeconds) {
     const auto audio = playWithCommands(twoSections(), {{at(7), {CommandType::Stop}}});
     const auto* finished = firstEvent(audio, EventType::Finished);

@@ -32,7 +32,7 @@ Program planSteps(const std::string& steps, const std::string& head = "") {
 
 TEST(Planner, CyclesRunAtThePatternsOwnPace) {
     const Program program = planSteps("      - breathe: {pattern: box, cycles: 4}\n");
-    ASSERT_EQ(program.steps.size(), 1u);
+    ASSERT_EQ(program.flowStepCount(), 1);
     const PlannedStep& step = program.steps[0];
     EXPECT_EQ(step.kind, StepKind::Breathe);
     EXPECT_EQ(step.cycles, 4);
@@ -40,7 +40,7 @@ TEST(Planner, CyclesRunAtThePatternsOwnPace) {
     EXPECT_DOUBLE_EQ(step.rampToBpm, step.paceBpm);
     EXPECT_DOUBLE_EQ(step.rampSeconds, 0.0);
     EXPECT_NEAR(step.lengthSeconds, 64.0, 1e-9);
-    ASSERT_EQ(program.patterns.size(), 1u);
+    ASSERT_EQ(program.patterns.size(), 2u);  // box, and extended-exhale for grounding
     EXPECT_EQ(program.patterns[step.pattern].name, "box");
 }
 
@@ -114,7 +114,8 @@ TEST(Planner, PatternsAreResolvedOnceEach) {
         "      - breathe: {cycles: 1}\n"
         "      - breathe: {pattern: calm, cycles: 2}\n",
         "patterns: {calm: {inhale: 4, exhale: 6}}\n");
-    ASSERT_EQ(program.patterns.size(), 2u);
+    // calm, resonance, and extended-exhale for the built-in grounding section.
+    ASSERT_EQ(program.patterns.size(), 3u);
     EXPECT_EQ(program.patterns[0].name, "calm");
     EXPECT_EQ(program.patterns[1].name, "resonance");  // the default default
     EXPECT_EQ(program.steps[0].pattern, 0);
@@ -135,7 +136,7 @@ TEST(Planner, BellPauseSayAndCheckinLengths) {
         "      - pause: 7s\n"
         "      - say: One two three four five six seven eight nine ten eleven.\n"
         "      - checkin: {prompt: \"Ready?\", wait: 20s}\n");
-    ASSERT_EQ(program.steps.size(), 4u);
+    ASSERT_EQ(program.flowStepCount(), 4);
     EXPECT_EQ(program.steps[0].kind, StepKind::Bell);
     EXPECT_EQ(program.steps[0].bell, BellKind::Chime);
     EXPECT_DOUBLE_EQ(program.steps[0].lengthSeconds, 12.0);
@@ -206,15 +207,17 @@ TEST(Planner, StartTimesAddUpAndSectionsIndexTheirSteps) {
         "      - scan: {regions: [hands]}\n"
         "  - name: Third\n    steps:\n      - checkin: OK?\n");
     const Program program = plan(session);
-    ASSERT_EQ(program.steps.size(), 6u);
+    ASSERT_EQ(program.flowStepCount(), 6);
     double expectedStart = 0.0;
-    for (const PlannedStep& step : program.steps) {
+    for (int i = 0; i < program.flowStepCount(); ++i) {
+        const PlannedStep& step = program.steps[static_cast<std::size_t>(i)];
         EXPECT_DOUBLE_EQ(step.startSeconds, expectedStart);
         expectedStart += step.lengthSeconds;
     }
     EXPECT_DOUBLE_EQ(program.lengthSeconds, expectedStart);
 
-    ASSERT_EQ(program.sections.size(), 3u);
+    ASSERT_EQ(program.sections.size(), 4u);  // three, then grounding
+    EXPECT_EQ(program.groundingSection, 3);
     const int firstSteps[] = {0, 2, 5};
     const int stepCounts[] = {2, 3, 1};
     for (int s = 0; s < 3; ++s) {
@@ -260,6 +263,27 @@ TEST(StepKindNames, MatchTheFormat) {
     EXPECT_EQ(toString(StepKind::Say), "say");
     EXPECT_EQ(toString(StepKind::Scan), "scan");
     EXPECT_EQ(toString(StepKind::Checkin), "checkin");
+}
+
+TEST(Planner, EverySessionGetsAGroundingSectionAfterItsFlow) {
+    const Program builtIn = planSteps("      - pause: 3s\n");
+    ASSERT_EQ(builtIn.groundingSection, 1);
+    const PlannedSection& grounding = builtIn.sections[1];
+    EXPECT_EQ(grounding.name, "Grounding");
+    EXPECT_EQ(grounding.firstStep, builtIn.flowStepCount());
+    EXPECT_DOUBLE_EQ(builtIn.lengthSeconds, 3.0);  // grounding is not part of the flow
+    bool slowBreathing = false;
+    for (int i = grounding.firstStep; i < grounding.firstStep + grounding.stepCount; ++i) {
+        const PlannedStep& step = builtIn.steps[static_cast<std::size_t>(i)];
+        slowBreathing |= step.kind == StepKind::Breathe && step.paceBpm <= 5.0;
+    }
+    EXPECT_TRUE(slowBreathing);
+
+    const Program own = plan(parse("  - name: One\n    steps:\n      - pause: 3s\n",
+                                   "grounding:\n  - say: Feet on the floor.\n  - pause: 4s\n"));
+    ASSERT_EQ(own.groundingSection, 1);
+    EXPECT_EQ(own.sections[1].stepCount, 2);
+    EXPECT_EQ(own.steps[2].kind, StepKind::Pause);
 }
 
 }  // namespace

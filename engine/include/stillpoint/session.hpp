@@ -120,6 +120,9 @@ struct Session {
     std::vector<BreathPattern> patterns;  ///< custom patterns defined by the session
     std::vector<std::string> avoid;       ///< body regions to leave out
     std::vector<Section> sections;
+    /// Played only when the listener or therapist asks for grounding; when a
+    /// session has none, the planner adds the built-in one.
+    std::optional<Section> grounding;
 };
 
 /// The body regions a scan may name, feet to crown.

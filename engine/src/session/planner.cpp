@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "stillpoint/nearest_name.hpp"
+#include "session/built_in_grounding.hpp"
 #include "session/pattern_lookup.hpp"
 #include "stillpoint/pace_law.hpp"
 #include "stillpoint/program.hpp"
@@ -55,23 +56,12 @@ class Planner {
         program_.sourcePath = session_.sourcePath;
         program_.sound = session_.defaults;
         double now = 0.0;
-        for (const Section& section : session_.sections) {
-            const auto sectionIndex = static_cast<int>(program_.sections.size());
-            program_.sections.push_back({section.name, static_cast<int>(program_.steps.size()),
-                                         static_cast<int>(section.steps.size()), now});
-            for (const Step& step : section.steps) {
-                PlannedStep planned = planStep(step);
-                planned.section = sectionIndex;
-                planned.pos = step.pos;
-                planned.startSeconds = now;
-                now += planned.lengthSeconds;
-                if (planned.kind == StepKind::Say || planned.kind == StepKind::Scan ||
-                    planned.kind == StepKind::Checkin)
-                    program_.silentSpeechSteps.push_back(static_cast<int>(program_.steps.size()));
-                program_.steps.push_back(std::move(planned));
-            }
-        }
+        for (const Section& section : session_.sections) now = planSection(section, now, true);
         program_.lengthSeconds = now;
+        // Grounding sits after the flow, on its own clock from 0: it is only
+        // ever reached by a jump.
+        program_.groundingSection = static_cast<int>(program_.sections.size());
+        planSection(session_.grounding ? *session_.grounding : detail::builtInGrounding(), 0.0, false);
 
         PlanResult result;
         result.diagnostics = std::move(diagnostics_);
@@ -80,6 +70,26 @@ class Planner {
     }
 
   private:
+    /// Plans one section from `now`; returns its end. `inFlow`: part of a
+    /// render (grounding is not, so its speech is not listed as silent).
+    double planSection(const Section& section, double now, bool inFlow) {
+        const auto sectionIndex = static_cast<int>(program_.sections.size());
+        program_.sections.push_back({section.name, static_cast<int>(program_.steps.size()),
+                                     static_cast<int>(section.steps.size()), now});
+        for (const Step& step : section.steps) {
+            PlannedStep planned = planStep(step);
+            planned.section = sectionIndex;
+            planned.pos = step.pos;
+            planned.startSeconds = now;
+            now += planned.lengthSeconds;
+            if (inFlow && (planned.kind == StepKind::Say || planned.kind == StepKind::Scan ||
+                           planned.kind == StepKind::Checkin))
+                program_.silentSpeechSteps.push_back(static_cast<int>(program_.steps.size()));
+            program_.steps.push_back(std::move(planned));
+        }
+        return now;
+    }
+
     void report(Severity severity, SourcePos pos, std::string message, std::string hint) {
         diagnostics_.push_back({severity, session_.sourcePath, pos.line, pos.column,
                                 std::move(message), std::move(hint)});

@@ -5,8 +5,9 @@
 namespace stillpoint::detail {
 namespace {
 
-constexpr std::array<std::string_view, 7> kTopKeys{"stillpoint", "title",    "description", "avoid",
-                                                   "defaults",   "patterns", "sections"};
+constexpr std::array<std::string_view, 8> kTopKeys{"stillpoint", "title",    "description",
+                                                   "avoid",      "defaults", "patterns",
+                                                   "sections",   "grounding"};
 constexpr std::array<std::string_view, 2> kSectionKeys{"name", "steps"};
 constexpr std::size_t kMaxTitleCharacters = 200;
 
@@ -57,9 +58,17 @@ class SectionsReader {
                               "add steps: with at least one step");
             return section;
         }
-        const auto items = reader_.items(*steps, "step");
-        if (!items) return section;
-        if (items->empty()) reader_.error(*steps, "steps is empty", "add at least one step");
+        section.steps = readSteps(*steps);
+        return section;
+    }
+
+  public:
+    /// A list of steps (a section's, or the grounding list).
+    std::vector<Step> readSteps(const Field& field) {
+        std::vector<Step> steps;
+        const auto items = reader_.items(field, "step");
+        if (!items) return steps;
+        if (items->empty()) reader_.error(field, "steps is empty", "add at least one step");
         for (const Field& stepItem : *items) {
             if (reader_.stopped()) break;
             if (++stepCount_ > kMaxSteps) {
@@ -68,11 +77,12 @@ class SectionsReader {
                 tooManySteps_ = true;
                 break;
             }
-            if (auto step = readStep(stepItem, patterns_, reader_))
-                section.steps.push_back(std::move(*step));
+            if (auto step = readStep(stepItem, patterns_, reader_)) steps.push_back(std::move(*step));
         }
-        return section;
+        return steps;
     }
+
+  private:
 
     const PatternTable& patterns_;
     YamlReader& reader_;
@@ -119,11 +129,17 @@ Session readSession(const YAML::Node& root, YamlReader& reader) {
     if (const Field* avoid = findField(*entries, "avoid"))
         session.avoid = readRegionList(*avoid, reader);
 
+    SectionsReader sectionsReader(patterns, reader);
     if (const Field* sections = findField(*entries, "sections")) {
-        session.sections = SectionsReader(patterns, reader).read(*sections);
+        session.sections = sectionsReader.read(*sections);
     } else if (complete) {
         reader.error(root, "the session has no sections",
                      "add sections: with at least one section (name and steps)");
+    }
+    if (const Field* grounding = findField(*entries, "grounding")) {
+        Section section{"Grounding", reader.positionOf(*grounding), {}};
+        section.steps = sectionsReader.readSteps(*grounding);
+        session.grounding = std::move(section);
     }
     return session;
 }
