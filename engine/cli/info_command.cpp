@@ -56,21 +56,33 @@ int runInfo(const Args& args, std::ostream& out, std::ostream& err) {
     out << program.title << '\n' << program.sourcePath << "\n\n";
     out << "  start    length  step\n";
     long breaths = 0;
-    for (std::size_t s = 0; s < program.sections.size(); ++s) {
-        const auto& section = program.sections[s];
-        out << std::setw(7) << formatClock(section.startSeconds) << "           " << section.name << '\n';
+    auto printSection = [&](const PlannedSection& section, const char* note) {
+        out << std::setw(7) << formatClock(section.startSeconds) << "           " << section.name
+            << note << '\n';
         for (int i = section.firstStep; i < section.firstStep + section.stepCount; ++i) {
             const auto& step = program.steps[static_cast<std::size_t>(i)];
-            if (step.kind == StepKind::Breathe) breaths += step.cycles;
             out << std::setw(7) << formatClock(step.startSeconds) << std::setw(10)
                 << formatClock(step.lengthSeconds) << "    " << describeStep(program, step) << '\n';
         }
+    };
+    for (std::size_t s = 0; s < program.sections.size(); ++s) {
+        if (static_cast<int>(s) == program.groundingSection) continue;
+        printSection(program.sections[s], "");
     }
+    for (int i = 0; i < program.flowStepCount(); ++i) {
+        const auto& step = program.steps[static_cast<std::size_t>(i)];
+        if (step.kind == StepKind::Breathe) breaths += step.cycles;
+    }
+    const auto flowSections = program.sections.size() - (program.groundingSection >= 0 ? 1 : 0);
     out << "\ntotal " << formatClock(program.lengthSeconds) << " (" << std::fixed
         << std::setprecision(1) << program.lengthSeconds << " s, then a "
         << kSessionFadeOutSeconds << " s fade-out), "
-        << program.sections.size() << " section" << (program.sections.size() == 1 ? "" : "s")
-        << ", " << program.steps.size() << " steps, " << breaths << " breaths\n";
+        << flowSections << " section" << (flowSections == 1 ? "" : "s") << ", "
+        << program.flowStepCount() << " steps, " << breaths << " breaths\n";
+    if (program.groundingSection >= 0) {
+        out << "\nplayed only when grounding is asked for:\n";
+        printSection(program.sections[static_cast<std::size_t>(program.groundingSection)], "");
+    }
     return kExitOk;
 }
 
