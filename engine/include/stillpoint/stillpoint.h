@@ -1,0 +1,283 @@
+/* stillpoint.h: the C API partner apps embed (iOS, Android, desktop, game
+ * engines). Plain C99; compiles as C and as C++. A small, stable surface over
+ * the engine: load a session, prepare for a device, render blocks, steer it
+ * live, hear back what happened, save and restore where it stands.
+ *
+ * Lifecycle
+ *   sp_create -> sp_load_session / sp_load_session_file -> sp_prepare
+ *   -> sp_process per block (+ sp_command, sp_set_parameter, sp_poll_event)
+ *   -> sp_destroy.
+ *   Loading and preparing may come in either order; the engine plays once it
+ *   has both. Loading into a prepared engine prepares it again with the same
+ *   settings. A session plays from its first sp_process block.
+ *
+ * Threading contract
+ *   Real-time safe (no allocation, lock, I/O or unbounded wait; may run on
+ *   the audio thread):
+ *     sp_process      the audio thread; one at a time.
+ *     sp_command, sp_set_parameter
+ *                     share one single-producer queue into the audio thread:
+ *                     call them from one thread at a time (any one thread).
+ *     sp_poll_event   the single consumer of the event queue: one thread at a
+ *                     time, typically the audio thread after each block.
+ *     sp_get_parameter, sp_get_position
+ *                     read values published after each block: any thread.
+ *     sp_result_string, sp_version_string, sp_abi_version: any thread.
+ *   Not real-time safe (they allocate, read files or render ahead); call them
+ *   from a control thread, never while sp_process, sp_command or
+ *   sp_set_parameter may run on another thread:
+ *     sp_create, sp_destroy, sp_load_session, sp_load_session_file,
+ *     sp_prepare, sp_set_state, and the sp_error_* getters.
+ *   sp_get_state is not real-time safe either, but it reads only what the
+ *   audio thread publishes: it may run while sp_process runs, though not
+ *   together with the calls listed just above.
+ *
+ * Errors
+ *   Every call that can fail returns an sp_result. No C++ exception ever
+ *   leaves the library. Misuse (a NULL pointer, processing before prepare, a
+ *   block larger than prepared, the wrong channel count, an unknown enum
+ *   value) returns an error code; it never crashes. Destroying an engine
+ *   twice is the caller's bug; sp_destroy(NULL) is fine. */
+#ifndef STILLPOINT_H
+#define STILLPOINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "stillpoint/stillpoint_version.h"
+
+#if defined(_WIN32) && !defined(SP_STATIC)
+#  if defined(SP_BUILDING_LIBRARY)
+#    define SP_API __declspec(dllexport)
+#  else
+#    define SP_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__) || defined(__clang__)
+#  define SP_API __attribute__((visibility("default")))
+#else
+#  define SP_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Results ------------------------------------------------------------ */
+
+/* Zero is success, positive is "nothing to report" (not an error), negative
+ * is an error. Values are fixed: new codes only ever get new numbers. */
+typedef enum sp_result {
+    SP_OK = 0,
+    SP_NO_EVENT = 1,                 /* sp_poll_event: the queue is empty */
+    SP_ERROR_NULL_POINTER = -1,      /* a required pointer argument was NULL */
+    SP_ERROR_INVALID_ARGUMENT = -2,  /* a value out of its documented range or an unknown enum value */
+    SP_ERROR_NO_SESSION = -3,        /* no session is loaded */
+    SP_ERROR_NOT_PREPARED = -4,      /* sp_prepare has not been called */
+    SP_ERROR_BLOCK_TOO_LARGE = -5,   /* frames > the prepared maximum block */
+    SP_ERROR_CHANNEL_MISMATCH = -6,  /* channels != the prepared layout's channel count */
+    SP_ERROR_INVALID_SESSION = -7,   /* the session text has errors: see sp_error_* */
+    SP_ERROR_IO = -8,                /* a file could not be read: see sp_error_message */
+    SP_ERROR_INVALID_STATE = -9,     /* sp_set_state: not a state this library wrote */
+    SP_ERROR_BUFFER_TOO_SMALL = -10, /* sp_get_state: *size says how much is needed */
+    SP_ERROR_QUEUE_FULL = -11,       /* the command queue is full; try again after a block */
+    SP_ERROR_OUT_OF_MEMORY = -12,
+    SP_ERROR_INTERNAL = -13          /* a bug in the library; the engine is left as it was */
+} sp_result;
+
+/* A short English description of `result`, e.g. "block too large". Never
+ * NULL; a static string. */
+SP_API const char* sp_result_string(sp_result result);
+
+/* ---- Version ------------------------------------------------------------ */
+
+/* The library's version, e.g. "0.1.0" (SP_VERSION_STRING it was built with). */
+SP_API const char* sp_version_string(void);
+/* The library's ABI version (SP_ABI_VERSION it was built with). */
+SP_API int sp_abi_version(void);
+
+/* ---- Engine ------------------------------------------------------------- */
+
+typedef struct sp_engine sp_engine;
+
+/* A new engine, with no session. *engine is NULL on failure. */
+SP_API sp_result sp_create(sp_engine** engine);
+/* Frees everything. NULL is fine; twice is not. */
+SP_API void sp_destroy(sp_engine* engine);
+
+/* ---- Sessions ----------------------------------------------------------- */
+
+/* Load session text (YAML, UTF-8) of `size` bytes. `name` (may be NULL)
+ * stands for the file in error details. On any failure the engine keeps the
+ * session it had. SP_ERROR_INVALID_SESSION: see sp_error_*. */
+SP_API sp_result sp_load_session(sp_engine* engine, const char* text, size_t size, const char* name);
+/* Load a session file. SP_ERROR_IO when it cannot be read,
+ * SP_ERROR_INVALID_SESSION when it has errors. */
+SP_API sp_result sp_load_session_file(sp_engine* engine, const char* path);
+
+/* Details of the last failed load, sp_set_state or sp_prepare on this
+ * engine; cleared by the next successful one. For a session with errors they
+ * describe its first error. Strings are never NULL ("" when there is no
+ * detail) and stay valid until the next load, prepare, sp_set_state or
+ * sp_destroy. Line and column are 1-based, 0 when the problem has no
+ * position (e.g. a file too large). */
+SP_API const char* sp_error_message(const sp_engine* engine);
+SP_API const char* sp_error_file(const sp_engine* engine);
+SP_API int sp_error_line(const sp_engine* engine);
+SP_API int sp_error_column(const sp_engine* engine);
+
+/* ---- Preparing for a device --------------------------------------------- */
+
+/* The channel layout. Its value is its channel count. */
+typedef enum sp_layout {
+    SP_LAYOUT_MONO = 1,           /* the stereo mix folded to one channel */
+    SP_LAYOUT_STEREO = 2,         /* left, right */
+    /* left, right, haptic actuator signal. The haptic channel is written as
+     * silence until the engine produces haptics; apps can wire it up now. */
+    SP_LAYOUT_STEREO_HAPTIC = 3
+} sp_layout;
+
+/* Set the sample rate (8000..768000 Hz), the largest block sp_process will
+ * be given (1..65536 frames) and the layout. With a session loaded it
+ * prepares the engine now: buffers are sized, the session's loudness is
+ * measured (a fast silent render of the whole session) and playback rewinds
+ * to the start. Parameters set since the load are kept. */
+SP_API sp_result sp_prepare(sp_engine* engine, double sample_rate, int max_block_frames, sp_layout layout);
+
+/* ---- Rendering ---------------------------------------------------------- */
+
+/* Render `frames` (0..max_block_frames) into `channels` non-interleaved
+ * buffers, `outputs[c]` for channel c; `channels` must be the layout's
+ * channel count. Writes silence once the session has finished. When the call
+ * fails after its pointers were checked, the buffers are filled with
+ * silence, so a device callback stays quiet. */
+SP_API sp_result sp_process(sp_engine* engine, float* const* outputs, int channels, int frames);
+
+/* Played frames so far (pauses included) and the session's length in frames,
+ * including its final fade-out; the length follows live commands (a pause
+ * adds to it, skips and stop shorten it). As of the last sp_process block.
+ * Either pointer may be NULL. */
+SP_API sp_result sp_get_position(const sp_engine* engine, int64_t* played_frames, int64_t* length_frames);
+
+/* ---- Live commands ------------------------------------------------------ */
+
+/* Every command is faded: nothing starts or stops with a click. Commands
+ * take effect at the start of the next sp_process block. */
+typedef enum sp_command_type {
+    SP_COMMAND_RESUME = 0,         /* play / resume: fade back in after a pause */
+    SP_COMMAND_PAUSE = 1,          /* fade out, then stop the session clock (silence) */
+    SP_COMMAND_HOLD = 2,           /* stay here: the current breath pattern or step repeats */
+    SP_COMMAND_RELEASE = 3,        /* end a hold: the step ends at its next whole breath */
+    SP_COMMAND_NEXT_SECTION = 4,   /* fade out, jump to the next section (past the last: end) */
+    SP_COMMAND_PREVIOUS_SECTION = 5, /* back to this section's start, or the previous one just after a start */
+    SP_COMMAND_PACE = 6,           /* glide the breath to `value` breaths/min: as SP_PARAM_PACE_BPM */
+    SP_COMMAND_GROUNDING = 7,      /* play the session's grounding section, then end */
+    SP_COMMAND_STOP = 8            /* fade out and finish */
+} sp_command_type;
+
+/* Queue a command. `value` is read by SP_COMMAND_PACE only (1..30).
+ * SP_ERROR_NOT_PREPARED before the engine is prepared,
+ * SP_ERROR_QUEUE_FULL when too many are waiting. Real-time safe. */
+SP_API sp_result sp_command(sp_engine* engine, sp_command_type command, double value);
+
+/* ---- Parameters --------------------------------------------------------- */
+
+typedef enum sp_param {
+    /* Layer volumes in dB, -60..6, smoothed. They start at the session's
+     * own values and return to them when a session is loaded. */
+    SP_PARAM_TONE_DB = 0,        /* the breath tone */
+    SP_PARAM_BED_DB = 1,         /* the ambience bed */
+    SP_PARAM_BELLS_DB = 2,
+    SP_PARAM_VOICE_DB = 3,       /* narration */
+    SP_PARAM_BINAURAL_DB = 4,
+    SP_PARAM_ISOCHRONIC_DB = 5,
+    /* 6..15 are kept for layers added later (e.g. haptic intensity). */
+
+    /* Breath pace in breaths/min, 1..30: the breathe step in progress glides
+     * to it over a few seconds. Reads 0 while each step keeps its planned
+     * pace; back to 0 when the next step starts, which breathes at its own
+     * planned pace. Set between breathe steps, it has no effect. */
+    SP_PARAM_PACE_BPM = 16
+} sp_param;
+
+/* Set a parameter. Needs a loaded session (SP_ERROR_NO_SESSION); before the
+ * engine is prepared the value is kept and applied by sp_prepare.
+ * SP_ERROR_INVALID_ARGUMENT for a value out of range (not clamped).
+ * Real-time safe; shares the command queue (SP_ERROR_QUEUE_FULL). */
+SP_API sp_result sp_set_parameter(sp_engine* engine, sp_param param, double value);
+/* The value last set (the target of its glide). Real-time safe. */
+SP_API sp_result sp_get_parameter(const sp_engine* engine, sp_param param, double* value);
+
+/* ---- Events ------------------------------------------------------------- */
+
+/* What the engine did. Apps must ignore types they do not know: later
+ * versions add some. */
+typedef enum sp_event_type {
+    SP_EVENT_SESSION_STARTED = 1,
+    SP_EVENT_SECTION_STARTED = 2,  /* index: section, from 0 in file order */
+    SP_EVENT_STEP_STARTED = 3,     /* index: step, from 0 in file order across sections */
+    SP_EVENT_PHASE_CHANGED = 4,    /* index: sp_breath_phase; value: breath cycles completed in this step */
+    SP_EVENT_BELL = 5,             /* index: sp_bell_kind */
+    SP_EVENT_PAUSED = 6,           /* faded out; the session clock has stopped */
+    SP_EVENT_RESUMED = 7,          /* the session clock runs again (fading in) */
+    SP_EVENT_FINISHED = 8          /* the session is over; only silence follows */
+    /* 9..15 are kept for more transport events.
+     * 16..31 are kept for haptic events and 32..47 for caption (spoken line)
+     * events, which later versions add. */
+} sp_event_type;
+
+typedef enum sp_breath_phase {
+    SP_PHASE_INHALE = 0,
+    SP_PHASE_HOLD_IN = 1,   /* resting full */
+    SP_PHASE_EXHALE = 2,
+    SP_PHASE_HOLD_OUT = 3   /* resting empty */
+} sp_breath_phase;
+
+typedef enum sp_bell_kind {
+    SP_BELL_BOWL = 0,   /* a deep singing bowl */
+    SP_BELL_CHIME = 1   /* a small, bright chime */
+} sp_bell_kind;
+
+typedef struct sp_event {
+    sp_event_type type;
+    int32_t index;           /* meaning by type; 0 when unused */
+    double value;            /* meaning by type; 0 when unused */
+    int64_t sample;          /* output sample (pauses included) where it is heard */
+    int64_t session_sample;  /* position on the session clock (pauses excluded) */
+} sp_event;
+
+/* Take the next event: SP_OK with *event filled, SP_NO_EVENT when there is
+ * none (also before the engine is prepared). Events are reported as the
+ * block that produces them is rendered, a few milliseconds (the limiter's
+ * look-ahead) before `sample` is heard; poll after each block. Up to 4096
+ * wait; later ones are dropped until the app polls. Real-time safe. */
+SP_API sp_result sp_poll_event(sp_engine* engine, sp_event* event);
+
+/* ---- State: save and restore -------------------------------------------- */
+
+/* A text blob holding the session text itself, the position on the session
+ * clock and the parameter values, for an app to store and later restore
+ * with sp_set_state (in another process, on another device).
+ * Writes the blob and a terminating NUL into `buffer` (`capacity` bytes) and
+ * its length without the NUL into *size. With buffer NULL or too small it
+ * writes nothing and returns SP_ERROR_BUFFER_TOO_SMALL with *size set:
+ * call again with capacity > *size. Needs a loaded session. */
+SP_API sp_result sp_get_state(const sp_engine* engine, char* buffer, size_t capacity, size_t* size);
+
+/* Restore a blob from sp_get_state: loads its session and, once prepared
+ * (now, if the engine is; else at sp_prepare), moves to its position on the
+ * session clock and re-applies its parameters. The engine then sounds
+ * exactly as a render from the start sounds at that point, at the same
+ * sample rate (at another rate the position is scaled). That is exactly the
+ * saved engine's next block when it played straight through at its session's
+ * own parameter values. Not replayed: live jumps, holds and pauses (the
+ * restored session plays, from the saved point of its session clock);
+ * changed layer volumes and pace glide to their saved values from the first
+ * block. On failure the engine keeps what it had (SP_ERROR_INVALID_STATE,
+ * or SP_ERROR_INVALID_SESSION with sp_error_* details). */
+SP_API sp_result sp_set_state(sp_engine* engine, const char* state, size_t size);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* STILLPOINT_H */

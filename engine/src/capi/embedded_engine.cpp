@@ -1,0 +1,235 @@
+#include "capi/embedded_engine.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <variant>
+
+#include "capi/enum_conversion.hpp"
+
+namespace stillpoint::capi {
+namespace {
+
+void fillSilence(float* const* outputs, int channels, int frames) noexcept {
+    for (int c = 0; c < channels; ++c) std::fill(outputs[c], outputs[c] + frames, 0.0f);
+}
+
+std::string numberText(double value) {
+    char buffer[32];
+    return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+}
+
+}  // namespace
+
+std::int64_t EmbeddedEngine::StartPoint::at(double rate) const noexcept {
+    if (position == 0 || sampleRate <= 0.0) return 0;
+    if (rate == sampleRate) return position;
+    return std::llround(static_cast<double>(position) * rate / sampleRate);
+}
+
+// ---- Control thread -------------------------------------------------------
+
+sp_result EmbeddedEngine::loadText(std::string text, std::string name) {
+    return install(loadSessionText(std::move(text), std::move(name)), nullptr);
+}
+
+sp_result EmbeddedEngine::loadFile(const std::string& path) {
+    return install(loadSessionFromFile(path), nullptr);
+}
+
+sp_result EmbeddedEngine::prepare(double sampleRate, int maxBlockFrames, sp_layout layout) {
+    if (!isValidSampleRate(sampleRate))
+        return fail(SP_ERROR_INVALID_ARGUMENT, {"sample rate " + numberText(sampleRate) +
+                                                    " Hz is outside 8000..768000 Hz", {}, 0, 0});
+    if (maxBlockFrames < 1 || maxBlockFrames > kMaxBlockFrames)
+        return fail(SP_ERROR_INVALID_ARGUMENT, {"maximum block of " + std::to_string(maxBlockFrames) +
+                                                    " frames is outside 1..65536", {}, 0, 0});
+    if (channelsOf(layout) == 0)
+        return fail(SP_ERROR_INVALID_ARGUMENT,
+                    {"unknown channel layout " + std::to_string(static_cast<int>(layout)), {}, 0, 0});
+
+    const Device device{sampleRate, maxBlockFrames, layout};
+    std::unique_ptr<Engine> engine;
+    const std::int64_t position = pending_.at(sampleRate);
+    if (session_) engine = startEngine(session_->program, device, position);
+    device_ = device;
+    if (engine) {
+        pending_ = {};
+        commit(std::move(engine), position);
+    }
+    return succeed();
+}
+
+sp_result EmbeddedEngine::install(LoadResult loaded, const SavedState* restore) {
+    if (auto* failure = std::get_if<LoadFailure>(&loaded)) return fail(failure->code, failure->details);
+    auto& source = std::get<SessionSource>(loaded);
+
+    std::array<double, kLayerCount> sessionDb{}, layerDb{};
+    for (std::size_t i = 0; i < kLayerParameters.size(); ++i) {
+        sessionDb[i] = source.program->sound.volumes.*kLayerParameters[i].volume;
+        layerDb[i] = restore && restore->layersDb[i] ? *restore->layersDb[i] : sessionDb[i];
+    }
+    const StartPoint start = restore ? StartPoint{restore->sampleRate, restore->position} : StartPoint{};
+    std::unique_ptr<Engine> engine;
+    const std::int64_t position = device_ ? start.at(device_->sampleRate) : 0;
+    if (device_) engine = startEngine(source.program, *device_, position);
+
+    // Nothing below throws: the new session replaces the old one whole.
+    session_ = std::move(source);
+    sessionLayerDb_ = sessionDb;
+    for (std::size_t i = 0; i < layerDb.size(); ++i) layerDb_[i].store(layerDb[i]);
+    paceBpm_.store(restore ? restore->paceBpm : 0.0);
+    loaded_.store(true);
+    pending_ = engine ? StartPoint{} : start;
+    if (engine) commit(std::move(engine), position);
+    return succeed();
+}
+
+std::unique_ptr<Engine> EmbeddedEngine::startEngine(const std::shared_ptr<const Program>& program,
+                                                    const Device& device, std::int64_t position) {
+    auto engine = std::make_unique<Engine>();
+    engine->load(program);
+    EngineConfig config;
+    config.sampleRate = device.sampleRate;
+    config.maxBlockFrames = device.maxBlockFrames;
+    config.channels = device.layout == SP_LAYOUT_MONO ? 1 : 2;  // the haptic channel is ours
+    engine->prepare(config);
+    if (position > 0) engine->seek(position);
+    return engine;
+}
+
+void EmbeddedEngine::commit(std::unique_ptr<Engine> engine, std::int64_t position) noexcept {
+    engine_ = std::move(engine);
+    clock_.restart(position);
+    events_.clear();  // the old engine's; nobody polls during a control call
+    // The engine starts at the session's own values: send the ones that differ.
+    for (std::size_t i = 0; i < kLayerParameters.size(); ++i) {
+        const double db = layerDb_[i].load();
+        if (db != sessionLayerDb_[i])
+            engine_->pushCommand({CommandType::SetLayerGain, static_cast<int>(i), db});
+    }
+    if (const double pace = paceBpm_.load(); pace != 0.0)
+        engine_->pushCommand({CommandType::SetPace, 0, pace});
+    publish();
+}
+
+sp_result EmbeddedEngine::getState(std::string& state) const {
+    if (!session_) return SP_ERROR_NO_SESSION;
+    SavedState saved;
+    if (engine_) {
+        saved.sampleRate = device_->sampleRate;
+        saved.position = sessionPosition_.load();
+    } else {
+        saved.sampleRate = pending_.sampleRate;
+        saved.position = pending_.position;
+    }
+    for (std::size_t i = 0; i < layerDb_.size(); ++i) saved.layersDb[i] = layerDb_[i].load();
+    saved.paceBpm = paceBpm_.load();
+    saved.name = session_->name;
+    saved.sessionText = session_->text;
+    state = formatState(saved);
+    return SP_OK;
+}
+
+sp_result EmbeddedEngine::setState(std::string_view state) {
+    const StateParse parsed = parseState(state);
+    if (!parsed.state) return fail(SP_ERROR_INVALID_STATE, {parsed.problem, {}, 0, 0});
+    return install(loadSessionText(parsed.state->sessionText, parsed.state->name), &*parsed.state);
+}
+
+sp_result EmbeddedEngine::fail(sp_result code, ErrorDetails details) {
+    error_ = std::move(details);
+    return code;
+}
+
+sp_result EmbeddedEngine::succeed() noexcept {
+    error_ = {};
+    return SP_OK;
+}
+
+// ---- Real-time ------------------------------------------------------------
+
+sp_result EmbeddedEngine::readiness() const noexcept {
+    if (!device_) return SP_ERROR_NOT_PREPARED;
+    if (!engine_) return SP_ERROR_NO_SESSION;
+    return SP_OK;
+}
+
+sp_result EmbeddedEngine::process(float* const* outputs, int channels, int frames) noexcept {
+    if (frames < 0 || channels < 1) return SP_ERROR_INVALID_ARGUMENT;
+    for (int c = 0; c < channels; ++c)
+        if (outputs[c] == nullptr) return SP_ERROR_NULL_POINTER;
+    sp_result result = readiness();
+    if (result == SP_OK && channels != channelsOf(device_->layout)) result = SP_ERROR_CHANNEL_MISMATCH;
+    if (result == SP_OK && frames > device_->maxBlockFrames) result = SP_ERROR_BLOCK_TOO_LARGE;
+    if (result != SP_OK) {
+        fillSilence(outputs, channels, frames);
+        return result;
+    }
+
+    engine_->process(outputs, frames);
+    if (device_->layout == SP_LAYOUT_STEREO_HAPTIC)
+        std::fill(outputs[2], outputs[2] + frames, 0.0f);  // until the engine produces haptics
+
+    Event event;
+    while (engine_->popEvent(event)) {
+        clock_.observe(event);
+        if (event.type == EventType::StepStarted) paceBpm_.store(0.0);  // a new step, its own pace
+        events_.tryPush(event);  // full: the app is not polling; drop rather than wait
+    }
+    clock_.advanceTo(engine_->position());
+    publish();
+    return SP_OK;
+}
+
+void EmbeddedEngine::publish() noexcept {
+    played_.store(engine_->position());
+    length_.store(engine_->lengthFrames());
+    sessionPosition_.store(clock_.position());
+}
+
+sp_result EmbeddedEngine::command(sp_command_type command, double value) noexcept {
+    if (command == SP_COMMAND_PACE) return setParameter(SP_PARAM_PACE_BPM, value);
+    const auto type = toCommandType(command);
+    if (!type) return SP_ERROR_INVALID_ARGUMENT;
+    if (const sp_result ready = readiness(); ready != SP_OK) return ready;
+    return engine_->pushCommand({*type, 0, 0.0}) ? SP_OK : SP_ERROR_QUEUE_FULL;
+}
+
+sp_result EmbeddedEngine::setParameter(sp_param param, double value) noexcept {
+    if (!isKnownParameter(param)) return SP_ERROR_INVALID_ARGUMENT;
+    if (!loaded_.load()) return SP_ERROR_NO_SESSION;
+    if (!isValidParameterValue(param, value)) return SP_ERROR_INVALID_ARGUMENT;
+    const auto layer = layerOf(param);
+    const Command command = layer ? Command{CommandType::SetLayerGain, static_cast<int>(*layer), value}
+                                  : Command{CommandType::SetPace, 0, value};
+    // Before prepare the value waits; prepare sends it.
+    if (engine_ && !engine_->pushCommand(command)) return SP_ERROR_QUEUE_FULL;
+    if (layer)
+        layerDb_[static_cast<std::size_t>(*layer)].store(value);
+    else
+        paceBpm_.store(value);
+    return SP_OK;
+}
+
+sp_result EmbeddedEngine::getParameter(sp_param param, double& value) const noexcept {
+    if (!isKnownParameter(param)) return SP_ERROR_INVALID_ARGUMENT;
+    if (!loaded_.load()) return SP_ERROR_NO_SESSION;
+    const auto layer = layerOf(param);
+    value = layer ? layerDb_[static_cast<std::size_t>(*layer)].load() : paceBpm_.load();
+    return SP_OK;
+}
+
+sp_result EmbeddedEngine::pollEvent(sp_event& event) noexcept {
+    Event e;
+    if (!events_.tryPop(e)) return SP_NO_EVENT;
+    event = toCEvent(e);
+    return SP_OK;
+}
+
+void EmbeddedEngine::position(std::int64_t& played, std::int64_t& length) const noexcept {
+    played = played_.load();
+    length = length_.load();
+}
+
+}  // namespace stillpoint::capi

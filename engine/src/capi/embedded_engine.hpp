@@ -1,0 +1,97 @@
+// EmbeddedEngine: the object behind an sp_engine handle. Around the Engine
+// it keeps what the C API promises beyond it: the session text (saved states
+// carry it), the device settings (a new load prepares again with them),
+// parameter values, the session clock, and the events waiting for
+// sp_poll_event. Argument pointers are checked by the C layer before; the
+// states and ranges stillpoint.h documents are checked here.
+//
+// Threads: as stillpoint.h's contract. The control-thread members allocate
+// and never run while process(), command() or setParameter() may; they
+// build a new Engine aside and swap it in only when nothing can fail any
+// more, so a failed call leaves everything as it was. The real-time members
+// are noexcept and never allocate, lock or wait.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "capi/error_details.hpp"
+#include "capi/parameters.hpp"
+#include "capi/saved_state.hpp"
+#include "capi/session_clock.hpp"
+#include "capi/session_source.hpp"
+#include "rt/wait_free_spsc_queue.hpp"
+#include "stillpoint/engine.hpp"
+#include "stillpoint/stillpoint.h"
+
+namespace stillpoint::capi {
+
+class EmbeddedEngine {
+public:
+    // Control thread.
+    sp_result loadText(std::string text, std::string name);
+    sp_result loadFile(const std::string& path);
+    sp_result prepare(double sampleRate, int maxBlockFrames, sp_layout layout);
+    sp_result getState(std::string& state) const;
+    sp_result setState(std::string_view state);
+    const ErrorDetails& error() const noexcept { return error_; }
+
+    // Real-time.
+    sp_result process(float* const* outputs, int channels, int frames) noexcept;
+    sp_result command(sp_command_type command, double value) noexcept;
+    sp_result setParameter(sp_param param, double value) noexcept;
+    sp_result getParameter(sp_param param, double& value) const noexcept;
+    sp_result pollEvent(sp_event& event) noexcept;
+    void position(std::int64_t& played, std::int64_t& length) const noexcept;
+
+private:
+    struct Device {
+        double sampleRate = 0.0;
+        int maxBlockFrames = 0;
+        sp_layout layout = SP_LAYOUT_STEREO;
+    };
+    /// A point on the session clock, in samples at `sampleRate` (0: the start).
+    struct StartPoint {
+        double sampleRate = 0.0;
+        std::int64_t position = 0;
+        std::int64_t at(double rate) const noexcept;
+    };
+
+    /// Make `loaded` the session (restoring `restore`'s position and
+    /// parameters when given); prepared at once when the device is known.
+    sp_result install(LoadResult loaded, const SavedState* restore);
+    static std::unique_ptr<Engine> startEngine(const std::shared_ptr<const Program>& program,
+                                               const Device& device, std::int64_t position);
+    /// Swap in a started engine and re-apply the parameters. Cannot fail.
+    void commit(std::unique_ptr<Engine> engine, std::int64_t position) noexcept;
+    /// NOT_PREPARED or NO_SESSION when the engine cannot play yet, else OK.
+    sp_result readiness() const noexcept;
+    void publish() noexcept;
+    sp_result fail(sp_result code, ErrorDetails details);
+    sp_result succeed() noexcept;
+
+    std::optional<SessionSource> session_;
+    std::optional<Device> device_;
+    StartPoint pending_;              ///< where the next prepare starts (from a state)
+    std::unique_ptr<Engine> engine_;  ///< set once there is a session and a device
+    ErrorDetails error_;
+
+    std::array<double, kLayerCount> sessionLayerDb_{};  ///< the session's own volumes
+    std::array<std::atomic<double>, kLayerCount> layerDb_{};
+    std::atomic<double> paceBpm_{0.0};
+    std::atomic<bool> loaded_{false};
+
+    // Written by the audio thread after each block, read anywhere.
+    SessionClock clock_;
+    std::atomic<std::int64_t> played_{0};
+    std::atomic<std::int64_t> length_{0};
+    std::atomic<std::int64_t> sessionPosition_{0};
+    rt::WaitFreeSpscQueue<Event, 4096> events_;
+};
+
+}  // namespace stillpoint::capi

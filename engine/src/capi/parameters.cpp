@@ -1,0 +1,36 @@
+#include "capi/parameters.hpp"
+
+#include <cmath>
+
+namespace stillpoint::capi {
+
+std::optional<LayerId> layerOf(sp_param param) noexcept {
+    for (const auto& p : kLayerParameters)
+        if (p.param == param) return p.layer;
+    return std::nullopt;
+}
+
+bool isKnownParameter(sp_param param) noexcept {
+    return layerOf(param).has_value() || param == SP_PARAM_PACE_BPM;
+}
+
+bool isValidParameterValue(sp_param param, double value) noexcept {
+    if (!std::isfinite(value)) return false;
+    if (layerOf(param)) return value >= kMinLayerDb && value <= kMaxLayerDb;
+    return value >= kMinPaceBpm && value <= kMaxPaceBpm;
+}
+
+bool isValidSampleRate(double rate) noexcept {
+    return std::isfinite(rate) && rate >= kMinSampleRate && rate <= kMaxSampleRate;
+}
+
+int channelsOf(sp_layout layout) noexcept {
+    switch (layout) {
+        case SP_LAYOUT_MONO: return 1;
+        case SP_LAYOUT_STEREO: return 2;
+        case SP_LAYOUT_STEREO_HAPTIC: return 3;
+    }
+    return 0;
+}
+
+}  // namespace stillpoint::capi

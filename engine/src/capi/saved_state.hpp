@@ -1,0 +1,47 @@
+// SavedState: what sp_get_state writes and sp_set_state reads. A small text
+// format an app can store anywhere:
+//
+//   stillpoint-state 1
+//   sample-rate 48000          rate `position` counts in (0: never prepared)
+//   position 1234567           on the session clock
+//   tone-db -6                 one line per layer volume (see parameters.hpp)
+//   ...
+//   pace-bpm 0                 0: each step at its planned pace
+//   name arrive.yaml           what error details call the session
+//   session 1834               byte count; the session text follows exactly
+//   <session text>
+//
+// Readers ignore keys they do not know, so later versions may add lines.
+// Parsing treats the text as untrusted: every number is range-checked.
+//
+// Control thread only (it allocates).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "capi/parameters.hpp"
+
+namespace stillpoint::capi {
+
+struct SavedState {
+    double sampleRate = 0.0;
+    std::int64_t position = 0;
+    std::array<std::optional<double>, kLayerCount> layersDb{};  ///< unset: the session's own
+    double paceBpm = 0.0;
+    std::string name;
+    std::string sessionText;
+};
+
+std::string formatState(const SavedState& state);
+
+struct StateParse {
+    std::optional<SavedState> state;
+    std::string problem;  ///< why it was refused, when it was
+};
+StateParse parseState(std::string_view text);
+
+}  // namespace stillpoint::capi
