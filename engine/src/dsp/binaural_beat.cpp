@@ -13,7 +13,7 @@ constexpr double kDefaultBeatHz = 6.0;
 }  // namespace
 
 void BinauralBeat::prepare(double sampleRate) {
-    rate_ = sampleRate;
+    radiansPerHz_ = radiansPerHz(sampleRate);
     leftHz_.prepare(sampleRate, kGlideSeconds);
     rightHz_.prepare(sampleRate, kGlideSeconds);
     reset();
@@ -51,8 +51,8 @@ void BinauralBeat::process(float* left, float* right, int frames) noexcept {
         [&](int) {
             leftPhase_.renormalise();
             rightPhase_.renormalise();
-            leftStep_ = rotationFor(omegaFor(leftHz_.tick(), rate_));
-            rightStep_ = rotationFor(omegaFor(rightHz_.tick(), rate_));
+            leftStep_ = rotationFor(leftHz_.tick() * radiansPerHz_);
+            rightStep_ = rotationFor(rightHz_.tick() * radiansPerHz_);
         },
         [&](int offset, int n) { render(left + offset, right + offset, n); });
 }

@@ -28,7 +28,7 @@ public:
 private:
     void render(float* left, float* right, int n) noexcept;
 
-    double rate_ = 48000.0;
+    double radiansPerHz_ = 0.0;
     ControlClock clock_;
     FrequencyGlide leftHz_, rightHz_;
     Rotator leftPhase_, rightPhase_;

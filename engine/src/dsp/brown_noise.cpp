@@ -14,8 +14,10 @@ constexpr double kTopHz = 5000.0;
 BrownFilter BrownFilter::design(double sampleRate) {
     BrownFilter f;
     f.leak = static_cast<float>(std::exp(-2.0 * 3.141592653589793 * kLeakHz / sampleRate));
-    f.dc.prepare(kDcHz, sampleRate);
-    f.top.prepare(kTopHz, sampleRate);
+    f.dcLeft.prepare(kDcHz, sampleRate);
+    f.dcRight = f.dcLeft;
+    f.topLeft.prepare(kTopHz, sampleRate);
+    f.topRight = f.topLeft;
     return f;
 }
 

@@ -17,15 +17,17 @@ struct BrownFilter {
     static constexpr std::uint32_t kSeeds[2] = {0x510E527Fu, 0x9B05688Cu};
     static BrownFilter design(double sampleRate);
 
-    float step(float white) noexcept {
-        integral = leak * integral + white;
-        return top.step(dc.step(integral));
+    void step(float whiteLeft, float whiteRight, float& left, float& right) noexcept {
+        integralLeft = leak * integralLeft + whiteLeft;
+        integralRight = leak * integralRight + whiteRight;
+        left = topLeft.step(dcLeft.step(integralLeft));
+        right = topRight.step(dcRight.step(integralRight));
     }
 
     float leak = 0.999f;
-    float integral = 0.0f;
-    DcBlocker dc;
-    GentleLowPass top;
+    float integralLeft = 0.0f, integralRight = 0.0f;
+    DcBlocker dcLeft, dcRight;
+    GentleLowPass topLeft, topRight;
 };
 
 using BrownNoise = StereoNoise<BrownFilter>;

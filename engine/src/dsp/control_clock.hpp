@@ -11,9 +11,10 @@
 
 namespace stillpoint::dsp {
 
-/// Samples between control updates: ~0.7 ms at 48 kHz, short enough that a
-/// per-tick step in a slowly gliding parameter is inaudible.
-inline constexpr int kControlInterval = 32;
+/// Samples between control updates: 1.3 ms at 48 kHz. Amplitude-like
+/// parameters glide linearly between ticks; a per-tick step in a pitch is far
+/// below what the ear resolves.
+inline constexpr int kControlInterval = 64;
 
 class ControlClock {
 public:

@@ -38,10 +38,12 @@ float chordLevel() {
 }  // namespace
 
 void DroneChord::prepare(double sampleRate) {
-    rate_ = sampleRate;
+    radiansPerHz_ = radiansPerHz(sampleRate);
     level_ = chordLevel();
-    for (std::size_t v = 0; v < kNotes.size(); ++v)
-        swayPerTick_[v] = rotationFor(omegaFor(kNotes[v].swayHz * kControlInterval, rate_));
+    for (std::size_t v = 0; v < kNotes.size(); ++v) {
+        swayPerTick_[v] = rotationFor(kNotes[v].swayHz * kControlInterval * radiansPerHz_);
+        pitch_[v] = rotationFor(kNotes[v].hz * radiansPerHz_);
+    }
     reset();
 }
 
@@ -65,7 +67,9 @@ void DroneChord::update() noexcept {
         const Note& note = kNotes[v];
         const float gain = level_ * note.amplitude * (1.0f + kLevelSway * sway.im);
         HarmonicBank::Lane lane;
-        lane.omega = omegaFor(note.hz * (1.0 + kPitchSwayCents * kCentsToRatio * sway.re), rate_);
+        // The sway turns each note a tiny angle further (or less) per sample.
+        const auto nudge = static_cast<float>(note.hz * kPitchSwayCents * kCentsToRatio * radiansPerHz_);
+        lane.pitch = pitch_[v] * smallRotation(nudge * sway.re);
         lane.brightness = kBrightness;
         lane.left = gain * note.left;
         lane.right = gain * note.right;

@@ -28,12 +28,13 @@ public:
 private:
     void update() noexcept;
 
-    double rate_ = 48000.0;
+    double radiansPerHz_ = 0.0;
     float level_ = 0.0f;  // scales the table's amplitudes to the nominal level
     ControlClock clock_;
     HarmonicBank bank_;
     std::array<Rotator, HarmonicBank::kLanes> sway_;  // one slow cycle per note
     std::array<Rotation, HarmonicBank::kLanes> swayPerTick_{};
+    std::array<Rotation, HarmonicBank::kLanes> pitch_{};  // each note at rest
 };
 
 }  // namespace stillpoint::dsp

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "dsp/float4.hpp"
+
 namespace stillpoint::dsp {
 
 void HarmonicBank::reset() noexcept {
@@ -22,9 +24,8 @@ void HarmonicBank::reset() noexcept {
 
 void HarmonicBank::setLane(int lane, const Lane& settings) noexcept {
     const auto i = static_cast<std::size_t>(lane);
-    const Rotation r = rotationFor(settings.omega);
-    c_[i] = r.c;
-    s_[i] = r.s;
+    c_[i] = settings.pitch.c;
+    s_[i] = settings.pitch.s;
     const float a = std::clamp(settings.brightness, 0.0f, 0.9f);
     // The series has mean square 1 / (2 (1 - a^2)): scale it to unit RMS.
     const float unit = std::sqrt(2.0f * (1.0f - a * a));
@@ -44,35 +45,33 @@ void HarmonicBank::renormalise() noexcept {
 }
 
 void HarmonicBank::process(float* left, float* right, int n) noexcept {
-    // Locals, so the lanes stay in registers across the sample loop.
-    Lanes re = re_, im = im_, p = p_, q = q_, gl = gainLeft_, gr = gainRight_;
-    const Lanes c = c_, s = s_, dp = dp_, dq = dq_, dl = dLeft_, dr = dRight_;
+    // One register per quantity: the four lanes side by side.
+    Float4 re = Float4::load(re_.data()), im = Float4::load(im_.data());
+    Float4 p = Float4::load(p_.data()), q = Float4::load(q_.data());
+    Float4 gl = Float4::load(gainLeft_.data()), gr = Float4::load(gainRight_.data());
+    const Float4 c = Float4::load(c_.data()), s = Float4::load(s_.data());
+    const Float4 dp = Float4::load(dp_.data()), dq = Float4::load(dq_.data());
+    const Float4 dl = Float4::load(dLeft_.data()), dr = Float4::load(dRight_.data());
     for (int i = 0; i < n; ++i) {
-        Lanes y;
-        for (int v = 0; v < kLanes; ++v) {
-            p[v] += dp[v];
-            q[v] += dq[v];
-            gl[v] += dl[v];
-            gr[v] += dr[v];
-            const float nr = re[v] * c[v] - im[v] * s[v];
-            im[v] = re[v] * s[v] + im[v] * c[v];
-            re[v] = nr;
-            y[v] = im[v] / (p[v] - q[v] * re[v]);
-        }
-        float l = 0.0f, r = 0.0f;
-        for (int v = 0; v < kLanes; ++v) {
-            l += gl[v] * y[v];
-            r += gr[v] * y[v];
-        }
+        p = p + dp;
+        q = q + dq;
+        gl = gl + dl;
+        gr = gr + dr;
+        const Float4 nextRe = re * c - im * s;
+        im = re * s + im * c;
+        re = nextRe;
+        const Float4 y = im / (p - q * re);
+        float l, r;
+        Float4::sumPair(gl * y, gr * y, l, r);
         left[i] += l;
         right[i] += r;
     }
-    re_ = re;
-    im_ = im;
-    p_ = p;
-    q_ = q;
-    gainLeft_ = gl;
-    gainRight_ = gr;
+    re.store(re_.data());
+    im.store(im_.data());
+    p.store(p_.data());
+    q.store(q_.data());
+    gl.store(gainLeft_.data());
+    gr.store(gainRight_.data());
 }
 
 }  // namespace stillpoint::dsp

@@ -28,7 +28,7 @@ public:
     static constexpr int kLanes = 4;
 
     struct Lane {
-        double omega = 0.0;       ///< fundamental, radians per sample
+        Rotation pitch;           ///< the fundamental's turn per sample
         float brightness = 0.0f;  ///< a in [0, 0.9]
         float left = 0.0f;        ///< gain into the left channel, for unit RMS
         float right = 0.0f;       ///< gain into the right channel, for unit RMS

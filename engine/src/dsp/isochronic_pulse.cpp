@@ -37,7 +37,8 @@ inline float gate(float phase) noexcept {
 }  // namespace
 
 void IsochronicPulse::prepare(double sampleRate) {
-    rate_ = sampleRate;
+    radiansPerHz_ = radiansPerHz(sampleRate);
+    secondsPerSample_ = 1.0 / sampleRate;
     carrierHz_.prepare(sampleRate, kGlideSeconds);
     pulseHz_.prepare(sampleRate, kGlideSeconds);
     reset();
@@ -77,8 +78,8 @@ void IsochronicPulse::process(float* left, float* right, int frames) noexcept {
         frames,
         [&](int) {
             carrier_.renormalise();
-            carrierStep_ = rotationFor(omegaFor(carrierHz_.tick(), rate_));
-            gateIncrement_ = pulseHz_.tick() / rate_;
+            carrierStep_ = rotationFor(carrierHz_.tick() * radiansPerHz_);
+            gateIncrement_ = pulseHz_.tick() * secondsPerSample_;
         },
         [&](int offset, int n) { render(left + offset, right + offset, n); });
 }

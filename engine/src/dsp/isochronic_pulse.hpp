@@ -30,7 +30,8 @@ public:
 private:
     void render(float* left, float* right, int n) noexcept;
 
-    double rate_ = 48000.0;
+    double radiansPerHz_ = 0.0;
+    double secondsPerSample_ = 0.0;
     ControlClock clock_;
     FrequencyGlide carrierHz_, pulseHz_;
     Rotator carrier_;

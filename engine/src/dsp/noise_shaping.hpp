@@ -33,14 +33,15 @@ struct DcBlocker {
     }
 };
 
-/// Gain to apply to white noise in [-1, 1) (variance 1/3) before `filter`
-/// (copied, in its reset state) so the output has RMS `targetRms`: measured
-/// as the energy of the filter's impulse response over `length` samples.
-template <typename Filter>
-float unitNoiseGain(Filter filter, int length, float targetRms) {
+/// Gain to apply to white noise in [-1, 1) (variance 1/3) before a filter so
+/// its output has RMS `targetRms`: measured as the energy of the impulse
+/// response over `length` samples. `step` is the filter (in its reset
+/// state), one sample in, one out.
+template <typename Step>
+float unitNoiseGain(Step step, int length, float targetRms) {
     double energy = 0.0;
     for (int n = 0; n < length; ++n) {
-        const double h = filter.step(n == 0 ? 1.0f : 0.0f);
+        const double h = step(n == 0 ? 1.0f : 0.0f);
         energy += h * h;
     }
     return static_cast<float>(targetRms / std::sqrt(energy / 3.0));

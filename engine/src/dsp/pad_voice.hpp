@@ -1,6 +1,6 @@
 // PadVoice: the breath tone's soft pad. Four voices (a HarmonicBank), each a
-// soft harmonic series: two on F3 a few cents apart, one per ear, and two
-// quieter ones an octave up. With the lung fullness
+// soft harmonic series: two on F3 a hair apart, one per ear, and two quieter
+// ones a fifth up. With the lung fullness
 // the fundamental glides up three semitones (174.6 Hz empty, 207.7 Hz full)
 // and the harmonics brighten (weight ratio 0.22 -> 0.52), so the inhale
 // rises and opens, the exhale settles. The voices drift slowly across the
@@ -33,12 +33,13 @@ public:
 private:
     void updateVoices(float fullness) noexcept;
 
-    double rate_ = 48000.0;
+    double radiansPerHz_ = 0.0;
     ControlClock clock_;
     HarmonicBank bank_;
     Rotator spread_;          // the slow pan motion, advanced once per tick
     Rotation spreadPerTick_;
-    std::array<double, HarmonicBank::kLanes> detune_{};  // frequency ratio per voice
+    std::array<Rotation, HarmonicBank::kLanes> detune_{};  // each voice's offset, per sample
+    std::array<Rotation, HarmonicBank::kLanes> pan_{};     // each voice's resting pan (cos, sin)
     float level_ = 0.0f;  // scales the voices to the nominal level
 };
 

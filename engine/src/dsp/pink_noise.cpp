@@ -1,29 +1,42 @@
 #include "dsp/pink_noise.hpp"
 
+#include <array>
 #include <cmath>
 
 namespace stillpoint::dsp {
 namespace {
 
-// Kellet's coefficients, designed at 44.1 kHz; the positive poles are moved to
+// Kellet's economy coefficients, designed at 44.1 kHz; the poles are moved to
 // the actual rate (p^(44100/rate)) so their corner frequencies stay put.
-constexpr std::array<double, 6> kPoles{0.99886, 0.99332, 0.96900, 0.86650, 0.55000, -0.7616};
-constexpr std::array<float, 6> kGains{0.0555179f, 0.0750759f, 0.1538520f,
-                                      0.3104856f, 0.5329522f, -0.0168980f};
+constexpr std::array<double, 3> kPoles{0.99765, 0.96300, 0.57000};
+constexpr std::array<double, 3> kGains{0.0990460, 0.2965164, 1.0526913};
+constexpr double kDirect = 0.1848;
 constexpr double kTopHz = 5000.0;
 constexpr double kDcHz = 5.0;
 
 }  // namespace
 
 PinkFilter PinkFilter::design(double sampleRate) {
-    PinkFilter f;
+    // (1 - u) / ((1 - p u)(1 - r u)) = A / (1 - p u) + B / (1 - r u), with
+    // A = (p - 1) / (p - r) and B = (r - 1) / (r - p); the direct term d
+    // becomes d / r plus d (r - 1) / r at the pole r.
+    const double r = std::exp(-2.0 * 3.141592653589793 * kDcHz / sampleRate);
+    std::array<float, 4> poles{}, gains{};
+    double atR = kDirect * (r - 1.0) / r;
     for (std::size_t j = 0; j < kPoles.size(); ++j) {
-        const double p = kPoles[j];
-        f.pole[j] = static_cast<float>(p > 0.0 ? std::pow(p, 44100.0 / sampleRate) : p);
-        f.gain[j] = kGains[j];
+        const double p = std::pow(kPoles[j], 44100.0 / sampleRate);
+        poles[j] = static_cast<float>(p);
+        gains[j] = static_cast<float>(kGains[j] * (p - 1.0) / (p - r));
+        atR += kGains[j] * (r - 1.0) / (r - p);
     }
-    f.dc.prepare(kDcHz, sampleRate);
-    f.top.prepare(kTopHz, sampleRate);
+    poles[3] = static_cast<float>(r);
+    gains[3] = static_cast<float>(atR);
+    PinkFilter f;
+    f.pole = Float4::load(poles.data());
+    f.gain = Float4::load(gains.data());
+    f.direct = static_cast<float>(kDirect / r);
+    f.topLeft.prepare(kTopHz, sampleRate);
+    f.topRight = f.topLeft;
     return f;
 }
 

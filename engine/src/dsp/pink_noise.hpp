@@ -1,15 +1,20 @@
 // PinkNoise: pink (-3 dB/octave) noise for the ambience bed. White noise
-// through Paul Kellet's refined pink filter (six one-poles plus two direct
-// terms, within +-0.05 dB of -3 dB/octave above ~10 Hz), a DC blocker and a
-// gentle one-pole low-pass at 5 kHz; left and right independent.
+// through Paul Kellet's economy pink filter (three one-poles plus a direct
+// term, within +-0.5 dB of -3 dB/octave from ~10 Hz up; his six-pole refined
+// filter is twice the work for an accuracy no ear hears in a noise bed), a DC
+// blocker (5 Hz) and a gentle one-pole low-pass at 5 kHz; left and right
+// independent.
 //
-// Level: -20 dBFS RMS per channel. Real-time: see StereoNoise. The six
-// one-poles sit in an eight-lane array the compiler vectorises.
+// The DC blocker is folded into the pink filter by partial fractions: pink
+// times (1 - z^-1)/(1 - r z^-1) is again three one-poles at Kellet's poles,
+// one more at r, and a direct term, so the four poles fill one SIMD register.
+//
+// Level: -20 dBFS RMS per channel. Real-time: see StereoNoise.
 #pragma once
 
-#include <array>
 #include <cstdint>
 
+#include "dsp/float4.hpp"
 #include "dsp/noise_shaping.hpp"
 #include "dsp/stereo_noise.hpp"
 
@@ -19,22 +24,19 @@ struct PinkFilter {
     static constexpr std::uint32_t kSeeds[2] = {0x3C6EF372u, 0xA54FF53Au};
     static PinkFilter design(double sampleRate);
 
-    float step(float white) noexcept {
-        float sum = kDirect * white + kDelayed * previousWhite;
-        previousWhite = white;
-        for (std::size_t j = 0; j < 8; ++j) {
-            state[j] = pole[j] * state[j] + gain[j] * white;
-            sum += state[j];
-        }
-        return top.step(dc.step(sum));
+    void step(float whiteLeft, float whiteRight, float& left, float& right) noexcept {
+        stateLeft = pole * stateLeft + gain * Float4::broadcast(whiteLeft);
+        stateRight = pole * stateRight + gain * Float4::broadcast(whiteRight);
+        float pinkLeft, pinkRight;
+        Float4::sumPair(stateLeft, stateRight, pinkLeft, pinkRight);
+        left = topLeft.step(pinkLeft + direct * whiteLeft);
+        right = topRight.step(pinkRight + direct * whiteRight);
     }
 
-    static constexpr float kDirect = 0.5362f;     // the white sample itself
-    static constexpr float kDelayed = 0.115926f;  // the previous white sample
-    std::array<float, 8> pole{}, gain{}, state{};  // lanes 6 and 7: unused padding
-    float previousWhite = 0.0f;
-    DcBlocker dc;
-    GentleLowPass top;
+    // Lanes: Kellet's three poles and the DC blocker's.
+    Float4 pole{}, gain{}, stateLeft{}, stateRight{};
+    float direct = 0.0f;
+    GentleLowPass topLeft, topRight;
 };
 
 using PinkNoise = StereoNoise<PinkFilter>;

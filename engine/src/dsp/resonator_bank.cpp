@@ -4,6 +4,7 @@
 #include <cmath>
 #include <complex>
 
+#include "dsp/float4.hpp"
 #include "dsp/nominal_level.hpp"
 
 namespace stillpoint::dsp {
@@ -89,30 +90,37 @@ void ResonatorBank::checkSilence() noexcept {
 
 template <ResonatorBank::Contact contact>
 void ResonatorBank::ring(float* left, float* right, int n) noexcept {
-    Lanes re = re_, im = im_;
-    const Lanes pr = poleRe_, pi = poleIm_, drive = drive_, gl = gainLeft_, gr = gainRight_;
+    // Eight resonators as two registers of four (A: 0-3, B: 4-7).
+    Float4 reA = Float4::load(re_.data()), reB = Float4::load(re_.data() + 4);
+    Float4 imA = Float4::load(im_.data()), imB = Float4::load(im_.data() + 4);
+    const Float4 prA = Float4::load(poleRe_.data()), prB = Float4::load(poleRe_.data() + 4);
+    const Float4 piA = Float4::load(poleIm_.data()), piB = Float4::load(poleIm_.data() + 4);
+    const Float4 glA = Float4::load(gainLeft_.data()), glB = Float4::load(gainLeft_.data() + 4);
+    const Float4 grA = Float4::load(gainRight_.data()), grB = Float4::load(gainRight_.data() + 4);
+    const Float4 driveA = Float4::load(drive_.data()), driveB = Float4::load(drive_.data() + 4);
     const float* force = pulse_.data() + pulsePos_;
+    const float velocity = velocity_;
     for (int i = 0; i < n; ++i) {
-        float x = 0.0f;
-        if constexpr (contact == Contact::Mallet) x = velocity_ * force[i];
-        Lanes y;
-        for (int k = 0; k < kResonators; ++k) {
-            float nr = pr[k] * re[k] - pi[k] * im[k];
-            if constexpr (contact == Contact::Mallet) nr += drive[k] * x;
-            im[k] = pr[k] * im[k] + pi[k] * re[k];
-            re[k] = nr;
-            y[k] = im[k];
+        const Float4 nextReA = prA * reA - piA * imA;
+        const Float4 nextReB = prB * reB - piB * imB;
+        imA = prA * imA + piA * reA;
+        imB = prB * imB + piB * reB;
+        reA = nextReA;
+        reB = nextReB;
+        if constexpr (contact == Contact::Mallet) {
+            const Float4 x = Float4::broadcast(velocity * force[i]);
+            reA = reA + driveA * x;
+            reB = reB + driveB * x;
         }
-        float l = 0.0f, r = 0.0f;
-        for (int k = 0; k < kResonators; ++k) {
-            l += gl[k] * y[k];
-            r += gr[k] * y[k];
-        }
+        float l, r;
+        Float4::sumPair(glA * imA + glB * imB, grA * imA + grB * imB, l, r);
         left[i] += l;
         right[i] += r;
     }
-    re_ = re;
-    im_ = im;
+    reA.store(re_.data());
+    reB.store(re_.data() + 4);
+    imA.store(im_.data());
+    imB.store(im_.data() + 4);
     if constexpr (contact == Contact::Mallet) pulsePos_ += n;
 }
 

@@ -46,7 +46,7 @@ private:
     template <Contact contact>
     void ring(float* left, float* right, int n) noexcept;
 
-    using Lanes = std::array<float, kResonators>;
+    using Lanes = std::array<float, kResonators>;  // processed as two Float4
     Lanes re_{}, im_{};          // resonator states, in output units
     Lanes poleRe_{}, poleIm_{};  // r cos(omega), r sin(omega)
     Lanes drive_{};              // force into each resonator, per unit pulse

@@ -16,24 +16,37 @@ struct Rotation {
 };
 
 /// cos and sin of `omega` radians. Taylor series to the 13th/12th power for
-/// |omega| <= pi/2 (error < 1e-8), the library functions beyond.
+/// |omega| <= pi/2 (error < 1e-8), the library functions beyond. Horner form
+/// with multiplications only (dividing by constants would cost a dozen
+/// chained divisions per call).
 inline Rotation rotationFor(double omega) noexcept {
     if (std::abs(omega) > 1.5707963267948966) {
         return {static_cast<float>(std::cos(omega)), static_cast<float>(std::sin(omega))};
     }
     const double w2 = omega * omega;
     const double s =
-        omega *
-        (1 - w2 / 6 * (1 - w2 / 20 * (1 - w2 / 42 * (1 - w2 / 72 * (1 - w2 / 110 * (1 - w2 / 156))))));
+        omega * (1.0 + w2 * (-1.0 / 6 + w2 * (1.0 / 120 + w2 * (-1.0 / 5040 + w2 * (1.0 / 362880 +
+                 w2 * (-1.0 / 39916800 + w2 * (1.0 / 6227020800.0)))))));
     const double c =
-        1 - w2 / 2 * (1 - w2 / 12 * (1 - w2 / 30 * (1 - w2 / 56 * (1 - w2 / 90 * (1 - w2 / 132)))));
+        1.0 + w2 * (-0.5 + w2 * (1.0 / 24 + w2 * (-1.0 / 720 + w2 * (1.0 / 40320 +
+              w2 * (-1.0 / 3628800 + w2 * (1.0 / 479001600.0))))));
     return {static_cast<float>(c), static_cast<float>(s)};
 }
 
-/// Angle per sample of `hz` at `sampleRate`.
-inline double omegaFor(double hz, double sampleRate) noexcept {
-    return 2.0 * 3.141592653589793 * hz / sampleRate;
+/// Turning by `a` then by `b` (the complex product).
+inline Rotation operator*(Rotation a, Rotation b) noexcept {
+    return {a.c * b.c - a.s * b.s, a.c * b.s + a.s * b.c};
 }
+
+/// cos and sin of a small angle (|x| <= 0.2, error < 1e-7), in a few
+/// multiplies: for nudging a rotation computed once (a detune, a pan drift).
+inline Rotation smallRotation(float x) noexcept {
+    const float x2 = x * x;
+    return {1.0f - x2 * (0.5f - x2 * (1.0f / 24.0f)), x * (1.0f - x2 * (1.0f / 6.0f - x2 * (1.0f / 120.0f)))};
+}
+
+/// Radians per sample for 1 Hz at `sampleRate`: multiply by a frequency.
+inline double radiansPerHz(double sampleRate) noexcept { return 2.0 * 3.141592653589793 / sampleRate; }
 
 /// A unit phasor; im is the sine output.
 struct Rotator {

@@ -74,26 +74,23 @@ public:
     void process(float* left, float* right, int frames, Sources& sources) noexcept {
         for (int done = 0; done < frames && !isSilent();) {
             const int n = chunkLength(frames - done);
-            master_.fillRamp(masterRamp_.data(), n);
+            const bool masterFull = atOne(master_);
+            bool masterFilled = false;
             for (int s = 0; s < N; ++s) {
                 if (resting(gain(s))) continue;
                 if (sources.isQuiet(s)) {
                     gain(s).skip(n);
+                } else if (masterFull && atOne(gain(s))) {
+                    // The steady state: nothing to scale, render straight into the bus.
+                    sources.render(s, done, left + done, right + done, n);
                 } else {
-                    std::fill_n(scratchLeft_.begin(), n, 0.0f);
-                    std::fill_n(scratchRight_.begin(), n, 0.0f);
-                    sources.render(s, done, scratchLeft_.data(), scratchRight_.data(), n);
-                    gain(s).fillRamp(sourceRamp_.data(), n);
-                    for (int i = 0; i < n; ++i) {
-                        const float x = sourceRamp_[i];
-                        const float m = masterRamp_[i];
-                        const float g = 0.5f * x * (3.0f - x * x) * (m * m * (3.0f - 2.0f * m));
-                        left[done + i] += g * scratchLeft_[i];
-                        right[done + i] += g * scratchRight_[i];
-                    }
+                    if (!masterFilled) master_.fillRamp(masterRamp_.data(), n);
+                    masterFilled = true;
+                    mixScaled(s, left + done, right + done, n, sources, done);
                 }
                 if (resting(gain(s))) sources.restart(s);
             }
+            if (!masterFilled) master_.skip(n);
             if (resting(master_))
                 for (int s = 0; s < N; ++s) sources.restart(s);
             done += n;
@@ -105,6 +102,24 @@ private:
 
     static bool resting(const SmoothedValue& v) noexcept {
         return !v.isRamping() && v.current() == 0.0f;
+    }
+    static bool atOne(const SmoothedValue& v) noexcept { return !v.isRamping() && v.current() == 1.0f; }
+
+    /// Render source `s` into scratch and add it scaled by its gain curve
+    /// times the master curve (already in masterRamp_).
+    template <typename Sources>
+    void mixScaled(int s, float* left, float* right, int n, Sources& sources, int offset) noexcept {
+        std::fill_n(scratchLeft_.begin(), n, 0.0f);
+        std::fill_n(scratchRight_.begin(), n, 0.0f);
+        sources.render(s, offset, scratchLeft_.data(), scratchRight_.data(), n);
+        gain(s).fillRamp(sourceRamp_.data(), n);
+        for (int i = 0; i < n; ++i) {
+            const float x = sourceRamp_[i];
+            const float m = masterRamp_[i];
+            const float g = 0.5f * x * (3.0f - x * x) * (m * m * (3.0f - 2.0f * m));
+            left[i] += g * scratchLeft_[i];
+            right[i] += g * scratchRight_[i];
+        }
     }
     SmoothedValue& gain(int s) noexcept { return gains_[static_cast<std::size_t>(s)]; }
 

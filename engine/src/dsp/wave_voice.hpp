@@ -18,7 +18,6 @@
 #include <array>
 
 #include "dsp/control_clock.hpp"
-#include "dsp/noise_shaping.hpp"
 #include "dsp/random.hpp"
 
 namespace stillpoint::dsp {
@@ -37,9 +36,13 @@ private:
     double rate_ = 48000.0;
     ControlClock clock_;
     std::array<Xorshift32, 2> noise_;
-    std::array<float, 2> ic1_{}, ic2_{};  // filter integrator states per channel
-    std::array<GentleLowPass, 2> top_;
-    float a1_ = 0.0f, a2_ = 0.0f, a3_ = 0.0f;
+    // Per lane (left, right, unused, unused): the filter's two integrator
+    // states and the top one-pole's state, processed as one Float4 each.
+    std::array<float, 4> ic1_{}, ic2_{}, top_{};
+    float topCoefficient_ = 1.0f;
+    float m11_ = 0.0f, m12_ = 0.0f, m21_ = 0.0f, m22_ = 0.0f;  // state update
+    float b1_ = 0.0f, b2_ = 0.0f;                              // input into the states
+    float o1_ = 0.0f, o2_ = 0.0f, o3_ = 0.0f;                  // low-pass output
     float gain_ = 0.0f, gainStep_ = 0.0f;
 };
 
