@@ -1,0 +1,79 @@
+// The calls stillpoint.h promises real-time safe never allocate, free or
+// lock: a whole session through sp_process with commands, parameters,
+// events and positions, watched by the engine tests' RealtimeGuard (it
+// interposes malloc and pthread_mutex_lock in this executable, so it sees
+// the shared library's calls too).
+#include <cstdint>
+#include <cstdio>
+
+#include "realtime_guard.hpp"
+
+extern "C" {
+#include "fixtures.h"
+#include "test_runner.h"
+}
+
+namespace {
+
+sp_test_audio audio;
+
+void the_audio_thread_calls_never_allocate_or_lock() {
+    constexpr int kBlock = 256;
+    sp_engine* engine = sp_test_engine(48000.0, kBlock, SP_LAYOUT_STEREO_HAPTIC);
+    REQUIRE(engine != nullptr);
+    long blocks = 0;
+    stillpoint::test::RealtimeViolations seen;
+    {
+        stillpoint::test::RealtimeGuard guard;
+        std::int64_t played = 0, length = 1;
+        while (played < length && blocks < 100000) {
+            switch (blocks) {  // every command and parameter, along the way
+                case 1000: sp_command(engine, SP_COMMAND_PACE, 5.0); break;
+                case 1200: sp_set_parameter(engine, SP_PARAM_BED_DB, -30.0); break;
+                case 1400: sp_command(engine, SP_COMMAND_HOLD, 0.0); break;
+                case 1600: sp_command(engine, SP_COMMAND_RELEASE, 0.0); break;
+                case 2000: sp_command(engine, SP_COMMAND_PAUSE, 0.0); break;
+                case 2500: sp_command(engine, SP_COMMAND_RESUME, 0.0); break;
+                case 3000: sp_command(engine, SP_COMMAND_NEXT_SECTION, 0.0); break;
+                case 3500: sp_command(engine, SP_COMMAND_PREVIOUS_SECTION, 0.0); break;
+                case 4000: sp_command(engine, SP_COMMAND_GROUNDING, 0.0); break;
+                case 6000: sp_command(engine, SP_COMMAND_STOP, 0.0); break;
+                default: break;
+            }
+            if (sp_process(engine, audio.channels, 3, kBlock) != SP_OK) break;
+            sp_event event;
+            while (sp_poll_event(engine, &event) == SP_OK) {
+            }
+            double value = 0.0;
+            sp_get_parameter(engine, SP_PARAM_PACE_BPM, &value);
+            sp_get_position(engine, &played, &length);
+            ++blocks;
+        }
+        seen = guard.violations();
+    }
+    std::printf("%ld blocks: %ld allocations, %ld frees, %ld locks\n", blocks, seen.allocations, seen.frees,
+                seen.locks);
+    CHECK(blocks > 1000);
+    CHECK(seen.total() == 0);
+    sp_destroy(engine);
+}
+
+void the_guard_sees_the_library_allocate() {
+    // Control calls allocate; the guard must see that, or the test above proves nothing.
+    stillpoint::test::RealtimeGuard guard;
+    sp_engine* engine = nullptr;
+    CHECK_OK(sp_create(&engine));
+    sp_destroy(engine);
+    CHECK(guard.violations().allocations > 0);
+}
+
+}  // namespace
+
+int main() {
+    static const sp_test_case cases[] = {
+        SP_TEST_CASE(the_guard_sees_the_library_allocate),
+        SP_TEST_CASE(the_audio_thread_calls_never_allocate_or_lock),
+    };
+    sp_test_audio_init(&audio);
+    return sp_test_main(cases, SP_TEST_COUNT(cases));
+}

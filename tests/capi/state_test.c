@@ -1,0 +1,215 @@
+/* Saved states: sp_get_state on one engine, sp_set_state on another, and the
+ * restored engine's next blocks are the original's, sample for sample. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixtures.h"
+#include "test_runner.h"
+
+enum { kRate = 48000, kBlock = 512 };
+static sp_test_audio original_audio, restored_audio;
+
+/* The engine's state as a new, NUL-terminated string (free it). */
+static char* state_of(const sp_engine* engine, size_t* size) {
+    char* state;
+    if (!CHECK_RESULT(sp_get_state(engine, NULL, 0, size), SP_ERROR_BUFFER_TOO_SMALL)) return NULL;
+    state = malloc(*size + 1);
+    if (!CHECK(state != NULL)) return NULL;
+    if (!CHECK_OK(sp_get_state(engine, state, *size + 1, size))) {
+        free(state);
+        return NULL;
+    }
+    return state;
+}
+
+/* Both engines render `blocks` more blocks, which must be identical. */
+static int same_next_blocks(sp_engine* a, sp_engine* b, int channels, int blocks) {
+    int i, c, same = 1;
+    for (i = 0; i < blocks; ++i) {
+        if (!CHECK_OK(sp_process(a, original_audio.channels, channels, kBlock))) return 0;
+        if (!CHECK_OK(sp_process(b, restored_audio.channels, channels, kBlock))) return 0;
+        for (c = 0; c < channels; ++c)
+            same = same && memcmp(original_audio.data[c], restored_audio.data[c], kBlock * sizeof(float)) == 0;
+    }
+    return same;
+}
+
+static void a_restored_engine_plays_on_exactly(void) {
+    sp_engine* original = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO);
+    sp_engine* restored = NULL;
+    char* state;
+    size_t size = 0;
+    int64_t played = 0;
+    REQUIRE(original != NULL);
+    sp_test_render(original, &original_audio, 2, kBlock, 1000); /* into the breathing */
+    sp_test_drain_events(original);
+    state = state_of(original, &size);
+    REQUIRE(state != NULL);
+    CHECK(strlen(state) == size);
+    CHECK(strncmp(state, "stillpoint-state 1\n", 19) == 0);
+    CHECK(strstr(state, "position 512000\n") != NULL);
+    CHECK(strstr(state, "title: C API test") != NULL); /* the session text itself */
+
+    REQUIRE_OK(sp_create(&restored));
+    CHECK_OK(sp_set_state(restored, state, size));
+    CHECK_OK(sp_prepare(restored, kRate, kBlock, SP_LAYOUT_STEREO));
+    CHECK_OK(sp_get_position(restored, &played, NULL));
+    CHECK(played == 512000);
+    CHECK(same_next_blocks(original, restored, 2, 1));
+    CHECK(same_next_blocks(original, restored, 2, 50));
+    free(state);
+    sp_destroy(original);
+    sp_destroy(restored);
+}
+
+static void restoring_into_a_prepared_engine(void) {
+    sp_engine* original = sp_test_engine(kRate, kBlock, SP_LAYOUT_MONO);
+    sp_engine* restored = NULL;
+    static const char kOther[] = "title: other\nsections:\n  - name: x\n    steps:\n      - pause: 9s\n";
+    char* state;
+    size_t size = 0;
+    REQUIRE(original != NULL);
+    sp_test_render(original, &original_audio, 1, kBlock, 1500);
+    state = state_of(original, &size);
+    REQUIRE(state != NULL);
+    REQUIRE_OK(sp_create(&restored));
+    REQUIRE_OK(sp_load_session(restored, kOther, strlen(kOther), "other.yaml"));
+    REQUIRE_OK(sp_prepare(restored, kRate, kBlock, SP_LAYOUT_MONO));
+    sp_test_render(restored, &restored_audio, 1, kBlock, 10);
+    CHECK_OK(sp_set_state(restored, state, size));
+    CHECK(same_next_blocks(original, restored, 1, 20));
+    free(state);
+    sp_destroy(original);
+    sp_destroy(restored);
+}
+
+static void parameters_travel_with_the_state(void) {
+    sp_engine* original = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO);
+    sp_engine* restored = NULL;
+    double db = 0.0;
+    char* state;
+    size_t size = 0;
+    REQUIRE(original != NULL);
+    REQUIRE_OK(sp_set_parameter(original, SP_PARAM_VOICE_DB, -12.5));
+    REQUIRE_OK(sp_set_parameter(original, SP_PARAM_BED_DB, -33.0));
+    sp_test_render(original, &original_audio, 2, kBlock, 100);
+    state = state_of(original, &size);
+    REQUIRE(state != NULL);
+    CHECK(strstr(state, "voice-db -12.5\n") != NULL);
+    REQUIRE_OK(sp_create(&restored));
+    REQUIRE_OK(sp_set_state(restored, state, size));
+    CHECK_OK(sp_get_parameter(restored, SP_PARAM_VOICE_DB, &db));
+    CHECK(db == -12.5);
+    CHECK_OK(sp_get_parameter(restored, SP_PARAM_BED_DB, &db));
+    CHECK(db == -33.0);
+    CHECK_OK(sp_get_parameter(restored, SP_PARAM_TONE_DB, &db));
+    CHECK(db == -6.0);
+    free(state);
+    sp_destroy(original);
+    sp_destroy(restored);
+}
+
+static void a_paused_session_saves_where_its_clock_stopped(void) {
+    sp_engine* original = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO);
+    sp_event e;
+    int64_t paused_at = -1;
+    char* state;
+    char expected[64];
+    size_t size = 0;
+    int b;
+    REQUIRE(original != NULL);
+    sp_test_render(original, &original_audio, 2, kBlock, 500);
+    REQUIRE_OK(sp_command(original, SP_COMMAND_PAUSE, 0.0));
+    for (b = 0; b < 600; ++b) { /* into the pause and well beyond */
+        sp_test_render(original, &original_audio, 2, kBlock, 1);
+        while (sp_poll_event(original, &e) == SP_OK)
+            if (e.type == SP_EVENT_PAUSED) paused_at = e.session_sample;
+    }
+    REQUIRE(paused_at > 0);
+    state = state_of(original, &size);
+    REQUIRE(state != NULL);
+    snprintf(expected, sizeof expected, "position %lld\n", (long long)paused_at);
+    CHECK(strstr(state, expected) != NULL);
+    free(state);
+    sp_destroy(original);
+}
+
+static void another_rate_scales_the_position(void) {
+    sp_engine* original = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO);
+    sp_engine* restored = NULL;
+    int64_t played = 0;
+    char* state;
+    size_t size = 0;
+    REQUIRE(original != NULL);
+    sp_test_render(original, &original_audio, 2, kBlock, 375); /* 4 s */
+    state = state_of(original, &size);
+    REQUIRE(state != NULL);
+    REQUIRE_OK(sp_create(&restored));
+    REQUIRE_OK(sp_prepare(restored, 96000.0, 256, SP_LAYOUT_STEREO_HAPTIC));
+    REQUIRE_OK(sp_set_state(restored, state, size));
+    CHECK_OK(sp_get_position(restored, &played, NULL));
+    CHECK(played == 4 * 96000);
+    free(state);
+    sp_destroy(original);
+    sp_destroy(restored);
+}
+
+static void buffer_sizes_and_later_keys(void) {
+    sp_engine* engine = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO);
+    char* state;
+    char* extended;
+    char small[16];
+    size_t size = 0, again = 0;
+    REQUIRE(engine != NULL);
+    state = state_of(engine, &size);
+    REQUIRE(state != NULL);
+    CHECK_RESULT(sp_get_state(engine, small, sizeof small, &again), SP_ERROR_BUFFER_TOO_SMALL);
+    CHECK(again == size);
+    CHECK_RESULT(sp_get_state(engine, state, size, &again), SP_ERROR_BUFFER_TOO_SMALL); /* no room for NUL */
+    /* A key from a later version is passed over. */
+    extended = malloc(size + 32);
+    REQUIRE(extended != NULL);
+    strcpy(extended, "stillpoint-state 1\nfuture-key 7\n");
+    strcat(extended, state + strlen("stillpoint-state 1\n"));
+    CHECK_OK(sp_set_state(engine, extended, strlen(extended)));
+    free(extended);
+    free(state);
+    sp_destroy(engine);
+}
+
+static void a_state_before_prepare_restores_to_the_start(void) {
+    sp_engine* loaded = NULL;
+    sp_engine* restored = NULL;
+    int64_t played = -1;
+    char* state;
+    size_t size = 0;
+    REQUIRE_OK(sp_create(&loaded));
+    REQUIRE_OK(sp_load_session_file(loaded, SP_TEST_SESSION_PATH));
+    state = state_of(loaded, &size);
+    REQUIRE(state != NULL);
+    CHECK(strstr(state, "sample-rate 0\nposition 0\n") != NULL);
+    REQUIRE_OK(sp_create(&restored));
+    CHECK_OK(sp_set_state(restored, state, size));
+    CHECK_OK(sp_prepare(restored, kRate, kBlock, SP_LAYOUT_STEREO));
+    CHECK_OK(sp_get_position(restored, &played, NULL));
+    CHECK(played == 0);
+    free(state);
+    sp_destroy(loaded);
+    sp_destroy(restored);
+}
+
+int main(void) {
+    static const sp_test_case cases[] = {
+        SP_TEST_CASE(a_restored_engine_plays_on_exactly),
+        SP_TEST_CASE(restoring_into_a_prepared_engine),
+        SP_TEST_CASE(parameters_travel_with_the_state),
+        SP_TEST_CASE(a_paused_session_saves_where_its_clock_stopped),
+        SP_TEST_CASE(another_rate_scales_the_position),
+        SP_TEST_CASE(buffer_sizes_and_later_keys),
+        SP_TEST_CASE(a_state_before_prepare_restores_to_the_start),
+    };
+    sp_test_audio_init(&original_audio);
+    sp_test_audio_init(&restored_audio);
+    return sp_test_main(cases, SP_TEST_COUNT(cases));
+}
