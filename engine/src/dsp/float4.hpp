@@ -32,6 +32,8 @@ struct Float4 {
     friend Float4 operator-(Float4 a, Float4 b) noexcept { return {_mm_sub_ps(a.v, b.v)}; }
     friend Float4 operator*(Float4 a, Float4 b) noexcept { return {_mm_mul_ps(a.v, b.v)}; }
     friend Float4 operator/(Float4 a, Float4 b) noexcept { return {_mm_div_ps(a.v, b.v)}; }
+    static Float4 max(Float4 a, Float4 b) noexcept { return {_mm_max_ps(a.v, b.v)}; }
+    Float4 abs() const noexcept { return {_mm_andnot_ps(_mm_set1_ps(-0.0f), v)}; }
     /// The lane sums of a and b: (a0 + a2) + (a1 + a3), likewise for b.
     static void sumPair(Float4 a, Float4 b, float& sumA, float& sumB) noexcept {
         const __m128 halfA = _mm_add_ps(a.v, _mm_movehl_ps(a.v, a.v));  // a0+a2, a1+a3
@@ -60,6 +62,8 @@ struct Float4 {
         for (int i = 0; i < 4; ++i) x[i] /= y[i];
         return {vld1q_f32(x)};
     }
+    static Float4 max(Float4 a, Float4 b) noexcept { return {vmaxq_f32(a.v, b.v)}; }
+    Float4 abs() const noexcept { return {vabsq_f32(v)}; }
     static void sumPair(Float4 a, Float4 b, float& sumA, float& sumB) noexcept {
         const float32x2_t halfA = vadd_f32(vget_low_f32(a.v), vget_high_f32(a.v));
         const float32x2_t halfB = vadd_f32(vget_low_f32(b.v), vget_high_f32(b.v));
@@ -83,6 +87,8 @@ struct Float4 {
     friend Float4 operator-(Float4 a, Float4 b) noexcept { return map(a, b, [](float x, float y) { return x - y; }); }
     friend Float4 operator*(Float4 a, Float4 b) noexcept { return map(a, b, [](float x, float y) { return x * y; }); }
     friend Float4 operator/(Float4 a, Float4 b) noexcept { return map(a, b, [](float x, float y) { return x / y; }); }
+    static Float4 max(Float4 a, Float4 b) noexcept { return map(a, b, [](float x, float y) { return x < y ? y : x; }); }
+    Float4 abs() const noexcept { return map(*this, *this, [](float x, float) { return x < 0.0f ? -x : x; }); }
     static void sumPair(Float4 a, Float4 b, float& sumA, float& sumB) noexcept {
         sumA = (a.v[0] + a.v[2]) + (a.v[1] + a.v[3]);
         sumB = (b.v[0] + b.v[2]) + (b.v[1] + b.v[3]);

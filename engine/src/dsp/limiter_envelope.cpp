@@ -17,6 +17,7 @@ void LimiterEnvelope::prepare(double sampleRate, int hold, int attack, double re
     held_.prepare(hold);
     ring_.assign(static_cast<std::size_t>(std::max(attack, 1)), 1.0);
     releaseCoefficient_ = std::exp(-1.0 / (releaseSeconds * sampleRate));
+    inverseLength_ = 1.0 / static_cast<double>(ring_.size());
     reset();
 }
 
@@ -30,22 +31,34 @@ void LimiterEnvelope::reset() noexcept {
     gain_ = 1.0f;
 }
 
-float LimiterEnvelope::next(float required) noexcept {
-    const double held = held_.push(required);
-    if (held <= released_) {
-        released_ = held;
-    } else {
-        released_ = held - (held - released_) * releaseCoefficient_;
-        if (held - released_ <= kReleaseSnap) released_ = held;
+void LimiterEnvelope::run(const float* required, float* gain, int n) noexcept {
+    // Locals: the gains written could alias members, which would pin the
+    // state to memory.
+    double released = released_, sum = sum_;
+    int position = position_, belowOne = belowOne_;
+    const double coefficient = releaseCoefficient_, inverseLength = inverseLength_;
+    const int length = static_cast<int>(ring_.size());
+    double* ring = ring_.data();
+    for (int i = 0; i < n; ++i) {
+        // Falls at once, rises along the release curve; written without
+        // branches (on noise they would be unpredictable): if held <= released
+        // the release formula gives more than held, so the min takes held.
+        const double held = held_.push(required[i]);
+        released = std::min(held, held - (held - released) * coefficient);
+        released = held - released <= kReleaseSnap ? held : released;
+        double& slot = ring[position];
+        belowOne += (released < 1.0 ? 1 : 0) - (slot < 1.0 ? 1 : 0);
+        sum += released - slot;
+        slot = released;
+        if (++position == length) position = 0;
+        if (belowOne == 0) sum = static_cast<double>(length);
+        gain[i] = static_cast<float>(sum * inverseLength);
     }
-    double& slot = ring_[static_cast<std::size_t>(position_)];
-    belowOne_ += (released_ < 1.0 ? 1 : 0) - (slot < 1.0 ? 1 : 0);
-    sum_ += released_ - slot;
-    slot = released_;
-    if (++position_ == static_cast<int>(ring_.size())) position_ = 0;
-    if (belowOne_ == 0) sum_ = static_cast<double>(ring_.size());
-    gain_ = static_cast<float>(sum_ / static_cast<double>(ring_.size()));
-    return gain_;
+    released_ = released;
+    sum_ = sum;
+    position_ = position;
+    belowOne_ = belowOne;
+    if (n > 0) gain_ = gain[n - 1];
 }
 
 void LimiterEnvelope::skipIdle(int n) noexcept {

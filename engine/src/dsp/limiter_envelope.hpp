@@ -11,7 +11,7 @@
 // sum is reset to exactly `attack`, so after limiting the gain returns to
 // exactly 1.0f and quiet audio passes bit-exact.
 //
-// Real-time: prepare() allocates the rings; next(), skipIdle() and reset()
+// Real-time: prepare() allocates the rings; run(), skipIdle() and reset()
 // are noexcept, allocation-free and bounded.
 #pragma once
 
@@ -26,10 +26,10 @@ public:
     void prepare(double sampleRate, int hold, int attack, double releaseSeconds);
     void reset() noexcept;
 
-    /// Next gain, given this sample's required gain (<= 1).
-    float next(float required) noexcept;
+    /// The gains for `n` samples, given each sample's required gain (<= 1).
+    void run(const float* required, float* gain, int n) noexcept;
     /// True when the gain is exactly 1 and stays so while requirements are 1.
-    bool isIdle() const noexcept { return held_.empty() && released_ == 1.0 && belowOne_ == 0; }
+    bool isIdle() const noexcept { return held_.allOnes() && released_ == 1.0 && belowOne_ == 0; }
     /// Advance `n` samples of requirement 1 while idle (same result as next()).
     void skipIdle(int n) noexcept;
     float gain() const noexcept { return gain_; }
@@ -44,6 +44,7 @@ private:
     int position_ = 0;
     int belowOne_ = 0;  // how many of them are below 1
     double sum_ = 0.0;
+    double inverseLength_ = 1.0;  // 1 / ring length
     float gain_ = 1.0f;
 };
 

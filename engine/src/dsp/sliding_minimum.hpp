@@ -1,13 +1,17 @@
-// SlidingMinimum: the smallest of the last `window` values pushed, in O(1)
-// amortised per push (a monotonic queue in a fixed ring). Values of 1 or more
-// are never stored: the limiter only pushes gains <= 1, and an empty queue
-// reads as 1, so when nothing is being limited the queue stays empty.
+// SlidingMinimum: the smallest of the last `window` values pushed, by the
+// van Herk / Gil-Werman method: time is cut into blocks of `window` samples;
+// the minimum over any window is min(suffix minimum of the previous block,
+// prefix minimum of the current one). About three operations per push and
+// no data-dependent branches (a limiter on noise would mispredict a
+// monotonic queue's pops all the time); once per block the suffix minima are
+// recomputed, O(window). Values are capped at 1 (gains), and a count of the
+// values below 1 tells when the whole window is at 1.
 //
-// Real-time: prepare() allocates the ring; push() and reset() are noexcept and
-// allocation-free; a push does at most `window` pops and usually none.
+// Real-time: prepare() allocates; push(), pushOnes() and reset() are noexcept,
+// allocation-free and bounded (O(window) at most per call).
 #pragma once
 
-#include <cstdint>
+#include <algorithm>
 #include <vector>
 
 namespace stillpoint::dsp {
@@ -15,44 +19,55 @@ namespace stillpoint::dsp {
 class SlidingMinimum {
 public:
     void prepare(int window) {
-        window_ = window;
-        std::size_t capacity = 1;
-        while (capacity < static_cast<std::size_t>(window) + 1) capacity *= 2;
-        slots_.assign(capacity, Slot{});
-        mask_ = capacity - 1;
+        window_ = std::max(window, 1);
+        values_.assign(static_cast<std::size_t>(window_), 1.0f);
+        suffix_.assign(static_cast<std::size_t>(window_) + 1, 1.0f);
         reset();
     }
     void reset() noexcept {
-        head_ = tail_ = 0;
-        now_ = 0;
+        std::fill(values_.begin(), values_.end(), 1.0f);
+        std::fill(suffix_.begin(), suffix_.end(), 1.0f);
+        prefix_ = 1.0f;
+        position_ = 0;
+        belowOne_ = 0;
     }
-    bool empty() const noexcept { return head_ == tail_; }
+    /// Every value in the window is 1.
+    bool allOnes() const noexcept { return belowOne_ == 0; }
 
-    /// Push `value` (<= 1); returns the minimum over the window ending with it.
+    /// Push `value` (capped at 1); returns the minimum over the window ending with it.
     float push(float value) noexcept {
-        ++now_;
-        while (!empty() && now_ - front().time >= static_cast<std::uint32_t>(window_)) ++head_;
-        if (value < 1.0f) {
-            while (!empty() && back().value >= value) --tail_;
-            slots_[tail_++ & mask_] = Slot{now_, value};
-        }
-        return empty() ? 1.0f : front().value;
+        if (position_ == 0) startBlock();
+        const float v = std::min(value, 1.0f);
+        float& slot = values_[static_cast<std::size_t>(position_)];  // leaves the window now
+        belowOne_ += (v < 1.0f ? 1 : 0) - (slot < 1.0f ? 1 : 0);
+        slot = v;
+        prefix_ = std::min(prefix_, v);
+        const float m = std::min(prefix_, suffix_[static_cast<std::size_t>(position_) + 1]);
+        if (++position_ == window_) position_ = 0;
+        return m;
     }
-    /// Push `n` ones (for an idle stretch, when the queue is already empty).
-    void pushOnes(int n) noexcept { now_ += static_cast<std::uint32_t>(n); }
+    /// Push `n` ones while allOnes(): the same state as n push(1.0f) calls.
+    void pushOnes(int n) noexcept {
+        std::fill(suffix_.begin(), suffix_.end(), 1.0f);
+        prefix_ = 1.0f;
+        position_ = static_cast<int>((position_ + static_cast<long long>(n)) % window_);
+    }
 
 private:
-    struct Slot {
-        std::uint32_t time = 0;  // wraps harmlessly: only differences are used
-        float value = 1.0f;
-    };
-    const Slot& front() const noexcept { return slots_[head_ & mask_]; }
-    const Slot& back() const noexcept { return slots_[(tail_ - 1) & mask_]; }
+    /// The block just completed is all of values_: take its suffix minima.
+    void startBlock() noexcept {
+        for (int k = window_ - 1; k >= 0; --k) {
+            const auto i = static_cast<std::size_t>(k);
+            suffix_[i] = std::min(values_[i], suffix_[i + 1]);
+        }
+        prefix_ = 1.0f;
+    }
 
-    std::vector<Slot> slots_;
-    std::size_t mask_ = 0;
-    std::size_t head_ = 0, tail_ = 0;
-    std::uint32_t now_ = 0;
+    std::vector<float> values_;  // the last `window` values, at time mod window
+    std::vector<float> suffix_;  // suffix minima of the previous block; [window] = 1
+    float prefix_ = 1.0f;        // minimum of the current block so far
+    int position_ = 0;           // time mod window
+    int belowOne_ = 0;
     int window_ = 1;
 };
 

@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "dsp/float4.hpp"
+
 namespace stillpoint::dsp {
 namespace {
 
 constexpr double kPi = 3.141592653589793;
-constexpr int kChunk = 16;
 
 }  // namespace
 
@@ -33,42 +34,30 @@ void TruePeakEstimator::prepare(double sampleRate) {
     }
 }
 
-// One chunk: the arithmetic per sample is the same whatever Chunk is, so the
-// vectorised full chunks and the scalar tail give identical results.
-template <int Chunk>
-void TruePeakEstimator::chunkPeaks(const float* x, float* peak) const noexcept {
-    std::array<float, Chunk> best;
-    for (int j = 0; j < Chunk; ++j) best[j] = std::max(peak[j], std::abs(x[j - delay_]));
-    for (int p = 0; p < phases_; ++p) {
-        const auto& h = coefficients_[static_cast<std::size_t>(p)];
-        std::array<float, Chunk> acc{};
-        for (int i = 0; i < taps_; ++i) {
-            const float hi = h[static_cast<std::size_t>(i)];
-            const float* xi = x - i;
-            for (int j = 0; j < Chunk; ++j) acc[j] += hi * xi[j];
-        }
-        for (int j = 0; j < Chunk; ++j) best[j] = std::max(best[j], std::abs(acc[j]));
-    }
-    for (int j = 0; j < Chunk; ++j) peak[j] = best[j];
-}
-
-void TruePeakEstimator::chunkPeaks(const float* x, int n, float* peak) const noexcept {
-    for (int j = 0; j < n; ++j) {
-        float best = std::max(peak[j], std::abs(x[j - delay_]));
-        for (int p = 0; p < phases_; ++p) {
-            const auto& h = coefficients_[static_cast<std::size_t>(p)];
-            float acc = 0.0f;
-            for (int i = 0; i < taps_; ++i) acc += h[static_cast<std::size_t>(i)] * x[j - i];
-            best = std::max(best, std::abs(acc));
-        }
-        peak[j] = best;
-    }
-}
-
 void TruePeakEstimator::accumulatePeaks(const float* x, int n, float* peak) const noexcept {
-    int done = 0;
-    for (; done + kChunk <= n; done += kChunk) chunkPeaks<kChunk>(x + done, peak + done);
-    chunkPeaks(x + done, n - done, peak + done);
+    for (int start = 0; start < n; start += kChunk) {
+        const float* in = x + start;
+        Float4 best[4];
+        for (int q = 0; q < 4; ++q)
+            best[q] = Float4::max(Float4::load(peak + start + 4 * q), Float4::load(in + 4 * q - delay_).abs());
+        for (int p = 0; p < phases_; ++p) {
+            const float* h = coefficients_[static_cast<std::size_t>(p)].data();
+            Float4 acc0 = Float4::broadcast(0.0f), acc1 = acc0, acc2 = acc0, acc3 = acc0;
+            for (int i = 0; i < taps_; ++i) {
+                const Float4 hi = Float4::broadcast(h[i]);
+                const float* xi = in - i;
+                acc0 = acc0 + hi * Float4::load(xi);
+                acc1 = acc1 + hi * Float4::load(xi + 4);
+                acc2 = acc2 + hi * Float4::load(xi + 8);
+                acc3 = acc3 + hi * Float4::load(xi + 12);
+            }
+            best[0] = Float4::max(best[0], acc0.abs());
+            best[1] = Float4::max(best[1], acc1.abs());
+            best[2] = Float4::max(best[2], acc2.abs());
+            best[3] = Float4::max(best[3], acc3.abs());
+        }
+        for (int q = 0; q < 4; ++q) best[q].store(peak + start + 4 * q);
+    }
 }
 
 }  // namespace stillpoint::dsp

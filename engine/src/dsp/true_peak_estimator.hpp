@@ -6,8 +6,11 @@
 // so the two agree closely on what a peak is.
 //
 // Real-time: prepare() allocates nothing and only designs the filter;
-// accumulatePeaks() is noexcept, allocation-free, O(n * taps). Its inner loops
-// run over fixed 16-sample chunks so the compiler vectorises them.
+// accumulatePeaks() is noexcept, allocation-free, O(n * taps). It works in
+// whole chunks of kChunk samples (four Float4 accumulators kept in
+// registers), so every sample gets the same arithmetic wherever a block
+// starts; the caller provides kChunk - 1 readable samples of padding after
+// x[n - 1] and writable ones after peak[n - 1].
 #pragma once
 
 #include <array>
@@ -16,6 +19,8 @@ namespace stillpoint::dsp {
 
 class TruePeakEstimator {
 public:
+    static constexpr int kChunk = 16;
+
     void prepare(double sampleRate);
 
     /// Past samples each estimate reads: x[-history .. -1] must be valid.
@@ -35,9 +40,6 @@ private:
     static constexpr int kMaxPhases = 3;  // interpolated points between two samples
     static constexpr int kMaxTaps = 24;   // taps per phase
 
-    template <int Chunk>
-    void chunkPeaks(const float* x, float* peak) const noexcept;
-    void chunkPeaks(const float* x, int n, float* peak) const noexcept;
 
     int phases_ = 3;
     int taps_ = 12;

@@ -27,10 +27,12 @@ void TruePeakLimiter::prepare(double sampleRate, int channels, double ceilingDbT
     latency_ = detectorDelay + attack + guard;
     envelope_.prepare(sampleRate, attack + 2 * guard + 1, attack, kReleaseSeconds);
 
-    const auto lineLength = static_cast<std::size_t>(latency_ + maxBlock_);
+    // The estimator works in whole chunks: room for one more past the block.
+    const int padding = TruePeakEstimator::kChunk;
+    const auto lineLength = static_cast<std::size_t>(latency_ + maxBlock_ + padding);
     lines_.assign(static_cast<std::size_t>(channels_), std::vector<float>(lineLength, 0.0f));
     pieces_.assign(static_cast<std::size_t>(channels_), nullptr);
-    peak_.assign(static_cast<std::size_t>(maxBlock_), 0.0f);
+    peak_.assign(static_cast<std::size_t>(maxBlock_ + padding), 0.0f);
     gain_.assign(static_cast<std::size_t>(maxBlock_), 1.0f);
     reset();
 }
@@ -74,13 +76,12 @@ void TruePeakLimiter::processPiece(float* const* channels, int n) noexcept {
     } else {
         float* peak = peak_.data();
         float* gain = gain_.data();
-        std::fill(peak, peak + n, 0.0f);
+        const int chunk = TruePeakEstimator::kChunk;
+        std::fill_n(peak, (n + chunk - 1) / chunk * chunk, 0.0f);
         for (int c = 0; c < count; ++c)
             estimator_.accumulatePeaks(lines_[static_cast<std::size_t>(c)].data() + latency_, n, peak);
-        for (int i = 0; i < n; ++i) {
-            const float required = peak[i] > ceiling_ ? ceiling_ / peak[i] : 1.0f;
-            gain[i] = envelope_.next(required);
-        }
+        for (int i = 0; i < n; ++i) peak[i] = peak[i] > ceiling_ ? ceiling_ / peak[i] : 1.0f;  // required gain
+        envelope_.run(peak, gain, n);
         for (int c = 0; c < count; ++c) {
             const float* line = lines_[static_cast<std::size_t>(c)].data();
             for (int i = 0; i < n; ++i) channels[c][i] = line[i] * gain[i];
