@@ -6,9 +6,8 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-
 #include <stillpoint/stillpoint.h>
+#include <string.h>
 
 #include "wav_file.h"
 
@@ -17,13 +16,20 @@ enum { kBlockFrames = 512 };
 static void print_event(const sp_event* e, double rate) {
     const double seconds = (double)e->sample / rate;
     switch (e->type) {
-        case SP_EVENT_SECTION_STARTED: fprintf(stderr, "%7.2f s  section %d\n", seconds, e->index); break;
-        case SP_EVENT_BELL: fprintf(stderr, "%7.2f s  bell\n", seconds); break;
+        case SP_EVENT_SECTION_STARTED:
+            fprintf(stderr, "%7.2f s  section %d\n", seconds, e->index);
+            break;
+        case SP_EVENT_BELL:
+            fprintf(stderr, "%7.2f s  bell\n", seconds);
+            break;
         case SP_EVENT_PHASE_CHANGED:
             if (e->index == SP_PHASE_INHALE) fprintf(stderr, "%7.2f s  breathe in\n", seconds);
             break;
-        case SP_EVENT_FINISHED: fprintf(stderr, "%7.2f s  finished\n", seconds); break;
-        default: break; /* other events, including ones added later */
+        case SP_EVENT_FINISHED:
+            fprintf(stderr, "%7.2f s  finished\n", seconds);
+            break;
+        default:
+            break; /* other events, including ones added later */
     }
 }
 
@@ -59,7 +65,8 @@ int main(int argc, char** argv) {
 
     fprintf(stderr, "Stillpoint %s (ABI %d)\n", sp_version_string(), sp_abi_version());
     if (sp_abi_version() != SP_ABI_VERSION) {
-        fprintf(stderr, "render_session: built for ABI %d, running with %d\n", SP_ABI_VERSION, sp_abi_version());
+        fprintf(stderr, "render_session: built for ABI %d, running with %d\n", SP_ABI_VERSION,
+                sp_abi_version());
         return 1;
     }
     if ((r = sp_create(&engine)) != SP_OK) return fail("create", r);
@@ -99,6 +106,7 @@ int main(int argc, char** argv) {
     if (!wav_close(&wav) && r == SP_OK) r = SP_ERROR_IO;
     sp_destroy(engine);
     if (r != SP_OK) return fail("render", r);
-    printf("%s: %lld frames at %.0f Hz, %d channel(s)\n", wav_path, (long long)played, rate, channels);
+    printf("%s: %lld frames at %.0f Hz, %d channel(s)\n", wav_path, (long long)played, rate,
+           channels);
     return 0;
 }

@@ -6,11 +6,19 @@
 static int put_u16(FILE* f, uint32_t v) {
     return fputc((int)(v & 0xff), f) != EOF && fputc((int)((v >> 8) & 0xff), f) != EOF;
 }
-static int put_u32(FILE* f, uint32_t v) { return put_u16(f, v & 0xffff) && put_u16(f, v >> 16); }
-static int put_tag(FILE* f, const char* tag) { return fwrite(tag, 1, 4, f) == 4; }
+static int put_u32(FILE* f, uint32_t v) {
+    return put_u16(f, v & 0xffff) && put_u16(f, v >> 16);
+}
+static int put_tag(FILE* f, const char* tag) {
+    return fwrite(tag, 1, 4, f) == 4;
+}
 
 /* Header layout: RIFF(12) fmt(8+18) fact(8+4) data(8): sizes patched at close. */
-enum { kFactFramesOffset = 12 + 26 + 8, kDataSizeOffset = kFactFramesOffset + 4 + 4, kHeaderBytes = 58 };
+enum {
+    kFactFramesOffset = 12 + 26 + 8,
+    kDataSizeOffset = kFactFramesOffset + 4 + 4,
+    kHeaderBytes = 58
+};
 
 int wav_open(wav_file* wav, const char* path, int sample_rate, int channels) {
     const uint32_t block_align = (uint32_t)channels * 4u;
@@ -19,13 +27,11 @@ int wav_open(wav_file* wav, const char* path, int sample_rate, int channels) {
     if (!f) return 0;
     wav->file = f;
     wav->channels = channels;
-    if (put_tag(f, "RIFF") && put_u32(f, 0) && put_tag(f, "WAVE") &&
-        put_tag(f, "fmt ") && put_u32(f, 18) && put_u16(f, 3 /* IEEE float */) &&
-        put_u16(f, (uint32_t)channels) && put_u32(f, (uint32_t)sample_rate) &&
-        put_u32(f, (uint32_t)sample_rate * block_align) && put_u16(f, block_align) &&
-        put_u16(f, 32) && put_u16(f, 0) &&
-        put_tag(f, "fact") && put_u32(f, 4) && put_u32(f, 0) &&
-        put_tag(f, "data") && put_u32(f, 0))
+    if (put_tag(f, "RIFF") && put_u32(f, 0) && put_tag(f, "WAVE") && put_tag(f, "fmt ") &&
+        put_u32(f, 18) && put_u16(f, 3 /* IEEE float */) && put_u16(f, (uint32_t)channels) &&
+        put_u32(f, (uint32_t)sample_rate) && put_u32(f, (uint32_t)sample_rate * block_align) &&
+        put_u16(f, block_align) && put_u16(f, 32) && put_u16(f, 0) && put_tag(f, "fact") &&
+        put_u32(f, 4) && put_u32(f, 0) && put_tag(f, "data") && put_u32(f, 0))
         return 1;
     fclose(f);
     wav->file = NULL;

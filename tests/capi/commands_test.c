@@ -10,7 +10,8 @@ static sp_test_audio audio;
 
 /* Render for `seconds`; returns the first event of `type` seen (type 0:
  * none wanted) in *found, and the output's peak. */
-static float play(sp_engine* engine, double seconds, sp_event_type type, sp_event* found, int* seen) {
+static float play(sp_engine* engine, double seconds, sp_event_type type, sp_event* found,
+                  int* seen) {
     const int blocks = (int)(seconds * kRate / kBlock);
     float peak = 0.0f;
     int b;
@@ -55,7 +56,8 @@ static void pause_fades_to_silence_and_resume_returns(void) {
         int i;
         REQUIRE_OK(sp_process(engine, audio.channels, 2, kBlock));
         for (i = 0; i < kBlock; ++i)
-            if (start + i >= paused.sample) CHECK(audio.data[0][i] == 0.0f && audio.data[1][i] == 0.0f);
+            if (start + i >= paused.sample)
+                CHECK(audio.data[0][i] == 0.0f && audio.data[1][i] == 0.0f);
     }
     REQUIRE_OK(sp_command(engine, SP_COMMAND_RESUME, 0.0));
     CHECK(play(engine, 1.0, SP_EVENT_RESUMED, &resumed, &seen) > 0.0f);
@@ -156,8 +158,9 @@ static void grounding_jumps_to_the_grounding_section(void) {
 }
 
 static void layer_volumes_start_at_the_session_and_turn_it_down(void) {
-    static const sp_param layers[] = {SP_PARAM_TONE_DB, SP_PARAM_BED_DB, SP_PARAM_BELLS_DB,
-                                      SP_PARAM_VOICE_DB, SP_PARAM_BINAURAL_DB, SP_PARAM_ISOCHRONIC_DB};
+    static const sp_param layers[] = {SP_PARAM_TONE_DB,     SP_PARAM_BED_DB,
+                                      SP_PARAM_BELLS_DB,    SP_PARAM_VOICE_DB,
+                                      SP_PARAM_BINAURAL_DB, SP_PARAM_ISOCHRONIC_DB};
     sp_engine* engine = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO);
     double db = 0.0;
     float before, after;
@@ -169,7 +172,8 @@ static void layer_volumes_start_at_the_session_and_turn_it_down(void) {
     CHECK(db == SP_TEST_SESSION_VOICE_DB);
     play(engine, 5.0, 0, NULL, NULL);
     before = play(engine, 2.0, 0, NULL, NULL);
-    for (i = 0; i < sizeof layers / sizeof layers[0]; ++i) CHECK_OK(sp_set_parameter(engine, layers[i], -60.0));
+    for (i = 0; i < sizeof layers / sizeof layers[0]; ++i)
+        CHECK_OK(sp_set_parameter(engine, layers[i], -60.0));
     CHECK_OK(sp_get_parameter(engine, SP_PARAM_TONE_DB, &db));
     CHECK(db == -60.0);
     play(engine, 1.0, 0, NULL, NULL); /* the glide */

@@ -37,7 +37,8 @@ sp_engine* sp_test_engine(double sample_rate, int max_block_frames, sp_layout la
     return engine;
 }
 
-float sp_test_render(sp_engine* engine, sp_test_audio* audio, int channels, int frames, int blocks) {
+float sp_test_render(sp_engine* engine, sp_test_audio* audio, int channels, int frames,
+                     int blocks) {
     float peak = 0.0f;
     int b;
     for (b = 0; b < blocks; ++b) {

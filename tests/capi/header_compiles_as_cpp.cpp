@@ -1,12 +1,13 @@
 // stillpoint.h compiles as C++ too, with C linkage: a C++ app may call it
 // directly. Built and run as a test of its own.
-#include "stillpoint/stillpoint.h"
-
 #include <cstdio>
 #include <cstring>
 #include <type_traits>
 
-static_assert(std::is_same_v<decltype(&sp_process), sp_result (*)(sp_engine*, float* const*, int, int)>);
+#include "stillpoint/stillpoint.h"
+
+static_assert(
+    std::is_same_v<decltype(&sp_process), sp_result (*)(sp_engine*, float* const*, int, int)>);
 static_assert(SP_LAYOUT_STEREO_HAPTIC == 3);
 
 int main() {

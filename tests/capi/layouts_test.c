@@ -23,7 +23,8 @@ static void mono_is_the_stereo_mix_folded(void) {
             REQUIRE_OK(sp_process(stereo, stereo_audio.channels, 2, kBlock));
             REQUIRE_OK(sp_process(mono, other_audio.channels, 1, kBlock));
             for (i = 0; i < kBlock; ++i) {
-                const double fold = 0.5 * ((double)stereo_audio.data[0][i] + stereo_audio.data[1][i]);
+                const double fold =
+                    0.5 * ((double)stereo_audio.data[0][i] + stereo_audio.data[1][i]);
                 const double m = other_audio.data[0][i];
                 if (b == 0) {
                     mono_fold += m * fold;
@@ -41,7 +42,8 @@ static void mono_is_the_stereo_mix_folded(void) {
             REQUIRE_OK(sp_prepare(mono, kRate, kBlock, SP_LAYOUT_MONO));
         }
     }
-    printf("mono = %.4f x folded stereo; residual %.3g of the energy\n", gain, residual / mono_mono);
+    printf("mono = %.4f x folded stereo; residual %.3g of the energy\n", gain,
+           residual / mono_mono);
     CHECK(gain > 0.5 && gain < 2.0);
     CHECK(residual / mono_mono < 1e-9);
     sp_destroy(stereo);
@@ -57,7 +59,8 @@ static void stereo_haptic_is_stereo_plus_a_silent_channel(void) {
         sp_test_audio_fill(&other_audio, 3, kBlock, 1.0f); /* the haptic channel must be written */
         REQUIRE_OK(sp_process(stereo, stereo_audio.channels, 2, kBlock));
         REQUIRE_OK(sp_process(haptic, other_audio.channels, 3, kBlock));
-        same = same && memcmp(stereo_audio.data[0], other_audio.data[0], kBlock * sizeof(float)) == 0 &&
+        same = same &&
+               memcmp(stereo_audio.data[0], other_audio.data[0], kBlock * sizeof(float)) == 0 &&
                memcmp(stereo_audio.data[1], other_audio.data[1], kBlock * sizeof(float)) == 0;
         for (i = 0; i < kBlock; ++i) silent = silent && other_audio.data[2][i] == 0.0f;
     }

@@ -19,7 +19,8 @@ static void versions_match_the_header(void) {
     CHECK(strcmp(sp_version_string(), SP_VERSION_STRING) == 0);
     CHECK(sp_abi_version() == SP_ABI_VERSION);
     CHECK(SP_ABI_VERSION >= 1);
-    snprintf(expected, sizeof expected, "%d.%d.%d", SP_VERSION_MAJOR, SP_VERSION_MINOR, SP_VERSION_PATCH);
+    snprintf(expected, sizeof expected, "%d.%d.%d", SP_VERSION_MAJOR, SP_VERSION_MINOR,
+             SP_VERSION_PATCH);
     CHECK(strcmp(SP_VERSION_STRING, expected) == 0);
 }
 
@@ -121,7 +122,8 @@ static void a_failed_load_keeps_the_session_playing(void) {
     sp_test_audio_init(&audio);
     sp_test_render(engine, &audio, 2, 512, 100);
     CHECK_OK(sp_get_position(engine, &before, NULL));
-    CHECK_RESULT(sp_load_session(engine, kBroken, strlen(kBroken), "broken.yaml"), SP_ERROR_INVALID_SESSION);
+    CHECK_RESULT(sp_load_session(engine, kBroken, strlen(kBroken), "broken.yaml"),
+                 SP_ERROR_INVALID_SESSION);
     CHECK_RESULT(sp_load_session_file(engine, "/no/such/session.yaml"), SP_ERROR_IO);
     CHECK(sp_test_render(engine, &audio, 2, 512, 10) > 0.0f);
     CHECK_OK(sp_get_position(engine, &after, NULL));

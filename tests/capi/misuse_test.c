@@ -136,7 +136,8 @@ static void commands_and_parameters_out_of_range(void) {
     CHECK_RESULT(sp_command(engine, SP_COMMAND_PACE, 0.5), SP_ERROR_INVALID_ARGUMENT);
     CHECK_RESULT(sp_command(engine, SP_COMMAND_PACE, 31.0), SP_ERROR_INVALID_ARGUMENT);
     CHECK_RESULT(sp_command(engine, SP_COMMAND_PACE, NAN), SP_ERROR_INVALID_ARGUMENT);
-    CHECK_RESULT(sp_set_parameter(engine, (sp_param)6, 0.0), SP_ERROR_INVALID_ARGUMENT); /* kept for later layers */
+    CHECK_RESULT(sp_set_parameter(engine, (sp_param)6, 0.0),
+                 SP_ERROR_INVALID_ARGUMENT); /* kept for later layers */
     CHECK_RESULT(sp_set_parameter(engine, (sp_param)99, 0.0), SP_ERROR_INVALID_ARGUMENT);
     CHECK_RESULT(sp_get_parameter(engine, (sp_param)15, &value), SP_ERROR_INVALID_ARGUMENT);
     CHECK_RESULT(sp_set_parameter(engine, SP_PARAM_BED_DB, 6.5), SP_ERROR_INVALID_ARGUMENT);

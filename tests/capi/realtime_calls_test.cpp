@@ -17,6 +17,24 @@ namespace {
 
 sp_test_audio audio;
 
+// Every command, along the way.
+struct Cue {
+    long block;
+    sp_command_type command;
+    double value;
+};
+constexpr Cue kCues[] = {
+    {1000, SP_COMMAND_PACE, 5.0},
+    {1400, SP_COMMAND_HOLD, 0.0},
+    {1600, SP_COMMAND_RELEASE, 0.0},
+    {2000, SP_COMMAND_PAUSE, 0.0},
+    {2500, SP_COMMAND_RESUME, 0.0},
+    {3000, SP_COMMAND_NEXT_SECTION, 0.0},
+    {3500, SP_COMMAND_PREVIOUS_SECTION, 0.0},
+    {4000, SP_COMMAND_GROUNDING, 0.0},
+    {6000, SP_COMMAND_STOP, 0.0},
+};
+
 void the_audio_thread_calls_never_allocate_or_lock() {
     constexpr int kBlock = 256;
     sp_engine* engine = sp_test_engine(48000.0, kBlock, SP_LAYOUT_STEREO_HAPTIC);
@@ -27,19 +45,9 @@ void the_audio_thread_calls_never_allocate_or_lock() {
         stillpoint::test::RealtimeGuard guard;
         std::int64_t played = 0, length = 1;
         while (played < length && blocks < 100000) {
-            switch (blocks) {  // every command and parameter, along the way
-                case 1000: sp_command(engine, SP_COMMAND_PACE, 5.0); break;
-                case 1200: sp_set_parameter(engine, SP_PARAM_BED_DB, -30.0); break;
-                case 1400: sp_command(engine, SP_COMMAND_HOLD, 0.0); break;
-                case 1600: sp_command(engine, SP_COMMAND_RELEASE, 0.0); break;
-                case 2000: sp_command(engine, SP_COMMAND_PAUSE, 0.0); break;
-                case 2500: sp_command(engine, SP_COMMAND_RESUME, 0.0); break;
-                case 3000: sp_command(engine, SP_COMMAND_NEXT_SECTION, 0.0); break;
-                case 3500: sp_command(engine, SP_COMMAND_PREVIOUS_SECTION, 0.0); break;
-                case 4000: sp_command(engine, SP_COMMAND_GROUNDING, 0.0); break;
-                case 6000: sp_command(engine, SP_COMMAND_STOP, 0.0); break;
-                default: break;
-            }
+            for (const Cue& cue : kCues)
+                if (cue.block == blocks) sp_command(engine, cue.command, cue.value);
+            if (blocks == 1200) sp_set_parameter(engine, SP_PARAM_BED_DB, -30.0);
             if (sp_process(engine, audio.channels, 3, kBlock) != SP_OK) break;
             sp_event event;
             while (sp_poll_event(engine, &event) == SP_OK) {
@@ -51,8 +59,8 @@ void the_audio_thread_calls_never_allocate_or_lock() {
         }
         seen = guard.violations();
     }
-    std::printf("%ld blocks: %ld allocations, %ld frees, %ld locks\n", blocks, seen.allocations, seen.frees,
-                seen.locks);
+    std::printf("%ld blocks: %ld allocations, %ld frees, %ld locks\n", blocks, seen.allocations,
+                seen.frees, seen.locks);
     CHECK(blocks > 1000);
     CHECK(seen.total() == 0);
     sp_destroy(engine);

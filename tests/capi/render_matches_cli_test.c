@@ -54,8 +54,8 @@ static void the_c_api_renders_what_the_command_wrote(void) {
         sp_get_position(engine, &played, &length);
         sp_test_drain_events(engine);
     }
-    printf("compared %lld frames; largest difference %.3g (%lld samples beyond %.3g)\n", (long long)compared,
-           worst, (long long)off, kTolerance);
+    printf("compared %lld frames; largest difference %.3g (%lld samples beyond %.3g)\n",
+           (long long)compared, worst, (long long)off, kTolerance);
     CHECK(compared == (int64_t)info.frames);
     CHECK(off == 0);
     CHECK(sf_readf_float(wav, from_file, 1) == 0); /* nothing left in the file */

@@ -22,7 +22,8 @@ static void an_unknown_value_in_text(void) {
         "      - pause: 5s\n";
     sp_engine* engine = new_engine();
     REQUIRE(engine != NULL);
-    CHECK_RESULT(sp_load_session(engine, kText, strlen(kText), "bad.yaml"), SP_ERROR_INVALID_SESSION);
+    CHECK_RESULT(sp_load_session(engine, kText, strlen(kText), "bad.yaml"),
+                 SP_ERROR_INVALID_SESSION);
     CHECK(strcmp(sp_error_file(engine), "bad.yaml") == 0);
     CHECK(sp_error_line(engine) == 3);
     CHECK(sp_error_column(engine) == 9);
@@ -43,10 +44,12 @@ static void a_yaml_syntax_error(void) {
 }
 
 static void invalid_utf8_is_placed(void) {
-    static const char kText[] = "title: caf\xff\nsections:\n  - name: x\n    steps:\n      - pause: 1s\n";
+    static const char kText[] =
+        "title: caf\xff\nsections:\n  - name: x\n    steps:\n      - pause: 1s\n";
     sp_engine* engine = new_engine();
     REQUIRE(engine != NULL);
-    CHECK_RESULT(sp_load_session(engine, kText, strlen(kText), "utf8.yaml"), SP_ERROR_INVALID_SESSION);
+    CHECK_RESULT(sp_load_session(engine, kText, strlen(kText), "utf8.yaml"),
+                 SP_ERROR_INVALID_SESSION);
     CHECK(sp_error_line(engine) == 1);
     CHECK(sp_error_column(engine) == 11);
     CHECK(strstr(sp_error_message(engine), "UTF-8") != NULL);
@@ -92,7 +95,8 @@ static void a_good_load_clears_the_details(void) {
 
 static void a_state_with_a_bad_session_says_where(void) {
     static const char kState[] =
-        "stillpoint-state 1\nsample-rate 48000\nposition 0\nname saved.yaml\nsession 13\ntitle: [oops\n";
+        "stillpoint-state 1\nsample-rate 48000\nposition 0\nname saved.yaml\nsession 13\ntitle: "
+        "[oops\n";
     sp_engine* engine = new_engine();
     REQUIRE(engine != NULL);
     CHECK_RESULT(sp_set_state(engine, kState, strlen(kState)), SP_ERROR_INVALID_SESSION);

@@ -30,7 +30,8 @@ static int same_next_blocks(sp_engine* a, sp_engine* b, int channels, int blocks
         if (!CHECK_OK(sp_process(a, original_audio.channels, channels, kBlock))) return 0;
         if (!CHECK_OK(sp_process(b, restored_audio.channels, channels, kBlock))) return 0;
         for (c = 0; c < channels; ++c)
-            same = same && memcmp(original_audio.data[c], restored_audio.data[c], kBlock * sizeof(float)) == 0;
+            same = same && memcmp(original_audio.data[c], restored_audio.data[c],
+                                  kBlock * sizeof(float)) == 0;
     }
     return same;
 }
@@ -66,7 +67,8 @@ static void a_restored_engine_plays_on_exactly(void) {
 static void restoring_into_a_prepared_engine(void) {
     sp_engine* original = sp_test_engine(kRate, kBlock, SP_LAYOUT_MONO);
     sp_engine* restored = NULL;
-    static const char kOther[] = "title: other\nsections:\n  - name: x\n    steps:\n      - pause: 9s\n";
+    static const char kOther[] =
+        "title: other\nsections:\n  - name: x\n    steps:\n      - pause: 9s\n";
     char* state;
     size_t size = 0;
     REQUIRE(original != NULL);
@@ -166,7 +168,8 @@ static void buffer_sizes_and_later_keys(void) {
     REQUIRE(state != NULL);
     CHECK_RESULT(sp_get_state(engine, small, sizeof small, &again), SP_ERROR_BUFFER_TOO_SMALL);
     CHECK(again == size);
-    CHECK_RESULT(sp_get_state(engine, state, size, &again), SP_ERROR_BUFFER_TOO_SMALL); /* no room for NUL */
+    CHECK_RESULT(sp_get_state(engine, state, size, &again),
+                 SP_ERROR_BUFFER_TOO_SMALL); /* no room for NUL */
     /* A key from a later version is passed over. */
     extended = malloc(size + 32);
     REQUIRE(extended != NULL);

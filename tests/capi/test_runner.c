@@ -12,12 +12,12 @@ int sp_test_check(int ok, const char* expression, const char* file, int line) {
     return ok;
 }
 
-int sp_test_check_result(sp_result got, sp_result expected, const char* expression, const char* file,
-                         int line) {
+int sp_test_check_result(sp_result got, sp_result expected, const char* expression,
+                         const char* file, int line) {
     if (got == expected) return 1;
     ++failures_in_case;
-    fprintf(stderr, "%s:%d: %s\n  returned %d (%s), expected %d (%s)\n", file, line, expression, (int)got,
-            sp_result_string(got), (int)expected, sp_result_string(expected));
+    fprintf(stderr, "%s:%d: %s\n  returned %d (%s), expected %d (%s)\n", file, line, expression,
+            (int)got, sp_result_string(got), (int)expected, sp_result_string(expected));
     return 0;
 }
 

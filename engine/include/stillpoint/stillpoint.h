@@ -47,15 +47,15 @@
 #include "stillpoint/stillpoint_version.h"
 
 #if defined(_WIN32) && !defined(SP_STATIC)
-#  if defined(SP_BUILDING_LIBRARY)
-#    define SP_API __declspec(dllexport)
-#  else
-#    define SP_API __declspec(dllimport)
-#  endif
-#elif defined(__GNUC__) || defined(__clang__)
-#  define SP_API __attribute__((visibility("default")))
+#if defined(SP_BUILDING_LIBRARY)
+#define SP_API __declspec(dllexport)
 #else
-#  define SP_API
+#define SP_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) || defined(__clang__)
+#define SP_API __attribute__((visibility("default")))
+#else
+#define SP_API
 #endif
 
 #ifdef __cplusplus
@@ -70,7 +70,7 @@ typedef enum sp_result {
     SP_OK = 0,
     SP_NO_EVENT = 1,                 /* sp_poll_event: the queue is empty */
     SP_ERROR_NULL_POINTER = -1,      /* a required pointer argument was NULL */
-    SP_ERROR_INVALID_ARGUMENT = -2,  /* a value out of its documented range or an unknown enum value */
+    SP_ERROR_INVALID_ARGUMENT = -2,  /* a value out of its range, or an unknown enum value */
     SP_ERROR_NO_SESSION = -3,        /* no session is loaded */
     SP_ERROR_NOT_PREPARED = -4,      /* sp_prepare has not been called */
     SP_ERROR_BLOCK_TOO_LARGE = -5,   /* frames > the prepared maximum block */
@@ -80,8 +80,8 @@ typedef enum sp_result {
     SP_ERROR_INVALID_STATE = -9,     /* sp_set_state: not a state this library wrote */
     SP_ERROR_BUFFER_TOO_SMALL = -10, /* sp_get_state: *size says how much is needed */
     SP_ERROR_QUEUE_FULL = -11,       /* the command queue is full; try again after a block */
-    SP_ERROR_OUT_OF_MEMORY = -12,
-    SP_ERROR_INTERNAL = -13          /* a bug in the library; the engine is left as it was */
+    SP_ERROR_OUT_OF_MEMORY = -12,    /* an allocation failed; the engine is left as it was */
+    SP_ERROR_INTERNAL = -13,         /* a bug in the library; the engine is left as it was */
 } sp_result;
 
 /* A short English description of `result`, e.g. "block too large". Never
@@ -109,7 +109,8 @@ SP_API void sp_destroy(sp_engine* engine);
 /* Load session text (YAML, UTF-8) of `size` bytes. `name` (may be NULL)
  * stands for the file in error details. On any failure the engine keeps the
  * session it had. SP_ERROR_INVALID_SESSION: see sp_error_*. */
-SP_API sp_result sp_load_session(sp_engine* engine, const char* text, size_t size, const char* name);
+SP_API sp_result sp_load_session(sp_engine* engine, const char* text, size_t size,
+                                 const char* name);
 /* Load a session file. SP_ERROR_IO when it cannot be read,
  * SP_ERROR_INVALID_SESSION when it has errors. */
 SP_API sp_result sp_load_session_file(sp_engine* engine, const char* path);
@@ -129,8 +130,8 @@ SP_API int sp_error_column(const sp_engine* engine);
 
 /* The channel layout. Its value is its channel count. */
 typedef enum sp_layout {
-    SP_LAYOUT_MONO = 1,           /* the stereo mix folded to one channel */
-    SP_LAYOUT_STEREO = 2,         /* left, right */
+    SP_LAYOUT_MONO = 1,   /* the stereo mix folded to one channel */
+    SP_LAYOUT_STEREO = 2, /* left, right */
     /* left, right, haptic actuator signal. The haptic channel is written as
      * silence until the engine produces haptics; apps can wire it up now. */
     SP_LAYOUT_STEREO_HAPTIC = 3
@@ -141,7 +142,8 @@ typedef enum sp_layout {
  * prepares the engine now: buffers are sized, the session's loudness is
  * measured (a fast silent render of the whole session) and playback rewinds
  * to the start. Parameters set since the load are kept. */
-SP_API sp_result sp_prepare(sp_engine* engine, double sample_rate, int max_block_frames, sp_layout layout);
+SP_API sp_result sp_prepare(sp_engine* engine, double sample_rate, int max_block_frames,
+                            sp_layout layout);
 
 /* ---- Rendering ---------------------------------------------------------- */
 
@@ -156,22 +158,23 @@ SP_API sp_result sp_process(sp_engine* engine, float* const* outputs, int channe
  * including its final fade-out; the length follows live commands (a pause
  * adds to it, skips and stop shorten it). As of the last sp_process block.
  * Either pointer may be NULL. */
-SP_API sp_result sp_get_position(const sp_engine* engine, int64_t* played_frames, int64_t* length_frames);
+SP_API sp_result sp_get_position(const sp_engine* engine, int64_t* played_frames,
+                                 int64_t* length_frames);
 
 /* ---- Live commands ------------------------------------------------------ */
 
 /* Every command is faded: nothing starts or stops with a click. Commands
  * take effect at the start of the next sp_process block. */
 typedef enum sp_command_type {
-    SP_COMMAND_RESUME = 0,         /* play / resume: fade back in after a pause */
-    SP_COMMAND_PAUSE = 1,          /* fade out, then stop the session clock (silence) */
-    SP_COMMAND_HOLD = 2,           /* stay here: the current breath pattern or step repeats */
-    SP_COMMAND_RELEASE = 3,        /* end a hold: the step ends at its next whole breath */
-    SP_COMMAND_NEXT_SECTION = 4,   /* fade out, jump to the next section (past the last: end) */
-    SP_COMMAND_PREVIOUS_SECTION = 5, /* back to this section's start, or the previous one just after a start */
-    SP_COMMAND_PACE = 6,           /* glide the breath to `value` breaths/min: as SP_PARAM_PACE_BPM */
-    SP_COMMAND_GROUNDING = 7,      /* play the session's grounding section, then end */
-    SP_COMMAND_STOP = 8            /* fade out and finish */
+    SP_COMMAND_RESUME = 0,           /* play / resume: fade back in after a pause */
+    SP_COMMAND_PAUSE = 1,            /* fade out, then stop the session clock (silence) */
+    SP_COMMAND_HOLD = 2,             /* stay here: the breath pattern or step repeats */
+    SP_COMMAND_RELEASE = 3,          /* end a hold: the step ends at its next whole breath */
+    SP_COMMAND_NEXT_SECTION = 4,     /* fade out, jump to the next section (past the last: end) */
+    SP_COMMAND_PREVIOUS_SECTION = 5, /* to this section's start; just after it, the one before */
+    SP_COMMAND_PACE = 6,      /* glide the breath to `value` breaths/min (SP_PARAM_PACE_BPM) */
+    SP_COMMAND_GROUNDING = 7, /* play the grounding section (every session has one), then end */
+    SP_COMMAND_STOP = 8,      /* fade out and finish */
 } sp_command_type;
 
 /* Queue a command. `value` is read by SP_COMMAND_PACE only (1..30).
@@ -184,10 +187,10 @@ SP_API sp_result sp_command(sp_engine* engine, sp_command_type command, double v
 typedef enum sp_param {
     /* Layer volumes in dB, -60..6, smoothed. They start at the session's
      * own values and return to them when a session is loaded. */
-    SP_PARAM_TONE_DB = 0,        /* the breath tone */
-    SP_PARAM_BED_DB = 1,         /* the ambience bed */
+    SP_PARAM_TONE_DB = 0, /* the breath tone */
+    SP_PARAM_BED_DB = 1,  /* the ambience bed */
     SP_PARAM_BELLS_DB = 2,
-    SP_PARAM_VOICE_DB = 3,       /* narration */
+    SP_PARAM_VOICE_DB = 3, /* narration */
     SP_PARAM_BINAURAL_DB = 4,
     SP_PARAM_ISOCHRONIC_DB = 5,
     /* 6..15 are kept for layers added later (e.g. haptic intensity). */
@@ -213,13 +216,14 @@ SP_API sp_result sp_get_parameter(const sp_engine* engine, sp_param param, doubl
  * versions add some. */
 typedef enum sp_event_type {
     SP_EVENT_SESSION_STARTED = 1,
-    SP_EVENT_SECTION_STARTED = 2,  /* index: section, from 0 in file order */
-    SP_EVENT_STEP_STARTED = 3,     /* index: step, from 0 in file order across sections */
-    SP_EVENT_PHASE_CHANGED = 4,    /* index: sp_breath_phase; value: breath cycles completed in this step */
-    SP_EVENT_BELL = 5,             /* index: sp_bell_kind */
-    SP_EVENT_PAUSED = 6,           /* faded out; the session clock has stopped */
-    SP_EVENT_RESUMED = 7,          /* the session clock runs again (fading in) */
-    SP_EVENT_FINISHED = 8          /* the session is over; only silence follows */
+    SP_EVENT_SECTION_STARTED = 2, /* index: section, from 0 in file order */
+    SP_EVENT_STEP_STARTED = 3,    /* index: step, from 0 in file order across sections */
+    /* index: sp_breath_phase; value: breath cycles completed in this step */
+    SP_EVENT_PHASE_CHANGED = 4,
+    SP_EVENT_BELL = 5,     /* index: sp_bell_kind */
+    SP_EVENT_PAUSED = 6,   /* faded out; the session clock has stopped */
+    SP_EVENT_RESUMED = 7,  /* the session clock runs again (fading in) */
+    SP_EVENT_FINISHED = 8, /* the session is over; only silence follows */
     /* 9..15 are kept for more transport events.
      * 16..31 are kept for haptic events and 32..47 for caption (spoken line)
      * events, which later versions add. */
@@ -227,22 +231,22 @@ typedef enum sp_event_type {
 
 typedef enum sp_breath_phase {
     SP_PHASE_INHALE = 0,
-    SP_PHASE_HOLD_IN = 1,   /* resting full */
+    SP_PHASE_HOLD_IN = 1, /* resting full */
     SP_PHASE_EXHALE = 2,
-    SP_PHASE_HOLD_OUT = 3   /* resting empty */
+    SP_PHASE_HOLD_OUT = 3 /* resting empty */
 } sp_breath_phase;
 
 typedef enum sp_bell_kind {
-    SP_BELL_BOWL = 0,   /* a deep singing bowl */
-    SP_BELL_CHIME = 1   /* a small, bright chime */
+    SP_BELL_BOWL = 0, /* a deep singing bowl */
+    SP_BELL_CHIME = 1 /* a small, bright chime */
 } sp_bell_kind;
 
 typedef struct sp_event {
     sp_event_type type;
-    int32_t index;           /* meaning by type; 0 when unused */
-    double value;            /* meaning by type; 0 when unused */
-    int64_t sample;          /* output sample (pauses included) where it is heard */
-    int64_t session_sample;  /* position on the session clock (pauses excluded) */
+    int32_t index;          /* meaning by type; 0 when unused */
+    double value;           /* meaning by type; 0 when unused */
+    int64_t sample;         /* output sample (pauses included) where it is heard */
+    int64_t session_sample; /* position on the session clock (pauses excluded) */
 } sp_event;
 
 /* Take the next event: SP_OK with *event filled, SP_NO_EVENT when there is

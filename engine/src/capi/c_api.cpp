@@ -15,8 +15,12 @@ using stillpoint::capi::guarded;
 
 extern "C" {
 
-const char* sp_version_string(void) { return SP_VERSION_STRING; }
-int sp_abi_version(void) { return SP_ABI_VERSION; }
+const char* sp_version_string(void) {
+    return SP_VERSION_STRING;
+}
+int sp_abi_version(void) {
+    return SP_ABI_VERSION;
+}
 
 sp_result sp_create(sp_engine** engine) {
     if (engine == nullptr) return SP_ERROR_NULL_POINTER;
@@ -27,12 +31,15 @@ sp_result sp_create(sp_engine** engine) {
     });
 }
 
-void sp_destroy(sp_engine* engine) { delete engine; }  // destructors never throw
+void sp_destroy(sp_engine* engine) {
+    delete engine;
+}  // destructors never throw
 
 sp_result sp_load_session(sp_engine* engine, const char* text, size_t size, const char* name) {
     if (engine == nullptr || (text == nullptr && size > 0)) return SP_ERROR_NULL_POINTER;
     return guarded([&] {
-        return engine->engine.loadText(std::string(text == nullptr ? "" : text, size), name ? name : "");
+        return engine->engine.loadText(std::string(text == nullptr ? "" : text, size),
+                                       name ? name : "");
     });
 }
 
@@ -47,10 +54,15 @@ const char* sp_error_message(const sp_engine* engine) {
 const char* sp_error_file(const sp_engine* engine) {
     return engine ? engine->engine.error().file.c_str() : "";
 }
-int sp_error_line(const sp_engine* engine) { return engine ? engine->engine.error().line : 0; }
-int sp_error_column(const sp_engine* engine) { return engine ? engine->engine.error().column : 0; }
+int sp_error_line(const sp_engine* engine) {
+    return engine ? engine->engine.error().line : 0;
+}
+int sp_error_column(const sp_engine* engine) {
+    return engine ? engine->engine.error().column : 0;
+}
 
-sp_result sp_prepare(sp_engine* engine, double sample_rate, int max_block_frames, sp_layout layout) {
+sp_result sp_prepare(sp_engine* engine, double sample_rate, int max_block_frames,
+                     sp_layout layout) {
     if (engine == nullptr) return SP_ERROR_NULL_POINTER;
     return guarded([&] { return engine->engine.prepare(sample_rate, max_block_frames, layout); });
 }

@@ -39,14 +39,20 @@ sp_result EmbeddedEngine::loadFile(const std::string& path) {
 
 sp_result EmbeddedEngine::prepare(double sampleRate, int maxBlockFrames, sp_layout layout) {
     if (!isValidSampleRate(sampleRate))
-        return fail(SP_ERROR_INVALID_ARGUMENT, {"sample rate " + numberText(sampleRate) +
-                                                    " Hz is outside 8000..768000 Hz", {}, 0, 0});
+        return fail(
+            SP_ERROR_INVALID_ARGUMENT,
+            {"sample rate " + numberText(sampleRate) + " Hz is outside 8000..768000 Hz", {}, 0, 0});
     if (maxBlockFrames < 1 || maxBlockFrames > kMaxBlockFrames)
-        return fail(SP_ERROR_INVALID_ARGUMENT, {"maximum block of " + std::to_string(maxBlockFrames) +
-                                                    " frames is outside 1..65536", {}, 0, 0});
+        return fail(
+            SP_ERROR_INVALID_ARGUMENT,
+            {"maximum block of " + std::to_string(maxBlockFrames) + " frames is outside 1..65536",
+             {},
+             0,
+             0});
     if (channelsOf(layout) == 0)
-        return fail(SP_ERROR_INVALID_ARGUMENT,
-                    {"unknown channel layout " + std::to_string(static_cast<int>(layout)), {}, 0, 0});
+        return fail(
+            SP_ERROR_INVALID_ARGUMENT,
+            {"unknown channel layout " + std::to_string(static_cast<int>(layout)), {}, 0, 0});
 
     const Device device{sampleRate, maxBlockFrames, layout};
     std::unique_ptr<Engine> engine;
@@ -61,7 +67,8 @@ sp_result EmbeddedEngine::prepare(double sampleRate, int maxBlockFrames, sp_layo
 }
 
 sp_result EmbeddedEngine::install(LoadResult loaded, const SavedState* restore) {
-    if (auto* failure = std::get_if<LoadFailure>(&loaded)) return fail(failure->code, failure->details);
+    if (auto* failure = std::get_if<LoadFailure>(&loaded))
+        return fail(failure->code, failure->details);
     auto& source = std::get<SessionSource>(loaded);
 
     std::array<double, kLayerCount> sessionDb{}, layerDb{};
@@ -69,7 +76,8 @@ sp_result EmbeddedEngine::install(LoadResult loaded, const SavedState* restore) 
         sessionDb[i] = source.program->sound.volumes.*kLayerParameters[i].volume;
         layerDb[i] = restore && restore->layersDb[i] ? *restore->layersDb[i] : sessionDb[i];
     }
-    const StartPoint start = restore ? StartPoint{restore->sampleRate, restore->position} : StartPoint{};
+    const StartPoint start =
+        restore ? StartPoint{restore->sampleRate, restore->position} : StartPoint{};
     std::unique_ptr<Engine> engine;
     const std::int64_t position = device_ ? start.at(device_->sampleRate) : 0;
     if (device_) engine = startEngine(source.program, *device_, position);
@@ -160,7 +168,8 @@ sp_result EmbeddedEngine::process(float* const* outputs, int channels, int frame
     for (int c = 0; c < channels; ++c)
         if (outputs[c] == nullptr) return SP_ERROR_NULL_POINTER;
     sp_result result = readiness();
-    if (result == SP_OK && channels != channelsOf(device_->layout)) result = SP_ERROR_CHANNEL_MISMATCH;
+    if (result == SP_OK && channels != channelsOf(device_->layout))
+        result = SP_ERROR_CHANNEL_MISMATCH;
     if (result == SP_OK && frames > device_->maxBlockFrames) result = SP_ERROR_BLOCK_TOO_LARGE;
     if (result != SP_OK) {
         fillSilence(outputs, channels, frames);
@@ -201,8 +210,9 @@ sp_result EmbeddedEngine::setParameter(sp_param param, double value) noexcept {
     if (!loaded_.load()) return SP_ERROR_NO_SESSION;
     if (!isValidParameterValue(param, value)) return SP_ERROR_INVALID_ARGUMENT;
     const auto layer = layerOf(param);
-    const Command command = layer ? Command{CommandType::SetLayerGain, static_cast<int>(*layer), value}
-                                  : Command{CommandType::SetPace, 0, value};
+    const Command command =
+        layer ? Command{CommandType::SetLayerGain, static_cast<int>(*layer), value}
+              : Command{CommandType::SetPace, 0, value};
     // Before prepare the value waits; prepare sends it.
     if (engine_ && !engine_->pushCommand(command)) return SP_ERROR_QUEUE_FULL;
     if (layer)

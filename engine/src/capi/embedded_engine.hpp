@@ -32,7 +32,7 @@
 namespace stillpoint::capi {
 
 class EmbeddedEngine {
-public:
+  public:
     // Control thread.
     sp_result loadText(std::string text, std::string name);
     sp_result loadFile(const std::string& path);
@@ -49,7 +49,7 @@ public:
     sp_result pollEvent(sp_event& event) noexcept;
     void position(std::int64_t& played, std::int64_t& length) const noexcept;
 
-private:
+  private:
     struct Device {
         double sampleRate = 0.0;
         int maxBlockFrames = 0;

@@ -14,15 +14,24 @@ static_assert(SP_BELL_CHIME == static_cast<int>(BellKind::Chime));
 
 std::optional<CommandType> toCommandType(sp_command_type command) noexcept {
     switch (command) {
-        case SP_COMMAND_RESUME: return CommandType::Resume;
-        case SP_COMMAND_PAUSE: return CommandType::Pause;
-        case SP_COMMAND_HOLD: return CommandType::Hold;
-        case SP_COMMAND_RELEASE: return CommandType::Release;
-        case SP_COMMAND_NEXT_SECTION: return CommandType::NextSection;
-        case SP_COMMAND_PREVIOUS_SECTION: return CommandType::PrevSection;
-        case SP_COMMAND_GROUNDING: return CommandType::Grounding;
-        case SP_COMMAND_STOP: return CommandType::Stop;
-        case SP_COMMAND_PACE: break;
+        case SP_COMMAND_RESUME:
+            return CommandType::Resume;
+        case SP_COMMAND_PAUSE:
+            return CommandType::Pause;
+        case SP_COMMAND_HOLD:
+            return CommandType::Hold;
+        case SP_COMMAND_RELEASE:
+            return CommandType::Release;
+        case SP_COMMAND_NEXT_SECTION:
+            return CommandType::NextSection;
+        case SP_COMMAND_PREVIOUS_SECTION:
+            return CommandType::PrevSection;
+        case SP_COMMAND_GROUNDING:
+            return CommandType::Grounding;
+        case SP_COMMAND_STOP:
+            return CommandType::Stop;
+        case SP_COMMAND_PACE:
+            break;
     }
     return std::nullopt;
 }
@@ -31,14 +40,22 @@ namespace {
 
 sp_event_type toCEventType(EventType type) noexcept {
     switch (type) {
-        case EventType::SessionStarted: return SP_EVENT_SESSION_STARTED;
-        case EventType::SectionStarted: return SP_EVENT_SECTION_STARTED;
-        case EventType::StepStarted: return SP_EVENT_STEP_STARTED;
-        case EventType::PhaseChanged: return SP_EVENT_PHASE_CHANGED;
-        case EventType::BellStruck: return SP_EVENT_BELL;
-        case EventType::Paused: return SP_EVENT_PAUSED;
-        case EventType::Resumed: return SP_EVENT_RESUMED;
-        case EventType::Finished: return SP_EVENT_FINISHED;
+        case EventType::SessionStarted:
+            return SP_EVENT_SESSION_STARTED;
+        case EventType::SectionStarted:
+            return SP_EVENT_SECTION_STARTED;
+        case EventType::StepStarted:
+            return SP_EVENT_STEP_STARTED;
+        case EventType::PhaseChanged:
+            return SP_EVENT_PHASE_CHANGED;
+        case EventType::BellStruck:
+            return SP_EVENT_BELL;
+        case EventType::Paused:
+            return SP_EVENT_PAUSED;
+        case EventType::Resumed:
+            return SP_EVENT_RESUMED;
+        case EventType::Finished:
+            return SP_EVENT_FINISHED;
     }
     // Every engine event has a C twin (-Wswitch says when one lacks it); a
     // type no C app knows is one it ignores.

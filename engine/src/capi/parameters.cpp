@@ -26,9 +26,12 @@ bool isValidSampleRate(double rate) noexcept {
 
 int channelsOf(sp_layout layout) noexcept {
     switch (layout) {
-        case SP_LAYOUT_MONO: return 1;
-        case SP_LAYOUT_STEREO: return 2;
-        case SP_LAYOUT_STEREO_HAPTIC: return 3;
+        case SP_LAYOUT_MONO:
+            return 1;
+        case SP_LAYOUT_STEREO:
+            return 2;
+        case SP_LAYOUT_STEREO_HAPTIC:
+            return 3;
     }
     return 0;
 }

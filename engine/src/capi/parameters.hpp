@@ -17,8 +17,8 @@ namespace stillpoint::capi {
 struct LayerParameter {
     sp_param param;
     LayerId layer;
-    const char* stateKey;         ///< its line in a saved state
-    double LayerVolumes::*volume; ///< the session's own value
+    const char* stateKey;          ///< its line in a saved state
+    double LayerVolumes::*volume;  ///< the session's own value
 };
 
 inline constexpr int kLayerCount = static_cast<int>(LayerId::Count);
@@ -33,7 +33,8 @@ inline constexpr std::array<LayerParameter, kLayerCount> kLayerParameters = {{
 }};
 static_assert([] {
     for (int i = 0; i < kLayerCount; ++i)
-        if (static_cast<int>(kLayerParameters[static_cast<std::size_t>(i)].layer) != i) return false;
+        if (static_cast<int>(kLayerParameters[static_cast<std::size_t>(i)].layer) != i)
+            return false;
     return true;
 }());
 

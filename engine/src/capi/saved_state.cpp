@@ -13,7 +13,8 @@ constexpr std::int64_t kMaxPosition = std::int64_t{1} << 50;
 template <typename T>
 std::string numberText(T value) {
     char buffer[64];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;  // shortest round trip
+    const auto end =
+        std::to_chars(buffer, buffer + sizeof buffer, value).ptr;  // shortest round trip
     return std::string(buffer, end);
 }
 
@@ -31,7 +32,7 @@ void appendLine(std::string& out, std::string_view key, std::string_view value) 
 
 /// Cuts the text into lines from the front; the session text is what remains.
 class LineReader {
-public:
+  public:
     explicit LineReader(std::string_view text) : text_(text) {}
     std::optional<std::string_view> next() {
         const auto end = text_.find('\n', at_);
@@ -42,12 +43,14 @@ public:
     }
     std::string_view rest() const { return text_.substr(at_); }
 
-private:
+  private:
     std::string_view text_;
     std::size_t at_ = 0;
 };
 
-StateParse refuse(std::string why) { return {std::nullopt, std::move(why)}; }
+StateParse refuse(std::string why) {
+    return {std::nullopt, std::move(why)};
+}
 
 }  // namespace
 
@@ -61,7 +64,8 @@ std::string formatState(const SavedState& state) {
     appendLine(out, "sample-rate", numberText(state.sampleRate));
     appendLine(out, "position", numberText(state.position));
     for (std::size_t i = 0; i < kLayerParameters.size(); ++i)
-        if (state.layersDb[i]) appendLine(out, kLayerParameters[i].stateKey, numberText(*state.layersDb[i]));
+        if (state.layersDb[i])
+            appendLine(out, kLayerParameters[i].stateKey, numberText(*state.layersDb[i]));
     appendLine(out, "pace-bpm", numberText(state.paceBpm));
     appendLine(out, "name", name);
     appendLine(out, "session", numberText(state.sessionText.size()));
@@ -83,8 +87,11 @@ StateParse parseState(std::string_view text) {
     while (const auto line = lines.next()) {
         const auto space = line->find(' ');
         const auto key = line->substr(0, space);
-        const auto value = space == std::string_view::npos ? std::string_view{} : line->substr(space + 1);
-        const auto bad = [&] { return refuse("bad value for '" + std::string(key) + "' in the state"); };
+        const auto value =
+            space == std::string_view::npos ? std::string_view{} : line->substr(space + 1);
+        const auto bad = [&] {
+            return refuse("bad value for '" + std::string(key) + "' in the state");
+        };
 
         if (key == "sample-rate") {
             const auto rate = parseNumber<double>(value);
@@ -98,7 +105,8 @@ StateParse parseState(std::string_view text) {
             havePosition = true;
         } else if (key == "pace-bpm") {
             const auto pace = parseNumber<double>(value);
-            if (!pace || (*pace != 0.0 && !isValidParameterValue(SP_PARAM_PACE_BPM, *pace))) return bad();
+            if (!pace || (*pace != 0.0 && !isValidParameterValue(SP_PARAM_PACE_BPM, *pace)))
+                return bad();
             state.paceBpm = *pace;
         } else if (key == "name") {
             state.name = std::string(value);
@@ -106,7 +114,8 @@ StateParse parseState(std::string_view text) {
             const auto size = parseNumber<std::size_t>(value);
             if (!size || *size != lines.rest().size())
                 return refuse("the state's session text is cut short or has extra bytes");
-            if (!haveRate || !havePosition) return refuse("the state lacks its sample rate or position");
+            if (!haveRate || !havePosition)
+                return refuse("the state lacks its sample rate or position");
             state.sessionText = std::string(lines.rest());
             return {std::move(state), {}};
         } else {

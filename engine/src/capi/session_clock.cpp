@@ -14,9 +14,14 @@ void SessionClock::observe(const Event& event) noexcept {
     bool running = false;
     switch (event.type) {
         case EventType::Paused:
-        case EventType::Finished: running = false; break;
-        case EventType::Resumed: running = true; break;
-        default: return;  // the clocks move together
+        case EventType::Finished:
+            running = false;
+            break;
+        case EventType::Resumed:
+            running = true;
+            break;
+        default:
+            return;  // the clocks move together
     }
     const Anchor anchor{event.sample, event.sessionSample, running};
     if (pendingCount_ == kMaxPending) {

@@ -16,7 +16,7 @@
 namespace stillpoint::capi {
 
 class SessionClock {
-public:
+  public:
     /// Both clocks at `sample`, running (after prepare or seek).
     void restart(std::int64_t sample) noexcept;
     /// Every event the engine reports, in its order.
@@ -26,7 +26,7 @@ public:
     /// The session clock at the output position last given to advanceTo.
     std::int64_t position() const noexcept;
 
-private:
+  private:
     /// From output sample `output` on, the session clock is at `session`
     /// and runs (or stands still).
     struct Anchor {
