@@ -14,7 +14,7 @@
 namespace stillpoint::dsp {
 
 struct BrownFilter {
-    static constexpr std::uint32_t kSeeds[2] = {0x510E527Fu, 0x9B05688Cu};
+    static constexpr std::uint32_t kSeed = 0x510E527Fu;
     static BrownFilter design(double sampleRate);
 
     void step(float whiteLeft, float whiteRight, float& left, float& right) noexcept {

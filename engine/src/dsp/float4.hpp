@@ -43,6 +43,13 @@ struct Float4 {
         sumA = _mm_cvtss_f32(sums);
         sumB = _mm_cvtss_f32(_mm_shuffle_ps(sums, sums, 1));
     }
+    /// The same sums as sumPair, as lanes (sumA, sumB, 0, 0).
+    static Float4 sumPairLanes(Float4 a, Float4 b) noexcept {
+        const __m128 halfA = _mm_add_ps(a.v, _mm_movehl_ps(a.v, a.v));
+        const __m128 halfB = _mm_add_ps(b.v, _mm_movehl_ps(b.v, b.v));
+        const __m128 mixed = _mm_unpacklo_ps(halfA, halfB);
+        return {_mm_movelh_ps(_mm_add_ps(mixed, _mm_movehl_ps(mixed, mixed)), _mm_setzero_ps())};
+    }
 #elif defined(STILLPOINT_FLOAT4_NEON)
     float32x4_t v;
     static Float4 load(const float* p) noexcept { return {vld1q_f32(p)}; }
@@ -71,6 +78,11 @@ struct Float4 {
         sumA = vget_lane_f32(sums, 0);
         sumB = vget_lane_f32(sums, 1);
     }
+    static Float4 sumPairLanes(Float4 a, Float4 b) noexcept {
+        float sumA, sumB;
+        sumPair(a, b, sumA, sumB);
+        return make(sumA, sumB, 0.0f, 0.0f);
+    }
 #else
     std::array<float, 4> v;
     static Float4 load(const float* p) noexcept { return {{p[0], p[1], p[2], p[3]}}; }
@@ -92,6 +104,11 @@ struct Float4 {
     static void sumPair(Float4 a, Float4 b, float& sumA, float& sumB) noexcept {
         sumA = (a.v[0] + a.v[2]) + (a.v[1] + a.v[3]);
         sumB = (b.v[0] + b.v[2]) + (b.v[1] + b.v[3]);
+    }
+    static Float4 sumPairLanes(Float4 a, Float4 b) noexcept {
+        float sumA, sumB;
+        sumPair(a, b, sumA, sumB);
+        return make(sumA, sumB, 0.0f, 0.0f);
     }
 #endif
 };

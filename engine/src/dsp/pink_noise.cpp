@@ -34,9 +34,10 @@ PinkFilter PinkFilter::design(double sampleRate) {
     PinkFilter f;
     f.pole = Float4::load(poles.data());
     f.gain = Float4::load(gains.data());
-    f.direct = static_cast<float>(kDirect / r);
-    f.topLeft.prepare(kTopHz, sampleRate);
-    f.topRight = f.topLeft;
+    f.direct = Float4::broadcast(static_cast<float>(kDirect / r));
+    GentleLowPass top;
+    top.prepare(kTopHz, sampleRate);
+    f.topCoefficient = Float4::broadcast(top.k);
     return f;
 }
 

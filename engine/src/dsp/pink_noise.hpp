@@ -21,22 +21,26 @@
 namespace stillpoint::dsp {
 
 struct PinkFilter {
-    static constexpr std::uint32_t kSeeds[2] = {0x3C6EF372u, 0xA54FF53Au};
+    static constexpr std::uint32_t kSeed = 0x3C6EF372u;
     static PinkFilter design(double sampleRate);
 
     void step(float whiteLeft, float whiteRight, float& left, float& right) noexcept {
         stateLeft = pole * stateLeft + gain * Float4::broadcast(whiteLeft);
         stateRight = pole * stateRight + gain * Float4::broadcast(whiteRight);
-        float pinkLeft, pinkRight;
-        Float4::sumPair(stateLeft, stateRight, pinkLeft, pinkRight);
-        left = topLeft.step(pinkLeft + direct * whiteLeft);
-        right = topRight.step(pinkRight + direct * whiteRight);
+        // From here on the lanes are (left, right, 0, 0).
+        const Float4 pink = Float4::sumPairLanes(stateLeft, stateRight) +
+                            direct * Float4::make(whiteLeft, whiteRight, 0.0f, 0.0f);
+        top = top + topCoefficient * (pink - top);
+        float out[4];
+        top.store(out);
+        left = out[0];
+        right = out[1];
     }
 
-    // Lanes: Kellet's three poles and the DC blocker's.
-    Float4 pole{}, gain{}, stateLeft{}, stateRight{};
-    float direct = 0.0f;
-    GentleLowPass topLeft, topRight;
+    Float4 pole{}, gain{};                 // lanes: Kellet's three poles and the DC blocker's
+    Float4 stateLeft{}, stateRight{};
+    Float4 direct{}, topCoefficient{};     // broadcast
+    Float4 top{};                          // the 5 kHz one-pole, lanes (left, right, 0, 0)
 };
 
 using PinkNoise = StereoNoise<PinkFilter>;

@@ -9,10 +9,10 @@
 // measure it; reset() and process() are noexcept, allocation-free, O(frames).
 // `Filter` provides: static Filter design(double sampleRate) (a fresh filter:
 // reset() copies it back), void step(float whiteLeft, float whiteRight,
-// float& left, float& right) noexcept, and static constexpr std::uint32_t kSeeds[2].
+// float& left, float& right) noexcept, and static constexpr std::uint32_t kSeed.
 #pragma once
 
-#include <array>
+#include <cstdint>
 
 #include "dsp/nominal_level.hpp"
 #include "dsp/noise_shaping.hpp"
@@ -37,8 +37,7 @@ public:
 
     void reset() noexcept {
         filter_ = fresh_;
-        noise_[0].reseed(Filter::kSeeds[0]);
-        noise_[1].reseed(Filter::kSeeds[1]);
+        noise_.reseed(Filter::kSeed);
     }
 
     /// Add `frames` samples into left/right.
@@ -46,22 +45,27 @@ public:
         // Locals: the output could alias members, which would pin the
         // filter's state to memory.
         Filter filter = filter_;
-        Xorshift32 nl = noise_[0], nr = noise_[1];
-        const float g = inputGain_;
+        Xorshift32 noise = noise_;
+        // One draw feeds both channels: its top and bottom 16 bits, two
+        // independent uniform values (16-bit resolution is plenty for noise).
+        const float g = inputGain_ * (1.0f / 32768.0f);
         for (int i = 0; i < frames; ++i) {
+            const std::uint32_t bits = noise.nextU32();
+            const auto top = static_cast<std::int16_t>(bits >> 16);
+            const auto bottom = static_cast<std::int16_t>(bits & 0xFFFFu);
             float l, r;
-            filter.step(g * nl.nextBipolar(), g * nr.nextBipolar(), l, r);
+            filter.step(g * static_cast<float>(top), g * static_cast<float>(bottom), l, r);
             left[i] += l;
             right[i] += r;
         }
         filter_ = filter;
-        noise_ = {nl, nr};
+        noise_ = noise;
     }
 
 private:
     Filter fresh_{};
     Filter filter_{};
-    std::array<Xorshift32, 2> noise_;
+    Xorshift32 noise_;
     float inputGain_ = 0.0f;
 };
 
