@@ -6,6 +6,7 @@
 #include <numbers>
 
 #include "audio_analysis.hpp"
+#include "graph/loudness_analysis.hpp"
 #include "graph/loudness_meter.hpp"
 #include "session_rendering.hpp"
 
@@ -40,6 +41,20 @@ TEST(IntegratedLoudnessMeter, AgreesWithEbur128OnRenderedSessions) {
         EXPECT_NEAR(ours(l, r, audio.sampleRate),
                     integratedLufs(l.data(), r.data(), static_cast<int>(l.size()), audio.sampleRate), 0.05)
             << name;
+    }
+}
+
+TEST(LoudnessAnalysis, HalfRateAnalysisMatchesFullRateWithinATenthOfALu) {
+    for (const auto& path : assetSessionPaths()) {
+        const auto program = programFromFile(path);
+        ASSERT_TRUE(program);
+        for (const double rate : {44100.0, 48000.0, 96000.0}) {
+            EngineConfig config;
+            config.sampleRate = rate;
+            const double full = measureProgramLoudness(*program, config, {}, rate);
+            const double fast = measureProgramLoudness(*program, config);
+            EXPECT_NEAR(fast, full, 0.1) << path << " at " << rate;
+        }
     }
 }
 

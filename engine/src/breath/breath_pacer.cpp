@@ -80,13 +80,13 @@ void BreathPacer::fillFullness(std::int64_t from, float* dst, int n) const noexc
     const double span = segmentEndCycles() - startCycles;
     const double u0 = (cyclesAt(from) - startCycles) / span;
     const double u1 = (cyclesAt(from + n) - startCycles) / span;
-    const double du = (u1 - u0) / n;
+    const auto start = static_cast<float>(u0);
+    const auto step = static_cast<float>((u1 - u0) / n);
     const float a = seg.startFullness;
     const float range = seg.endFullness - seg.startFullness;
     for (int i = 0; i < n; ++i) {
-        const double u = std::clamp(u0 + du * i, 0.0, 1.0);
-        const double eased = u * u * (3.0 - 2.0 * u);
-        dst[i] = a + range * static_cast<float>(eased);
+        const float u = std::clamp(start + step * static_cast<float>(i), 0.0f, 1.0f);
+        dst[i] = a + range * (u * u * (3.0f - 2.0f * u));
     }
 }
 

@@ -1,5 +1,7 @@
 #include "graph/loudness_analysis.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "graph/loudness_meter.hpp"
@@ -7,15 +9,21 @@
 
 namespace stillpoint {
 
+double loudnessAnalysisRate(double outputRate) {
+    const double divisor = std::max(1.0, std::round(outputRate / 24000.0));
+    return outputRate / divisor;
+}
+
 double measureProgramLoudness(const Program& program, const EngineConfig& config,
-                              const SequencerTiming& timing) {
+                              const SequencerTiming& timing, double analysisRate) {
     constexpr int kBlock = 4096;
+    const double rate = analysisRate > 0.0 ? analysisRate : loudnessAnalysisRate(config.sampleRate);
     MixGraph graph;
     Sequencer sequencer;
-    graph.prepare(program.sound, config.sampleRate, kBlock);
-    sequencer.prepare(program, config.sampleRate, kBlock, timing);
+    graph.prepare(program.sound, rate, kBlock);
+    sequencer.prepare(program, rate, kBlock, timing);
     DiscardingEventSink events;
-    IntegratedLoudnessMeter meter(config.sampleRate, config.channels);
+    IntegratedLoudnessMeter meter(rate, config.channels);
     std::vector<float> left(kBlock), right(kBlock);
 
     rt::ScopedDenormalsOff denormalsOff;

@@ -2,9 +2,16 @@
 //
 // Renders the program once through the same sequencer and graph the engine
 // plays (no limiter, unity master gain) and measures its integrated loudness
-// (EBU R128, libebur128). The engine then sets one constant master gain so
-// every session lands at the target loudness, whatever its layers and
-// volumes. Not real-time: run it in prepare.
+// (EBU R128). The engine then sets one constant master gain so every session
+// lands at the target loudness, whatever its layers and volumes.
+//
+// The analysis runs at an even fraction of the output rate near 24 kHz
+// (48 kHz -> 24 kHz, 96 kHz -> 24 kHz, 44.1 kHz -> 22.05 kHz): every layer is
+// defined in Hz and keeps its content below 10 kHz, so the loudness is the
+// same to within a few hundredths of a LU, at half the cost or less. The
+// result depends only on the program and the output rate: deterministic.
+//
+// Not real-time: run it in prepare.
 #pragma once
 
 #include "graph/sequencer.hpp"
@@ -14,7 +21,11 @@ namespace stillpoint {
 
 /// Integrated loudness in LUFS of `program` as rendered with `config`
 /// (channels, rate), before limiting. -inf when the program is silent.
+/// `analysisRate` (0: the default above) renders the analysis at another rate.
 double measureProgramLoudness(const Program& program, const EngineConfig& config,
-                              const SequencerTiming& timing = {});
+                              const SequencerTiming& timing = {}, double analysisRate = 0.0);
+
+/// The rate the analysis runs at for an output rate (see above).
+double loudnessAnalysisRate(double outputRate);
 
 }  // namespace stillpoint

@@ -35,31 +35,40 @@ IntegratedLoudnessMeter::IntegratedLoudnessMeter(double sampleRate, int channels
     highPass_ = {1.0, -2.0, 1.0, 2.0 * (k * k - 1.0) / a0, (1.0 - k / kHighPassQ + k * k) / a0};
 }
 
-double IntegratedLoudnessMeter::weight(ChannelState& s, double x) const {
-    const double y = shelf_.b0 * x + shelf_.b1 * s.x1 + shelf_.b2 * s.x2 - shelf_.a1 * s.y1 -
-                     shelf_.a2 * s.y2;
-    s.x2 = s.x1;
-    s.x1 = x;
-    s.y2 = s.y1;
-    s.y1 = y;
-    const double z = highPass_.b0 * y + highPass_.b1 * s.u1 + highPass_.b2 * s.u2 -
-                     highPass_.a1 * s.v1 - highPass_.a2 * s.v2;
-    s.u2 = s.u1;
-    s.u1 = y;
-    s.v2 = s.v1;
-    s.v1 = z;
-    return z;
+double IntegratedLoudnessMeter::weightedEnergy(ChannelState& st, const float* x, int n) const {
+    // State in locals so the two recurrences stay in registers.
+    const Biquad p = shelf_, h = highPass_;
+    double x1 = st.x1, x2 = st.x2, y1 = st.y1, y2 = st.y2;
+    double u1 = st.u1, u2 = st.u2, v1 = st.v1, v2 = st.v2;
+    double energy = 0.0;
+    for (int i = 0; i < n; ++i) {
+        const double in = x[i];
+        const double y = p.b0 * in + p.b1 * x1 + p.b2 * x2 - p.a1 * y1 - p.a2 * y2;
+        x2 = x1;
+        x1 = in;
+        y2 = y1;
+        y1 = y;
+        const double z = h.b0 * y + h.b1 * u1 + h.b2 * u2 - h.a1 * v1 - h.a2 * v2;
+        u2 = u1;
+        u1 = y;
+        v2 = v1;
+        v1 = z;
+        energy += z * z;
+    }
+    st = {x1, x2, y1, y2, u1, u2, v1, v2};
+    return energy;
 }
 
 void IntegratedLoudnessMeter::add(const float* left, const float* right, int n) {
-    for (int i = 0; i < n; ++i) {
-        const double l = weight(state_[0], left[i]);
-        energy_ += l * l;
-        if (channels_ == 2) {
-            const double r = weight(state_[1], right[i]);
-            energy_ += r * r;
-        }
-        if (++filled_ == subBlockFrames_) {
+    while (n > 0) {
+        const int take = std::min(n, subBlockFrames_ - filled_);
+        energy_ += weightedEnergy(state_[0], left, take);
+        if (channels_ == 2) energy_ += weightedEnergy(state_[1], right, take);
+        left += take;
+        right += take;
+        n -= take;
+        filled_ += take;
+        if (filled_ == subBlockFrames_) {
             subBlocks_.push_back(energy_ / subBlockFrames_);
             energy_ = 0.0;
             filled_ = 0;

@@ -32,7 +32,8 @@ private:
         double x1 = 0, x2 = 0, y1 = 0, y2 = 0;  // shelf
         double u1 = 0, u2 = 0, v1 = 0, v2 = 0;  // high-pass
     };
-    double weight(ChannelState& s, double x) const;
+    /// K-weighted energy of n samples of one channel, advancing its filter state.
+    double weightedEnergy(ChannelState& s, const float* x, int n) const;
 
     Biquad shelf_{}, highPass_{};
     int channels_;
