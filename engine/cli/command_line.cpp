@@ -26,6 +26,35 @@ commands:
         loudness-calibrated to -16 LUFS with a -1 dBTP true-peak ceiling.
         The file appears under its name only when complete.
         Rates: 44100 48000 88200 96000 176400 192000.
+  play FILE [--api jack|alsa|pulse] [--device N|NAME] [--rate R]
+       [--buffer FRAMES] [--control FILE_OR_FIFO] [--avoid REGION,...]
+       [--events FILE] [--callback-stats FILE]
+        Play a session in real time (default buffer 256 frames) and steer it
+        while it plays. Every change fades; nothing jumps.
+        keys: space pause/resume, h hold/release, n next section,
+              p previous section, - slower, + faster (0.5 breaths/min,
+              gliding over 8 s), g grounding, 1-6 pick a layer (tone bed
+              bells voice binaural isochronic), up/down arrows +-3 dB,
+              q or Ctrl-C stop (fades out over 2.5 s)
+        --control: a file or FIFO of timed commands, one per line:
+              SECONDS COMMAND [ARGS]   (seconds of output time, pauses
+              included; '#' starts a comment). Commands: pause, resume,
+              hold, release, next, previous, slower, faster, pace BPM,
+              grounding, volume LAYER DB (-60..6), stop. For example:
+                2.5 pause
+                6 resume
+                10 next
+                12 slower
+                20 grounding
+                25 volume bed -30
+                30 stop
+        --events: write every engine event as 'SAMPLE TYPE INDEX VALUE',
+              and each command sent as 'SAMPLE command:TYPE INDEX VALUE'.
+        --callback-stats: write the audio callback's median, 99th
+              percentile and maximum time as a share of the block's budget.
+  devices
+        List audio APIs and their output devices (ids, names, channels,
+        rates) for play --api and --device.
   presets
         List the built-in breath patterns.
   help, --help, -h
@@ -39,7 +68,8 @@ options:
 
 exit codes:
   0 ok, 1 the session has errors, 2 usage error, 3 a file could not be
-  read or written, 70 internal error.
+  read or written, 4 play: no usable audio device (render to a file
+  instead), 5 play: the device went away mid-session, 70 internal error.
 
 Session format reference: docs/session-format.md
 )";
@@ -76,8 +106,10 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
     if (command == "info") return runInfo(rest, out, err);
     if (command == "render") return runRender(rest, out, err);
     if (command == "presets") return runPresets(rest, out, err);
+    if (command == "play") return runPlay(rest, out, err);
+    if (command == "devices") return runDevices(rest, out, err);
 
-    constexpr std::string_view commands[] = {"check", "info", "render", "presets", "help", "version"};
+    constexpr std::string_view commands[] = {"check", "info", "render", "play", "devices", "presets", "help", "version"};
     err << "stillpoint: unknown command '" << command << "'";
     if (auto near = nearestName(command, commands)) err << "; did you mean '" << *near << "'?";
     err << "\nrun 'stillpoint --help' for the commands\n";

@@ -14,6 +14,8 @@ int runCheck(const Args& args, std::ostream& out, std::ostream& err);
 int runInfo(const Args& args, std::ostream& out, std::ostream& err);
 int runRender(const Args& args, std::ostream& out, std::ostream& err);
 int runPresets(const Args& args, std::ostream& out, std::ostream& err);
+int runPlay(const Args& args, std::ostream& out, std::ostream& err);
+int runDevices(const Args& args, std::ostream& out, std::ostream& err);
 
 /// Dispatch `stillpoint ARGS...` (without the program name).
 int runCommandLine(const Args& args, std::ostream& out, std::ostream& err);

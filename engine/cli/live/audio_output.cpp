@@ -1,0 +1,228 @@
+#include "audio_output.hpp"
+
+#include <RtAudio.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstring>
+#include <thread>
+
+#include "callback_stats.hpp"
+#include "device_probe.hpp"
+#include "quiet_stderr.hpp"
+
+namespace stillpoint::cli::live {
+namespace {
+
+constexpr int kMaxChannels = 2;
+
+// RtAudio 5.2's error callback carries no user pointer: the one stream per
+// process reports here. Written once (first error wins), read by the control thread.
+std::atomic<bool> gStreamError{false};
+std::atomic<bool> gErrorTextReady{false};
+char gErrorText[256];
+
+void onStreamError(RtAudioError::Type type, const std::string& text) {
+    if (type == RtAudioError::WARNING || type == RtAudioError::DEBUG_WARNING) return;
+    bool expected = false;
+    if (!gStreamError.compare_exchange_strong(expected, true)) return;
+    std::strncpy(gErrorText, text.c_str(), sizeof gErrorText - 1);
+    gErrorTextReady.store(true, std::memory_order_release);
+}
+
+void raiseToAtLeast(std::atomic<float>& slot, float value) noexcept {
+    float seen = slot.load(std::memory_order_relaxed);
+    while (value > seen && !slot.compare_exchange_weak(seen, value, std::memory_order_relaxed)) {
+    }
+}
+
+std::string deviceAdvice() {
+    return "try: 'stillpoint devices' to list outputs, then --api jack|alsa|pulse and --device N; "
+           "for JACK start a server first (e.g. 'jackd -d alsa' or 'jackd -d dummy'); "
+           "or render to a file with 'stillpoint render FILE -o OUT.wav'";
+}
+
+const OutputDevice* chooseDevice(const ApiDevices& api, const std::string& wanted) {
+    if (api.outputs.empty()) return nullptr;
+    if (wanted.empty()) {
+        const auto d = std::find_if(api.outputs.begin(), api.outputs.end(),
+                                    [](const OutputDevice& o) { return o.isDefault; });
+        return d != api.outputs.end() ? &*d : &api.outputs.front();
+    }
+    const bool numeric = std::all_of(wanted.begin(), wanted.end(), [](char c) { return c >= '0' && c <= '9'; });
+    for (const auto& o : api.outputs)
+        if (numeric ? std::to_string(o.id) == wanted : o.name == wanted) return &o;
+    if (!numeric)
+        for (const auto& o : api.outputs)
+            if (o.name.find(wanted) != std::string::npos) return &o;
+    return nullptr;
+}
+
+unsigned chooseRate(const OutputDevice& device, unsigned wanted) {
+    if (wanted != 0) return wanted;
+    if (std::find(device.rates.begin(), device.rates.end(), 48000u) != device.rates.end()) return 48000;
+    return device.preferredRate != 0 ? device.preferredRate : 48000;
+}
+
+}  // namespace
+
+struct AudioOutput::CallbackState {
+    Engine* engine = nullptr;
+    CallbackStats* stats = nullptr;
+    int channels = 2;
+    int maxBlock = 0;
+    double sampleRate = 48000.0;
+    CallbackMeters meters;
+
+    static int callback(void* output, void*, unsigned frames, double, RtAudioStreamStatus status,
+                        void* user) noexcept {
+        auto& s = *static_cast<CallbackState*>(user);
+        const auto begin = std::chrono::steady_clock::now();
+        if (status & RTAUDIO_OUTPUT_UNDERFLOW) s.meters.underruns.fetch_add(1, std::memory_order_relaxed);
+        // Non-interleaved: channel c starts at c * frames.
+        auto* base = static_cast<float*>(output);
+        for (unsigned done = 0; done < frames;) {
+            const unsigned n = std::min(frames - done, static_cast<unsigned>(s.maxBlock));
+            std::array<float*, kMaxChannels> planes{};
+            for (int c = 0; c < s.channels; ++c) planes[static_cast<std::size_t>(c)] = base + c * frames + done;
+            s.engine->process(planes.data(), static_cast<int>(n));
+            done += n;
+        }
+        const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+        const double budget = frames / s.sampleRate;
+        const auto load = static_cast<float>(spent / budget);
+        raiseToAtLeast(s.meters.peakLoad, load);
+        raiseToAtLeast(s.meters.maxLoad, load);
+        if (s.stats) s.stats->record(spent, budget);
+        s.meters.framesPlayed.fetch_add(frames, std::memory_order_relaxed);
+        s.meters.callbacks.fetch_add(1, std::memory_order_release);
+        return 0;
+    }
+};
+
+AudioOutput::AudioOutput() : state_(new CallbackState), meters_(&state_->meters) {}
+
+AudioOutput::~AudioOutput() {
+    if (!audio_ && !state_) return;  // abandoned
+    stop();
+    delete state_;
+}
+
+std::optional<std::string> AudioOutput::open(const OutputRequest& request, OpenedOutput& opened) {
+    // The API: the one asked for, or the first with an output device.
+    ApiDevices api;
+    if (!request.api.empty()) {
+        const auto names = compiledApis();
+        if (std::find(names.begin(), names.end(), request.api) == names.end())
+            return "audio API '" + request.api + "' is not available; use jack, alsa or pulse";
+        api = probeOutputs(request.api);
+    } else {
+        std::string tried;
+        for (const auto& name : compiledApis()) {
+            api = probeOutputs(name);
+            if (!api.outputs.empty()) break;
+            tried += (tried.empty() ? "" : "; ") + api.displayName + ": " +
+                     (api.problem.empty() ? "no output device" : api.problem);
+        }
+        if (api.outputs.empty()) return "no audio output device found (" + tried + "); " + deviceAdvice();
+    }
+    const OutputDevice* device = chooseDevice(api, request.device);
+    if (!device) {
+        if (api.outputs.empty())
+            return api.displayName + ": no output device (" +
+                   (api.problem.empty() ? std::string("none found") : api.problem) + "); " + deviceAdvice();
+        return api.displayName + ": no output device '" + request.device + "'; " + deviceAdvice();
+    }
+
+    opened.api = api.displayName;
+    opened.device = device->name;
+    opened.rate = chooseRate(*device, request.rate);
+    opened.channels = std::min<int>(static_cast<int>(device->outputChannels), kMaxChannels);
+    opened.bufferFrames = request.bufferFrames;
+
+    const auto fail = [&](const std::string& why) {
+        audio_.reset();
+        return api.displayName + " device '" + device->name + "' (id " + std::to_string(device->id) +
+               ") cannot open an output stream at " + std::to_string(opened.rate) + " Hz, " +
+               std::to_string(request.bufferFrames) + " frames: " + why + "; " + deviceAdvice();
+    };
+    gStreamError.store(false);
+    gErrorTextReady.store(false);
+    try {
+        QuietStderr quiet;
+        audio_ = std::make_unique<RtAudio>(RtAudio::getCompiledApiByName(api.api));
+        audio_->showWarnings(false);
+        RtAudio::StreamParameters out;
+        out.deviceId = device->id;
+        out.nChannels = static_cast<unsigned>(opened.channels);
+        RtAudio::StreamOptions options;
+        options.flags = RTAUDIO_NONINTERLEAVED;
+        options.streamName = "stillpoint";
+        state_->channels = opened.channels;
+        state_->sampleRate = opened.rate;
+        // A busy JACK server can miss a client's first connection: try a few times, bounded.
+        for (int attempt = 0;; ++attempt) {
+            try {
+                opened.bufferFrames = request.bufferFrames;
+                audio_->openStream(&out, nullptr, RTAUDIO_FLOAT32, opened.rate, &opened.bufferFrames,
+                                   &CallbackState::callback, state_, &options, &onStreamError);
+                break;
+            } catch (const RtAudioError&) {
+                if (attempt == 2) throw;
+                std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            }
+        }
+        if (!audio_->isStreamOpen()) return fail(gErrorTextReady.load() ? gErrorText : "the stream did not open");
+        opened.latencyFrames = audio_->getStreamLatency();
+    } catch (const RtAudioError& e) {
+        return fail(e.getMessage());
+    }
+    gStreamError.store(false);
+    return std::nullopt;
+}
+
+std::optional<std::string> AudioOutput::start(Engine& engine, CallbackStats* stats) {
+    state_->engine = &engine;
+    state_->stats = stats;
+    state_->maxBlock = engine.config().maxBlockFrames;
+    try {
+        audio_->startStream();
+    } catch (const RtAudioError& e) {
+        return "cannot start the stream: " + e.getMessage();
+    }
+    started_ = true;
+    return std::nullopt;
+}
+
+void AudioOutput::stop() {
+    if (!audio_) return;
+    try {
+        if (audio_->isStreamRunning()) audio_->stopStream();
+        if (audio_->isStreamOpen()) audio_->closeStream();
+    } catch (const RtAudioError&) {
+        // Stopping a stream that already failed: nothing more to do.
+    }
+    audio_.reset();
+}
+
+void AudioOutput::abandon() {
+    // Deliberately leaked: closing a stream whose server is gone can block.
+    (void)audio_.release();
+    state_ = nullptr;
+}
+
+bool AudioOutput::lost() const {
+    return started_ && (gStreamError.load() || !audio_ || !audio_->isStreamRunning());
+}
+
+std::string AudioOutput::lostReason() const {
+    if (gErrorTextReady.load(std::memory_order_acquire)) return gErrorText;
+    return "the stream stopped (the device or the audio server went away)";
+}
+
+const CallbackMeters& AudioOutput::meters() const { return *meters_; }
+
+float AudioOutput::takePeakLoad() { return meters_->peakLoad.exchange(0.0f); }
+
+}  // namespace stillpoint::cli::live

@@ -1,0 +1,83 @@
+// AudioOutput: one RtAudio output stream that plays an Engine.
+//
+// Threads: open/start/stop/abandon and the getters run on the control thread.
+// RtAudio's callback runs on its audio thread and only calls Engine::process
+// and writes atomics (load, underruns, callback count, optional stats): no
+// allocation, no lock, no I/O, no exception. The error callback may run on
+// any thread; it only writes atomics and a fixed buffer.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "stillpoint/engine.hpp"
+
+class RtAudio;
+
+namespace stillpoint::cli::live {
+
+class CallbackStats;
+
+struct OutputRequest {
+    std::string api;     ///< "jack", "alsa", "pulse", or empty: the first that has a device
+    std::string device;  ///< index, or (part of) a name; empty: the API's default output
+    unsigned rate = 0;   ///< 0: 48000 when the device offers it, else its preferred rate
+    unsigned bufferFrames = 256;
+};
+
+struct OpenedOutput {
+    std::string api;
+    std::string device;
+    unsigned rate = 0;
+    unsigned bufferFrames = 0;  ///< what the device granted
+    int channels = 2;
+    long latencyFrames = 0;     ///< RtAudio's getStreamLatency()
+};
+
+/// What the audio thread measured; read any time from the control thread.
+struct CallbackMeters {
+    std::atomic<std::int64_t> callbacks{0};
+    std::atomic<std::int64_t> framesPlayed{0};  ///< output time, pauses included
+    std::atomic<std::int64_t> underruns{0};  ///< callbacks flagged RTAUDIO_OUTPUT_UNDERFLOW
+    std::atomic<float> peakLoad{0.0f};       ///< highest callback time / block time since reset
+    std::atomic<float> maxLoad{0.0f};        ///< highest over the whole run
+};
+
+class AudioOutput {
+public:
+    AudioOutput();
+    ~AudioOutput();
+    AudioOutput(const AudioOutput&) = delete;
+    AudioOutput& operator=(const AudioOutput&) = delete;
+
+    /// Open (not start) a stream. On failure returns a message naming the
+    /// API and device and what to try.
+    std::optional<std::string> open(const OutputRequest& request, OpenedOutput& opened);
+    /// Start playing `engine` (prepared for the opened rate, channels and
+    /// buffer). `stats` may be null.
+    std::optional<std::string> start(Engine& engine, CallbackStats* stats);
+    /// Stop and close the stream (normal end).
+    void stop();
+    /// The device is gone: leave the stream to the process's end rather than
+    /// risk waiting on a server that no longer answers.
+    void abandon();
+
+    /// The stream stopped by itself or reported an error since start().
+    bool lost() const;
+    std::string lostReason() const;
+    const CallbackMeters& meters() const;
+    /// Reads and clears the peak load since the last call.
+    float takePeakLoad();
+
+private:
+    struct CallbackState;
+    std::unique_ptr<RtAudio> audio_;
+    CallbackState* state_;  ///< owned; leaked by abandon() with the stream
+    CallbackMeters* meters_;  ///< state_'s, still valid after abandon()
+    bool started_ = false;
+};
+
+}  // namespace stillpoint::cli::live

@@ -1,0 +1,128 @@
+#include "control_loop.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <ostream>
+#include <thread>
+
+#include "key_controls.hpp"
+#include "status_line.hpp"
+#include "stop_signals.hpp"
+
+namespace stillpoint::cli::live {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using namespace std::chrono_literals;
+
+// Short enough that a scripted command lands within about one small buffer.
+constexpr auto kTick = 1ms;
+constexpr auto kStatusEvery = 100ms;
+// No callback for this long while the stream claims to run: the device is gone.
+constexpr auto kSilentDeviceLimit = 2s;
+// A Stop fades over kStopFadeSeconds; give up waiting for Finished after this.
+constexpr auto kStopGrace = 3s;
+
+}  // namespace
+
+LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
+    KeyControls keys;
+    StopSignals signals;
+    StatusLine status(stderr);
+    const CallbackMeters& meters = p.output.meters();
+
+    bool stopping = false;
+    Clock::time_point stopDeadline{};
+    auto lastStatus = Clock::now();
+    auto lastCallbackSeen = Clock::now();
+    std::int64_t lastCallbacks = -1;
+    std::string layerNote;
+
+    const auto request = [&](const LiveRequest& r) {
+        if (r.action == LiveAction::Stop) {
+            if (stopping) return;
+            stopping = true;
+            stopDeadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                              std::chrono::duration<double>(kStopFadeSeconds)) + kStopGrace;
+        }
+        if (!p.controller.apply(r)) err << "\nstillpoint play: the engine's command queue is full; try again\n";
+        if (r.action == LiveAction::SelectLayer || r.action == LiveAction::LayerUp ||
+            r.action == LiveAction::LayerDown || r.action == LiveAction::SetLayerGain) {
+            const LayerId layer = r.action == LiveAction::SetLayerGain ? r.layer : p.controller.selectedLayer();
+            char note[64];
+            std::snprintf(note, sizeof note, "%s %+.0f dB", std::string(layerName(layer)).c_str(),
+                          p.controller.layerDb(layer));
+            layerNote = note;
+        }
+    };
+
+    for (;;) {
+        const auto now = Clock::now();
+        const std::int64_t played = meters.framesPlayed.load(std::memory_order_relaxed);
+
+        if (StopSignals::requested()) request({LiveAction::Stop});
+        for (const auto& r : keys.poll()) request(r);
+        if (p.script) {
+            std::vector<std::string> problems;
+            p.script->poll(problems);
+            for (const auto& text : problems) {
+                status.clear();
+                err << text << " (line ignored)\n";
+            }
+            for (const auto& r : p.script->takeDue(static_cast<double>(played) / p.sampleRate)) request(r);
+        }
+        for (const auto& command : p.controller.takeSent()) p.events.write(command, played);
+
+        for (Event e; p.engine.popEvent(e);) {
+            p.controller.observe(e);
+            p.events.write(e);
+        }
+        if (p.controller.state() == PlayState::Finished) {
+            status.clear();
+            return {stopping ? LoopEnd::Stopped : LoopEnd::Finished, {}};
+        }
+        if (stopping && now > stopDeadline) {
+            status.clear();
+            return {LoopEnd::Stopped, {}};
+        }
+
+        // The device: an error or a stopped stream, or callbacks that no longer come.
+        const std::int64_t callbacks = meters.callbacks.load(std::memory_order_acquire);
+        if (callbacks != lastCallbacks) {
+            lastCallbacks = callbacks;
+            lastCallbackSeen = now;
+        }
+        if (p.output.lost()) {
+            status.clear();
+            return {LoopEnd::DeviceLost, p.output.lostReason()};
+        }
+        if (now - lastCallbackSeen > kSilentDeviceLimit) {
+            status.clear();
+            return {LoopEnd::DeviceLost, "no audio callback for 2 s (the device or the audio server stopped)"};
+        }
+
+        if (now - lastStatus >= kStatusEvery) {
+            lastStatus = now;
+            const auto& c = p.controller;
+            const std::int64_t session = c.sessionFrames(played);
+            StatusView view;
+            view.section = c.sectionName();
+            view.phase = std::string(c.phaseName());
+            view.paceBpm = c.paceBpm();
+            view.state = stopping                            ? "stopping"
+                         : c.state() == PlayState::Paused   ? "paused"
+                         : c.holding()                      ? "held"
+                                                            : "";
+            view.elapsedSeconds = static_cast<double>(played) / p.sampleRate;
+            view.remainingSeconds =
+                static_cast<double>(std::max<std::int64_t>(0, p.engine.lengthFrames() - session)) / p.sampleRate;
+            view.dspLoad = p.output.takePeakLoad();
+            view.underruns = meters.underruns.load(std::memory_order_relaxed);
+            view.layerNote = layerNote;
+            status.draw(view);
+        }
+        std::this_thread::sleep_for(kTick);
+    }
+}
+
+}  // namespace stillpoint::cli::live

@@ -1,0 +1,40 @@
+// The control loop of a live session: every few milliseconds it takes keys,
+// due script lines and stop signals, sends commands, drains the engine's
+// events, watches the device, and redraws the status line ~10 times a second.
+//
+// Threads: the control thread (the one that started the stream). It is the
+// engine's only command producer and only event consumer.
+#pragma once
+
+#include <string>
+
+#include "audio_output.hpp"
+#include "control_script.hpp"
+#include "event_log.hpp"
+#include "live_controller.hpp"
+
+namespace stillpoint::cli::live {
+
+enum class LoopEnd : unsigned char {
+    Finished,    ///< the session ended
+    Stopped,     ///< stop asked (q, script, signal) and its fade is done
+    DeviceLost,  ///< the stream stopped by itself or went silent
+};
+
+struct LoopParts {
+    Engine& engine;
+    AudioOutput& output;
+    LiveController& controller;
+    ControlScriptReader* script;  ///< null without --control
+    EventLog& events;
+    double sampleRate = 48000.0;
+};
+
+struct LoopResult {
+    LoopEnd end = LoopEnd::Finished;
+    std::string lostReason;
+};
+
+LoopResult runControlLoop(LoopParts& parts, std::ostream& err);
+
+}  // namespace stillpoint::cli::live

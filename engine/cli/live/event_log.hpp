@@ -1,0 +1,31 @@
+// Event log (--events FILE): every engine event as a line
+//   SAMPLE TYPE INDEX VALUE      e.g. "144000 SectionStarted 1 0"
+// and every command sent, as "SAMPLE command:TYPE INDEX VALUE" with the
+// output sample at which it was queued.
+//
+// Threads: control thread only.
+#pragma once
+
+#include <cstdint>
+#include <fstream>
+#include <string>
+
+#include "stillpoint/engine_events.hpp"
+
+namespace stillpoint::cli::live {
+
+std::string_view eventName(EventType type);
+std::string_view commandName(CommandType type);
+
+class EventLog {
+public:
+    /// Inert when `path` is empty.
+    bool open(const std::string& path);
+    void write(const Event& event);
+    void write(const Command& command, std::int64_t sample);
+
+private:
+    std::ofstream out_;
+};
+
+}  // namespace stillpoint::cli::live

@@ -1,0 +1,153 @@
+#include "live_controller.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace stillpoint::cli::live {
+namespace {
+
+constexpr double kPaceStepBpm = 0.5;
+constexpr double kLayerStepDb = 3.0;
+constexpr double kMinPace = 1.0, kMaxPace = 30.0;
+constexpr double kMinDb = -60.0, kMaxDb = 6.0;
+
+double volumeOf(const LayerVolumes& v, LayerId layer) {
+    switch (layer) {
+        case LayerId::Tone: return v.tone;
+        case LayerId::Bed: return v.bed;
+        case LayerId::Bells: return v.bells;
+        case LayerId::Voice: return v.voice;
+        case LayerId::Binaural: return v.binaural;
+        case LayerId::Isochronic: return v.isochronic;
+        case LayerId::Count: break;
+    }
+    return 0.0;
+}
+
+}  // namespace
+
+LiveController::LiveController(Engine& engine, std::shared_ptr<const Program> program, double sampleRate)
+    : engine_(engine), program_(std::move(program)), rate_(sampleRate) {
+    for (std::size_t i = 0; i < layerDb_.size(); ++i)
+        layerDb_[i] = volumeOf(program_->sound.volumes, static_cast<LayerId>(i));
+}
+
+bool LiveController::send(CommandType type, int index, double value) {
+    const Command command{type, index, value};
+    if (!engine_.pushCommand(command)) return false;
+    sent_.push_back(command);
+    return true;
+}
+
+std::vector<Command> LiveController::takeSent() { return std::exchange(sent_, {}); }
+
+std::int64_t LiveController::sessionFrames(std::int64_t framesPlayed) const {
+    const std::int64_t now = pausedAt_ >= 0 ? std::min(pausedAt_, framesPlayed) : framesPlayed;
+    return std::max<std::int64_t>(0, now - pausedFrames_);
+}
+
+bool LiveController::glidePace(double bpm) {
+    if (paceBpm_ <= 0.0) return true;  // not breathing: nothing to glide
+    paceBpm_ = std::clamp(bpm, kMinPace, kMaxPace);
+    paceOverridden_ = true;
+    return send(CommandType::SetPace, 0, paceBpm_);
+}
+
+bool LiveController::apply(const LiveRequest& r) {
+    const auto layerIndex = [](LayerId l) { return static_cast<int>(l); };
+    switch (r.action) {
+        case LiveAction::TogglePause:
+            return apply({state_ == PlayState::Paused ? LiveAction::Resume : LiveAction::Pause});
+        case LiveAction::Pause:
+            // Paused means "asked to pause": the engine fades, then reports Paused.
+            if (state_ != PlayState::Playing) return true;
+            state_ = PlayState::Paused;
+            return send(CommandType::Pause);
+        case LiveAction::Resume:
+            if (state_ != PlayState::Paused) return true;
+            state_ = PlayState::Playing;
+            return send(CommandType::Resume);
+        case LiveAction::ToggleHold: return apply({holding_ ? LiveAction::Release : LiveAction::Hold});
+        case LiveAction::Hold: holding_ = true; return send(CommandType::Hold);
+        case LiveAction::Release: holding_ = false; return send(CommandType::Release);
+        case LiveAction::Next: return send(CommandType::NextSection);
+        case LiveAction::Previous: return send(CommandType::PrevSection);
+        case LiveAction::Grounding: return send(CommandType::Grounding);
+        case LiveAction::Slower: return glidePace(paceBpm_ - kPaceStepBpm);
+        case LiveAction::Faster: return glidePace(paceBpm_ + kPaceStepBpm);
+        case LiveAction::SetPace: return glidePace(r.value);
+        case LiveAction::SelectLayer: selected_ = r.layer; return true;
+        case LiveAction::LayerUp:
+        case LiveAction::LayerDown:
+        case LiveAction::SetLayerGain: {
+            const LayerId layer = r.action == LiveAction::SetLayerGain ? r.layer : selected_;
+            double& db = layerDb_[static_cast<std::size_t>(layer)];
+            db = r.action == LiveAction::SetLayerGain ? r.value
+                 : r.action == LiveAction::LayerUp    ? db + kLayerStepDb
+                                                      : db - kLayerStepDb;
+            db = std::clamp(db, kMinDb, kMaxDb);
+            return send(CommandType::SetLayerGain, layerIndex(layer), db);
+        }
+        case LiveAction::Stop: return send(CommandType::Stop);
+    }
+    return true;
+}
+
+double LiveController::currentPace(std::int64_t sessionSample) const {
+    if (step_ < 0) return 0.0;
+    const auto& step = program_->steps[static_cast<std::size_t>(step_)];
+    if (step.kind != StepKind::Breathe) return 0.0;
+    if (step.rampSeconds <= 0.0 || step.rampToBpm == step.paceBpm) return step.paceBpm;
+    const double t = static_cast<double>(sessionSample - stepStartSample_) / rate_;
+    return step.paceBpm + (step.rampToBpm - step.paceBpm) * std::clamp(t / step.rampSeconds, 0.0, 1.0);
+}
+
+void LiveController::observe(const Event& e) {
+    switch (e.type) {
+        case EventType::SectionStarted: section_ = e.index; phase_ = -1; return;
+        case EventType::StepStarted: {
+            // A new breathe step keeps a pace the listener chose; other steps have none.
+            const bool breathe =
+                program_->steps[static_cast<std::size_t>(e.index)].kind == StepKind::Breathe;
+            step_ = e.index;
+            stepStartSample_ = e.sessionSample;
+            if (!breathe) {
+                paceBpm_ = 0.0;
+                phase_ = -1;
+            } else if (paceOverridden_ && paceBpm_ > 0.0) {
+                send(CommandType::SetPace, 0, paceBpm_);
+            } else {
+                paceOverridden_ = false;
+                paceBpm_ = currentPace(e.sessionSample);
+            }
+            return;
+        }
+        case EventType::PhaseChanged:
+            phase_ = e.index;
+            if (!paceOverridden_) paceBpm_ = currentPace(e.sessionSample);
+            return;
+        case EventType::Paused:
+            state_ = PlayState::Paused;
+            pausedAt_ = e.sample;
+            return;
+        case EventType::Resumed:
+            state_ = PlayState::Playing;
+            if (pausedAt_ >= 0) pausedFrames_ += e.sample - pausedAt_;
+            pausedAt_ = -1;
+            return;
+        case EventType::Finished: state_ = PlayState::Finished; return;
+        case EventType::SessionStarted:
+        case EventType::BellStruck: return;
+    }
+}
+
+std::string LiveController::sectionName() const {
+    if (section_ < 0 || section_ >= static_cast<int>(program_->sections.size())) return "";
+    return program_->sections[static_cast<std::size_t>(section_)].name;
+}
+
+std::string_view LiveController::phaseName() const {
+    return phase_ < 0 ? std::string_view{} : toString(static_cast<BreathPhase>(phase_));
+}
+
+}  // namespace stillpoint::cli::live

@@ -1,0 +1,175 @@
+// `stillpoint play FILE`: a session in real time through RtAudio, steered
+// live from the keyboard and from a control script (see live/).
+//
+// Threads: this is the control thread. The audio thread only runs the
+// engine inside AudioOutput's callback.
+#include <cstdio>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+#include <unistd.h>
+
+#include "arguments.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "live/audio_output.hpp"
+#include "live/callback_stats.hpp"
+#include "live/control_loop.hpp"
+#include "live/key_controls.hpp"
+#include "session_loader.hpp"
+#include "time_format.hpp"
+
+namespace stillpoint::cli {
+namespace {
+
+using namespace live;
+
+constexpr const char* kUsage =
+    "usage: stillpoint play FILE [--api jack|alsa|pulse] [--device N|NAME] [--rate R]\n"
+    "                            [--buffer FRAMES] [--control FILE_OR_FIFO] [--avoid REGION,...]\n"
+    "                            [--events FILE] [--callback-stats FILE]\n";
+
+constexpr unsigned kDefaultBuffer = 256;
+constexpr int kMinEngineBlock = 4096;  // JACK may grow its period mid-stream; the callback splits larger ones
+
+bool parseUnsigned(const std::string& text, unsigned low, unsigned high, unsigned& value) {
+    try {
+        std::size_t used = 0;
+        const unsigned long v = std::stoul(text, &used);
+        if (used != text.size() || v < low || v > high) return false;
+        value = static_cast<unsigned>(v);
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+int usage(std::ostream& err, const std::string& problem) {
+    err << "stillpoint play: " << problem << '\n' << kUsage;
+    return kExitUsage;
+}
+
+std::string latencyText(const OpenedOutput& o) {
+    std::ostringstream text;
+    text << "output latency " << o.latencyFrames << " frames (" << std::fixed << std::setprecision(1)
+         << 1000.0 * static_cast<double>(o.latencyFrames) / o.rate << " ms)";
+    return text.str();
+}
+
+}  // namespace
+
+int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
+    const auto parsed = parseArguments(
+        args, {{"api", 0, true}, {"device", 0, true}, {"rate", 0, true}, {"buffer", 0, true},
+               {"control", 0, true}, {"events", 0, true}, {"callback-stats", 0, true}, kAvoidOption});
+    const Arguments& a = parsed.arguments;
+    if (!parsed.error.empty()) return usage(err, parsed.error);
+    if (a.positional.size() != 1) return usage(err, "name one session file");
+
+    OutputRequest request;
+    request.api = a.value("api").value_or("");
+    request.device = a.value("device").value_or("");
+    request.bufferFrames = kDefaultBuffer;
+    if (auto rate = a.value("rate"); rate && !parseUnsigned(*rate, 8000, 384000, request.rate))
+        return usage(err, "--rate " + *rate + " is not a sample rate; use e.g. 44100 or 48000");
+    if (auto buffer = a.value("buffer"); buffer && !parseUnsigned(*buffer, 16, 8192, request.bufferFrames))
+        return usage(err, "--buffer " + *buffer + " is not a frame count from 16 to 8192; use e.g. 64 or 256");
+
+    // A control file is read and checked before any sound starts.
+    std::unique_ptr<ControlScriptReader> script;
+    if (auto path = a.value("control")) {
+        script = std::make_unique<ControlScriptReader>();
+        std::string problem;
+        if (!script->open(*path, problem)) {
+            err << "stillpoint play: " << problem << '\n';
+            return kExitIo;
+        }
+        std::vector<std::string> problems;
+        script->poll(problems);
+        for (const auto& text : problems) err << text << '\n';
+        if (!problems.empty() && !script->isFifo()) {
+            err << "control lines are: " << kControlScriptSyntax << '\n';
+            return kExitUsage;
+        }
+    }
+    EventLog events;
+    if (!events.open(a.value("events").value_or(""))) {
+        err << "stillpoint play: cannot write " << *a.value("events") << '\n';
+        return kExitIo;
+    }
+
+    const auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
+    if (!loaded.program) return loaded.exitCode;
+
+    AudioOutput output;
+    OpenedOutput opened;
+    if (auto problem = output.open(request, opened)) {
+        err << "stillpoint play: " << *problem << '\n';
+        return kExitNoDevice;
+    }
+
+    // The engine is leaked with the stream if the device is lost mid-play.
+    auto engine = std::make_unique<Engine>();
+    engine->load(loaded.program);
+    EngineConfig config;
+    config.sampleRate = opened.rate;
+    config.channels = opened.channels;
+    config.maxBlockFrames = std::max<int>(kMinEngineBlock, static_cast<int>(opened.bufferFrames));
+    engine->prepare(config);
+
+    std::unique_ptr<CallbackStats> stats;
+    if (a.value("callback-stats")) {
+        const auto expected = engine->lengthFrames() / std::max(1u, opened.bufferFrames);
+        stats = std::make_unique<CallbackStats>(
+            static_cast<std::size_t>(std::min<std::int64_t>(expected * 2 + 10000, 1 << 23)));
+    }
+
+    const bool terminal = ::isatty(STDERR_FILENO) != 0;
+    if (terminal) {
+        err << loaded.program->title << " on " << opened.api << " '" << opened.device << "', " << opened.rate
+            << " Hz, " << opened.bufferFrames << "-frame buffer, " << latencyText(opened) << '\n'
+            << kKeyHelp << '\n';
+    }
+    if (auto problem = output.start(*engine, stats.get())) {
+        err << "stillpoint play: " << opened.api << " '" << opened.device << "': " << *problem << '\n';
+        return kExitNoDevice;
+    }
+
+    LiveController controller(*engine, loaded.program, opened.rate);
+    LoopParts parts{*engine, output, controller, script.get(), events, static_cast<double>(opened.rate)};
+    const LoopResult result = runControlLoop(parts, err);
+
+    const auto& meters = output.meters();
+    const double played = static_cast<double>(meters.framesPlayed.load()) / opened.rate;
+    if (result.end == LoopEnd::DeviceLost) {
+        output.abandon();
+        (void)engine.release();
+        err << "stillpoint play: lost the output " << opened.api << " '" << opened.device << "' after "
+            << formatClock(played) << ": " << result.lostReason
+            << "; check the device or restart the audio server, then play again\n";
+    } else {
+        output.stop();
+    }
+
+    const auto underruns = meters.underruns.load();
+    err << "stillpoint play: " << (result.end == LoopEnd::Finished ? "finished" : result.end == LoopEnd::Stopped ? "stopped" : "lost")
+        << " after " << formatClock(played) << " on " << opened.api << " '" << opened.device << "' at "
+        << opened.rate << " Hz, " << opened.bufferFrames << "-frame buffer, " << latencyText(opened)
+        << "; underruns " << underruns << "; DSP load max " << std::fixed << std::setprecision(1)
+        << 100.0 * meters.maxLoad.load() << "%\n";
+
+    if (stats) {
+        const std::string path = *a.value("callback-stats");
+        std::ofstream file(path, std::ios::trunc);
+        const auto summary = stats->summarize();
+        file << "buffer " << opened.bufferFrames << " rate " << opened.rate << ' ' << describe(summary) << '\n';
+        if (!file) {
+            err << "stillpoint play: cannot write " << path << '\n';
+            return kExitIo;
+        }
+    }
+    (void)out;
+    return result.end == LoopEnd::DeviceLost ? kExitDeviceLost : kExitOk;
+}
+
+}  // namespace stillpoint::cli
