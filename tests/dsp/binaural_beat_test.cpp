@@ -58,22 +58,24 @@ TEST(BinauralBeat, ReconfiguringGlidesWithoutAJump) {
 }
 
 TEST(BinauralBeat, AnyBlockSplitGivesIdenticalOutput) {
-    constexpr double kRate = 48000.0;
-    test::Scenario<BinauralBeat> scenario;
-    scenario.frames = samples(4.0, kRate);
-    scenario.events = {
-        {0, [](BinauralBeat& b) { b.configure(180.0, 4.0); }},
-        {samples(1.0, kRate), [](BinauralBeat& b) { b.configure(400.0, 12.0); }},
-        {samples(2.0, kRate), [](BinauralBeat& b) { b.configure(150.0, 1.0); }},
-    };
-    scenario.process = [](BinauralBeat& b, int, float* l, float* r, int n) { b.process(l, r, n); };
-    test::expectSplitInvariant<BinauralBeat>(
-        [] {
-            BinauralBeat b;
-            b.prepare(kRate);
-            return b;
-        },
-        scenario);
+    for (const double rate : test::kSweepRates) {
+        SCOPED_TRACE(rate);
+        test::Scenario<BinauralBeat> scenario;
+        scenario.frames = samples(4.0, rate);
+        scenario.events = {
+            {0, [](BinauralBeat& b) { b.configure(180.0, 4.0); }},
+            {samples(1.0, rate), [](BinauralBeat& b) { b.configure(400.0, 12.0); }},
+            {samples(2.0, rate), [](BinauralBeat& b) { b.configure(150.0, 1.0); }},
+        };
+        scenario.process = [](BinauralBeat& b, int, float* l, float* r, int n) { b.process(l, r, n); };
+        test::expectSplitInvariant<BinauralBeat>(
+            [rate] {
+                BinauralBeat b;
+                b.prepare(rate);
+                return b;
+            },
+            scenario);
+    }
 }
 
 }  // namespace

@@ -150,29 +150,38 @@ TEST(BreathTone, NoneIsSilent) {
 }
 
 TEST(BreathTone, AnyBlockSplitGivesIdenticalOutput) {
-    const auto fullness = test::breathingFullness(kRate, 0.5, 2.0, 0.5, 2.0, 7.0);
-    test::Scenario<BreathTone> scenario;
-    scenario.frames = static_cast<int>(fullness.size());
-    auto at = [](double s) { return samples(s, kRate); };
-    scenario.events = {
-        {0, [](BreathTone& t) { t.setTimbre(ToneTimbre::Pad); }},
-        {at(0.1), [](BreathTone& t) { t.setActive(true); }},
-        {at(1.0), [](BreathTone& t) { t.setTimbre(ToneTimbre::Wave); }},
-        {at(1.7), [](BreathTone& t) { t.setTimbre(ToneTimbre::Bowl); }},  // mid-crossfade
-        {at(2.5), [](BreathTone& t) { t.onPhaseChange(BreathPhase::HoldIn); }},
-        {at(3.0), [](BreathTone& t) { t.onPhaseChange(BreathPhase::Exhale); }},
-        {at(4.0), [](BreathTone& t) { t.setActive(false); }},
-        {at(6.5), [](BreathTone& t) {  // from silence
-             t.setTimbre(ToneTimbre::Pad);
-             t.setActive(true);
-         }},
-        {at(8.0), [](BreathTone& t) { t.setTimbre(ToneTimbre::None); }},
-        {at(10.0), [](BreathTone& t) { t.setTimbre(ToneTimbre::Wave); }},
-    };
-    scenario.process = [&](BreathTone& t, int offset, float* l, float* r, int n) {
-        if (!t.isSilent()) t.process(fullness.data() + offset, l, r, n);  // as the mixer does
-    };
-    test::expectSplitInvariant<BreathTone>(preparedTone, scenario);
+    for (const double rate : test::kSweepRates) {
+        SCOPED_TRACE(rate);
+        const auto fullness = test::breathingFullness(rate, 0.5, 2.0, 0.5, 2.0, 7.0);
+        test::Scenario<BreathTone> scenario;
+        scenario.frames = static_cast<int>(fullness.size());
+        auto at = [rate](double s) { return samples(s, rate); };
+        scenario.events = {
+            {0, [](BreathTone& t) { t.setTimbre(ToneTimbre::Pad); }},
+            {at(0.1), [](BreathTone& t) { t.setActive(true); }},
+            {at(1.0), [](BreathTone& t) { t.setTimbre(ToneTimbre::Wave); }},
+            {at(1.7), [](BreathTone& t) { t.setTimbre(ToneTimbre::Bowl); }},  // mid-crossfade
+            {at(2.5), [](BreathTone& t) { t.onPhaseChange(BreathPhase::HoldIn); }},
+            {at(3.0), [](BreathTone& t) { t.onPhaseChange(BreathPhase::Exhale); }},
+            {at(4.0), [](BreathTone& t) { t.setActive(false); }},
+            {at(6.5), [](BreathTone& t) {  // from silence
+                 t.setTimbre(ToneTimbre::Pad);
+                 t.setActive(true);
+             }},
+            {at(8.0), [](BreathTone& t) { t.setTimbre(ToneTimbre::None); }},
+            {at(10.0), [](BreathTone& t) { t.setTimbre(ToneTimbre::Wave); }},
+        };
+        scenario.process = [&](BreathTone& t, int offset, float* l, float* r, int n) {
+            if (!t.isSilent()) t.process(fullness.data() + offset, l, r, n);  // as the mixer does
+        };
+        test::expectSplitInvariant<BreathTone>(
+            [rate] {
+                BreathTone t;
+                t.prepare(rate);
+                return t;
+            },
+            scenario);
+    }
 }
 
 }  // namespace

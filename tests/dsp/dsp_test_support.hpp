@@ -141,6 +141,9 @@ inline std::vector<float> breathingFullness(double rate, double holdEmpty, doubl
     return f;
 }
 
+/// The rates every split test runs at.
+inline constexpr double kSweepRates[] = {44100.0, 48000.0, 96000.0};
+
 inline int samples(double seconds, double rate) { return static_cast<int>(std::lround(seconds * rate)); }
 
 }  // namespace stillpoint::test

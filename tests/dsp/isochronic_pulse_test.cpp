@@ -76,21 +76,24 @@ TEST(IsochronicPulse, EdgesAreRampedNotClicked) {
 }
 
 TEST(IsochronicPulse, AnyBlockSplitGivesIdenticalOutput) {
-    test::Scenario<IsochronicPulse> scenario;
-    scenario.frames = samples(5.0, kRate);
-    scenario.events = {
-        {0, [](IsochronicPulse& p) { p.configure(220.0, 7.0); }},
-        {samples(1.3, kRate), [](IsochronicPulse& p) { p.configure(330.0, 12.0); }},
-        {samples(3.0, kRate), [](IsochronicPulse& p) { p.configure(110.0, 1.0); }},
-    };
-    scenario.process = [](IsochronicPulse& p, int, float* l, float* r, int n) { p.process(l, r, n); };
-    test::expectSplitInvariant<IsochronicPulse>(
-        [] {
-            IsochronicPulse p;
-            p.prepare(kRate);
-            return p;
-        },
-        scenario);
+    for (const double rate : test::kSweepRates) {
+        SCOPED_TRACE(rate);
+        test::Scenario<IsochronicPulse> scenario;
+        scenario.frames = samples(5.0, rate);
+        scenario.events = {
+            {0, [](IsochronicPulse& p) { p.configure(220.0, 7.0); }},
+            {samples(1.3, rate), [](IsochronicPulse& p) { p.configure(330.0, 12.0); }},
+            {samples(3.0, rate), [](IsochronicPulse& p) { p.configure(110.0, 1.0); }},
+        };
+        scenario.process = [](IsochronicPulse& p, int, float* l, float* r, int n) { p.process(l, r, n); };
+        test::expectSplitInvariant<IsochronicPulse>(
+            [rate] {
+                IsochronicPulse p;
+                p.prepare(rate);
+                return p;
+            },
+            scenario);
+    }
 }
 
 }  // namespace

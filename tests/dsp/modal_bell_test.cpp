@@ -149,25 +149,27 @@ TEST(ModalBell, FallsToExactSilenceAndSaysSo) {
 }
 
 TEST(ModalBell, AnyBlockSplitGivesIdenticalOutput) {
-    constexpr double kRate = 48000.0;
-    test::Scenario<ModalBell> scenario;
-    scenario.frames = samples(16.0, kRate);
-    scenario.events = {
-        {0, [](ModalBell& b) { b.strike(BellVoicing::BreathBowl, 1.0f); }},
-        {20, [](ModalBell& b) { b.strike(BellVoicing::BreathBowl, 0.5f); }},  // inside the mallet pulse
-        {samples(1.0, kRate), [](ModalBell& b) { b.strike(BellVoicing::Chime, 0.8f); }},
-        {samples(14.0, kRate), [](ModalBell& b) { b.strike(BellVoicing::BreathBowl, 0.6f); }},  // after silence
-    };
-    scenario.process = [](ModalBell& b, int, float* l, float* r, int n) {
-        if (!b.isSilent()) b.process(l, r, n);  // as the mixer does
-    };
-    test::expectSplitInvariant<ModalBell>(
-        [] {
-            ModalBell b;
-            b.prepare(kRate);
-            return b;
-        },
-        scenario);
+    for (const double rate : test::kSweepRates) {
+        SCOPED_TRACE(rate);
+        test::Scenario<ModalBell> scenario;
+        scenario.frames = samples(16.0, rate);
+        scenario.events = {
+            {0, [](ModalBell& b) { b.strike(BellVoicing::BreathBowl, 1.0f); }},
+            {20, [](ModalBell& b) { b.strike(BellVoicing::BreathBowl, 0.5f); }},  // inside the mallet pulse
+            {samples(1.0, rate), [](ModalBell& b) { b.strike(BellVoicing::Chime, 0.8f); }},
+            {samples(14.0, rate), [](ModalBell& b) { b.strike(BellVoicing::BreathBowl, 0.6f); }},  // after silence
+        };
+        scenario.process = [](ModalBell& b, int, float* l, float* r, int n) {
+            if (!b.isSilent()) b.process(l, r, n);  // as the mixer does
+        };
+        test::expectSplitInvariant<ModalBell>(
+            [rate] {
+                ModalBell b;
+                b.prepare(rate);
+                return b;
+            },
+            scenario);
+    }
 }
 
 }  // namespace

@@ -105,17 +105,26 @@ TEST(NoiseBed, KindsCrossfadeAndNoneFadesToSilence) {
 }
 
 TEST(NoiseBed, AnyBlockSplitGivesIdenticalOutput) {
-    test::Scenario<NoiseBed> scenario;
-    scenario.frames = samples(9.0, kRate);
-    scenario.events = {
-        {0, [](NoiseBed& b) { b.setKind(BedKind::Brown); }},
-        {samples(1.0, kRate), [](NoiseBed& b) { b.setKind(BedKind::Drone); }},
-        {samples(2.0, kRate), [](NoiseBed& b) { b.setKind(BedKind::Pink); }},  // mid-crossfade
-        {samples(4.0, kRate), [](NoiseBed& b) { b.setKind(BedKind::None); }},
-        {samples(7.5, kRate), [](NoiseBed& b) { b.setKind(BedKind::Drone); }},  // from silence
-    };
-    scenario.process = [](NoiseBed& b, int, float* l, float* r, int n) { b.process(l, r, n); };
-    test::expectSplitInvariant<NoiseBed>(preparedBed, scenario);
+    for (const double rate : test::kSweepRates) {
+        SCOPED_TRACE(rate);
+        test::Scenario<NoiseBed> scenario;
+        scenario.frames = samples(9.0, rate);
+        scenario.events = {
+            {0, [](NoiseBed& b) { b.setKind(BedKind::Brown); }},
+            {samples(1.0, rate), [](NoiseBed& b) { b.setKind(BedKind::Drone); }},
+            {samples(2.0, rate), [](NoiseBed& b) { b.setKind(BedKind::Pink); }},  // mid-crossfade
+            {samples(4.0, rate), [](NoiseBed& b) { b.setKind(BedKind::None); }},
+            {samples(7.5, rate), [](NoiseBed& b) { b.setKind(BedKind::Drone); }},  // from silence
+        };
+        scenario.process = [](NoiseBed& b, int, float* l, float* r, int n) { b.process(l, r, n); };
+        test::expectSplitInvariant<NoiseBed>(
+            [rate] {
+                NoiseBed b;
+                b.prepare(rate);
+                return b;
+            },
+            scenario);
+    }
 }
 
 }  // namespace

@@ -73,20 +73,23 @@ TEST(PadVoice, LeftAndRightDiffer) {
 }
 
 TEST(PadVoice, AnyBlockSplitGivesIdenticalOutput) {
-    const auto fullness = test::breathingFullness(kRate, 0.2, 0.6, 0.2, 0.6, 0.2);
-    test::Scenario<PadVoice> scenario;
-    scenario.frames = static_cast<int>(fullness.size());
-    scenario.events.emplace_back(samples(1.0, kRate), [](PadVoice& p) { p.reset(); });
-    scenario.process = [&](PadVoice& p, int offset, float* l, float* r, int n) {
-        p.process(fullness.data() + offset, l, r, n);
-    };
-    test::expectSplitInvariant<PadVoice>(
-        [] {
-            PadVoice p;
-            p.prepare(kRate);
-            return p;
-        },
-        scenario);
+    for (const double rate : test::kSweepRates) {
+        SCOPED_TRACE(rate);
+        const auto fullness = test::breathingFullness(rate, 0.2, 0.6, 0.2, 0.6, 0.2);
+        test::Scenario<PadVoice> scenario;
+        scenario.frames = static_cast<int>(fullness.size());
+        scenario.events.emplace_back(samples(1.0, rate), [](PadVoice& p) { p.reset(); });
+        scenario.process = [&](PadVoice& p, int offset, float* l, float* r, int n) {
+            p.process(fullness.data() + offset, l, r, n);
+        };
+        test::expectSplitInvariant<PadVoice>(
+            [rate] {
+                PadVoice p;
+                p.prepare(rate);
+                return p;
+            },
+            scenario);
+    }
 }
 
 }  // namespace

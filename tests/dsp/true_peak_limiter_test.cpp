@@ -195,23 +195,25 @@ TEST(TruePeakLimiter, ProcessesMoreFramesThanMaxBlock) {
 }
 
 TEST(TruePeakLimiter, AnyBlockSplitGivesIdenticalOutput) {
-    constexpr double kRate = 48000.0;
-    Xorshift32 noise(99u);
-    // Quiet and hot passages, so both the copy path and the limiting path run.
-    auto input = signal(kRate, 3.0, [&](int, int i) {
-        const float level = (i / 12000) % 3 == 1 ? 3.0f : 0.2f;
-        return level * noise.nextBipolar();
-    });
-    test::Scenario<TruePeakLimiter> scenario;
-    scenario.frames = input.frames();
-    scenario.events.emplace_back(samples(2.5, kRate), [](TruePeakLimiter& l) { l.reset(); });
-    scenario.process = [&](TruePeakLimiter& l, int offset, float* left, float* right, int n) {
-        std::copy_n(input.left.data() + offset, n, left);
-        std::copy_n(input.right.data() + offset, n, right);
-        float* channels[2] = {left, right};
-        l.process(channels, n);
-    };
-    test::expectSplitInvariant<TruePeakLimiter>([] { return preparedLimiter(kRate); }, scenario);
+    for (const double rate : test::kSweepRates) {
+        SCOPED_TRACE(rate);
+        Xorshift32 noise(99u);
+        // Quiet and hot passages, so both the copy path and the limiting path run.
+        auto input = signal(rate, 3.0, [&](int, int i) {
+            const float level = (i / 12000) % 3 == 1 ? 3.0f : 0.2f;
+            return level * noise.nextBipolar();
+        });
+        test::Scenario<TruePeakLimiter> scenario;
+        scenario.frames = input.frames();
+        scenario.events.emplace_back(samples(2.5, rate), [](TruePeakLimiter& l) { l.reset(); });
+        scenario.process = [&](TruePeakLimiter& l, int offset, float* left, float* right, int n) {
+            std::copy_n(input.left.data() + offset, n, left);
+            std::copy_n(input.right.data() + offset, n, right);
+            float* channels[2] = {left, right};
+            l.process(channels, n);
+        };
+        test::expectSplitInvariant<TruePeakLimiter>([rate] { return preparedLimiter(rate); }, scenario);
+    }
 }
 
 }  // namespace

@@ -68,20 +68,23 @@ TEST(WaveVoice, ChannelsAreDecorrelated) {
 }
 
 TEST(WaveVoice, AnyBlockSplitGivesIdenticalOutput) {
-    const auto fullness = test::breathingFullness(kRate, 0.2, 0.6, 0.2, 0.6, 0.2);
-    test::Scenario<WaveVoice> scenario;
-    scenario.frames = static_cast<int>(fullness.size());
-    scenario.events.emplace_back(samples(1.0, kRate), [](WaveVoice& w) { w.reset(); });
-    scenario.process = [&](WaveVoice& w, int offset, float* l, float* r, int n) {
-        w.process(fullness.data() + offset, l, r, n);
-    };
-    test::expectSplitInvariant<WaveVoice>(
-        [] {
-            WaveVoice w;
-            w.prepare(kRate);
-            return w;
-        },
-        scenario);
+    for (const double rate : test::kSweepRates) {
+        SCOPED_TRACE(rate);
+        const auto fullness = test::breathingFullness(rate, 0.2, 0.6, 0.2, 0.6, 0.2);
+        test::Scenario<WaveVoice> scenario;
+        scenario.frames = static_cast<int>(fullness.size());
+        scenario.events.emplace_back(samples(1.0, rate), [](WaveVoice& w) { w.reset(); });
+        scenario.process = [&](WaveVoice& w, int offset, float* l, float* r, int n) {
+            w.process(fullness.data() + offset, l, r, n);
+        };
+        test::expectSplitInvariant<WaveVoice>(
+            [rate] {
+                WaveVoice w;
+                w.prepare(rate);
+                return w;
+            },
+            scenario);
+    }
 }
 
 }  // namespace

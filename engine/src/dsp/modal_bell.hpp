@@ -9,7 +9,7 @@
 // which an embedded, file-free audio thread cannot do.
 //
 // Level: a velocity-1 strike measures about -20 dBFS RMS per channel over the
-// first second after it (peaks around -9 dBFS).
+// first second after it (peaks around -8 dBFS).
 //
 // Real-time: prepare() allocates; reset(), strike(), process() and isSilent()
 // are noexcept, allocation-free and bounded. A strike starts at the first
