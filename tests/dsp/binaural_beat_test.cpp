@@ -24,11 +24,14 @@ TEST(BinauralBeat, EachEarHearsItsOwnSide) {
         double carrier, beat;
     };
     for (double rate : {44100.0, 48000.0, 96000.0}) {
-        for (const Case c : {Case{200.0, 6.0}, Case{100.0, 2.5}, Case{440.0, 10.0}, Case{1000.0, 40.0}}) {
+        for (const Case c :
+             {Case{200.0, 6.0}, Case{100.0, 2.5}, Case{440.0, 10.0}, Case{1000.0, 40.0}}) {
             const auto out = renderBeat(rate, c.carrier, c.beat, 2.0);
-            EXPECT_NEAR(test::peakFrequency(out.left.data(), out.frames(), rate), c.carrier - c.beat / 2, 1.0)
+            EXPECT_NEAR(test::peakFrequency(out.left.data(), out.frames(), rate),
+                        c.carrier - c.beat / 2, 1.0)
                 << c.carrier << "/" << c.beat << " at " << rate;
-            EXPECT_NEAR(test::peakFrequency(out.right.data(), out.frames(), rate), c.carrier + c.beat / 2, 1.0)
+            EXPECT_NEAR(test::peakFrequency(out.right.data(), out.frames(), rate),
+                        c.carrier + c.beat / 2, 1.0)
                 << c.carrier << "/" << c.beat << " at " << rate;
             EXPECT_NEAR(test::rmsDbfs(out.left.data(), out.frames()), -20.0, 0.1);
             EXPECT_NEAR(test::rmsDbfs(out.right.data(), out.frames()), -20.0, 0.1);
@@ -47,14 +50,16 @@ TEST(BinauralBeat, ReconfiguringGlidesWithoutAJump) {
     b.configure(300.0, 10.0);
     b.process(out.left.data() + half, out.right.data() + half, out.frames() - half);
     // A pure sine of amplitude 0.1414 at 305 Hz steps at most 0.0056 per sample.
-    EXPECT_LT(test::maxAbsStep(out.right.data(), out.frames()), 0.1414 * 2 * 3.1416 * 305.5 / kRate);
+    EXPECT_LT(test::maxAbsStep(out.right.data(), out.frames()),
+              0.1414 * 2 * 3.1416 * 305.5 / kRate);
     // Still mid-glide 1 s after, arrived after 2 s.
     const double mid = test::peakFrequency(out.r(samples(2.9, kRate)), samples(0.2, kRate), kRate);
     EXPECT_GT(mid, 220.0);
     EXPECT_LT(mid, 290.0);
     const double end = test::peakFrequency(out.r(samples(4.0, kRate)), samples(4.0, kRate), kRate);
     EXPECT_NEAR(end, 305.0, 1.0);
-    EXPECT_EQ(test::worstHighBandPowerDb(out.left.data(), out.frames(), kRate, 2000.0) < -90.0, true);
+    EXPECT_EQ(test::worstHighBandPowerDb(out.left.data(), out.frames(), kRate, 2000.0) < -90.0,
+              true);
 }
 
 TEST(BinauralBeat, AnyBlockSplitGivesIdenticalOutput) {
@@ -67,7 +72,9 @@ TEST(BinauralBeat, AnyBlockSplitGivesIdenticalOutput) {
             {samples(1.0, rate), [](BinauralBeat& b) { b.configure(400.0, 12.0); }},
             {samples(2.0, rate), [](BinauralBeat& b) { b.configure(150.0, 1.0); }},
         };
-        scenario.process = [](BinauralBeat& b, int, float* l, float* r, int n) { b.process(l, r, n); };
+        scenario.process = [](BinauralBeat& b, int, float* l, float* r, int n) {
+            b.process(l, r, n);
+        };
         test::expectSplitInvariant<BinauralBeat>(
             [rate] {
                 BinauralBeat b;

@@ -47,9 +47,11 @@ TEST(BreathTone, StartsSilentAndFadesInOverTwoSeconds) {
     EXPECT_FALSE(d.tone.isSilent());
     d.run(4.0);
     // Rising through the fade (its last quarter second is nearly flat: smoothstep).
-    const auto levels = test::windowedRms(d.out.left.data(), samples(1.75, kRate), samples(0.25, kRate));
+    const auto levels =
+        test::windowedRms(d.out.left.data(), samples(1.75, kRate), samples(0.25, kRate));
     for (std::size_t i = 1; i < levels.size(); ++i) EXPECT_GT(levels[i], levels[i - 1]) << i;
-    EXPECT_LT(test::maxAbs(d.out.left.data(), samples(0.02, kRate)), 1e-3);  // the first 20 ms: barely there
+    EXPECT_LT(test::maxAbs(d.out.left.data(), samples(0.02, kRate)),
+              1e-3);  // the first 20 ms: barely there
     EXPECT_NEAR(test::rmsDbfs(d.out.l(samples(2.5, kRate)), samples(1.5, kRate)), -20.0, 1.5);
 }
 
@@ -72,10 +74,12 @@ TEST(BreathTone, SwitchedOffReachesExactSilenceAndSaysSo) {
             ASSERT_EQ(d.out.right[i], 0.0f) << i;
         }
         // The fade itself glides down: each quarter second quieter than the last.
-        const auto levels = test::windowedRms(d.out.l(samples(3.0, kRate)), samples(2.0, kRate), samples(0.25, kRate));
+        const auto levels = test::windowedRms(d.out.l(samples(3.0, kRate)), samples(2.0, kRate),
+                                              samples(0.25, kRate));
         if (timbre != ToneTimbre::Bowl) {
             for (std::size_t i = 1; i < levels.size(); ++i)
-                EXPECT_LT(levels[i], levels[i - 1]) << "timbre " << static_cast<int>(timbre) << " window " << i;
+                EXPECT_LT(levels[i], levels[i - 1])
+                    << "timbre " << static_cast<int>(timbre) << " window " << i;
         }
         test::expectClean(d.out);
     }
@@ -99,7 +103,8 @@ TEST(BreathTone, TimbreCrossfadeHasNoDiscontinuity) {
                                      test::maxAbsStep(d.out.l(samples(6.0, kRate)), 2 * second));
     EXPECT_LT(fadeStep, 1.2 * std::max(padStep, waveStep));
     // The level holds through the crossfade (equal-power curve), within 1.5 dB.
-    const auto levels = test::windowedRms(d.out.l(samples(2.5, kRate)), samples(2.5, kRate), samples(0.25, kRate));
+    const auto levels =
+        test::windowedRms(d.out.l(samples(2.5, kRate)), samples(2.5, kRate), samples(0.25, kRate));
     const auto [lo, hi] = std::minmax_element(levels.begin(), levels.end());
     EXPECT_LT(20.0 * std::log10(*hi / *lo), 3.0);
     test::expectClean(d.out);
@@ -164,7 +169,8 @@ TEST(BreathTone, AnyBlockSplitGivesIdenticalOutput) {
             {at(2.5), [](BreathTone& t) { t.onPhaseChange(BreathPhase::HoldIn); }},
             {at(3.0), [](BreathTone& t) { t.onPhaseChange(BreathPhase::Exhale); }},
             {at(4.0), [](BreathTone& t) { t.setActive(false); }},
-            {at(6.5), [](BreathTone& t) {  // from silence
+            {at(6.5),
+             [](BreathTone& t) {  // from silence
                  t.setTimbre(ToneTimbre::Pad);
                  t.setActive(true);
              }},

@@ -20,7 +20,8 @@ namespace stillpoint::test {
 struct Stereo {
     std::vector<float> left, right;
     explicit Stereo(int frames = 0)
-        : left(static_cast<std::size_t>(frames), 0.0f), right(static_cast<std::size_t>(frames), 0.0f) {}
+        : left(static_cast<std::size_t>(frames), 0.0f),
+          right(static_cast<std::size_t>(frames), 0.0f) {}
     int frames() const { return static_cast<int>(left.size()); }
     /// Pointers to [from, to) seconds of each channel, with their length.
     const float* l(int from) const { return left.data() + from; }
@@ -129,7 +130,8 @@ inline std::vector<float> breathingFullness(double rate, double holdEmpty, doubl
     auto move = [&](double seconds, bool up) {
         const long n = std::lround(seconds * rate);
         for (long i = 0; i < n; ++i) {
-            const double u = 0.5 - 0.5 * std::cos(3.141592653589793 * static_cast<double>(i) / static_cast<double>(n));
+            const double u = 0.5 - 0.5 * std::cos(3.141592653589793 * static_cast<double>(i) /
+                                                  static_cast<double>(n));
             f.push_back(static_cast<float>(up ? u : 1.0 - u));
         }
     };
@@ -144,6 +146,8 @@ inline std::vector<float> breathingFullness(double rate, double holdEmpty, doubl
 /// The rates every split test runs at.
 inline constexpr double kSweepRates[] = {44100.0, 48000.0, 96000.0};
 
-inline int samples(double seconds, double rate) { return static_cast<int>(std::lround(seconds * rate)); }
+inline int samples(double seconds, double rate) {
+    return static_cast<int>(std::lround(seconds * rate));
+}
 
 }  // namespace stillpoint::test

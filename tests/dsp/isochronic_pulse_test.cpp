@@ -43,13 +43,14 @@ TEST(IsochronicPulse, PulsesAtItsRate) {
     struct Case {
         double carrier, rate;
     };
-    for (const Case c : {Case{180.0, 6.0}, Case{400.0, 10.0}, Case{1000.0, 40.0}, Case{100.0, 0.5}}) {
+    for (const Case c :
+         {Case{180.0, 6.0}, Case{400.0, 10.0}, Case{1000.0, 40.0}, Case{100.0, 0.5}}) {
         const auto out = renderPulse(c.carrier, c.rate, c.rate < 1.0 ? 12.0 : 4.0);
         const int carrierPeriod = samples(1.0 / c.carrier, kRate);
         const auto starts = onsets(out.left, 2 * carrierPeriod);
         ASSERT_GE(starts.size(), 3u) << c.rate;
-        const double period =
-            static_cast<double>(starts.back() - starts.front()) / static_cast<double>(starts.size() - 1) / kRate;
+        const double period = static_cast<double>(starts.back() - starts.front()) /
+                              static_cast<double>(starts.size() - 1) / kRate;
         EXPECT_NEAR(period, 1.0 / c.rate, 1.5 / c.carrier) << c.carrier << "/" << c.rate;
         EXPECT_EQ(out.left, out.right);
     }
@@ -85,7 +86,9 @@ TEST(IsochronicPulse, AnyBlockSplitGivesIdenticalOutput) {
             {samples(1.3, rate), [](IsochronicPulse& p) { p.configure(330.0, 12.0); }},
             {samples(3.0, rate), [](IsochronicPulse& p) { p.configure(110.0, 1.0); }},
         };
-        scenario.process = [](IsochronicPulse& p, int, float* l, float* r, int n) { p.process(l, r, n); };
+        scenario.process = [](IsochronicPulse& p, int, float* l, float* r, int n) {
+            p.process(l, r, n);
+        };
         test::expectSplitInvariant<IsochronicPulse>(
             [rate] {
                 IsochronicPulse p;

@@ -33,10 +33,13 @@ TEST(SlidingMinimum, MatchesABruteForceMinimum) {
         const auto x = requiredGains(20000, static_cast<std::uint32_t>(window));
         for (int i = 0; i < static_cast<int>(x.size()); ++i) {
             float expected = 1.0f;
-            for (int k = std::max(0, i - window + 1); k <= i; ++k) expected = std::min(expected, x[static_cast<std::size_t>(k)]);
-            ASSERT_EQ(m.push(x[static_cast<std::size_t>(i)]), expected) << "window " << window << " at " << i;
+            for (int k = std::max(0, i - window + 1); k <= i; ++k)
+                expected = std::min(expected, x[static_cast<std::size_t>(k)]);
+            ASSERT_EQ(m.push(x[static_cast<std::size_t>(i)]), expected)
+                << "window " << window << " at " << i;
             bool ones = true;
-            for (int k = std::max(0, i - window + 1); k <= i; ++k) ones = ones && x[static_cast<std::size_t>(k)] == 1.0f;
+            for (int k = std::max(0, i - window + 1); k <= i; ++k)
+                ones = ones && x[static_cast<std::size_t>(k)] == 1.0f;
             ASSERT_EQ(m.allOnes(), ones) << "window " << window << " at " << i;
         }
     }
@@ -66,7 +69,8 @@ TEST(LimiterEnvelope, NeverAboveARequirementInItsHoldAndReturnsExactlyToOne) {
     required.resize(required.size() + 3 * 48000, 1.0f);  // then 3 s of quiet: release is 200 ms
     std::vector<float> gain(required.size());
     for (std::size_t done = 0; done < required.size(); done += 100)
-        env.run(required.data() + done, gain.data() + done, static_cast<int>(std::min<std::size_t>(100, required.size() - done)));
+        env.run(required.data() + done, gain.data() + done,
+                static_cast<int>(std::min<std::size_t>(100, required.size() - done)));
     // The gain at output time t applies to the requirement made at t - attack - guard;
     // it must not exceed any requirement within guard samples of that.
     for (std::size_t t = kAttack + 2 * kGuard; t < required.size(); ++t) {
@@ -74,7 +78,8 @@ TEST(LimiterEnvelope, NeverAboveARequirementInItsHoldAndReturnsExactlyToOne) {
         for (std::size_t k = centre - kGuard; k <= centre + kGuard; ++k)
             ASSERT_LE(gain[t], required[k] * 1.000001f) << t << " vs requirement at " << k;
     }
-    for (std::size_t t = 1; t < gain.size(); ++t) ASSERT_LT(std::abs(gain[t] - gain[t - 1]), 0.03f) << t;
+    for (std::size_t t = 1; t < gain.size(); ++t)
+        ASSERT_LT(std::abs(gain[t] - gain[t - 1]), 0.03f) << t;
     EXPECT_EQ(gain.back(), 1.0f);
     EXPECT_TRUE(env.isIdle());
 }

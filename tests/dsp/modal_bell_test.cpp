@@ -10,7 +10,8 @@ namespace {
 
 using test::samples;
 
-test::Stereo strikeAndRing(BellVoicing voicing, double rate, double seconds, float velocity = 1.0f) {
+test::Stereo strikeAndRing(BellVoicing voicing, double rate, double seconds,
+                           float velocity = 1.0f) {
     ModalBell bell;
     bell.prepare(rate);
     bell.strike(voicing, velocity);
@@ -26,8 +27,9 @@ struct Expected {
 
 TEST(ModalBell, RingsAtItsFundamentalAtEveryRate) {
     for (double rate : {44100.0, 48000.0, 96000.0}) {
-        for (const Expected& e : {Expected{BellVoicing::Bowl, 220.0}, Expected{BellVoicing::Chime, 880.0},
-                                  Expected{BellVoicing::BreathBowl, 330.0}}) {
+        for (const Expected& e :
+             {Expected{BellVoicing::Bowl, 220.0}, Expected{BellVoicing::Chime, 880.0},
+              Expected{BellVoicing::BreathBowl, 330.0}}) {
             const auto out = strikeAndRing(e.voicing, rate, 3.0);
             const double peak = test::peakFrequency(out.left.data(), out.frames(), rate, 50.0);
             EXPECT_NEAR(peak, e.fundamentalHz, 0.02 * e.fundamentalHz)
@@ -40,8 +42,10 @@ TEST(ModalBell, AStrikeMeasuresTheNominalLevelOverItsFirstSecond) {
     constexpr double kRate = 48000.0;
     for (BellVoicing v : {BellVoicing::Bowl, BellVoicing::Chime, BellVoicing::BreathBowl}) {
         const auto out = strikeAndRing(v, kRate, 1.0);
-        EXPECT_NEAR(test::rmsDbfs(out.left.data(), out.frames()), -20.0, 1.5) << static_cast<int>(v);
-        EXPECT_NEAR(test::rmsDbfs(out.right.data(), out.frames()), -20.0, 1.5) << static_cast<int>(v);
+        EXPECT_NEAR(test::rmsDbfs(out.left.data(), out.frames()), -20.0, 1.5)
+            << static_cast<int>(v);
+        EXPECT_NEAR(test::rmsDbfs(out.right.data(), out.frames()), -20.0, 1.5)
+            << static_cast<int>(v);
         EXPECT_LT(test::maxAbs(out.left.data(), out.frames()), 0.5);
     }
 }
@@ -53,7 +57,8 @@ TEST(ModalBell, BowlDecaysSecondBySecond) {
     for (std::size_t i = 0; i < mono.size(); ++i) mono[i] = out.left[i] + out.right[i];
     const auto levels = test::windowedRms(mono.data(), out.frames(), samples(1.0, kRate));
     ASSERT_EQ(levels.size(), 14u);
-    for (std::size_t i = 1; i < levels.size(); ++i) EXPECT_LT(levels[i], levels[i - 1]) << "second " << i;
+    for (std::size_t i = 1; i < levels.size(); ++i)
+        EXPECT_LT(levels[i], levels[i - 1]) << "second " << i;
     // A long ring: after 12 s it is still there, but more than 40 dB down.
     const double drop = 20.0 * std::log10(levels[0] / levels[12]);
     EXPECT_GT(drop, 40.0);
@@ -80,9 +85,11 @@ TEST(ModalBell, TheMalletLeavesNoClick) {
         EXPECT_LT(test::maxAbsStep(out.left.data(), attack), 0.25 * peak) << static_cast<int>(v);
         // ...and the mallet adds no step beyond what the ring right after it has.
         const double ringStep = test::maxAbsStep(out.l(attack), samples(0.1, kRate));
-        EXPECT_LT(test::maxAbsStep(out.left.data(), attack), 1.25 * ringStep) << static_cast<int>(v);
+        EXPECT_LT(test::maxAbsStep(out.left.data(), attack), 1.25 * ringStep)
+            << static_cast<int>(v);
         // A click would be broadband: nothing above 6 kHz (all modes are below 3 kHz).
-        EXPECT_LT(test::highBandPowerDb(out.left.data(), 2048, kRate, 6000.0), -60.0) << static_cast<int>(v);
+        EXPECT_LT(test::highBandPowerDb(out.left.data(), 2048, kRate, 6000.0), -60.0)
+            << static_cast<int>(v);
     }
 }
 
@@ -108,8 +115,10 @@ TEST(ModalBell, OverlappingStrikesAdd) {
     const auto both = renderWith(true, true);
     double worst = 0.0;
     for (int i = 0; i < frames; ++i) {
-        worst = std::max(worst, std::abs(static_cast<double>(both.left[i]) - a.left[i] - b.left[i]));
-        worst = std::max(worst, std::abs(static_cast<double>(both.right[i]) - a.right[i] - b.right[i]));
+        worst =
+            std::max(worst, std::abs(static_cast<double>(both.left[i]) - a.left[i] - b.left[i]));
+        worst =
+            std::max(worst, std::abs(static_cast<double>(both.right[i]) - a.right[i] - b.right[i]));
     }
     EXPECT_LT(worst, 1e-5);  // float rounding only
     EXPECT_GT(test::maxAbs(b.left.data(), frames), 0.05);
@@ -155,9 +164,13 @@ TEST(ModalBell, AnyBlockSplitGivesIdenticalOutput) {
         scenario.frames = samples(16.0, rate);
         scenario.events = {
             {0, [](ModalBell& b) { b.strike(BellVoicing::BreathBowl, 1.0f); }},
-            {20, [](ModalBell& b) { b.strike(BellVoicing::BreathBowl, 0.5f); }},  // inside the mallet pulse
+            {20,
+             [](ModalBell& b) {
+                 b.strike(BellVoicing::BreathBowl, 0.5f);
+             }},  // inside the mallet pulse
             {samples(1.0, rate), [](ModalBell& b) { b.strike(BellVoicing::Chime, 0.8f); }},
-            {samples(14.0, rate), [](ModalBell& b) { b.strike(BellVoicing::BreathBowl, 0.6f); }},  // after silence
+            {samples(14.0, rate),
+             [](ModalBell& b) { b.strike(BellVoicing::BreathBowl, 0.6f); }},  // after silence
         };
         scenario.process = [](ModalBell& b, int, float* l, float* r, int n) {
             if (!b.isSilent()) b.process(l, r, n);  // as the mixer does

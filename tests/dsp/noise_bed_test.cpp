@@ -42,20 +42,25 @@ double correlation(const test::Stereo& s) {
 TEST(NoiseBed, PinkFallsThreeDecibelsPerOctave) {
     for (double rate : {44100.0, 48000.0, 96000.0}) {
         const auto out = steadyBed(BedKind::Pink, 10.0, rate);
-        EXPECT_NEAR(test::spectralSlopeDbPerOctave(out.left.data(), out.frames(), rate, 100.0, 3000.0), -3.0, 1.0)
+        EXPECT_NEAR(
+            test::spectralSlopeDbPerOctave(out.left.data(), out.frames(), rate, 100.0, 3000.0),
+            -3.0, 1.0)
             << rate;
     }
 }
 
 TEST(NoiseBed, BrownFallsSixDecibelsPerOctave) {
     const auto out = steadyBed(BedKind::Brown, 10.0);
-    EXPECT_NEAR(test::spectralSlopeDbPerOctave(out.left.data(), out.frames(), kRate, 100.0, 3000.0), -6.0, 1.0);
+    EXPECT_NEAR(test::spectralSlopeDbPerOctave(out.left.data(), out.frames(), kRate, 100.0, 3000.0),
+                -6.0, 1.0);
 }
 
 TEST(NoiseBed, DronePeaksAtItsRoot) {
     const auto out = steadyBed(BedKind::Drone, 10.0);
-    EXPECT_NEAR(test::peakFrequency(out.left.data(), out.frames(), kRate, 40.0), 87.31, 87.31 * 0.02);
-    EXPECT_NEAR(test::peakFrequency(out.right.data(), out.frames(), kRate, 40.0), 87.31, 87.31 * 0.02);
+    EXPECT_NEAR(test::peakFrequency(out.left.data(), out.frames(), kRate, 40.0), 87.31,
+                87.31 * 0.02);
+    EXPECT_NEAR(test::peakFrequency(out.right.data(), out.frames(), kRate, 40.0), 87.31,
+                87.31 * 0.02);
     // Soft: almost nothing above 3 kHz.
     EXPECT_LT(test::highBandPowerDb(out.left.data(), out.frames(), kRate, 3000.0), -60.0);
 }
@@ -64,8 +69,10 @@ TEST(NoiseBed, EveryKindSitsAtTheNominalLevelWithNoOffset) {
     for (BedKind kind : {BedKind::Pink, BedKind::Brown, BedKind::Drone}) {
         const auto out = steadyBed(kind, 10.0);
         for (const auto* channel : {&out.left, &out.right}) {
-            EXPECT_NEAR(test::rmsDbfs(channel->data(), out.frames()), -20.0, 1.0) << static_cast<int>(kind);
-            EXPECT_LT(std::abs(test::mean(channel->data(), out.frames())), 0.003) << static_cast<int>(kind);
+            EXPECT_NEAR(test::rmsDbfs(channel->data(), out.frames()), -20.0, 1.0)
+                << static_cast<int>(kind);
+            EXPECT_LT(std::abs(test::mean(channel->data(), out.frames())), 0.003)
+                << static_cast<int>(kind);
         }
         test::expectClean(out);
     }
@@ -83,8 +90,8 @@ TEST(NoiseBed, KindsCrossfadeAndNoneFadesToSilence) {
     bed.setKind(BedKind::Pink);
     test::Stereo out(samples(14.0, kRate));
     auto run = [&](double from, double to) {
-        bed.process(out.left.data() + samples(from, kRate),
-                    out.right.data() + samples(from, kRate), samples(to - from, kRate));
+        bed.process(out.left.data() + samples(from, kRate), out.right.data() + samples(from, kRate),
+                    samples(to - from, kRate));
     };
     run(0.0, 4.0);
     bed.setKind(BedKind::Drone);
@@ -95,10 +102,12 @@ TEST(NoiseBed, KindsCrossfadeAndNoneFadesToSilence) {
     run(11.0, 14.0);
     // Fading in from nothing over 3 s: the first 100 ms are far down, then it grows.
     EXPECT_LT(test::rmsDbfs(out.left.data(), samples(0.1, kRate)), -40.0);
-    const auto rising = test::windowedRms(out.left.data(), samples(1.5, kRate), samples(0.25, kRate));
+    const auto rising =
+        test::windowedRms(out.left.data(), samples(1.5, kRate), samples(0.25, kRate));
     for (std::size_t i = 1; i < rising.size(); ++i) EXPECT_GT(rising[i], rising[i - 1]) << i;
     // Through the crossfade the level stays within a few dB of nominal.
-    for (double level : test::windowedRms(out.l(samples(3.0, kRate)), samples(5.0, kRate), samples(0.5, kRate)))
+    for (double level :
+         test::windowedRms(out.l(samples(3.0, kRate)), samples(5.0, kRate), samples(0.5, kRate)))
         EXPECT_NEAR(20.0 * std::log10(level), -20.0, 2.0);
     for (int i = samples(11.0, kRate); i < out.frames(); ++i) ASSERT_EQ(out.left[i], 0.0f);
     test::expectClean(out);

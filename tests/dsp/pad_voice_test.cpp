@@ -52,7 +52,8 @@ TEST(PadVoice, BrightnessRisesWithTheInhaleAndFallsWithTheExhale) {
 TEST(PadVoice, SitsAtTheNominalLevel) {
     const Breath b;
     const int mid = samples(3.0, kRate);  // mid-inhale
-    for (const float* channel : {b.out.l(mid - samples(0.5, kRate)), b.out.r(mid - samples(0.5, kRate))})
+    for (const float* channel :
+         {b.out.l(mid - samples(0.5, kRate)), b.out.r(mid - samples(0.5, kRate))})
         EXPECT_NEAR(test::rmsDbfs(channel, samples(1.0, kRate)), -20.0, 1.5);
     EXPECT_NEAR(test::rmsDbfs(b.full(), b.window()), -20.0, 1.5);
     EXPECT_NEAR(test::rmsDbfs(b.emptyBefore(), b.window()), -20.0, 1.5);

@@ -47,41 +47,50 @@ std::vector<HotSignal> hotSignals() {
     auto sine = [](double hz, double phase, float amplitude) {
         return [=](double rate) {
             return signal(rate, 2.0, [=](int ch, int i) {
-                return amplitude * static_cast<float>(std::sin(2 * kPi * hz * i / rate + phase + 0.3 * ch));
+                return amplitude *
+                       static_cast<float>(std::sin(2 * kPi * hz * i / rate + phase + 0.3 * ch));
             });
         };
     };
     return {
         {"997 Hz full-scale sine", sine(997.0, 0.0, 1.0f)},
-        {"sine just under fs/4, 45 degrees", [](double rate) {
+        {"sine just under fs/4, 45 degrees",
+         [](double rate) {
              return signal(rate, 2.0, [=](int, int i) {
-                 return static_cast<float>(std::sin(2 * kPi * (rate / 4 - 3.0) * i / rate + kPi / 4));
+                 return static_cast<float>(
+                     std::sin(2 * kPi * (rate / 4 - 3.0) * i / rate + kPi / 4));
              });
          }},
-        {"full-scale square 1 kHz", [](double rate) {
+        {"full-scale square 1 kHz",
+         [](double rate) {
              return signal(rate, 2.0, [=](int ch, int i) {
                  const double phase = std::fmod(1000.0 * i / rate + 0.25 * ch, 1.0);
                  return phase < 0.5 ? 1.0f : -1.0f;
              });
          }},
-        {"full-scale square 3 kHz", [](double rate) {
+        {"full-scale square 3 kHz",
+         [](double rate) {
              return signal(rate, 2.0, [=](int, int i) {
                  return std::fmod(3000.0 * i / rate, 1.0) < 0.5 ? 1.0f : -1.0f;
              });
          }},
-        {"single-sample impulses", [](double rate) {
+        {"single-sample impulses",
+         [](double rate) {
              return signal(rate, 2.0, [=](int ch, int i) {
                  return i % 4801 == 100 + 7 * ch ? (i % 2 ? 1.0f : -1.0f) : 0.0f;
              });
          }},
-        {"alternating full-scale samples", [](double rate) {
+        {"alternating full-scale samples",
+         [](double rate) {
              return signal(rate, 1.0, [=](int, int i) {
                  return (i / 50) % 4 == 0 ? (i % 2 ? 1.0f : -1.0f) : 0.0f;
              });
          }},
-        {"white noise at +12 dBFS", [](double rate) {
+        {"white noise at +12 dBFS",
+         [](double rate) {
              Xorshift32 a(11u), b(12u);
-             return signal(rate, 3.0, [&](int ch, int) { return 3.98f * (ch == 0 ? a : b).nextBipolar(); });
+             return signal(rate, 3.0,
+                           [&](int ch, int) { return 3.98f * (ch == 0 ? a : b).nextBipolar(); });
          }},
     };
 }
@@ -90,10 +99,12 @@ TEST(TruePeakLimiter, KeepsTheTruePeakUnderTheCeilingForHotSignals) {
     for (double rate : {44100.0, 48000.0, 88200.0, 96000.0}) {
         for (const auto& hot : hotSignals()) {
             auto s = hot.make(rate);
-            const double before = test::truePeakDbTp(s.left.data(), s.right.data(), s.frames(), rate);
+            const double before =
+                test::truePeakDbTp(s.left.data(), s.right.data(), s.frames(), rate);
             TruePeakLimiter limiter = preparedLimiter(rate);
             limit(limiter, s);
-            const double after = test::truePeakDbTp(s.left.data(), s.right.data(), s.frames(), rate);
+            const double after =
+                test::truePeakDbTp(s.left.data(), s.right.data(), s.frames(), rate);
             EXPECT_LE(after, kCeilingDb) << hot.name << " at " << rate << " (was " << before << ")";
             // Limited, not crushed: within ~1 dB of the ceiling.
             EXPECT_GT(after, kCeilingDb - 1.2) << hot.name << " at " << rate;
@@ -155,7 +166,8 @@ TEST(TruePeakLimiter, GainGlidesDownAndReleasesOverAFewHundredMilliseconds) {
     // The attack is a glide, not a jump: no sample changes the gain by more than 0.5 dB.
     double worstStep = 0.0;
     for (std::size_t i = 1; i < reduction.size(); ++i)
-        worstStep = std::max(worstStep, static_cast<double>(std::abs(reduction[i] - reduction[i - 1])));
+        worstStep =
+            std::max(worstStep, static_cast<double>(std::abs(reduction[i] - reduction[i - 1])));
     EXPECT_LT(worstStep, 0.5);
     // Release: still recovering 100 ms after the burst, done within 3 s (exactly 0).
     EXPECT_GT(reduction[48000 + limiter.latencyFrames() + 4800], 1.0f);
@@ -164,7 +176,9 @@ TEST(TruePeakLimiter, GainGlidesDownAndReleasesOverAFewHundredMilliseconds) {
     // After the release the quiet sine is again passed through bit-exact.
     const int latency = limiter.latencyFrames();
     for (int i = s.frames() - 4800; i < s.frames(); ++i)
-        ASSERT_EQ(s.left[i], 0.1f * static_cast<float>(std::sin(2 * kPi * 1000.0 * (i - latency) / kRate))) << i;
+        ASSERT_EQ(s.left[i],
+                  0.1f * static_cast<float>(std::sin(2 * kPi * 1000.0 * (i - latency) / kRate)))
+            << i;
 }
 
 TEST(TruePeakLimiter, GainIsLinkedAcrossChannels) {
@@ -179,13 +193,17 @@ TEST(TruePeakLimiter, GainIsLinkedAcrossChannels) {
     const int latency = limiter.latencyFrames();
     for (int i = 24000; i < 48000; i += 97) {
         if (std::abs(input.right[i - latency]) < 0.05f) continue;
-        EXPECT_NEAR(s.left[i] / input.left[i - latency], s.right[i] / input.right[i - latency], 1e-4) << i;
+        EXPECT_NEAR(s.left[i] / input.left[i - latency], s.right[i] / input.right[i - latency],
+                    1e-4)
+            << i;
     }
 }
 
 TEST(TruePeakLimiter, ProcessesMoreFramesThanMaxBlock) {
     constexpr double kRate = 48000.0;
-    auto a = signal(kRate, 1.0, [](int ch, int i) { return (ch ? 1.2f : 0.9f) * static_cast<float>(std::sin(0.05 * i)); });
+    auto a = signal(kRate, 1.0, [](int ch, int i) {
+        return (ch ? 1.2f : 0.9f) * static_cast<float>(std::sin(0.05 * i));
+    });
     auto b = a;
     TruePeakLimiter small = preparedLimiter(kRate, 64);
     TruePeakLimiter large = preparedLimiter(kRate, 48000);
@@ -212,7 +230,8 @@ TEST(TruePeakLimiter, AnyBlockSplitGivesIdenticalOutput) {
             float* channels[2] = {left, right};
             l.process(channels, n);
         };
-        test::expectSplitInvariant<TruePeakLimiter>([rate] { return preparedLimiter(rate); }, scenario);
+        test::expectSplitInvariant<TruePeakLimiter>([rate] { return preparedLimiter(rate); },
+                                                    scenario);
     }
 }
 

@@ -51,7 +51,8 @@ TEST(WaveVoice, SwellsTwelveDecibelsAndNeverFallsSilent) {
 TEST(WaveVoice, RisesSmoothly) {
     const Breath b;
     // RMS over 250 ms windows climbs through the inhale with no jump between windows.
-    const auto levels = test::windowedRms(b.out.l(samples(1.0, kRate)), samples(4.0, kRate), samples(0.25, kRate));
+    const auto levels =
+        test::windowedRms(b.out.l(samples(1.0, kRate)), samples(4.0, kRate), samples(0.25, kRate));
     for (std::size_t i = 1; i < levels.size(); ++i) EXPECT_LT(levels[i] / levels[i - 1], 1.5) << i;
     EXPECT_GT(levels.back(), 3.0 * levels.front());
 }

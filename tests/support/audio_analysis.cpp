@@ -23,7 +23,8 @@ void fft(std::vector<Complex>& a) {
     }
     std::vector<Complex> twiddle(n / 2);  // e^(-2 pi i k / n)
     for (std::size_t k = 0; k < twiddle.size(); ++k)
-        twiddle[k] = std::polar(1.0, -2.0 * std::numbers::pi * static_cast<double>(k) / static_cast<double>(n));
+        twiddle[k] = std::polar(
+            1.0, -2.0 * std::numbers::pi * static_cast<double>(k) / static_cast<double>(n));
     for (std::size_t len = 2; len <= n; len <<= 1) {
         const std::size_t stride = n / len;
         for (std::size_t start = 0; start < n; start += len) {
@@ -99,7 +100,8 @@ double peakFrequency(const float* x, int n, double rate, double minHz) {
         if (mag[k] > mag[best]) best = k;
     double offset = 0.0;
     if (best > 0 && best + 1 < mag.size() && mag[best - 1] > 0 && mag[best + 1] > 0) {
-        const double a = std::log(mag[best - 1]), b = std::log(mag[best]), c = std::log(mag[best + 1]);
+        const double a = std::log(mag[best - 1]), b = std::log(mag[best]),
+                     c = std::log(mag[best + 1]);
         const double denominator = a - 2 * b + c;
         if (denominator != 0.0) offset = 0.5 * (a - c) / denominator;
     }
@@ -134,7 +136,8 @@ double spectralSlopeDbPerOctave(const float* x, int n, double rate, double loHz,
         const double hi = lo * std::exp2(1.0 / 3.0);
         double sum = 0.0;
         int bins = 0;
-        for (auto k = static_cast<std::size_t>(std::ceil(lo / binHz)); k * binHz < hi && k < psd.size(); ++k) {
+        for (auto k = static_cast<std::size_t>(std::ceil(lo / binHz));
+             k * binHz < hi && k < psd.size(); ++k) {
             sum += psd[k];
             ++bins;
         }
@@ -203,7 +206,8 @@ double maxAbsStep(const float* x, int n) {
 
 std::vector<double> windowedRms(const float* x, int n, int window) {
     std::vector<double> out;
-    for (int start = 0; window > 0 && start + window <= n; start += window) out.push_back(rms(x + start, window));
+    for (int start = 0; window > 0 && start + window <= n; start += window)
+        out.push_back(rms(x + start, window));
     return out;
 }
 

@@ -17,7 +17,7 @@
 namespace stillpoint::dsp {
 
 class BinauralBeat {
-public:
+  public:
     void prepare(double sampleRate);
     void reset() noexcept;
     /// Glide to a new carrier and beat (both Hz).
@@ -25,7 +25,7 @@ public:
     /// Add `frames` samples into left/right.
     void process(float* left, float* right, int frames) noexcept;
 
-private:
+  private:
     void render(float* left, float* right, int n) noexcept;
 
     double radiansPerHz_ = 0.0;

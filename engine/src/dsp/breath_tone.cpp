@@ -13,10 +13,14 @@ enum Source : int { kPad = 0, kWave = 1, kBowl = 2 };
 
 int sourceFor(ToneTimbre timbre) noexcept {
     switch (timbre) {
-        case ToneTimbre::Pad: return kPad;
-        case ToneTimbre::Wave: return kWave;
-        case ToneTimbre::Bowl: return kBowl;
-        case ToneTimbre::None: break;
+        case ToneTimbre::Pad:
+            return kPad;
+        case ToneTimbre::Wave:
+            return kWave;
+        case ToneTimbre::Bowl:
+            return kBowl;
+        case ToneTimbre::None:
+            break;
     }
     return SourceCrossfade<3>::kNone;
 }
@@ -29,17 +33,29 @@ struct BreathTone::Sources {
 
     void render(int source, int offset, float* left, float* right, int n) noexcept {
         switch (source) {
-            case kPad: tone.pad_.process(fullness + offset, left, right, n); break;
-            case kWave: tone.wave_.process(fullness + offset, left, right, n); break;
-            default: tone.bowl_.process(left, right, n); break;
+            case kPad:
+                tone.pad_.process(fullness + offset, left, right, n);
+                break;
+            case kWave:
+                tone.wave_.process(fullness + offset, left, right, n);
+                break;
+            default:
+                tone.bowl_.process(left, right, n);
+                break;
         }
     }
     bool isQuiet(int source) const noexcept { return source == kBowl && tone.bowl_.isSilent(); }
     void restart(int source) noexcept {
         switch (source) {
-            case kPad: tone.pad_.reset(); break;
-            case kWave: tone.wave_.reset(); break;
-            default: tone.bowl_.reset(); break;
+            case kPad:
+                tone.pad_.reset();
+                break;
+            case kWave:
+                tone.wave_.reset();
+                break;
+            default:
+                tone.bowl_.reset();
+                break;
         }
     }
 };
@@ -59,9 +75,13 @@ void BreathTone::reset() noexcept {
     fader_.reset(SourceCrossfade<3>::kNone, 0.0f);
 }
 
-void BreathTone::setTimbre(ToneTimbre timbre) noexcept { fader_.select(sourceFor(timbre)); }
+void BreathTone::setTimbre(ToneTimbre timbre) noexcept {
+    fader_.select(sourceFor(timbre));
+}
 
-void BreathTone::setActive(bool active) noexcept { fader_.setMaster(active ? 1.0f : 0.0f); }
+void BreathTone::setActive(bool active) noexcept {
+    fader_.setMaster(active ? 1.0f : 0.0f);
+}
 
 void BreathTone::onPhaseChange(BreathPhase phase) noexcept {
     if (fader_.selected() != kBowl || fader_.masterTarget() == 0.0f) return;

@@ -23,7 +23,7 @@
 namespace stillpoint::dsp {
 
 class BreathTone {
-public:
+  public:
     void prepare(double sampleRate);
     /// Inactive, silent, timbre None.
     void reset() noexcept;
@@ -40,7 +40,7 @@ public:
     void process(const float* fullness, float* left, float* right, int frames) noexcept;
     bool isSilent() const noexcept { return fader_.isSilent(); }
 
-private:
+  private:
     struct Sources;  // the three timbres as SourceCrossfade sees them
 
     PadVoice pad_;

@@ -17,7 +17,7 @@ namespace stillpoint::dsp {
 inline constexpr int kControlInterval = 64;
 
 class ControlClock {
-public:
+  public:
     /// The next sample processed is a tick.
     void reset() noexcept { untilTick_ = 0; }
 
@@ -37,7 +37,7 @@ public:
         }
     }
 
-private:
+  private:
     int untilTick_ = 0;
 };
 

@@ -18,7 +18,7 @@ constexpr double kRootHz = 87.307;  // F2
 // twelfth), no third: consonant and still. Notes sit at different places
 // across the field, so the ears hear different mixes.
 constexpr std::array<Note, HarmonicBank::kLanes> kNotes{{
-    {kRootHz, 1.0f, 0.80f, 0.60f, 1.0 / 17.0},        // root, a little left
+    {kRootHz, 1.0f, 0.80f, 0.60f, 1.0 / 17.0},         // root, a little left
     {kRootHz * 1.5, 0.55f, 0.50f, 0.87f, 1.0 / 13.0},  // fifth, right
     {kRootHz * 2.0, 0.4f, 0.87f, 0.50f, 1.0 / 19.0},   // octave, left
     {kRootHz * 3.0, 0.22f, 0.57f, 0.82f, 1.0 / 11.0},  // twelfth, a little right
@@ -68,7 +68,8 @@ void DroneChord::update() noexcept {
         const float gain = level_ * note.amplitude * (1.0f + kLevelSway * sway.im);
         HarmonicBank::Lane lane;
         // The sway turns each note a tiny angle further (or less) per sample.
-        const auto nudge = static_cast<float>(note.hz * kPitchSwayCents * kCentsToRatio * radiansPerHz_);
+        const auto nudge =
+            static_cast<float>(note.hz * kPitchSwayCents * kCentsToRatio * radiansPerHz_);
         lane.pitch = pitch_[v] * smallRotation(nudge * sway.re);
         lane.brightness = kBrightness;
         lane.left = gain * note.left;

@@ -19,13 +19,13 @@
 namespace stillpoint::dsp {
 
 class DroneChord {
-public:
+  public:
     void prepare(double sampleRate);
     void reset() noexcept;
     /// Add `frames` samples into left/right.
     void process(float* left, float* right, int frames) noexcept;
 
-private:
+  private:
     void update() noexcept;
 
     double radiansPerHz_ = 0.0;

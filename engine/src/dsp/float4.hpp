@@ -24,16 +24,36 @@ namespace stillpoint::dsp {
 struct Float4 {
 #if defined(STILLPOINT_FLOAT4_SSE)
     __m128 v;
-    static Float4 load(const float* p) noexcept { return {_mm_loadu_ps(p)}; }
-    static Float4 broadcast(float x) noexcept { return {_mm_set1_ps(x)}; }
-    static Float4 make(float a, float b, float c, float d) noexcept { return {_mm_setr_ps(a, b, c, d)}; }
-    void store(float* p) const noexcept { _mm_storeu_ps(p, v); }
-    friend Float4 operator+(Float4 a, Float4 b) noexcept { return {_mm_add_ps(a.v, b.v)}; }
-    friend Float4 operator-(Float4 a, Float4 b) noexcept { return {_mm_sub_ps(a.v, b.v)}; }
-    friend Float4 operator*(Float4 a, Float4 b) noexcept { return {_mm_mul_ps(a.v, b.v)}; }
-    friend Float4 operator/(Float4 a, Float4 b) noexcept { return {_mm_div_ps(a.v, b.v)}; }
-    static Float4 max(Float4 a, Float4 b) noexcept { return {_mm_max_ps(a.v, b.v)}; }
-    Float4 abs() const noexcept { return {_mm_andnot_ps(_mm_set1_ps(-0.0f), v)}; }
+    static Float4 load(const float* p) noexcept {
+        return {_mm_loadu_ps(p)};
+    }
+    static Float4 broadcast(float x) noexcept {
+        return {_mm_set1_ps(x)};
+    }
+    static Float4 make(float a, float b, float c, float d) noexcept {
+        return {_mm_setr_ps(a, b, c, d)};
+    }
+    void store(float* p) const noexcept {
+        _mm_storeu_ps(p, v);
+    }
+    friend Float4 operator+(Float4 a, Float4 b) noexcept {
+        return {_mm_add_ps(a.v, b.v)};
+    }
+    friend Float4 operator-(Float4 a, Float4 b) noexcept {
+        return {_mm_sub_ps(a.v, b.v)};
+    }
+    friend Float4 operator*(Float4 a, Float4 b) noexcept {
+        return {_mm_mul_ps(a.v, b.v)};
+    }
+    friend Float4 operator/(Float4 a, Float4 b) noexcept {
+        return {_mm_div_ps(a.v, b.v)};
+    }
+    static Float4 max(Float4 a, Float4 b) noexcept {
+        return {_mm_max_ps(a.v, b.v)};
+    }
+    Float4 abs() const noexcept {
+        return {_mm_andnot_ps(_mm_set1_ps(-0.0f), v)};
+    }
     /// The lane sums of a and b: (a0 + a2) + (a1 + a3), likewise for b.
     static void sumPair(Float4 a, Float4 b, float& sumA, float& sumB) noexcept {
         const __m128 halfA = _mm_add_ps(a.v, _mm_movehl_ps(a.v, a.v));  // a0+a2, a1+a3
@@ -52,16 +72,28 @@ struct Float4 {
     }
 #elif defined(STILLPOINT_FLOAT4_NEON)
     float32x4_t v;
-    static Float4 load(const float* p) noexcept { return {vld1q_f32(p)}; }
-    static Float4 broadcast(float x) noexcept { return {vdupq_n_f32(x)}; }
+    static Float4 load(const float* p) noexcept {
+        return {vld1q_f32(p)};
+    }
+    static Float4 broadcast(float x) noexcept {
+        return {vdupq_n_f32(x)};
+    }
     static Float4 make(float a, float b, float c, float d) noexcept {
         const float x[4] = {a, b, c, d};
         return {vld1q_f32(x)};
     }
-    void store(float* p) const noexcept { vst1q_f32(p, v); }
-    friend Float4 operator+(Float4 a, Float4 b) noexcept { return {vaddq_f32(a.v, b.v)}; }
-    friend Float4 operator-(Float4 a, Float4 b) noexcept { return {vsubq_f32(a.v, b.v)}; }
-    friend Float4 operator*(Float4 a, Float4 b) noexcept { return {vmulq_f32(a.v, b.v)}; }
+    void store(float* p) const noexcept {
+        vst1q_f32(p, v);
+    }
+    friend Float4 operator+(Float4 a, Float4 b) noexcept {
+        return {vaddq_f32(a.v, b.v)};
+    }
+    friend Float4 operator-(Float4 a, Float4 b) noexcept {
+        return {vsubq_f32(a.v, b.v)};
+    }
+    friend Float4 operator*(Float4 a, Float4 b) noexcept {
+        return {vmulq_f32(a.v, b.v)};
+    }
     friend Float4 operator/(Float4 a, Float4 b) noexcept {
         float x[4], y[4];
         vst1q_f32(x, a.v);
@@ -69,8 +101,12 @@ struct Float4 {
         for (int i = 0; i < 4; ++i) x[i] /= y[i];
         return {vld1q_f32(x)};
     }
-    static Float4 max(Float4 a, Float4 b) noexcept { return {vmaxq_f32(a.v, b.v)}; }
-    Float4 abs() const noexcept { return {vabsq_f32(v)}; }
+    static Float4 max(Float4 a, Float4 b) noexcept {
+        return {vmaxq_f32(a.v, b.v)};
+    }
+    Float4 abs() const noexcept {
+        return {vabsq_f32(v)};
+    }
     static void sumPair(Float4 a, Float4 b, float& sumA, float& sumB) noexcept {
         const float32x2_t halfA = vadd_f32(vget_low_f32(a.v), vget_high_f32(a.v));
         const float32x2_t halfB = vadd_f32(vget_low_f32(b.v), vget_high_f32(b.v));
@@ -85,9 +121,15 @@ struct Float4 {
     }
 #else
     std::array<float, 4> v;
-    static Float4 load(const float* p) noexcept { return {{p[0], p[1], p[2], p[3]}}; }
-    static Float4 broadcast(float x) noexcept { return {{x, x, x, x}}; }
-    static Float4 make(float a, float b, float c, float d) noexcept { return {{a, b, c, d}}; }
+    static Float4 load(const float* p) noexcept {
+        return {{p[0], p[1], p[2], p[3]}};
+    }
+    static Float4 broadcast(float x) noexcept {
+        return {{x, x, x, x}};
+    }
+    static Float4 make(float a, float b, float c, float d) noexcept {
+        return {{a, b, c, d}};
+    }
     void store(float* p) const noexcept {
         for (int i = 0; i < 4; ++i) p[i] = v[i];
     }
@@ -95,12 +137,24 @@ struct Float4 {
     static Float4 map(Float4 a, Float4 b, Op op) noexcept {
         return {{op(a.v[0], b.v[0]), op(a.v[1], b.v[1]), op(a.v[2], b.v[2]), op(a.v[3], b.v[3])}};
     }
-    friend Float4 operator+(Float4 a, Float4 b) noexcept { return map(a, b, [](float x, float y) { return x + y; }); }
-    friend Float4 operator-(Float4 a, Float4 b) noexcept { return map(a, b, [](float x, float y) { return x - y; }); }
-    friend Float4 operator*(Float4 a, Float4 b) noexcept { return map(a, b, [](float x, float y) { return x * y; }); }
-    friend Float4 operator/(Float4 a, Float4 b) noexcept { return map(a, b, [](float x, float y) { return x / y; }); }
-    static Float4 max(Float4 a, Float4 b) noexcept { return map(a, b, [](float x, float y) { return x < y ? y : x; }); }
-    Float4 abs() const noexcept { return map(*this, *this, [](float x, float) { return x < 0.0f ? -x : x; }); }
+    friend Float4 operator+(Float4 a, Float4 b) noexcept {
+        return map(a, b, [](float x, float y) { return x + y; });
+    }
+    friend Float4 operator-(Float4 a, Float4 b) noexcept {
+        return map(a, b, [](float x, float y) { return x - y; });
+    }
+    friend Float4 operator*(Float4 a, Float4 b) noexcept {
+        return map(a, b, [](float x, float y) { return x * y; });
+    }
+    friend Float4 operator/(Float4 a, Float4 b) noexcept {
+        return map(a, b, [](float x, float y) { return x / y; });
+    }
+    static Float4 max(Float4 a, Float4 b) noexcept {
+        return map(a, b, [](float x, float y) { return x < y ? y : x; });
+    }
+    Float4 abs() const noexcept {
+        return map(*this, *this, [](float x, float) { return x < 0.0f ? -x : x; });
+    }
     static void sumPair(Float4 a, Float4 b, float& sumA, float& sumB) noexcept {
         sumA = (a.v[0] + a.v[2]) + (a.v[1] + a.v[3]);
         sumB = (b.v[0] + b.v[2]) + (b.v[1] + b.v[3]);

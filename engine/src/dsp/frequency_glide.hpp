@@ -14,9 +14,10 @@
 namespace stillpoint::dsp {
 
 class FrequencyGlide {
-public:
+  public:
     void prepare(double sampleRate, double glideSeconds) {
-        glideTicks_ = std::max(1, static_cast<int>(std::lround(glideSeconds * sampleRate / kControlInterval)));
+        glideTicks_ = std::max(
+            1, static_cast<int>(std::lround(glideSeconds * sampleRate / kControlInterval)));
     }
     void reset(double hz) noexcept {
         current_ = target_ = hz;
@@ -38,7 +39,7 @@ public:
         return current_;
     }
 
-private:
+  private:
     double current_ = 0.0, target_ = 0.0;
     int glideTicks_ = 1;
     int ticksLeft_ = 0;

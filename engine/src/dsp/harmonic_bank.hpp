@@ -24,7 +24,7 @@
 namespace stillpoint::dsp {
 
 class HarmonicBank {
-public:
+  public:
     static constexpr int kLanes = 4;
 
     struct Lane {
@@ -44,7 +44,7 @@ public:
     /// Add `n` samples of the four lanes into left/right.
     void process(float* left, float* right, int n) noexcept;
 
-private:
+  private:
     using Lanes = std::array<float, kLanes>;
     Lanes re_{}, im_{};  // fundamental phasors
     Lanes c_{}, s_{};    // per-sample rotation

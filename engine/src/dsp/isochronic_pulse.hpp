@@ -19,7 +19,7 @@
 namespace stillpoint::dsp {
 
 class IsochronicPulse {
-public:
+  public:
     void prepare(double sampleRate);
     void reset() noexcept;
     /// Glide to a new carrier (Hz) and pulse rate (pulses per second).
@@ -27,7 +27,7 @@ public:
     /// Add `frames` samples, the same into left and right.
     void process(float* left, float* right, int frames) noexcept;
 
-private:
+  private:
     void render(float* left, float* right, int n) noexcept;
 
     double radiansPerHz_ = 0.0;

@@ -63,7 +63,8 @@ void LimiterEnvelope::run(const float* required, float* gain, int n) noexcept {
 
 void LimiterEnvelope::skipIdle(int n) noexcept {
     held_.pushOnes(n);
-    position_ = static_cast<int>((position_ + static_cast<long long>(n)) % static_cast<long long>(ring_.size()));
+    position_ = static_cast<int>((position_ + static_cast<long long>(n)) %
+                                 static_cast<long long>(ring_.size()));
 }
 
 }  // namespace stillpoint::dsp

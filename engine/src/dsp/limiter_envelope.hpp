@@ -22,7 +22,7 @@
 namespace stillpoint::dsp {
 
 class LimiterEnvelope {
-public:
+  public:
     void prepare(double sampleRate, int hold, int attack, double releaseSeconds);
     void reset() noexcept;
 
@@ -34,7 +34,7 @@ public:
     void skipIdle(int n) noexcept;
     float gain() const noexcept { return gain_; }
 
-private:
+  private:
     SlidingMinimum held_;
     // Double: in float a slow release stalls a few 1e-4 under 1, where one
     // step's change is below the float spacing.

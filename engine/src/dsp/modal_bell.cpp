@@ -4,7 +4,8 @@ namespace stillpoint::dsp {
 
 void ModalBell::prepare(double sampleRate) {
     for (int v = 0; v < kBellVoicingCount; ++v)
-        banks_[static_cast<std::size_t>(v)].prepare(designFor(static_cast<BellVoicing>(v)), sampleRate);
+        banks_[static_cast<std::size_t>(v)].prepare(designFor(static_cast<BellVoicing>(v)),
+                                                    sampleRate);
     reset();
 }
 

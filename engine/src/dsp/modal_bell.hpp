@@ -27,7 +27,7 @@
 namespace stillpoint::dsp {
 
 class ModalBell {
-public:
+  public:
     void prepare(double sampleRate);
     void reset() noexcept;
     /// Strike with `velocity` (1 = nominal level; 0 does nothing).
@@ -37,7 +37,7 @@ public:
     /// True when nothing rings and no strike waits.
     bool isSilent() const noexcept;
 
-private:
+  private:
     ControlClock clock_;
     std::array<ResonatorBank, kBellVoicingCount> banks_;
 };

@@ -9,10 +9,14 @@ enum Source : int { kPink = 0, kBrown = 1, kDrone = 2 };
 
 int sourceFor(BedKind kind) noexcept {
     switch (kind) {
-        case BedKind::Pink: return kPink;
-        case BedKind::Brown: return kBrown;
-        case BedKind::Drone: return kDrone;
-        case BedKind::None: break;
+        case BedKind::Pink:
+            return kPink;
+        case BedKind::Brown:
+            return kBrown;
+        case BedKind::Drone:
+            return kDrone;
+        case BedKind::None:
+            break;
     }
     return SourceCrossfade<3>::kNone;
 }
@@ -24,17 +28,29 @@ struct NoiseBed::Sources {
 
     void render(int source, int, float* left, float* right, int n) noexcept {
         switch (source) {
-            case kPink: bed.pink_.process(left, right, n); break;
-            case kBrown: bed.brown_.process(left, right, n); break;
-            default: bed.drone_.process(left, right, n); break;
+            case kPink:
+                bed.pink_.process(left, right, n);
+                break;
+            case kBrown:
+                bed.brown_.process(left, right, n);
+                break;
+            default:
+                bed.drone_.process(left, right, n);
+                break;
         }
     }
     bool isQuiet(int) const noexcept { return false; }
     void restart(int source) noexcept {
         switch (source) {
-            case kPink: bed.pink_.reset(); break;
-            case kBrown: bed.brown_.reset(); break;
-            default: bed.drone_.reset(); break;
+            case kPink:
+                bed.pink_.reset();
+                break;
+            case kBrown:
+                bed.brown_.reset();
+                break;
+            default:
+                bed.drone_.reset();
+                break;
         }
     }
 };
@@ -55,7 +71,9 @@ void NoiseBed::reset() noexcept {
     fader_.reset(SourceCrossfade<3>::kNone, 1.0f);
 }
 
-void NoiseBed::setKind(BedKind kind) noexcept { fader_.select(sourceFor(kind)); }
+void NoiseBed::setKind(BedKind kind) noexcept {
+    fader_.select(sourceFor(kind));
+}
 
 void NoiseBed::process(float* left, float* right, int frames) noexcept {
     Sources sources{*this};

@@ -18,7 +18,7 @@
 namespace stillpoint::dsp {
 
 class NoiseBed {
-public:
+  public:
     void prepare(double sampleRate);
     /// Kind None, silent.
     void reset() noexcept;
@@ -28,7 +28,7 @@ public:
     void process(float* left, float* right, int frames) noexcept;
     bool isSilent() const noexcept { return fader_.isSilent(); }
 
-private:
+  private:
     struct Sources;  // the three kinds as SourceCrossfade sees them
 
     PinkNoise pink_;

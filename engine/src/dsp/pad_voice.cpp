@@ -9,11 +9,11 @@
 namespace stillpoint::dsp {
 namespace {
 
-constexpr double kEmptyHz = 174.614;         // F3
-constexpr double kGlideSemitones = 3.0;      // up to ~207.65 Hz (G#3) when full
-constexpr float kDullest = 0.22f;            // brightness when empty
-constexpr float kBrightest = 0.52f;          // brightness when full
-constexpr double kSpreadHz = 0.07;           // pan drift
+constexpr double kEmptyHz = 174.614;     // F3
+constexpr double kGlideSemitones = 3.0;  // up to ~207.65 Hz (G#3) when full
+constexpr float kDullest = 0.22f;        // brightness when empty
+constexpr float kBrightest = 0.52f;      // brightness when full
+constexpr double kSpreadHz = 0.07;       // pan drift
 constexpr float kSpreadDepth = 0.15f;
 
 struct VoiceLayout {

@@ -24,23 +24,23 @@
 namespace stillpoint::dsp {
 
 class PadVoice {
-public:
+  public:
     void prepare(double sampleRate);
     void reset() noexcept;
     /// Add `frames` samples. `fullness` (0 empty .. 1 full) is read per tick.
     void process(const float* fullness, float* left, float* right, int frames) noexcept;
 
-private:
+  private:
     void updateVoices(float fullness) noexcept;
 
     double radiansPerHz_ = 0.0;
     ControlClock clock_;
     HarmonicBank bank_;
-    Rotator spread_;          // the slow pan motion, advanced once per tick
+    Rotator spread_;  // the slow pan motion, advanced once per tick
     Rotation spreadPerTick_;
     std::array<Rotation, HarmonicBank::kLanes> detune_{};  // each voice's offset, per sample
     std::array<Rotation, HarmonicBank::kLanes> pan_{};     // each voice's resting pan (cos, sin)
-    float level_ = 0.0f;  // scales the voices to the nominal level
+    float level_ = 0.0f;                                   // scales the voices to the nominal level
 };
 
 }  // namespace stillpoint::dsp

@@ -37,10 +37,10 @@ struct PinkFilter {
         right = out[1];
     }
 
-    Float4 pole{}, gain{};                 // lanes: Kellet's three poles and the DC blocker's
+    Float4 pole{}, gain{};  // lanes: Kellet's three poles and the DC blocker's
     Float4 stateLeft{}, stateRight{};
-    Float4 direct{}, topCoefficient{};     // broadcast
-    Float4 top{};                          // the 5 kHz one-pole, lanes (left, right, 0, 0)
+    Float4 direct{}, topCoefficient{};  // broadcast
+    Float4 top{};                       // the 5 kHz one-pole, lanes (left, right, 0, 0)
 };
 
 using PinkNoise = StereoNoise<PinkFilter>;

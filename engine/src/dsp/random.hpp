@@ -10,7 +10,7 @@
 namespace stillpoint::dsp {
 
 class Xorshift32 {
-public:
+  public:
     explicit Xorshift32(std::uint32_t seed = 0x9E3779B9u) noexcept { reseed(seed); }
 
     /// Zero would lock the generator at zero, so it is replaced.
@@ -30,7 +30,7 @@ public:
         return static_cast<float>(top) * (1.0f / 8388608.0f);
     }
 
-private:
+  private:
     std::uint32_t state_ = 0;
 };
 

@@ -21,18 +21,20 @@ constexpr float kSilentEnergy = 1e-12f;
 }  // namespace
 
 void ResonatorBank::prepare(const BellDesign& design, double sampleRate) {
-    const int pulseLength = std::max(2, static_cast<int>(std::lround(design.malletSeconds * sampleRate)));
+    const int pulseLength =
+        std::max(2, static_cast<int>(std::lround(design.malletSeconds * sampleRate)));
     pulse_.assign(static_cast<std::size_t>(pulseLength), 0.0f);
     for (int n = 0; n < pulseLength; ++n)  // Hann, without its zero end points
-        pulse_[static_cast<std::size_t>(n)] = static_cast<float>(
-            0.5 - 0.5 * std::cos(2.0 * kPi * (n + 1) / (pulseLength + 1)));
+        pulse_[static_cast<std::size_t>(n)] =
+            static_cast<float>(0.5 - 0.5 * std::cos(2.0 * kPi * (n + 1) / (pulseLength + 1)));
 
     std::array<std::complex<double>, kResonators> poles{};
     for (int m = 0; m < 4; ++m) {
         const BellMode& mode = design.modes[static_cast<std::size_t>(m)];
         for (int p = 0; p < 2; ++p) {
             const auto k = static_cast<std::size_t>(2 * m + p);
-            const double hz = design.fundamentalHz * mode.ratio + (p == 0 ? -0.5 : 0.5) * mode.beatHz;
+            const double hz =
+                design.fundamentalHz * mode.ratio + (p == 0 ? -0.5 : 0.5) * mode.beatHz;
             const double r = std::pow(10.0, -3.0 / (mode.t60 * sampleRate));
             poles[k] = std::polar(r, 2.0 * kPi * hz / sampleRate);
             poleRe_[k] = static_cast<float>(poles[k].real());
@@ -76,7 +78,9 @@ void ResonatorBank::reset() noexcept {
     ringing_ = false;
 }
 
-void ResonatorBank::strike(float velocity) noexcept { pending_ += std::max(velocity, 0.0f); }
+void ResonatorBank::strike(float velocity) noexcept {
+    pending_ += std::max(velocity, 0.0f);
+}
 
 void ResonatorBank::checkSilence() noexcept {
     if (!ringing_ || pulsePos_ < static_cast<int>(pulse_.size())) return;

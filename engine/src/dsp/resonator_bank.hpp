@@ -24,7 +24,7 @@
 namespace stillpoint::dsp {
 
 class ResonatorBank {
-public:
+  public:
     static constexpr int kResonators = 8;
 
     void prepare(const BellDesign& design, double sampleRate);
@@ -40,16 +40,16 @@ public:
     /// Add `n` samples of the ring into left/right.
     void process(float* left, float* right, int n) noexcept;
 
-private:
+  private:
     /// Whether the mallet is touching during a run of samples.
     enum class Contact { Free, Mallet };
     template <Contact contact>
     void ring(float* left, float* right, int n) noexcept;
 
     using Lanes = std::array<float, kResonators>;  // processed as two Float4
-    Lanes re_{}, im_{};          // resonator states, in output units
-    Lanes poleRe_{}, poleIm_{};  // r cos(omega), r sin(omega)
-    Lanes drive_{};              // force into each resonator, per unit pulse
+    Lanes re_{}, im_{};                            // resonator states, in output units
+    Lanes poleRe_{}, poleIm_{};                    // r cos(omega), r sin(omega)
+    Lanes drive_{};                                // force into each resonator, per unit pulse
     Lanes gainLeft_{}, gainRight_{};
     std::vector<float> pulse_;  // the mallet's force, one strike at velocity 1
     int pulsePos_ = 0;          // next pulse sample; pulse_.size() when idle

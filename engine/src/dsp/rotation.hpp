@@ -25,11 +25,17 @@ inline Rotation rotationFor(double omega) noexcept {
     }
     const double w2 = omega * omega;
     const double s =
-        omega * (1.0 + w2 * (-1.0 / 6 + w2 * (1.0 / 120 + w2 * (-1.0 / 5040 + w2 * (1.0 / 362880 +
-                 w2 * (-1.0 / 39916800 + w2 * (1.0 / 6227020800.0)))))));
+        omega *
+        (1.0 +
+         w2 * (-1.0 / 6 +
+               w2 * (1.0 / 120 +
+                     w2 * (-1.0 / 5040 + w2 * (1.0 / 362880 + w2 * (-1.0 / 39916800 +
+                                                                    w2 * (1.0 / 6227020800.0)))))));
     const double c =
-        1.0 + w2 * (-0.5 + w2 * (1.0 / 24 + w2 * (-1.0 / 720 + w2 * (1.0 / 40320 +
-              w2 * (-1.0 / 3628800 + w2 * (1.0 / 479001600.0))))));
+        1.0 +
+        w2 * (-0.5 + w2 * (1.0 / 24 + w2 * (-1.0 / 720 +
+                                            w2 * (1.0 / 40320 + w2 * (-1.0 / 3628800 +
+                                                                      w2 * (1.0 / 479001600.0))))));
     return {static_cast<float>(c), static_cast<float>(s)};
 }
 
@@ -42,11 +48,14 @@ inline Rotation operator*(Rotation a, Rotation b) noexcept {
 /// multiplies: for nudging a rotation computed once (a detune, a pan drift).
 inline Rotation smallRotation(float x) noexcept {
     const float x2 = x * x;
-    return {1.0f - x2 * (0.5f - x2 * (1.0f / 24.0f)), x * (1.0f - x2 * (1.0f / 6.0f - x2 * (1.0f / 120.0f)))};
+    return {1.0f - x2 * (0.5f - x2 * (1.0f / 24.0f)),
+            x * (1.0f - x2 * (1.0f / 6.0f - x2 * (1.0f / 120.0f)))};
 }
 
 /// Radians per sample for 1 Hz at `sampleRate`: multiply by a frequency.
-inline double radiansPerHz(double sampleRate) noexcept { return 2.0 * 3.141592653589793 / sampleRate; }
+inline double radiansPerHz(double sampleRate) noexcept {
+    return 2.0 * 3.141592653589793 / sampleRate;
+}
 
 /// A unit phasor; im is the sine output.
 struct Rotator {

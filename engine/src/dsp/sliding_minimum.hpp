@@ -17,7 +17,7 @@
 namespace stillpoint::dsp {
 
 class SlidingMinimum {
-public:
+  public:
     void prepare(int window) {
         window_ = std::max(window, 1);
         values_.assign(static_cast<std::size_t>(window_), 1.0f);
@@ -53,7 +53,7 @@ public:
         position_ = static_cast<int>((position_ + static_cast<long long>(n)) % window_);
     }
 
-private:
+  private:
     /// The block just completed is all of values_: take its suffix minima.
     void startBlock() noexcept {
         for (int k = window_ - 1; k >= 0; --k) {

@@ -38,6 +38,8 @@ void SmoothedValue::fillRamp(float* dst, int n) noexcept {
     for (int i = ramped; i < n; ++i) dst[i] = target_;
 }
 
-void SmoothedValue::skip(int n) noexcept { remaining_ -= std::min(n, remaining_); }
+void SmoothedValue::skip(int n) noexcept {
+    remaining_ -= std::min(n, remaining_);
+}
 
 }  // namespace stillpoint::dsp

@@ -11,7 +11,7 @@
 namespace stillpoint::dsp {
 
 class SmoothedValue {
-public:
+  public:
     /// A new target is reached after `rampSeconds` (at least one sample).
     void prepare(double sampleRate, double rampSeconds);
 
@@ -33,7 +33,7 @@ public:
     /// Samples until the target is reached (0 when not ramping).
     int remainingSteps() const noexcept { return remaining_; }
 
-private:
+  private:
     int rampSteps_ = 1;
     int remaining_ = 0;
     float target_ = 0.0f;

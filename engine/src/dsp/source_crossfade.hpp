@@ -31,7 +31,7 @@ namespace stillpoint::dsp {
 
 template <int N>
 class SourceCrossfade {
-public:
+  public:
     static constexpr int kNone = -1;
 
     void prepare(double sampleRate, double crossfadeSeconds, double masterFadeSeconds) {
@@ -97,13 +97,15 @@ public:
         }
     }
 
-private:
+  private:
     static constexpr int kChunk = 256;
 
     static bool resting(const SmoothedValue& v) noexcept {
         return !v.isRamping() && v.current() == 0.0f;
     }
-    static bool atOne(const SmoothedValue& v) noexcept { return !v.isRamping() && v.current() == 1.0f; }
+    static bool atOne(const SmoothedValue& v) noexcept {
+        return !v.isRamping() && v.current() == 1.0f;
+    }
 
     /// Render source `s` into scratch and add it scaled by its gain curve
     /// times the master curve (already in masterRamp_).

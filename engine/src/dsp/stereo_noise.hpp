@@ -14,15 +14,15 @@
 
 #include <cstdint>
 
-#include "dsp/nominal_level.hpp"
 #include "dsp/noise_shaping.hpp"
+#include "dsp/nominal_level.hpp"
 #include "dsp/random.hpp"
 
 namespace stillpoint::dsp {
 
 template <typename Filter>
 class StereoNoise {
-public:
+  public:
     void prepare(double sampleRate) {
         fresh_ = Filter::design(sampleRate);
         inputGain_ = unitNoiseGain(
@@ -62,7 +62,7 @@ public:
         noise_ = noise;
     }
 
-private:
+  private:
     Filter fresh_{};
     Filter filter_{};
     Xorshift32 noise_;

@@ -27,7 +27,8 @@ void TruePeakEstimator::prepare(double sampleRate) {
             const double sinc = std::sin(m * kPi / factor) / (m * kPi / factor);
             const double hann = 0.5 * (1.0 - std::cos(2.0 * kPi * j / (kPrototypeTaps - 1)));
             const double h = sinc * hann;
-            coefficients_[static_cast<std::size_t>(p - 1)][static_cast<std::size_t>(i)] = static_cast<float>(h);
+            coefficients_[static_cast<std::size_t>(p - 1)][static_cast<std::size_t>(i)] =
+                static_cast<float>(h);
             absSum += std::abs(h);
         }
         worstCaseGain_ = std::max(worstCaseGain_, static_cast<float>(absSum * 1.0001));
@@ -39,7 +40,8 @@ void TruePeakEstimator::accumulatePeaks(const float* x, int n, float* peak) cons
         const float* in = x + start;
         Float4 best[4];
         for (int q = 0; q < 4; ++q)
-            best[q] = Float4::max(Float4::load(peak + start + 4 * q), Float4::load(in + 4 * q - delay_).abs());
+            best[q] = Float4::max(Float4::load(peak + start + 4 * q),
+                                  Float4::load(in + 4 * q - delay_).abs());
         for (int p = 0; p < phases_; ++p) {
             const float* h = coefficients_[static_cast<std::size_t>(p)].data();
             Float4 acc0 = Float4::broadcast(0.0f), acc1 = acc0, acc2 = acc0, acc3 = acc0;

@@ -18,7 +18,7 @@
 namespace stillpoint::dsp {
 
 class TruePeakEstimator {
-public:
+  public:
     static constexpr int kChunk = 16;
 
     void prepare(double sampleRate);
@@ -35,11 +35,10 @@ public:
     /// for i in [0, n). `x` points at the first new sample.
     void accumulatePeaks(const float* x, int n, float* peak) const noexcept;
 
-private:
+  private:
     static constexpr int kPrototypeTaps = 49;
     static constexpr int kMaxPhases = 3;  // interpolated points between two samples
     static constexpr int kMaxTaps = 24;   // taps per phase
-
 
     int phases_ = 3;
     int taps_ = 12;

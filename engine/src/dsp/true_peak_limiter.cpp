@@ -22,8 +22,8 @@ void TruePeakLimiter::prepare(double sampleRate, int channels, double ceilingDbT
     // it; the attack takes what is left of the ~1 ms lookahead.
     const int detectorDelay = estimator_.delayFrames();
     const int guard = detectorDelay + 2;
-    const int attack = std::max(8, static_cast<int>(std::lround(kLookaheadSeconds * sampleRate)) -
-                                       detectorDelay - guard);
+    const int attack = std::max(
+        8, static_cast<int>(std::lround(kLookaheadSeconds * sampleRate)) - detectorDelay - guard);
     latency_ = detectorDelay + attack + guard;
     envelope_.prepare(sampleRate, attack + 2 * guard + 1, attack, kReleaseSeconds);
 
@@ -50,7 +50,8 @@ float TruePeakLimiter::gainReductionDb() const noexcept {
 void TruePeakLimiter::process(float* const* channels, int frames) noexcept {
     for (int done = 0; done < frames;) {
         const int n = std::min(frames - done, maxBlock_);
-        for (int c = 0; c < channels_; ++c) pieces_[static_cast<std::size_t>(c)] = channels[c] + done;
+        for (int c = 0; c < channels_; ++c)
+            pieces_[static_cast<std::size_t>(c)] = channels[c] + done;
         processPiece(pieces_.data(), n);
         done += n;
     }
@@ -63,7 +64,8 @@ void TruePeakLimiter::processPiece(float* const* channels, int n) noexcept {
     for (int c = 0; c < count; ++c) {
         float* line = lines_[static_cast<std::size_t>(c)].data();
         std::copy(channels[c], channels[c] + n, line + latency_);
-        for (int i = latency_ - history; i < latency_ + n; ++i) loudest = std::max(loudest, std::abs(line[i]));
+        for (int i = latency_ - history; i < latency_ + n; ++i)
+            loudest = std::max(loudest, std::abs(line[i]));
     }
 
     if (envelope_.isIdle() && loudest * estimator_.worstCaseGain() <= ceiling_) {
@@ -79,15 +81,18 @@ void TruePeakLimiter::processPiece(float* const* channels, int n) noexcept {
         const int chunk = TruePeakEstimator::kChunk;
         std::fill_n(peak, (n + chunk - 1) / chunk * chunk, 0.0f);
         for (int c = 0; c < count; ++c)
-            estimator_.accumulatePeaks(lines_[static_cast<std::size_t>(c)].data() + latency_, n, peak);
-        for (int i = 0; i < n; ++i) peak[i] = peak[i] > ceiling_ ? ceiling_ / peak[i] : 1.0f;  // required gain
+            estimator_.accumulatePeaks(lines_[static_cast<std::size_t>(c)].data() + latency_, n,
+                                       peak);
+        for (int i = 0; i < n; ++i)
+            peak[i] = peak[i] > ceiling_ ? ceiling_ / peak[i] : 1.0f;  // required gain
         envelope_.run(peak, gain, n);
         for (int c = 0; c < count; ++c) {
             const float* line = lines_[static_cast<std::size_t>(c)].data();
             for (int i = 0; i < n; ++i) channels[c][i] = line[i] * gain[i];
         }
     }
-    for (auto& line : lines_) std::copy(line.begin() + n, line.begin() + n + latency_, line.begin());
+    for (auto& line : lines_)
+        std::copy(line.begin() + n, line.begin() + n + latency_, line.begin());
 }
 
 }  // namespace stillpoint::dsp

@@ -28,7 +28,7 @@
 namespace stillpoint::dsp {
 
 class TruePeakLimiter {
-public:
+  public:
     void prepare(double sampleRate, int channels, double ceilingDbTp, int maxBlock);
     /// How many frames the output lags the input (the lookahead).
     int latencyFrames() const noexcept { return latency_; }
@@ -39,7 +39,7 @@ public:
     /// Current gain reduction in dB, >= 0 (0 when not limiting).
     float gainReductionDb() const noexcept;
 
-private:
+  private:
     void processPiece(float* const* channels, int n) noexcept;
 
     TruePeakEstimator estimator_;

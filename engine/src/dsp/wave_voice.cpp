@@ -14,7 +14,7 @@ constexpr double kFullCutoffHz = 1400.0;
 const double kCutoffOctaves = std::log2(kFullCutoffHz / kEmptyCutoffHz);
 constexpr double kResonance = 0.8;  // Q: a soft crest at the cutoff, the wave's "hiss"
 constexpr double kTopHz = 3000.0;
-constexpr float kFloor = 0.25f;     // -12 dB: the level when empty, relative to full
+constexpr float kFloor = 0.25f;  // -12 dB: the level when empty, relative to full
 // Mid-breath (fullness 0.5) lands on the nominal level.
 constexpr float kFullLevel = kNominalRms / (kFloor + (1.0f - kFloor) * 0.5f);
 
@@ -25,7 +25,8 @@ constexpr std::uint32_t kSeedRight = 0xBB67AE85u;
 
 void WaveVoice::prepare(double sampleRate) {
     rate_ = sampleRate;
-    topCoefficient_ = static_cast<float>(1.0 - std::exp(-2.0 * 3.141592653589793 * kTopHz / sampleRate));
+    topCoefficient_ =
+        static_cast<float>(1.0 - std::exp(-2.0 * 3.141592653589793 * kTopHz / sampleRate));
     reset();
 }
 
@@ -44,9 +45,12 @@ void WaveVoice::update(float fullness) noexcept {
     const double f = std::clamp(static_cast<double>(fullness), 0.0, 1.0);
     const double cutoff = std::min(kEmptyCutoffHz * std::exp2(kCutoffOctaves * f), 0.45 * rate_);
     const double x = 3.141592653589793 * cutoff / rate_;
-    const double x2 = x * x;  // tan(x) by its series while x is small (always, below 5 kHz at 44.1 kHz)
-    const double g = x < 0.35 ? x * (1.0 + x2 * (1.0 / 3 + x2 * (2.0 / 15 + x2 * (17.0 / 315 + x2 * (62.0 / 2835)))))
-                              : std::tan(x);
+    const double x2 =
+        x * x;  // tan(x) by its series while x is small (always, below 5 kHz at 44.1 kHz)
+    const double g =
+        x < 0.35
+            ? x * (1.0 + x2 * (1.0 / 3 + x2 * (2.0 / 15 + x2 * (17.0 / 315 + x2 * (62.0 / 2835)))))
+            : std::tan(x);
     const double k = 1.0 / kResonance;
     const double a1 = 1.0 / (1.0 + g * (g + k));
     const double a2 = g * a1;
@@ -71,18 +75,21 @@ void WaveVoice::update(float fullness) noexcept {
 }
 
 void WaveVoice::render(float* left, float* right, int n) noexcept {
-    Float4 ic1 = Float4::load(ic1_.data()), ic2 = Float4::load(ic2_.data()), top = Float4::load(top_.data());
+    Float4 ic1 = Float4::load(ic1_.data()), ic2 = Float4::load(ic2_.data()),
+           top = Float4::load(top_.data());
     const Float4 m11 = Float4::broadcast(m11_), m12 = Float4::broadcast(m12_);
     const Float4 m21 = Float4::broadcast(m21_), m22 = Float4::broadcast(m22_);
     const Float4 b1 = Float4::broadcast(b1_), b2 = Float4::broadcast(b2_);
-    const Float4 o1 = Float4::broadcast(o1_), o2 = Float4::broadcast(o2_), o3 = Float4::broadcast(o3_);
+    const Float4 o1 = Float4::broadcast(o1_), o2 = Float4::broadcast(o2_),
+                 o3 = Float4::broadcast(o3_);
     const Float4 k = Float4::broadcast(topCoefficient_);
     Xorshift32 noiseLeft = noise_[0], noiseRight = noise_[1];
     const float step = gainStep_;
     float gain = gain_;
     for (int i = 0; i < n; ++i) {
         gain += step;
-        const Float4 x = Float4::make(noiseLeft.nextBipolar(), noiseRight.nextBipolar(), 0.0f, 0.0f);
+        const Float4 x =
+            Float4::make(noiseLeft.nextBipolar(), noiseRight.nextBipolar(), 0.0f, 0.0f);
         const Float4 low = o1 * ic1 + o2 * ic2 + o3 * x;
         const Float4 next1 = m11 * ic1 + m12 * ic2 + b1 * x;
         ic2 = m21 * ic1 + m22 * ic2 + b2 * x;

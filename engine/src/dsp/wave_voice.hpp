@@ -23,13 +23,13 @@
 namespace stillpoint::dsp {
 
 class WaveVoice {
-public:
+  public:
     void prepare(double sampleRate);
     void reset() noexcept;
     /// Add `frames` samples. `fullness` (0 empty .. 1 full) is read per tick.
     void process(const float* fullness, float* left, float* right, int frames) noexcept;
 
-private:
+  private:
     void update(float fullness) noexcept;
     void render(float* left, float* right, int n) noexcept;
 
