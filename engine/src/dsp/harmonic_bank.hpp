@@ -6,8 +6,8 @@
 // harmonics cost one division, whatever their number. `a` is the brightness:
 // 0 gives a pure sine, 0.5 puts harmonic k at -6(k-1) dB, so for the low
 // voices here everything above ~3 kHz is below -60 dB and nothing aliases.
-// The four lanes are plain fixed-size loops the compiler turns into one SIMD
-// register each. The pad (detuned unison) and the drone (a chord) use it.
+// The four lanes run side by side in Float4 registers. The pad and the
+// drone use it.
 //
 // Real-time: every member is noexcept, allocation-free and O(n). Lane
 // settings are meant to change on control ticks: brightness and gains then

@@ -14,6 +14,8 @@
 //    leaves and lands with zero slope.
 //  - While silent (master resting at 0, or every source resting at 0) nothing
 //    advances, so not calling process() is the same as calling it.
+//  - In the steady state (source and master resting at 1) the source renders
+//    straight into the bus: no scratch, no gain multiply.
 //
 // Real-time: every member but prepare() is noexcept, allocation-free and
 // O(frames); the scratch buffers are members. `Sources` must provide

@@ -1,7 +1,8 @@
-// StereoNoise<Filter>: two independent white-noise streams (left, right)
-// through one coloring filter that runs both channels side by side, scaled
-// to the nominal level. PinkNoise and BrownNoise are this with their own
-// filters.
+// StereoNoise<Filter>: white noise for left and right (the top and bottom
+// 16 bits of one Xorshift32 draw: independent values, half the generator
+// work) through one coloring filter that runs both channels side by side,
+// scaled to the nominal level. PinkNoise and BrownNoise are this with their
+// own filters.
 //
 // Level: -20 dBFS RMS per channel, from the filter's impulse-response energy.
 //
