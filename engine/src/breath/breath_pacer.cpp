@@ -73,20 +73,31 @@ void BreathPacer::fillFullness(std::int64_t from, float* dst, int n) const noexc
         std::fill(dst, dst + n, seg.endFullness);
         return;
     }
-    // Progress through the segment in phase (not samples), so a glide that
-    // moves the segment's end never makes the fullness jump. Phase is exact at
-    // both ends of the span and linear between (spans are a few ms long).
+    // Progress through the segment is measured in phase (not samples), so a
+    // glide that moves the segment's end never makes the fullness jump. It is
+    // exact on a grid of kGrid samples anchored at the segment start (or the
+    // last glide) and linear between grid points: every value depends only on
+    // its sample index, so any split of the stream into blocks gives the same
+    // output.
+    constexpr std::int64_t kGrid = 64;
     const double startCycles = static_cast<double>(cycle_) + seg.startFraction;
     const double span = segmentEndCycles() - startCycles;
-    const double u0 = (cyclesAt(from) - startCycles) / span;
-    const double u1 = (cyclesAt(from + n) - startCycles) / span;
-    const auto start = static_cast<float>(u0);
-    const auto step = static_cast<float>((u1 - u0) / n);
+    const std::int64_t origin = std::max(segStart_, lawStart_);
+    auto progressAt = [&](std::int64_t sample) {
+        return std::clamp((cyclesAt(sample) - startCycles) / span, 0.0, 1.0);
+    };
     const float a = seg.startFullness;
     const float range = seg.endFullness - seg.startFullness;
-    for (int i = 0; i < n; ++i) {
-        const float u = std::clamp(start + step * static_cast<float>(i), 0.0f, 1.0f);
-        dst[i] = a + range * (u * u * (3.0f - 2.0f * u));
+    const std::int64_t end = from + n;
+    for (std::int64_t at = from; at < end;) {
+        const std::int64_t cell = origin + (at - origin) / kGrid * kGrid;
+        const double u0 = progressAt(cell);
+        const double du = (progressAt(cell + kGrid) - u0) / kGrid;
+        const std::int64_t cellEnd = std::min(cell + kGrid, end);
+        for (; at < cellEnd; ++at) {
+            const auto u = static_cast<float>(u0 + du * static_cast<double>(at - cell));
+            *dst++ = a + range * (u * u * (3.0f - 2.0f * u));
+        }
     }
 }
 
