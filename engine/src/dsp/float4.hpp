@@ -9,7 +9,11 @@
 // deterministic; the horizontal sums add in a fixed order per path.
 #pragma once
 
-#if defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
+// Define STILLPOINT_FLOAT4_SCALAR to build the plain-array path anywhere
+// (to test it, or for a target whose SIMD is unknown here).
+#if defined(STILLPOINT_FLOAT4_SCALAR)
+#include <array>
+#elif defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
 #include <emmintrin.h>
 #define STILLPOINT_FLOAT4_SSE 1
 #elif defined(__ARM_NEON) || defined(__ARM_NEON__)
