@@ -3,6 +3,7 @@
 // watched by a RealtimeGuard and must make zero such calls.
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <mutex>
 #include <vector>
 
@@ -64,16 +65,35 @@ sections:
     float* out[2] = {left.data(), right.data()};
     RealtimeViolations worst;
     long blocks = 0;
-    bool stopped = false;
+    struct Timed {
+        long at;  // seconds
+        Command command;
+    };
+    const Timed script[] = {
+        {5, {CommandType::SetPace, 0, 4.0}},
+        {8, {CommandType::SetLayerGain, static_cast<int>(LayerId::Bed), -30.0}},
+        {10, {CommandType::Pause, 0, 0.0}},
+        {14, {CommandType::Resume, 0, 0.0}},
+        {20, {CommandType::Hold, 0, 0.0}},
+        {40, {CommandType::Release, 0, 0.0}},
+        {50, {CommandType::NextSection, 0, 0.0}},
+        {60, {CommandType::PrevSection, 0, 0.0}},
+        {70, {CommandType::NextSection, 0, 0.0}},
+        {90, {CommandType::Grounding, 0, 0.0}},
+        {110, {CommandType::Pause, 0, 0.0}},
+        {112, {CommandType::Resume, 0, 0.0}},
+        {140, {CommandType::Stop, 0, 0.0}},
+    };
+    std::size_t next = 0;
     const int sizes[] = {256, 64, 1, 100, 255, 32};
     while (!engine.finished()) {
         // Commands are pushed from a control thread in real use; the queue is
         // wait-free on both sides, so pushing here keeps the test single-threaded.
+        // Every command, spread over the session (the last one stops it).
         const auto at = engine.position();
-        if (blocks == 2000) engine.pushCommand({CommandType::SetPace, 0, 4.0});
-        if (blocks == 2100) engine.pushCommand({CommandType::SetLayerGain, static_cast<int>(LayerId::Bed), -30.0});
-        if (!stopped && at > engine.lengthFrames() - 10 * 48000) {
-            stopped = engine.pushCommand({CommandType::Stop, 0, 0.0});
+        if (next < std::size(script) && at >= script[next].at * 48000) {
+            ASSERT_TRUE(engine.pushCommand(script[next].command));
+            ++next;
         }
         RealtimeGuard guard;
         engine.process(out, sizes[blocks % 6]);
@@ -86,8 +106,8 @@ sections:
         while (engine.popEvent(e)) {
         }
     }
-    EXPECT_TRUE(stopped);
-    EXPECT_GT(engine.position(), 5 * 60 * 48000);
+    EXPECT_EQ(next, std::size(script));  // every command was sent
+    EXPECT_GT(engine.position(), 140 * 48000);
     EXPECT_EQ(worst.allocations, 0);
     EXPECT_EQ(worst.frees, 0);
     EXPECT_EQ(worst.locks, 0);
