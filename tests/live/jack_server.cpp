@@ -27,9 +27,33 @@ bool waitForExit(pid_t pid, std::chrono::milliseconds limit) {
     return false;
 }
 
+bool anyJackServerRunning() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator("/proc", ec)) {
+        std::ifstream comm(entry.path() / "comm");
+        std::string name;
+        if (comm >> name && (name == "jackd" || name == "jackdbg")) return true;
+    }
+    return false;
+}
+
+// A server killed with SIGKILL (as one test does on purpose) leaves its entry
+// in JACK's shared-memory registry, and after a few of those new servers
+// refuse to start ("Too many servers already active"). With no server
+// running, everything JACK keeps in /dev/shm is stale: clear it.
+void clearStaleJackState() {
+    namespace fs = std::filesystem;
+    if (anyJackServerRunning()) return;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator("/dev/shm", ec))
+        if (entry.path().filename().string().rfind("jack", 0) == 0) fs::remove(entry.path(), ec);
+}
+
 }  // namespace
 
 JackServer::JackServer(int period, int rate) {
+    clearStaleJackState();
     name_ = "stillpoint-test-" + std::to_string(::getpid()) + "-" + std::to_string(gServers++);
     logPath_ = (std::filesystem::temp_directory_path() / (name_ + ".log")).string();
     const std::string periodText = std::to_string(period), rateText = std::to_string(rate);
