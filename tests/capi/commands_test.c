@@ -119,7 +119,7 @@ static void hold_keeps_breathing_until_release(void) {
     sp_destroy(engine);
 }
 
-static void pace_lasts_for_the_step_in_progress(void) {
+static void a_chosen_pace_lasts_until_handed_back(void) {
     sp_engine* engine = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO);
     sp_event step;
     double pace = -1.0;
@@ -139,7 +139,10 @@ static void pace_lasts_for_the_step_in_progress(void) {
     REQUIRE(seen);
     CHECK(step.index == 2);
     CHECK_OK(sp_get_parameter(engine, SP_PARAM_PACE_BPM, &pace));
-    CHECK(pace == 0.0); /* the next step breathes at its own pace */
+    CHECK(pace == 5.0); /* kept past the breathing, for any later breathe step */
+    CHECK_OK(sp_set_parameter(engine, SP_PARAM_PACE_BPM, 0.0));
+    CHECK_OK(sp_get_parameter(engine, SP_PARAM_PACE_BPM, &pace));
+    CHECK(pace == 0.0); /* the session's own again */
     sp_destroy(engine);
 }
 
@@ -193,7 +196,7 @@ int main(void) {
         SP_TEST_CASE(next_and_previous_section),
         SP_TEST_CASE(stop_fades_out_and_finishes),
         SP_TEST_CASE(hold_keeps_breathing_until_release),
-        SP_TEST_CASE(pace_lasts_for_the_step_in_progress),
+        SP_TEST_CASE(a_chosen_pace_lasts_until_handed_back),
         SP_TEST_CASE(grounding_jumps_to_the_grounding_section),
         SP_TEST_CASE(layer_volumes_start_at_the_session_and_turn_it_down),
     };

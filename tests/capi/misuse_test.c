@@ -143,7 +143,8 @@ static void commands_and_parameters_out_of_range(void) {
     CHECK_RESULT(sp_set_parameter(engine, SP_PARAM_BED_DB, 6.5), SP_ERROR_INVALID_ARGUMENT);
     CHECK_RESULT(sp_set_parameter(engine, SP_PARAM_BED_DB, -60.5), SP_ERROR_INVALID_ARGUMENT);
     CHECK_RESULT(sp_set_parameter(engine, SP_PARAM_BED_DB, INFINITY), SP_ERROR_INVALID_ARGUMENT);
-    CHECK_RESULT(sp_set_parameter(engine, SP_PARAM_PACE_BPM, 0.0), SP_ERROR_INVALID_ARGUMENT);
+    CHECK_RESULT(sp_set_parameter(engine, SP_PARAM_PACE_BPM, -1.0), SP_ERROR_INVALID_ARGUMENT);
+    CHECK_RESULT(sp_set_parameter(engine, SP_PARAM_PACE_BPM, 0.9), SP_ERROR_INVALID_ARGUMENT);
     CHECK_OK(sp_get_parameter(engine, SP_PARAM_BED_DB, &value));
     CHECK(value == SP_TEST_SESSION_BED_DB); /* unchanged by the refused ones */
     CHECK_OK(sp_set_parameter(engine, SP_PARAM_BED_DB, -60.0));

@@ -87,6 +87,46 @@ TEST(LiveCommands, SlowerPaceGlidesAndLengthensTheBreaths) {
     EXPECT_GT(expectSmoothAtEvents(audio, "pace"), 0);
 }
 
+std::shared_ptr<const Program> twoBreatheSteps() {
+    return programFromText(R"(
+title: live
+sections:
+  - name: first
+    steps:
+      - breathe: {pattern: coherent, cycles: 2}
+      - breathe: {pattern: coherent, cycles: 2}
+      - breathe: {pattern: coherent, cycles: 2}
+)");
+}
+
+// Sample distance between the phase changes `first` and `first + 1` that come
+// after `after`.
+std::int64_t phaseLength(const RenderedAudio& audio, std::int64_t after) {
+    std::vector<std::int64_t> onsets;
+    for (const auto& e : eventsOfType(audio, EventType::PhaseChanged))
+        if (e.sessionSample >= after) onsets.push_back(e.sessionSample);
+    return onsets.size() < 2 ? 0 : onsets[1] - onsets[0];
+}
+
+TEST(LiveCommands, AChosenPaceHoldsThroughLaterStepsUntilHandedBack) {
+    // Coherent breathing at 6/min is 5 s in, 5 s out. Slowed to 4/min in the
+    // first step, the second step starts at 4/min: 7.5 s phases from its start.
+    const auto slowed = playWithCommands(twoBreatheSteps(), {{at(2), {CommandType::SetPace, 0, 4.0}}});
+    const auto steps = eventsOfType(slowed, EventType::StepStarted);
+    ASSERT_EQ(steps.size(), 3u);
+    EXPECT_EQ(phaseLength(slowed, steps[1].sessionSample), at(7.5));
+    EXPECT_EQ(phaseLength(slowed, steps[2].sessionSample), at(7.5));
+
+    // Pace 0 hands it back: the step in progress glides home, the next one
+    // starts at the session's 6/min.
+    const auto handedBack = playWithCommands(
+        twoBreatheSteps(), {{at(2), {CommandType::SetPace, 0, 4.0}}, {at(22), {CommandType::SetPace, 0, 0.0}}});
+    const auto later = eventsOfType(handedBack, EventType::StepStarted);
+    ASSERT_EQ(later.size(), 3u);
+    EXPECT_EQ(phaseLength(handedBack, later[2].sessionSample), at(5.0));
+    EXPECT_GT(expectSmoothAtEvents(handedBack, "pace handed back"), 0);
+}
+
 TEST(LiveCommands, GroundingFadesToTheGroundingSectionAndEndsAfterIt) {
     const auto program = twoSections();
     const auto audio = playWithCommands(program, {{at(10), {CommandType::Grounding}}});

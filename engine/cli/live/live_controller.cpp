@@ -47,7 +47,7 @@ std::int64_t LiveController::sessionFrames(std::int64_t framesPlayed) const {
 }
 
 bool LiveController::glidePace(double bpm) {
-    if (paceBpm_ <= 0.0) return true;  // not breathing: nothing to glide
+    if (paceBpm_ <= 0.0) return true;  // no breathing yet: no pace to start from
     paceBpm_ = std::clamp(bpm, kMinPace, kMaxPace);
     paceOverridden_ = true;
     return send(CommandType::SetPace, 0, paceBpm_);
@@ -106,18 +106,16 @@ void LiveController::observe(const Event& e) {
     switch (e.type) {
         case EventType::SectionStarted: section_ = e.index; phase_ = -1; return;
         case EventType::StepStarted: {
-            // A new breathe step keeps a pace the listener chose; other steps have none.
+            // The engine keeps a pace the listener chose through later breathe
+            // steps; other steps have no pace to show.
             const bool breathe =
                 program_->steps[static_cast<std::size_t>(e.index)].kind == StepKind::Breathe;
             step_ = e.index;
             stepStartSample_ = e.sessionSample;
             if (!breathe) {
-                paceBpm_ = 0.0;
                 phase_ = -1;
-            } else if (paceOverridden_ && paceBpm_ > 0.0) {
-                send(CommandType::SetPace, 0, paceBpm_);
-            } else {
-                paceOverridden_ = false;
+                if (!paceOverridden_) paceBpm_ = 0.0;
+            } else if (!paceOverridden_) {
                 paceBpm_ = currentPace(e.sessionSample);
             }
             return;

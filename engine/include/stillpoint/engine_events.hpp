@@ -16,7 +16,8 @@ enum class CommandType : unsigned char {
     NextSection,   ///< fade out, jump to the next section, fade in
     PrevSection,   ///< fade out, back to this section's start (or the previous one near it), fade in
     Grounding,     ///< fade out, play the session's grounding section, then end
-    SetPace,       ///< glide the breath to `value` breaths per minute
+    SetPace,       ///< glide the breath to `value` breaths per minute and keep that pace
+                   ///< through later breathe steps; 0 returns to the session's own pace
     SetLayerGain,  ///< layer `index` (LayerId) to `value` dB, smoothed
     Stop,          ///< fade out over 2.5 s and finish
 };

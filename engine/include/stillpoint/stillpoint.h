@@ -177,7 +177,7 @@ typedef enum sp_command_type {
     SP_COMMAND_STOP = 8,      /* fade out and finish */
 } sp_command_type;
 
-/* Queue a command. `value` is read by SP_COMMAND_PACE only (1..30).
+/* Queue a command. `value` is read by SP_COMMAND_PACE only (1..30, or 0).
  * SP_ERROR_NOT_PREPARED before the engine is prepared,
  * SP_ERROR_QUEUE_FULL when too many are waiting. Real-time safe. */
 SP_API sp_result sp_command(sp_engine* engine, sp_command_type command, double value);
@@ -196,9 +196,9 @@ typedef enum sp_param {
     /* 6..15 are kept for layers added later (e.g. haptic intensity). */
 
     /* Breath pace in breaths/min, 1..30: the breathe step in progress glides
-     * to it over a few seconds. Reads 0 while each step keeps its planned
-     * pace; back to 0 when the next step starts, which breathes at its own
-     * planned pace. Set between breathe steps, it has no effect. */
+     * to it over a few seconds, and later breathe steps keep it. 0 (what it
+     * reads until set) hands the pace back to the session: the step in
+     * progress glides to its planned pace, later steps breathe at theirs. */
     SP_PARAM_PACE_BPM = 16
 } sp_param;
 

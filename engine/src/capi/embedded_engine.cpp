@@ -183,7 +183,6 @@ sp_result EmbeddedEngine::process(float* const* outputs, int channels, int frame
     Event event;
     while (engine_->popEvent(event)) {
         clock_.observe(event);
-        if (event.type == EventType::StepStarted) paceBpm_.store(0.0);  // a new step, its own pace
         events_.tryPush(event);  // full: the app is not polling; drop rather than wait
     }
     clock_.advanceTo(engine_->position());

@@ -17,7 +17,7 @@ bool isKnownParameter(sp_param param) noexcept {
 bool isValidParameterValue(sp_param param, double value) noexcept {
     if (!std::isfinite(value)) return false;
     if (layerOf(param)) return value >= kMinLayerDb && value <= kMaxLayerDb;
-    return value >= kMinPaceBpm && value <= kMaxPaceBpm;
+    return value == 0.0 || (value >= kMinPaceBpm && value <= kMaxPaceBpm);  // 0: the session's own
 }
 
 bool isValidSampleRate(double rate) noexcept {

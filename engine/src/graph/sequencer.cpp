@@ -29,6 +29,7 @@ void Sequencer::reset() noexcept {
     clock_ = output_ = 0;
     step_ = -1;
     breathing_ = holding_ = false;
+    paceOverrideBpm_ = 0.0;
     stepEnd_ = fadeEnd_ = finishAt_ = finishedAtOutput_ = sectionStartClock_ = 0;
     jumpTarget_ = 0;
 }
@@ -207,8 +208,11 @@ void Sequencer::beginStep(int index, MixGraph& graph, EventSink& events) noexcep
     graph.setToneActive(breathing_ && step.tone != ToneTimbre::None);
     if (breathing_) {
         if (step.tone != ToneTimbre::None) graph.setTimbre(step.tone);
-        pacer_.start(program_->patterns[static_cast<std::size_t>(step.pattern)], rate_, clock_,
-                     paceLawOf(step));
+        // A pace the listener chose outlasts the step it was chosen in.
+        const PaceLaw law = paceOverrideBpm_ > 0.0
+                                ? PaceLaw{paceOverrideBpm_, paceOverrideBpm_, 0.0}
+                                : paceLawOf(step);
+        pacer_.start(program_->patterns[static_cast<std::size_t>(step.pattern)], rate_, clock_, law);
         emit(events, EventType::PhaseChanged, static_cast<int>(pacer_.phase()), 0.0);
         graph.onPhaseChange(pacer_.phase());
         return;
@@ -284,11 +288,16 @@ void Sequencer::apply(const Command& command, MixGraph& graph, EventSink& events
             beginJump(nearStart ? std::max(section - 1, 0) : section, graph);
             return;
         }
-        case CommandType::SetPace:
-            if (breathing_ && std::isfinite(command.value))
-                pacer_.glideTo(std::clamp(command.value, 1.0, 30.0), clock_,
-                               framesFor(timing_.paceGlideSeconds));
+        case CommandType::SetPace: {
+            if (!std::isfinite(command.value)) return;
+            // 0 hands the pace back to the session; anything else holds until changed.
+            paceOverrideBpm_ = command.value > 0.0 ? std::clamp(command.value, 1.0, 30.0) : 0.0;
+            if (!breathing_) return;
+            const auto& step = program_->steps[static_cast<std::size_t>(step_)];
+            pacer_.glideTo(paceOverrideBpm_ > 0.0 ? paceOverrideBpm_ : step.rampToBpm, clock_,
+                           framesFor(timing_.paceGlideSeconds));
             return;
+        }
         case CommandType::SetLayerGain:
             if (command.index >= 0 && command.index < static_cast<int>(LayerId::Count) &&
                 std::isfinite(command.value))

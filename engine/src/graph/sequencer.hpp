@@ -92,6 +92,7 @@ private:
     int step_ = -1;
     bool breathing_ = false;
     bool holding_ = false;
+    double paceOverrideBpm_ = 0.0;  // a pace the listener chose; 0: each step's own
     std::int64_t stepEnd_ = 0;  // for steps that are not breath-driven
     std::int64_t fadeEnd_ = 0;  // Pausing, Jumping: where the fade reaches silence
     int jumpTarget_ = 0;        // Jumping: first step to play after the fade
