@@ -93,14 +93,25 @@ sp_result EmbeddedEngine::install(LoadResult loaded, const SavedState* restore) 
     return succeed();
 }
 
+HapticSettings EmbeddedEngine::hapticSettings(sp_layout layout) const noexcept {
+    HapticSettings haptics;
+    haptics.signal = layout == SP_LAYOUT_STEREO_HAPTIC ? actuatorSignal(hapticActuator_.load())
+                                                       : HapticSignal::None;
+    haptics.enabled = hapticsOn_.load() != 0.0;
+    haptics.intensityCap = hapticCap_.load();
+    return haptics;
+}
+
 std::unique_ptr<Engine> EmbeddedEngine::startEngine(const std::shared_ptr<const Program>& program,
-                                                    const Device& device, std::int64_t position) {
+                                                    const Device& device,
+                                                    std::int64_t position) const {
     auto engine = std::make_unique<Engine>();
     engine->load(program);
     EngineConfig config;
     config.sampleRate = device.sampleRate;
     config.maxBlockFrames = device.maxBlockFrames;
-    config.channels = device.layout == SP_LAYOUT_MONO ? 1 : 2;  // the haptic channel is ours
+    config.channels = device.layout == SP_LAYOUT_MONO ? 1 : 2;  // the haptic channel is extra
+    config.haptics = hapticSettings(device.layout);
     engine->prepare(config);
     if (position > 0) engine->seek(position);
     return engine;
@@ -176,9 +187,7 @@ sp_result EmbeddedEngine::process(float* const* outputs, int channels, int frame
         return result;
     }
 
-    engine_->process(outputs, frames);
-    if (device_->layout == SP_LAYOUT_STEREO_HAPTIC)
-        std::fill(outputs[2], outputs[2] + frames, 0.0f);  // until the engine produces haptics
+    engine_->process(outputs, frames);  // the stereo + haptic layout's third channel too
 
     Event event;
     while (engine_->popEvent(event)) {
@@ -209,6 +218,18 @@ sp_result EmbeddedEngine::setParameter(sp_param param, double value) noexcept {
     if (!isKnownParameter(param)) return SP_ERROR_INVALID_ARGUMENT;
     if (!loaded_.load()) return SP_ERROR_NO_SESSION;
     if (!isValidParameterValue(param, value)) return SP_ERROR_INVALID_ARGUMENT;
+    if (isHapticParameter(param)) {
+        // Atomics the engine reads at each block: no queue, never full.
+        (param == SP_PARAM_HAPTICS_ON ? hapticsOn_
+         : param == SP_PARAM_HAPTIC_CAP ? hapticCap_
+                                        : hapticActuator_)
+            .store(value);
+        if (engine_) {
+            engine_->setHaptics(hapticsOn_.load() != 0.0, hapticCap_.load());
+            engine_->setHapticActuator(actuatorSignal(hapticActuator_.load()));
+        }
+        return SP_OK;
+    }
     const auto layer = layerOf(param);
     const Command command =
         layer ? Command{CommandType::SetLayerGain, static_cast<int>(*layer), value}
@@ -226,6 +247,12 @@ sp_result EmbeddedEngine::getParameter(sp_param param, double& value) const noex
     if (!isKnownParameter(param)) return SP_ERROR_INVALID_ARGUMENT;
     if (!loaded_.load()) return SP_ERROR_NO_SESSION;
     const auto layer = layerOf(param);
+    switch (param) {
+        case SP_PARAM_HAPTICS_ON: value = hapticsOn_.load(); return SP_OK;
+        case SP_PARAM_HAPTIC_CAP: value = hapticCap_.load(); return SP_OK;
+        case SP_PARAM_HAPTIC_ACTUATOR: value = hapticActuator_.load(); return SP_OK;
+        default: break;
+    }
     value = layer ? layerDb_[static_cast<std::size_t>(*layer)].load() : paceBpm_.load();
     return SP_OK;
 }
