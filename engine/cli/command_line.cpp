@@ -38,8 +38,13 @@ commands:
   play FILE [--api jack|alsa|pulse] [--device N|NAME] [--rate R]
        [--buffer FRAMES] [--control FILE_OR_FIFO] [--avoid REGION,...]
        [--events FILE] [--callback-stats FILE]
+       [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]
         Play a session in real time (default buffer 256 frames) and steer it
         while it plays. Every change fades; nothing jumps.
+        --haptic-channel: the haptic track on the device's third output
+              (a note says so when the device has only two).
+        --rumble: the haptic track on a game controller's rumble motors
+              (SDL2), when one is connected; a note says when none is.
         keys: space pause/resume, h hold/release, n next section,
               p previous section, - slower, + faster (0.5 breaths/min,
               gliding over 8 s), g grounding, 1-6 pick a layer (tone bed
