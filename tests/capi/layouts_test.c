@@ -68,8 +68,9 @@ static sp_engine* haptic_engine(double on, double cap, double actuator) {
 
 typedef struct haptic_measure {
     float peak;
-    long rising_crossings;  /* of the carrier, where it is clearly sounding */
+    long rising_crossings; /* of the carrier, across block boundaries too */
     long sounding_samples;
+    float last; /* the previous block's last sample */
 } haptic_measure;
 
 static void measure_haptic(const float* x, int n, haptic_measure* m) {
@@ -78,9 +79,10 @@ static void measure_haptic(const float* x, int n, haptic_measure* m) {
         const float a = x[i] < 0 ? -x[i] : x[i];
         if (a > m->peak) m->peak = a;
     }
-    for (i = 1; i < n; ++i) {
-        if (x[i - 1] < 0.0f && x[i] >= 0.0f) ++m->rising_crossings;
+    for (i = 0; i < n; ++i) {
+        if ((i == 0 ? m->last : x[i - 1]) < 0.0f && x[i] >= 0.0f) ++m->rising_crossings;
     }
+    m->last = x[n - 1];
     for (i = 0; i < n; ++i)
         if (x[i] != 0.0f) ++m->sounding_samples;
 }
@@ -89,7 +91,7 @@ static void stereo_haptic_is_stereo_plus_the_haptic_channel(void) {
     sp_engine* stereo = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO);
     sp_engine* haptic = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO_HAPTIC);
     int b, same = 1;
-    haptic_measure m = {0.0f, 0, 0};
+    haptic_measure m = {0.0f, 0, 0, 0.0f};
     double hz;
     REQUIRE(stereo != NULL && haptic != NULL);
     for (b = 0; b < kBlocks; ++b) {
@@ -114,7 +116,7 @@ static void stereo_haptic_is_stereo_plus_the_haptic_channel(void) {
 static void haptic_parameters_are_honoured(void) {
     sp_engine* off = haptic_engine(0.0, 1.0, SP_HAPTIC_LRA);
     sp_engine* capped = haptic_engine(1.0, 0.25, SP_HAPTIC_SHAKER);
-    haptic_measure m_off = {0.0f, 0, 0}, m_capped = {0.0f, 0, 0};
+    haptic_measure m_off = {0.0f, 0, 0, 0.0f}, m_capped = {0.0f, 0, 0, 0.0f};
     double value = -1.0, hz;
     int b;
     REQUIRE(off != NULL && capped != NULL);

@@ -200,7 +200,7 @@ typedef enum sp_param {
     SP_PARAM_VOICE_DB = 3, /* narration */
     SP_PARAM_BINAURAL_DB = 4,
     SP_PARAM_ISOCHRONIC_DB = 5,
-    /* 6..15 are kept for layers added later (e.g. haptic intensity). */
+    /* 6..15 are kept for layers added later. */
 
     /* Breath pace in breaths/min, 1..30: the breathe step in progress glides
      * to it over a few seconds. Reads 0 while each step keeps its planned

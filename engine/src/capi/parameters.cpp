@@ -28,14 +28,14 @@ bool isValidParameterValue(sp_param param, double value) noexcept {
         case SP_PARAM_HAPTIC_CAP:
             return value >= 0.0 && value <= 1.0;
         case SP_PARAM_HAPTIC_ACTUATOR:
-            return value == SP_HAPTIC_LRA || value == SP_HAPTIC_SHAKER;
+            return value == double{SP_HAPTIC_LRA} || value == double{SP_HAPTIC_SHAKER};
         default:
             return value >= kMinPaceBpm && value <= kMaxPaceBpm;
     }
 }
 
 HapticSignal actuatorSignal(double value) noexcept {
-    return value == SP_HAPTIC_SHAKER ? HapticSignal::Shaker : HapticSignal::Lra;
+    return value == double{SP_HAPTIC_SHAKER} ? HapticSignal::Shaker : HapticSignal::Lra;
 }
 
 bool isValidSampleRate(double rate) noexcept {
