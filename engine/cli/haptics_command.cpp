@@ -47,8 +47,9 @@ int runHaptics(const Args& args, std::ostream& out, std::ostream& err) {
         err << "stillpoint haptics: "
             << (!parsed.error.empty()      ? parsed.error
                 : a.positional.size() != 1 ? std::string("name one session file")
-                : !a.value("format")       ? std::string("name the format with --format ahap|android|haptic")
-                                           : std::string("name the output file with -o OUT"))
+                : !a.value("format")
+                    ? std::string("name the format with --format ahap|android|haptic")
+                    : std::string("name the output file with -o OUT"))
             << '\n'
             << kUsage;
         return kExitUsage;

@@ -29,18 +29,19 @@ std::string slurp(const fs::path& path) {
 }
 
 class Cli : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("stillpoint-cli-" + std::to_string(::getpid()) + "-" +
-                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        dir_ = fs::temp_directory_path() /
+               ("stillpoint-cli-" + std::to_string(::getpid()) + "-" +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::create_directories(dir_);
     }
     void TearDown() override { fs::remove_all(dir_); }
 
     CommandResult run(const std::string& args) {
         const auto out = dir_ / "stdout", err = dir_ / "stderr";
-        const std::string command = std::string(STILLPOINT_CLI_PATH) + " " + args + " >" + out.string() +
-                                    " 2>" + err.string();
+        const std::string command = std::string(STILLPOINT_CLI_PATH) + " " + args + " >" +
+                                    out.string() + " 2>" + err.string();
         const int status = std::system(command.c_str());
         return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
     }

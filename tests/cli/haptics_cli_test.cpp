@@ -39,7 +39,8 @@ TEST_F(HapticsCli, RenderWritesTheHapticTrackAsAThirdChannelOnItsCarrier) {
     const auto session = write("breath.yaml", kBreath);
     for (const auto& [name, hz] : {std::pair{"lra", 170.0}, std::pair{"shaker", 40.0}}) {
         const auto out = dir_ / (std::string(name) + ".wav");
-        const auto r = run("render " + session.string() + " -o " + out.string() + " --quiet --haptic-channel " + name);
+        const auto r = run("render " + session.string() + " -o " + out.string() +
+                           " --quiet --haptic-channel " + name);
         ASSERT_EQ(r.exitCode, 0) << r.err;
         int channels = 0, rate = 0;
         const auto haptic = readChannel(out, 2, channels, rate);
@@ -47,12 +48,15 @@ TEST_F(HapticsCli, RenderWritesTheHapticTrackAsAThirdChannelOnItsCarrier) {
         ASSERT_GT(haptic.size(), std::size_t(rate * 20));
         // The second inhale's top: full breath, well past the fade-in.
         const int at = rate * 12;
-        EXPECT_NEAR(stillpoint::test::peakFrequency(haptic.data() + at, rate, rate, 10.0), hz, 0.5) << name;
+        EXPECT_NEAR(stillpoint::test::peakFrequency(haptic.data() + at, rate, rate, 10.0), hz, 0.5)
+            << name;
         EXPECT_GT(stillpoint::test::maxAbs(haptic.data(), int(haptic.size())), 0.7) << name;
     }
     const auto capped = dir_ / "capped.wav";
     ASSERT_EQ(run("render " + session.string() + " -o " + capped.string() +
-                  " --quiet --haptic-channel lra --haptic-cap 0.25").exitCode, 0);
+                  " --quiet --haptic-channel lra --haptic-cap 0.25")
+                  .exitCode,
+              0);
     int channels = 0, rate = 0;
     const auto haptic = readChannel(capped, 2, channels, rate);
     const double peak = stillpoint::test::maxAbs(haptic.data(), int(haptic.size()));
@@ -64,11 +68,14 @@ TEST_F(HapticsCli, WrongHapticValuesNameTheOptionAndTheFix) {
     const auto session = write("breath.yaml", kBreath);
     auto r = run("render " + session.string() + " -o x.wav --haptic-channel buzz");
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("--haptic-channel buzz is not an actuator; use lra (170 Hz) or shaker (40 Hz)"),
-              std::string::npos) << r.err;
+    EXPECT_NE(
+        r.err.find("--haptic-channel buzz is not an actuator; use lra (170 Hz) or shaker (40 Hz)"),
+        std::string::npos)
+        << r.err;
     r = run("render " + session.string() + " -o x.wav --haptic-channel lra --haptic-cap 2");
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("--haptic-cap 2 is out of range; use a number from 0"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--haptic-cap 2 is out of range; use a number from 0"), std::string::npos)
+        << r.err;
     r = run("haptics " + session.string() + " --format mp4 -o x.json");
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_NE(r.err.find("--format mp4 is not known; use ahap"), std::string::npos) << r.err;
@@ -77,7 +84,8 @@ TEST_F(HapticsCli, WrongHapticValuesNameTheOptionAndTheFix) {
     EXPECT_NE(r.err.find("--format ahap|android|haptic"), std::string::npos) << r.err;
     r = run("haptics " + (dir_ / "nowhere.yaml").string() + " --format ahap -o x.ahap");
     EXPECT_EQ(r.exitCode, 3);
-    r = run("haptics " + session.string() + " --format ahap -o " + (dir_ / "no/such/dir/x.ahap").string());
+    r = run("haptics " + session.string() + " --format ahap -o " +
+            (dir_ / "no/such/dir/x.ahap").string());
     EXPECT_EQ(r.exitCode, 3);
     EXPECT_NE(r.err.find("x.ahap: cannot write the file"), std::string::npos) << r.err;
 }

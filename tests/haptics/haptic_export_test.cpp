@@ -1,12 +1,13 @@
 // The exporters' shared parts: the breakpoints a curve format gets stay
 // within their tolerance of the rendered track at every sample, and are far
 // fewer than the samples; taps come out with the track.
+#include "stillpoint/haptic_export.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "haptics/export/breakpoints.hpp"
-#include "stillpoint/haptic_export.hpp"
 #include "stillpoint/session_parser.hpp"
 
 namespace stillpoint::test {
@@ -36,7 +37,8 @@ TEST(HapticExport, BreakpointsFollowTheTrackWithinTheirTolerance) {
         const double t = double(i) / track.sampleRate;
         worst = std::max(worst, double(std::abs(haptics::valueAt(points, t) - track.intensity[i])));
     }
-    std::printf("%zu breakpoints for %.0f s; worst error %.4f\n", points.size(), track.seconds(), worst);
+    std::printf("%zu breakpoints for %.0f s; worst error %.4f\n", points.size(), track.seconds(),
+                worst);
     EXPECT_LE(worst, kTolerance + slack);
     EXPECT_LT(double(points.size()), track.seconds() * 5.0);  // a few per second at most
 }

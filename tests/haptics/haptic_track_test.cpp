@@ -71,7 +71,8 @@ HapticSettings envelope(double depth = 0.8, double taps = 0.2) {
 std::vector<std::int64_t> phaseStarts(const std::vector<Event>& events, BreathPhase phase) {
     std::vector<std::int64_t> at;
     for (const auto& e : events)
-        if (e.type == EventType::PhaseChanged && e.index == static_cast<int>(phase)) at.push_back(e.sample);
+        if (e.type == EventType::PhaseChanged && e.index == static_cast<int>(phase))
+            at.push_back(e.sample);
     return at;
 }
 
@@ -86,17 +87,21 @@ TEST(HapticTrack, RisesThroughTheInhaleFallsThroughTheExhaleRestsOnHolds) {
     ASSERT_GE(holds.size(), 2u);
     // Second coherent breath (after the fade-in): inhale rises to the depth,
     // the exhale falls back to nothing.
-    const auto in = static_cast<std::size_t>(inhales[1]), out = static_cast<std::size_t>(exhales[1]),
+    const auto in = static_cast<std::size_t>(inhales[1]),
+               out = static_cast<std::size_t>(exhales[1]),
                next = static_cast<std::size_t>(inhales[2]);
     EXPECT_NEAR(r.haptic[in], 0.0, 0.01);
     EXPECT_NEAR(r.haptic[out], 0.8, 0.01);
     EXPECT_NEAR(r.haptic[next], 0.0, 0.01);
-    for (std::size_t i = in + 1; i <= out; ++i) ASSERT_GE(r.haptic[i], r.haptic[i - 1] - 1e-6f) << i;
-    for (std::size_t i = out + 1; i <= next; ++i) ASSERT_LE(r.haptic[i], r.haptic[i - 1] + 1e-6f) << i;
+    for (std::size_t i = in + 1; i <= out; ++i)
+        ASSERT_GE(r.haptic[i], r.haptic[i - 1] - 1e-6f) << i;
+    for (std::size_t i = out + 1; i <= next; ++i)
+        ASSERT_LE(r.haptic[i], r.haptic[i - 1] + 1e-6f) << i;
     // Box breathing's hold at the top rests: flat at the depth.
     const auto hold = static_cast<std::size_t>(holds.back());
     const auto holdEnd = hold + static_cast<std::size_t>(3.5 * kRate);
-    const auto [lo, hi] = std::minmax_element(r.haptic.begin() + long(hold), r.haptic.begin() + long(holdEnd));
+    const auto [lo, hi] =
+        std::minmax_element(r.haptic.begin() + long(hold), r.haptic.begin() + long(holdEnd));
     EXPECT_NEAR(*lo, 0.8, 1e-4);
     EXPECT_NEAR(*hi, 0.8, 1e-4);
 }
@@ -106,11 +111,13 @@ TEST(HapticTrack, TapsStartOnTheAudiosPhaseBoundariesWithinOneMillisecond) {
     const Render r = render(kBreathing, envelope(0.0, 0.2));
     std::vector<std::int64_t> cues;
     for (const auto& e : r.events)
-        if (e.type == EventType::PhaseChanged || e.type == EventType::BellStruck) cues.push_back(e.sample);
+        if (e.type == EventType::PhaseChanged || e.type == EventType::BellStruck)
+            cues.push_back(e.sample);
     std::vector<std::int64_t> onsets;
     constexpr float kThreshold = 1e-4f;
     for (std::size_t i = 1; i < r.haptic.size(); ++i)
-        if (r.haptic[i] > kThreshold && r.haptic[i - 1] <= kThreshold) onsets.push_back(std::int64_t(i));
+        if (r.haptic[i] > kThreshold && r.haptic[i - 1] <= kThreshold)
+            onsets.push_back(std::int64_t(i));
     // The first cue (the bell at sample 0) is under the fade-in's first samples.
     ASSERT_GE(cues.size(), 10u);
     cues.erase(cues.begin());
@@ -118,7 +125,8 @@ TEST(HapticTrack, TapsStartOnTheAudiosPhaseBoundariesWithinOneMillisecond) {
     const auto oneMs = static_cast<std::int64_t>(kRate / 1000.0);
     for (std::size_t k = 0; k < cues.size(); ++k) {
         EXPECT_GE(onsets[k], cues[k]) << k;
-        EXPECT_LE(onsets[k] - cues[k], oneMs) << "tap " << k << " at " << onsets[k] << ", boundary at " << cues[k];
+        EXPECT_LE(onsets[k] - cues[k], oneMs)
+            << "tap " << k << " at " << onsets[k] << ", boundary at " << cues[k];
     }
 }
 
@@ -199,7 +207,8 @@ TEST(HapticTrack, TheActuatorChannelSitsOnItsCarrierAndFollowsTheBreath) {
         // between the envelope's lowest and highest values in that cycle.
         const int cycle = int(std::ceil(kRate / carrierHz(signal)));
         double worst = 0.0, loudest = 0.0;
-        for (std::size_t at = 0; at + std::size_t(cycle) < r.haptic.size(); at += std::size_t(cycle)) {
+        for (std::size_t at = 0; at + std::size_t(cycle) < r.haptic.size();
+             at += std::size_t(cycle)) {
             const double amp = maxAbs(r.haptic.data() + at, cycle);
             const auto [lo, hi] = std::minmax_element(env.haptic.begin() + long(at),
                                                       env.haptic.begin() + long(at) + cycle);
@@ -240,7 +249,8 @@ TEST(HapticTrack, SeekLandsWhereARenderFromTheStartIs) {
     std::vector<float> l(512), r(512), h(512);
     float* out[3] = {l.data(), r.data(), h.data()};
     engine.process(out, 512);
-    for (int i = 0; i < 512; ++i) ASSERT_EQ(h[std::size_t(i)], full.haptic[std::size_t(at + i)]) << i;
+    for (int i = 0; i < 512; ++i)
+        ASSERT_EQ(h[std::size_t(i)], full.haptic[std::size_t(at + i)]) << i;
 }
 
 }  // namespace

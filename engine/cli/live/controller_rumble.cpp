@@ -31,11 +31,14 @@ SDL_GameController* openRumbler(std::string& name) {
 
 }  // namespace
 
-ControllerRumble::~ControllerRumble() { stop(); }
+ControllerRumble::~ControllerRumble() {
+    stop();
+}
 
 bool ControllerRumble::open(std::string& message) {
     thread_ = std::thread([this] { run(); });
-    while (found_.load(std::memory_order_acquire) < 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    while (found_.load(std::memory_order_acquire) < 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
     message = message_;
     if (found_.load() == 0) {
         thread_.join();
@@ -44,7 +47,9 @@ bool ControllerRumble::open(std::string& message) {
     return true;
 }
 
-void ControllerRumble::follow(const Engine& engine) { engine_.store(&engine, std::memory_order_release); }
+void ControllerRumble::follow(const Engine& engine) {
+    engine_.store(&engine, std::memory_order_release);
+}
 
 void ControllerRumble::stop() {
     stopping_.store(true);
@@ -55,8 +60,9 @@ void ControllerRumble::run() {
     // play handles Ctrl-C itself; SDL must not take SIGINT or SIGTERM.
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_Init(SDL_INIT_GAMECONTROLLER) != 0) {
-        message_ = std::string("no game controller rumble: SDL could not start its controller support (") +
-                   SDL_GetError() + ")";
+        message_ =
+            std::string("no game controller rumble: SDL could not start its controller support (") +
+            SDL_GetError() + ")";
         found_.store(0, std::memory_order_release);
         return;
     }

@@ -16,7 +16,7 @@
 namespace stillpoint::cli::live {
 
 class ControllerRumble {
-public:
+  public:
     ControllerRumble() = default;
     ~ControllerRumble();
     ControllerRumble(const ControllerRumble&) = delete;
@@ -30,7 +30,7 @@ public:
     /// Motors off, controller closed, thread joined.
     void stop();
 
-private:
+  private:
     void run();
     std::thread thread_;
     std::atomic<const Engine*> engine_{nullptr};

@@ -45,6 +45,7 @@ HapticTrack renderHapticTrack(std::shared_ptr<const Program> program, HapticSett
                               double sampleRate = 48000.0);
 
 /// The track as a file of `format`. `title` goes into the metadata.
-std::string exportHapticTrack(const HapticTrack& track, HapticFormat format, std::string_view title);
+std::string exportHapticTrack(const HapticTrack& track, HapticFormat format,
+                              std::string_view title);
 
 }  // namespace stillpoint

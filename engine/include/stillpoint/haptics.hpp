@@ -32,7 +32,7 @@ struct HapticSettings {
 
 /// Carrier frequency of an actuator signal (0 for None and Envelope).
 constexpr double carrierHz(HapticSignal signal) noexcept {
-    return signal == HapticSignal::Lra ? kLraCarrierHz
+    return signal == HapticSignal::Lra      ? kLraCarrierHz
            : signal == HapticSignal::Shaker ? kShakerCarrierHz
                                             : 0.0;
 }

@@ -13,7 +13,9 @@ void ActuatorCarrier::prepare(double sampleRate) noexcept {
     reset();
 }
 
-void ActuatorCarrier::setFrequency(double hz) noexcept { increment_ = hz / rate_; }
+void ActuatorCarrier::setFrequency(double hz) noexcept {
+    increment_ = hz / rate_;
+}
 
 void ActuatorCarrier::modulate(float* buffer, int n) noexcept {
     for (int i = 0; i < n; ++i) {

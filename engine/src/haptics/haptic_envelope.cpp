@@ -40,7 +40,9 @@ void HapticEnvelope::setLevel(bool enabled, double cap) noexcept {
 void HapticEnvelope::onPhaseChange() noexcept {
     if (on_) taps_.tap(static_cast<float>(settings_.tapStrength));
 }
-void HapticEnvelope::onBell() noexcept { onPhaseChange(); }
+void HapticEnvelope::onBell() noexcept {
+    onPhaseChange();
+}
 
 void HapticEnvelope::fade(float target, std::int64_t frames) noexcept {
     fade_.rampTo(target, frames);
@@ -52,7 +54,8 @@ float HapticEnvelope::tapStrength() const noexcept {
 
 void HapticEnvelope::render(const float* fullness, int n) noexcept {
     if (!on_) return;
-    n = std::min(n, static_cast<int>(block_.size()) - written_);  // a caller that never takes blocks
+    n = std::min(n,
+                 static_cast<int>(block_.size()) - written_);  // a caller that never takes blocks
     if (n <= 0) return;
     float* out = block_.data() + written_;
     const auto depth = static_cast<float>(settings_.breathDepth);

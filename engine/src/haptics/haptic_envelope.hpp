@@ -20,8 +20,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "graph/master_envelope.hpp"
 #include "dsp/smoothed_value.hpp"
+#include "graph/master_envelope.hpp"
 #include "haptics/haptic_taps.hpp"
 #include "stillpoint/haptics.hpp"
 

@@ -16,17 +16,18 @@
 namespace stillpoint::haptics {
 namespace {
 
-constexpr double kMaxEventSeconds = 30.0;  // Apple: a continuous event lasts at most 30 s
+constexpr double kMaxEventSeconds = 30.0;      // Apple: a continuous event lasts at most 30 s
 constexpr std::size_t kMaxControlPoints = 16;  // Apple: a parameter curve has at most 16 points
-constexpr double kSharpness = 0.2;  // soft and round, not buzzy
+constexpr double kSharpness = 0.2;             // soft and round, not buzzy
 
 }  // namespace
 
 std::string writeAhap(const HapticTrack& track, std::string_view title) {
     const double length = track.seconds();
-    std::string out = "{\n  \"Version\": 1.0,\n  \"Metadata\": {\"Project\": \"Stillpoint\", "
-                      "\"Description\": " +
-                      jsonString(title) + "},\n  \"Pattern\": [\n";
+    std::string out =
+        "{\n  \"Version\": 1.0,\n  \"Metadata\": {\"Project\": \"Stillpoint\", "
+        "\"Description\": " +
+        jsonString(title) + "},\n  \"Pattern\": [\n";
     bool first = true;
     auto item = [&](const std::string& text) {
         out += first ? "    " : ",\n    ";
@@ -35,24 +36,26 @@ std::string writeAhap(const HapticTrack& track, std::string_view title) {
     };
     for (double start = 0.0; start < length; start += kMaxEventSeconds) {
         const double duration = std::min(kMaxEventSeconds, length - start);
+        const std::string parameters =
+            "[{\"ParameterID\": \"HapticIntensity\", \"ParameterValue\": 1.0}, "
+            "{\"ParameterID\": \"HapticSharpness\", \"ParameterValue\": " +
+            jsonNumber(kSharpness) + "}]";
         item("{\"Event\": {\"Time\": " + jsonNumber(start) +
              ", \"EventType\": \"HapticContinuous\", \"EventDuration\": " + jsonNumber(duration) +
-             ", \"EventParameters\": [{\"ParameterID\": \"HapticIntensity\", \"ParameterValue\": 1.0}, "
-             "{\"ParameterID\": \"HapticSharpness\", \"ParameterValue\": " +
-             jsonNumber(kSharpness) + "}]}}");
+             ", \"EventParameters\": " + parameters + "}}");
     }
     const auto points = fitBreakpoints(track.intensity, track.sampleRate, kCurveTolerance);
     for (std::size_t from = 0; from + 1 < points.size(); from += kMaxControlPoints - 1) {
         const std::size_t to = std::min(points.size(), from + kMaxControlPoints);
         const double t0 = points[from].seconds;
-        std::string curve = "{\"ParameterCurve\": {\"ParameterID\": \"HapticIntensityControl\", "
-                            "\"Time\": " +
-                            jsonNumber(t0) + ", \"ParameterCurveControlPoints\": [";
+        std::string curve =
+            "{\"ParameterCurve\": {\"ParameterID\": \"HapticIntensityControl\", "
+            "\"Time\": " +
+            jsonNumber(t0) + ", \"ParameterCurveControlPoints\": [";
         for (std::size_t k = from; k < to; ++k) {
             if (k > from) curve += ", ";
-            curve += "{\"Time\": " + jsonNumber(points[k].seconds - t0) +
-                     ", \"ParameterValue\": " + jsonNumber(std::clamp(points[k].value, 0.0f, 1.0f)) +
-                     "}";
+            curve += "{\"Time\": " + jsonNumber(points[k].seconds - t0) + ", \"ParameterValue\": " +
+                     jsonNumber(std::clamp(points[k].value, 0.0f, 1.0f)) + "}";
         }
         item(curve + "]}}");
     }

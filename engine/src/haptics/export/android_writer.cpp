@@ -30,12 +30,14 @@ std::vector<Entry> waveform(const HapticTrack& track) {
     const double samplesPerMs = track.sampleRate / 1000.0;
     std::int64_t startMs = 0;
     for (std::int64_t step = 0;; ++step) {
-        const auto from = static_cast<std::int64_t>(std::llround(double(step) * kStepMs * samplesPerMs));
+        const auto from =
+            static_cast<std::int64_t>(std::llround(double(step) * kStepMs * samplesPerMs));
         if (from >= total) break;
-        const auto to = std::min<std::int64_t>(
-            total, std::llround(double(step + 1) * kStepMs * samplesPerMs));
+        const auto to =
+            std::min<std::int64_t>(total, std::llround(double(step + 1) * kStepMs * samplesPerMs));
         double sum = 0.0;
-        for (std::int64_t i = from; i < to; ++i) sum += track.intensity[static_cast<std::size_t>(i)];
+        for (std::int64_t i = from; i < to; ++i)
+            sum += track.intensity[static_cast<std::size_t>(i)];
         const double mean = sum / double(std::max<std::int64_t>(to - from, 1));
         const int amplitude = std::clamp(static_cast<int>(std::lround(mean * 255.0)), 0, 255);
         const std::int64_t endMs = std::llround(double(to) / samplesPerMs);
@@ -55,9 +57,11 @@ std::string writeAndroidWaveform(const HapticTrack& track, std::string_view titl
     const auto entries = waveform(track);
     std::int64_t totalMs = 0;
     for (const auto& e : entries) totalMs += e.ms;
-    std::string out = "{\n  \"format\": \"android.os.VibrationEffect.createWaveform\",\n"
-                      "  \"title\": " + jsonString(title) + ",\n  \"durationMs\": " +
-                      std::to_string(totalMs) + ",\n  \"repeat\": -1,\n  \"segments\": [";
+    std::string out =
+        "{\n  \"format\": \"android.os.VibrationEffect.createWaveform\",\n"
+        "  \"title\": " +
+        jsonString(title) + ",\n  \"durationMs\": " + std::to_string(totalMs) +
+        ",\n  \"repeat\": -1,\n  \"segments\": [";
     std::size_t k = 0;
     std::int64_t segmentStart = 0;
     bool firstSegment = true;
@@ -79,9 +83,9 @@ std::string writeAndroidWaveform(const HapticTrack& track, std::string_view titl
         }
         out += firstSegment ? "\n    " : ",\n    ";
         firstSegment = false;
-        out += "{\"startMs\": " + std::to_string(segmentStart) + ", \"durationMs\": " +
-               std::to_string(ms) + ",\n     \"timings\": [" + timings + "],\n     \"amplitudes\": [" +
-               amplitudes + "]}";
+        out += "{\"startMs\": " + std::to_string(segmentStart) +
+               ", \"durationMs\": " + std::to_string(ms) + ",\n     \"timings\": [" + timings +
+               "],\n     \"amplitudes\": [" + amplitudes + "]}";
         segmentStart += ms;
     }
     return out + "\n  ]\n}\n";

@@ -59,8 +59,9 @@ float valueAt(const std::vector<Breakpoint>& points, double seconds) {
     if (points.empty()) return 0.0f;
     if (seconds <= points.front().seconds) return points.front().value;
     if (seconds >= points.back().seconds) return points.back().value;
-    const auto after = std::upper_bound(points.begin(), points.end(), seconds,
-                                        [](double s, const Breakpoint& p) { return s < p.seconds; });
+    const auto after =
+        std::upper_bound(points.begin(), points.end(), seconds,
+                         [](double s, const Breakpoint& p) { return s < p.seconds; });
     const auto before = after - 1;
     const double u = (seconds - before->seconds) / (after->seconds - before->seconds);
     return static_cast<float>(before->value + (after->value - before->value) * u);

@@ -2,11 +2,15 @@
 
 namespace stillpoint {
 
-std::string exportHapticTrack(const HapticTrack& track, HapticFormat format, std::string_view title) {
+std::string exportHapticTrack(const HapticTrack& track, HapticFormat format,
+                              std::string_view title) {
     switch (format) {
-        case HapticFormat::Ahap: return haptics::writeAhap(track, title);
-        case HapticFormat::Android: return haptics::writeAndroidWaveform(track, title);
-        case HapticFormat::MetaHaptic: return haptics::writeMetaHaptic(track, title);
+        case HapticFormat::Ahap:
+            return haptics::writeAhap(track, title);
+        case HapticFormat::Android:
+            return haptics::writeAndroidWaveform(track, title);
+        case HapticFormat::MetaHaptic:
+            return haptics::writeMetaHaptic(track, title);
     }
     return {};
 }

@@ -15,7 +15,7 @@
 namespace stillpoint::haptics {
 namespace {
 
-constexpr double kFrequency = 0.2;         // normalised 0..1: low, soft
+constexpr double kFrequency = 0.2;  // normalised 0..1: low, soft
 constexpr double kEmphasisFrequency = 0.5;
 
 }  // namespace
@@ -27,20 +27,22 @@ std::string writeMetaHaptic(const HapticTrack& track, std::string_view title) {
     std::map<std::size_t, float> emphasis;
     for (const auto& tap : track.taps) {
         const double peak = double(tap.sample) / track.sampleRate + HapticTaps::kTapSeconds / 2.0;
-        const auto after = std::lower_bound(points.begin(), points.end(), peak,
-                                            [](const Breakpoint& p, double s) { return p.seconds < s; });
+        const auto after =
+            std::lower_bound(points.begin(), points.end(), peak,
+                             [](const Breakpoint& p, double s) { return p.seconds < s; });
         std::size_t index = static_cast<std::size_t>(after - points.begin());
         if (index == points.size() ||
             (index > 0 && peak - points[index - 1].seconds < points[index].seconds - peak))
             --index;
         emphasis[index] = std::max(emphasis[index], std::min(tap.strength * 2.0f, 1.0f));
     }
-    std::string out = "{\n  \"version\": {\"major\": 1, \"minor\": 0, \"patch\": 0},\n"
-                      "  \"metadata\": {\"editor\": \"stillpoint\", \"source\": " +
-                      jsonString(title) +
-                      ", \"project\": \"Stillpoint\", \"tags\": [\"breath\"], \"description\": "
-                      "\"Breath pacing: rises with the inhale, falls with the exhale\"},\n"
-                      "  \"signals\": {\"continuous\": {\"envelopes\": {\n    \"amplitude\": [";
+    std::string out =
+        "{\n  \"version\": {\"major\": 1, \"minor\": 0, \"patch\": 0},\n"
+        "  \"metadata\": {\"editor\": \"stillpoint\", \"source\": " +
+        jsonString(title) +
+        ", \"project\": \"Stillpoint\", \"tags\": [\"breath\"], \"description\": "
+        "\"Breath pacing: rises with the inhale, falls with the exhale\"},\n"
+        "  \"signals\": {\"continuous\": {\"envelopes\": {\n    \"amplitude\": [";
     for (std::size_t k = 0; k < points.size(); ++k) {
         out += k ? ",\n      " : "\n      ";
         out += "{\"time\": " + jsonNumber(points[k].seconds) +
