@@ -37,7 +37,8 @@ void processBlock(benchmark::State& state, stillpoint::HapticSignal haptics) {
     config.calibrateLoudness = false;  // measured separately; not part of process()
     config.haptics.signal = haptics;
     engine.prepare(config);
-    std::vector<float> left(static_cast<std::size_t>(frames)), right(left.size()), haptic(left.size());
+    std::vector<float> left(static_cast<std::size_t>(frames)), right(left.size()),
+        haptic(left.size());
     float* out[3] = {left.data(), right.data(), haptic.data()};
     // Past the fade-in, into steady breathing with a bell ringing.
     for (int i = 0; i < 48000 * 5 / frames; ++i) engine.process(out, frames);
@@ -75,7 +76,8 @@ void BM_ExportTwentyMinuteHapticsAsAhap(benchmark::State& state) {
     double audioSeconds = 0;
     for (auto _ : state) {
         const auto track = stillpoint::renderHapticTrack(program, {});
-        const auto text = stillpoint::exportHapticTrack(track, stillpoint::HapticFormat::Ahap, "bench");
+        const auto text =
+            stillpoint::exportHapticTrack(track, stillpoint::HapticFormat::Ahap, "bench");
         audioSeconds += track.seconds();
         benchmark::DoNotOptimize(text.data());
     }

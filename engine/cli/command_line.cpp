@@ -124,7 +124,8 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
     if (command == "play") return runPlay(rest, out, err);
     if (command == "devices") return runDevices(rest, out, err);
 
-    constexpr std::string_view commands[] = {"check", "info", "render", "haptics", "play", "devices", "presets", "help", "version"};
+    constexpr std::string_view commands[] = {"check",   "info",    "render", "haptics", "play",
+                                             "devices", "presets", "help",   "version"};
     err << "stillpoint: unknown command '" << command << "'";
     if (auto near = nearestName(command, commands)) err << "; did you mean '" << *near << "'?";
     err << "\nrun 'stillpoint --help' for the commands\n";

@@ -25,7 +25,8 @@ bool driveEngine(Engine& engine, int blockFrames, Consume&& consume) {
     std::vector<float> planar(static_cast<std::size_t>(blockFrames * channels));
     std::vector<float> interleaved(planar.size());
     float* out[3] = {};
-    for (int c = 0; c < channels; ++c) out[c] = planar.data() + static_cast<std::size_t>(c * blockFrames);
+    for (int c = 0; c < channels; ++c)
+        out[c] = planar.data() + static_cast<std::size_t>(c * blockFrames);
     const std::int64_t total = engine.lengthFrames();
     for (std::int64_t done = 0; done < total;) {
         const int n = static_cast<int>(std::min<std::int64_t>(blockFrames, total - done));
