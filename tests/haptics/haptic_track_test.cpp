@@ -191,6 +191,33 @@ TEST(HapticTrack, NeverJumpsThroughLiveCommandsAndSettingChanges) {
     EXPECT_EQ(previous, 0.0f);  // the stop faded it out
 }
 
+TEST(HapticTrack, GroundingSoftensTheTouch) {
+    EngineConfig config;
+    config.sampleRate = kRate;
+    config.maxBlockFrames = 512;
+    config.haptics = envelope();
+    Engine engine;
+    engine.load(program(kBreathing));
+    engine.prepare(config);
+    std::vector<float> l(512), r(512), h(512);
+    float* out[3] = {l.data(), r.data(), h.data()};
+    float before = 0.0f, after = 0.0f;
+    for (long block = 0; !engine.finished() && block < 40000; ++block) {
+        const double t = double(block) * 512 / kRate;
+        if (block == long(20.0 * kRate / 512)) engine.pushCommand({CommandType::Grounding, 0, 0.0});
+        engine.process(out, 512);
+        const float peak = *std::max_element(h.begin(), h.end());
+        if (t < 20.0)
+            before = std::max(before, peak);
+        else if (t > 23.0)  // past the jump's fade and the level's glide
+            after = std::max(after, peak);
+    }
+    std::printf("peak before grounding %.3f, in grounding %.3f\n", double(before), double(after));
+    EXPECT_GT(before, 0.75f);
+    EXPECT_GT(after, 0.3f);  // the grounding section still breathes, by touch too
+    EXPECT_LE(after, 0.5f + 1e-6f);
+}
+
 TEST(HapticTrack, TheActuatorChannelSitsOnItsCarrierAndFollowsTheBreath) {
     const Render env = render(kBreathing, envelope());
     for (const auto signal : {HapticSignal::Lra, HapticSignal::Shaker}) {

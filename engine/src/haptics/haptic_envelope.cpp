@@ -20,21 +20,33 @@ void HapticEnvelope::configure(const HapticSettings& settings) {
     reset();
 }
 
-float HapticEnvelope::levelOf(bool enabled, double cap) noexcept {
-    return enabled ? static_cast<float>(std::clamp(cap, 0.0, 1.0)) : 0.0f;
+float HapticEnvelope::levelOf(bool enabled, double cap) const noexcept {
+    if (!enabled) return 0.0f;
+    const auto level = static_cast<float>(std::clamp(cap, 0.0, 1.0));
+    return softened_ ? level * kGroundingSoftening : level;
 }
 
 void HapticEnvelope::reset() noexcept {
     breath_ = 0.0f;
     taps_.reset();
-    level_.snapTo(levelOf(settings_.enabled, settings_.intensityCap));
+    softened_ = false;
+    enabled_ = settings_.enabled;
+    cap_ = settings_.intensityCap;
+    level_.snapTo(levelOf(enabled_, cap_));
     fade_.snapTo(0.0f);
     written_ = 0;
 }
 
 void HapticEnvelope::setLevel(bool enabled, double cap) noexcept {
+    enabled_ = enabled;
+    cap_ = cap;
     const float target = levelOf(enabled, cap);
     if (target != level_.target()) level_.setTarget(target);
+}
+
+void HapticEnvelope::soften() noexcept {
+    softened_ = true;
+    setLevel(enabled_, cap_);
 }
 
 void HapticEnvelope::onPhaseChange() noexcept {

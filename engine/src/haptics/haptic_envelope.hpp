@@ -6,7 +6,8 @@
 //
 // breath: fullness * depth, slew-limited (a Stop mid-inhale sinks, not drops);
 // taps:   HapticTaps, cued at phase changes and bells;
-// level:  the listener's cap, or 0 when haptics are off, glided over 0.5 s;
+// level:  the listener's cap (halved once grounding is asked for: grounding
+//         softens haptics), or 0 when haptics are off, glided over 0.5 s;
 // fade:   the session's master fade (start, end, pause, jumps), mirrored.
 //
 // The sequencer renders a block in sub-blocks; each render() appends to the
@@ -42,6 +43,9 @@ class HapticEnvelope {
 
     /// The listener's switch and cap; the level glides there.
     void setLevel(bool enabled, double cap) noexcept;
+    /// Grounding was asked for: the track softens to half its level until reset().
+    void soften() noexcept;
+    static constexpr float kGroundingSoftening = 0.5f;
     void onPhaseChange() noexcept;
     void onBell() noexcept;
     void fade(float target, std::int64_t frames) noexcept;
@@ -57,11 +61,14 @@ class HapticEnvelope {
     float tapStrength() const noexcept;
 
   private:
-    static float levelOf(bool enabled, double cap) noexcept;
+    float levelOf(bool enabled, double cap) const noexcept;
 
     bool on_ = false;
     HapticSettings settings_;
     float maxBreathStep_ = 0.0f;
+    bool enabled_ = true;
+    double cap_ = 1.0;
+    bool softened_ = false;
     float breath_ = 0.0f;
     HapticTaps taps_;
     dsp::SmoothedValue level_;
