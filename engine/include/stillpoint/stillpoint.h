@@ -208,7 +208,8 @@ typedef enum sp_param {
      * planned pace. Set between breathe steps, it has no effect. */
     SP_PARAM_PACE_BPM = 16,
     /* Haptics (SP_LAYOUT_STEREO_HAPTIC). Each glides over 0.5 s; none resets
-     * when a session is loaded (they are the listener's, not the session's). */
+     * when a session is loaded (they are the listener's, not the session's);
+     * a saved state carries them. */
     SP_PARAM_HAPTICS_ON = 17,     /* 1 on (default), 0 off: the haptic channel glides to silence */
     SP_PARAM_HAPTIC_CAP = 18,     /* 0..1 (default 1): the haptic intensity never passes it */
     SP_PARAM_HAPTIC_ACTUATOR = 19 /* an sp_haptic_actuator (default SP_HAPTIC_LRA) */
