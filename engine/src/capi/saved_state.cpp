@@ -68,7 +68,8 @@ std::string formatState(const SavedState& state) {
             appendLine(out, kLayerParameters[i].stateKey, numberText(*state.layersDb[i]));
     appendLine(out, "pace-bpm", numberText(state.paceBpm));
     for (std::size_t i = 0; i < kHapticStateKeys.size(); ++i)
-        if (state.haptics[i]) appendLine(out, kHapticStateKeys[i].stateKey, numberText(*state.haptics[i]));
+        if (state.haptics[i])
+            appendLine(out, kHapticStateKeys[i].stateKey, numberText(*state.haptics[i]));
     appendLine(out, "name", name);
     appendLine(out, "session", numberText(state.sessionText.size()));
     out.append(state.sessionText);
