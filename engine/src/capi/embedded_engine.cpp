@@ -121,8 +121,8 @@ std::unique_ptr<Engine> EmbeddedEngine::startEngine(const std::shared_ptr<const 
     config.maxBlockFrames = device.maxBlockFrames;
     config.channels = device.layout == SP_LAYOUT_MONO ? 1 : 2;  // the haptic channel is extra
     // Only the stereo + haptic layout has the haptic track (and its events).
-    config.haptics.signal = device.layout == SP_LAYOUT_STEREO_HAPTIC ? actuatorSignal(haptics[2])
-                                                                     : HapticSignal::None;
+    config.haptics.signal =
+        device.layout == SP_LAYOUT_STEREO_HAPTIC ? actuatorSignal(haptics[2]) : HapticSignal::None;
     config.haptics.enabled = haptics[0] != 0.0;
     config.haptics.intensityCap = haptics[1];
     engine->prepare(config);
