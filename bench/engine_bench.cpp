@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "stillpoint/engine.hpp"
+#include "stillpoint/haptic_export.hpp"
 #include "stillpoint/offline_render.hpp"
 #include "stillpoint/session_parser.hpp"
 
@@ -20,8 +21,9 @@ std::shared_ptr<const stillpoint::Program> loadFixture(const char* name) {
 }
 
 // One block of the full graph (tone, bed, bells, binaural, isochronic, limiter)
-// at 48 kHz. Reports the share of the block's real-time budget it used.
-void BM_ProcessBlockEveryLayer(benchmark::State& state) {
+// at 48 kHz, with or without the haptic track on its carrier. Reports the
+// share of the block's real-time budget it used.
+void processBlock(benchmark::State& state, stillpoint::HapticSignal haptics) {
     const int frames = static_cast<int>(state.range(0));
     const auto program = loadFixture("every-layer.yaml");
     if (!program) {
@@ -33,9 +35,11 @@ void BM_ProcessBlockEveryLayer(benchmark::State& state) {
     stillpoint::EngineConfig config;
     config.maxBlockFrames = frames;
     config.calibrateLoudness = false;  // measured separately; not part of process()
+    config.haptics.signal = haptics;
     engine.prepare(config);
-    std::vector<float> left(static_cast<std::size_t>(frames)), right(left.size());
-    float* out[2] = {left.data(), right.data()};
+    std::vector<float> left(static_cast<std::size_t>(frames)), right(left.size()),
+        haptic(left.size());
+    float* out[3] = {left.data(), right.data(), haptic.data()};
     // Past the fade-in, into steady breathing with a bell ringing.
     for (int i = 0; i < 48000 * 5 / frames; ++i) engine.process(out, frames);
     for (auto _ : state) {
@@ -52,7 +56,34 @@ void BM_ProcessBlockEveryLayer(benchmark::State& state) {
         static_cast<double>(state.iterations()) * budgetSeconds / 100.0,
         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
+void BM_ProcessBlockEveryLayer(benchmark::State& state) {
+    processBlock(state, stillpoint::HapticSignal::None);
+}
 BENCHMARK(BM_ProcessBlockEveryLayer)->Arg(64)->Arg(256);
+void BM_ProcessBlockEveryLayerAndHaptics(benchmark::State& state) {
+    processBlock(state, stillpoint::HapticSignal::Lra);
+}
+BENCHMARK(BM_ProcessBlockEveryLayerAndHaptics)->Arg(64)->Arg(256);
+
+// The 20-minute session's haptic track rendered and written as AHAP.
+// Reports the multiple of real time.
+void BM_ExportTwentyMinuteHapticsAsAhap(benchmark::State& state) {
+    const auto program = loadFixture("breath-20min.yaml");
+    if (!program) {
+        state.SkipWithError("fixture breath-20min.yaml did not load");
+        return;
+    }
+    double audioSeconds = 0;
+    for (auto _ : state) {
+        const auto track = stillpoint::renderHapticTrack(program, {});
+        const auto text =
+            stillpoint::exportHapticTrack(track, stillpoint::HapticFormat::Ahap, "bench");
+        audioSeconds += track.seconds();
+        benchmark::DoNotOptimize(text.data());
+    }
+    state.counters["x_realtime"] = benchmark::Counter(audioSeconds, benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ExportTwentyMinuteHapticsAsAhap)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
 // A whole 20-minute breath session rendered into memory, loudness analysis
 // included. Reports the multiple of real time.

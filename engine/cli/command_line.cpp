@@ -21,16 +21,30 @@ commands:
         Print the planned timeline: sections, steps, start times,
         breath counts and the total length.
   render FILE -o OUT.wav|.flac|.ogg [--rate HZ] [--channels 1|2]
+         [--haptic-channel lra|shaker] [--haptic-cap 0..1]
          [--avoid REGION,...] [--quiet]
         Render a session to an audio file (default 48000 Hz, stereo),
         loudness-calibrated to -16 LUFS with a -1 dBTP true-peak ceiling.
         The file appears under its name only when complete.
         Rates: 44100 48000 88200 96000 176400 192000.
+        --haptic-channel: one more channel carrying the haptic track on a
+              170 Hz (lra) or 40 Hz (shaker) carrier, full scale at full
+              intensity; --haptic-cap scales it (0 turns it off).
+  haptics FILE --format ahap|android|haptic -o OUT [--haptic-cap 0..1]
+          [--avoid REGION,...]
+        Export the haptic track: Apple Core Haptics (.ahap), Android
+        VibrationEffect waveforms (JSON), Meta Haptics Studio (.haptic).
+        See docs/haptics.md.
   play FILE [--api jack|alsa|pulse] [--device N|NAME] [--rate R]
        [--buffer FRAMES] [--control FILE_OR_FIFO] [--avoid REGION,...]
        [--events FILE] [--callback-stats FILE]
+       [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]
         Play a session in real time (default buffer 256 frames) and steer it
         while it plays. Every change fades; nothing jumps.
+        --haptic-channel: the haptic track on the device's third output
+              (a note says so when the device has only two).
+        --rumble: the haptic track on a game controller's rumble motors
+              (SDL2), when one is connected; a note says when none is.
         keys: space pause/resume, h hold/release, n next section,
               p previous section, - slower, + faster (0.5 breaths/min,
               gliding over 8 s), g grounding, 1-6 pick a layer (tone bed
@@ -105,11 +119,13 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
     if (command == "check") return runCheck(rest, out, err);
     if (command == "info") return runInfo(rest, out, err);
     if (command == "render") return runRender(rest, out, err);
+    if (command == "haptics") return runHaptics(rest, out, err);
     if (command == "presets") return runPresets(rest, out, err);
     if (command == "play") return runPlay(rest, out, err);
     if (command == "devices") return runDevices(rest, out, err);
 
-    constexpr std::string_view commands[] = {"check", "info", "render", "play", "devices", "presets", "help", "version"};
+    constexpr std::string_view commands[] = {"check",   "info",    "render", "haptics", "play",
+                                             "devices", "presets", "help",   "version"};
     err << "stillpoint: unknown command '" << command << "'";
     if (auto near = nearestName(command, commands)) err << "; did you mean '" << *near << "'?";
     err << "\nrun 'stillpoint --help' for the commands\n";

@@ -12,9 +12,11 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "haptic_options.hpp"
 #include "live/audio_output.hpp"
 #include "live/callback_stats.hpp"
 #include "live/control_loop.hpp"
+#include "live/controller_rumble.hpp"
 #include "live/key_controls.hpp"
 #include "session_loader.hpp"
 #include "time_format.hpp"
@@ -27,7 +29,8 @@ using namespace live;
 constexpr const char* kUsage =
     "usage: stillpoint play FILE [--api jack|alsa|pulse] [--device N|NAME] [--rate R]\n"
     "                            [--buffer FRAMES] [--control FILE_OR_FIFO] [--avoid REGION,...]\n"
-    "                            [--events FILE] [--callback-stats FILE]\n";
+    "                            [--events FILE] [--callback-stats FILE]\n"
+    "                            [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]\n";
 
 constexpr unsigned kDefaultBuffer = 256;
 constexpr int kMinEngineBlock = 4096;  // JACK may grow its period mid-stream; the callback splits larger ones
@@ -61,7 +64,8 @@ std::string latencyText(const OpenedOutput& o) {
 int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     const auto parsed = parseArguments(
         args, {{"api", 0, true}, {"device", 0, true}, {"rate", 0, true}, {"buffer", 0, true},
-               {"control", 0, true}, {"events", 0, true}, {"callback-stats", 0, true}, kAvoidOption});
+               {"control", 0, true}, {"events", 0, true}, {"callback-stats", 0, true}, kAvoidOption,
+               kHapticChannelOption, kHapticCapOption, {"rumble", 0, false}});
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty()) return usage(err, parsed.error);
     if (a.positional.size() != 1) return usage(err, "name one session file");
@@ -74,6 +78,9 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
         return usage(err, "--rate " + *rate + " is not a sample rate; use e.g. 44100 or 48000");
     if (auto buffer = a.value("buffer"); buffer && !parseUnsigned(*buffer, 16, 8192, request.bufferFrames))
         return usage(err, "--buffer " + *buffer + " is not a frame count from 16 to 8192; use e.g. 64 or 256");
+    HapticSettings haptics;
+    if (!readHapticOptions(a, "play", haptics, err)) return kExitUsage;
+    request.hapticChannel = haptics.signal != HapticSignal::None;
 
     // A control file is read and checked before any sound starts.
     std::unique_ptr<ControlScriptReader> script;
@@ -108,12 +115,31 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
         return kExitNoDevice;
     }
 
+    if (request.hapticChannel && !opened.hapticChannel)
+        err << "stillpoint play: note: " << opened.api << " '" << opened.device << "' has "
+            << opened.deviceChannels
+            << " output channel(s), so there is no third one for the haptic track; it is not played "
+               "(pick a device with 3 or more outputs with --device, or write it to a file with "
+               "'stillpoint render FILE -o OUT.wav --haptic-channel lra')\n";
+    // Rumble reads the haptic track; it needs one even without a haptic channel.
+    ControllerRumble rumble;
+    bool rumbling = false;
+    if (a.has("rumble")) {
+        std::string message;
+        rumbling = rumble.open(message);
+        err << "stillpoint play: " << (rumbling ? "" : "note: ") << message << '\n';
+    }
+    // The actuator asked for on a haptic channel; else, for rumble, the
+    // track without a channel of its own.
+    if (!opened.hapticChannel) haptics.signal = rumbling ? HapticSignal::Envelope : HapticSignal::None;
+
     // The engine is leaked with the stream if the device is lost mid-play.
     auto engine = std::make_unique<Engine>();
     engine->load(loaded.program);
     EngineConfig config;
     config.sampleRate = opened.rate;
     config.channels = opened.channels;
+    config.haptics = haptics;
     config.maxBlockFrames = std::max<int>(kMinEngineBlock, static_cast<int>(opened.bufferFrames));
     engine->prepare(config);
 
@@ -130,6 +156,7 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
             << " Hz, " << opened.bufferFrames << "-frame buffer, " << latencyText(opened) << '\n'
             << kKeyHelp << '\n';
     }
+    if (rumbling) rumble.follow(*engine);
     if (auto problem = output.start(*engine, stats.get())) {
         err << "stillpoint play: " << opened.api << " '" << opened.device << "': " << *problem << '\n';
         return kExitNoDevice;
@@ -141,6 +168,7 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
 
     const auto& meters = output.meters();
     const double played = static_cast<double>(meters.framesPlayed.load()) / opened.rate;
+    rumble.stop();
     if (result.end == LoopEnd::DeviceLost) {
         output.abandon();
         (void)engine.release();

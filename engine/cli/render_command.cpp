@@ -6,6 +6,7 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "haptic_options.hpp"
 #include "progress_bar.hpp"
 #include "session_loader.hpp"
 #include "stillpoint/offline_render.hpp"
@@ -16,7 +17,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: stillpoint render FILE -o OUT.wav|.flac|.ogg [--rate 44100|48000|88200|96000|192000]\n"
-    "                         [--channels 1|2] [--avoid REGION,...] [--quiet]\n";
+    "                         [--channels 1|2] [--haptic-channel lra|shaker] [--haptic-cap 0..1]\n"
+    "                         [--avoid REGION,...] [--quiet]\n";
 
 bool parseRate(const std::string& text, double& rate) {
     for (const int allowed : {44100, 48000, 88200, 96000, 176400, 192000}) {
@@ -46,7 +48,7 @@ void warnSilentSpeech(const Program& program, std::ostream& err) {
 int runRender(const Args& args, std::ostream& out, std::ostream& err) {
     const auto parsed = parseArguments(args, {{"output", 'o', true}, {"rate", 0, true},
                                               {"channels", 0, true}, {"quiet", 'q', false},
-                                              kAvoidOption});
+                                              kAvoidOption, kHapticChannelOption, kHapticCapOption});
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output")) {
         err << "stillpoint render: "
@@ -70,6 +72,11 @@ int runRender(const Args& args, std::ostream& out, std::ostream& err) {
             return kExitUsage;
         }
         config.channels = std::stoi(*channels);
+    }
+    if (!readHapticOptions(a, "render", config.haptics, err)) return kExitUsage;
+    if (a.value("haptic-cap") && config.haptics.signal == HapticSignal::None) {
+        err << "stillpoint render: --haptic-cap needs --haptic-channel lra|shaker\n" << kUsage;
+        return kExitUsage;
     }
     if (!audioFileFormatFor(output)) {
         err << "stillpoint render: " << output
@@ -97,7 +104,8 @@ int runRender(const Args& args, std::ostream& out, std::ostream& err) {
     const double seconds = static_cast<double>(result.frames) / config.sampleRate;
     if (!quiet) {
         err << "rendered " << formatClock(seconds) << " at " << config.sampleRate << " Hz, "
-            << config.channels << " ch, in " << std::fixed << std::setprecision(2) << wall
+            << config.channels << " ch"
+            << (config.haptics.signal != HapticSignal::None ? " + haptic" : "") << ", in " << std::fixed << std::setprecision(2) << wall
             << " s (" << std::setprecision(0) << seconds / std::max(wall, 1e-9)
             << "x real time); loudness gain " << std::showpos << std::setprecision(1)
             << result.calibrationGainDb << std::noshowpos << " dB\n";

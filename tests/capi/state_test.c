@@ -86,6 +86,38 @@ static void restoring_into_a_prepared_engine(void) {
     sp_destroy(restored);
 }
 
+static void haptic_settings_travel_with_the_state(void) {
+    /* Set before prepare, so the original's haptic channel starts at them. */
+    sp_engine* original = NULL;
+    sp_engine* restored = NULL;
+    char* state;
+    size_t size = 0;
+    double value = -1.0;
+    REQUIRE_OK(sp_create(&original));
+    REQUIRE_OK(sp_load_session_file(original, SP_TEST_SESSION_PATH));
+    REQUIRE_OK(sp_set_parameter(original, SP_PARAM_HAPTIC_CAP, 0.3));
+    REQUIRE_OK(sp_set_parameter(original, SP_PARAM_HAPTIC_ACTUATOR, SP_HAPTIC_SHAKER));
+    REQUIRE_OK(sp_prepare(original, kRate, kBlock, SP_LAYOUT_STEREO_HAPTIC));
+    sp_test_render(original, &original_audio, 3, kBlock, 1000); /* into the breathing */
+    state = state_of(original, &size);
+    REQUIRE(state != NULL);
+    CHECK(strstr(state, "haptic-cap 0.3\n") != NULL);
+    CHECK(strstr(state, "haptic-actuator 1\n") != NULL);
+    CHECK(strstr(state, "haptics-on 1\n") != NULL);
+
+    REQUIRE_OK(sp_create(&restored));
+    CHECK_OK(sp_set_state(restored, state, size));
+    CHECK_OK(sp_get_parameter(restored, SP_PARAM_HAPTIC_CAP, &value));
+    CHECK(value == 0.3);
+    CHECK_OK(sp_get_parameter(restored, SP_PARAM_HAPTIC_ACTUATOR, &value));
+    CHECK(value == SP_HAPTIC_SHAKER);
+    CHECK_OK(sp_prepare(restored, kRate, kBlock, SP_LAYOUT_STEREO_HAPTIC));
+    CHECK(same_next_blocks(original, restored, 3, 50)); /* the haptic channel too */
+    free(state);
+    sp_destroy(original);
+    sp_destroy(restored);
+}
+
 static void parameters_travel_with_the_state(void) {
     sp_engine* original = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO);
     sp_engine* restored = NULL;
@@ -207,6 +239,7 @@ int main(void) {
         SP_TEST_CASE(a_restored_engine_plays_on_exactly),
         SP_TEST_CASE(restoring_into_a_prepared_engine),
         SP_TEST_CASE(parameters_travel_with_the_state),
+        SP_TEST_CASE(haptic_settings_travel_with_the_state),
         SP_TEST_CASE(a_paused_session_saves_where_its_clock_stopped),
         SP_TEST_CASE(another_rate_scales_the_position),
         SP_TEST_CASE(buffer_sizes_and_later_keys),

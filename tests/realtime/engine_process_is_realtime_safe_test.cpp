@@ -1,5 +1,6 @@
 // The audio thread never allocates, frees or locks: Engine::process over a
-// whole session, with every layer on and every live command exercised, is
+// whole session, with every layer and the haptic track on, every live command
+// and every haptic setting exercised, is
 // watched by a RealtimeGuard and must make zero such calls.
 #include <gtest/gtest.h>
 
@@ -59,10 +60,11 @@ sections:
     engine.load(std::make_shared<const Program>(std::move(*planned.program)));
     EngineConfig config;
     config.maxBlockFrames = 256;
+    config.haptics.signal = HapticSignal::Lra;  // the haptic track and its carrier too
     engine.prepare(config);
 
-    std::vector<float> left(256), right(256);
-    float* out[2] = {left.data(), right.data()};
+    std::vector<float> left(256), right(256), haptic(256);
+    float* out[3] = {left.data(), right.data(), haptic.data()};
     RealtimeViolations worst;
     long blocks = 0;
     struct Timed {
@@ -96,7 +98,13 @@ sections:
             ++next;
         }
         RealtimeGuard guard;
+        // The listener's haptic settings, from any thread: atomics, never a lock.
+        if (blocks == 3000) engine.setHaptics(true, 0.3);
+        if (blocks == 4000) engine.setHapticActuator(HapticSignal::Shaker);
+        if (blocks == 5000) engine.setHaptics(false, 0.3);
+        if (blocks == 6000) engine.setHaptics(true, 1.0);
         engine.process(out, sizes[blocks % 6]);
+        (void)engine.hapticIntensity();
         const auto v = guard.violations();
         worst.allocations += v.allocations;
         worst.frees += v.frees;

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstring>
 #include <thread>
+#include <vector>
 
 #include "callback_stats.hpp"
 #include "device_probe.hpp"
@@ -15,7 +16,7 @@
 namespace stillpoint::cli::live {
 namespace {
 
-constexpr int kMaxChannels = 2;
+constexpr int kMaxChannels = 3;  // stereo and the haptic channel
 
 // RtAudio 5.2's error callback carries no user pointer: the one stream per
 // process reports here. Written once (first error wins), read by the control thread.
@@ -70,7 +71,9 @@ unsigned chooseRate(const OutputDevice& device, unsigned wanted) {
 struct AudioOutput::CallbackState {
     Engine* engine = nullptr;
     CallbackStats* stats = nullptr;
-    int channels = 2;
+    int channels = 2;          // device channels
+    int engineOutputs = 2;     // planes the engine writes (a haptic track without a channel: scratch)
+    std::vector<float> hapticScratch;
     int maxBlock = 0;
     double sampleRate = 48000.0;
     CallbackMeters meters;
@@ -86,6 +89,7 @@ struct AudioOutput::CallbackState {
             const unsigned n = std::min(frames - done, static_cast<unsigned>(s.maxBlock));
             std::array<float*, kMaxChannels> planes{};
             for (int c = 0; c < s.channels; ++c) planes[static_cast<std::size_t>(c)] = base + c * frames + done;
+            if (s.engineOutputs > s.channels) planes[static_cast<std::size_t>(s.channels)] = s.hapticScratch.data();
             s.engine->process(planes.data(), static_cast<int>(n));
             done += n;
         }
@@ -138,7 +142,10 @@ std::optional<std::string> AudioOutput::open(const OutputRequest& request, Opene
     opened.api = api.displayName;
     opened.device = device->name;
     opened.rate = chooseRate(*device, request.rate);
-    opened.channels = std::min<int>(static_cast<int>(device->outputChannels), kMaxChannels);
+    opened.deviceChannels = device->outputChannels;
+    opened.hapticChannel = request.hapticChannel && device->outputChannels >= 3;
+    opened.channels = std::min<int>(static_cast<int>(device->outputChannels), 2);
+    const int streamChannels = opened.channels + (opened.hapticChannel ? 1 : 0);
     opened.bufferFrames = request.bufferFrames;
 
     const auto fail = [&](const std::string& why) {
@@ -155,11 +162,11 @@ std::optional<std::string> AudioOutput::open(const OutputRequest& request, Opene
         audio_->showWarnings(false);
         RtAudio::StreamParameters out;
         out.deviceId = device->id;
-        out.nChannels = static_cast<unsigned>(opened.channels);
+        out.nChannels = static_cast<unsigned>(streamChannels);
         RtAudio::StreamOptions options;
         options.flags = RTAUDIO_NONINTERLEAVED;
         options.streamName = "stillpoint";
-        state_->channels = opened.channels;
+        state_->channels = streamChannels;
         state_->sampleRate = opened.rate;
         // A busy JACK server can miss a client's first connection: try a few times, bounded.
         for (int attempt = 0;; ++attempt) {
@@ -186,6 +193,9 @@ std::optional<std::string> AudioOutput::start(Engine& engine, CallbackStats* sta
     state_->engine = &engine;
     state_->stats = stats;
     state_->maxBlock = engine.config().maxBlockFrames;
+    state_->engineOutputs = engine.outputChannels();
+    if (state_->engineOutputs > state_->channels)
+        state_->hapticScratch.assign(static_cast<std::size_t>(state_->maxBlock), 0.0f);
     try {
         audio_->startStream();
     } catch (const RtAudioError& e) {

@@ -26,6 +26,7 @@ struct OutputRequest {
     std::string device;  ///< index, or (part of) a name; empty: the API's default output
     unsigned rate = 0;   ///< 0: 48000 when the device offers it, else its preferred rate
     unsigned bufferFrames = 256;
+    bool hapticChannel = false;  ///< ask for a third channel for the haptic track
 };
 
 struct OpenedOutput {
@@ -33,7 +34,9 @@ struct OpenedOutput {
     std::string device;
     unsigned rate = 0;
     unsigned bufferFrames = 0;  ///< what the device granted
-    int channels = 2;
+    int channels = 2;           ///< audio channels (1 or 2)
+    bool hapticChannel = false; ///< a third channel carries the haptic track
+    unsigned deviceChannels = 0;  ///< output channels the device has
     long latencyFrames = 0;     ///< RtAudio's getStreamLatency()
 };
 
@@ -57,7 +60,9 @@ public:
     /// API and device and what to try.
     std::optional<std::string> open(const OutputRequest& request, OpenedOutput& opened);
     /// Start playing `engine` (prepared for the opened rate, channels and
-    /// buffer). `stats` may be null.
+    /// buffer). An engine with a haptic track plays it on the haptic channel,
+    /// or, without one, renders it into a scratch plane (a live haptic
+    /// device reads the intensity). `stats` may be null.
     std::optional<std::string> start(Engine& engine, CallbackStats* stats);
     /// Stop and close the stream (normal end).
     void stop();

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "stillpoint/engine_events.hpp"
+#include "stillpoint/haptics.hpp"
 #include "stillpoint/program.hpp"
 
 namespace stillpoint {
@@ -30,6 +31,9 @@ struct EngineConfig {
     double targetLufs = -16.0;
     bool calibrateLoudness = true;
     double truePeakCeilingDb = -1.0;
+    /// The haptic track. With a signal, process() writes one more channel,
+    /// out[channels], and haptic taps join the events.
+    HapticSettings haptics;
 };
 
 class Engine {
@@ -59,6 +63,15 @@ public:
     /// Take the next event the audio thread produced. False when none.
     bool popEvent(Event& event) noexcept;
 
+    /// The listener's haptics switch and intensity cap (0..1); the track
+    /// glides to the new level over 0.5 s. Any thread; lands at the next block.
+    void setHaptics(bool enabled, double intensityCap) noexcept;
+    /// Lra or Shaker: the carrier of an actuator channel. Any thread.
+    void setHapticActuator(HapticSignal actuator) noexcept;
+    /// Haptic intensity (0..1) at the end of the last block, for a thread
+    /// that drives a live haptic device. Any thread.
+    float hapticIntensity() const noexcept;
+
     bool finished() const noexcept;
     /// Samples played so far.
     std::int64_t position() const noexcept;
@@ -67,6 +80,8 @@ public:
     /// Master gain the loudness calibration chose, in dB.
     double calibrationGainDb() const noexcept;
     const EngineConfig& config() const noexcept;
+    /// Buffers process() writes: the audio channels, plus one with a haptic signal.
+    int outputChannels() const noexcept;
 
 private:
     struct Impl;

@@ -37,7 +37,11 @@ enum class EventType : unsigned char {
     Paused,          ///< faded out; the session clock has stopped
     Resumed,         ///< the clock runs again (fading in)
     Finished,
+    HapticTap,  ///< a haptic tap starts (haptic track on): index = HapticTapCause, value = peak 0..1
 };
+
+/// Why a haptic tap sounds.
+enum class HapticTapCause : unsigned char { PhaseChange, Bell };
 
 struct Event {
     EventType type = EventType::SessionStarted;

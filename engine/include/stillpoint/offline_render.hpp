@@ -29,7 +29,7 @@ std::optional<AudioFileFormat> audioFileFormatFor(std::string_view path);
 
 struct RenderedAudio {
     double sampleRate = 0.0;
-    int channels = 0;
+    int channels = 0;                ///< the audio channels, then the haptic one if configured
     std::vector<float> interleaved;  ///< frames * channels
     std::vector<Event> events;       ///< everything the engine reported, in order
     double calibrationGainDb = 0.0;

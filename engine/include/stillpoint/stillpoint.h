@@ -22,6 +22,10 @@
  *                     time, typically the audio thread after each block.
  *     sp_get_parameter, sp_get_position
  *                     read values published after each block: any thread.
+ *   Haptics ride the same contract: the haptic channel is rendered inside
+ *   sp_process with the audio, sample for sample; the haptic parameters go
+ *   through sp_set_parameter and take effect at the next block (gliding,
+ *   never jumping); haptic events come out of sp_poll_event with the rest.
  *     sp_result_string, sp_version_string, sp_abi_version: any thread.
  *   Not real-time safe (they allocate, read files or render ahead); call them
  *   from a control thread, never while sp_process, sp_command or
@@ -132,8 +136,11 @@ SP_API int sp_error_column(const sp_engine* engine);
 typedef enum sp_layout {
     SP_LAYOUT_MONO = 1,   /* the stereo mix folded to one channel */
     SP_LAYOUT_STEREO = 2, /* left, right */
-    /* left, right, haptic actuator signal. The haptic channel is written as
-     * silence until the engine produces haptics; apps can wire it up now. */
+    /* left, right, haptic actuator signal: the haptic intensity (rising
+     * through the inhale, falling through the exhale, resting on holds, with
+     * gentle taps at phase changes and bells) on a sine at the actuator's
+     * resonance (SP_PARAM_HAPTIC_ACTUATOR), full scale at intensity 1. Only
+     * this layout produces haptics and haptic events. */
     SP_LAYOUT_STEREO_HAPTIC = 3
 } sp_layout;
 
@@ -193,14 +200,25 @@ typedef enum sp_param {
     SP_PARAM_VOICE_DB = 3, /* narration */
     SP_PARAM_BINAURAL_DB = 4,
     SP_PARAM_ISOCHRONIC_DB = 5,
-    /* 6..15 are kept for layers added later (e.g. haptic intensity). */
+    /* 6..15 are kept for layers added later. */
 
     /* Breath pace in breaths/min, 1..30: the breathe step in progress glides
      * to it over a few seconds, and later breathe steps keep it. 0 (what it
      * reads until set) hands the pace back to the session: the step in
      * progress glides to its planned pace, later steps breathe at theirs. */
-    SP_PARAM_PACE_BPM = 16
+    SP_PARAM_PACE_BPM = 16,
+    /* Haptics (SP_LAYOUT_STEREO_HAPTIC). Each glides over 0.5 s; none resets
+     * when a session is loaded (they are the listener's, not the session's);
+     * a saved state carries them. */
+    SP_PARAM_HAPTICS_ON = 17,     /* 1 on (default), 0 off: the haptic channel glides to silence */
+    SP_PARAM_HAPTIC_CAP = 18,     /* 0..1 (default 1): the haptic intensity never passes it */
+    SP_PARAM_HAPTIC_ACTUATOR = 19 /* an sp_haptic_actuator (default SP_HAPTIC_LRA) */
 } sp_param;
+
+typedef enum sp_haptic_actuator {
+    SP_HAPTIC_LRA = 0,   /* linear resonant actuator: a 170 Hz carrier */
+    SP_HAPTIC_SHAKER = 1 /* bass shaker: a 40 Hz carrier */
+} sp_haptic_actuator;
 
 /* Set a parameter. Needs a loaded session (SP_ERROR_NO_SESSION); before the
  * engine is prepared the value is kept and applied by sp_prepare.
@@ -224,10 +242,22 @@ typedef enum sp_event_type {
     SP_EVENT_PAUSED = 6,   /* faded out; the session clock has stopped */
     SP_EVENT_RESUMED = 7,  /* the session clock runs again (fading in) */
     SP_EVENT_FINISHED = 8, /* the session is over; only silence follows */
-    /* 9..15 are kept for more transport events.
-     * 16..31 are kept for haptic events and 32..47 for caption (spoken line)
-     * events, which later versions add. */
+    /* 9..15 are kept for more transport events. */
+    /* 16..31: haptic events (SP_LAYOUT_STEREO_HAPTIC with haptics on), for
+     * apps that drive a device's own haptics (Core Haptics, a vibrator, a
+     * controller) in step with the sound. The continuous part follows the
+     * breath: SP_EVENT_PHASE_CHANGED says where it turns.
+     * A tap starts at `sample`: index sp_haptic_tap_cause; value its peak
+     * intensity, 0..1, the cap applied. It swells and fades over 60 ms. */
+    SP_EVENT_HAPTIC_TAP = 16,
+    /* 17..31 are kept for more haptic events and 32..47 for caption (spoken
+     * line) events, which later versions add. */
 } sp_event_type;
+
+typedef enum sp_haptic_tap_cause {
+    SP_HAPTIC_TAP_PHASE = 0, /* a breath phase begins */
+    SP_HAPTIC_TAP_BELL = 1   /* a bell is struck */
+} sp_haptic_tap_cause;
 
 typedef enum sp_breath_phase {
     SP_PHASE_INHALE = 0,

@@ -57,7 +57,7 @@ sp_result EmbeddedEngine::prepare(double sampleRate, int maxBlockFrames, sp_layo
     const Device device{sampleRate, maxBlockFrames, layout};
     std::unique_ptr<Engine> engine;
     const std::int64_t position = pending_.at(sampleRate);
-    if (session_) engine = startEngine(session_->program, device, position);
+    if (session_) engine = startEngine(session_->program, device, position, hapticValues());
     device_ = device;
     if (engine) {
         pending_ = {};
@@ -78,29 +78,53 @@ sp_result EmbeddedEngine::install(LoadResult loaded, const SavedState* restore) 
     }
     const StartPoint start =
         restore ? StartPoint{restore->sampleRate, restore->position} : StartPoint{};
+    HapticValues haptics = hapticValues();
+    if (restore)
+        for (std::size_t i = 0; i < haptics.size(); ++i)
+            if (restore->haptics[i]) haptics[i] = *restore->haptics[i];
     std::unique_ptr<Engine> engine;
     const std::int64_t position = device_ ? start.at(device_->sampleRate) : 0;
-    if (device_) engine = startEngine(source.program, *device_, position);
+    if (device_) engine = startEngine(source.program, *device_, position, haptics);
 
     // Nothing below throws: the new session replaces the old one whole.
     session_ = std::move(source);
     sessionLayerDb_ = sessionDb;
     for (std::size_t i = 0; i < layerDb.size(); ++i) layerDb_[i].store(layerDb[i]);
     paceBpm_.store(restore ? restore->paceBpm : 0.0);
+    for (std::size_t i = 0; i < haptics.size(); ++i) haptics_[i].store(haptics[i]);
     loaded_.store(true);
     pending_ = engine ? StartPoint{} : start;
     if (engine) commit(std::move(engine), position);
     return succeed();
 }
 
+EmbeddedEngine::HapticValues EmbeddedEngine::hapticValues() const noexcept {
+    HapticValues values{};
+    for (std::size_t i = 0; i < values.size(); ++i) values[i] = haptics_[i].load();
+    return values;
+}
+
+void EmbeddedEngine::applyHaptics() noexcept {
+    if (!engine_) return;
+    const HapticValues v = hapticValues();
+    engine_->setHaptics(v[0] != 0.0, v[1]);
+    engine_->setHapticActuator(actuatorSignal(v[2]));
+}
+
 std::unique_ptr<Engine> EmbeddedEngine::startEngine(const std::shared_ptr<const Program>& program,
-                                                    const Device& device, std::int64_t position) {
+                                                    const Device& device, std::int64_t position,
+                                                    const HapticValues& haptics) {
     auto engine = std::make_unique<Engine>();
     engine->load(program);
     EngineConfig config;
     config.sampleRate = device.sampleRate;
     config.maxBlockFrames = device.maxBlockFrames;
-    config.channels = device.layout == SP_LAYOUT_MONO ? 1 : 2;  // the haptic channel is ours
+    config.channels = device.layout == SP_LAYOUT_MONO ? 1 : 2;  // the haptic channel is extra
+    // Only the stereo + haptic layout has the haptic track (and its events).
+    config.haptics.signal =
+        device.layout == SP_LAYOUT_STEREO_HAPTIC ? actuatorSignal(haptics[2]) : HapticSignal::None;
+    config.haptics.enabled = haptics[0] != 0.0;
+    config.haptics.intensityCap = haptics[1];
     engine->prepare(config);
     if (position > 0) engine->seek(position);
     return engine;
@@ -133,6 +157,7 @@ sp_result EmbeddedEngine::getState(std::string& state) const {
     }
     for (std::size_t i = 0; i < layerDb_.size(); ++i) saved.layersDb[i] = layerDb_[i].load();
     saved.paceBpm = paceBpm_.load();
+    for (std::size_t i = 0; i < haptics_.size(); ++i) saved.haptics[i] = haptics_[i].load();
     saved.name = session_->name;
     saved.sessionText = session_->text;
     state = formatState(saved);
@@ -176,9 +201,7 @@ sp_result EmbeddedEngine::process(float* const* outputs, int channels, int frame
         return result;
     }
 
-    engine_->process(outputs, frames);
-    if (device_->layout == SP_LAYOUT_STEREO_HAPTIC)
-        std::fill(outputs[2], outputs[2] + frames, 0.0f);  // until the engine produces haptics
+    engine_->process(outputs, frames);  // the stereo + haptic layout's third channel too
 
     Event event;
     while (engine_->popEvent(event)) {
@@ -208,6 +231,13 @@ sp_result EmbeddedEngine::setParameter(sp_param param, double value) noexcept {
     if (!isKnownParameter(param)) return SP_ERROR_INVALID_ARGUMENT;
     if (!loaded_.load()) return SP_ERROR_NO_SESSION;
     if (!isValidParameterValue(param, value)) return SP_ERROR_INVALID_ARGUMENT;
+    if (isHapticParameter(param)) {
+        // Atomics the engine reads at each block: no queue, never full.
+        for (std::size_t i = 0; i < kHapticStateKeys.size(); ++i)
+            if (kHapticStateKeys[i].param == param) haptics_[i].store(value);
+        applyHaptics();
+        return SP_OK;
+    }
     const auto layer = layerOf(param);
     const Command command =
         layer ? Command{CommandType::SetLayerGain, static_cast<int>(*layer), value}
@@ -225,6 +255,11 @@ sp_result EmbeddedEngine::getParameter(sp_param param, double& value) const noex
     if (!isKnownParameter(param)) return SP_ERROR_INVALID_ARGUMENT;
     if (!loaded_.load()) return SP_ERROR_NO_SESSION;
     const auto layer = layerOf(param);
+    for (std::size_t i = 0; i < kHapticStateKeys.size(); ++i)
+        if (kHapticStateKeys[i].param == param) {
+            value = haptics_[i].load();
+            return SP_OK;
+        }
     value = layer ? layerDb_[static_cast<std::size_t>(*layer)].load() : paceBpm_.load();
     return SP_OK;
 }

@@ -65,8 +65,14 @@ class EmbeddedEngine {
     /// Make `loaded` the session (restoring `restore`'s position and
     /// parameters when given); prepared at once when the device is known.
     sp_result install(LoadResult loaded, const SavedState* restore);
+    /// The listener's haptic choices (on, cap, actuator: kHapticStateKeys order).
+    using HapticValues = std::array<double, 3>;
+    HapticValues hapticValues() const noexcept;
     static std::unique_ptr<Engine> startEngine(const std::shared_ptr<const Program>& program,
-                                               const Device& device, std::int64_t position);
+                                               const Device& device, std::int64_t position,
+                                               const HapticValues& haptics);
+    /// Send the haptic values to the running engine (atomics; real-time safe).
+    void applyHaptics() noexcept;
     /// Swap in a started engine and re-apply the parameters. Cannot fail.
     void commit(std::unique_ptr<Engine> engine, std::int64_t position) noexcept;
     /// NOT_PREPARED or NO_SESSION when the engine cannot play yet, else OK.
@@ -84,6 +90,8 @@ class EmbeddedEngine {
     std::array<double, kLayerCount> sessionLayerDb_{};  ///< the session's own volumes
     std::array<std::atomic<double>, kLayerCount> layerDb_{};
     std::atomic<double> paceBpm_{0.0};
+    /// In kHapticStateKeys order: on, cap, actuator.
+    std::array<std::atomic<double>, 3> haptics_{1.0, 1.0, double{SP_HAPTIC_LRA}};
     std::atomic<bool> loaded_{false};
 
     // Written by the audio thread after each block, read anywhere.

@@ -11,6 +11,8 @@ static_assert(SP_PHASE_EXHALE == static_cast<int>(BreathPhase::Exhale));
 static_assert(SP_PHASE_HOLD_OUT == static_cast<int>(BreathPhase::HoldOut));
 static_assert(SP_BELL_BOWL == static_cast<int>(BellKind::Bowl));
 static_assert(SP_BELL_CHIME == static_cast<int>(BellKind::Chime));
+static_assert(SP_HAPTIC_TAP_PHASE == static_cast<int>(HapticTapCause::PhaseChange));
+static_assert(SP_HAPTIC_TAP_BELL == static_cast<int>(HapticTapCause::Bell));
 
 std::optional<CommandType> toCommandType(sp_command_type command) noexcept {
     switch (command) {
@@ -56,6 +58,8 @@ sp_event_type toCEventType(EventType type) noexcept {
             return SP_EVENT_RESUMED;
         case EventType::Finished:
             return SP_EVENT_FINISHED;
+        case EventType::HapticTap:
+            return SP_EVENT_HAPTIC_TAP;
     }
     // Every engine event has a C twin (-Wswitch says when one lacks it); a
     // type no C app knows is one it ignores.

@@ -10,14 +10,32 @@ std::optional<LayerId> layerOf(sp_param param) noexcept {
     return std::nullopt;
 }
 
+bool isHapticParameter(sp_param param) noexcept {
+    return param == SP_PARAM_HAPTICS_ON || param == SP_PARAM_HAPTIC_CAP ||
+           param == SP_PARAM_HAPTIC_ACTUATOR;
+}
+
 bool isKnownParameter(sp_param param) noexcept {
-    return layerOf(param).has_value() || param == SP_PARAM_PACE_BPM;
+    return layerOf(param).has_value() || param == SP_PARAM_PACE_BPM || isHapticParameter(param);
 }
 
 bool isValidParameterValue(sp_param param, double value) noexcept {
     if (!std::isfinite(value)) return false;
     if (layerOf(param)) return value >= kMinLayerDb && value <= kMaxLayerDb;
-    return value == 0.0 || (value >= kMinPaceBpm && value <= kMaxPaceBpm);  // 0: the session's own
+    switch (param) {
+        case SP_PARAM_HAPTICS_ON:
+            return value == 0.0 || value == 1.0;
+        case SP_PARAM_HAPTIC_CAP:
+            return value >= 0.0 && value <= 1.0;
+        case SP_PARAM_HAPTIC_ACTUATOR:
+            return value == double{SP_HAPTIC_LRA} || value == double{SP_HAPTIC_SHAKER};
+        default:  // the pace; 0 hands it back to the session
+            return value == 0.0 || (value >= kMinPaceBpm && value <= kMaxPaceBpm);
+    }
+}
+
+HapticSignal actuatorSignal(double value) noexcept {
+    return value == double{SP_HAPTIC_SHAKER} ? HapticSignal::Shaker : HapticSignal::Lra;
 }
 
 bool isValidSampleRate(double rate) noexcept {

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "stillpoint/engine_events.hpp"
+#include "stillpoint/haptics.hpp"
 #include "stillpoint/session.hpp"
 #include "stillpoint/stillpoint.h"
 
@@ -49,6 +50,10 @@ inline constexpr int kMaxBlockFrames = 65536;
 /// The layer a parameter sets, if it is a layer volume.
 std::optional<LayerId> layerOf(sp_param param) noexcept;
 bool isKnownParameter(sp_param param) noexcept;
+/// SP_PARAM_HAPTICS_ON, SP_PARAM_HAPTIC_CAP or SP_PARAM_HAPTIC_ACTUATOR.
+bool isHapticParameter(sp_param param) noexcept;
+/// The carrier an SP_PARAM_HAPTIC_ACTUATOR value names.
+HapticSignal actuatorSignal(double value) noexcept;
 /// Whether `value` is in the documented range of `param` (known parameters only).
 bool isValidParameterValue(sp_param param, double value) noexcept;
 bool isValidSampleRate(double rate) noexcept;

@@ -67,6 +67,9 @@ std::string formatState(const SavedState& state) {
         if (state.layersDb[i])
             appendLine(out, kLayerParameters[i].stateKey, numberText(*state.layersDb[i]));
     appendLine(out, "pace-bpm", numberText(state.paceBpm));
+    for (std::size_t i = 0; i < kHapticStateKeys.size(); ++i)
+        if (state.haptics[i])
+            appendLine(out, kHapticStateKeys[i].stateKey, numberText(*state.haptics[i]));
     appendLine(out, "name", name);
     appendLine(out, "session", numberText(state.sessionText.size()));
     out.append(state.sessionText);
@@ -124,6 +127,12 @@ StateParse parseState(std::string_view text) {
                 const auto db = parseNumber<double>(value);
                 if (!db || !isValidParameterValue(kLayerParameters[i].param, *db)) return bad();
                 state.layersDb[i] = *db;
+            }
+            for (std::size_t i = 0; i < kHapticStateKeys.size(); ++i) {
+                if (key != kHapticStateKeys[i].stateKey) continue;
+                const auto v = parseNumber<double>(value);
+                if (!v || !isValidParameterValue(kHapticStateKeys[i].param, *v)) return bad();
+                state.haptics[i] = *v;
             }
             // Any other key is from a later version: ignored.
         }

@@ -7,6 +7,9 @@
 //   tone-db -6                 one line per layer volume (see parameters.hpp)
 //   ...
 //   pace-bpm 0                 0: each step at its planned pace
+//   haptics-on 1               the listener's haptic settings (see parameters.hpp)
+//   haptic-cap 1
+//   haptic-actuator 0
 //   name arrive.yaml           what error details call the session
 //   session 1834               byte count; the session text follows exactly
 //   <session text>
@@ -32,9 +35,21 @@ struct SavedState {
     std::int64_t position = 0;
     std::array<std::optional<double>, kLayerCount> layersDb{};  ///< unset: the session's own
     double paceBpm = 0.0;
+    /// In kHapticStateKeys order; unset: kept as they are (a state from before haptics).
+    std::array<std::optional<double>, 3> haptics{};
     std::string name;
     std::string sessionText;
 };
+
+struct HapticStateKey {
+    sp_param param;
+    const char* stateKey;
+};
+inline constexpr std::array<HapticStateKey, 3> kHapticStateKeys = {{
+    {SP_PARAM_HAPTICS_ON, "haptics-on"},
+    {SP_PARAM_HAPTIC_CAP, "haptic-cap"},
+    {SP_PARAM_HAPTIC_ACTUATOR, "haptic-actuator"},
+}};
 
 std::string formatState(const SavedState& state);
 

@@ -1,6 +1,7 @@
 #include "stillpoint/engine.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "graph/loudness_analysis.hpp"
 #include "graph/mix_graph.hpp"
 #include "graph/sequencer.hpp"
+#include "haptics/haptic_output.hpp"
 #include "rt/denormal_guard.hpp"
 #include "rt/wait_free_spsc_queue.hpp"
 
@@ -21,17 +23,33 @@ constexpr double kMaxCalibrationCutDb = -40.0;
 
 class QueueEventSink final : public EventSink {
 public:
-    explicit QueueEventSink(rt::WaitFreeSpscQueue<Event, 4096>& queue) : queue_(queue) {}
+    QueueEventSink(rt::WaitFreeSpscQueue<Event, 4096>& queue, const haptics::HapticEnvelope& haptics)
+        : queue_(queue), haptics_(haptics) {}
     void emit(const Event& event) noexcept override {
         if (event.sessionSample < silentBefore_) return;
-        if (!queue_.tryPush(event)) ++dropped_;
+        push(event);
+        // The graph taps at the same cues; the event says so, for apps that
+        // drive their own haptics.
+        if (event.type != EventType::PhaseChanged && event.type != EventType::BellStruck) return;
+        if (const float strength = haptics_.tapStrength(); strength > 0.0f) {
+            Event tap = event;
+            tap.type = EventType::HapticTap;
+            tap.index = static_cast<int>(event.type == EventType::BellStruck ? HapticTapCause::Bell
+                                                                             : HapticTapCause::PhaseChange);
+            tap.value = strength;
+            push(tap);
+        }
     }
     /// Events before this session sample are not reported (a seek passes them silently).
     void silenceBefore(std::int64_t sessionSample) noexcept { silentBefore_ = sessionSample; }
     long dropped() const noexcept { return dropped_; }
 
 private:
+    void push(const Event& event) noexcept {
+        if (!queue_.tryPush(event)) ++dropped_;
+    }
     rt::WaitFreeSpscQueue<Event, 4096>& queue_;
+    const haptics::HapticEnvelope& haptics_;
     long dropped_ = 0;
     std::int64_t silentBefore_ = 0;
 };
@@ -47,7 +65,13 @@ struct Engine::Impl {
     std::vector<float> busLeft, busRight;
     rt::WaitFreeSpscQueue<Command, 256> commands;
     rt::WaitFreeSpscQueue<Event, 4096> events;
-    QueueEventSink sink{events};
+    QueueEventSink sink{events, graph.haptics()};
+    haptics::HapticOutput hapticOut;
+    // The listener's haptic choices, from any thread; applied at each block.
+    std::atomic<bool> hapticsEnabled{true};
+    std::atomic<double> hapticCap{1.0};
+    std::atomic<HapticSignal> hapticActuator{HapticSignal::Lra};
+    std::atomic<float> hapticIntensity{0.0f};
     float masterGain = 1.0f;
     double calibrationDb = 0.0;
     bool prepared = false;
@@ -59,6 +83,7 @@ struct Engine::Impl {
         graph.reset();
         sequencer.reset();
         limiter.reset();
+        hapticOut.reset();
         events.clear();
         sink.silenceBefore(sessionSample);
         rt::ScopedDenormalsOff denormalsOff;
@@ -73,7 +98,12 @@ struct Engine::Impl {
 
     void renderBlock(float* const* out, int frames) noexcept {
         float* bus[2] = {busLeft.data(), busRight.data()};
+        auto& haptics = graph.haptics();
+        haptics.beginBlock();
         sequencer.render(graph, bus[0], bus[1], frames, sink);
+        if (haptics.on())
+            hapticOut.process(haptics.block(), haptics.written(),
+                              out != nullptr ? out[config.channels] : nullptr, frames);
         for (int i = 0; i < frames; ++i) {
             bus[0][i] *= masterGain;
             bus[1][i] *= masterGain;
@@ -120,6 +150,11 @@ void Engine::prepare(const EngineConfig& config) {
     m.graph.prepare(m.program->sound, config.sampleRate, m.config.maxBlockFrames);
     m.sequencer.prepare(*m.program, config.sampleRate, m.config.maxBlockFrames);
     m.limiter.prepare(config.sampleRate, 2, config.truePeakCeilingDb, m.config.maxBlockFrames);
+    m.graph.haptics().configure(config.haptics);
+    m.hapticOut.prepare(config.sampleRate, m.limiter.latencyFrames(), config.haptics.signal);
+    m.hapticsEnabled.store(config.haptics.enabled);
+    m.hapticCap.store(config.haptics.intensityCap);
+    m.hapticActuator.store(config.haptics.signal);
     Command drained;
     while (m.commands.tryPop(drained)) {
     }
@@ -134,20 +169,41 @@ void Engine::seek(std::int64_t sessionSample) {
 
 void Engine::process(float* const* out, int frames) noexcept {
     auto& m = *impl_;
+    const int outputs = outputChannels();
     if (!m.prepared) {
-        for (int c = 0; c < m.config.channels; ++c) std::fill(out[c], out[c] + frames, 0.0f);
+        for (int c = 0; c < outputs; ++c) std::fill(out[c], out[c] + frames, 0.0f);
         return;
     }
     rt::ScopedDenormalsOff denormalsOff;
     Command command;
-    while (m.commands.tryPop(command)) m.sequencer.apply(command, m.graph, m.sink);
+    while (m.commands.tryPop(command)) {
+        m.sequencer.apply(command, m.graph, m.sink);
+        if (command.type == CommandType::Grounding) m.graph.haptics().soften();  // care: softer touch
+    }
+    m.graph.haptics().setLevel(m.hapticsEnabled.load(std::memory_order_relaxed),
+                               m.hapticCap.load(std::memory_order_relaxed));
+    m.hapticOut.setActuator(m.hapticActuator.load(std::memory_order_relaxed));
 
     for (int done = 0; done < frames;) {
         const int n = std::min(frames - done, m.config.maxBlockFrames);
-        float* channels[2] = {out[0] + done, m.config.channels > 1 ? out[1] + done : nullptr};
+        float* channels[3] = {nullptr, nullptr, nullptr};
+        for (int c = 0; c < outputs; ++c) channels[c] = out[c] + done;
         m.renderBlock(channels, n);
         done += n;
     }
+    m.hapticIntensity.store(m.hapticOut.lastIntensity(), std::memory_order_relaxed);
+}
+
+void Engine::setHaptics(bool enabled, double intensityCap) noexcept {
+    impl_->hapticCap.store(std::isfinite(intensityCap) ? std::clamp(intensityCap, 0.0, 1.0) : 0.0,
+                           std::memory_order_relaxed);
+    impl_->hapticsEnabled.store(enabled, std::memory_order_relaxed);
+}
+void Engine::setHapticActuator(HapticSignal actuator) noexcept {
+    impl_->hapticActuator.store(actuator, std::memory_order_relaxed);
+}
+float Engine::hapticIntensity() const noexcept {
+    return impl_->hapticIntensity.load(std::memory_order_relaxed);
 }
 
 bool Engine::pushCommand(const Command& command) noexcept { return impl_->commands.tryPush(command); }
@@ -163,5 +219,8 @@ std::int64_t Engine::position() const noexcept {
 std::int64_t Engine::lengthFrames() const noexcept { return impl_->sequencer.finishSample(); }
 double Engine::calibrationGainDb() const noexcept { return impl_->calibrationDb; }
 const EngineConfig& Engine::config() const noexcept { return impl_->config; }
+int Engine::outputChannels() const noexcept {
+    return impl_->config.channels + (impl_->config.haptics.signal != HapticSignal::None ? 1 : 0);
+}
 
 }  // namespace stillpoint

@@ -43,6 +43,7 @@ void MixGraph::prepare(const SoundSettings& sound, double sampleRate, int maxBlo
     layerLeft_.assign(frames, 0.0f);
     layerRight_.assign(frames, 0.0f);
     gainRamp_.assign(frames, 0.0f);
+    haptics_.prepare(sampleRate, maxBlockFrames);
     reset();
 }
 
@@ -61,12 +62,19 @@ void MixGraph::reset() noexcept {
         gains_[static_cast<std::size_t>(i)].snapTo(
             dbToGain(volumeDb(sound_.volumes, static_cast<LayerId>(i))));
     master_.snapTo(0.0f);
+    haptics_.reset();
 }
 
 void MixGraph::setTimbre(ToneTimbre timbre) noexcept { tone_.setTimbre(timbre); }
 void MixGraph::setToneActive(bool active) noexcept { tone_.setActive(active); }
-void MixGraph::onPhaseChange(BreathPhase phase) noexcept { tone_.onPhaseChange(phase); }
-void MixGraph::strikeBell(BellKind kind) noexcept { bells_.strike(voicingFor(kind), 1.0f); }
+void MixGraph::onPhaseChange(BreathPhase phase) noexcept {
+    tone_.onPhaseChange(phase);
+    haptics_.onPhaseChange();
+}
+void MixGraph::strikeBell(BellKind kind) noexcept {
+    bells_.strike(voicingFor(kind), 1.0f);
+    haptics_.onBell();
+}
 
 void MixGraph::setLayerGainDb(LayerId layer, double db) noexcept {
     if (layer == LayerId::Count) return;
@@ -75,6 +83,7 @@ void MixGraph::setLayerGainDb(LayerId layer, double db) noexcept {
 
 void MixGraph::fadeMaster(float target, std::int64_t frames) noexcept {
     master_.rampTo(target, frames);
+    haptics_.fade(target, frames);
 }
 
 void MixGraph::render(const float* fullness, float* left, float* right, int n) noexcept {
@@ -112,6 +121,7 @@ void MixGraph::render(const float* fullness, float* left, float* right, int n) n
         mixLayer(LayerId::Isochronic, left, right, n);
     }
     master_.apply(left, right, n);
+    haptics_.render(fullness, n);
 }
 
 void MixGraph::mixLayer(LayerId layer, float* left, float* right, int n) noexcept {

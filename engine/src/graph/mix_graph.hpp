@@ -19,6 +19,7 @@
 #include "dsp/noise_bed.hpp"
 #include "dsp/smoothed_value.hpp"
 #include "graph/master_envelope.hpp"
+#include "haptics/haptic_envelope.hpp"
 #include "stillpoint/engine_events.hpp"
 #include "stillpoint/session.hpp"
 
@@ -42,6 +43,9 @@ public:
     /// Write `n` frames (not add). `fullness` is the breath per sample.
     void render(const float* fullness, float* left, float* right, int n) noexcept;
 
+    /// The haptic track, cued with the audio (off until the Engine configures it).
+    haptics::HapticEnvelope& haptics() noexcept { return haptics_; }
+
 private:
     static constexpr int kLayerCount = static_cast<int>(LayerId::Count);
     void mixLayer(LayerId layer, float* left, float* right, int n) noexcept;
@@ -55,6 +59,7 @@ private:
     dsp::IsochronicPulse isochronic_;
     std::array<dsp::SmoothedValue, kLayerCount> gains_;
     MasterEnvelope master_;
+    haptics::HapticEnvelope haptics_;
     // Scratch: one layer rendered before it is scaled into the bus.
     std::vector<float> layerLeft_, layerRight_, gainRamp_;
 };

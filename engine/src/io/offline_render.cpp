@@ -21,10 +21,12 @@ std::string lowercaseExtension(std::string_view path) {
 // (interleaved) to `consume`.
 template <typename Consume>
 bool driveEngine(Engine& engine, int blockFrames, Consume&& consume) {
-    const int channels = engine.config().channels;
+    const int channels = engine.outputChannels();
     std::vector<float> planar(static_cast<std::size_t>(blockFrames * channels));
     std::vector<float> interleaved(planar.size());
-    float* out[2] = {planar.data(), planar.data() + (channels > 1 ? blockFrames : 0)};
+    float* out[3] = {};
+    for (int c = 0; c < channels; ++c)
+        out[c] = planar.data() + static_cast<std::size_t>(c * blockFrames);
     const std::int64_t total = engine.lengthFrames();
     for (std::int64_t done = 0; done < total;) {
         const int n = static_cast<int>(std::min<std::int64_t>(blockFrames, total - done));
@@ -57,7 +59,7 @@ RenderedAudio renderProgram(std::shared_ptr<const Program> program, const Engine
     engine.prepare(c);
     RenderedAudio audio;
     audio.sampleRate = c.sampleRate;
-    audio.channels = engine.config().channels;
+    audio.channels = engine.outputChannels();
     audio.calibrationGainDb = engine.calibrationGainDb();
     audio.interleaved.reserve(static_cast<std::size_t>(engine.lengthFrames() * audio.channels));
     driveEngine(engine, c.maxBlockFrames, [&](const float* data, int n, std::int64_t, std::int64_t) {
@@ -89,7 +91,7 @@ FileRenderResult renderProgramToFile(std::shared_ptr<const Program> program,
     result.calibrationGainDb = engine.calibrationGainDb();
 
     AudioFileWriter writer;
-    if (!writer.open(path, *format, static_cast<int>(c.sampleRate), engine.config().channels)) {
+    if (!writer.open(path, *format, static_cast<int>(c.sampleRate), engine.outputChannels())) {
         result.error = writer.error();
         return result;
     }

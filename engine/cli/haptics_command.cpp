@@ -1,0 +1,77 @@
+// `stillpoint haptics FILE --format ahap|android|haptic -o OUT`: the
+// session's haptic track for Core Haptics, Android or Meta Haptics Studio.
+#include <cstdio>
+#include <fstream>
+
+#include "arguments.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "haptic_options.hpp"
+#include "session_loader.hpp"
+#include "stillpoint/haptic_export.hpp"
+
+namespace stillpoint::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: stillpoint haptics FILE --format ahap|android|haptic -o OUT [--haptic-cap 0..1]\n"
+    "                          [--avoid REGION,...]\n";
+
+// Written beside the target and renamed when complete.
+bool writeFile(const std::string& path, const std::string& text, std::ostream& err) {
+    const std::string temporary = path + ".partial";
+    {
+        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+        if (!(file << text) || !file.flush()) {
+            err << "stillpoint haptics: " << path << ": cannot write the file\n";
+            std::remove(temporary.c_str());
+            return false;
+        }
+    }
+    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+        err << "stillpoint haptics: " << path << ": cannot write the file\n";
+        std::remove(temporary.c_str());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int runHaptics(const Args& args, std::ostream& out, std::ostream& err) {
+    const auto parsed = parseArguments(
+        args, {{"output", 'o', true}, {"format", 0, true}, kHapticCapOption, kAvoidOption});
+    const Arguments& a = parsed.arguments;
+    if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output") ||
+        !a.value("format")) {
+        err << "stillpoint haptics: "
+            << (!parsed.error.empty()      ? parsed.error
+                : a.positional.size() != 1 ? std::string("name one session file")
+                : !a.value("format")
+                    ? std::string("name the format with --format ahap|android|haptic")
+                    : std::string("name the output file with -o OUT"))
+            << '\n'
+            << kUsage;
+        return kExitUsage;
+    }
+    const auto format = hapticFormatNamed(*a.value("format"));
+    if (!format) {
+        err << "stillpoint haptics: --format " << *a.value("format")
+            << " is not known; use ahap (Core Haptics), android (VibrationEffect waveform) or "
+               "haptic (Meta Haptics Studio)\n";
+        return kExitUsage;
+    }
+    HapticSettings settings;
+    if (!readHapticOptions(a, "haptics", settings, err)) return kExitUsage;
+
+    const auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
+    if (!loaded.program) return loaded.exitCode;
+    const HapticTrack track = renderHapticTrack(loaded.program, settings);
+    const std::string output = *a.value("output");
+    if (!writeFile(output, exportHapticTrack(track, *format, loaded.program->title), err))
+        return kExitIo;
+    out << output << '\n';
+    return kExitOk;
+}
+
+}  // namespace stillpoint::cli
