@@ -38,8 +38,8 @@ TEST_P(AssetSession, RendersAtTargetLoudnessUnderTheTruePeakCeiling) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Assets, AssetSession, ::testing::ValuesIn(assetSessionPaths()),
-                         [](const auto& info) {
-                             std::string name = std::filesystem::path(info.param).stem().string();
+                         [](const auto& param_info) {
+                             std::string name = std::filesystem::path(param_info.param).stem().string();
                              for (char& c : name)
                                  if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                              return name;
