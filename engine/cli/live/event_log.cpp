@@ -12,6 +12,7 @@ std::string_view eventName(EventType type) {
         case EventType::Paused: return "Paused";
         case EventType::Resumed: return "Resumed";
         case EventType::Finished: return "Finished";
+        case EventType::LineSpoken: return "LineSpoken";
     }
     return "?";
 }

@@ -137,7 +137,8 @@ void LiveController::observe(const Event& e) {
             return;
         case EventType::Finished: state_ = PlayState::Finished; return;
         case EventType::SessionStarted:
-        case EventType::BellStruck: return;
+        case EventType::BellStruck:
+        case EventType::LineSpoken: return;
     }
 }
 

@@ -36,6 +36,7 @@ enum class EventType : unsigned char {
     Paused,          ///< faded out; the session clock has stopped
     Resumed,         ///< the clock runs again (fading in)
     Finished,
+    LineSpoken,      ///< a narration line starts: index = step, value = line within the step
 };
 
 struct Event {

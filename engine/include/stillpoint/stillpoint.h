@@ -224,9 +224,11 @@ typedef enum sp_event_type {
     SP_EVENT_PAUSED = 6,   /* faded out; the session clock has stopped */
     SP_EVENT_RESUMED = 7,  /* the session clock runs again (fading in) */
     SP_EVENT_FINISHED = 8, /* the session is over; only silence follows */
-    /* 9..15 are kept for more transport events.
-     * 16..31 are kept for haptic events and 32..47 for caption (spoken line)
-     * events, which later versions add. */
+    /* 9..15 are kept for more transport events, 16..31 for haptic events. */
+    /* A narration line starts to sound. index: step; value: line within the
+     * step (a scan speaks one line per region). 33..47 are kept for more
+     * caption events. */
+    SP_EVENT_LINE_SPOKEN = 32
 } sp_event_type;
 
 typedef enum sp_breath_phase {

@@ -56,6 +56,8 @@ sp_event_type toCEventType(EventType type) noexcept {
             return SP_EVENT_RESUMED;
         case EventType::Finished:
             return SP_EVENT_FINISHED;
+        case EventType::LineSpoken:
+            return SP_EVENT_LINE_SPOKEN;
     }
     // Every engine event has a C twin (-Wswitch says when one lacks it); a
     // type no C app knows is one it ignores.
