@@ -21,11 +21,19 @@ commands:
         Print the planned timeline: sections, steps, start times,
         breath counts and the total length.
   render FILE -o OUT.wav|.flac|.ogg [--rate HZ] [--channels 1|2]
-         [--avoid REGION,...] [--quiet]
+         [--avoid REGION,...] [--captions vtt|srt] [--quiet]
         Render a session to an audio file (default 48000 Hz, stereo),
         loudness-calibrated to -16 LUFS with a -1 dBTP true-peak ceiling.
         The file appears under its name only when complete.
         Rates: 44100 48000 88200 96000 176400 192000.
+        Spoken lines are synthesised first and cached in
+        $XDG_CACHE_HOME/stillpoint (or ~/.cache/stillpoint).
+        --captions: also write OUT.vtt or OUT.srt beside the audio.
+  captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...] [--quiet]
+        Write the spoken lines as WebVTT or SubRip captions, each cue
+        timed to the millisecond where a render hears it.
+  voices
+        List the built-in voices (the default first).
   play FILE [--api jack|alsa|pulse] [--device N|NAME] [--rate R]
        [--buffer FRAMES] [--control FILE_OR_FIFO] [--avoid REGION,...]
        [--events FILE] [--callback-stats FILE]
@@ -106,10 +114,13 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
     if (command == "info") return runInfo(rest, out, err);
     if (command == "render") return runRender(rest, out, err);
     if (command == "presets") return runPresets(rest, out, err);
+    if (command == "captions") return runCaptions(rest, out, err);
+    if (command == "voices") return runVoices(rest, out, err);
     if (command == "play") return runPlay(rest, out, err);
     if (command == "devices") return runDevices(rest, out, err);
 
-    constexpr std::string_view commands[] = {"check", "info", "render", "play", "devices", "presets", "help", "version"};
+    constexpr std::string_view commands[] = {"check",   "info",   "render", "captions", "play",
+                                          "devices", "voices", "presets", "help",   "version"};
     err << "stillpoint: unknown command '" << command << "'";
     if (auto near = nearestName(command, commands)) err << "; did you mean '" << *near << "'?";
     err << "\nrun 'stillpoint --help' for the commands\n";
