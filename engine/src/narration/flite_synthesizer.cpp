@@ -1,6 +1,7 @@
 #include "narration/flite_synthesizer.hpp"
 
 #include <cmath>
+#include <cstdlib>
 #include <mutex>
 
 extern "C" {
@@ -25,6 +26,8 @@ constexpr FliteVoice kVoices[] = {
     {"cmu_us_awb", register_cmu_us_awb},   {"cmu_us_kal16", register_cmu_us_kal16},
     {"cmu_us_kal", register_cmu_us_kal},
 };
+
+constexpr unsigned kNoiseSeed = 20250101u;
 
 // flite keeps global state and its voices carry mutable features: one
 // synthesis at a time in the process.
@@ -66,6 +69,9 @@ SynthesizedAudio FliteSynthesizer::say(std::string_view sentence, const VoiceReq
     flite_feat_set_float(voice->features, "f0_shift",
                          static_cast<float>(std::pow(2.0, request.pitchSemitones / 12.0)));
     const std::string text(sentence);
+    // flite's noise excitation draws from rand(): the same seed for every
+    // sentence makes the same sentence sound the same in every process.
+    std::srand(kNoiseSeed);
     cst_wave* wave = flite_text_to_wave(text.c_str(), voice);
     if (wave == nullptr) {
         error = "flite could not say '" + text + "'";
