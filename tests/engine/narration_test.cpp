@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "audio_analysis.hpp"
+#include "narration/speech_peaks.hpp"
 #include "session_rendering.hpp"
 #include "stillpoint/captions.hpp"
 #include "stillpoint/narration.hpp"
@@ -178,6 +179,34 @@ sections:
     EXPECT_GT(test::expectSmoothAtEvents(spoken, "duck"), 0);
 }
 
+TEST(Narration, TheVoiceKeepsItsLevelWhateverTheSessionsCalibration) {
+    // A quiet session (a soft bed) is lifted by the calibration; its voice is not.
+    for (const char* bedDb : {"-22", "-6"}) {
+        const auto program = test::programFromText(std::string(R"(title: level
+defaults: {bed: pink, tone: none, volumes: {bed: )") + bedDb + R"(}}
+sections:
+  - name: one
+    steps:
+      - pause: 30s
+      - say: You might notice the sounds around you, near and far, and the quiet between them.
+      - pause: 30s
+)");
+        ASSERT_TRUE(program);
+        const auto audio = renderProgram(program, {});
+        const auto left = test::channel(audio, 0);
+        const auto right = test::channel(audio, 1);
+        EXPECT_NEAR(test::integratedLufs(left.data(), right.data(), static_cast<int>(left.size()), 48000.0),
+                    -16.0, 1.0) << "bed " << bedDb;
+        // The line in the output, ducked bed and all: the speech loudness (stereo).
+        const auto line = test::eventsOfType(audio, EventType::LineSpoken).at(0);
+        const auto from = static_cast<std::size_t>(line.sample);
+        const int n = static_cast<int>(program->narration->steps[1][0].samples.size());
+        EXPECT_NEAR(test::integratedLufs(&left[from], &right[from], n, 48000.0),
+                    NarrationSettings{}.speechLufs + 10.0 * std::log10(2.0), 1.0)
+            << "bed " << bedDb;
+    }
+}
+
 TEST(Narration, ASecondNarrationComesFromTheCacheAndADamagedEntryIsMadeAgain) {
     TemporaryDirectory cache;
     NarrationSettings settings;
@@ -259,3 +288,33 @@ TEST(Captions, CueTimesAreTheEngineSamplesToTheMillisecond) {
 
 }  // namespace
 }  // namespace stillpoint
+
+namespace stillpoint::narration {
+namespace {
+
+TEST(SpeechPeaks, NoSampleOverTheCeilingAndNothingChangesAwayFromPeaks) {
+    constexpr double kRate = 48000.0;
+    std::vector<float> x(48000);
+    for (std::size_t i = 0; i < x.size(); ++i)
+        x[i] = 0.1f * static_cast<float>(std::sin(2.0 * 3.14159265358979 * 200.0 * static_cast<double>(i) / kRate));
+    for (std::size_t i = 24000; i < 24096; ++i) x[i] *= 9.0f;  // a 2 ms burst at 0.9
+    const std::vector<float> original = x;
+    limitPeaks(x, 0.3f, kRate);
+    float peak = 0.0f;
+    for (const float s : x) peak = std::max(peak, std::abs(s));
+    EXPECT_LE(peak, 0.3f);
+    EXPECT_GT(peak, 0.25f);  // limited to the ceiling, not far under it
+    // More than two smoothing spans (2 x 5 ms) from the burst: untouched.
+    for (std::size_t i = 0; i < x.size(); ++i)
+        if (i + 480 < 24000 || i > 24096 + 480) ASSERT_EQ(x[i], original[i]) << i;
+    // The gain glides: from one sample to the next it moves by at most 1/241.
+    float largestGainStep = 0.0f;
+    for (std::size_t i = 23000; i < 25000; ++i) {
+        if (std::abs(original[i]) < 0.01f || std::abs(original[i + 1]) < 0.01f) continue;
+        largestGainStep = std::max(largestGainStep, std::abs(x[i + 1] / original[i + 1] - x[i] / original[i]));
+    }
+    EXPECT_LE(largestGainStep, 1.0f / 241.0f + 1e-4f);
+}
+
+}  // namespace
+}  // namespace stillpoint::narration

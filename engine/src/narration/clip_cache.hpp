@@ -16,7 +16,8 @@
 
 namespace stillpoint::narration {
 
-inline constexpr int kClipCacheFormatVersion = 1;
+/// Part of every key: bump when the way a line is rendered changes.
+inline constexpr int kClipCacheFormatVersion = 2;
 
 class ClipCache {
   public:

@@ -6,6 +6,7 @@
 
 #include "graph/loudness_meter.hpp"
 #include "narration/resample.hpp"
+#include "narration/speech_peaks.hpp"
 #include "session/speech_markup.hpp"
 
 namespace stillpoint::narration {
@@ -14,7 +15,12 @@ namespace {
 // What counts as the synthesiser's silence around a sentence: 50 dB under
 // the sentence's peak.
 constexpr float kTrimBelowPeak = 0.00316f;
-constexpr double kEdgeFadeSeconds = 0.003;  // no click where a trim cut
+// No click where a trim cut, and a soft start to each sentence.
+constexpr double kEdgeFadeSeconds = 0.01;
+// Peaks may rise this far over the line's loudness (a mono line; in stereo
+// its loudness is 3 dB higher): leaves a calibrated session's voice well
+// under the true-peak ceiling.
+constexpr double kPeakOverLoudnessDb = 12.0;
 
 void trimSilence(std::vector<float>& samples) {
     float peak = 0.0f;
@@ -100,7 +106,13 @@ std::optional<std::vector<float>> LineRenderer::synthesize(const LineRequest& re
                                           std::llround(segment.restSeconds * request.sampleRate)),
                         0.0f);
     }
-    normalize(clip, request.sampleRate, request.speechLufs);
+    // Loudness, then peaks; limiting lowers the loudness a little, so twice.
+    const auto ceiling =
+        static_cast<float>(std::pow(10.0, (request.speechLufs + kPeakOverLoudnessDb) / 20.0));
+    for (int pass = 0; pass < 2; ++pass) {
+        normalize(clip, request.sampleRate, request.speechLufs);
+        limitPeaks(clip, ceiling, request.sampleRate);
+    }
     return clip;
 }
 
