@@ -107,6 +107,20 @@ void MixGraph::render(const float* fullness, float* left, float* right, int n) n
         duck_.fill(duckGain_.data(), n);
         duck = duckGain_.data();
     }
+    if (part_ != MixPart::WithoutVoice && !voice_.isSilent()) {
+        clearScratch();
+        voice_.process(sl, sr, n);
+        if (voiceTrim_ != 1.0f)
+            for (int i = 0; i < n; ++i) {
+                sl[i] *= voiceTrim_;
+                sr[i] *= voiceTrim_;
+            }
+        mixLayer(LayerId::Voice, left, right, n);
+    }
+    if (part_ == MixPart::VoiceOnly) {
+        master_.apply(left, right, n);
+        return;
+    }
     if (!tone_.isSilent()) {
         clearScratch();
         tone_.process(fullness, sl, sr, n);
@@ -116,11 +130,6 @@ void MixGraph::render(const float* fullness, float* left, float* right, int n) n
         clearScratch();
         bed_.process(sl, sr, n);
         mixLayer(LayerId::Bed, left, right, n, duck);
-    }
-    if (!voice_.isSilent()) {
-        clearScratch();
-        voice_.process(sl, sr, n);
-        mixLayer(LayerId::Voice, left, right, n);
     }
     if (!bells_.isSilent()) {
         clearScratch();

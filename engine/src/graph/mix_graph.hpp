@@ -34,6 +34,10 @@ struct DuckSettings {
     double releaseSeconds = 1.5;
 };
 
+/// Which layers render: all of them (playing), or one side of the split the
+/// loudness calibration measures (the voice is levelled on its own).
+enum class MixPart : unsigned char { All, WithoutVoice, VoiceOnly };
+
 class MixGraph {
 public:
     void prepare(const SoundSettings& sound, double sampleRate, int maxBlockFrames);
@@ -49,6 +53,11 @@ public:
     void startLine(const float* samples, std::int64_t count, double clipRate) noexcept;
     /// The line has ended: the bed and tone come back up.
     void endLine() noexcept;
+    /// A constant gain on the voice, on top of its layer gain: the engine
+    /// keeps the voice at its own level whatever the master calibration.
+    void setVoiceTrim(float gain) noexcept { voiceTrim_ = gain; }
+    /// Render only part of the graph (loudness analysis). Not for playing.
+    void setPart(MixPart part) noexcept { part_ = part; }
     void setLayerGainDb(LayerId layer, double db) noexcept;
     void fadeMaster(float target, std::int64_t frames) noexcept;
     bool masterFading() const noexcept { return master_.isRamping(); }
@@ -70,6 +79,8 @@ private:
     dsp::IsochronicPulse isochronic_;
     VoiceLayer voice_;
     dsp::DuckEnvelope duck_;
+    float voiceTrim_ = 1.0f;
+    MixPart part_ = MixPart::All;
     std::array<dsp::SmoothedValue, kLayerCount> gains_;
     MasterEnvelope master_;
     // Scratch: one layer rendered before it is scaled into the bus.
