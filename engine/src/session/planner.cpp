@@ -5,6 +5,7 @@
 #include "session/built_in_grounding.hpp"
 #include "session/pattern_lookup.hpp"
 #include "session/scan_phrases.hpp"
+#include "session/speech_markup.hpp"
 #include "stillpoint/pace_law.hpp"
 #include "stillpoint/program.hpp"
 
@@ -159,14 +160,24 @@ class Planner {
         planned.lengthSeconds = bell.ringSeconds;
     }
 
-    void plan(const SayStep& say, SourcePos, PlannedStep& planned) {
+    /// Spoken text with bad `[...]` markup is an error at its step.
+    void checkMarkup(const std::string& text, SourcePos pos) {
+        if (const auto bad = detail::findMarkupError(text))
+            report(Severity::Error, pos,
+                   bad->message + " (character " + std::to_string(bad->offset + 1) + " of the text)",
+                   bad->hint);
+    }
+
+    void plan(const SayStep& say, SourcePos pos, PlannedStep& planned) {
+        checkMarkup(say.text, pos);
         planned.kind = StepKind::Say;
         planned.lines = {say.text};
         planned.lineId = say.id;
         planned.lengthSeconds = estimateSpeechSeconds(say.text);
     }
 
-    void plan(const CheckinStep& checkin, SourcePos, PlannedStep& planned) {
+    void plan(const CheckinStep& checkin, SourcePos pos, PlannedStep& planned) {
+        checkMarkup(checkin.prompt, pos);
         planned.kind = StepKind::Checkin;
         planned.lines = {checkin.prompt};
         planned.waitSeconds = checkin.waitSeconds;
