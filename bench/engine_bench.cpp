@@ -79,7 +79,7 @@ BENCHMARK(BM_RenderTwentyMinuteSession)->Unit(benchmark::kMillisecond)->MinTime(
 // rendered into memory, loudness analysis included: cold (every line
 // synthesised, into an empty cache) and warm (every line from the cache).
 // Reports the multiple of real time.
-void renderBodyScan(benchmark::State& state, bool warm) {
+void renderBodyScan(benchmark::State& state, bool warm, bool render) {
     auto parsed = stillpoint::loadSessionFile(std::string(STILLPOINT_ASSETS_DIR) +
                                               "/sessions/body-scan-20.yaml");
     auto planned = parsed.session ? stillpoint::planSession(*parsed.session)
@@ -110,6 +110,10 @@ void renderBodyScan(benchmark::State& state, bool warm) {
             state.SkipWithError("narration did not come from where it should");
             break;
         }
+        if (!render) {
+            audioSeconds += program->lengthSeconds;
+            continue;
+        }
         const auto audio = stillpoint::renderProgram(program, {}, 4096);
         audioSeconds += static_cast<double>(audio.frames()) / audio.sampleRate;
         benchmark::DoNotOptimize(audio.interleaved.data());
@@ -117,10 +121,15 @@ void renderBodyScan(benchmark::State& state, bool warm) {
     std::filesystem::remove_all(cache);
     state.counters["x_realtime"] = benchmark::Counter(audioSeconds, benchmark::Counter::kIsRate);
 }
-void BM_RenderBodyScanCold(benchmark::State& state) { renderBodyScan(state, false); }
-void BM_RenderBodyScanWarm(benchmark::State& state) { renderBodyScan(state, true); }
+void BM_RenderBodyScanCold(benchmark::State& state) { renderBodyScan(state, false, true); }
+void BM_RenderBodyScanWarm(benchmark::State& state) { renderBodyScan(state, true, true); }
 BENCHMARK(BM_RenderBodyScanCold)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(BM_RenderBodyScanWarm)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+// The narration step alone (synthesis or cache reads), without the render.
+void BM_NarrateBodyScanCold(benchmark::State& state) { renderBodyScan(state, false, false); }
+void BM_NarrateBodyScanWarm(benchmark::State& state) { renderBodyScan(state, true, false); }
+BENCHMARK(BM_NarrateBodyScanCold)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_NarrateBodyScanWarm)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 }  // namespace
 
