@@ -43,7 +43,8 @@ int runCaptions(const Args& args, std::ostream& out, std::ostream& err) {
             config.sampleRate = 0.0;
         }
         if (!(config.sampleRate >= 8000.0 && config.sampleRate <= 384000.0)) {
-            err << "stillpoint captions: --rate " << *rate << " is not a sample rate; use e.g. 48000\n";
+            err << "stillpoint captions: --rate " << *rate
+                << " is not a sample rate; use e.g. 48000\n";
             return kExitUsage;
         }
     }
@@ -54,7 +55,8 @@ int runCaptions(const Args& args, std::ostream& out, std::ostream& err) {
         withNarration(*loaded.program, config.sampleRate, a.has("quiet"), err, loaded.exitCode);
     if (!program) return loaded.exitCode;
     // Times come from the engine itself, as a render at this rate hears them.
-    const auto captions = captionsFrom(*program, renderProgramEvents(program, config), config.sampleRate);
+    const auto captions =
+        captionsFrom(*program, renderProgramEvents(program, config), config.sampleRate);
     std::string error;
     if (!writeTextFile(output, formatCaptions(captions, config.sampleRate, *format), error)) {
         err << "stillpoint captions: " << error << '\n';

@@ -1,6 +1,8 @@
 // Narration in the engine: lines sound where the engine says they do, at
 // one loudness, under a ducked bed; clips come back from the cache; avoided
 // regions are never spoken; captions carry the engine's own times.
+#include "stillpoint/narration.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -11,7 +13,6 @@
 #include "narration/speech_peaks.hpp"
 #include "session_rendering.hpp"
 #include "stillpoint/captions.hpp"
-#include "stillpoint/narration.hpp"
 
 namespace stillpoint {
 namespace {
@@ -72,9 +73,11 @@ TEST(Narration, EachLineStartsInTheSignalWithinOneMillisecondOfItsEvent) {
                std::abs(left[static_cast<std::size_t>(onset)]) < 1e-6f)
             ++onset;
         EXPECT_LE(std::abs(onset - line.sample), tolerance)
-            << "line of step " << line.index << ": planned at " << line.sample << ", heard at " << onset;
-        const auto& clip = program->narration->steps[static_cast<std::size_t>(line.index)]
-                                                    [static_cast<std::size_t>(line.value)];
+            << "line of step " << line.index << ": planned at " << line.sample << ", heard at "
+            << onset;
+        const auto& clip =
+            program->narration
+                ->steps[static_cast<std::size_t>(line.index)][static_cast<std::size_t>(line.value)];
         quietFrom = line.sample + static_cast<std::int64_t>(clip.samples.size()) + tolerance;
     }
 }
@@ -132,7 +135,8 @@ sections:
         for (const auto& line : step) {
             // libebur128, not the engine's meter that normalised the line.
             const int n = static_cast<int>(line.samples.size());
-            const double stereo = test::integratedLufs(line.samples.data(), line.samples.data(), n, 48000.0);
+            const double stereo =
+                test::integratedLufs(line.samples.data(), line.samples.data(), n, 48000.0);
             // A mono line in both channels is 3 dB louder than the mono line.
             EXPECT_NEAR(stereo - 10.0 * std::log10(2.0), settings.speechLufs, 2.0) << line.caption;
             ++measured;
@@ -164,16 +168,17 @@ sections:
     const auto b = test::channel(unspoken, 0);
     const auto line = test::eventsOfType(spoken, EventType::LineSpoken).at(0);
     const auto rate = static_cast<std::int64_t>(spoken.sampleRate);
-    const auto end = line.sample + static_cast<std::int64_t>(program->narration->steps[1][0].samples.size());
+    const auto end =
+        line.sample + static_cast<std::int64_t>(program->narration->steps[1][0].samples.size());
     auto duckDb = [&](std::int64_t from) {
         const auto i = static_cast<std::size_t>(from);
         const int n = static_cast<int>(rate / 2);
         return test::rmsDbfs(&a[i], n) - test::rmsDbfs(&b[i], n);
     };
     EXPECT_NEAR(duckDb(line.sample - rate), 0.0, 0.01);
-    EXPECT_NEAR(duckDb(line.sample + rate), -8.0, 0.1);     // down after the 0.3 s attack
-    EXPECT_NEAR(duckDb(end + 2 * rate), 0.0, 0.01);         // back up after the 1.5 s release
-    const double midRelease = duckDb(end + rate / 2);       // on its way, neither down nor up
+    EXPECT_NEAR(duckDb(line.sample + rate), -8.0, 0.1);  // down after the 0.3 s attack
+    EXPECT_NEAR(duckDb(end + 2 * rate), 0.0, 0.01);      // back up after the 1.5 s release
+    const double midRelease = duckDb(end + rate / 2);    // on its way, neither down nor up
     EXPECT_GT(midRelease, -7.5);
     EXPECT_LT(midRelease, -0.5);
     EXPECT_GT(test::expectSmoothAtEvents(spoken, "duck"), 0);
@@ -183,7 +188,8 @@ TEST(Narration, TheVoiceKeepsItsLevelWhateverTheSessionsCalibration) {
     // A quiet session (a soft bed) is lifted by the calibration; its voice is not.
     for (const char* bedDb : {"-22", "-6"}) {
         const auto program = test::programFromText(std::string(R"(title: level
-defaults: {bed: pink, tone: none, volumes: {bed: )") + bedDb + R"(}}
+defaults: {bed: pink, tone: none, volumes: {bed: )") +
+                                                   bedDb + R"(}}
 sections:
   - name: one
     steps:
@@ -195,8 +201,10 @@ sections:
         const auto audio = renderProgram(program, {});
         const auto left = test::channel(audio, 0);
         const auto right = test::channel(audio, 1);
-        EXPECT_NEAR(test::integratedLufs(left.data(), right.data(), static_cast<int>(left.size()), 48000.0),
-                    -16.0, 1.0) << "bed " << bedDb;
+        EXPECT_NEAR(
+            test::integratedLufs(left.data(), right.data(), static_cast<int>(left.size()), 48000.0),
+            -16.0, 1.0)
+            << "bed " << bedDb;
         // The line in the output, ducked bed and all: the speech loudness (stereo).
         const auto line = test::eventsOfType(audio, EventType::LineSpoken).at(0);
         const auto from = static_cast<std::size_t>(line.sample);
@@ -250,7 +258,8 @@ sections:
   - name: scan
     steps:
       - scan: {regions: [feet, knees, belly, chest, hands, throat, jaw], length: short}
-)", options));
+)",
+                                                     options));
     ASSERT_TRUE(narrateProgram(*program).ok);
     const auto events = renderProgramEvents(program, {});
     const auto captions = captionsFrom(*program, events, 48000.0);
@@ -274,7 +283,8 @@ TEST(Captions, CueTimesAreTheEngineSamplesToTheMillisecond) {
             if (e.type == EventType::LineSpoken) out.push_back(e);
         return out;
     }();
-    for (std::size_t i = 0; i < captions.size(); ++i) EXPECT_EQ(captions[i].startFrame, lines[i].sample);
+    for (std::size_t i = 0; i < captions.size(); ++i)
+        EXPECT_EQ(captions[i].startFrame, lines[i].sample);
 
     const std::string vtt = formatCaptions(captions, 48000.0, CaptionFormat::WebVtt);
     ASSERT_EQ(vtt.rfind("WEBVTT\n\n", 0), 0u);
@@ -296,7 +306,8 @@ TEST(SpeechPeaks, NoSampleOverTheCeilingAndNothingChangesAwayFromPeaks) {
     constexpr double kRate = 48000.0;
     std::vector<float> x(48000);
     for (std::size_t i = 0; i < x.size(); ++i)
-        x[i] = 0.1f * static_cast<float>(std::sin(2.0 * 3.14159265358979 * 200.0 * static_cast<double>(i) / kRate));
+        x[i] = 0.1f * static_cast<float>(std::sin(2.0 * 3.14159265358979 * 200.0 *
+                                                  static_cast<double>(i) / kRate));
     for (std::size_t i = 24000; i < 24096; ++i) x[i] *= 9.0f;  // a 2 ms burst at 0.9
     const std::vector<float> original = x;
     limitPeaks(x, 0.3f, kRate);
@@ -311,7 +322,8 @@ TEST(SpeechPeaks, NoSampleOverTheCeilingAndNothingChangesAwayFromPeaks) {
     float largestGainStep = 0.0f;
     for (std::size_t i = 23000; i < 25000; ++i) {
         if (std::abs(original[i]) < 0.01f || std::abs(original[i + 1]) < 0.01f) continue;
-        largestGainStep = std::max(largestGainStep, std::abs(x[i + 1] / original[i + 1] - x[i] / original[i]));
+        largestGainStep =
+            std::max(largestGainStep, std::abs(x[i + 1] / original[i + 1] - x[i] / original[i]));
     }
     EXPECT_LE(largestGainStep, 1.0f / 241.0f + 1e-4f);
 }

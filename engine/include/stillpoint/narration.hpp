@@ -29,9 +29,9 @@ struct NarrationSettings {
 
 struct NarrationReport {
     bool ok = true;
-    std::string error;  ///< why not, naming what failed
-    int linesRendered = 0;  ///< synthesised this time
-    int cacheHits = 0;      ///< read back from the cache
+    std::string error;            ///< why not, naming what failed
+    int linesRendered = 0;        ///< synthesised this time
+    int cacheHits = 0;            ///< read back from the cache
     int damagedCacheEntries = 0;  ///< found damaged, rendered again
 };
 

@@ -10,7 +10,8 @@ namespace stillpoint {
 namespace {
 
 std::string timestamp(std::int64_t frame, double rate, char millisecondSeparator) {
-    const auto ms = static_cast<std::int64_t>(std::llround(static_cast<double>(frame) * 1000.0 / rate));
+    const auto ms =
+        static_cast<std::int64_t>(std::llround(static_cast<double>(frame) * 1000.0 / rate));
     char text[32];
     std::snprintf(text, sizeof text, "%02lld:%02lld:%02lld%c%03lld",
                   static_cast<long long>(ms / 3600000), static_cast<long long>(ms / 60000 % 60),

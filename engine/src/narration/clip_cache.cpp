@@ -1,11 +1,12 @@
 #include "narration/clip_cache.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
-#include <unistd.h>
 
 namespace stillpoint::narration {
 namespace {

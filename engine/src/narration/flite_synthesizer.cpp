@@ -22,8 +22,8 @@ struct FliteVoice {
 };
 
 constexpr FliteVoice kVoices[] = {
-    {"cmu_us_slt", register_cmu_us_slt},   {"cmu_us_rms", register_cmu_us_rms},
-    {"cmu_us_awb", register_cmu_us_awb},   {"cmu_us_kal16", register_cmu_us_kal16},
+    {"cmu_us_slt", register_cmu_us_slt}, {"cmu_us_rms", register_cmu_us_rms},
+    {"cmu_us_awb", register_cmu_us_awb}, {"cmu_us_kal16", register_cmu_us_kal16},
     {"cmu_us_kal", register_cmu_us_kal},
 };
 

@@ -73,9 +73,14 @@ std::optional<std::vector<float>> LineRenderer::render(const LineRequest& reques
     if (cache_ != nullptr) {
         std::vector<float> cached;
         switch (cache_->load(key, cached)) {
-            case ClipCache::Lookup::Hit: ++cacheHits_; return cached;
-            case ClipCache::Lookup::Damaged: ++damaged_; break;
-            case ClipCache::Lookup::Miss: break;
+            case ClipCache::Lookup::Hit:
+                ++cacheHits_;
+                return cached;
+            case ClipCache::Lookup::Damaged:
+                ++damaged_;
+                break;
+            case ClipCache::Lookup::Miss:
+                break;
         }
     }
     auto clip = synthesize(request, error);

@@ -21,20 +21,27 @@ bool speaks(const PlannedStep& step) {
            !step.lines.empty();
 }
 
-std::int64_t framesFor(double seconds, double rate) { return std::llround(seconds * rate); }
+std::int64_t framesFor(double seconds, double rate) {
+    return std::llround(seconds * rate);
+}
 
 /// Frames the step lasts once its lines are rendered.
 std::int64_t spokenStepFrames(const PlannedStep& step, std::int64_t spokenEnd, double rate) {
     switch (step.kind) {
-        case StepKind::Say: return spokenEnd + framesFor(kAfterSayLineSeconds, rate);
-        case StepKind::Checkin: return spokenEnd + framesFor(step.waitSeconds, rate);
-        default: return spokenEnd;
+        case StepKind::Say:
+            return spokenEnd + framesFor(kAfterSayLineSeconds, rate);
+        case StepKind::Checkin:
+            return spokenEnd + framesFor(step.waitSeconds, rate);
+        default:
+            return spokenEnd;
     }
 }
 
 }  // namespace
 
-std::vector<std::string> availableVoices() { return narration::FliteSynthesizer::voices(); }
+std::vector<std::string> availableVoices() {
+    return narration::FliteSynthesizer::voices();
+}
 
 std::string narrationCacheDirectory(const NarrationSettings& settings) {
     if (!settings.cacheDirectory.empty()) return settings.cacheDirectory;

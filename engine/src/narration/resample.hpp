@@ -9,7 +9,7 @@ namespace stillpoint::narration {
 
 /// `samples` (mono) from `fromRate` to `toRate`; the input as is when the rates match.
 /// Empty with `error` set when libsoxr fails.
-std::vector<float> resampleMono(const std::vector<float>& samples, double fromRate,
-                                double toRate, std::string& error);
+std::vector<float> resampleMono(const std::vector<float>& samples, double fromRate, double toRate,
+                                std::string& error);
 
 }  // namespace stillpoint::narration

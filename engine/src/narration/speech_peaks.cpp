@@ -33,7 +33,8 @@ void limitPeaks(std::vector<float>& samples, float ceiling, double sampleRate,
     double sum = 0.0;
     for (std::ptrdiff_t i = -half; i <= w - half; ++i) sum += heldAt(i);
     for (std::ptrdiff_t i = 0; i < n; ++i) {
-        samples[static_cast<std::size_t>(i)] *= static_cast<float>(sum / static_cast<double>(w + 1));
+        samples[static_cast<std::size_t>(i)] *=
+            static_cast<float>(sum / static_cast<double>(w + 1));
         sum += heldAt(i + w - half + 1) - heldAt(i - half);
     }
 }

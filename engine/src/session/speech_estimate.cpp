@@ -35,8 +35,8 @@ std::size_t countWords(std::string_view text) {
 double estimateSpeechSeconds(std::string_view text) {
     double seconds = 0.0;
     for (const auto& segment : detail::splitSpeech(text))
-        seconds += static_cast<double>(countWords(segment.words)) / kWordsPerSecond +
-                   segment.restSeconds;
+        seconds +=
+            static_cast<double>(countWords(segment.words)) / kWordsPerSecond + segment.restSeconds;
     return std::max(seconds, kShortestSeconds);
 }
 

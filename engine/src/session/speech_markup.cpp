@@ -11,8 +11,12 @@ namespace {
 constexpr std::string_view kPauseOpen = "[pause ";
 constexpr std::string_view kEllipsisCharacter = "\u2026";
 
-bool isSentenceEnd(char c) { return c == '.' || c == '!' || c == '?'; }
-bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool isSentenceEnd(char c) {
+    return c == '.' || c == '!' || c == '?';
+}
+bool isSpace(char c) {
+    return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
 
 std::string trimmed(std::string_view text) {
     while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
@@ -55,8 +59,8 @@ std::vector<SpeechSegment> splitSpeech(std::string_view text) {
             close(kEllipsisRestSeconds);
             i += rest.starts_with("...") ? 3 : kEllipsisCharacter.size();
             while (i < text.size() && text[i] == '.') ++i;
-        } else if (isSentenceEnd(rest[0]) && (rest.size() == 1 || isSpace(rest[1]) ||
-                                              rest[1] == '"' || rest[1] == '\'')) {
+        } else if (isSentenceEnd(rest[0]) &&
+                   (rest.size() == 1 || isSpace(rest[1]) || rest[1] == '"' || rest[1] == '\'')) {
             // "3.5" and "e.g." inside a word end no sentence.
             words += rest[0];
             close(kSentenceRestSeconds);
@@ -90,12 +94,16 @@ std::optional<MarkupError> findMarkupError(std::string_view text) {
         const std::string_view rest = text.substr(open);
         if (pauseAt(rest)) continue;
         if (!rest.starts_with(kPauseOpen))
-            return MarkupError{open, "unknown markup '" + std::string(rest.substr(0, rest.find(']') + 1)) + "' in spoken text",
+            return MarkupError{open,
+                               "unknown markup '" +
+                                   std::string(rest.substr(0, rest.find(']') + 1)) +
+                                   "' in spoken text",
                                "the only markup is a rest, written like [pause 2s]"};
         if (rest.find(']') == std::string_view::npos)
             return MarkupError{open, "'[pause' is not closed", "close it: [pause 2s]"};
-        return MarkupError{open, "'" + std::string(rest.substr(0, rest.find(']') + 1)) + "' has no valid length",
-                           "write a length like [pause 2s] or [pause 500ms]"};
+        return MarkupError{
+            open, "'" + std::string(rest.substr(0, rest.find(']') + 1)) + "' has no valid length",
+            "write a length like [pause 2s] or [pause 500ms]"};
     }
     return std::nullopt;
 }

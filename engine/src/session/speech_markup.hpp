@@ -16,8 +16,8 @@ inline constexpr double kSentenceRestSeconds = 0.8;
 inline constexpr double kEllipsisRestSeconds = 1.6;
 
 struct SpeechSegment {
-    std::string words;          ///< one sentence or phrase, markup removed (may be empty)
-    double restSeconds = 0.0;   ///< silence after it
+    std::string words;         ///< one sentence or phrase, markup removed (may be empty)
+    double restSeconds = 0.0;  ///< silence after it
 };
 
 /// `text` as sentences and rests, in order.
