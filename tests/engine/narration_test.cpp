@@ -316,8 +316,11 @@ TEST(SpeechPeaks, NoSampleOverTheCeilingAndNothingChangesAwayFromPeaks) {
     EXPECT_LE(peak, 0.3f);
     EXPECT_GT(peak, 0.25f);  // limited to the ceiling, not far under it
     // More than two smoothing spans (2 x 5 ms) from the burst: untouched.
-    for (std::size_t i = 0; i < x.size(); ++i)
-        if (i + 480 < 24000 || i > 24096 + 480) ASSERT_EQ(x[i], original[i]) << i;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        if (i + 480 < 24000 || i > 24096 + 480) {
+            ASSERT_EQ(x[i], original[i]) << i;
+        }
+    }
     // The gain glides: from one sample to the next it moves by at most 1/241.
     float largestGainStep = 0.0f;
     for (std::size_t i = 23000; i < 25000; ++i) {
