@@ -1,12 +1,15 @@
 // Engine benchmarks: the cost of one real-time block, and offline render speed.
 #include <benchmark/benchmark.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 #include "stillpoint/engine.hpp"
 #include "stillpoint/haptic_export.hpp"
+#include "stillpoint/narration.hpp"
 #include "stillpoint/offline_render.hpp"
 #include "stillpoint/session_parser.hpp"
 
@@ -102,6 +105,62 @@ void BM_RenderTwentyMinuteSession(benchmark::State& state) {
     state.counters["x_realtime"] = benchmark::Counter(audioSeconds, benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_RenderTwentyMinuteSession)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+// The 20-minute body scan (assets/sessions/body-scan-20.yaml), narrated and
+// rendered into memory, loudness analysis included: cold (every line
+// synthesised, into an empty cache) and warm (every line from the cache).
+// Reports the multiple of real time.
+void renderBodyScan(benchmark::State& state, bool warm, bool render) {
+    auto parsed = stillpoint::loadSessionFile(std::string(STILLPOINT_ASSETS_DIR) +
+                                              "/sessions/body-scan-20.yaml");
+    auto planned = parsed.session ? stillpoint::planSession(*parsed.session)
+                                  : stillpoint::PlanResult{};
+    if (!planned.program) {
+        state.SkipWithError("body-scan-20.yaml did not load");
+        return;
+    }
+    const auto cache = std::filesystem::temp_directory_path() /
+                       ("stillpoint-bench-cache-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(cache);
+    stillpoint::NarrationSettings settings;
+    settings.cacheDirectory = cache.string();
+    if (warm) {
+        stillpoint::Program fill = *planned.program;
+        stillpoint::narrateProgram(fill, settings);
+    }
+    double audioSeconds = 0;
+    for (auto _ : state) {
+        if (!warm) {
+            state.PauseTiming();
+            std::filesystem::remove_all(cache);
+            state.ResumeTiming();
+        }
+        auto program = std::make_shared<stillpoint::Program>(*planned.program);
+        const auto report = stillpoint::narrateProgram(*program, settings);
+        if (!report.ok || (warm && report.linesRendered > 0)) {
+            state.SkipWithError("narration did not come from where it should");
+            break;
+        }
+        if (!render) {
+            audioSeconds += program->lengthSeconds;
+            continue;
+        }
+        const auto audio = stillpoint::renderProgram(program, {}, 4096);
+        audioSeconds += static_cast<double>(audio.frames()) / audio.sampleRate;
+        benchmark::DoNotOptimize(audio.interleaved.data());
+    }
+    std::filesystem::remove_all(cache);
+    state.counters["x_realtime"] = benchmark::Counter(audioSeconds, benchmark::Counter::kIsRate);
+}
+void BM_RenderBodyScanCold(benchmark::State& state) { renderBodyScan(state, false, true); }
+void BM_RenderBodyScanWarm(benchmark::State& state) { renderBodyScan(state, true, true); }
+BENCHMARK(BM_RenderBodyScanCold)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_RenderBodyScanWarm)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+// The narration step alone (synthesis or cache reads), without the render.
+void BM_NarrateBodyScanCold(benchmark::State& state) { renderBodyScan(state, false, false); }
+void BM_NarrateBodyScanWarm(benchmark::State& state) { renderBodyScan(state, true, false); }
+BENCHMARK(BM_NarrateBodyScanCold)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_NarrateBodyScanWarm)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 }  // namespace
 

@@ -22,14 +22,22 @@ commands:
         breath counts and the total length.
   render FILE -o OUT.wav|.flac|.ogg [--rate HZ] [--channels 1|2]
          [--haptic-channel lra|shaker] [--haptic-cap 0..1]
-         [--avoid REGION,...] [--quiet]
+         [--avoid REGION,...] [--captions vtt|srt] [--quiet]
         Render a session to an audio file (default 48000 Hz, stereo),
         loudness-calibrated to -16 LUFS with a -1 dBTP true-peak ceiling.
         The file appears under its name only when complete.
         Rates: 44100 48000 88200 96000 176400 192000.
+        Spoken lines are synthesised first and cached in
+        $XDG_CACHE_HOME/stillpoint (or ~/.cache/stillpoint).
+        --captions: also write OUT.vtt or OUT.srt beside the audio.
         --haptic-channel: one more channel carrying the haptic track on a
               170 Hz (lra) or 40 Hz (shaker) carrier, full scale at full
               intensity; --haptic-cap scales it (0 turns it off).
+  captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...] [--quiet]
+        Write the spoken lines as WebVTT or SubRip captions, each cue
+        timed to the millisecond where a render hears it.
+  voices
+        List the built-in voices (the default first).
   haptics FILE --format ahap|android|haptic -o OUT [--haptic-cap 0..1]
           [--avoid REGION,...]
         Export the haptic track: Apple Core Haptics (.ahap), Android
@@ -121,11 +129,13 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
     if (command == "render") return runRender(rest, out, err);
     if (command == "haptics") return runHaptics(rest, out, err);
     if (command == "presets") return runPresets(rest, out, err);
+    if (command == "captions") return runCaptions(rest, out, err);
+    if (command == "voices") return runVoices(rest, out, err);
     if (command == "play") return runPlay(rest, out, err);
     if (command == "devices") return runDevices(rest, out, err);
 
-    constexpr std::string_view commands[] = {"check",   "info",    "render", "haptics", "play",
-                                             "devices", "presets", "help",   "version"};
+    constexpr std::string_view commands[] = {"check",   "info",    "render",  "captions", "haptics", "play",
+                                             "devices", "voices",  "presets", "help",     "version"};
     err << "stillpoint: unknown command '" << command << "'";
     if (auto near = nearestName(command, commands)) err << "; did you mean '" << *near << "'?";
     err << "\nrun 'stillpoint --help' for the commands\n";

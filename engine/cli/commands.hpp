@@ -17,6 +17,8 @@ int runHaptics(const Args& args, std::ostream& out, std::ostream& err);
 int runPresets(const Args& args, std::ostream& out, std::ostream& err);
 int runPlay(const Args& args, std::ostream& out, std::ostream& err);
 int runDevices(const Args& args, std::ostream& out, std::ostream& err);
+int runCaptions(const Args& args, std::ostream& out, std::ostream& err);
+int runVoices(const Args& args, std::ostream& out, std::ostream& err);
 
 /// Dispatch `stillpoint ARGS...` (without the program name).
 int runCommandLine(const Args& args, std::ostream& out, std::ostream& err);

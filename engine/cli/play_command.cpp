@@ -105,7 +105,7 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
         return kExitIo;
     }
 
-    const auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
+    auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
     if (!loaded.program) return loaded.exitCode;
 
     AudioOutput output;
@@ -132,6 +132,11 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     // The actuator asked for on a haptic channel; else, for rumble, the
     // track without a channel of its own.
     if (!opened.hapticChannel) haptics.signal = rumbling ? HapticSignal::Envelope : HapticSignal::None;
+    // The voice is rendered at the device's rate before the stream starts
+    // (from the cache when it is there), so the audio thread never waits.
+    const bool terminal = ::isatty(STDERR_FILENO) != 0;
+    loaded.program = withNarration(*loaded.program, opened.rate, !terminal, err, loaded.exitCode);
+    if (!loaded.program) return loaded.exitCode;
 
     // The engine is leaked with the stream if the device is lost mid-play.
     auto engine = std::make_unique<Engine>();
@@ -150,7 +155,6 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
             static_cast<std::size_t>(std::min<std::int64_t>(expected * 2 + 10000, 1 << 23)));
     }
 
-    const bool terminal = ::isatty(STDERR_FILENO) != 0;
     if (terminal) {
         err << loaded.program->title << " on " << opened.api << " '" << opened.device << "', " << opened.rate
             << " Hz, " << opened.bufferFrames << "-frame buffer, " << latencyText(opened) << '\n'

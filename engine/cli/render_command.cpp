@@ -9,6 +9,7 @@
 #include "haptic_options.hpp"
 #include "progress_bar.hpp"
 #include "session_loader.hpp"
+#include "stillpoint/captions.hpp"
 #include "stillpoint/offline_render.hpp"
 #include "time_format.hpp"
 
@@ -18,7 +19,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: stillpoint render FILE -o OUT.wav|.flac|.ogg [--rate 44100|48000|88200|96000|192000]\n"
     "                         [--channels 1|2] [--haptic-channel lra|shaker] [--haptic-cap 0..1]\n"
-    "                         [--avoid REGION,...] [--quiet]\n";
+    "                         [--avoid REGION,...] [--captions vtt|srt] [--quiet]\n";
 
 bool parseRate(const std::string& text, double& rate) {
     for (const int allowed : {44100, 48000, 88200, 96000, 176400, 192000}) {
@@ -30,17 +31,10 @@ bool parseRate(const std::string& text, double& rate) {
     return false;
 }
 
-// One warning for every step whose sound is not produced yet.
-void warnSilentSpeech(const Program& program, std::ostream& err) {
-    if (program.silentSpeechSteps.empty()) return;
-    err << program.sourcePath << ": warning: narration is not produced yet; "
-        << program.silentSpeechSteps.size()
-        << " spoken step(s) play as silence of their planned length, at lines";
-    for (const int index : program.silentSpeechSteps) {
-        const auto& step = program.steps[static_cast<std::size_t>(index)];
-        err << ' ' << step.pos.line;
-    }
-    err << '\n';
+/// OUT.wav -> OUT.vtt (or .srt): captions go beside the audio.
+std::string captionPathBeside(const std::string& audioPath, const std::string& extension) {
+    const auto dot = audioPath.rfind('.');
+    return audioPath.substr(0, dot) + "." + extension;
 }
 
 }  // namespace
@@ -48,7 +42,8 @@ void warnSilentSpeech(const Program& program, std::ostream& err) {
 int runRender(const Args& args, std::ostream& out, std::ostream& err) {
     const auto parsed = parseArguments(args, {{"output", 'o', true}, {"rate", 0, true},
                                               {"channels", 0, true}, {"quiet", 'q', false},
-                                              kAvoidOption, kHapticChannelOption, kHapticCapOption});
+                                              {"captions", 0, true}, kAvoidOption, kHapticChannelOption,
+                                              kHapticCapOption});
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output")) {
         err << "stillpoint render: "
@@ -84,14 +79,21 @@ int runRender(const Args& args, std::ostream& out, std::ostream& err) {
         return kExitUsage;
     }
 
-    const auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
-    if (!loaded.program) return loaded.exitCode;
-    warnSilentSpeech(*loaded.program, err);
+    const auto captions = a.value("captions");
+    if (captions && !captionFormatFor("." + *captions)) {
+        err << "stillpoint render: --captions " << *captions << " is not a caption format; use vtt or srt\n";
+        return kExitUsage;
+    }
 
     const bool quiet = a.has("quiet");
+    auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
+    if (!loaded.program) return loaded.exitCode;
+    const auto program = withNarration(*loaded.program, config.sampleRate, quiet, err, loaded.exitCode);
+    if (!program) return loaded.exitCode;
+
     ProgressBar bar(stderr, "rendering");
     const auto started = std::chrono::steady_clock::now();
-    const auto result = renderProgramToFile(loaded.program, config, output, [&](double fraction) {
+    const auto result = renderProgramToFile(program, config, output, [&](double fraction) {
         if (!quiet) bar.update(fraction);
     });
     bar.finish();
@@ -111,6 +113,17 @@ int runRender(const Args& args, std::ostream& out, std::ostream& err) {
             << result.calibrationGainDb << std::noshowpos << " dB\n";
     }
     out << output << '\n';
+    if (captions) {
+        const std::string path = captionPathBeside(output, *captions);
+        std::string error;
+        const auto text = formatCaptions(captionsFrom(*program, result.events, config.sampleRate),
+                                         config.sampleRate, *captionFormatFor(path));
+        if (!writeTextFile(path, text, error)) {
+            err << "stillpoint render: " << error << '\n';
+            return kExitIo;
+        }
+        out << path << '\n';
+    }
     return kExitOk;
 }
 

@@ -1,6 +1,7 @@
 #include "session_loader.hpp"
 
 #include "exit_codes.hpp"
+#include "stillpoint/narration.hpp"
 #include "stillpoint/session_parser.hpp"
 
 namespace stillpoint::cli {
@@ -45,6 +46,26 @@ LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, s
     }
     loaded.program = std::make_shared<const Program>(std::move(*planned.program));
     return loaded;
+}
+
+std::shared_ptr<const Program> withNarration(const Program& program, double sampleRate, bool quiet,
+                                             std::ostream& err, int& exitCode) {
+    auto narrated = std::make_shared<Program>(program);
+    NarrationSettings settings;
+    settings.sampleRate = sampleRate;
+    const NarrationReport report = narrateProgram(*narrated, settings);
+    if (!report.ok) {
+        err << report.error << '\n';
+        exitCode = kExitInternal;
+        return nullptr;
+    }
+    if (report.damagedCacheEntries > 0)
+        err << "narration: " << report.damagedCacheEntries
+            << " damaged cache entries were rendered again\n";
+    if (!quiet && report.linesRendered + report.cacheHits > 0)
+        err << "narration: " << report.linesRendered << " lines rendered, " << report.cacheHits
+            << " from the cache (" << narrationCacheDirectory(settings) << ")\n";
+    return narrated;
 }
 
 }  // namespace stillpoint::cli

@@ -23,4 +23,10 @@ PlanOptions planOptionsFrom(const Arguments& arguments);
 /// Parse and plan `path`, writing diagnostics (errors and warnings) to `err`.
 LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, std::ostream& err);
 
+/// The program with its spoken lines rendered at `sampleRate` (from the
+/// cache when they are there). On failure, prints why to `err` and returns
+/// null with `exitCode` set. Unless `quiet`, says how many lines were made.
+std::shared_ptr<const Program> withNarration(const Program& program, double sampleRate, bool quiet,
+                                             std::ostream& err, int& exitCode);
+
 }  // namespace stillpoint::cli

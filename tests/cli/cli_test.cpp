@@ -3,6 +3,7 @@
 #include <sndfile.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -103,8 +104,8 @@ TEST_F(Cli, RendersWavFlacAndOggAtTheRequestedRateAndChannels) {
         const auto r = run("render " + session.string() + " -o " + out.string() + " " + c.args);
         ASSERT_EQ(r.exitCode, 0) << r.err;
         EXPECT_EQ(r.out, out.string() + "\n");
-        // One warning names the spoken line that plays as silence for now.
-        EXPECT_NE(r.err.find("warning: narration is not produced yet"), std::string::npos) << r.err;
+        // The spoken line is made (or read from the cache) before the render.
+        EXPECT_NE(r.err.find("narration: "), std::string::npos) << r.err;
         const auto facts = readFacts(out);
         EXPECT_EQ(facts.rate, c.rate) << c.name;
         EXPECT_EQ(facts.channels, c.channels) << c.name;
@@ -150,3 +151,83 @@ TEST_F(Cli, RenderedFileIsLoudnessCalibrated) {
 }
 
 }  // namespace
+
+namespace stillpoint {
+namespace {
+
+class CliNarration : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() /
+               ("stillpoint-cli-narration-" + std::to_string(::getpid()) + "-" +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::create_directories(dir_);
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+    int run(const std::string& args, std::string& out, std::string& err) {
+        const auto o = dir_ / "stdout", e = dir_ / "stderr";
+        const int status = std::system(
+            (std::string(STILLPOINT_CLI_PATH) + " " + args + " >" + o.string() + " 2>" + e.string()).c_str());
+        out = slurp(o);
+        err = slurp(e);
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    fs::path dir_;
+};
+
+const char* kScanSession = R"(title: scan
+defaults: {bed: brown}
+sections:
+  - name: only
+    steps:
+      - say: Welcome. [pause 1s] You can rest here.
+      - scan: {regions: [feet, chest, hands], length: short}
+)";
+
+TEST_F(CliNarration, CaptionsAndRenderCaptionsAgreeAndLeaveOutAvoidedRegions) {
+    std::ofstream(dir_ / "scan.yaml") << kScanSession;
+    const auto session = (dir_ / "scan.yaml").string();
+    std::string out, err;
+    ASSERT_EQ(run("captions " + session + " -o " + (dir_ / "a.vtt").string() + " --avoid chest", out, err), 0)
+        << err;
+    const std::string vtt = slurp(dir_ / "a.vtt");
+    EXPECT_EQ(vtt.rfind("WEBVTT\n\n00:00:00.000 --> ", 0), 0u) << vtt;
+    EXPECT_NE(vtt.find("\nWelcome. You can rest here.\n"), std::string::npos) << vtt;
+    EXPECT_NE(vtt.find("moving on to your hands."), std::string::npos) << vtt;
+    EXPECT_EQ(vtt.find("chest"), std::string::npos) << vtt;
+
+    ASSERT_EQ(run("render " + session + " -o " + (dir_ / "b.wav").string() +
+                      " --avoid chest --captions srt --quiet",
+                  out, err),
+              0)
+        << err;
+    EXPECT_EQ(out, (dir_ / "b.wav").string() + "\n" + (dir_ / "b.srt").string() + "\n");
+    const std::string srt = slurp(dir_ / "b.srt");
+    EXPECT_EQ(srt.rfind("1\n00:00:00,000 --> ", 0), 0u) << srt;
+    // The same cues as the captions command, in the other format.
+    auto cueTimes = [](const std::string& text, char separator) {
+        std::vector<std::string> times;
+        for (std::size_t at = text.find(" --> "); at != std::string::npos; at = text.find(" --> ", at + 1)) {
+            std::string start = text.substr(at - 12, 12);
+            std::replace(start.begin(), start.end(), separator, '.');
+            times.push_back(start);
+        }
+        return times;
+    };
+    EXPECT_EQ(cueTimes(vtt, '.'), cueTimes(srt, ','));
+    EXPECT_EQ(cueTimes(vtt, '.').size(), 3u);
+}
+
+TEST_F(CliNarration, VoicesListsTheDefaultFirstAndCaptionsRejectsAnUnknownFormat) {
+    std::string out, err;
+    ASSERT_EQ(run("voices", out, err), 0);
+    EXPECT_EQ(out.rfind("cmu_us_slt  (default)\n", 0), 0u) << out;
+    EXPECT_NE(out.find("cmu_us_awb\n"), std::string::npos);
+    std::ofstream(dir_ / "scan.yaml") << kScanSession;
+    EXPECT_EQ(run("captions " + (dir_ / "scan.yaml").string() + " -o " + (dir_ / "x.txt").string(), out, err), 2);
+    EXPECT_NE(err.find("unknown caption format; use a name ending in .vtt or .srt"), std::string::npos) << err;
+    EXPECT_FALSE(fs::exists(dir_ / "x.txt"));
+}
+
+}  // namespace
+}  // namespace stillpoint

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "stillpoint/narration.hpp"
 #include "stillpoint/offline_render.hpp"
 #include "stillpoint/session_parser.hpp"
 
@@ -23,6 +24,9 @@ inline std::shared_ptr<const Program> planOrFail(const ParseResult& parsed, cons
     for (const auto& d : planned.diagnostics)
         if (d.severity == Severity::Error) ADD_FAILURE() << d.format();
     if (!planned.program) return nullptr;
+    // Spoken steps speak, as in every render (the cache is the suite's own, see tests/CMakeLists.txt).
+    const NarrationReport narrated = narrateProgram(*planned.program);
+    if (!narrated.ok) ADD_FAILURE() << narrated.error;
     return std::make_shared<const Program>(std::move(*planned.program));
 }
 

@@ -10,6 +10,7 @@
 
 #include "realtime_guard.hpp"
 #include "stillpoint/engine.hpp"
+#include "stillpoint/narration.hpp"
 #include "stillpoint/session_parser.hpp"
 
 namespace stillpoint::test {
@@ -56,6 +57,9 @@ sections:
     ASSERT_TRUE(parsed.session);
     auto planned = planSession(*parsed.session);
     ASSERT_TRUE(planned.program);
+    // Every spoken step speaks: the voice layer and its ducking are on the audio path too.
+    ASSERT_TRUE(narrateProgram(*planned.program).ok);
+    ASSERT_FALSE(planned.program->narration->steps.empty());
     Engine engine;
     engine.load(std::make_shared<const Program>(std::move(*planned.program)));
     EngineConfig config;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "session/speech_markup.hpp"
 #include "stillpoint/pace_law.hpp"
 #include "stillpoint/program.hpp"
 #include "stillpoint/session_parser.hpp"
@@ -143,7 +144,7 @@ TEST(Planner, BellPauseSayAndCheckinLengths) {
     EXPECT_DOUBLE_EQ(program.steps[1].lengthSeconds, 7.0);
     EXPECT_EQ(program.steps[2].lines,
               std::vector<std::string>{"One two three four five six seven eight nine ten eleven."});
-    EXPECT_DOUBLE_EQ(program.steps[2].lengthSeconds, 11 / 2.2 + 0.7);
+    EXPECT_DOUBLE_EQ(program.steps[2].lengthSeconds, 11 / 2.2 + detail::kSentenceRestSeconds);
     EXPECT_EQ(program.steps[3].lines, std::vector<std::string>{"Ready?"});
     EXPECT_DOUBLE_EQ(program.steps[3].lengthSeconds, estimateSpeechSeconds("Ready?") + 20.0);
 }
@@ -153,7 +154,14 @@ TEST(Planner, ScanSpeaksOneLinePerRegionAtItsLength) {
         "      - scan: {regions: [feet, lower_back], length: short}\n"
         "      - scan: {regions: [hands]}\n"
         "      - scan: {regions: [jaw, face], length: long}\n");
-    EXPECT_EQ(program.steps.at(0).lines, (std::vector<std::string>{"feet", "lower back"}));
+    ASSERT_EQ(program.steps.at(0).lines.size(), 2u);
+    EXPECT_EQ(program.steps[0].lines[0], "Begin by bringing your attention to your feet.");
+    EXPECT_EQ(program.steps[0].lines[1], "Now, if it feels right, notice your lower back.");
+    // Standard adds an invitation to notice; long adds the breath and a way back.
+    EXPECT_EQ(program.steps[1].lines.at(0),
+              "Begin by bringing your attention to your hands. You might notice warmth, weight, "
+              "or nothing at all.");
+    EXPECT_NE(program.steps[2].lines.at(1).find("your feet on the floor"), std::string::npos);
     EXPECT_DOUBLE_EQ(program.steps[0].lengthSeconds, 20.0);
     EXPECT_DOUBLE_EQ(program.steps[1].lengthSeconds, 20.0);
     EXPECT_DOUBLE_EQ(program.steps[2].lengthSeconds, 80.0);
@@ -166,7 +174,10 @@ TEST(Planner, AvoidLeavesRegionsOutFromTheSessionAndTheOptions) {
     PlanOptions options;
     options.avoid = {"throat"};
     const Program program = plan(session, options);
-    EXPECT_EQ(program.steps.at(0).lines, (std::vector<std::string>{"feet", "jaw"}));
+    // The line after the gap moves on without naming what was left out.
+    ASSERT_EQ(program.steps.at(0).lines.size(), 2u);
+    EXPECT_NE(program.steps[0].lines[0].find("your feet."), std::string::npos);
+    EXPECT_EQ(program.steps[0].lines[1].rfind("Letting that go, and moving on to your jaw.", 0), 0u);
     EXPECT_DOUBLE_EQ(program.steps[0].lengthSeconds, 40.0);
 }
 
@@ -184,6 +195,27 @@ TEST(Planner, AScanWithEveryRegionAvoidedBecomesAShortPauseWithAWarning) {
     EXPECT_EQ(result.diagnostics[0].severity, Severity::Warning);
     EXPECT_EQ(result.diagnostics[0].line, 6);
     EXPECT_EQ(result.diagnostics[0].file, "plan.yaml");
+}
+
+TEST(Planner, BadPauseMarkupInSpokenTextIsAnErrorAtItsStep) {
+    const Session session = parse(
+        "  - name: One\n    steps:\n      - pause: 1\n"
+        "      - say: Rest here [pause 2x] and breathe.\n"
+        "      - checkin: Still with me? [pause 3s\n"
+        "      - say: A [whisper] here.\n");
+    const PlanResult result = planSession(session);
+    EXPECT_FALSE(result.program);
+    ASSERT_EQ(result.diagnostics.size(), 3u);
+    EXPECT_EQ(result.diagnostics[0].line, 6);
+    EXPECT_EQ(result.diagnostics[0].column, 9);
+    EXPECT_EQ(result.diagnostics[0].message,
+              "'[pause 2x]' has no valid length (character 11 of the text)");
+    EXPECT_EQ(result.diagnostics[0].hint, "write a length like [pause 2s] or [pause 500ms]");
+    EXPECT_EQ(result.diagnostics[1].line, 7);
+    EXPECT_EQ(result.diagnostics[1].message, "'[pause' is not closed (character 16 of the text)");
+    EXPECT_EQ(result.diagnostics[2].line, 8);
+    EXPECT_EQ(result.diagnostics[2].message,
+              "unknown markup '[whisper]' in spoken text (character 3 of the text)");
 }
 
 TEST(Planner, AnUnknownRegionInTheOptionsIsAnError) {

@@ -1,10 +1,14 @@
 // The spoken-length estimate: words, sentence ends, "..." and pause markup.
 #include <gtest/gtest.h>
 
+#include "session/speech_markup.hpp"
 #include "stillpoint/program.hpp"
 
 namespace stillpoint {
 namespace {
+
+using detail::kEllipsisRestSeconds;
+using detail::kSentenceRestSeconds;
 
 TEST(SpeechEstimate, WordsAtAboutTwoAndAHalfSecondsPerFiveWords) {
     EXPECT_DOUBLE_EQ(
@@ -12,13 +16,13 @@ TEST(SpeechEstimate, WordsAtAboutTwoAndAHalfSecondsPerFiveWords) {
 }
 
 TEST(SpeechEstimate, EachSentenceEndAddsARest) {
-    EXPECT_DOUBLE_EQ(estimateSpeechSeconds("Breathe in. Breathe out! Ready?"), 5 / 2.2 + 3 * 0.7);
+    EXPECT_DOUBLE_EQ(estimateSpeechSeconds("Breathe in. Breathe out! Ready?"), 5 / 2.2 + 3 * kSentenceRestSeconds);
     EXPECT_DOUBLE_EQ(estimateSpeechSeconds("Really?! Yes."),
-                     2 / 2.2 + 2 * 0.7);  // "?!" ends one sentence
+                     2 / 2.2 + 2 * kSentenceRestSeconds);  // "?!" ends one sentence
 }
 
 TEST(SpeechEstimate, EllipsisRestsLonger) {
-    EXPECT_DOUBLE_EQ(estimateSpeechSeconds("And rest... and rest\u2026 now"), 5 / 2.2 + 2 * 1.5);
+    EXPECT_DOUBLE_EQ(estimateSpeechSeconds("And rest... and rest\u2026 now"), 5 / 2.2 + 2 * kEllipsisRestSeconds);
 }
 
 TEST(SpeechEstimate, PauseMarkupAddsItsSecondsAndIsNotSpoken) {

@@ -13,6 +13,7 @@ std::string_view eventName(EventType type) {
         case EventType::Resumed: return "Resumed";
         case EventType::Finished: return "Finished";
         case EventType::HapticTap: return "HapticTap";
+        case EventType::LineSpoken: return "LineSpoken";
     }
     return "?";
 }

@@ -137,6 +137,7 @@ void LiveController::observe(const Event& e) {
         case EventType::SessionStarted:
         case EventType::BellStruck:
         case EventType::HapticTap: return;
+        case EventType::LineSpoken: return;
     }
 }
 

@@ -38,6 +38,7 @@ enum class EventType : unsigned char {
     Resumed,         ///< the clock runs again (fading in)
     Finished,
     HapticTap,  ///< a haptic tap starts (haptic track on): index = HapticTapCause, value = peak 0..1
+    LineSpoken,      ///< a narration line starts: index = step, value = line within the step
 };
 
 /// Why a haptic tap sounds.

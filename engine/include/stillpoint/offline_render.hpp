@@ -45,11 +45,17 @@ struct FileRenderResult {
     std::string error;  ///< names the file and the cause when !ok
     std::int64_t frames = 0;
     double calibrationGainDb = 0.0;
+    std::vector<Event> events;  ///< everything the engine reported, in order
 };
 
 /// Render a whole program to `path`; `progress` (0..1) is called now and then.
 FileRenderResult renderProgramToFile(std::shared_ptr<const Program> program,
                                      const EngineConfig& config, const std::string& path,
                                      const std::function<void(double)>& progress = {});
+
+/// Play a whole program through the engine without keeping its sound, for
+/// what it reports (e.g. when each line is spoken, for captions).
+std::vector<Event> renderProgramEvents(std::shared_ptr<const Program> program,
+                                       const EngineConfig& config);
 
 }  // namespace stillpoint

@@ -6,6 +6,8 @@
 // and the sequencer only reads it.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,23 @@ struct PlannedStep {
 
     // Say, Scan (one planned line per region), Checkin (prompt)
     std::vector<std::string> lines;  ///< the words to speak, in order
+    std::string lineId;              ///< Say: the line id a voice pack keys its clip by
+    double regionSeconds = 0.0;      ///< Scan: the time each region is given, at least
+    double waitSeconds = 0.0;        ///< Checkin: the quiet after the prompt (render)
+};
+
+/// One spoken line, rendered: mono samples at Narration::sampleRate.
+struct SpokenLine {
+    std::string caption;          ///< the words, markup removed
+    std::int64_t offsetFrames = 0;  ///< from the step's start, at Narration::sampleRate
+    std::vector<float> samples;
+};
+
+/// The rendered voice of a program: `steps[i]` holds Program::steps[i]'s
+/// lines (none for steps that do not speak). Immutable once attached.
+struct Narration {
+    double sampleRate = 48000.0;
+    std::vector<std::vector<SpokenLine>> steps;
 };
 
 struct PlannedSection {
@@ -65,6 +84,8 @@ struct Program {
     /// Steps whose audio is planned but not yet produced (e.g. `say` before
     /// narration exists): rendered as silence of the planned length.
     std::vector<int> silentSpeechSteps;
+    /// The spoken lines, once narration has rendered them (null: speech is silent).
+    std::shared_ptr<const Narration> narration;
 };
 
 struct PlanOptions {
@@ -81,5 +102,10 @@ PlanResult planSession(const Session& session, const PlanOptions& options = {});
 /// Estimated spoken length of `text` at meditation pace (about 2 words/s,
 /// longer pauses at sentence ends and `...`).
 double estimateSpeechSeconds(std::string_view text);
+
+/// Lay the timeline out again from each step's length (after narration
+/// replaced the estimates with real lengths): step and section starts, and
+/// the program's length.
+void retimeProgram(Program& program);
 
 }  // namespace stillpoint

@@ -250,8 +250,11 @@ typedef enum sp_event_type {
      * A tap starts at `sample`: index sp_haptic_tap_cause; value its peak
      * intensity, 0..1, the cap applied. It swells and fades over 60 ms. */
     SP_EVENT_HAPTIC_TAP = 16,
-    /* 17..31 are kept for more haptic events and 32..47 for caption (spoken
-     * line) events, which later versions add. */
+    /* 17..31 are kept for more haptic events. */
+    /* A narration line starts to sound. index: step; value: line within the
+     * step (a scan speaks one line per region). 33..47 are kept for more
+     * caption events. */
+    SP_EVENT_LINE_SPOKEN = 32
 } sp_event_type;
 
 typedef enum sp_haptic_tap_cause {

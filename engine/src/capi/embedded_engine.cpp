@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "capi/enum_conversion.hpp"
+#include "stillpoint/narration.hpp"
 
 namespace stillpoint::capi {
 namespace {
@@ -115,7 +116,15 @@ std::unique_ptr<Engine> EmbeddedEngine::startEngine(const std::shared_ptr<const 
                                                     const Device& device, std::int64_t position,
                                                     const HapticValues& haptics) {
     auto engine = std::make_unique<Engine>();
-    engine->load(program);
+    // The voice is made for the device's rate here, on the control thread
+    // (from the disk cache when it is there), as `stillpoint render` makes it.
+    auto narrated = std::make_shared<Program>(*program);
+    NarrationSettings narration;
+    narration.sampleRate = device.sampleRate;
+    if (narrateProgram(*narrated, narration).ok)
+        engine->load(std::move(narrated));
+    else
+        engine->load(program);  // speech stays silent rather than losing the session
     EngineConfig config;
     config.sampleRate = device.sampleRate;
     config.maxBlockFrames = device.maxBlockFrames;

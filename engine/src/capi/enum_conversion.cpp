@@ -60,6 +60,8 @@ sp_event_type toCEventType(EventType type) noexcept {
             return SP_EVENT_FINISHED;
         case EventType::HapticTap:
             return SP_EVENT_HAPTIC_TAP;
+        case EventType::LineSpoken:
+            return SP_EVENT_LINE_SPOKEN;
     }
     // Every engine event has a C twin (-Wswitch says when one lacks it); a
     // type no C app knows is one it ignores.

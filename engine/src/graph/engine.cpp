@@ -135,19 +135,17 @@ void Engine::prepare(const EngineConfig& config) {
     m.prepared = false;
     if (!m.program) return;
 
-    m.calibrationDb = 0.0;
-    if (config.calibrateLoudness) {
-        const double lufs = measureProgramLoudness(*m.program, m.config);
-        if (std::isfinite(lufs))
-            m.calibrationDb =
-                std::clamp(config.targetLufs - lufs, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
-    }
+    Calibration calibration;
+    if (config.calibrateLoudness)
+        calibration = calibrateProgram(*m.program, m.config, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
+    m.calibrationDb = calibration.masterGainDb;
     m.masterGain = static_cast<float>(std::pow(10.0, m.calibrationDb / 20.0));
 
     const auto frames = static_cast<std::size_t>(m.config.maxBlockFrames);
     m.busLeft.assign(frames, 0.0f);
     m.busRight.assign(frames, 0.0f);
     m.graph.prepare(m.program->sound, config.sampleRate, m.config.maxBlockFrames);
+    m.graph.setVoiceTrim(static_cast<float>(std::pow(10.0, calibration.voiceTrimDb / 20.0)));
     m.sequencer.prepare(*m.program, config.sampleRate, m.config.maxBlockFrames);
     m.limiter.prepare(config.sampleRate, 2, config.truePeakCeilingDb, m.config.maxBlockFrames);
     m.graph.haptics().configure(config.haptics);

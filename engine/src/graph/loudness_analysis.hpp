@@ -28,4 +28,20 @@ double measureProgramLoudness(const Program& program, const EngineConfig& config
 /// The rate the analysis runs at for an output rate (see above).
 double loudnessAnalysisRate(double outputRate);
 
+struct Calibration {
+    double masterGainDb = 0.0;  ///< on the whole mix
+    double voiceTrimDb = 0.0;   ///< on the voice alone, undoing the master gain
+};
+
+/// The gains that bring `program` to `config.targetLufs` (within `minDb`..`maxDb`).
+///
+/// The voice keeps its own level: each line is already normalised to the
+/// speech loudness, and a quiet session (a bowl, a soft bed) must not lift
+/// the voice into the limiter. So the analysis measures the voice and the
+/// rest apart (two passes; the voice's is nearly free) and finds the one
+/// master gain for the rest that, with the voice as it is, lands the whole
+/// at the target. Without narration this is exactly target - loudness.
+Calibration calibrateProgram(const Program& program, const EngineConfig& config, double minDb,
+                             double maxDb);
+
 }  // namespace stillpoint

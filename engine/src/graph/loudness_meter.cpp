@@ -76,11 +76,11 @@ void IntegratedLoudnessMeter::add(const float* left, const float* right, int n) 
     }
 }
 
-double IntegratedLoudnessMeter::integratedLufs() const {
+double IntegratedLoudnessMeter::integratedLufsOf(const std::vector<double>& subBlocks) {
     // Gating blocks: 400 ms (four sub-blocks), one every 100 ms.
     std::vector<double> blocks;
-    for (std::size_t i = 3; i < subBlocks_.size(); ++i)
-        blocks.push_back((subBlocks_[i - 3] + subBlocks_[i - 2] + subBlocks_[i - 1] + subBlocks_[i]) / 4);
+    for (std::size_t i = 3; i < subBlocks.size(); ++i)
+        blocks.push_back((subBlocks[i - 3] + subBlocks[i - 2] + subBlocks[i - 1] + subBlocks[i]) / 4);
     auto gatedMean = [&](double thresholdLufs) {
         double sum = 0.0;
         long count = 0;

@@ -22,7 +22,12 @@ public:
     /// Add `n` frames; `right` is ignored for one channel.
     void add(const float* left, const float* right, int n);
     /// Integrated loudness in LUFS so far; -inf when everything was gated out.
-    double integratedLufs() const;
+    double integratedLufs() const { return integratedLufsOf(subBlocks_); }
+
+    /// Mean square of each 100 ms so far (channels summed, K-weighted).
+    const std::vector<double>& subBlockEnergies() const { return subBlocks_; }
+    /// Integrated loudness of a run of 100 ms mean squares (gated as above).
+    static double integratedLufsOf(const std::vector<double>& subBlocks);
 
 private:
     struct Biquad {

@@ -38,12 +38,16 @@ void MixGraph::prepare(const SoundSettings& sound, double sampleRate, int maxBlo
     bells_.prepare(sampleRate);
     binaural_.prepare(sampleRate);
     isochronic_.prepare(sampleRate);
+    voice_.prepare(sampleRate);
+    const DuckSettings duck;
+    duck_.prepare(sampleRate, duck.depthDb, duck.attackSeconds, duck.releaseSeconds);
     for (auto& g : gains_) g.prepare(sampleRate, kLayerGainGlideSeconds);
     const auto frames = static_cast<std::size_t>(std::max(maxBlockFrames, 1));
     layerLeft_.assign(frames, 0.0f);
     layerRight_.assign(frames, 0.0f);
     gainRamp_.assign(frames, 0.0f);
     haptics_.prepare(sampleRate, maxBlockFrames);
+    duckGain_.assign(frames, 1.0f);
     reset();
 }
 
@@ -53,6 +57,8 @@ void MixGraph::reset() noexcept {
     bells_.reset();
     binaural_.reset();
     isochronic_.reset();
+    voice_.reset();
+    duck_.reset();
     tone_.setTimbre(sound_.tone);
     bed_.setKind(sound_.bed);
     if (sound_.binaural) binaural_.configure(sound_.binaural->carrierHz, sound_.binaural->beatHz);
@@ -76,6 +82,16 @@ void MixGraph::strikeBell(BellKind kind) noexcept {
     haptics_.onBell();
 }
 
+void MixGraph::startLine(const float* samples, std::int64_t count, double clipRate) noexcept {
+    voice_.start(samples, count, clipRate);
+    duck_.setSpeaking(true);
+}
+
+void MixGraph::endLine() noexcept {
+    voice_.stop();
+    duck_.setSpeaking(false);
+}
+
 void MixGraph::setLayerGainDb(LayerId layer, double db) noexcept {
     if (layer == LayerId::Count) return;
     gains_[static_cast<std::size_t>(layer)].setTarget(dbToGain(std::clamp(db, -60.0, 6.0)));
@@ -95,15 +111,34 @@ void MixGraph::render(const float* fullness, float* left, float* right, int n) n
         std::fill(sl, sl + n, 0.0f);
         std::fill(sr, sr + n, 0.0f);
     };
+    const float* duck = nullptr;
+    if (!duck_.idle()) {
+        duck_.fill(duckGain_.data(), n);
+        duck = duckGain_.data();
+    }
+    if (part_ != MixPart::WithoutVoice && !voice_.isSilent()) {
+        clearScratch();
+        voice_.process(sl, sr, n);
+        if (voiceTrim_ != 1.0f)
+            for (int i = 0; i < n; ++i) {
+                sl[i] *= voiceTrim_;
+                sr[i] *= voiceTrim_;
+            }
+        mixLayer(LayerId::Voice, left, right, n);
+    }
+    if (part_ == MixPart::VoiceOnly) {
+        master_.apply(left, right, n);
+        return;
+    }
     if (!tone_.isSilent()) {
         clearScratch();
         tone_.process(fullness, sl, sr, n);
-        mixLayer(LayerId::Tone, left, right, n);
+        mixLayer(LayerId::Tone, left, right, n, duck);
     }
     if (sound_.bed != BedKind::None) {
         clearScratch();
         bed_.process(sl, sr, n);
-        mixLayer(LayerId::Bed, left, right, n);
+        mixLayer(LayerId::Bed, left, right, n, duck);
     }
     if (!bells_.isSilent()) {
         clearScratch();
@@ -124,10 +159,25 @@ void MixGraph::render(const float* fullness, float* left, float* right, int n) n
     haptics_.render(fullness, n);
 }
 
-void MixGraph::mixLayer(LayerId layer, float* left, float* right, int n) noexcept {
+void MixGraph::mixLayer(LayerId layer, float* left, float* right, int n,
+                        const float* duck) noexcept {
     auto& gain = gains_[static_cast<std::size_t>(layer)];
     const float* sl = layerLeft_.data();
     const float* sr = layerRight_.data();
+    if (duck != nullptr) {
+        float* g = gainRamp_.data();
+        if (gain.isRamping()) {
+            gain.fillRamp(g, n);
+        } else {
+            std::fill(g, g + n, gain.current());
+        }
+        for (int i = 0; i < n; ++i) {
+            const float d = g[i] * duck[i];
+            left[i] += d * sl[i];
+            right[i] += d * sr[i];
+        }
+        return;
+    }
     if (gain.isRamping()) {
         float* g = gainRamp_.data();
         gain.fillRamp(g, n);

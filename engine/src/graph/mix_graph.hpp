@@ -1,6 +1,7 @@
 // MixGraph: the fixed audio graph. Breath tone, ambience bed, bells,
-// binaural beat and isochronic pulse, each with a smoothed gain, summed to a
-// stereo bus under the master envelope. The true-peak limiter sits after it,
+// binaural beat, isochronic pulse and the narration voice, each with a
+// smoothed gain, summed to a stereo bus under the master envelope. While the
+// voice speaks, the bed and the breath tone duck under it. The true-peak limiter sits after it,
 // in the Engine, so offline loudness analysis can run this graph without it.
 //
 // prepare() allocates; everything else is real-time safe (noexcept, no
@@ -14,16 +15,29 @@
 
 #include "dsp/binaural_beat.hpp"
 #include "dsp/breath_tone.hpp"
+#include "dsp/duck_envelope.hpp"
 #include "dsp/isochronic_pulse.hpp"
 #include "dsp/modal_bell.hpp"
 #include "dsp/noise_bed.hpp"
 #include "dsp/smoothed_value.hpp"
 #include "graph/master_envelope.hpp"
 #include "haptics/haptic_envelope.hpp"
+#include "graph/voice_layer.hpp"
 #include "stillpoint/engine_events.hpp"
 #include "stillpoint/session.hpp"
 
 namespace stillpoint {
+
+/// How the bed and the breath tone make room for the voice.
+struct DuckSettings {
+    double depthDb = 8.0;
+    double attackSeconds = 0.3;
+    double releaseSeconds = 1.5;
+};
+
+/// Which layers render: all of them (playing), or one side of the split the
+/// loudness calibration measures (the voice is levelled on its own).
+enum class MixPart : unsigned char { All, WithoutVoice, VoiceOnly };
 
 class MixGraph {
 public:
@@ -36,6 +50,15 @@ public:
     void setToneActive(bool active) noexcept;
     void onPhaseChange(BreathPhase phase) noexcept;
     void strikeBell(BellKind kind) noexcept;
+    /// A narration line starts now (`count` samples at `clipRate`); the bed and tone duck.
+    void startLine(const float* samples, std::int64_t count, double clipRate) noexcept;
+    /// The line has ended: the bed and tone come back up.
+    void endLine() noexcept;
+    /// A constant gain on the voice, on top of its layer gain: the engine
+    /// keeps the voice at its own level whatever the master calibration.
+    void setVoiceTrim(float gain) noexcept { voiceTrim_ = gain; }
+    /// Render only part of the graph (loudness analysis). Not for playing.
+    void setPart(MixPart part) noexcept { part_ = part; }
     void setLayerGainDb(LayerId layer, double db) noexcept;
     void fadeMaster(float target, std::int64_t frames) noexcept;
     bool masterFading() const noexcept { return master_.isRamping(); }
@@ -48,7 +71,8 @@ public:
 
 private:
     static constexpr int kLayerCount = static_cast<int>(LayerId::Count);
-    void mixLayer(LayerId layer, float* left, float* right, int n) noexcept;
+    void mixLayer(LayerId layer, float* left, float* right, int n,
+                  const float* duck = nullptr) noexcept;
 
     SoundSettings sound_;
     double rate_ = 48000.0;
@@ -57,11 +81,15 @@ private:
     dsp::ModalBell bells_;
     dsp::BinauralBeat binaural_;
     dsp::IsochronicPulse isochronic_;
+    VoiceLayer voice_;
+    dsp::DuckEnvelope duck_;
+    float voiceTrim_ = 1.0f;
+    MixPart part_ = MixPart::All;
     std::array<dsp::SmoothedValue, kLayerCount> gains_;
     MasterEnvelope master_;
     haptics::HapticEnvelope haptics_;
     // Scratch: one layer rendered before it is scaled into the bus.
-    std::vector<float> layerLeft_, layerRight_, gainRamp_;
+    std::vector<float> layerLeft_, layerRight_, gainRamp_, duckGain_;
 };
 
 }  // namespace stillpoint

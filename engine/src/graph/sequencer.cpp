@@ -32,6 +32,10 @@ void Sequencer::reset() noexcept {
     paceOverrideBpm_ = 0.0;
     stepEnd_ = fadeEnd_ = finishAt_ = finishedAtOutput_ = sectionStartClock_ = 0;
     jumpTarget_ = 0;
+    lines_ = nullptr;
+    nextLine_ = 0;
+    stepStartClock_ = 0;
+    lineEnd_ = kNever;
 }
 
 std::int64_t Sequencer::framesFor(double seconds) const noexcept {
@@ -74,7 +78,25 @@ void Sequencer::emit(EventSink& events, EventType type, int index, double value)
 }
 
 std::int64_t Sequencer::stepCueSample() const noexcept {
-    return breathing_ ? pacer_.nextBoundarySample() : stepEnd_;
+    return breathing_ ? pacer_.nextBoundarySample()
+                      : std::min({stepEnd_, lineCueSample(), lineEnd_});
+}
+
+std::int64_t Sequencer::lineCueSample() const noexcept {
+    if (lines_ == nullptr || nextLine_ >= static_cast<int>(lines_->size())) return kNever;
+    const auto& line = (*lines_)[static_cast<std::size_t>(nextLine_)];
+    return stepStartClock_ +
+           std::llround(static_cast<double>(line.offsetFrames) * rate_ / program_->narration->sampleRate);
+}
+
+void Sequencer::startLine(MixGraph& graph, EventSink& events) noexcept {
+    const auto& line = (*lines_)[static_cast<std::size_t>(nextLine_)];
+    const auto count = static_cast<std::int64_t>(line.samples.size());
+    const double clipRate = program_->narration->sampleRate;
+    graph.startLine(line.samples.data(), count, clipRate);
+    emit(events, EventType::LineSpoken, step_, static_cast<double>(nextLine_));
+    lineEnd_ = clock_ + VoiceLayer::framesFor(count, clipRate, rate_);
+    ++nextLine_;
 }
 
 std::int64_t Sequencer::nextCueSample() const noexcept {
@@ -162,6 +184,15 @@ void Sequencer::onCue(MixGraph& graph, EventSink& events) noexcept {
 }
 
 void Sequencer::onStepCue(MixGraph& graph, EventSink& events) noexcept {
+    if (!breathing_ && clock_ >= lineEnd_) {
+        graph.endLine();
+        lineEnd_ = kNever;
+        return;
+    }
+    if (!breathing_ && clock_ >= lineCueSample()) {
+        startLine(graph, events);
+        return;
+    }
     if (!breathing_) {
         if (holding_) {
             stepEnd_ = kNever;  // stay in this step until Release
@@ -204,6 +235,16 @@ void Sequencer::beginStep(int index, MixGraph& graph, EventSink& events) noexcep
     }
     emit(events, EventType::StepStarted, index);
 
+    // A line still sounding here was cut by a jump, under its fade.
+    graph.endLine();
+    lineEnd_ = kNever;
+    stepStartClock_ = clock_;
+    nextLine_ = 0;
+    const auto& narration = program_->narration;
+    lines_ = narration && static_cast<std::size_t>(index) < narration->steps.size()
+                 ? &narration->steps[static_cast<std::size_t>(index)]
+                 : nullptr;
+
     breathing_ = step.kind == StepKind::Breathe;
     graph.setToneActive(breathing_ && step.tone != ToneTimbre::None);
     if (breathing_) {
@@ -226,6 +267,7 @@ void Sequencer::beginStep(int index, MixGraph& graph, EventSink& events) noexcep
 
 void Sequencer::beginFadeOut(MixGraph& graph, double seconds) noexcept {
     breathing_ = false;
+    lines_ = nullptr;  // a line already sounding plays on under the fade
     graph.setToneActive(false);
     graph.fadeMaster(0.0f, framesFor(seconds));
     stage_ = Stage::FadingOut;

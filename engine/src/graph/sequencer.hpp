@@ -73,6 +73,8 @@ private:
     void onCue(MixGraph& graph, EventSink& events) noexcept;
     void onStepCue(MixGraph& graph, EventSink& events) noexcept;
     void beginStep(int index, MixGraph& graph, EventSink& events) noexcept;
+    void startLine(MixGraph& graph, EventSink& events) noexcept;
+    std::int64_t lineCueSample() const noexcept;
     void endStep(MixGraph& graph, EventSink& events) noexcept;
     void beginFadeOut(MixGraph& graph, double seconds) noexcept;
     void beginJump(int section, MixGraph& graph) noexcept;
@@ -100,6 +102,13 @@ private:
     std::int64_t finishedAtOutput_ = 0;
     std::int64_t sectionStartClock_ = 0;  // session clock where the current section began
     BreathPacer pacer_;
+
+    // Narration of the current step: its lines start at their offsets from
+    // the step's start; each line's end is a cue too (the duck's release).
+    const std::vector<SpokenLine>* lines_ = nullptr;
+    int nextLine_ = 0;
+    std::int64_t stepStartClock_ = 0;
+    std::int64_t lineEnd_ = 0;
 };
 
 }  // namespace stillpoint

@@ -100,8 +100,7 @@ FileRenderResult renderProgramToFile(std::shared_ptr<const Program> program,
         engine, kBlockFrames, [&](const float* data, int n, std::int64_t done, std::int64_t total) {
             if (!writer.write(data, n)) return false;
             Event e;
-            while (engine.popEvent(e)) {
-            }
+            while (engine.popEvent(e)) result.events.push_back(e);
             if (progress && (done - lastReport >= total / 200 || done == total)) {
                 lastReport = done;
                 progress(static_cast<double>(done) / static_cast<double>(total));
@@ -115,6 +114,23 @@ FileRenderResult renderProgramToFile(std::shared_ptr<const Program> program,
     result.ok = true;
     result.frames = engine.lengthFrames();
     return result;
+}
+
+std::vector<Event> renderProgramEvents(std::shared_ptr<const Program> program,
+                                       const EngineConfig& config) {
+    constexpr int kBlockFrames = 4096;
+    EngineConfig c = config;
+    c.maxBlockFrames = kBlockFrames;
+    Engine engine;
+    engine.load(std::move(program));
+    engine.prepare(c);
+    std::vector<Event> events;
+    driveEngine(engine, kBlockFrames, [&](const float*, int, std::int64_t, std::int64_t) {
+        Event e;
+        while (engine.popEvent(e)) events.push_back(e);
+        return true;
+    });
+    return events;
 }
 
 }  // namespace stillpoint

@@ -4,6 +4,8 @@
 #include "stillpoint/nearest_name.hpp"
 #include "session/built_in_grounding.hpp"
 #include "session/pattern_lookup.hpp"
+#include "session/scan_phrases.hpp"
+#include "session/speech_markup.hpp"
 #include "stillpoint/pace_law.hpp"
 #include "stillpoint/program.hpp"
 
@@ -22,12 +24,6 @@ double secondsPerRegion(ScanLength length) {
             return 40.0;
     }
     return 20.0;
-}
-
-/// "lower_back" -> "lower back"; phrase templates replace this later.
-std::string spokenRegion(std::string region) {
-    std::replace(region.begin(), region.end(), '_', ' ');
-    return region;
 }
 
 bool contains(const std::vector<std::string>& names, const std::string& name) {
@@ -164,21 +160,32 @@ class Planner {
         planned.lengthSeconds = bell.ringSeconds;
     }
 
-    void plan(const SayStep& say, SourcePos, PlannedStep& planned) {
+    /// Spoken text with bad `[...]` markup is an error at its step.
+    void checkMarkup(const std::string& text, SourcePos pos) {
+        if (const auto bad = detail::findMarkupError(text))
+            report(Severity::Error, pos,
+                   bad->message + " (character " + std::to_string(bad->offset + 1) + " of the text)",
+                   bad->hint);
+    }
+
+    void plan(const SayStep& say, SourcePos pos, PlannedStep& planned) {
+        checkMarkup(say.text, pos);
         planned.kind = StepKind::Say;
         planned.lines = {say.text};
+        planned.lineId = say.id;
         planned.lengthSeconds = estimateSpeechSeconds(say.text);
     }
 
-    void plan(const CheckinStep& checkin, SourcePos, PlannedStep& planned) {
+    void plan(const CheckinStep& checkin, SourcePos pos, PlannedStep& planned) {
+        checkMarkup(checkin.prompt, pos);
         planned.kind = StepKind::Checkin;
         planned.lines = {checkin.prompt};
+        planned.waitSeconds = checkin.waitSeconds;
         planned.lengthSeconds = estimateSpeechSeconds(checkin.prompt) + checkin.waitSeconds;
     }
 
     void plan(const ScanStep& scan, SourcePos pos, PlannedStep& planned) {
-        for (const std::string& region : scan.regions)
-            if (!contains(avoid_, region)) planned.lines.push_back(spokenRegion(region));
+        planned.lines = detail::scanLines(scan.regions, avoid_, scan.length);
         if (planned.lines.empty()) {
             report(Severity::Warning, pos, "every region of this scan is left out by avoid",
                    "the scan becomes a " +
@@ -188,8 +195,9 @@ class Planner {
             return;
         }
         planned.kind = StepKind::Scan;
-        planned.lengthSeconds =
-            secondsPerRegion(scan.length) * static_cast<double>(planned.lines.size());
+        planned.regionSeconds = secondsPerRegion(scan.length);
+        for (const std::string& line : planned.lines)
+            planned.lengthSeconds += std::max(planned.regionSeconds, estimateSpeechSeconds(line));
     }
 
     /// Index into Program::patterns, adding the pattern the first time; -1 when unknown.

@@ -1,0 +1,78 @@
+// `stillpoint captions FILE -o OUT.vtt|.srt`: the spoken lines with their times.
+#include "arguments.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "session_loader.hpp"
+#include "stillpoint/captions.hpp"
+#include "stillpoint/narration.hpp"
+#include "stillpoint/offline_render.hpp"
+
+namespace stillpoint::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: stillpoint captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...] [--quiet]\n";
+
+}  // namespace
+
+int runCaptions(const Args& args, std::ostream& out, std::ostream& err) {
+    const auto parsed = parseArguments(
+        args, {{"output", 'o', true}, {"rate", 0, true}, {"quiet", 'q', false}, kAvoidOption});
+    const Arguments& a = parsed.arguments;
+    if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output")) {
+        err << "stillpoint captions: "
+            << (!parsed.error.empty()      ? parsed.error
+                : a.positional.size() != 1 ? std::string("name one session file")
+                                           : std::string("name the output file with -o OUT.vtt"))
+            << '\n'
+            << kUsage;
+        return kExitUsage;
+    }
+    const std::string output = *a.value("output");
+    const auto format = captionFormatFor(output);
+    if (!format) {
+        err << "stillpoint captions: " << output
+            << ": unknown caption format; use a name ending in .vtt or .srt\n";
+        return kExitUsage;
+    }
+    EngineConfig config;
+    if (auto rate = a.value("rate")) {
+        try {
+            config.sampleRate = std::stod(*rate);
+        } catch (const std::exception&) {
+            config.sampleRate = 0.0;
+        }
+        if (!(config.sampleRate >= 8000.0 && config.sampleRate <= 384000.0)) {
+            err << "stillpoint captions: --rate " << *rate
+                << " is not a sample rate; use e.g. 48000\n";
+            return kExitUsage;
+        }
+    }
+
+    auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
+    if (!loaded.program) return loaded.exitCode;
+    const auto program =
+        withNarration(*loaded.program, config.sampleRate, a.has("quiet"), err, loaded.exitCode);
+    if (!program) return loaded.exitCode;
+    // Times come from the engine itself, as a render at this rate hears them.
+    const auto captions =
+        captionsFrom(*program, renderProgramEvents(program, config), config.sampleRate);
+    std::string error;
+    if (!writeTextFile(output, formatCaptions(captions, config.sampleRate, *format), error)) {
+        err << "stillpoint captions: " << error << '\n';
+        return kExitIo;
+    }
+    out << output << '\n';
+    return kExitOk;
+}
+
+int runVoices(const Args&, std::ostream& out, std::ostream&) {
+    bool first = true;
+    for (const std::string& voice : availableVoices()) {
+        out << voice << (first ? "  (default)" : "") << '\n';
+        first = false;
+    }
+    return kExitOk;
+}
+
+}  // namespace stillpoint::cli

@@ -1,0 +1,124 @@
+#include "narration/line_renderer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "graph/loudness_meter.hpp"
+#include "narration/resample.hpp"
+#include "narration/speech_peaks.hpp"
+#include "session/speech_markup.hpp"
+
+namespace stillpoint::narration {
+namespace {
+
+// What counts as the synthesiser's silence around a sentence: 50 dB under
+// the sentence's peak.
+constexpr float kTrimBelowPeak = 0.00316f;
+// No click where a trim cut, and a soft start to each sentence.
+constexpr double kEdgeFadeSeconds = 0.01;
+// Peaks may rise this far over the line's loudness (a mono line; in stereo
+// its loudness is 3 dB higher): leaves a calibrated session's voice well
+// under the true-peak ceiling.
+constexpr double kPeakOverLoudnessDb = 12.0;
+
+void trimSilence(std::vector<float>& samples) {
+    float peak = 0.0f;
+    for (const float s : samples) peak = std::max(peak, std::abs(s));
+    const float threshold = peak * kTrimBelowPeak;
+    auto loud = [&](float s) { return std::abs(s) > threshold; };
+    const auto first = std::find_if(samples.begin(), samples.end(), loud);
+    const auto last = std::find_if(samples.rbegin(), samples.rend(), loud).base();
+    if (first >= last) {
+        samples.clear();
+        return;
+    }
+    samples = std::vector<float>(first, last);
+}
+
+void fadeEdges(std::vector<float>& samples, double rate) {
+    const auto frames = std::min<std::size_t>(static_cast<std::size_t>(kEdgeFadeSeconds * rate),
+                                              samples.size() / 2);
+    for (std::size_t i = 0; i < frames; ++i) {
+        const float g = static_cast<float>(i) / static_cast<float>(frames);
+        samples[i] *= g;
+        samples[samples.size() - 1 - i] *= g;
+    }
+}
+
+void normalize(std::vector<float>& samples, double rate, double targetLufs) {
+    IntegratedLoudnessMeter meter(rate, 1);
+    meter.add(samples.data(), nullptr, static_cast<int>(samples.size()));
+    const double lufs = meter.integratedLufs();
+    if (!std::isfinite(lufs)) return;
+    const auto gain = static_cast<float>(std::pow(10.0, (targetLufs - lufs) / 20.0));
+    for (float& s : samples) s *= gain;
+}
+
+}  // namespace
+
+std::string LineRenderer::cacheKey(const LineRequest& request) {
+    std::ostringstream key;
+    key.precision(17);
+    key << "stillpoint clip v" << kClipCacheFormatVersion << "\nvoice " << request.voice.voice
+        << "\nrate " << request.voice.rate << "\npitch " << request.voice.pitchSemitones
+        << "\nsample rate " << request.sampleRate << "\nloudness " << request.speechLufs
+        << "\ntext " << request.text;
+    return key.str();
+}
+
+std::optional<std::vector<float>> LineRenderer::render(const LineRequest& request,
+                                                       std::string& error) {
+    const std::string key = cacheKey(request);
+    if (cache_ != nullptr) {
+        std::vector<float> cached;
+        switch (cache_->load(key, cached)) {
+            case ClipCache::Lookup::Hit:
+                ++cacheHits_;
+                return cached;
+            case ClipCache::Lookup::Damaged:
+                ++damaged_;
+                break;
+            case ClipCache::Lookup::Miss:
+                break;
+        }
+    }
+    auto clip = synthesize(request, error);
+    if (!clip) return std::nullopt;
+    ++rendered_;
+    if (cache_ != nullptr) cache_->store(key, *clip);
+    return clip;
+}
+
+std::optional<std::vector<float>> LineRenderer::synthesize(const LineRequest& request,
+                                                           std::string& error) {
+    std::vector<float> clip;
+    const auto segments = detail::splitSpeech(request.text);
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const auto& segment = segments[i];
+        if (!segment.words.empty()) {
+            SynthesizedAudio audio = synthesizer_.say(segment.words, request.voice, error);
+            if (!error.empty()) return std::nullopt;
+            trimSilence(audio.samples);
+            auto samples = resampleMono(audio.samples, audio.sampleRate, request.sampleRate, error);
+            if (!error.empty()) return std::nullopt;
+            fadeEdges(samples, request.sampleRate);
+            clip.insert(clip.end(), samples.begin(), samples.end());
+        }
+        // The rest after the last sentence belongs to the step, not the clip.
+        if (i + 1 < segments.size() && !clip.empty())
+            clip.resize(clip.size() + static_cast<std::size_t>(
+                                          std::llround(segment.restSeconds * request.sampleRate)),
+                        0.0f);
+    }
+    // Loudness, then peaks; limiting lowers the loudness a little, so twice.
+    const auto ceiling =
+        static_cast<float>(std::pow(10.0, (request.speechLufs + kPeakOverLoudnessDb) / 20.0));
+    for (int pass = 0; pass < 2; ++pass) {
+        normalize(clip, request.sampleRate, request.speechLufs);
+        limitPeaks(clip, ceiling, request.sampleRate);
+    }
+    return clip;
+}
+
+}  // namespace stillpoint::narration

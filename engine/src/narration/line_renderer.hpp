@@ -1,0 +1,53 @@
+// LineRenderer: one spoken line of a session to one immutable clip.
+//
+// The line is split into sentences and rests (session/speech_markup); each
+// sentence is synthesised, trimmed of the synthesiser's own leading and
+// trailing silence, faded at its edges, resampled to the engine rate, and
+// joined with the rests. The whole line is then normalised to one speech
+// loudness, so the voice sits at the same level from the first line to the
+// last. Clips go through the disk cache. Control thread only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "narration/clip_cache.hpp"
+#include "narration/speech_synthesizer.hpp"
+
+namespace stillpoint::narration {
+
+struct LineRequest {
+    std::string text;  ///< with markup
+    VoiceRequest voice;
+    double sampleRate = 48000.0;
+    double speechLufs = -20.0;
+};
+
+class LineRenderer {
+  public:
+    /// `cache` may be null (no caching).
+    LineRenderer(SpeechSynthesizer& synthesizer, const ClipCache* cache)
+        : synthesizer_(synthesizer), cache_(cache) {}
+
+    /// The clip, or nullopt with `error` set.
+    std::optional<std::vector<float>> render(const LineRequest& request, std::string& error);
+
+    int rendered() const { return rendered_; }
+    int cacheHits() const { return cacheHits_; }
+    int damagedEntries() const { return damaged_; }
+
+    /// The cache key of a request: everything the clip depends on.
+    static std::string cacheKey(const LineRequest& request);
+
+  private:
+    std::optional<std::vector<float>> synthesize(const LineRequest& request, std::string& error);
+
+    SpeechSynthesizer& synthesizer_;
+    const ClipCache* cache_;
+    int rendered_ = 0;
+    int cacheHits_ = 0;
+    int damaged_ = 0;
+};
+
+}  // namespace stillpoint::narration
