@@ -39,7 +39,7 @@ commands:
   voices
         List the built-in voices (the default first).
   haptics FILE --format ahap|android|haptic -o OUT [--haptic-cap 0..1]
-          [--avoid REGION,...]
+          [--avoid REGION,...] [--quiet]
         Export the haptic track: Apple Core Haptics (.ahap), Android
         VibrationEffect waveforms (JSON), Meta Haptics Studio (.haptic).
         See docs/haptics.md.

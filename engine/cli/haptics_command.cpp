@@ -40,7 +40,8 @@ bool writeFile(const std::string& path, const std::string& text, std::ostream& e
 
 int runHaptics(const Args& args, std::ostream& out, std::ostream& err) {
     const auto parsed = parseArguments(
-        args, {{"output", 'o', true}, {"format", 0, true}, kHapticCapOption, kAvoidOption});
+        args, {{"output", 'o', true}, {"format", 0, true}, {"quiet", 'q', false}, kHapticCapOption,
+               kAvoidOption});
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output") ||
         !a.value("format")) {
@@ -64,9 +65,13 @@ int runHaptics(const Args& args, std::ostream& out, std::ostream& err) {
     HapticSettings settings;
     if (!readHapticOptions(a, "haptics", settings, err)) return kExitUsage;
 
-    const auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
+    auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
     if (!loaded.program) return loaded.exitCode;
-    const HapticTrack track = renderHapticTrack(loaded.program, settings);
+    // Spoken lines set the timeline's real lengths: the track must match the audio's.
+    constexpr double kTrackRate = 48000.0;
+    const auto program = withNarration(*loaded.program, kTrackRate, a.has("quiet"), err, loaded.exitCode);
+    if (!program) return loaded.exitCode;
+    const HapticTrack track = renderHapticTrack(program, settings, kTrackRate);
     const std::string output = *a.value("output");
     if (!writeFile(output, exportHapticTrack(track, *format, loaded.program->title), err))
         return kExitIo;

@@ -149,7 +149,8 @@ TEST_F(live_play, ScriptedControlsComeBackInOrderAndOnTime) {
         {"command:Resume", 0, 4.0},       {"Resumed", 0, 4.0},
         {"command:NextSection", 0, 6.0},  {"SectionStarted", 1, 7.0},
         {"command:SetPace", 0, 8.0},      {"command:Grounding", 0, 10.0},
-        {"SectionStarted", 3, 11.0},      {"command:Stop", 0, 14.0},
+        {"SectionStarted", 3, 11.0},      {"LineSpoken", 5, 11.0},  // grounding speaks at once
+        {"command:Stop", 0, 14.0},
         {"Finished", 0, 16.5},
     };
     const auto got = readEvents(events);
