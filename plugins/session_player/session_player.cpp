@@ -6,6 +6,7 @@
 namespace stillpoint::plugin {
 
 struct SessionPlayer::Built {
+    std::shared_ptr<const Program> program;
     std::unique_ptr<Engine> engine;
     std::int64_t start = 0;       ///< host sample of the engine's next frame
     std::uint64_t request = 0;    ///< the relocation request it answers
@@ -83,6 +84,7 @@ std::unique_ptr<SessionPlayer::Built> SessionPlayer::build(std::shared_ptr<const
                                                            std::uint64_t request,
                                                            std::uint64_t session) {
     auto built = std::make_unique<Built>();
+    built->program = program;
     built->engine = std::make_unique<Engine>();
     built->engine->load(std::move(program));
     EngineConfig config;
@@ -297,6 +299,10 @@ void SessionPlayer::process(float* const* out, int frames, const HostTransport& 
 
 bool SessionPlayer::pushCommand(const Command& command) noexcept {
     return active_ && active_->engine->pushCommand(command);
+}
+
+const Program* SessionPlayer::playingProgram() const noexcept {
+    return active_ ? active_->program.get() : nullptr;
 }
 
 bool SessionPlayer::popEvent(Event& event) noexcept {

@@ -71,6 +71,10 @@ public:
     /// Audio thread: command or query the engine that is playing (or about to).
     bool pushCommand(const Command& command) noexcept;
     bool popEvent(Event& event) noexcept;
+    /// The program the engine that is playing (or about to) plays; null before one.
+    const Program* playingProgram() const noexcept;
+    /// Host sample of the playing engine's next frame.
+    std::int64_t playingPosition() const noexcept { return nextHost_; }
     /// Changes each time another engine takes over: its commands start afresh.
     std::uint64_t engineGeneration() const noexcept { return engineGeneration_.load(); }
     /// True while waiting for the worker to build an engine for this place.
