@@ -60,6 +60,7 @@ StillpointEditor::LabelledSlider& StillpointEditor::addSlider(const char* id, co
     item->label.setText(name, juce::dontSendNotification);
     item->label.setColour(juce::Label::textColourId, kQuiet);
     item->slider.setColour(juce::Slider::trackColourId, juce::Colour(0xff6f9e93));
+    item->slider.setColour(juce::Slider::thumbColourId, juce::Colour(0xffb9d6cd));
     item->slider.setColour(juce::Slider::textBoxTextColourId, kText);
     item->slider.setTextBoxStyle(juce::Slider::TextBoxRight, false, 64, 20);
     addAndMakeVisible(item->label);

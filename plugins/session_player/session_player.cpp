@@ -248,6 +248,13 @@ void SessionPlayer::processBlock(float* const* out, int frames, const HostTransp
                 renderActive(out, frames);
                 return;
             }
+            if (h > nextHost_ && h - nextHost_ <= kMaxCatchUpFrames) {
+                // A small step forward (a host that dropped a cycle): catch up in place.
+                skipActive(h - nextHost_);
+                nextHost_ = h;
+                renderActive(out, frames);
+                return;
+            }
             if (!transport.nonRealtime) {
                 renderActive(out, frames);  // the old place fades out into the gap
                 declickTarget_ = 0.0f;

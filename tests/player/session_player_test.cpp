@@ -192,6 +192,21 @@ TEST(SessionPlayer, RealtimeJumpBuildsAnEngineAsideAndLandsOnTheRenderedAudio) {
     EXPECT_GT(peak(got.left), 0.01);
 }
 
+TEST(SessionPlayer, ADroppedHostCycleIsCaughtUpInPlaceWithoutARelocation) {
+    const auto program = shortSession();
+    const auto render = reference(program);
+    SessionPlayer player;
+    player.setProgram(program);
+    player.prepare(kRate);
+    play(player, 0, 48000, 256, {});
+    const auto generation = player.engineGeneration();
+    // The host skipped 1024 frames (an xrun): the audio there is the render's, at once.
+    const auto got = play(player, 48000 + 1024, 4800, 256, {});
+    EXPECT_EQ(player.engineGeneration(), generation);
+    EXPECT_FALSE(player.relocating());
+    EXPECT_EQ(mismatches(got, render, 48000 + 1024), 0);
+}
+
 TEST(SessionPlayer, ANewSessionPlaysAtTheSameHostTime) {
     const auto first = shortSession();
     const auto second = otherSession();

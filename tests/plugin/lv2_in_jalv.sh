@@ -5,11 +5,11 @@
 # the recorded length, audible, below the -1 dBTP ceiling, no NaN.
 # Usage: lv2_in_jalv.sh BUNDLE.lv2 WORKDIR
 set -euo pipefail
-bundle="$1"
-work="$2"
+bundle="$(realpath "$1")"
+work="$(realpath -m "$2")"
 uri="https://stillpoint.dev/plugins/stillpoint"
 rate=48000
-seconds=8
+seconds=12
 mkdir -p "$work"
 export LV2_PATH="$(dirname "$bundle")"
 
@@ -19,8 +19,9 @@ lv2info "$uri" > "$work/lv2info.txt" || fail "lv2info does not know $uri in $LV2
 grep -q "Name:.*Stillpoint" "$work/lv2info.txt" || fail "lv2info: no plugin named Stillpoint"
 audio_outs=$(grep -c "http://lv2plug.in/ns/lv2core#AudioPort" "$work/lv2info.txt" || true)
 [ "$audio_outs" -eq 3 ] || fail "lv2info lists $audio_outs audio ports; want 3 (main left, right, haptic)"
-for symbol in pace tone_trim hold haptics; do
-    grep -q "Symbol:.*$symbol" "$work/lv2info.txt" || fail "lv2info: no port with symbol $symbol"
+# JUCE's LV2 parameters are patch properties (set through the atom port), declared in dsp.ttl.
+for id in session pace tempo-sync beats-per-breath tone-trim bed-trim hold haptics; do
+    grep -q "^plug:$id\$" "$bundle/dsp.ttl" || fail "$bundle/dsp.ttl declares no parameter $id"
 done
 
 server="stillpoint-plugin-test-$$"
@@ -29,7 +30,7 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-jackd -n "$server" --no-realtime -d dummy -r "$rate" -p 256 > "$work/jackd.log" 2>&1 &
+jackd -n "$server" --no-realtime -d dummy -r "$rate" -p 1024 > "$work/jackd.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do jack_lsp > /dev/null 2>&1 && break; sleep 0.2; done
 jack_lsp > /dev/null 2>&1 || fail "the dummy JACK server $server did not start (see $work/jackd.log)"
@@ -39,15 +40,18 @@ jack_lsp > /dev/null 2>&1 || fail "the dummy JACK server $server did not start (
 pids+=($!)
 for _ in $(seq 100); do jack_lsp | grep -q '^stillpoint:' && break; sleep 0.2; done
 jack_lsp > "$work/ports.txt"
-mapfile -t outs < <(grep '^stillpoint:' "$work/ports.txt" | grep -iv 'haptic\|control\|events\|in' | head -2)
-[ "${#outs[@]}" -eq 2 ] || fail "jalv shows no two audio outputs (see $work/ports.txt, $work/jalv.log)"
+# The main bus is the first two audio outputs; the third is Haptic.
+outs=(stillpoint:audio_out_1 stillpoint:audio_out_2)
+for port in "${outs[@]}" stillpoint:audio_out_3; do
+    grep -qx "$port" "$work/ports.txt" || fail "jalv shows no port $port (see $work/ports.txt, $work/jalv.log)"
+done
 
 # The plugin follows the host's transport: roll it.
 echo play | jack_transport > /dev/null 2>&1 || true
 jack_rec -f "$work/jalv.wav" -d "$seconds" -b 24 "${outs[@]}" > "$work/jack_rec.log" 2>&1 \
     || fail "jack_rec failed (see $work/jack_rec.log)"
 
-python3 - "$work/jalv.wav" "$rate" "$seconds" <<'PY'
+/usr/bin/python3 - "$work/jalv.wav" "$rate" "$seconds" <<'PY'
 import sys, wave, numpy as np
 path, rate, seconds = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
 with wave.open(path) as w:
@@ -63,11 +67,12 @@ else:
     x = np.frombuffer(raw.tobytes(), dtype={2: np.int16, 4: np.int32}[width]) / float(2 ** (8 * width - 1))
 length = frames / rate
 peak = float(np.max(np.abs(x)))
-last = x[-2 * rate * 2:]
-rms_db = 20 * np.log10(max(float(np.sqrt(np.mean(last ** 2))), 1e-12))
-print(f"jalv capture: {length:.2f} s, peak {20*np.log10(max(peak,1e-12)):.1f} dBFS, last 2 s RMS {rms_db:.1f} dBFS")
+# The loudest second (the session fades in over its first 3 s).
+seconds_rms = [float(np.sqrt(np.mean(x[i:i + 2 * rate] ** 2))) for i in range(0, len(x) - 2 * rate + 1, 2 * rate)]
+rms_db = 20 * np.log10(max(max(seconds_rms, default=0.0), 1e-12))
+print(f"jalv capture: {length:.2f} s, peak {20*np.log10(max(peak,1e-12)):.1f} dBFS, loudest second {rms_db:.1f} dBFS RMS")
 assert abs(length - seconds) < 1.0, f"captured {length:.2f} s, want about {seconds}"
 assert np.all(np.isfinite(x)), "non-finite samples"
 assert peak <= 10 ** (-0.9 / 20), f"peak {peak:.3f} above the -1 dBTP ceiling"
-assert rms_db > -50, f"last 2 s at {rms_db:.1f} dBFS: the plugin is not playing"
+assert rms_db > -50, f"loudest second at {rms_db:.1f} dBFS: the plugin is not playing"
 PY

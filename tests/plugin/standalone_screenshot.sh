@@ -23,7 +23,7 @@ xvfb-run -a -s "-screen 0 1024x768x24" bash -c '
 
 ffmpeg -loglevel error -y -i "$work/standalone.xwd" "$work/standalone.png"
 ffmpeg -loglevel error -y -i "$work/standalone.xwd" -f rawvideo -pix_fmt rgb24 -s 1024x768 "$work/standalone.rgb"
-python3 - "$work/standalone.rgb" <<'PY'
+/usr/bin/python3 - "$work/standalone.rgb" <<'PY'
 import sys, numpy as np
 pixels = np.fromfile(sys.argv[1], dtype=np.uint8).reshape(-1, 3).astype(int)
 background = np.array([0x1d, 0x2a, 0x33])
