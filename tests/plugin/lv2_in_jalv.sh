@@ -27,7 +27,11 @@ done
 server="stillpoint-plugin-test-$$"
 export JACK_DEFAULT_SERVER="$server"
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() {
+    exec 3>&- 2>/dev/null || true
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
 trap cleanup EXIT
 
 jackd -n "$server" --no-realtime -d dummy -r "$rate" -p 1024 > "$work/jackd.log" 2>&1 &
@@ -35,9 +39,12 @@ pids+=($!)
 for _ in $(seq 50); do jack_lsp > /dev/null 2>&1 && break; sleep 0.2; done
 jack_lsp > /dev/null 2>&1 || fail "the dummy JACK server $server did not start (see $work/jackd.log)"
 
-# jalv reads commands from stdin: keep it open for the run.
-(sleep 120) | jalv -x -n stillpoint "$uri" > "$work/jalv.log" 2>&1 &
+# jalv reads commands from stdin and quits at its end: hold a FIFO open for the run.
+rm -f "$work/jalv.in"
+mkfifo "$work/jalv.in"
+jalv -x -n stillpoint "$uri" < "$work/jalv.in" > "$work/jalv.log" 2>&1 &
 pids+=($!)
+exec 3> "$work/jalv.in"
 for _ in $(seq 100); do jack_lsp | grep -q '^stillpoint:' && break; sleep 0.2; done
 jack_lsp > "$work/ports.txt"
 # The main bus is the first two audio outputs; the third is Haptic.
