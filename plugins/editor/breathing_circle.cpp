@@ -7,11 +7,16 @@ constexpr float kSmoothing = 0.25f;  // per frame, on top of the breath's own ea
 
 juce::String wordsFor(int phase) {
     switch (phase) {
-        case 0: return "breathe in";
-        case 1: return "hold";
-        case 2: return "breathe out";
-        case 3: return "rest";
-        default: return {};
+        case 0:
+            return "breathe in";
+        case 1:
+            return "hold";
+        case 2:
+            return "breathe out";
+        case 3:
+            return "rest";
+        default:
+            return {};
     }
 }
 
@@ -31,7 +36,8 @@ void BreathingCircle::paint(juce::Graphics& g) {
 
     const juce::Colour glow(0xff8fc1b5);
     g.setGradientFill(juce::ColourGradient(glow.withAlpha(0.55f), centre.x, centre.y,
-                                           glow.withAlpha(0.0f), centre.x + radius * 1.25f, centre.y, true));
+                                           glow.withAlpha(0.0f), centre.x + radius * 1.25f,
+                                           centre.y, true));
     g.fillEllipse(juce::Rectangle<float>(radius * 2.5f, radius * 2.5f).withCentre(centre));
     g.setColour(glow.withAlpha(0.8f));
     g.fillEllipse(juce::Rectangle<float>(radius * 1.6f, radius * 1.6f).withCentre(centre));

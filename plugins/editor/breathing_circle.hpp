@@ -10,11 +10,11 @@
 namespace stillpoint::plugin {
 
 class BreathingCircle : public juce::Component {
-public:
+  public:
     void show(const BreathShape& shape);
     void paint(juce::Graphics& g) override;
 
-private:
+  private:
     float drawn_ = 0.3f;
     int phase_ = -1;
 };

@@ -53,9 +53,12 @@ StillpointEditor::StillpointEditor(StillpointProcessor& processor)
     timerCallback();
 }
 
-StillpointEditor::~StillpointEditor() { stopTimer(); }
+StillpointEditor::~StillpointEditor() {
+    stopTimer();
+}
 
-StillpointEditor::LabelledSlider& StillpointEditor::addSlider(const char* id, const juce::String& name) {
+StillpointEditor::LabelledSlider& StillpointEditor::addSlider(const char* id,
+                                                              const juce::String& name) {
     auto item = std::make_unique<LabelledSlider>();
     item->label.setText(name, juce::dontSendNotification);
     item->label.setColour(juce::Label::textColourId, kQuiet);
@@ -84,12 +87,13 @@ StillpointEditor::Toggle& StillpointEditor::addToggle(const char* id, const juce
 
 void StillpointEditor::chooseFile() {
     chooser_ = std::make_unique<juce::FileChooser>("Open a session", juce::File(), "*.yaml;*.yml");
-    chooser_->launchAsync(juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles,
-                          [this](const juce::FileChooser& chooser) {
-                              if (chooser.getResult() == juce::File()) return;
-                              processor_.loadSessionFile(chooser.getResult());
-                              timerCallback();
-                          });
+    chooser_->launchAsync(
+        juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles,
+        [this](const juce::FileChooser& chooser) {
+            if (chooser.getResult() == juce::File()) return;
+            processor_.loadSessionFile(chooser.getResult());
+            timerCallback();
+        });
 }
 
 juce::String StillpointEditor::currentLine() const {
@@ -103,7 +107,8 @@ juce::String StillpointEditor::currentLine() const {
     }
     const int section = display.section.load();
     if (section >= 0 && section < static_cast<int>(program->sections.size()))
-        return juce::String::fromUTF8(program->sections[static_cast<std::size_t>(section)].name.c_str());
+        return juce::String::fromUTF8(
+            program->sections[static_cast<std::size_t>(section)].name.c_str());
     return {};
 }
 
@@ -117,14 +122,19 @@ void StillpointEditor::timerCallback() {
     const double rate = display.sampleRate.load();
     const double at = static_cast<double>(display.position.load()) / rate;
     juce::String status = clock(at) + " / " + clock(program ? program->lengthSeconds : 0.0);
-    if (display.relocating.load()) status << "  -  finding the place";
-    else if (!display.playing.load()) status << "  -  stopped";
-    else if (display.finished.load()) status << "  -  finished";
+    if (display.relocating.load())
+        status << "  -  finding the place";
+    else if (!display.playing.load())
+        status << "  -  stopped";
+    else if (display.finished.load())
+        status << "  -  finished";
     status_.setText(status, juce::dontSendNotification);
     error_.setText(processor_.lastError(), juce::dontSendNotification);
 }
 
-void StillpointEditor::paint(juce::Graphics& g) { g.fillAll(kBackground); }
+void StillpointEditor::paint(juce::Graphics& g) {
+    g.fillAll(kBackground);
+}
 
 void StillpointEditor::resized() {
     auto area = getLocalBounds().reduced(16);
@@ -142,7 +152,8 @@ void StillpointEditor::resized() {
 
     // Two columns of sliders, toggles along the bottom.
     auto toggleRow = controls.removeFromBottom(26);
-    const int toggleWidth = toggleRow.getWidth() / static_cast<int>(std::max<std::size_t>(1, toggles_.size()));
+    const int toggleWidth =
+        toggleRow.getWidth() / static_cast<int>(std::max<std::size_t>(1, toggles_.size()));
     for (auto& toggle : toggles_) toggle->button.setBounds(toggleRow.removeFromLeft(toggleWidth));
     const int rows = static_cast<int>((sliders_.size() + 1) / 2);
     const int rowHeight = controls.getHeight() / std::max(1, rows);

@@ -17,13 +17,13 @@
 namespace stillpoint::plugin {
 
 class StillpointEditor : public juce::AudioProcessorEditor, private juce::Timer {
-public:
+  public:
     explicit StillpointEditor(StillpointProcessor& processor);
     ~StillpointEditor() override;
     void paint(juce::Graphics& g) override;
     void resized() override;
 
-private:
+  private:
     struct LabelledSlider {
         juce::Slider slider{juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight};
         juce::Label label;

@@ -10,13 +10,13 @@
 namespace stillpoint::plugin {
 
 struct PlaybackDisplay {
-    std::atomic<std::int64_t> position{0};          ///< host sample the session is at
+    std::atomic<std::int64_t> position{0};  ///< host sample the session is at
     std::atomic<double> sampleRate{48000.0};
     std::atomic<int> section{-1};
     std::atomic<int> step{-1};
-    std::atomic<int> phase{-1};                     ///< BreathPhase, -1 before the first breath
-    std::atomic<std::int64_t> phaseStart{0};        ///< session sample the phase began at
-    std::atomic<double> paceBpm{0.0};               ///< the pace the plugin asked for, 0: the session's
+    std::atomic<int> phase{-1};               ///< BreathPhase, -1 before the first breath
+    std::atomic<std::int64_t> phaseStart{0};  ///< session sample the phase began at
+    std::atomic<double> paceBpm{0.0};         ///< the pace the plugin asked for, 0: the session's
     std::atomic<bool> playing{false};
     std::atomic<bool> relocating{false};
     std::atomic<bool> finished{false};

@@ -8,7 +8,8 @@ namespace {
 juce::String titleOf(const SessionText& session) {
     // The first `title:` line; the file name when there is none.
     for (const auto& line : juce::StringArray::fromLines(juce::String(session.text)))
-        if (line.startsWith("title:")) return line.fromFirstOccurrenceOf(":", false, false).trim().unquoted();
+        if (line.startsWith("title:"))
+            return line.fromFirstOccurrenceOf(":", false, false).trim().unquoted();
     return juce::String(session.name).upToLastOccurrenceOf(".", false, false);
 }
 
@@ -24,7 +25,8 @@ juce::StringArray sessionChoices() {
 juce::AudioProcessorValueTreeState::ParameterLayout makeLayout() {
     using namespace juce;
     AudioProcessorValueTreeState::ParameterLayout layout;
-    layout.add(std::make_unique<AudioParameterChoice>(ParameterID{kSession, 1}, "Session", sessionChoices(), 0));
+    layout.add(std::make_unique<AudioParameterChoice>(ParameterID{kSession, 1}, "Session",
+                                                      sessionChoices(), 0));
     layout.add(std::make_unique<AudioParameterFloat>(
         ParameterID{kPace, 1}, "Pace", NormalisableRange<float>(0.0f, kMaxPaceBpm, 0.1f), 0.0f,
         AudioParameterFloatAttributes()
@@ -35,8 +37,10 @@ juce::AudioProcessorValueTreeState::ParameterLayout makeLayout() {
             .withValueFromStringFunction([](const String& text) {
                 return text.trim().equalsIgnoreCase("session") ? 0.0f : text.getFloatValue();
             })));
-    layout.add(std::make_unique<AudioParameterBool>(ParameterID{kTempoSync, 1}, "Tempo sync", false));
-    layout.add(std::make_unique<AudioParameterInt>(ParameterID{kBeatsPerBreath, 1}, "Beats per breath", 1, 64, 8));
+    layout.add(
+        std::make_unique<AudioParameterBool>(ParameterID{kTempoSync, 1}, "Tempo sync", false));
+    layout.add(std::make_unique<AudioParameterInt>(ParameterID{kBeatsPerBreath, 1},
+                                                   "Beats per breath", 1, 64, 8));
     for (const auto& trim : kLayerTrims)
         layout.add(std::make_unique<AudioParameterFloat>(
             ParameterID{trim.id, 1}, String(trim.name) + " volume",

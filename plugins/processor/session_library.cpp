@@ -15,11 +15,14 @@ std::vector<SessionText> readBundle() {
     std::vector<SessionText> sessions;
     for (int i = 0; i < StillpointSessions::namedResourceListSize; ++i) {
         int size = 0;
-        const char* data = StillpointSessions::getNamedResource(StillpointSessions::namedResourceList[i], size);
-        sessions.push_back({StillpointSessions::originalFilenames[i], std::string(data, static_cast<std::size_t>(size))});
+        const char* data =
+            StillpointSessions::getNamedResource(StillpointSessions::namedResourceList[i], size);
+        sessions.push_back({StillpointSessions::originalFilenames[i],
+                            std::string(data, static_cast<std::size_t>(size))});
     }
     std::sort(sessions.begin(), sessions.end(), [](const SessionText& a, const SessionText& b) {
-        if ((a.name == kDefaultSession) != (b.name == kDefaultSession)) return a.name == kDefaultSession;
+        if ((a.name == kDefaultSession) != (b.name == kDefaultSession))
+            return a.name == kDefaultSession;
         return a.name < b.name;
     });
     return sessions;

@@ -18,7 +18,8 @@ constexpr const char* kSessionTag = "Session";
 StillpointProcessor::StillpointProcessor()
     : AudioProcessor(BusesProperties()
                          .withOutput("Main", juce::AudioChannelSet::stereo(), true)
-                         .withOutput("Haptic", juce::AudioChannelSet::mono(), true)), parameters_(*this, nullptr, "Parameters", params::makeLayout()) {
+                         .withOutput("Haptic", juce::AudioChannelSet::mono(), true)),
+      parameters_(*this, nullptr, "Parameters", params::makeLayout()) {
     for (std::size_t i = 0; i < params::kLayerTrims.size(); ++i)
         trims_[i] = parameters_.getRawParameterValue(params::kLayerTrims[i].id);
     pace_ = parameters_.getRawParameterValue(params::kPace);
@@ -26,13 +27,16 @@ StillpointProcessor::StillpointProcessor()
     beatsPerBreath_ = parameters_.getRawParameterValue(params::kBeatsPerBreath);
     hold_ = parameters_.getRawParameterValue(params::kHold);
     haptics_ = parameters_.getRawParameterValue(params::kHaptics);
-    sessionChoice_ = dynamic_cast<juce::AudioParameterChoice*>(parameters_.getParameter(params::kSession));
+    sessionChoice_ =
+        dynamic_cast<juce::AudioParameterChoice*>(parameters_.getParameter(params::kSession));
     install(bundledSessions().front());
     installedChoice_ = 0;
     startTimerHz(kSessionPollHz);
 }
 
-StillpointProcessor::~StillpointProcessor() { stopTimer(); }
+StillpointProcessor::~StillpointProcessor() {
+    stopTimer();
+}
 
 bool StillpointProcessor::install(SessionText session) {
     auto loaded = planSessionText(session);
@@ -49,7 +53,8 @@ bool StillpointProcessor::install(SessionText session) {
 
 juce::String StillpointProcessor::loadSessionFile(const juce::File& file) {
     if (!file.existsAsFile())
-        return lastError_ = file.getFullPathName() + ": error: cannot read the file; choose an existing session file";
+        return lastError_ = file.getFullPathName() +
+                            ": error: cannot read the file; choose an existing session file";
     if (file.getSize() > static_cast<juce::int64>(kMaxSessionFileBytes))
         return lastError_ = file.getFullPathName() + ": error: larger than a session can be (4 MB)";
     if (!install({file.getFullPathName().toStdString(), file.loadFileAsString().toStdString()}))
@@ -61,13 +66,16 @@ juce::String StillpointProcessor::loadSessionFile(const juce::File& file) {
     return {};
 }
 
-void StillpointProcessor::timerCallback() { followSessionParameter(); }
+void StillpointProcessor::timerCallback() {
+    followSessionParameter();
+}
 
 void StillpointProcessor::followSessionParameter() {
     const int choice = sessionChoice_->getIndex();
     if (choice == installedChoice_) return;
     const auto& bundled = bundledSessions();
-    if (choice < static_cast<int>(bundled.size())) install(bundled[static_cast<std::size_t>(choice)]);
+    if (choice < static_cast<int>(bundled.size()))
+        install(bundled[static_cast<std::size_t>(choice)]);
     // "Loaded file" without a file loaded keeps what plays.
     installedChoice_ = choice;
 }
@@ -119,16 +127,19 @@ void StillpointProcessor::sendCommands(double hostBpm) noexcept {
 
     const auto& volumes = program->sound.volumes;
     const std::array<double, params::kLayerTrims.size()> own = {
-        volumes.tone, volumes.bed, volumes.bells, volumes.voice, volumes.binaural, volumes.isochronic};
+        volumes.tone,  volumes.bed,      volumes.bells,
+        volumes.voice, volumes.binaural, volumes.isochronic};
     for (std::size_t i = 0; i < params::kLayerTrims.size(); ++i) {
         const float trim = trims_[i]->load();
         if (trim == sent_.trimDb[i]) continue;
         const double db = std::clamp(own[i] + trim, params::kMinLayerDb, params::kMaxLayerDb);
-        if (player_.pushCommand({CommandType::SetLayerGain, static_cast<int>(params::kLayerTrims[i].layer), db}))
+        if (player_.pushCommand(
+                {CommandType::SetLayerGain, static_cast<int>(params::kLayerTrims[i].layer), db}))
             sent_.trimDb[i] = trim;
     }
 
-    double pace = pace_->load() >= params::kSessionPaceBelow ? static_cast<double>(pace_->load()) : 0.0;
+    double pace =
+        pace_->load() >= params::kSessionPaceBelow ? static_cast<double>(pace_->load()) : 0.0;
     if (tempoSync_->load() >= 0.5f && hostBpm > 0.0)
         pace = std::clamp(hostBpm / std::max(1.0f, beatsPerBreath_->load()), 1.0, 30.0);
     if (pace > 0.0 && std::fabs(pace - sent_.paceBpm) > 1e-3 &&
@@ -137,7 +148,8 @@ void StillpointProcessor::sendCommands(double hostBpm) noexcept {
     display_.paceBpm.store(pace);
 
     const bool hold = hold_->load() >= 0.5f;
-    if (hold != sent_.hold && player_.pushCommand({hold ? CommandType::Hold : CommandType::Release, 0, 0.0}))
+    if (hold != sent_.hold &&
+        player_.pushCommand({hold ? CommandType::Hold : CommandType::Release, 0, 0.0}))
         sent_.hold = hold;
 }
 
@@ -145,7 +157,9 @@ void StillpointProcessor::readEvents() noexcept {
     Event event;
     while (player_.popEvent(event)) {
         switch (event.type) {
-            case EventType::SectionStarted: display_.section.store(event.index); break;
+            case EventType::SectionStarted:
+                display_.section.store(event.index);
+                break;
             case EventType::StepStarted:
                 display_.step.store(event.index);
                 sent_.paceBpm = 0.0;  // a new breathe step starts at its planned pace: ask again
@@ -154,9 +168,14 @@ void StillpointProcessor::readEvents() noexcept {
                 display_.phase.store(event.index);
                 display_.phaseStart.store(event.sessionSample);
                 break;
-            case EventType::Finished: display_.finished.store(true); break;
-            case EventType::SessionStarted: display_.finished.store(false); break;
-            default: break;
+            case EventType::Finished:
+                display_.finished.store(true);
+                break;
+            case EventType::SessionStarted:
+                display_.finished.store(false);
+                break;
+            default:
+                break;
         }
     }
 }
@@ -192,15 +211,19 @@ void StillpointProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::M
     display_.relocating.store(player_.relocating());
 }
 
-juce::AudioProcessorEditor* StillpointProcessor::createEditor() { return new StillpointEditor(*this); }
+juce::AudioProcessorEditor* StillpointProcessor::createEditor() {
+    return new StillpointEditor(*this);
+}
 
 void StillpointProcessor::getStateInformation(juce::MemoryBlock& destination) {
     juce::XmlElement root(kStateTag);
     root.setAttribute("version", 1);
-    if (auto parameters = parameters_.copyState().createXml()) root.addChildElement(parameters.release());
+    if (auto parameters = parameters_.copyState().createXml())
+        root.addChildElement(parameters.release());
     auto* session = root.createNewChildElement(kSessionTag);
     session->setAttribute("name", juce::String(session_.name));
-    session->setAttribute("text", juce::String::fromUTF8(session_.text.data(), static_cast<int>(session_.text.size())));
+    session->setAttribute("text", juce::String::fromUTF8(session_.text.data(),
+                                                         static_cast<int>(session_.text.size())));
     copyXmlToBinary(root, destination);
 }
 
@@ -210,10 +233,13 @@ void StillpointProcessor::setStateInformation(const void* data, int sizeInBytes)
     if (auto* parameters = root->getChildByName(parameters_.state.getType()))
         parameters_.replaceState(juce::ValueTree::fromXml(*parameters));
     if (auto* session = root->getChildByName(kSessionTag))
-        install({session->getStringAttribute("name").toStdString(), session->getStringAttribute("text").toStdString()});
+        install({session->getStringAttribute("name").toStdString(),
+                 session->getStringAttribute("text").toStdString()});
     installedChoice_ = sessionChoice_->getIndex();  // the saved text is what plays
 }
 
 }  // namespace stillpoint::plugin
 
-juce::AudioProcessor* JUCE_CALLTYPE createPluginFilter() { return new stillpoint::plugin::StillpointProcessor(); }
+juce::AudioProcessor* JUCE_CALLTYPE createPluginFilter() {
+    return new stillpoint::plugin::StillpointProcessor();
+}

@@ -27,7 +27,7 @@
 namespace stillpoint::plugin {
 
 class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
-public:
+  public:
     StillpointProcessor();
     ~StillpointProcessor() override;
 
@@ -60,7 +60,7 @@ public:
     void getStateInformation(juce::MemoryBlock& destination) override;
     void setStateInformation(const void* data, int sizeInBytes) override;
 
-private:
+  private:
     struct SentCommands {  // what the playing engine was last told (audio thread)
         std::uint64_t generation = ~std::uint64_t{0};
         std::array<float, params::kLayerTrims.size()> trimDb{};

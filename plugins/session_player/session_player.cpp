@@ -8,9 +8,9 @@ namespace stillpoint::plugin {
 struct SessionPlayer::Built {
     std::shared_ptr<const Program> program;
     std::unique_ptr<Engine> engine;
-    std::int64_t start = 0;       ///< host sample of the engine's next frame
-    std::uint64_t request = 0;    ///< the relocation request it answers
-    std::uint64_t session = 0;    ///< the session generation it plays
+    std::int64_t start = 0;     ///< host sample of the engine's next frame
+    std::uint64_t request = 0;  ///< the relocation request it answers
+    std::uint64_t session = 0;  ///< the session generation it plays
 };
 
 namespace {
@@ -55,7 +55,8 @@ void SessionPlayer::prepare(double sampleRate) {
     active_.reset();
     mode_ = Mode::Relocating;
     if (program) {
-        active_ = build(program, sampleRate, std::max<std::int64_t>(nextHost_, 0), lastRequest_, session);
+        active_ =
+            build(program, sampleRate, std::max<std::int64_t>(nextHost_, 0), lastRequest_, session);
         nextHost_ = active_->start;
         mode_ = Mode::Waiting;
     }
@@ -124,11 +125,14 @@ void SessionPlayer::workerLoop() {
 
         const double lead = leadSeconds_.load();
         const std::int64_t start =
-            aimAhead ? std::max(target, hostNow_.load() + static_cast<std::int64_t>(lead * rate)) : target;
+            aimAhead ? std::max(target, hostNow_.load() + static_cast<std::int64_t>(lead * rate))
+                     : target;
         const auto began = std::chrono::steady_clock::now();
         auto built = build(std::move(program), rate, start, request, session);
-        const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-        if (aimAhead) leadSeconds_.store(std::clamp(1.5 * took + 0.05, kMinLeadSeconds, kMaxLeadSeconds));
+        const double took =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+        if (aimAhead)
+            leadSeconds_.store(std::clamp(1.5 * took + 0.05, kMinLeadSeconds, kMaxLeadSeconds));
         delete ready_.exchange(built.release(), std::memory_order_acq_rel);
         answered = request;
     }
@@ -149,7 +153,8 @@ bool SessionPlayer::adoptReadyEngine() noexcept {
     if (retired_.load(std::memory_order_acquire) != nullptr) return false;
     Built* ready = ready_.exchange(nullptr, std::memory_order_acq_rel);
     if (!ready) return false;
-    if (mode_ != Mode::Relocating || ready->request != lastRequest_ || ready->session != pendingSession_) {
+    if (mode_ != Mode::Relocating || ready->request != lastRequest_ ||
+        ready->session != pendingSession_) {
         retired_.store(ready, std::memory_order_release);
         return false;
     }
@@ -222,14 +227,16 @@ bool SessionPlayer::waitingFits(std::int64_t host, const HostTransport& transpor
     return static_cast<double>(nextHost_ - host) <= (2.0 * leadSeconds_.load() + 1.0) * rate;
 }
 
-void SessionPlayer::processBlock(float* const* out, int frames, const HostTransport& transport) noexcept {
+void SessionPlayer::processBlock(float* const* out, int frames,
+                                 const HostTransport& transport) noexcept {
     const std::int64_t h = transport.sample;
     const std::int64_t end = h + frames;
     const bool jumped = h != lastBlockEnd_;
     const std::uint64_t wanted = sessionWanted_.load();
     silence(out, 0, frames);
 
-    if ((!active_ || active_->session != wanted) && !(mode_ == Mode::Relocating && pendingSession_ == wanted)) {
+    if ((!active_ || active_->session != wanted) &&
+        !(mode_ == Mode::Relocating && pendingSession_ == wanted)) {
         if (active_ && mode_ == Mode::Playing && transport.playing && !transport.nonRealtime) {
             renderActive(out, frames);  // the old session fades out into the gap
             declickTarget_ = 0.0f;
@@ -270,7 +277,9 @@ void SessionPlayer::processBlock(float* const* out, int frames, const HostTransp
             if (h == nextHost_) {
                 startActive(out, 0, frames, transport);
             } else if (waitingFits(h, transport)) {
-                if (nextHost_ < end) startActive(out, static_cast<int>(nextHost_ - h), static_cast<int>(end - nextHost_), transport);
+                if (nextHost_ < end)
+                    startActive(out, static_cast<int>(nextHost_ - h),
+                                static_cast<int>(end - nextHost_), transport);
             } else if (h > nextHost_ && h - nextHost_ <= kMaxCatchUpFrames) {
                 skipActive(h - nextHost_);
                 nextHost_ = h;
@@ -288,7 +297,8 @@ void SessionPlayer::processBlock(float* const* out, int frames, const HostTransp
     }
 }
 
-void SessionPlayer::process(float* const* out, int frames, const HostTransport& transport) noexcept {
+void SessionPlayer::process(float* const* out, int frames,
+                            const HostTransport& transport) noexcept {
     if (frames <= 0) return;
     hostNow_.store(transport.sample);
     if (transport.nonRealtime) declickGain_ = declickTarget_ = 1.0f;

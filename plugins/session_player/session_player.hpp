@@ -37,13 +37,13 @@ namespace stillpoint::plugin {
 
 /// What the host says about this block.
 struct HostTransport {
-    std::int64_t sample = 0;   ///< host timeline position of the block's first frame
+    std::int64_t sample = 0;  ///< host timeline position of the block's first frame
     bool playing = true;
     bool nonRealtime = false;  ///< offline bounce: wait for relocations, never drop audio
 };
 
 class SessionPlayer {
-public:
+  public:
     /// Frames the engine renders per call; host blocks are split to this.
     static constexpr int kEngineBlockFrames = 1024;
     /// A late engine is caught up on the audio thread by at most this much.
@@ -80,7 +80,7 @@ public:
     /// True while waiting for the worker to build an engine for this place.
     bool relocating() const noexcept { return relocating_.load(); }
 
-private:
+  private:
     struct Built;  // an engine, its program and the host sample it starts at
     enum class Mode : unsigned char { Playing, Waiting, Relocating };
 
@@ -94,7 +94,8 @@ private:
     void waitForEngine() noexcept;
     /// Whether the host at `host` is still before a waiting engine's start, close enough to wait.
     bool waitingFits(std::int64_t host, const HostTransport& transport) const noexcept;
-    void startActive(float* const* out, int from, int frames, const HostTransport& transport) noexcept;
+    void startActive(float* const* out, int from, int frames,
+                     const HostTransport& transport) noexcept;
     void renderActive(float* const* out, int frames) noexcept;
     void skipActive(std::int64_t frames) noexcept;
     void silence(float* const* out, int from, int frames) noexcept;
@@ -123,7 +124,7 @@ private:
     // Audio thread only.
     std::unique_ptr<Built> active_;
     Mode mode_ = Mode::Waiting;
-    std::int64_t nextHost_ = 0;  ///< host sample the active engine's next frame belongs to
+    std::int64_t nextHost_ = 0;      ///< host sample the active engine's next frame belongs to
     std::int64_t lastBlockEnd_ = 0;  ///< where the host would be next if it plays on
     std::uint64_t lastRequest_ = 0;
     std::int64_t pendingTarget_ = 0;

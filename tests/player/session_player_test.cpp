@@ -2,6 +2,8 @@
 // relocations sound exactly as `stillpoint render` does at the same host
 // samples; realtime relocations land on the same audio once the worker's
 // engine takes over; a stopped host gets silence and no advance.
+#include "session_player.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -9,7 +11,6 @@
 #include <thread>
 #include <vector>
 
-#include "session_player.hpp"
 #include "stillpoint/offline_render.hpp"
 #include "stillpoint/session_parser.hpp"
 
@@ -82,8 +83,12 @@ std::int64_t mismatches(const Capture& got, const RenderedAudio& render, std::in
     std::int64_t bad = 0;
     for (std::size_t i = 0; i < got.left.size(); ++i) {
         const auto frame = static_cast<std::size_t>(from) + i;
-        const float l = frame < static_cast<std::size_t>(render.frames()) ? render.interleaved[2 * frame] : 0.0f;
-        const float r = frame < static_cast<std::size_t>(render.frames()) ? render.interleaved[2 * frame + 1] : 0.0f;
+        const float l = frame < static_cast<std::size_t>(render.frames())
+                            ? render.interleaved[2 * frame]
+                            : 0.0f;
+        const float r = frame < static_cast<std::size_t>(render.frames())
+                            ? render.interleaved[2 * frame + 1]
+                            : 0.0f;
         if (got.left[i] != l || got.right[i] != r) ++bad;
     }
     return bad;
@@ -114,7 +119,8 @@ TEST(SessionPlayer, RealtimePlaybackFromTheStartEqualsTheRenderAtAnyBlockSize) {
         SessionPlayer player;
         player.setProgram(program);
         player.prepare(kRate);
-        const auto got = play(player, 0, std::min<std::int64_t>(render.frames(), 200000), block, {});
+        const auto got =
+            play(player, 0, std::min<std::int64_t>(render.frames(), 200000), block, {});
         EXPECT_EQ(mismatches(got, render, 0), 0) << "block " << block;
     }
 }

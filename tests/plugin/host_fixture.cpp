@@ -23,7 +23,8 @@ std::unique_ptr<juce::AudioPluginInstance> loadPlugin() {
     return instance;
 }
 
-juce::AudioBuffer<float> play(juce::AudioPluginInstance& plugin, TestPlayHead& head, int frames, int block) {
+juce::AudioBuffer<float> play(juce::AudioPluginInstance& plugin, TestPlayHead& head, int frames,
+                              int block) {
     const int channels = std::max(plugin.getTotalNumOutputChannels(), 2);
     juce::AudioBuffer<float> out(2, frames);
     juce::AudioBuffer<float> buffer(channels, block);
@@ -46,9 +47,12 @@ BadSamples countBad(const juce::AudioBuffer<float>& buffer) {
     for (int c = 0; c < buffer.getNumChannels(); ++c)
         for (int i = 0; i < buffer.getNumSamples(); ++i) {
             const float v = buffer.getSample(c, i);
-            if (std::isnan(v)) ++bad.nan;
-            else if (std::isinf(v)) ++bad.inf;
-            else if (std::fpclassify(v) == FP_SUBNORMAL) ++bad.subnormal;
+            if (std::isnan(v))
+                ++bad.nan;
+            else if (std::isinf(v))
+                ++bad.inf;
+            else if (std::fpclassify(v) == FP_SUBNORMAL)
+                ++bad.subnormal;
         }
     return bad;
 }
@@ -68,21 +72,25 @@ juce::MemoryBlock componentState(const juce::XmlElement& outer) {
 }  // namespace
 
 std::unique_ptr<juce::XmlElement> pluginStateXml(const juce::MemoryBlock& hostState) {
-    auto outer = juce::AudioProcessor::getXmlFromBinary(hostState.getData(), static_cast<int>(hostState.getSize()));
+    auto outer = juce::AudioProcessor::getXmlFromBinary(hostState.getData(),
+                                                        static_cast<int>(hostState.getSize()));
     if (!outer) return nullptr;
     const auto component = componentState(*outer);
-    return juce::AudioProcessor::getXmlFromBinary(component.getData(), static_cast<int>(component.getSize()));
+    return juce::AudioProcessor::getXmlFromBinary(component.getData(),
+                                                  static_cast<int>(component.getSize()));
 }
 
 juce::MemoryBlock stateWithSession(juce::AudioPluginInstance& plugin, const juce::String& name,
                                    const juce::String& sessionText) {
     juce::MemoryBlock state;
     plugin.getStateInformation(state);
-    auto outer = juce::AudioProcessor::getXmlFromBinary(state.getData(), static_cast<int>(state.getSize()));
+    auto outer =
+        juce::AudioProcessor::getXmlFromBinary(state.getData(), static_cast<int>(state.getSize()));
     EXPECT_NE(outer, nullptr);
     if (!outer) return {};
     const auto component = componentState(*outer);
-    auto xml = juce::AudioProcessor::getXmlFromBinary(component.getData(), static_cast<int>(component.getSize()));
+    auto xml = juce::AudioProcessor::getXmlFromBinary(component.getData(),
+                                                      static_cast<int>(component.getSize()));
     EXPECT_NE(xml, nullptr);
     if (!xml) return {};
     auto* session = xml->getChildByName("Session");
@@ -96,7 +104,8 @@ juce::MemoryBlock stateWithSession(juce::AudioPluginInstance& plugin, const juce
                                   static_cast<const char*>(component.getData()) + 4));
     juce::MemoryBlock changed;
     juce::AudioProcessor::copyXmlToBinary(*xml, changed);
-    changed.append(static_cast<const char*>(component.getData()) + xmlBytes, component.getSize() - xmlBytes);
+    changed.append(static_cast<const char*>(component.getData()) + xmlBytes,
+                   component.getSize() - xmlBytes);
     outer->getChildByName("IComponent")->deleteAllTextElements();
     outer->getChildByName("IComponent")->addTextElement(changed.toBase64Encoding());
     juce::MemoryBlock result;
@@ -110,15 +119,17 @@ juce::AudioBuffer<float> renderWithCli(const juce::String& sessionText, double r
     const auto session = dir.getChildFile("session.yaml");
     const auto wav = dir.getChildFile("render.wav");
     session.replaceWithText(sessionText);
-    const juce::String command = juce::String(STILLPOINT_CLI_PATH) + " render " + session.getFullPathName().quoted() +
-                                 " -o " + wav.getFullPathName().quoted() + " --rate " + juce::String(static_cast<int>(rate)) +
-                                 " --quiet > /dev/null";
+    const juce::String command = juce::String(STILLPOINT_CLI_PATH) + " render " +
+                                 session.getFullPathName().quoted() + " -o " +
+                                 wav.getFullPathName().quoted() + " --rate " +
+                                 juce::String(static_cast<int>(rate)) + " --quiet > /dev/null";
     EXPECT_EQ(std::system(command.toRawUTF8()), 0) << command;
     juce::AudioBuffer<float> audio;
     juce::WavAudioFormat wavFormat;
     if (std::unique_ptr<juce::AudioFormatReader> reader{
             wavFormat.createReaderFor(wav.createInputStream().release(), true)}) {
-        audio.setSize(static_cast<int>(reader->numChannels), static_cast<int>(reader->lengthInSamples));
+        audio.setSize(static_cast<int>(reader->numChannels),
+                      static_cast<int>(reader->lengthInSamples));
         reader->read(&audio, 0, static_cast<int>(reader->lengthInSamples), 0, true, true);
     } else {
         ADD_FAILURE() << "cannot read " << wav.getFullPathName();

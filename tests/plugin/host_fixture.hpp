@@ -31,7 +31,8 @@ std::unique_ptr<juce::AudioPluginInstance> loadPlugin();
 
 /// Plays `frames` from the head's position in blocks of `block`, advancing it
 /// while it plays, and returns the main output (stereo, planar).
-juce::AudioBuffer<float> play(juce::AudioPluginInstance& plugin, TestPlayHead& head, int frames, int block);
+juce::AudioBuffer<float> play(juce::AudioPluginInstance& plugin, TestPlayHead& head, int frames,
+                              int block);
 
 /// Counts of samples that are NaN, infinite or subnormal in every channel.
 struct BadSamples {

@@ -26,12 +26,14 @@ sections:
 
 float peak(const juce::AudioBuffer<float>& b) {
     float p = 0.0f;
-    for (int c = 0; c < b.getNumChannels(); ++c) p = std::max(p, b.getMagnitude(c, 0, b.getNumSamples()));
+    for (int c = 0; c < b.getNumChannels(); ++c)
+        p = std::max(p, b.getMagnitude(c, 0, b.getNumSamples()));
     return p;
 }
 
 /// Largest difference between `got` and `reference` from `from` on.
-float largestDifference(const juce::AudioBuffer<float>& got, const juce::AudioBuffer<float>& reference, int from) {
+float largestDifference(const juce::AudioBuffer<float>& got,
+                        const juce::AudioBuffer<float>& reference, int from) {
     float worst = 0.0f;
     for (int c = 0; c < 2; ++c)
         for (int i = 0; i < got.getNumSamples(); ++i) {
@@ -66,7 +68,8 @@ TEST(PluginInfo, EveryParameterHasANameAndItsTextReadsBack) {
     std::mt19937 random(5);
     for (auto* p : parameters) {
         EXPECT_FALSE(p->getName(64).isEmpty());
-        for (float v : {0.0f, 0.25f, 0.5f, 0.75f, 1.0f, std::uniform_real_distribution<float>()(random)}) {
+        for (float v :
+             {0.0f, 0.25f, 0.5f, 0.75f, 1.0f, std::uniform_real_distribution<float>()(random)}) {
             p->setValue(v);
             const float value = p->getValue();
             const auto text = p->getText(value, 64);
@@ -74,7 +77,8 @@ TEST(PluginInfo, EveryParameterHasANameAndItsTextReadsBack) {
             if (p->isDiscrete() || p->isBoolean())
                 EXPECT_EQ(p->getText(p->getValueForText(text), 64), text) << p->getName(64);
             else
-                EXPECT_NEAR(p->getValueForText(text), value, 0.1f) << p->getName(64) << " '" << text << "'";
+                EXPECT_NEAR(p->getValueForText(text), value, 0.1f)
+                    << p->getName(64) << " '" << text << "'";
         }
     }
 }
@@ -105,8 +109,9 @@ TEST(Processing, EveryRateAndBlockSizeGivesCleanAudioAndZeroFrameCallsAreHarmles
         for (int block : {1, 32, 64, 128, 256, 512, 1024, 8192}) {
             const auto out = play(*plugin, head, block * 10, block);
             const auto bad = countBad(out);
-            EXPECT_EQ(bad.total(), 0) << rate << " Hz, " << block << " frames: " << bad.nan << " NaN, "
-                                      << bad.inf << " Inf, " << bad.subnormal << " subnormal";
+            EXPECT_EQ(bad.total(), 0)
+                << rate << " Hz, " << block << " frames: " << bad.nan << " NaN, " << bad.inf
+                << " Inf, " << bad.subnormal << " subnormal";
             loudest = std::max(loudest, peak(out));
         }
         EXPECT_GT(loudest, 0.01f) << rate << " Hz";
@@ -174,7 +179,8 @@ TEST(State, RoundTripIsByteIdenticalAndRestoresEveryParameter) {
     ASSERT_NE(plugin, nullptr);
     std::mt19937 random(3);
     for (auto* p : plugin->getParameters())
-        if (p != plugin->getBypassParameter()) p->setValue(std::uniform_real_distribution<float>()(random));
+        if (p != plugin->getBypassParameter())
+            p->setValue(std::uniform_real_distribution<float>()(random));
     juce::MemoryBlock saved;
     plugin->getStateInformation(saved);
     std::vector<float> values;
@@ -186,7 +192,8 @@ TEST(State, RoundTripIsByteIdenticalAndRestoresEveryParameter) {
 
     auto other = loadPlugin();
     ASSERT_NE(other, nullptr);
-    for (auto* p : other->getParameters()) p->setValue(std::uniform_real_distribution<float>()(random));
+    for (auto* p : other->getParameters())
+        p->setValue(std::uniform_real_distribution<float>()(random));
     other->setStateInformation(saved.getData(), static_cast<int>(saved.getSize()));
     juce::MemoryBlock again;
     other->getStateInformation(again);
@@ -216,7 +223,8 @@ TEST(State, CarriesTheSessionTextSoAProjectReopensAnywhere) {
     ASSERT_NE(xml, nullptr);
     ASSERT_NE(xml->getChildByName("Session"), nullptr);
     EXPECT_EQ(xml->getChildByName("Session")->getStringAttribute("text"), kShortSession);
-    EXPECT_EQ(xml->getChildByName("Session")->getStringAttribute("name"), "elsewhere/host-check.yaml");
+    EXPECT_EQ(xml->getChildByName("Session")->getStringAttribute("name"),
+              "elsewhere/host-check.yaml");
 }
 
 TEST(Bounce, OfflineBounceEqualsStillpointRender) {
@@ -236,8 +244,10 @@ TEST(Bounce, OfflineBounceEqualsStillpointRender) {
         // A relocation in the bounce (a loop back) lands on the render's audio there.
         head.sample = static_cast<juce::int64>(5.5 * rate);
         const auto looped = play(*plugin, head, static_cast<int>(rate), 333);
-        EXPECT_LE(largestDifference(looped, reference, static_cast<int>(head.sample) - static_cast<int>(rate)),
-                  kOne24BitStep) << rate << " Hz";
+        EXPECT_LE(largestDifference(looped, reference,
+                                    static_cast<int>(head.sample) - static_cast<int>(rate)),
+                  kOne24BitStep)
+            << rate << " Hz";
     }
 }
 
@@ -284,7 +294,8 @@ TEST(Editor, OpensColdAndWarmWhileAnotherThreadProcessesAndParametersChange) {
             std::mt19937 random(7);
             const auto& parameters = plugin->getParameters();
             for (int round = 0; round < 1000; ++round) {
-                auto* p = parameters[static_cast<int>(random() % static_cast<unsigned>(parameters.size()))];
+                auto* p = parameters[static_cast<int>(random() %
+                                                      static_cast<unsigned>(parameters.size()))];
                 if (p != plugin->getBypassParameter())
                     p->setValueNotifyingHost(std::uniform_real_distribution<float>()(random));
             }
@@ -293,7 +304,8 @@ TEST(Editor, OpensColdAndWarmWhileAnotherThreadProcessesAndParametersChange) {
         juce::MessageManager::getInstance()->runDispatchLoopUntil(100);
         juce::MemoryBlock state;
         plugin->getStateInformation(state);
-        plugin->setStateInformation(state.getData(), static_cast<int>(state.getSize()));  // with the editor open
+        plugin->setStateInformation(state.getData(),
+                                    static_cast<int>(state.getSize()));  // with the editor open
         juce::MessageManager::getInstance()->runDispatchLoopUntil(50);
     }
     stop = true;

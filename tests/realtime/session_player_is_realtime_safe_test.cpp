@@ -52,7 +52,7 @@ sections:
     for (int block = 0; block < 3000; ++block) {
         plugin::HostTransport transport{host, true, false};
         if (block == 200 || block == 900) transport.sample = host = 48000 * 10;  // jumps
-        if (block == 500) player.setProgram(second);                            // a new session
+        if (block == 500) player.setProgram(second);                             // a new session
         if (block >= 1400 && block < 1500) transport.playing = false;            // stopped
         if (block == 1500) player.pushCommand({CommandType::SetPace, 0, 5.0});
         {
