@@ -1,0 +1,54 @@
+# The plugin: VST3, LV2 and Standalone from one juce_add_plugin target, so
+# JUCE's modules compile once (into StillpointPlugin's SharedCode) for all
+# three formats. Debian's JUCE 7.0.5 (juce-modules-source).
+#
+# JUCE modules we do not use are switched off: FLAC and Ogg readers (the
+# engine writes files with libsndfile; they would need the system codecs
+# linked), the web browser and curl.
+set(STILLPOINT_PLUGIN_DEFINITIONS
+  JUCE_USE_FLAC=0 JUCE_USE_OGGVORBIS=0 JUCE_WEB_BROWSER=0 JUCE_USE_CURL=0
+  JUCE_VST3_CAN_REPLACE_VST2=0 JUCE_DISPLAY_SPLASH_SCREEN=0 JUCE_REPORT_APP_USAGE=0
+  JUCE_MODAL_LOOPS_PERMITTED=1
+  # The host test links this SharedCode rather than compiling JUCE again.
+  JUCE_PLUGINHOST_VST3=1)
+set(STILLPOINT_LV2_URI "https://stillpoint.dev/plugins/stillpoint")
+
+juce_add_plugin(StillpointPlugin
+  PRODUCT_NAME "Stillpoint"
+  COMPANY_NAME "Stillpoint"
+  COMPANY_WEBSITE "https://stillpoint.dev"
+  BUNDLE_ID dev.stillpoint.plugin
+  PLUGIN_MANUFACTURER_CODE Stlp
+  PLUGIN_CODE Stpt
+  FORMATS VST3 LV2 Standalone
+  LV2URI ${STILLPOINT_LV2_URI}
+  IS_SYNTH FALSE
+  NEEDS_MIDI_INPUT FALSE
+  NEEDS_MIDI_OUTPUT FALSE
+  IS_MIDI_EFFECT FALSE
+  EDITOR_WANTS_KEYBOARD_FOCUS FALSE
+  COPY_PLUGIN_AFTER_BUILD FALSE
+  VST3_CATEGORIES Instrument Generator
+  LV2_SHARED_LIBRARY_NAME Stillpoint)
+
+# The bundled sessions travel inside the binary: a plugin is copied into
+# host folders on its own, with no installed share/ directory beside it.
+file(GLOB STILLPOINT_BUNDLED_SESSIONS CONFIGURE_DEPENDS
+  ${PROJECT_SOURCE_DIR}/assets/sessions/*.yaml ${PROJECT_SOURCE_DIR}/assets/programs/*.yaml)
+juce_add_binary_data(stillpoint_plugin_sessions
+  HEADER_NAME StillpointSessions.h NAMESPACE StillpointSessions
+  SOURCES ${STILLPOINT_BUNDLED_SESSIONS})
+
+file(GLOB STILLPOINT_PLUGIN_SOURCES CONFIGURE_DEPENDS
+  ${PROJECT_SOURCE_DIR}/plugins/processor/*.cpp ${PROJECT_SOURCE_DIR}/plugins/editor/*.cpp)
+target_sources(StillpointPlugin PRIVATE ${STILLPOINT_PLUGIN_SOURCES})
+target_include_directories(StillpointPlugin PRIVATE ${PROJECT_SOURCE_DIR}/plugins)
+# juce_CheckSettingMacros.h falls back to the plugin name as the LV2 URI
+# unless the URI is defined before it: without this the manifest names the
+# plugin by a relative URI and jalv cannot find it.
+target_compile_definitions(StillpointPlugin PUBLIC
+  ${STILLPOINT_PLUGIN_DEFINITIONS} JucePlugin_LV2URI="${STILLPOINT_LV2_URI}")
+target_link_libraries(StillpointPlugin
+  PRIVATE stillpoint_session_player stillpoint_plugin_sessions
+          juce::juce_audio_utils juce::juce_audio_processors juce::juce_gui_basics
+  PUBLIC juce::juce_recommended_config_flags)

@@ -1,0 +1,170 @@
+#include "editor/stillpoint_editor.hpp"
+
+namespace stillpoint::plugin {
+namespace {
+
+constexpr int kDefaultWidth = 760;
+constexpr int kDefaultHeight = 560;
+constexpr int kRefreshHz = 30;
+const juce::Colour kBackground(0xff1d2a33);
+const juce::Colour kText(0xffe8e4da);
+const juce::Colour kQuiet(0xff9fb0b8);
+
+juce::String clock(double seconds) {
+    const int s = static_cast<int>(std::max(0.0, seconds));
+    return juce::String(s / 60) + ":" + juce::String(s % 60).paddedLeft('0', 2);
+}
+
+}  // namespace
+
+StillpointEditor::StillpointEditor(StillpointProcessor& processor)
+    : AudioProcessorEditor(processor), processor_(processor) {
+    auto& state = processor.parameters();
+    addAndMakeVisible(circle_);
+    for (auto* label : {&title_, &line_, &status_, &error_}) {
+        label->setColour(juce::Label::textColourId, kText);
+        label->setJustificationType(juce::Justification::centred);
+        addAndMakeVisible(*label);
+    }
+    title_.setFont(juce::Font(22.0f));
+    line_.setFont(juce::Font(17.0f, juce::Font::italic));
+    status_.setColour(juce::Label::textColourId, kQuiet);
+    error_.setColour(juce::Label::textColourId, juce::Colour(0xffe0b07a));
+    error_.setJustificationType(juce::Justification::topLeft);
+
+    sessions_.addItemList(params::sessionChoices(), 1);
+    addAndMakeVisible(sessions_);
+    sessionAttachment_ = std::make_unique<juce::AudioProcessorValueTreeState::ComboBoxAttachment>(
+        state, params::kSession, sessions_);
+    openFile_.onClick = [this] { chooseFile(); };
+    addAndMakeVisible(openFile_);
+
+    addSlider(params::kPace, "Pace");
+    for (const auto& trim : params::kLayerTrims) addSlider(trim.id, trim.name);
+    addSlider(params::kBeatsPerBreath, "Beats/breath");
+    addToggle(params::kHold, "Hold");
+    addToggle(params::kTempoSync, "Tempo sync");
+    addToggle(params::kHaptics, "Haptics");
+
+    setResizable(true, true);
+    setResizeLimits(520, 420, 1800, 1400);
+    setSize(kDefaultWidth, kDefaultHeight);
+    startTimerHz(kRefreshHz);
+    timerCallback();
+}
+
+StillpointEditor::~StillpointEditor() {
+    stopTimer();
+}
+
+StillpointEditor::LabelledSlider& StillpointEditor::addSlider(const char* id,
+                                                              const juce::String& name) {
+    auto item = std::make_unique<LabelledSlider>();
+    item->label.setText(name, juce::dontSendNotification);
+    item->label.setColour(juce::Label::textColourId, kQuiet);
+    item->slider.setColour(juce::Slider::trackColourId, juce::Colour(0xff6f9e93));
+    item->slider.setColour(juce::Slider::thumbColourId, juce::Colour(0xffb9d6cd));
+    item->slider.setColour(juce::Slider::textBoxTextColourId, kText);
+    item->slider.setTextBoxStyle(juce::Slider::TextBoxRight, false, 64, 20);
+    addAndMakeVisible(item->label);
+    addAndMakeVisible(item->slider);
+    item->attachment = std::make_unique<juce::AudioProcessorValueTreeState::SliderAttachment>(
+        processor_.parameters(), id, item->slider);
+    sliders_.push_back(std::move(item));
+    return *sliders_.back();
+}
+
+StillpointEditor::Toggle& StillpointEditor::addToggle(const char* id, const juce::String& name) {
+    auto item = std::make_unique<Toggle>();
+    item->button.setButtonText(name);
+    item->button.setColour(juce::ToggleButton::textColourId, kText);
+    addAndMakeVisible(item->button);
+    item->attachment = std::make_unique<juce::AudioProcessorValueTreeState::ButtonAttachment>(
+        processor_.parameters(), id, item->button);
+    toggles_.push_back(std::move(item));
+    return *toggles_.back();
+}
+
+void StillpointEditor::chooseFile() {
+    chooser_ = std::make_unique<juce::FileChooser>("Open a session", juce::File(), "*.yaml;*.yml");
+    chooser_->launchAsync(
+        juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles,
+        [this](const juce::FileChooser& chooser) {
+            if (chooser.getResult() == juce::File()) return;
+            processor_.loadSessionFile(chooser.getResult());
+            timerCallback();
+        });
+}
+
+juce::String StillpointEditor::currentLine() const {
+    const auto program = processor_.currentProgram();
+    const auto& display = processor_.display();
+    if (!program) return {};
+    const int step = display.step.load();
+    if (step >= 0 && step < static_cast<int>(program->steps.size())) {
+        const auto& planned = program->steps[static_cast<std::size_t>(step)];
+        if (!planned.lines.empty()) return juce::String::fromUTF8(planned.lines.front().c_str());
+    }
+    const int section = display.section.load();
+    if (section >= 0 && section < static_cast<int>(program->sections.size()))
+        return juce::String::fromUTF8(
+            program->sections[static_cast<std::size_t>(section)].name.c_str());
+    return {};
+}
+
+void StillpointEditor::timerCallback() {
+    const auto program = processor_.currentProgram();
+    const auto& display = processor_.display();
+    circle_.show(breathShapeNow(program.get(), display));
+    title_.setText(program ? juce::String::fromUTF8(program->title.c_str()) : juce::String(),
+                   juce::dontSendNotification);
+    line_.setText(currentLine(), juce::dontSendNotification);
+    const double rate = display.sampleRate.load();
+    const double at = static_cast<double>(display.position.load()) / rate;
+    juce::String status = clock(at) + " / " + clock(program ? program->lengthSeconds : 0.0);
+    if (display.relocating.load())
+        status << "  -  finding the place";
+    else if (!display.playing.load())
+        status << "  -  stopped";
+    else if (display.finished.load())
+        status << "  -  finished";
+    status_.setText(status, juce::dontSendNotification);
+    error_.setText(processor_.lastError(), juce::dontSendNotification);
+}
+
+void StillpointEditor::paint(juce::Graphics& g) {
+    g.fillAll(kBackground);
+}
+
+void StillpointEditor::resized() {
+    auto area = getLocalBounds().reduced(16);
+    auto top = area.removeFromTop(30);
+    openFile_.setBounds(top.removeFromRight(110));
+    top.removeFromRight(8);
+    sessions_.setBounds(top.removeFromRight(std::min(300, top.getWidth() / 2)));
+    title_.setBounds(top);
+
+    auto controls = area.removeFromBottom(std::min(area.getHeight() / 2, 170));
+    error_.setBounds(area.removeFromBottom(error_.getText().isEmpty() ? 0 : 40));
+    status_.setBounds(area.removeFromBottom(20));
+    line_.setBounds(area.removeFromBottom(44));
+    circle_.setBounds(area.reduced(4));
+
+    // Two columns of sliders, toggles along the bottom.
+    auto toggleRow = controls.removeFromBottom(26);
+    const int toggleWidth =
+        toggleRow.getWidth() / static_cast<int>(std::max<std::size_t>(1, toggles_.size()));
+    for (auto& toggle : toggles_) toggle->button.setBounds(toggleRow.removeFromLeft(toggleWidth));
+    const int rows = static_cast<int>((sliders_.size() + 1) / 2);
+    const int rowHeight = controls.getHeight() / std::max(1, rows);
+    auto left = controls.removeFromLeft(controls.getWidth() / 2);
+    auto& right = controls;
+    for (std::size_t i = 0; i < sliders_.size(); ++i) {
+        auto& column = i < static_cast<std::size_t>(rows) ? left : right;
+        auto row = column.removeFromTop(rowHeight).reduced(4, 1);
+        sliders_[i]->label.setBounds(row.removeFromLeft(90));
+        sliders_[i]->slider.setBounds(row);
+    }
+}
+
+}  // namespace stillpoint::plugin

@@ -1,0 +1,25 @@
+// PlaybackDisplay: what the audio thread last saw of the session, for the
+// editor to draw. Single values written by the audio thread after each
+// block and read by the message thread; each is atomic on its own, which is
+// all a drawing needs.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+namespace stillpoint::plugin {
+
+struct PlaybackDisplay {
+    std::atomic<std::int64_t> position{0};  ///< host sample the session is at
+    std::atomic<double> sampleRate{48000.0};
+    std::atomic<int> section{-1};
+    std::atomic<int> step{-1};
+    std::atomic<int> phase{-1};               ///< BreathPhase, -1 before the first breath
+    std::atomic<std::int64_t> phaseStart{0};  ///< session sample the phase began at
+    std::atomic<double> paceBpm{0.0};         ///< the pace the plugin asked for, 0: the session's
+    std::atomic<bool> playing{false};
+    std::atomic<bool> relocating{false};
+    std::atomic<bool> finished{false};
+};
+
+}  // namespace stillpoint::plugin

@@ -1,0 +1,57 @@
+// The parameters a host sees and automates, in one table so the processor,
+// the editor and the tests agree on IDs, ranges and meanings.
+//
+//   session        which bundled session plays (the last entry: a loaded file)
+//   pace           breaths per minute; 0 follows the session's own pace
+//   tempo-sync     one breath lasts `beats-per-breath` beats of the host tempo
+//   beats-per-breath
+//   <layer>-trim   dB added to the session's own volume for that layer
+//   hold           stay on the current breath pattern until released
+//   haptics        the Haptic output bus on or off
+//
+// Pace and volume changes glide inside the engine (SetPace, SetLayerGain).
+#pragma once
+
+#include <juce_audio_processors/juce_audio_processors.h>
+
+#include <array>
+
+#include "stillpoint/engine_events.hpp"
+
+namespace stillpoint::plugin::params {
+
+inline constexpr const char* kSession = "session";
+inline constexpr const char* kPace = "pace";
+inline constexpr const char* kTempoSync = "tempo-sync";
+inline constexpr const char* kBeatsPerBreath = "beats-per-breath";
+inline constexpr const char* kHold = "hold";
+inline constexpr const char* kHaptics = "haptics";
+
+struct LayerTrim {
+    LayerId layer;
+    const char* id;
+    const char* name;
+};
+inline constexpr std::array<LayerTrim, static_cast<std::size_t>(LayerId::Count)> kLayerTrims = {{
+    {LayerId::Tone, "tone-trim", "Tone"},
+    {LayerId::Bed, "bed-trim", "Bed"},
+    {LayerId::Bells, "bells-trim", "Bells"},
+    {LayerId::Voice, "voice-trim", "Voice"},
+    {LayerId::Binaural, "binaural-trim", "Binaural"},
+    {LayerId::Isochronic, "isochronic-trim", "Isochronic"},
+}};
+
+inline constexpr float kMaxPaceBpm = 20.0f;
+inline constexpr float kMinTrimDb = -30.0f;
+inline constexpr float kMaxTrimDb = 12.0f;
+/// The engine's layer volume range (SetLayerGain clamps to it too).
+inline constexpr double kMinLayerDb = -60.0;
+inline constexpr double kMaxLayerDb = 6.0;
+/// Below this a pace is "follow the session".
+inline constexpr float kSessionPaceBelow = 1.0f;
+
+/// The session choice's entries: every bundled session's title, then "Loaded file".
+juce::StringArray sessionChoices();
+juce::AudioProcessorValueTreeState::ParameterLayout makeLayout();
+
+}  // namespace stillpoint::plugin::params

@@ -1,0 +1,329 @@
+#include "session_player.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+namespace stillpoint::plugin {
+
+struct SessionPlayer::Built {
+    std::shared_ptr<const Program> program;
+    std::unique_ptr<Engine> engine;
+    std::int64_t start = 0;     ///< host sample of the engine's next frame
+    std::uint64_t request = 0;  ///< the relocation request it answers
+    std::uint64_t session = 0;  ///< the session generation it plays
+};
+
+namespace {
+
+constexpr auto kWorkerPoll = std::chrono::milliseconds(2);
+constexpr auto kOfflineWaitLimit = std::chrono::seconds(120);
+constexpr double kMinLeadSeconds = 0.1;
+constexpr double kMaxLeadSeconds = 30.0;
+
+}  // namespace
+
+SessionPlayer::SessionPlayer() : worker_([this] { workerLoop(); }) {}
+
+SessionPlayer::~SessionPlayer() {
+    {
+        std::lock_guard lock(controlMutex_);
+        quit_ = true;
+    }
+    wake_.notify_one();
+    worker_.join();
+    delete ready_.exchange(nullptr);
+    delete retired_.exchange(nullptr);
+}
+
+void SessionPlayer::prepare(double sampleRate) {
+    std::shared_ptr<const Program> program;
+    std::uint64_t session = 0;
+    {
+        std::lock_guard lock(controlMutex_);
+        if (active_ && sampleRate == sampleRate_ && active_->session == sessionGeneration_) return;
+        sampleRate_ = sampleRate;
+        session = ++sessionGeneration_;
+        program = program_;
+    }
+    sessionWanted_.store(session);
+    scratch_.assign(2 * static_cast<std::size_t>(kEngineBlockFrames), 0.0f);
+    declickStep_ = static_cast<float>(1.0 / (kDeclickSeconds * sampleRate));
+    declickGain_ = declickTarget_ = 1.0f;
+    // Whatever the worker is building now arrives while nothing is relocating: it is dropped.
+    pendingSession_ = session;
+    delete ready_.exchange(nullptr);
+    active_.reset();
+    mode_ = Mode::Relocating;
+    if (program) {
+        active_ =
+            build(program, sampleRate, std::max<std::int64_t>(nextHost_, 0), lastRequest_, session);
+        nextHost_ = active_->start;
+        mode_ = Mode::Waiting;
+    }
+    engineGeneration_.fetch_add(1);
+}
+
+void SessionPlayer::setProgram(std::shared_ptr<const Program> program) {
+    std::uint64_t session = 0;
+    {
+        std::lock_guard lock(controlMutex_);
+        hasProgram_.store(program != nullptr);
+        program_ = std::move(program);
+        session = ++sessionGeneration_;
+    }
+    sessionWanted_.store(session);
+    wake_.notify_one();
+}
+
+std::shared_ptr<const Program> SessionPlayer::program() const {
+    std::lock_guard lock(controlMutex_);
+    return program_;
+}
+
+std::unique_ptr<SessionPlayer::Built> SessionPlayer::build(std::shared_ptr<const Program> program,
+                                                           double rate, std::int64_t start,
+                                                           std::uint64_t request,
+                                                           std::uint64_t session) {
+    auto built = std::make_unique<Built>();
+    built->program = program;
+    built->engine = std::make_unique<Engine>();
+    built->engine->load(std::move(program));
+    EngineConfig config;
+    config.sampleRate = rate;
+    config.maxBlockFrames = kEngineBlockFrames;
+    config.channels = 2;
+    built->engine->prepare(config);
+    if (start > 0) built->engine->seek(start);
+    built->start = start;
+    built->request = request;
+    built->session = session;
+    return built;
+}
+
+void SessionPlayer::workerLoop() {
+    std::uint64_t answered = 0;
+    for (;;) {
+        std::shared_ptr<const Program> program;
+        double rate = 0.0;
+        std::uint64_t session = 0;
+        {
+            std::unique_lock lock(controlMutex_);
+            wake_.wait_for(lock, kWorkerPoll, [this] { return quit_; });
+            if (quit_) return;
+            program = program_;
+            rate = sampleRate_;
+            session = sessionGeneration_;
+        }
+        delete retired_.exchange(nullptr, std::memory_order_acq_rel);
+
+        // The audio thread writes target and aim before the request number.
+        const std::uint64_t request = request_.load(std::memory_order_acquire);
+        if (request == answered || !program) continue;
+        const std::int64_t target = requestTarget_.load(std::memory_order_relaxed);
+        const bool aimAhead = requestAimAhead_.load(std::memory_order_relaxed);
+        if (request_.load(std::memory_order_acquire) != request) continue;
+
+        const double lead = leadSeconds_.load();
+        const std::int64_t start =
+            aimAhead ? std::max(target, hostNow_.load() + static_cast<std::int64_t>(lead * rate))
+                     : target;
+        const auto began = std::chrono::steady_clock::now();
+        auto built = build(std::move(program), rate, start, request, session);
+        const double took =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+        if (aimAhead)
+            leadSeconds_.store(std::clamp(1.5 * took + 0.05, kMinLeadSeconds, kMaxLeadSeconds));
+        delete ready_.exchange(built.release(), std::memory_order_acq_rel);
+        answered = request;
+    }
+}
+
+void SessionPlayer::requestRelocation(std::int64_t target, bool aimAhead) noexcept {
+    pendingTarget_ = std::max<std::int64_t>(target, 0);
+    pendingSession_ = sessionWanted_.load();
+    requestTarget_.store(pendingTarget_, std::memory_order_relaxed);
+    requestAimAhead_.store(aimAhead, std::memory_order_relaxed);
+    lastRequest_ = request_.fetch_add(1, std::memory_order_acq_rel) + 1;
+    mode_ = Mode::Relocating;
+    relocating_.store(true);
+}
+
+bool SessionPlayer::adoptReadyEngine() noexcept {
+    // The old engine goes back through retired_, so take one only when it is free.
+    if (retired_.load(std::memory_order_acquire) != nullptr) return false;
+    Built* ready = ready_.exchange(nullptr, std::memory_order_acq_rel);
+    if (!ready) return false;
+    if (mode_ != Mode::Relocating || ready->request != lastRequest_ ||
+        ready->session != pendingSession_) {
+        retired_.store(ready, std::memory_order_release);
+        return false;
+    }
+    retired_.store(active_.release(), std::memory_order_release);
+    active_.reset(ready);
+    nextHost_ = ready->start;
+    mode_ = Mode::Waiting;
+    relocating_.store(false);
+    engineGeneration_.fetch_add(1);
+    return true;
+}
+
+void SessionPlayer::waitForEngine() noexcept {
+    const auto giveUp = std::chrono::steady_clock::now() + kOfflineWaitLimit;
+    while (mode_ == Mode::Relocating && std::chrono::steady_clock::now() < giveUp) {
+        if (!adoptReadyEngine()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+}
+
+void SessionPlayer::renderActive(float* const* out, int frames) noexcept {
+    for (int done = 0; done < frames;) {
+        const int n = std::min(frames - done, kEngineBlockFrames);
+        float* channels[2] = {out[0] + done, out[1] + done};
+        active_->engine->process(channels, n);
+        done += n;
+    }
+    nextHost_ += frames;
+}
+
+void SessionPlayer::skipActive(std::int64_t frames) noexcept {
+    float* channels[2] = {scratch_.data(), scratch_.data() + kEngineBlockFrames};
+    while (frames > 0) {
+        const int n = static_cast<int>(std::min<std::int64_t>(frames, kEngineBlockFrames));
+        active_->engine->process(channels, n);
+        frames -= n;
+    }
+}
+
+void SessionPlayer::silence(float* const* out, int from, int frames) noexcept {
+    for (int c = 0; c < 2; ++c) std::fill(out[c] + from, out[c] + from + frames, 0.0f);
+}
+
+void SessionPlayer::applyDeclick(float* const* out, int frames) noexcept {
+    if (declickGain_ == declickTarget_ && declickGain_ == 1.0f) return;
+    for (int i = 0; i < frames; ++i) {
+        if (declickGain_ < declickTarget_)
+            declickGain_ = std::min(declickTarget_, declickGain_ + declickStep_);
+        else if (declickGain_ > declickTarget_)
+            declickGain_ = std::max(declickTarget_, declickGain_ - declickStep_);
+        out[0][i] *= declickGain_;
+        out[1][i] *= declickGain_;
+    }
+}
+
+void SessionPlayer::startActive(float* const* out, int from, int frames,
+                                const HostTransport& transport) noexcept {
+    // Mid-session starts fade in; the session's own start already does.
+    declickGain_ = !transport.nonRealtime && nextHost_ > 0 ? 0.0f : 1.0f;
+    declickTarget_ = 1.0f;
+    float* channels[2] = {out[0] + from, out[1] + from};
+    renderActive(channels, frames);
+    mode_ = Mode::Playing;
+}
+
+bool SessionPlayer::waitingFits(std::int64_t host, const HostTransport& transport) const noexcept {
+    if (host >= nextHost_) return false;
+    if (nextHost_ == 0) return true;  // pre-roll before the session
+    if (transport.nonRealtime) return false;
+    const double rate = active_->engine->config().sampleRate;
+    return static_cast<double>(nextHost_ - host) <= (2.0 * leadSeconds_.load() + 1.0) * rate;
+}
+
+void SessionPlayer::processBlock(float* const* out, int frames,
+                                 const HostTransport& transport) noexcept {
+    const std::int64_t h = transport.sample;
+    const std::int64_t end = h + frames;
+    const bool jumped = h != lastBlockEnd_;
+    const std::uint64_t wanted = sessionWanted_.load();
+    silence(out, 0, frames);
+
+    if ((!active_ || active_->session != wanted) &&
+        !(mode_ == Mode::Relocating && pendingSession_ == wanted)) {
+        if (active_ && mode_ == Mode::Playing && transport.playing && !transport.nonRealtime) {
+            renderActive(out, frames);  // the old session fades out into the gap
+            declickTarget_ = 0.0f;
+        }
+        requestRelocation(h, transport.playing && !transport.nonRealtime);
+        return;
+    }
+
+    switch (mode_) {
+        case Mode::Playing:
+            if (!transport.playing) {
+                mode_ = Mode::Waiting;  // resumes with a fade-in
+                return;
+            }
+            if (h == nextHost_) {
+                renderActive(out, frames);
+                return;
+            }
+            if (h > nextHost_ && h - nextHost_ <= kMaxCatchUpFrames) {
+                // A small step forward (a host that dropped a cycle): catch up in place.
+                skipActive(h - nextHost_);
+                nextHost_ = h;
+                renderActive(out, frames);
+                return;
+            }
+            if (!transport.nonRealtime) {
+                renderActive(out, frames);  // the old place fades out into the gap
+                declickTarget_ = 0.0f;
+            }
+            requestRelocation(h, !transport.nonRealtime);
+            return;
+
+        case Mode::Waiting:
+            if (!transport.playing) {
+                if (h != nextHost_ && !(h < 0 && nextHost_ == 0)) requestRelocation(h, false);
+                return;
+            }
+            if (h == nextHost_) {
+                startActive(out, 0, frames, transport);
+            } else if (waitingFits(h, transport)) {
+                if (nextHost_ < end)
+                    startActive(out, static_cast<int>(nextHost_ - h),
+                                static_cast<int>(end - nextHost_), transport);
+            } else if (h > nextHost_ && h - nextHost_ <= kMaxCatchUpFrames) {
+                skipActive(h - nextHost_);
+                nextHost_ = h;
+                startActive(out, 0, frames, transport);
+            } else {
+                requestRelocation(h, !transport.nonRealtime);
+            }
+            return;
+
+        case Mode::Relocating:
+            // A second jump while the first is being built: aim at the new place.
+            if (jumped || (!transport.playing && std::max<std::int64_t>(h, 0) != pendingTarget_))
+                requestRelocation(h, transport.playing && !transport.nonRealtime);
+            return;
+    }
+}
+
+void SessionPlayer::process(float* const* out, int frames,
+                            const HostTransport& transport) noexcept {
+    if (frames <= 0) return;
+    hostNow_.store(transport.sample);
+    if (transport.nonRealtime) declickGain_ = declickTarget_ = 1.0f;
+    adoptReadyEngine();
+    processBlock(out, frames, transport);
+    if (transport.nonRealtime && mode_ == Mode::Relocating && hasProgram_.load()) {
+        // An offline bounce waits for the engine rather than leave a gap.
+        waitForEngine();
+        lastBlockEnd_ = transport.sample;
+        processBlock(out, frames, transport);
+    }
+    lastBlockEnd_ = transport.playing ? transport.sample + frames : transport.sample;
+    applyDeclick(out, frames);
+}
+
+bool SessionPlayer::pushCommand(const Command& command) noexcept {
+    return active_ && active_->engine->pushCommand(command);
+}
+
+const Program* SessionPlayer::playingProgram() const noexcept {
+    return active_ ? active_->program.get() : nullptr;
+}
+
+bool SessionPlayer::popEvent(Event& event) noexcept {
+    return active_ && active_->engine->popEvent(event);
+}
+
+}  // namespace stillpoint::plugin

@@ -1,0 +1,143 @@
+// SessionPlayer: an Engine that follows a host's timeline. The plugin's
+// processor drives it; it has no JUCE in it, so the engine tests and the
+// real-time guard exercise it directly.
+//
+// The host's sample position is the session clock: host sample T sounds as
+// `stillpoint render` sounds at T. Playing on contiguously just processes the
+// engine. A relocation (a seek, a loop, a new session, a new sample rate)
+// needs an Engine at the new place, and Engine::seek renders the way there,
+// so it cannot run on the audio thread. A worker thread builds a second
+// Engine (load, prepare, seek) and hands it over through an atomic slot; the
+// audio thread swaps it in at the exact host sample it was built for,
+// catching up a little if it arrived late, and hands the old one back to the
+// worker to free. Meanwhile the output fades out over a few milliseconds and
+// stays silent: a gap is calmer than audio from the wrong place.
+//
+// In non-realtime mode (an offline bounce) process() waits for the worker
+// instead, so every relocation lands on the exact audio a render has there.
+//
+// Threads: prepare(), setProgram() and the destructor on the control
+// (message) thread; process(), pushCommand(), popEvent() and the
+// position/generation readers on the audio thread, where they never
+// allocate, lock, free or wait (except in non-realtime mode, which waits).
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "stillpoint/engine.hpp"
+#include "stillpoint/program.hpp"
+
+namespace stillpoint::plugin {
+
+/// What the host says about this block.
+struct HostTransport {
+    std::int64_t sample = 0;  ///< host timeline position of the block's first frame
+    bool playing = true;
+    bool nonRealtime = false;  ///< offline bounce: wait for relocations, never drop audio
+};
+
+class SessionPlayer {
+  public:
+    /// Frames the engine renders per call; host blocks are split to this.
+    static constexpr int kEngineBlockFrames = 1024;
+    /// A late engine is caught up on the audio thread by at most this much.
+    static constexpr int kMaxCatchUpFrames = 8192;
+    /// Fade when playback stops, starts mid-session or relocates (realtime only).
+    static constexpr double kDeclickSeconds = 0.01;
+
+    SessionPlayer();
+    ~SessionPlayer();
+    SessionPlayer(const SessionPlayer&) = delete;
+    SessionPlayer& operator=(const SessionPlayer&) = delete;
+
+    /// Control thread, not while process() runs: set the sample rate and make
+    /// an engine at the last host position at once (it may take a while: the
+    /// engine measures the session's loudness).
+    void prepare(double sampleRate);
+    /// Control thread, any time: play `program` from now on, at the same host
+    /// position. Built on the worker; the old session plays until the new one
+    /// is ready (or silence, when relocating at the same time).
+    void setProgram(std::shared_ptr<const Program> program);
+    std::shared_ptr<const Program> program() const;
+
+    /// Audio thread. `out` holds 2 planar channels of `frames` (any count).
+    void process(float* const* out, int frames, const HostTransport& transport) noexcept;
+    /// Audio thread: command or query the engine that is playing (or about to).
+    bool pushCommand(const Command& command) noexcept;
+    bool popEvent(Event& event) noexcept;
+    /// The program the engine that is playing (or about to) plays; null before one.
+    const Program* playingProgram() const noexcept;
+    /// Host sample of the playing engine's next frame.
+    std::int64_t playingPosition() const noexcept { return nextHost_; }
+    /// Changes each time another engine takes over: its commands start afresh.
+    std::uint64_t engineGeneration() const noexcept { return engineGeneration_.load(); }
+    /// True while waiting for the worker to build an engine for this place.
+    bool relocating() const noexcept { return relocating_.load(); }
+
+  private:
+    struct Built;  // an engine, its program and the host sample it starts at
+    enum class Mode : unsigned char { Playing, Waiting, Relocating };
+
+    void workerLoop();
+    static std::unique_ptr<Built> build(std::shared_ptr<const Program> program, double rate,
+                                        std::int64_t start, std::uint64_t request,
+                                        std::uint64_t session);
+    void processBlock(float* const* out, int frames, const HostTransport& transport) noexcept;
+    void requestRelocation(std::int64_t target, bool aimAhead) noexcept;
+    bool adoptReadyEngine() noexcept;
+    void waitForEngine() noexcept;
+    /// Whether the host at `host` is still before a waiting engine's start, close enough to wait.
+    bool waitingFits(std::int64_t host, const HostTransport& transport) const noexcept;
+    void startActive(float* const* out, int from, int frames,
+                     const HostTransport& transport) noexcept;
+    void renderActive(float* const* out, int frames) noexcept;
+    void skipActive(std::int64_t frames) noexcept;
+    void silence(float* const* out, int from, int frames) noexcept;
+    void applyDeclick(float* const* out, int frames) noexcept;
+
+    // Control side, under controlMutex_ (never touched by the audio thread).
+    mutable std::mutex controlMutex_;
+    std::condition_variable wake_;
+    std::shared_ptr<const Program> program_;
+    double sampleRate_ = 48000.0;
+    std::uint64_t sessionGeneration_ = 0;
+    bool quit_ = false;
+
+    // Audio thread -> worker: the latest place an engine is wanted at.
+    std::atomic<std::uint64_t> request_{0};
+    std::atomic<std::int64_t> requestTarget_{0};
+    std::atomic<bool> requestAimAhead_{false};
+    std::atomic<std::int64_t> hostNow_{0};  ///< the last block's host sample, for aiming ahead
+    std::atomic<std::uint64_t> sessionWanted_{0};
+    std::atomic<bool> hasProgram_{false};
+
+    // Worker <-> audio thread: one engine each way.
+    std::atomic<Built*> ready_{nullptr};
+    std::atomic<Built*> retired_{nullptr};
+
+    // Audio thread only.
+    std::unique_ptr<Built> active_;
+    Mode mode_ = Mode::Waiting;
+    std::int64_t nextHost_ = 0;      ///< host sample the active engine's next frame belongs to
+    std::int64_t lastBlockEnd_ = 0;  ///< where the host would be next if it plays on
+    std::uint64_t lastRequest_ = 0;
+    std::int64_t pendingTarget_ = 0;
+    std::uint64_t pendingSession_ = 0;
+    float declickGain_ = 1.0f;
+    float declickTarget_ = 1.0f;
+    float declickStep_ = 0.0f;
+    std::vector<float> scratch_;  ///< sized in prepare(): where catching up renders to
+    std::atomic<std::uint64_t> engineGeneration_{0};
+    std::atomic<bool> relocating_{false};
+    std::atomic<double> leadSeconds_{0.25};
+
+    std::thread worker_;
+};
+
+}  // namespace stillpoint::plugin

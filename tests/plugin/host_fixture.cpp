@@ -1,0 +1,141 @@
+#include "host_fixture.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+
+namespace stillpoint::plugin::test {
+
+std::unique_ptr<juce::AudioPluginInstance> loadPlugin() {
+    juce::AudioPluginFormatManager formats;
+    formats.addFormat(new juce::VST3PluginFormat());
+    juce::OwnedArray<juce::PluginDescription> found;
+    juce::VST3PluginFormat vst3;
+    vst3.findAllTypesForFile(found, STILLPOINT_VST3_PATH);
+    if (found.isEmpty()) {
+        ADD_FAILURE() << "no plugin found in " << STILLPOINT_VST3_PATH;
+        return nullptr;
+    }
+    juce::String error;
+    auto instance = formats.createPluginInstance(*found[0], 48000.0, 512, error);
+    if (!instance) ADD_FAILURE() << "cannot instantiate " << STILLPOINT_VST3_PATH << ": " << error;
+    return instance;
+}
+
+juce::AudioBuffer<float> play(juce::AudioPluginInstance& plugin, TestPlayHead& head, int frames,
+                              int block) {
+    const int channels = std::max(plugin.getTotalNumOutputChannels(), 2);
+    juce::AudioBuffer<float> out(2, frames);
+    juce::AudioBuffer<float> buffer(channels, block);
+    juce::MidiBuffer midi;
+    plugin.setPlayHead(&head);
+    for (int done = 0; done < frames;) {
+        const int n = std::min(block, frames - done);
+        buffer.setSize(channels, n, false, false, true);
+        buffer.clear();
+        plugin.processBlock(buffer, midi);
+        for (int c = 0; c < 2; ++c) out.copyFrom(c, done, buffer, c, 0, n);
+        if (head.playing) head.sample += n;
+        done += n;
+    }
+    return out;
+}
+
+BadSamples countBad(const juce::AudioBuffer<float>& buffer) {
+    BadSamples bad;
+    for (int c = 0; c < buffer.getNumChannels(); ++c)
+        for (int i = 0; i < buffer.getNumSamples(); ++i) {
+            const float v = buffer.getSample(c, i);
+            if (std::isnan(v))
+                ++bad.nan;
+            else if (std::isinf(v))
+                ++bad.inf;
+            else if (std::fpclassify(v) == FP_SUBNORMAL)
+                ++bad.subnormal;
+        }
+    return bad;
+}
+
+namespace {
+
+// JUCE's VST3 host keeps the component's state as base64 text in an
+// <IComponent> element; the plugin's own XML comes first in it (JUCE's VST3
+// wrapper appends its private data after).
+juce::MemoryBlock componentState(const juce::XmlElement& outer) {
+    juce::MemoryBlock component;
+    if (auto* element = outer.getChildByName("IComponent"))
+        component.fromBase64Encoding(element->getAllSubText());
+    return component;
+}
+
+}  // namespace
+
+std::unique_ptr<juce::XmlElement> pluginStateXml(const juce::MemoryBlock& hostState) {
+    auto outer = juce::AudioProcessor::getXmlFromBinary(hostState.getData(),
+                                                        static_cast<int>(hostState.getSize()));
+    if (!outer) return nullptr;
+    const auto component = componentState(*outer);
+    return juce::AudioProcessor::getXmlFromBinary(component.getData(),
+                                                  static_cast<int>(component.getSize()));
+}
+
+juce::MemoryBlock stateWithSession(juce::AudioPluginInstance& plugin, const juce::String& name,
+                                   const juce::String& sessionText) {
+    juce::MemoryBlock state;
+    plugin.getStateInformation(state);
+    auto outer =
+        juce::AudioProcessor::getXmlFromBinary(state.getData(), static_cast<int>(state.getSize()));
+    EXPECT_NE(outer, nullptr);
+    if (!outer) return {};
+    const auto component = componentState(*outer);
+    auto xml = juce::AudioProcessor::getXmlFromBinary(component.getData(),
+                                                      static_cast<int>(component.getSize()));
+    EXPECT_NE(xml, nullptr);
+    if (!xml) return {};
+    auto* session = xml->getChildByName("Session");
+    EXPECT_NE(session, nullptr);
+    if (!session) return {};
+    session->setAttribute("name", name);
+    session->setAttribute("text", sessionText);
+
+    // The plugin's XML, then the wrapper's data as it was.
+    const auto xmlBytes = 9 + static_cast<std::size_t>(juce::ByteOrder::littleEndianInt(
+                                  static_cast<const char*>(component.getData()) + 4));
+    juce::MemoryBlock changed;
+    juce::AudioProcessor::copyXmlToBinary(*xml, changed);
+    changed.append(static_cast<const char*>(component.getData()) + xmlBytes,
+                   component.getSize() - xmlBytes);
+    outer->getChildByName("IComponent")->deleteAllTextElements();
+    outer->getChildByName("IComponent")->addTextElement(changed.toBase64Encoding());
+    juce::MemoryBlock result;
+    juce::AudioProcessor::copyXmlToBinary(*outer, result);
+    return result;
+}
+
+juce::AudioBuffer<float> renderWithCli(const juce::String& sessionText, double rate) {
+    const auto dir = juce::File::createTempFile("stillpoint-host-test");
+    dir.createDirectory();
+    const auto session = dir.getChildFile("session.yaml");
+    const auto wav = dir.getChildFile("render.wav");
+    session.replaceWithText(sessionText);
+    const juce::String command = juce::String(STILLPOINT_CLI_PATH) + " render " +
+                                 session.getFullPathName().quoted() + " -o " +
+                                 wav.getFullPathName().quoted() + " --rate " +
+                                 juce::String(static_cast<int>(rate)) + " --quiet > /dev/null";
+    EXPECT_EQ(std::system(command.toRawUTF8()), 0) << command;
+    juce::AudioBuffer<float> audio;
+    juce::WavAudioFormat wavFormat;
+    if (std::unique_ptr<juce::AudioFormatReader> reader{
+            wavFormat.createReaderFor(wav.createInputStream().release(), true)}) {
+        audio.setSize(static_cast<int>(reader->numChannels),
+                      static_cast<int>(reader->lengthInSamples));
+        reader->read(&audio, 0, static_cast<int>(reader->lengthInSamples), 0, true, true);
+    } else {
+        ADD_FAILURE() << "cannot read " << wav.getFullPathName();
+    }
+    dir.deleteRecursively();
+    return audio;
+}
+
+}  // namespace stillpoint::plugin::test

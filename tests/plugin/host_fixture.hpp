@@ -1,0 +1,54 @@
+// Loads the built Stillpoint.vst3 through JUCE's own hosting classes
+// (AudioPluginFormatManager, VST3PluginFormat), as a host would, and gives
+// the tests a transport to drive it with.
+#pragma once
+
+#include <juce_audio_formats/juce_audio_formats.h>
+#include <juce_audio_processors/juce_audio_processors.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace stillpoint::plugin::test {
+
+/// A host timeline: where the block starts and whether it plays.
+struct TestPlayHead : juce::AudioPlayHead {
+    juce::int64 sample = 0;
+    bool playing = true;
+    double bpm = 120.0;
+    juce::Optional<PositionInfo> getPosition() const override {
+        PositionInfo info;
+        info.setTimeInSamples(sample);
+        info.setIsPlaying(playing);
+        info.setBpm(bpm);
+        return info;
+    }
+};
+
+/// A fresh instance of the bundle; fails the test when it cannot load.
+std::unique_ptr<juce::AudioPluginInstance> loadPlugin();
+
+/// Plays `frames` from the head's position in blocks of `block`, advancing it
+/// while it plays, and returns the main output (stereo, planar).
+juce::AudioBuffer<float> play(juce::AudioPluginInstance& plugin, TestPlayHead& head, int frames,
+                              int block);
+
+/// Counts of samples that are NaN, infinite or subnormal in every channel.
+struct BadSamples {
+    int nan = 0, inf = 0, subnormal = 0;
+    int total() const { return nan + inf + subnormal; }
+};
+BadSamples countBad(const juce::AudioBuffer<float>& buffer);
+
+/// The plugin's own state (its XML) inside the VST3 host's state.
+std::unique_ptr<juce::XmlElement> pluginStateXml(const juce::MemoryBlock& hostState);
+
+/// A plugin state that plays `sessionText`, built from `plugin`'s own state.
+juce::MemoryBlock stateWithSession(juce::AudioPluginInstance& plugin, const juce::String& name,
+                                   const juce::String& sessionText);
+
+/// `stillpoint render` of `sessionText` at `rate`, read back (stereo).
+juce::AudioBuffer<float> renderWithCli(const juce::String& sessionText, double rate);
+
+}  // namespace stillpoint::plugin::test
