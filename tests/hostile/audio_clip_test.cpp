@@ -61,10 +61,15 @@ TEST(AudioClipReader, HeaderOnlyAndEmptyAndForeignFilesAreRefused) {
               "a.wav: the file is empty; export it again as WAV or FLAC");
     EXPECT_TRUE(contains(readAudioClip(test::truncatedTo(bytes, 20), "a.wav").error,
                          "a.wav: not a readable WAV or FLAC file"));
-    const std::string text = "title: not audio\n";
-    const auto read =
-        readAudioClip({reinterpret_cast<const std::uint8_t*>(text.data()), text.size()}, "a.wav");
-    EXPECT_TRUE(contains(read.error, "a.wav: not a readable WAV or FLAC file")) << read.error;
+    // Text, or another format named .wav (an MP3's ID3 tag, an Ogg page),
+    // never reaches a decoder.
+    for (const std::string foreign : {"title: not audio\n", "ID3\x04 tag", "OggS page"}) {
+        const auto read = readAudioClip(
+            {reinterpret_cast<const std::uint8_t*>(foreign.data()), foreign.size()}, "a.wav");
+        EXPECT_EQ(read.error,
+                  "a.wav: not a readable WAV or FLAC file (it does not start like one); "
+                  "export it again as WAV or FLAC");
+    }
 }
 
 // Every single-bit flip in the header, and a sample of flips in the data:

@@ -65,6 +65,16 @@ std::optional<std::string> headerMismatch(SNDFILE* file) {
     return std::string(lineStart, lineEnd ? lineEnd : found + std::strlen(found));
 }
 
+/// Only WAV and FLAC reach libsndfile, which would otherwise also try its
+/// MP3, Ogg and a dozen other decoders on whatever bytes it is given.
+bool startsLikeWavOrFlac(std::span<const std::uint8_t> bytes) {
+    const auto has = [&](std::size_t at, const char* magic) {
+        const std::size_t n = std::strlen(magic);
+        return bytes.size() >= at + n && std::memcmp(bytes.data() + at, magic, n) == 0;
+    };
+    return (has(0, "RIFF") && has(8, "WAVE")) || has(0, "fLaC");
+}
+
 bool acceptedContainer(int format) {
     const int major = format & SF_FORMAT_TYPEMASK;
     return major == SF_FORMAT_WAV || major == SF_FORMAT_WAVEX || major == SF_FORMAT_FLAC;
@@ -83,6 +93,9 @@ constexpr const char* kReExport = "export it again as WAV or FLAC";
 AudioClipRead readAudioClip(std::span<const std::uint8_t> bytes, const std::string& name,
                             const AudioClipLimits& limits) {
     if (bytes.empty()) return failed(name, "the file is empty; " + std::string(kReExport));
+    if (!startsLikeWavOrFlac(bytes))
+        return failed(name, "not a readable WAV or FLAC file (it does not start like one); " +
+                                std::string(kReExport));
     MemoryFile memory{bytes};
     SF_VIRTUAL_IO io{memoryLength, memorySeek, memoryRead, memoryWrite, memoryTell};
     SF_INFO info{};
