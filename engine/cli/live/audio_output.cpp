@@ -10,6 +10,7 @@
 
 #include "callback_stats.hpp"
 #include "device_probe.hpp"
+#include "keep_until_exit.hpp"
 #include "quiet_stderr.hpp"
 
 namespace stillpoint::cli::live {
@@ -89,6 +90,7 @@ struct AudioOutput::CallbackState {
             s.engine->process(planes.data(), static_cast<int>(n));
             done += n;
         }
+        s.meters.lengthFrames.store(s.engine->lengthFrames(), std::memory_order_relaxed);
         const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
         const double budget = frames / s.sampleRate;
         const auto load = static_cast<float>(spent / budget);
@@ -184,6 +186,7 @@ std::optional<std::string> AudioOutput::open(const OutputRequest& request, Opene
 
 std::optional<std::string> AudioOutput::start(Engine& engine, CallbackStats* stats) {
     state_->engine = &engine;
+    state_->meters.lengthFrames.store(engine.lengthFrames(), std::memory_order_relaxed);
     state_->stats = stats;
     state_->maxBlock = engine.config().maxBlockFrames;
     try {
@@ -207,8 +210,10 @@ void AudioOutput::stop() {
 }
 
 void AudioOutput::abandon() {
-    // Deliberately leaked: closing a stream whose server is gone can block.
-    (void)audio_.release();
+    // Never closed or freed: closing a stream whose server is gone can block,
+    // and its thread may still be in the callback.
+    keepUntilExit(audio_.release());
+    keepUntilExit(state_);
     state_ = nullptr;
 }
 

@@ -59,6 +59,9 @@ public:
     /// Take the next event the audio thread produced. False when none.
     bool popEvent(Event& event) noexcept;
 
+    /// finished(), position() and lengthFrames() read the audio thread's
+    /// state: call them from it, or while process() is not running (a player
+    /// publishes what its control thread needs through atomics).
     bool finished() const noexcept;
     /// Samples played so far.
     std::int64_t position() const noexcept;
