@@ -15,6 +15,7 @@
 #include "live/audio_output.hpp"
 #include "live/callback_stats.hpp"
 #include "live/control_loop.hpp"
+#include "live/keep_until_exit.hpp"
 #include "live/key_controls.hpp"
 #include "session_loader.hpp"
 #include "time_format.hpp"
@@ -143,7 +144,7 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     const double played = static_cast<double>(meters.framesPlayed.load()) / opened.rate;
     if (result.end == LoopEnd::DeviceLost) {
         output.abandon();
-        (void)engine.release();
+        keepUntilExit(engine.release());  // the abandoned stream's callback may still use it
         err << "stillpoint play: lost the output " << opened.api << " '" << opened.device << "' after "
             << formatClock(played) << ": " << result.lostReason
             << "; check the device or restart the audio server, then play again\n";
