@@ -201,7 +201,11 @@ std::optional<std::string> AudioOutput::start(Engine& engine, CallbackStats* sta
 void AudioOutput::stop() {
     if (!audio_) return;
     try {
-        if (audio_->isStreamRunning()) audio_->stopStream();
+        // abortStream, not stopStream: the engine has already faded to
+        // silence, so nothing is left to drain, and RtAudio's JACK stopStream
+        // waits on a condition without holding its mutex (ThreadSanitizer
+        // reports it; a lost wake-up there hangs the player).
+        if (audio_->isStreamRunning()) audio_->abortStream();
         if (audio_->isStreamOpen()) audio_->closeStream();
     } catch (const RtAudioError&) {
         // Stopping a stream that already failed: nothing more to do.
