@@ -11,6 +11,7 @@ enum ExitCode : int {
     kExitNoDevice = 4,        ///< live play: no usable audio device
     kExitDeviceLost = 5,      ///< live play: the device went away mid-session
     kExitInternal = 70,       ///< a bug: please report it
+    kExitInterrupted = 130,   ///< Ctrl-C or SIGTERM (128 + SIGINT, as shells report it)
 };
 
 }  // namespace stillpoint::cli

@@ -17,6 +17,7 @@
 #include "live/callback_stats.hpp"
 #include "live/control_loop.hpp"
 #include "live/controller_rumble.hpp"
+#include "live/keep_until_exit.hpp"
 #include "live/key_controls.hpp"
 #include "session_loader.hpp"
 #include "time_format.hpp"
@@ -175,7 +176,7 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     rumble.stop();
     if (result.end == LoopEnd::DeviceLost) {
         output.abandon();
-        (void)engine.release();
+        keepUntilExit(engine.release());  // the abandoned stream's callback may still use it
         err << "stillpoint play: lost the output " << opened.api << " '" << opened.device << "' after "
             << formatClock(played) << ": " << result.lostReason
             << "; check the device or restart the audio server, then play again\n";

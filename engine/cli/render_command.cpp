@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "haptic_options.hpp"
+#include "live/stop_signals.hpp"
 #include "progress_bar.hpp"
 #include "session_loader.hpp"
 #include "stillpoint/captions.hpp"
@@ -93,10 +94,17 @@ int runRender(const Args& args, std::ostream& out, std::ostream& err) {
 
     ProgressBar bar(stderr, "rendering");
     const auto started = std::chrono::steady_clock::now();
+    // Ctrl-C or SIGTERM stops the render cleanly: its temporary is removed.
+    const live::StopSignals stopSignals;
     const auto result = renderProgramToFile(program, config, output, [&](double fraction) {
         if (!quiet) bar.update(fraction);
+        return !live::StopSignals::requested();
     });
     bar.finish();
+    if (result.interrupted) {
+        err << "stillpoint render: " << result.error << '\n';
+        return kExitInterrupted;
+    }
     if (!result.ok) {
         err << "stillpoint render: " << result.error << '\n';
         return kExitIo;

@@ -4,7 +4,10 @@
 # with the static one, runs each on a session, and compiles the example a
 # third time with nothing but `pkg-config stillpoint` and the C compiler.
 #   cmake -DBUILD_DIR=... -DEXAMPLE_DIR=... -DWORK_DIR=... -DSESSION=...
-#         -DGENERATOR=... -DC_COMPILER=... -P install_and_build_example.cmake
+#         -DGENERATOR=... -DC_COMPILER=... [-DSANITIZE_FLAGS=...]
+#         -P install_and_build_example.cmake
+# SANITIZE_FLAGS: the -fsanitize options of a sanitizer build, which the
+# example needs too (the installed library then depends on their runtime).
 foreach(var BUILD_DIR EXAMPLE_DIR WORK_DIR SESSION GENERATOR C_COMPILER)
   if(NOT ${var})
     message(FATAL_ERROR "install_and_build_example: set -D${var}=...")
@@ -44,7 +47,8 @@ foreach(variant shared static)
   endif()
   run(${CMAKE_COMMAND} -S ${EXAMPLE_DIR} -B ${build} -G ${GENERATOR}
       -DCMAKE_C_COMPILER=${C_COMPILER} -DCMAKE_PREFIX_PATH=${prefix}
-      -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF -DRENDER_SESSION_STATIC=${static_option})
+      -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF -DRENDER_SESSION_STATIC=${static_option}
+      "-DCMAKE_C_FLAGS=${SANITIZE_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${SANITIZE_FLAGS}")
   file(STRINGS ${build}/CMakeCache.txt package_dir REGEX "^Stillpoint_DIR:")
   if(NOT package_dir MATCHES "${prefix}")
     message(FATAL_ERROR "the example found Stillpoint outside the install: ${package_dir}")
@@ -75,7 +79,8 @@ if(PKG_CONFIG)
   separate_arguments(flags UNIX_COMMAND "${flags}")
   run(${PKG_CONFIG} --variable=libdir stillpoint)
   string(STRIP "${run_output}" libdir)
-  run(${C_COMPILER} -std=c99 -Wall -Wextra -Werror ${EXAMPLE_DIR}/render_session.c ${EXAMPLE_DIR}/wav_file.c
+  separate_arguments(sanitize UNIX_COMMAND "${SANITIZE_FLAGS}")
+  run(${C_COMPILER} -std=c99 -Wall -Wextra -Werror ${sanitize} ${EXAMPLE_DIR}/render_session.c ${EXAMPLE_DIR}/wav_file.c
       -o ${WORK_DIR}/render_session_pc ${flags} -Wl,-rpath,${libdir})
   run(${WORK_DIR}/render_session_pc ${SESSION} ${WORK_DIR}/pc.wav 44100 mono)
   file(SHA256 ${WORK_DIR}/pc.wav pc_hash)

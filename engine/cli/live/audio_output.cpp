@@ -11,6 +11,7 @@
 
 #include "callback_stats.hpp"
 #include "device_probe.hpp"
+#include "keep_until_exit.hpp"
 #include "quiet_stderr.hpp"
 
 namespace stillpoint::cli::live {
@@ -93,6 +94,7 @@ struct AudioOutput::CallbackState {
             s.engine->process(planes.data(), static_cast<int>(n));
             done += n;
         }
+        s.meters.lengthFrames.store(s.engine->lengthFrames(), std::memory_order_relaxed);
         const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
         const double budget = frames / s.sampleRate;
         const auto load = static_cast<float>(spent / budget);
@@ -191,6 +193,7 @@ std::optional<std::string> AudioOutput::open(const OutputRequest& request, Opene
 
 std::optional<std::string> AudioOutput::start(Engine& engine, CallbackStats* stats) {
     state_->engine = &engine;
+    state_->meters.lengthFrames.store(engine.lengthFrames(), std::memory_order_relaxed);
     state_->stats = stats;
     state_->maxBlock = engine.config().maxBlockFrames;
     state_->engineOutputs = engine.outputChannels();
@@ -208,7 +211,11 @@ std::optional<std::string> AudioOutput::start(Engine& engine, CallbackStats* sta
 void AudioOutput::stop() {
     if (!audio_) return;
     try {
-        if (audio_->isStreamRunning()) audio_->stopStream();
+        // abortStream, not stopStream: the engine has already faded to
+        // silence, so nothing is left to drain, and RtAudio's JACK stopStream
+        // waits on a condition without holding its mutex (ThreadSanitizer
+        // reports it; a lost wake-up there hangs the player).
+        if (audio_->isStreamRunning()) audio_->abortStream();
         if (audio_->isStreamOpen()) audio_->closeStream();
     } catch (const RtAudioError&) {
         // Stopping a stream that already failed: nothing more to do.
@@ -217,8 +224,10 @@ void AudioOutput::stop() {
 }
 
 void AudioOutput::abandon() {
-    // Deliberately leaked: closing a stream whose server is gone can block.
-    (void)audio_.release();
+    // Never closed or freed: closing a stream whose server is gone can block,
+    // and its thread may still be in the callback.
+    keepUntilExit(audio_.release());
+    keepUntilExit(state_);
     state_ = nullptr;
 }
 

@@ -47,6 +47,9 @@ struct CallbackMeters {
     std::atomic<std::int64_t> underruns{0};  ///< callbacks flagged RTAUDIO_OUTPUT_UNDERFLOW
     std::atomic<float> peakLoad{0.0f};       ///< highest callback time / block time since reset
     std::atomic<float> maxLoad{0.0f};        ///< highest over the whole run
+    /// The session's length (Engine::lengthFrames) as of the last callback: the
+    /// engine's own value is the audio thread's to read while it plays.
+    std::atomic<std::int64_t> lengthFrames{0};
 };
 
 class AudioOutput {

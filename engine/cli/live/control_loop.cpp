@@ -115,7 +115,7 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
                                                             : "";
             view.elapsedSeconds = static_cast<double>(played) / p.sampleRate;
             view.remainingSeconds =
-                static_cast<double>(std::max<std::int64_t>(0, p.engine.lengthFrames() - session)) / p.sampleRate;
+                static_cast<double>(std::max<std::int64_t>(0, meters.lengthFrames.load(std::memory_order_relaxed) - session)) / p.sampleRate;
             view.dspLoad = p.output.takePeakLoad();
             view.underruns = meters.underruns.load(std::memory_order_relaxed);
             view.layerNote = layerNote;

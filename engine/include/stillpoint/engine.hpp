@@ -72,6 +72,9 @@ public:
     /// that drives a live haptic device. Any thread.
     float hapticIntensity() const noexcept;
 
+    /// finished(), position() and lengthFrames() read the audio thread's
+    /// state: call them from it, or while process() is not running (a player
+    /// publishes what its control thread needs through atomics).
     bool finished() const noexcept;
     /// Samples played so far.
     std::int64_t position() const noexcept;

@@ -43,15 +43,19 @@ RenderedAudio renderProgram(std::shared_ptr<const Program> program, const Engine
 struct FileRenderResult {
     bool ok = false;
     std::string error;  ///< names the file and the cause when !ok
+    bool interrupted = false;  ///< `progress` asked to stop; nothing was written under the path
     std::int64_t frames = 0;
     double calibrationGainDb = 0.0;
     std::vector<Event> events;  ///< everything the engine reported, in order
 };
 
-/// Render a whole program to `path`; `progress` (0..1) is called now and then.
+/// Render a whole program to `path` through a temporary beside it, renamed
+/// into place when complete. `progress` (0..1) is called now and then; when it
+/// returns false the render stops, the temporary is removed and the file
+/// already at `path` (if any) is left as it was.
 FileRenderResult renderProgramToFile(std::shared_ptr<const Program> program,
                                      const EngineConfig& config, const std::string& path,
-                                     const std::function<void(double)>& progress = {});
+                                     const std::function<bool(double)>& progress = {});
 
 /// Play a whole program through the engine without keeping its sound, for
 /// what it reports (e.g. when each line is spoken, for captions).

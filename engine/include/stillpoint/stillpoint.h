@@ -62,6 +62,16 @@
 #define SP_API
 #endif
 
+/* In C++ the enums below have int as their fixed underlying type (the size
+ * C gives them), so any int an app passes is a valid value to check (an
+ * invalid one is refused with SP_ERROR_INVALID_ARGUMENT), never undefined
+ * behaviour. */
+#ifdef __cplusplus
+#define SP_ENUM_BASE : int
+#else
+#define SP_ENUM_BASE
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -70,7 +80,7 @@ extern "C" {
 
 /* Zero is success, positive is "nothing to report" (not an error), negative
  * is an error. Values are fixed: new codes only ever get new numbers. */
-typedef enum sp_result {
+typedef enum sp_result SP_ENUM_BASE {
     SP_OK = 0,
     SP_NO_EVENT = 1,                 /* sp_poll_event: the queue is empty */
     SP_ERROR_NULL_POINTER = -1,      /* a required pointer argument was NULL */
@@ -133,7 +143,7 @@ SP_API int sp_error_column(const sp_engine* engine);
 /* ---- Preparing for a device --------------------------------------------- */
 
 /* The channel layout. Its value is its channel count. */
-typedef enum sp_layout {
+typedef enum sp_layout SP_ENUM_BASE {
     SP_LAYOUT_MONO = 1,   /* the stereo mix folded to one channel */
     SP_LAYOUT_STEREO = 2, /* left, right */
     /* left, right, haptic actuator signal: the haptic intensity (rising
@@ -172,7 +182,7 @@ SP_API sp_result sp_get_position(const sp_engine* engine, int64_t* played_frames
 
 /* Every command is faded: nothing starts or stops with a click. Commands
  * take effect at the start of the next sp_process block. */
-typedef enum sp_command_type {
+typedef enum sp_command_type SP_ENUM_BASE {
     SP_COMMAND_RESUME = 0,           /* play / resume: fade back in after a pause */
     SP_COMMAND_PAUSE = 1,            /* fade out, then stop the session clock (silence) */
     SP_COMMAND_HOLD = 2,             /* stay here: the breath pattern or step repeats */
@@ -191,7 +201,7 @@ SP_API sp_result sp_command(sp_engine* engine, sp_command_type command, double v
 
 /* ---- Parameters --------------------------------------------------------- */
 
-typedef enum sp_param {
+typedef enum sp_param SP_ENUM_BASE {
     /* Layer volumes in dB, -60..6, smoothed. They start at the session's
      * own values and return to them when a session is loaded. */
     SP_PARAM_TONE_DB = 0, /* the breath tone */
@@ -215,7 +225,7 @@ typedef enum sp_param {
     SP_PARAM_HAPTIC_ACTUATOR = 19 /* an sp_haptic_actuator (default SP_HAPTIC_LRA) */
 } sp_param;
 
-typedef enum sp_haptic_actuator {
+typedef enum sp_haptic_actuator SP_ENUM_BASE {
     SP_HAPTIC_LRA = 0,   /* linear resonant actuator: a 170 Hz carrier */
     SP_HAPTIC_SHAKER = 1 /* bass shaker: a 40 Hz carrier */
 } sp_haptic_actuator;
@@ -232,7 +242,7 @@ SP_API sp_result sp_get_parameter(const sp_engine* engine, sp_param param, doubl
 
 /* What the engine did. Apps must ignore types they do not know: later
  * versions add some. */
-typedef enum sp_event_type {
+typedef enum sp_event_type SP_ENUM_BASE {
     SP_EVENT_SESSION_STARTED = 1,
     SP_EVENT_SECTION_STARTED = 2, /* index: section, from 0 in file order */
     SP_EVENT_STEP_STARTED = 3,    /* index: step, from 0 in file order across sections */
@@ -257,19 +267,19 @@ typedef enum sp_event_type {
     SP_EVENT_LINE_SPOKEN = 32
 } sp_event_type;
 
-typedef enum sp_haptic_tap_cause {
+typedef enum sp_haptic_tap_cause SP_ENUM_BASE {
     SP_HAPTIC_TAP_PHASE = 0, /* a breath phase begins */
     SP_HAPTIC_TAP_BELL = 1   /* a bell is struck */
 } sp_haptic_tap_cause;
 
-typedef enum sp_breath_phase {
+typedef enum sp_breath_phase SP_ENUM_BASE {
     SP_PHASE_INHALE = 0,
     SP_PHASE_HOLD_IN = 1, /* resting full */
     SP_PHASE_EXHALE = 2,
     SP_PHASE_HOLD_OUT = 3 /* resting empty */
 } sp_breath_phase;
 
-typedef enum sp_bell_kind {
+typedef enum sp_bell_kind SP_ENUM_BASE {
     SP_BELL_BOWL = 0, /* a deep singing bowl */
     SP_BELL_CHIME = 1 /* a small, bright chime */
 } sp_bell_kind;

@@ -1,10 +1,6 @@
 #include "io/audio_file_writer.hpp"
 
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
+#include "io/atomic_file.hpp"
 
 namespace stillpoint {
 namespace {
@@ -26,7 +22,7 @@ bool AudioFileWriter::open(const std::string& path, AudioFileFormat format, int 
                            int channels) {
     discard();
     path_ = path;
-    tempPath_ = path + ".partial-" + std::to_string(::getpid());
+    tempPath_ = temporaryPathBeside(path);
     SF_INFO info{};
     info.samplerate = sampleRate;
     info.channels = channels;
@@ -70,19 +66,15 @@ bool AudioFileWriter::commit() {
         discard();
         return false;
     }
-    if (std::rename(tempPath_.c_str(), path_.c_str()) != 0) {
-        error_ = path_ + ": could not move the finished file into place: " + std::strerror(errno);
-        discard();
-        return false;
-    }
+    const bool committed = commitTemporary(tempPath_, path_, error_);
     tempPath_.clear();
-    return true;
+    return committed;
 }
 
 void AudioFileWriter::discard() {
     if (file_) sf_close(file_);
     file_ = nullptr;
-    if (!tempPath_.empty()) std::remove(tempPath_.c_str());
+    removeTemporary(tempPath_);
     tempPath_.clear();
 }
 

@@ -1,6 +1,6 @@
 // AudioFileWriter: interleaved float frames to WAV, FLAC or Ogg through
-// libsndfile, via a temporary file that is renamed into place on commit().
-// Destroying an uncommitted writer removes the temporary.
+// libsndfile, via a temporary file that is renamed into place on commit()
+// (see atomic_file.hpp). Destroying an uncommitted writer removes the temporary.
 #pragma once
 
 #include <sndfile.h>

@@ -75,7 +75,7 @@ RenderedAudio renderProgram(std::shared_ptr<const Program> program, const Engine
 
 FileRenderResult renderProgramToFile(std::shared_ptr<const Program> program,
                                      const EngineConfig& config, const std::string& path,
-                                     const std::function<void(double)>& progress) {
+                                     const std::function<bool(double)>& progress) {
     FileRenderResult result;
     const auto format = audioFileFormatFor(path);
     if (!format) {
@@ -103,10 +103,18 @@ FileRenderResult renderProgramToFile(std::shared_ptr<const Program> program,
             while (engine.popEvent(e)) result.events.push_back(e);
             if (progress && (done - lastReport >= total / 200 || done == total)) {
                 lastReport = done;
-                progress(static_cast<double>(done) / static_cast<double>(total));
+                if (!progress(static_cast<double>(done) / static_cast<double>(total))) {
+                    result.interrupted = true;
+                    return false;
+                }
             }
             return true;
         });
+    if (result.interrupted) {  // the writer's destructor removes the temporary
+        result.error = path + ": interrupted; the file was not written (an earlier one there is "
+                              "left as it was)";
+        return result;
+    }
     if (!rendered || !writer.commit()) {
         result.error = writer.error();
         return result;

@@ -1,0 +1,86 @@
+#include "io/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+namespace stillpoint {
+namespace {
+
+std::atomic<unsigned> gTemporaries{0};
+
+std::string folderOf(const std::string& path) {
+    const std::string parent = std::filesystem::path(path).parent_path().string();
+    return parent.empty() ? "." : parent;
+}
+
+bool syncPath(const std::string& path, int flags) {
+    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (fd < 0) return false;
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    return synced;
+}
+
+bool writeAll(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string temporaryPathBeside(const std::string& target) {
+    return target + ".partial-" + std::to_string(::getpid()) + "-" + std::to_string(gTemporaries++);
+}
+
+bool commitTemporary(const std::string& temporary, const std::string& target, std::string& error) {
+    if (!syncPath(temporary, O_RDONLY)) {
+        error = target + ": could not flush the new file to disk: " + std::strerror(errno);
+        removeTemporary(temporary);
+        return false;
+    }
+    if (std::rename(temporary.c_str(), target.c_str()) != 0) {
+        error = target + ": could not move the finished file into place: " + std::strerror(errno);
+        removeTemporary(temporary);
+        return false;
+    }
+    // The rename itself is durable once the folder is flushed; a file system
+    // that cannot flush folders still renamed atomically, so this is best effort.
+    syncPath(folderOf(target), O_RDONLY | O_DIRECTORY);
+    return true;
+}
+
+void removeTemporary(const std::string& temporary) {
+    if (!temporary.empty()) std::remove(temporary.c_str());
+}
+
+bool writeFileAtomically(const std::string& target, std::string_view bytes, std::string& error) {
+    const std::string temporary = temporaryPathBeside(target);
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        error = target + ": cannot create the file: " + std::strerror(errno) +
+                " (check that the folder exists and is writable)";
+        return false;
+    }
+    const bool written = writeAll(fd, bytes);
+    const int writeErrno = errno;
+    if (::close(fd) != 0 || !written) {
+        error = target + ": write failed: " + std::strerror(written ? errno : writeErrno) +
+                " (is the disk full?)";
+        removeTemporary(temporary);
+        return false;
+    }
+    return commitTemporary(temporary, target, error);
+}
+
+}  // namespace stillpoint

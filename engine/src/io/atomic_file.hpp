@@ -1,0 +1,31 @@
+// Writing files so that nothing is ever lost: the new content goes to a
+// temporary beside the target, is flushed to disk, and is renamed over the
+// target in one step. A kill or power cut at any moment leaves either the old
+// file or the complete new one under the target's name, never half of one.
+//
+// Every file the project writes for keeps (renders, profiles, caches) goes
+// through here: write the temporary (directly, or with a library such as
+// libsndfile), then commitTemporary(); on failure removeTemporary().
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace stillpoint {
+
+/// "<target>.partial-<pid>-<n>": beside the target (same file system, so the
+/// rename is atomic), unique per process and call.
+std::string temporaryPathBeside(const std::string& target);
+
+/// Flushes `temporary` to disk, renames it to `target` and flushes the
+/// folder. False with `error` set (naming the target) when any step fails;
+/// the temporary is then removed and the target untouched.
+bool commitTemporary(const std::string& temporary, const std::string& target, std::string& error);
+
+/// Removes a temporary that will not be committed; a missing one is fine.
+void removeTemporary(const std::string& temporary);
+
+/// Writes `bytes` to `target` through a temporary. False with `error` set.
+bool writeFileAtomically(const std::string& target, std::string_view bytes, std::string& error);
+
+}  // namespace stillpoint

@@ -1,0 +1,44 @@
+// sp_set_state with a blob an app stored somewhere it could be damaged:
+// refused with SP_ERROR_INVALID_STATE / SP_ERROR_INVALID_SESSION, or
+// restored and played, never a crash.
+#include <cstdlib>
+#include <vector>
+
+#include "capi/saved_state.hpp"
+#include "fuzz_support.hpp"
+#include "stillpoint/stillpoint.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view blob = stillpoint::fuzz::asText(data, size);
+    sp_engine* engine = nullptr;
+    if (sp_create(&engine) != SP_OK) std::abort();
+    // Set before preparing, so a long session in the blob is not measured
+    // unless it is short enough (see kMaxPreparedSeconds).
+    const sp_result restored = sp_set_state(engine, blob.data(), blob.size());
+    if (restored != SP_OK && restored != SP_ERROR_INVALID_STATE &&
+        restored != SP_ERROR_INVALID_SESSION)
+        std::abort();
+    const auto parsed = stillpoint::capi::parseState(blob);
+    if (restored == SP_OK && !parsed.state) std::abort();  // accepted what the parser refuses
+    if (restored == SP_OK && stillpoint::fuzz::shortEnoughToPrepare(parsed.state->sessionText) &&
+        sp_prepare(engine, 8000.0, 256, SP_LAYOUT_MONO) == SP_OK) {
+        std::vector<float> mono(256);
+        float* outputs[1] = {mono.data()};
+        for (int block = 0; block < 8; ++block) {
+            if (sp_process(engine, outputs, 1, 256) != SP_OK) std::abort();
+            for (const float sample : mono)
+                if (!(sample >= -1.0f && sample <= 1.0f)) std::abort();
+        }
+        // What it saves now must load again.
+        std::size_t needed = 0;
+        sp_get_state(engine, nullptr, 0, &needed);
+        std::vector<char> again(needed + 1);
+        if (sp_get_state(engine, again.data(), again.size(), &needed) != SP_OK) std::abort();
+        sp_engine* other = nullptr;
+        sp_create(&other);
+        if (sp_set_state(other, again.data(), needed) != SP_OK) std::abort();
+        sp_destroy(other);
+    }
+    sp_destroy(engine);
+    return 0;
+}
