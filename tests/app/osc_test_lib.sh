@@ -29,12 +29,10 @@ stop_app() {
     [ -n "${dump_pid:-}" ] && kill "$dump_pid" 2>/dev/null || true
 }
 
-last_state() { grep '^/stillpoint/state' "$out/osc.log" | tail -n 1; }
+last_state() { grep ' /stillpoint/state ' "$out/osc.log" | tail -n 1; }
 
-# oscdump prints: address typetags arg1 arg2 ...
-state_field() { last_state | awk -v n="$1" '{ print $(n + 2) }'; }
-
-state_count() { grep -c '^/stillpoint/state' "$out/osc.log" || true; }
+# oscdump prints: timetag address typetags arg1 arg2 ...
+state_field() { last_state | awk -v n="$1" '{ print $(n + 3) }'; }
 
 wait_until() {
     tries=0

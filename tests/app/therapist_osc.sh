@@ -8,7 +8,7 @@ start_app "$2"
 
 send /stillpoint/register i "$reply"
 wait_until is 1 0
-is 5 -1 || { echo "FAIL: a session not yet played has no section: $(last_state)"; exit 1; }
+is 6 0.000000 || { echo "FAIL: time passed before play: $(last_state)"; exit 1; }
 
 send /stillpoint/play
 wait_until is 1 1

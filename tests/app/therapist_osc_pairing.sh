@@ -11,13 +11,13 @@ fail() { echo "FAIL: $*"; echo "--- osc"; cat "$out/osc.log"; exit 1; }
 
 send /stillpoint/play
 send /stillpoint/register i "$reply"
-send /stillpoint/pair s 111111 s 127.0.0.1 i "$reply"
+send /stillpoint/pair ssi 111111 127.0.0.1 "$reply"
 sleep 1.5
 [ ! -s "$out/osc.log" ] || fail "a wrong code or no pairing got a reply"
 
-send /stillpoint/pair s 424242 s 127.0.0.1 i "$reply"
-wait_until grep -q '^/stillpoint/paired' "$out/osc.log"
-token=$(grep '^/stillpoint/paired' "$out/osc.log" | head -n 1 | awk '{ gsub(/"/, "", $3); print $3 }')
+send /stillpoint/pair ssi 424242 127.0.0.1 "$reply"
+wait_until grep -q ' /stillpoint/paired ' "$out/osc.log"
+token=$(grep ' /stillpoint/paired ' "$out/osc.log" | head -n 1 | awk '{ gsub(/"/, "", $4); print $4 }')
 wait_until is 1 0
 is 1 0 || fail "the unpaired play started the session"
 
@@ -28,8 +28,8 @@ send /stillpoint/play s "$token"
 wait_until is 1 1
 
 # Five wrong codes replace the code: the old one pairs no more.
-for guess in 1 2 3 4 5; do send /stillpoint/pair s "00000$guess" s 127.0.0.1 i "$reply"; done
-send /stillpoint/pair s 424242 s 127.0.0.1 i "$reply"
+for guess in 1 2 3 4 5; do send /stillpoint/pair ssi "00000$guess" 127.0.0.1 "$reply"; done
+send /stillpoint/pair ssi 424242 127.0.0.1 "$reply"
 sleep 1.5
-[ "$(grep -c '^/stillpoint/paired' "$out/osc.log")" = 1 ] || fail "the replaced code still paired"
+[ "$(grep -c ' /stillpoint/paired ' "$out/osc.log")" = 1 ] || fail "the replaced code still paired"
 echo "PASS: token $token"
