@@ -81,6 +81,8 @@ MainComponent::MainComponent(AppPlayer& player, juce::AudioDeviceManager* device
 
     catalogue_ = readCatalogue(folders_.sessions);
     readProfiles();
+    profileInfo_.setText("Sessions play as written until a profile is chosen",
+                         juce::dontSendNotification);
     filter();
     selectSession(text(plugin::bundledSessions().front().name));
     setSize(1040, 660);

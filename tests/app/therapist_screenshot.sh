@@ -7,10 +7,16 @@ set -eu
 app=$1
 out=$2
 rm -rf "$out"
-mkdir -p "$out/folder"
+mkdir -p "$out/folder/Profiles"
+# A client's profile, applied at start and listed in the window.
+cat >"$out/folder/Profiles/Ana.json" <<'JSON'
+{"name": "Ana", "pace": 5.5, "avoid": ["jaw"], "voice": "slt",
+ "haptics": {"on": true, "cap": 0.6}, "layers": {"bed": -6, "binaural": -60}}
+JSON
 png="$out/therapist.png"
 port=$((20000 + ($$ % 10000) * 2))
 xvfb-run -a "$app" --folder "$out/folder" --no-audio --osc-port "$port" --play \
+    --profile "$out/folder/Profiles/Ana.json" \
     --screenshot "$png" --screenshot-after 6 >"$out/app.log" 2>&1
 [ -s "$png" ] || { echo "FAIL: no screenshot"; cat "$out/app.log"; exit 1; }
 size=$(ffprobe -v error -select_streams v:0 -show_entries stream=width,height -of csv=p=0 "$png")
