@@ -1,0 +1,56 @@
+// ClientProfile: how one client likes sessions to play (pace, body regions to
+// leave out, voice, haptics, layer volumes), applied to whichever session the
+// therapist picks. Stored as a small JSON file per client:
+//
+//   {"name": "A. Client", "pace": 5.5, "avoid": ["knees"], "voice": "slt",
+//    "haptics": {"on": true, "cap": 0.6},
+//    "layers": {"tone": 0, "bed": -6, "bells": 0, "voice": 3, "binaural": -60, "isochronic": -60}}
+//
+// pace 0 follows the session; layer values are dB added to the session's own.
+// Saving writes a temporary file beside the target and renames it over, so a
+// crash never leaves half a profile.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "stillpoint/engine_events.hpp"
+
+namespace stillpoint::app {
+
+inline constexpr std::size_t kLayerCount = static_cast<std::size_t>(LayerId::Count);
+/// The layers' names in the file, in LayerId order.
+inline constexpr std::array<const char*, kLayerCount> kLayerKeys = {
+    "tone", "bed", "bells", "voice", "binaural", "isochronic"};
+inline constexpr double kMinProfilePace = 2.0;
+inline constexpr double kMaxProfilePace = 20.0;
+inline constexpr double kMinTrimDb = -60.0;
+inline constexpr double kMaxTrimDb = 12.0;
+
+struct ClientProfile {
+    std::string name;
+    double paceBpm = 0.0;            ///< 0: the session's own pace
+    std::vector<std::string> avoid;  ///< body regions the session leaves out
+    std::string voice;               ///< narration voice name, "" for the session's
+    bool haptics = true;
+    double hapticCap = 1.0;  ///< 0..1 of full intensity
+    std::array<double, kLayerCount> layerTrimDb{};
+
+    bool operator==(const ClientProfile&) const = default;
+};
+
+struct ProfileResult {
+    ClientProfile profile;
+    std::string error;  ///< "file:line: error: ..." or "" when it read fine
+};
+
+std::string profileToJson(const ClientProfile& profile);
+/// `path` names the source in errors.
+ProfileResult profileFromJson(const std::string& text, const std::string& path);
+
+ProfileResult loadProfile(const std::string& path);
+/// "" on success, else the reason naming the file.
+std::string saveProfile(const ClientProfile& profile, const std::string& path);
+
+}  // namespace stillpoint::app

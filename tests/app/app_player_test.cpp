@@ -1,0 +1,154 @@
+// AppPlayer: the app's controls reach the engine and change what is heard
+// and what the state says. Rendered through the real audio path, with the
+// engine built on SessionPlayer's worker as in the app.
+#include "app_player.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <functional>
+#include <thread>
+#include <vector>
+
+namespace stillpoint::app {
+namespace {
+
+constexpr double kRate = 48000.0;
+constexpr int kBlock = 512;
+
+class Player : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        player_.prepare(kRate);
+        ASSERT_EQ(player_.load(plugin::bundledSessions().front(), {}), "");
+    }
+
+    /// Render `seconds` of audio; the loudest sample.
+    float render(double seconds) {
+        float peak = 0.0f;
+        for (int done = 0; done < seconds * kRate; done += kBlock) peak = std::max(peak, block());
+        return peak;
+    }
+
+    /// Render until `done` holds, at most `seconds` of audio; whether it held.
+    bool renderUntil(const std::function<bool()>& done, double seconds) {
+        for (int frames = 0; frames < seconds * kRate; frames += kBlock) {
+            if (done()) return true;
+            block();
+        }
+        return done();
+    }
+
+    float block() {
+        float* out[2] = {left_.data(), right_.data()};
+        player_.render(out, 2, kBlock);
+        // While SessionPlayer's worker builds an engine, go at a device's pace
+        // (a block is 10.7 ms), or the engine would always arrive too late.
+        if (player_.display().relocating.load())
+            std::this_thread::sleep_for(std::chrono::milliseconds(11));
+        float peak = 0.0f;
+        for (int i = 0; i < kBlock; ++i)
+            peak = std::max({peak, std::fabs(left_[i]), std::fabs(right_[i])});
+        return peak;
+    }
+
+    AppPlayer player_;
+    std::vector<float> left_ = std::vector<float>(kBlock), right_ = std::vector<float>(kBlock);
+};
+
+TEST_F(Player, SilentUntilPlayThenSounds) {
+    EXPECT_EQ(render(1.0), 0.0f);
+    EXPECT_FALSE(player_.state().playing);
+    EXPECT_EQ(player_.state().elapsedSeconds, 0.0);
+    player_.play();
+    EXPECT_TRUE(renderUntil([&] { return block() > 1e-3f; }, 10.0));
+    render(2.0);
+    const auto state = player_.state();
+    EXPECT_TRUE(state.playing);
+    EXPECT_EQ(state.section, 0);
+    EXPECT_EQ(state.title, "Arrive and breathe");
+    EXPECT_GT(state.elapsedSeconds, 1.0);
+    EXPECT_LT(state.elapsedSeconds, 12.0);
+}
+
+TEST_F(Player, NextAndPreviousMoveBetweenSections) {
+    player_.play();
+    ASSERT_TRUE(renderUntil([&] { return player_.state().section == 0; }, 10.0));
+    render(1.0);
+    player_.next();
+    ASSERT_TRUE(renderUntil([&] { return player_.state().section == 1; }, 10.0));
+    EXPECT_EQ(player_.state().sectionName, "Breathing");
+    // The elapsed time follows the jump to the section's planned start.
+    const double start = player_.program()->sections[1].startSeconds;
+    EXPECT_NEAR(player_.state().elapsedSeconds, start, 1.0);
+    player_.previous();  // just after its start: back to the section before
+    ASSERT_TRUE(renderUntil([&] { return player_.state().section == 0; }, 10.0));
+}
+
+TEST_F(Player, PauseFadesToSilenceAndStopsTheClockUntilPlay) {
+    player_.play();
+    ASSERT_TRUE(renderUntil([&] { return block() > 1e-3f; }, 10.0));
+    render(1.0);
+    player_.pause();
+    ASSERT_TRUE(renderUntil([&] { return player_.state().paused; }, 5.0));
+    const double at = player_.state().elapsedSeconds;
+    EXPECT_EQ(render(2.0), 0.0f);
+    EXPECT_EQ(player_.state().elapsedSeconds, at);
+    EXPECT_FALSE(player_.state().playing);
+    player_.play();
+    EXPECT_TRUE(renderUntil([&] { return block() > 1e-3f; }, 5.0));
+    render(1.0);
+    EXPECT_GT(player_.state().elapsedSeconds, at + 0.5);
+}
+
+TEST_F(Player, StopFadesOutThenFinishes) {
+    player_.play();
+    ASSERT_TRUE(renderUntil([&] { return block() > 1e-3f; }, 10.0));
+    render(3.0);
+    player_.stop();
+    EXPECT_GT(render(0.2), 1e-4f);  // fading, not cut
+    ASSERT_TRUE(renderUntil([&] { return player_.state().finished; }, 6.0));
+    EXPECT_EQ(render(0.5), 0.0f);
+    EXPECT_FALSE(player_.state().playing);
+    // Play after the end starts the session again from the top.
+    player_.play();
+    ASSERT_TRUE(renderUntil([&] { return player_.state().section == 0 && block() > 1e-3f; }, 10.0));
+    EXPECT_LT(player_.state().elapsedSeconds, 10.0);
+}
+
+TEST_F(Player, ProfilePaceAndTheSlowerFasterControls) {
+    ClientProfile profile;
+    profile.paceBpm = 5.0;
+    ASSERT_EQ(player_.applyProfile(profile), "");
+    EXPECT_EQ(player_.state().paceBpm, 5.0);
+    player_.faster();
+    EXPECT_EQ(player_.state().paceBpm, 5.0 + AppPlayer::kPaceStepBpm);
+    player_.slower();
+    player_.slower();
+    EXPECT_EQ(player_.state().paceBpm, 5.0 - AppPlayer::kPaceStepBpm);
+    EXPECT_EQ(player_.profile().paceBpm,
+              5.0 - AppPlayer::kPaceStepBpm);  // what "Save profile" writes
+    for (int i = 0; i < 40; ++i) player_.slower();
+    EXPECT_EQ(player_.state().paceBpm, kMinProfilePace);
+}
+
+TEST_F(Player, HoldIsReportedUntilReleased) {
+    player_.play();
+    player_.setHold(true);
+    render(0.5);
+    EXPECT_TRUE(player_.state().holding);
+    player_.setHold(false);
+    EXPECT_FALSE(player_.state().holding);
+}
+
+TEST_F(Player, AnAvoidRegionThatDoesNotExistIsAnErrorNamingIt) {
+    ClientProfile profile;
+    profile.avoid = {"elbowz"};
+    const auto error = player_.applyProfile(profile);
+    EXPECT_NE(error.find("elbowz"), std::string::npos) << error;
+}
+
+}  // namespace
+}  // namespace stillpoint::app
