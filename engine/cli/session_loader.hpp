@@ -20,13 +20,18 @@ struct LoadedProgram {
 inline const OptionSpec kAvoidOption{"avoid", 0, true};
 PlanOptions planOptionsFrom(const Arguments& arguments);
 
+/// `--voice-pack DIR`: a recorded voice pack in place of the session's own choice.
+inline const OptionSpec kVoicePackOption{"voice-pack", 0, true};
+
 /// Parse and plan `path`, writing diagnostics (errors and warnings) to `err`.
 LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, std::ostream& err);
 
 /// The program with its spoken lines rendered at `sampleRate` (from the
-/// cache when they are there). On failure, prints why to `err` and returns
-/// null with `exitCode` set. Unless `quiet`, says how many lines were made.
-std::shared_ptr<const Program> withNarration(const Program& program, double sampleRate, bool quiet,
+/// cache when they are there), spoken from `--voice-pack` when `arguments`
+/// name one. On failure, prints why to `err` and returns null with
+/// `exitCode` set. Unless `quiet`, says how many lines were made.
+std::shared_ptr<const Program> withNarration(const Program& program, double sampleRate,
+                                             const Arguments& arguments, bool quiet,
                                              std::ostream& err, int& exitCode);
 
 }  // namespace stillpoint::cli
