@@ -81,6 +81,21 @@ std::optional<std::vector<float>> recordedLine(const narration::VoicePackClip& c
     return samples;
 }
 
+/// One warning for every line a pack lacks (the built-in grounding's lines,
+/// which have no ids, named once), or empty when it lacks none.
+std::string missingClipsWarning(const Program& program, const std::string& packName,
+                                const std::vector<std::string>& lines, int builtInLines) {
+    const std::size_t count = lines.size() + static_cast<std::size_t>(builtInLines);
+    if (count == 0) return {};
+    std::string warning = program.sourcePath + ": voice pack '" + packName + "' has no clip for " +
+                          std::to_string(count) + " line(s); the synthesiser speaks them: ";
+    for (std::size_t i = 0; i < lines.size(); ++i) warning += (i > 0 ? ", " : "") + lines[i];
+    if (builtInLines > 0)
+        warning += std::string(lines.empty() ? "" : ", ") + "the built-in grounding (" +
+                   std::to_string(builtInLines) + " lines)";
+    return warning;
+}
+
 }  // namespace
 
 std::vector<std::string> availableVoices() {
@@ -167,17 +182,8 @@ NarrationReport narrateProgram(Program& program, const NarrationSettings& settin
     retimeProgram(program);
     program.narration = std::move(spoken);
     program.silentSpeechSteps.clear();
-    if (unrecordedBuiltIn > 0)
-        unrecorded.push_back("the built-in grounding (" + std::to_string(unrecordedBuiltIn) +
-                             " lines)");
-    if (!unrecorded.empty()) {
-        report.warning = program.sourcePath + ": voice pack '" + pack->name + "' has no clip for " +
-                         std::to_string(unrecorded.size() - (unrecordedBuiltIn > 0 ? 1 : 0) +
-                                        static_cast<std::size_t>(unrecordedBuiltIn)) +
-                         " line(s); the synthesiser speaks them: ";
-        for (std::size_t i = 0; i < unrecorded.size(); ++i)
-            report.warning += (i > 0 ? ", " : "") + unrecorded[i];
-    }
+    if (pack)
+        report.warning = missingClipsWarning(program, pack->name, unrecorded, unrecordedBuiltIn);
     report.linesRendered = renderer.rendered();
     report.cacheHits = renderer.cacheHits();
     report.damagedCacheEntries = renderer.damagedEntries();
