@@ -136,7 +136,8 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     // The voice is rendered at the device's rate before the stream starts
     // (from the cache when it is there), so the audio thread never waits.
     const bool terminal = ::isatty(STDERR_FILENO) != 0;
-    loaded.program = withNarration(*loaded.program, opened.rate, a, !terminal, err, loaded.exitCode);
+    loaded.program = withNarration(*loaded.program, opened.rate, !terminal, err, loaded.exitCode,
+                                   voicePackFrom(a));
     if (!loaded.program) return loaded.exitCode;
 
     // The engine is leaked with the stream if the device is lost mid-play.

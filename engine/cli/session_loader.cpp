@@ -48,13 +48,17 @@ LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, s
     return loaded;
 }
 
-std::shared_ptr<const Program> withNarration(const Program& program, double sampleRate,
-                                             const Arguments& arguments, bool quiet,
-                                             std::ostream& err, int& exitCode) {
+std::string voicePackFrom(const Arguments& arguments) {
+    return arguments.value(kVoicePackOption.name).value_or("");
+}
+
+std::shared_ptr<const Program> withNarration(const Program& program, double sampleRate, bool quiet,
+                                             std::ostream& err, int& exitCode,
+                                             const std::string& voicePack) {
     auto narrated = std::make_shared<Program>(program);
     NarrationSettings settings;
     settings.sampleRate = sampleRate;
-    settings.voicePack = arguments.value(kVoicePackOption.name).value_or("");
+    settings.voicePack = voicePack;
     const NarrationReport report = narrateProgram(*narrated, settings);
     if (!report.ok) {
         err << report.error << '\n';

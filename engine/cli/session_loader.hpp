@@ -27,11 +27,14 @@ inline const OptionSpec kVoicePackOption{"voice-pack", 0, true};
 LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, std::ostream& err);
 
 /// The program with its spoken lines rendered at `sampleRate` (from the
-/// cache when they are there), spoken from `--voice-pack` when `arguments`
-/// name one. On failure, prints why to `err` and returns null with
+/// cache when they are there), spoken from `voicePack` when it is not empty
+/// (see voicePackFrom). On failure, prints why to `err` and returns null with
 /// `exitCode` set. Unless `quiet`, says how many lines were made.
-std::shared_ptr<const Program> withNarration(const Program& program, double sampleRate,
-                                             const Arguments& arguments, bool quiet,
-                                             std::ostream& err, int& exitCode);
+std::shared_ptr<const Program> withNarration(const Program& program, double sampleRate, bool quiet,
+                                             std::ostream& err, int& exitCode,
+                                             const std::string& voicePack = {});
+
+/// The folder `--voice-pack` names, or empty.
+std::string voicePackFrom(const Arguments& arguments);
 
 }  // namespace stillpoint::cli
