@@ -11,13 +11,17 @@ namespace stillpoint::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: stillpoint captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...] [--quiet]\n";
+    "usage: stillpoint captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...]\n"
+    "                           [--voice-pack DIR] [--quiet]\n";
 
 }  // namespace
 
 int runCaptions(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed = parseArguments(
-        args, {{"output", 'o', true}, {"rate", 0, true}, {"quiet", 'q', false}, kAvoidOption});
+    const auto parsed = parseArguments(args, {{"output", 'o', true},
+                                              {"rate", 0, true},
+                                              {"quiet", 'q', false},
+                                              kAvoidOption,
+                                              kVoicePackOption});
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output")) {
         err << "stillpoint captions: "
@@ -51,8 +55,8 @@ int runCaptions(const Args& args, std::ostream& out, std::ostream& err) {
 
     auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
     if (!loaded.program) return loaded.exitCode;
-    const auto program =
-        withNarration(*loaded.program, config.sampleRate, a.has("quiet"), err, loaded.exitCode);
+    const auto program = withNarration(*loaded.program, config.sampleRate, a.has("quiet"), err,
+                                       loaded.exitCode, voicePackFrom(a));
     if (!program) return loaded.exitCode;
     // Times come from the engine itself, as a render at this rate hears them.
     const auto captions =

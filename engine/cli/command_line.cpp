@@ -22,7 +22,7 @@ commands:
         breath counts and the total length.
   render FILE -o OUT.wav|.flac|.ogg [--rate HZ] [--channels 1|2]
          [--haptic-channel lra|shaker] [--haptic-cap 0..1]
-         [--avoid REGION,...] [--captions vtt|srt] [--quiet]
+         [--avoid REGION,...] [--captions vtt|srt] [--voice-pack DIR] [--quiet]
         Render a session to an audio file (default 48000 Hz, stereo),
         loudness-calibrated to -16 LUFS with a -1 dBTP true-peak ceiling.
         The file appears under its name only when complete.
@@ -33,7 +33,8 @@ commands:
         --haptic-channel: one more channel carrying the haptic track on a
               170 Hz (lra) or 40 Hz (shaker) carrier, full scale at full
               intensity; --haptic-cap scales it (0 turns it off).
-  captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...] [--quiet]
+  captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...]
+           [--voice-pack DIR] [--quiet]
         Write the spoken lines as WebVTT or SubRip captions, each cue
         timed to the millisecond where a render hears it.
   voices
@@ -47,6 +48,7 @@ commands:
        [--buffer FRAMES] [--control FILE_OR_FIFO] [--avoid REGION,...]
        [--events FILE] [--callback-stats FILE]
        [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]
+       [--voice-pack DIR]
         Play a session in real time (default buffer 256 frames) and steer it
         while it plays. Every change fades; nothing jumps.
         --haptic-channel: the haptic track on the device's third output
@@ -87,6 +89,10 @@ commands:
 options:
   --avoid REGION,...   leave these body regions out of every scan
                        (e.g. --avoid chest,throat)
+  --voice-pack DIR     speak the lines from this recorded voice pack instead
+                       of the session's voice (render, captions, play);
+                       lines it has no clip for are synthesised, with one
+                       warning listing them. See docs/voice-packs.md.
 
 exit codes:
   0 ok, 1 the session has errors, 2 usage error, 3 a file could not be

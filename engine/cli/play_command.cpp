@@ -31,7 +31,8 @@ constexpr const char* kUsage =
     "usage: stillpoint play FILE [--api jack|alsa|pulse] [--device N|NAME] [--rate R]\n"
     "                            [--buffer FRAMES] [--control FILE_OR_FIFO] [--avoid REGION,...]\n"
     "                            [--events FILE] [--callback-stats FILE]\n"
-    "                            [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]\n";
+    "                            [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]\n"
+    "                            [--voice-pack DIR]\n";
 
 constexpr unsigned kDefaultBuffer = 256;
 constexpr int kMinEngineBlock = 4096;  // JACK may grow its period mid-stream; the callback splits larger ones
@@ -66,7 +67,7 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     const auto parsed = parseArguments(
         args, {{"api", 0, true}, {"device", 0, true}, {"rate", 0, true}, {"buffer", 0, true},
                {"control", 0, true}, {"events", 0, true}, {"callback-stats", 0, true}, kAvoidOption,
-               kHapticChannelOption, kHapticCapOption, {"rumble", 0, false}});
+               kHapticChannelOption, kHapticCapOption, {"rumble", 0, false}, kVoicePackOption});
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty()) return usage(err, parsed.error);
     if (a.positional.size() != 1) return usage(err, "name one session file");
@@ -136,7 +137,8 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     // The voice is rendered at the device's rate before the stream starts
     // (from the cache when it is there), so the audio thread never waits.
     const bool terminal = ::isatty(STDERR_FILENO) != 0;
-    loaded.program = withNarration(*loaded.program, opened.rate, !terminal, err, loaded.exitCode);
+    loaded.program = withNarration(*loaded.program, opened.rate, !terminal, err, loaded.exitCode,
+                                   voicePackFrom(a));
     if (!loaded.program) return loaded.exitCode;
 
     // The engine is leaked with the stream if the device is lost mid-play.

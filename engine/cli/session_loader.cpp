@@ -48,23 +48,34 @@ LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, s
     return loaded;
 }
 
+std::string voicePackFrom(const Arguments& arguments) {
+    return arguments.value(kVoicePackOption.name).value_or("");
+}
+
 std::shared_ptr<const Program> withNarration(const Program& program, double sampleRate, bool quiet,
-                                             std::ostream& err, int& exitCode) {
+                                             std::ostream& err, int& exitCode,
+                                             const std::string& voicePack) {
     auto narrated = std::make_shared<Program>(program);
     NarrationSettings settings;
     settings.sampleRate = sampleRate;
+    settings.voicePack = voicePack;
     const NarrationReport report = narrateProgram(*narrated, settings);
     if (!report.ok) {
         err << report.error << '\n';
         exitCode = kExitInternal;
         return nullptr;
     }
+    if (!report.warning.empty()) err << "warning: " << report.warning << '\n';
     if (report.damagedCacheEntries > 0)
         err << "narration: " << report.damagedCacheEntries
             << " damaged cache entries were rendered again\n";
     if (!quiet && report.linesRendered + report.cacheHits > 0)
         err << "narration: " << report.linesRendered << " lines rendered, " << report.cacheHits
-            << " from the cache (" << narrationCacheDirectory(settings) << ")\n";
+            << " from the cache (" << narrationCacheDirectory(settings) << ")"
+            << (report.linesRecorded > 0
+                    ? ", " + std::to_string(report.linesRecorded) + " from the voice pack"
+                    : std::string())
+            << "\n";
     return narrated;
 }
 

@@ -20,13 +20,21 @@ struct LoadedProgram {
 inline const OptionSpec kAvoidOption{"avoid", 0, true};
 PlanOptions planOptionsFrom(const Arguments& arguments);
 
+/// `--voice-pack DIR`: a recorded voice pack in place of the session's own choice.
+inline const OptionSpec kVoicePackOption{"voice-pack", 0, true};
+
 /// Parse and plan `path`, writing diagnostics (errors and warnings) to `err`.
 LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, std::ostream& err);
 
 /// The program with its spoken lines rendered at `sampleRate` (from the
-/// cache when they are there). On failure, prints why to `err` and returns
-/// null with `exitCode` set. Unless `quiet`, says how many lines were made.
+/// cache when they are there), spoken from `voicePack` when it is not empty
+/// (see voicePackFrom). On failure, prints why to `err` and returns null with
+/// `exitCode` set. Unless `quiet`, says how many lines were made.
 std::shared_ptr<const Program> withNarration(const Program& program, double sampleRate, bool quiet,
-                                             std::ostream& err, int& exitCode);
+                                             std::ostream& err, int& exitCode,
+                                             const std::string& voicePack = {});
+
+/// The folder `--voice-pack` names, or empty.
+std::string voicePackFrom(const Arguments& arguments);
 
 }  // namespace stillpoint::cli

@@ -1,7 +1,7 @@
 // Narration: turns a Program's spoken lines into audio the engine plays.
 //
 // Runs on a control thread, never the audio thread: it synthesises each line
-// (flite by default), resamples it to the engine rate with libsoxr,
+// (flite by default) or reads its recorded clip from a voice pack, resamples it to the engine rate with libsoxr,
 // normalises it to one speech loudness, caches it on disk, and attaches the
 // result to the Program as an immutable Narration. Steps that speak then last
 // as long as their real audio (not the planner's estimate), and the timeline
@@ -25,6 +25,9 @@ struct NarrationSettings {
     /// Where clips are cached; empty: $XDG_CACHE_HOME/stillpoint (or ~/.cache/stillpoint).
     std::string cacheDirectory;
     bool useCache = true;
+    /// A recorded voice pack folder (docs/voice-packs.md) that replaces the
+    /// session's own `voice: {pack: ...}`; empty: the session's choice.
+    std::string voicePack;
 };
 
 struct NarrationReport {
@@ -33,6 +36,10 @@ struct NarrationReport {
     int linesRendered = 0;        ///< synthesised this time
     int cacheHits = 0;            ///< read back from the cache
     int damagedCacheEntries = 0;  ///< found damaged, rendered again
+    int linesRecorded = 0;        ///< read from the voice pack
+    /// Set when a voice pack lacks clips: one message listing every line the
+    /// synthesiser speaks instead.
+    std::string warning;
 };
 
 /// Render every spoken line of `program` (flow and grounding) and attach it.

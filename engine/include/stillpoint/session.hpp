@@ -56,6 +56,14 @@ struct IsochronicPulse {
     double rateHz = 6.0;       ///< [0.5, 40] pulses per second
 };
 
+/// Who speaks the session's lines.
+struct VoiceSettings {
+    /// A recorded voice pack folder (docs/voice-packs.md), as written:
+    /// relative to the session file's folder. Empty: the synthesiser speaks.
+    std::string pack;
+    SourcePos packPos;  ///< where `pack:` is written, for errors about the pack
+};
+
 struct SoundSettings {
     std::string pattern = "resonance";  ///< name of a preset or of a pattern in `patterns`
     ToneTimbre tone = ToneTimbre::Pad;
@@ -63,6 +71,7 @@ struct SoundSettings {
     std::optional<BinauralBeat> binaural;
     std::optional<IsochronicPulse> isochronic;
     LayerVolumes volumes;
+    VoiceSettings voice;
 };
 
 struct PaceRamp {

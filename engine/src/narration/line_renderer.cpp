@@ -4,9 +4,8 @@
 #include <cmath>
 #include <sstream>
 
-#include "graph/loudness_meter.hpp"
 #include "narration/resample.hpp"
-#include "narration/speech_peaks.hpp"
+#include "narration/speech_level.hpp"
 #include "session/speech_markup.hpp"
 
 namespace stillpoint::narration {
@@ -17,10 +16,6 @@ namespace {
 constexpr float kTrimBelowPeak = 0.00316f;
 // No click where a trim cut, and a soft start to each sentence.
 constexpr double kEdgeFadeSeconds = 0.01;
-// Peaks may rise this far over the line's loudness (a mono line; in stereo
-// its loudness is 3 dB higher): leaves a calibrated session's voice well
-// under the true-peak ceiling.
-constexpr double kPeakOverLoudnessDb = 12.0;
 
 void trimSilence(std::vector<float>& samples) {
     float peak = 0.0f;
@@ -44,15 +39,6 @@ void fadeEdges(std::vector<float>& samples, double rate) {
         samples[i] *= g;
         samples[samples.size() - 1 - i] *= g;
     }
-}
-
-void normalize(std::vector<float>& samples, double rate, double targetLufs) {
-    IntegratedLoudnessMeter meter(rate, 1);
-    meter.add(samples.data(), nullptr, static_cast<int>(samples.size()));
-    const double lufs = meter.integratedLufs();
-    if (!std::isfinite(lufs)) return;
-    const auto gain = static_cast<float>(std::pow(10.0, (targetLufs - lufs) / 20.0));
-    for (float& s : samples) s *= gain;
 }
 
 }  // namespace
@@ -111,13 +97,7 @@ std::optional<std::vector<float>> LineRenderer::synthesize(const LineRequest& re
                                           std::llround(segment.restSeconds * request.sampleRate)),
                         0.0f);
     }
-    // Loudness, then peaks; limiting lowers the loudness a little, so twice.
-    const auto ceiling =
-        static_cast<float>(std::pow(10.0, (request.speechLufs + kPeakOverLoudnessDb) / 20.0));
-    for (int pass = 0; pass < 2; ++pass) {
-        normalize(clip, request.sampleRate, request.speechLufs);
-        limitPeaks(clip, ceiling, request.sampleRate);
-    }
+    levelSpeech(clip, request.sampleRate, request.speechLufs);
     return clip;
 }
 

@@ -2,8 +2,11 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "narration/clip_file.hpp"
 #include "narration/flite_synthesizer.hpp"
 #include "narration/line_renderer.hpp"
+#include "narration/speech_level.hpp"
+#include "narration/voice_pack.hpp"
 #include "session/speech_markup.hpp"
 #include "stillpoint/narration.hpp"
 
@@ -37,6 +40,62 @@ std::int64_t spokenStepFrames(const PlannedStep& step, std::int64_t spokenEnd, d
     }
 }
 
+std::string placeOf(const Program& program, SourcePos pos) {
+    return program.sourcePath + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+}
+
+/// The voice pack the settings or the session name (the settings win), or
+/// nullopt: none named, or `error` set when it cannot be loaded.
+std::optional<narration::VoicePack> voicePackFor(const Program& program,
+                                                 const NarrationSettings& settings,
+                                                 std::string& error) {
+    const VoiceSettings& voice = program.sound.voice;
+    if (settings.voicePack.empty() && voice.pack.empty()) return std::nullopt;
+    if (!settings.voicePack.empty()) return narration::loadVoicePack(settings.voicePack, error);
+    // As written in the session: relative to the session file's folder.
+    const auto folder = std::filesystem::path(program.sourcePath).parent_path() / voice.pack;
+    auto pack = narration::loadVoicePack(folder.string(), error);
+    if (!pack) error = placeOf(program, voice.packPos) + ": " + error;
+    return pack;
+}
+
+/// The pack's clip for a step's line, or null: only `say` lines have ids.
+const narration::VoicePackClip* recordingOf(const std::optional<narration::VoicePack>& pack,
+                                            const PlannedStep& step) {
+    if (!pack || step.kind != StepKind::Say || step.lineId.empty()) return nullptr;
+    const auto found = pack->lines.find(step.lineId);
+    return found == pack->lines.end() ? nullptr : &found->second;
+}
+
+/// A step's recorded line, leveled like a synthesised one.
+std::optional<std::vector<float>> recordedLine(const narration::VoicePackClip& clip,
+                                               const std::string& id,
+                                               const NarrationSettings& settings,
+                                               std::string& error) {
+    auto samples = narration::readClipFile(clip.path, settings.sampleRate, error);
+    if (!samples) {
+        error = clip.path + ": " + error + " (line '" + id + "' at " + clip.manifestPlace + ")";
+        return std::nullopt;
+    }
+    narration::levelSpeech(*samples, settings.sampleRate, settings.speechLufs);
+    return samples;
+}
+
+/// One warning for every line a pack lacks (the built-in grounding's lines,
+/// which have no ids, named once), or empty when it lacks none.
+std::string missingClipsWarning(const Program& program, const std::string& packName,
+                                const std::vector<std::string>& lines, int builtInLines) {
+    const std::size_t count = lines.size() + static_cast<std::size_t>(builtInLines);
+    if (count == 0) return {};
+    std::string warning = program.sourcePath + ": voice pack '" + packName + "' has no clip for " +
+                          std::to_string(count) + " line(s); the synthesiser speaks them: ";
+    for (std::size_t i = 0; i < lines.size(); ++i) warning += (i > 0 ? ", " : "") + lines[i];
+    if (builtInLines > 0)
+        warning += std::string(lines.empty() ? "" : ", ") + "the built-in grounding (" +
+                   std::to_string(builtInLines) + " lines)";
+    return warning;
+}
+
 }  // namespace
 
 std::vector<std::string> availableVoices() {
@@ -68,20 +127,47 @@ NarrationReport narrateProgram(Program& program, const NarrationSettings& settin
     request.sampleRate = rate;
     request.speechLufs = settings.speechLufs;
 
+    std::string packError;
+    const auto pack = voicePackFor(program, settings, packError);
+    if (!packError.empty()) {
+        report.ok = false;
+        report.error = packError;
+        return report;
+    }
+    std::vector<std::string> unrecorded;  // lines the pack has no clip for
+    int unrecordedBuiltIn = 0;            // of those, lines of the built-in grounding
+
     for (std::size_t i = 0; i < program.steps.size(); ++i) {
         PlannedStep& step = program.steps[i];
         if (!speaks(step)) continue;
         auto& lines = spoken->steps[i];
         std::int64_t at = 0;
         for (const std::string& text : step.lines) {
-            request.text = text;
             std::string error;
-            auto clip = renderer.render(request, error);
-            if (!clip) {
-                report.ok = false;
-                report.error = program.sourcePath + ":" + std::to_string(step.pos.line) + ":" +
-                               std::to_string(step.pos.column) + ": " + error;
-                return report;
+            std::optional<std::vector<float>> clip;
+            if (const auto* recorded = recordingOf(pack, step)) {
+                clip = recordedLine(*recorded, step.lineId, settings, error);
+                if (!clip) {
+                    report.ok = false;
+                    report.error = error;
+                    return report;
+                }
+                ++report.linesRecorded;
+            } else {
+                if (pack && step.pos.line == 0)
+                    ++unrecordedBuiltIn;
+                else if (pack)
+                    unrecorded.push_back((step.lineId.empty()
+                                              ? "\"" + detail::captionText(text) + "\""
+                                              : step.lineId) +
+                                         " (line " + std::to_string(step.pos.line) + ")");
+                request.text = text;
+                clip = renderer.render(request, error);
+                if (!clip) {
+                    report.ok = false;
+                    report.error = placeOf(program, step.pos) + ": " + error;
+                    return report;
+                }
             }
             SpokenLine line{detail::captionText(text), at, std::move(*clip)};
             const auto length = static_cast<std::int64_t>(line.samples.size());
@@ -96,6 +182,8 @@ NarrationReport narrateProgram(Program& program, const NarrationSettings& settin
     retimeProgram(program);
     program.narration = std::move(spoken);
     program.silentSpeechSteps.clear();
+    if (pack)
+        report.warning = missingClipsWarning(program, pack->name, unrecorded, unrecordedBuiltIn);
     report.linesRendered = renderer.rendered();
     report.cacheHits = renderer.cacheHits();
     report.damagedCacheEntries = renderer.damagedEntries();

@@ -5,8 +5,9 @@
 namespace stillpoint::detail {
 namespace {
 
-constexpr std::array<std::string_view, 6> kDefaultsKeys{"pattern",  "tone",       "bed",
-                                                        "binaural", "isochronic", "volumes"};
+constexpr std::array<std::string_view, 7> kDefaultsKeys{"pattern",    "tone",    "bed",  "binaural",
+                                                        "isochronic", "volumes", "voice"};
+constexpr std::array<std::string_view, 1> kVoiceKeys{"pack"};
 constexpr std::array<std::string_view, 6> kVolumeKeys{"tone",  "bed",      "bells",
                                                       "voice", "binaural", "isochronic"};
 constexpr Range kVolumeRange{-60.0, 6.0, " dB"};
@@ -74,6 +75,24 @@ LayerVolumes readVolumes(const Field& field, YamlReader& reader) {
     return volumes;
 }
 
+VoiceSettings readVoice(const Field& field, YamlReader& reader) {
+    VoiceSettings voice;
+    if (field.value.IsScalar()) {
+        reader.wrongType(field, "a map such as {pack: voices/anna}");
+        return voice;
+    }
+    const auto entries = reader.entries(field, kVoiceKeys, "in voice");
+    if (!entries) return voice;
+    for (Field entry : *entries) {
+        entry.name = "voice pack";
+        if (auto pack = reader.text(entry)) {
+            voice.pack = std::move(*pack);
+            voice.packPos = reader.positionOf(entry);
+        }
+    }
+    return voice;
+}
+
 }  // namespace
 
 SoundSettings readSoundSettings(const Field& defaults, const PatternTable& patterns,
@@ -101,6 +120,8 @@ SoundSettings readSoundSettings(const Field& defaults, const PatternTable& patte
                 sound.isochronic = IsochronicPulse{pulse->carrierHz, pulse->modulationHz};
         } else if (field.name == "volumes") {
             sound.volumes = readVolumes(field, reader);
+        } else if (field.name == "voice") {
+            sound.voice = readVoice(field, reader);
         }
     }
     return sound;

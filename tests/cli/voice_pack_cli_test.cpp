@@ -1,0 +1,71 @@
+// `--voice-pack DIR`: render speaks from the pack, warns once about lines it
+// lacks, and refuses a damaged clip naming it.
+#include <sndfile.h>
+
+#include <cmath>
+#include <vector>
+
+#include "cli_fixture.hpp"
+
+namespace stillpoint {
+namespace {
+
+const char* kPackSession = R"(title: pack
+defaults: {bed: none}
+sections:
+  - name: only
+    steps:
+      - say: {text: Welcome., id: welcome}
+      - say: {text: Rest here., id: rest}
+grounding:
+  - pause: 2s
+)";
+
+void writeTone(const fs::path& path, int rate, int channels) {
+    SF_INFO info{};
+    info.samplerate = rate;
+    info.channels = channels;
+    info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+    SNDFILE* file = sf_open(path.c_str(), SFM_WRITE, &info);
+    ASSERT_NE(file, nullptr) << sf_strerror(nullptr);
+    std::vector<float> samples(static_cast<std::size_t>(rate * channels));
+    for (std::size_t i = 0; i < samples.size(); ++i)
+        samples[i] = 0.3f * static_cast<float>(std::sin(0.05 * static_cast<double>(i / channels)));
+    sf_writef_float(file, samples.data(), rate);
+    sf_close(file);
+}
+
+// A suite of its own: the shared fixture lives in each file's anonymous namespace.
+class VoicePackCli : public Cli {};
+
+TEST_F(VoicePackCli, RenderWithAVoicePackWarnsOnceAboutLinesItLacks) {
+    const auto session = write("pack.yaml", kPackSession);
+    fs::create_directories(dir_ / "anna");
+    writeTone(dir_ / "anna" / "welcome.wav", 44100, 2);
+    write("anna/voice-pack.yaml", "name: Anna\nlines:\n  welcome: welcome.wav\n");
+    const auto out = dir_ / "out.wav";
+    auto result = run("render " + session.string() + " -o " + out.string() + " --voice-pack " +
+                      (dir_ / "anna").string());
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_TRUE(fs::exists(out));
+    EXPECT_NE(result.err.find("warning: " + session.string() +
+                              ": voice pack 'Anna' has no clip for 1 line(s); the synthesiser "
+                              "speaks them: rest (line 7)\n"),
+              std::string::npos)
+        << result.err;
+    EXPECT_NE(result.err.find(", 1 from the voice pack\n"), std::string::npos) << result.err;
+
+    // A clip that is not audio: an error naming it, and no output file.
+    write("anna/welcome.wav", "not a wave file");
+    fs::remove(out);
+    result = run("render " + session.string() + " -o " + out.string() + " --voice-pack " +
+                 (dir_ / "anna").string());
+    EXPECT_NE(result.exitCode, 0);
+    EXPECT_NE(result.err.find("welcome.wav: cannot read the clip"), std::string::npos)
+        << result.err;
+    EXPECT_NE(result.err.find("voice-pack.yaml:3:12)"), std::string::npos) << result.err;
+    EXPECT_FALSE(fs::exists(out));
+}
+
+}  // namespace
+}  // namespace stillpoint
