@@ -174,7 +174,8 @@ std::int64_t playUntilSettled(SessionPlayer& player, std::int64_t from, double l
         player.process(out, 512, {at, true, false});
         at += 512;
         if (!player.relocating()) break;
-        std::this_thread::sleep_for(std::chrono::microseconds(2000));
+        // A host's clock runs at real time; the worker aims ahead by wall time.
+        std::this_thread::sleep_for(std::chrono::duration<double>(512 / kRate));
     }
     return at;
 }
