@@ -142,8 +142,8 @@ void StillpointProcessor::sendCommands(double hostBpm) noexcept {
         pace_->load() >= params::kSessionPaceBelow ? static_cast<double>(pace_->load()) : 0.0;
     if (tempoSync_->load() >= 0.5f && hostBpm > 0.0)
         pace = std::clamp(hostBpm / std::max(1.0f, beatsPerBreath_->load()), 1.0, 30.0);
-    if (pace > 0.0 && std::fabs(pace - sent_.paceBpm) > 1e-3 &&
-        player_.pushCommand({CommandType::SetPace, 0, pace}))
+    // 0 hands the pace back to the session (the engine glides to its plan).
+    if (std::fabs(pace - sent_.paceBpm) > 1e-3 && player_.pushCommand({CommandType::SetPace, 0, pace}))
         sent_.paceBpm = pace;
     display_.paceBpm.store(pace);
 
@@ -162,7 +162,7 @@ void StillpointProcessor::readEvents() noexcept {
                 break;
             case EventType::StepStarted:
                 display_.step.store(event.index);
-                sent_.paceBpm = 0.0;  // a new breathe step starts at its planned pace: ask again
+                sent_.paceBpm = 0.0;  // an engine built for a relocation knows no chosen pace: send it again
                 break;
             case EventType::PhaseChanged:
                 display_.phase.store(event.index);
@@ -180,14 +180,6 @@ void StillpointProcessor::readEvents() noexcept {
     }
 }
 
-void StillpointProcessor::writeHaptics(juce::AudioBuffer<float>& buffer, int frames) noexcept {
-    // The Haptic bus: silence until the engine has a haptic channel. When it
-    // does, render it here (gated by the haptics parameter, haptics_).
-    if (getBusCount(false) < 2 || !getBus(false, 1)->isEnabled()) return;
-    auto haptic = getBusBuffer(buffer, false, 1);
-    haptic.clear(0, frames);
-}
-
 void StillpointProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) {
     juce::ScopedNoDenormals noDenormals;
     midi.clear();
@@ -202,9 +194,13 @@ void StillpointProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::M
     const HostTransport transport = readTransport(frames, hostBpm);
     sendCommands(hostBpm);
     float* out[2] = {main.getWritePointer(0), main.getWritePointer(1)};
-    player_.process(out, frames, transport);
+    // The Haptic bus carries the engine's actuator signal; the Haptics
+    // parameter glides it to silence and back.
+    const bool hapticBus = getBusCount(false) > 1 && getBus(false, 1)->isEnabled();
+    player_.setHapticsEnabled(haptics_->load() >= 0.5f);
+    player_.process(out, hapticBus ? getBusBuffer(buffer, false, 1).getWritePointer(0) : nullptr, frames,
+                    transport);
     readEvents();
-    writeHaptics(buffer, frames);
 
     display_.position.store(player_.playingPosition());
     display_.playing.store(transport.playing);

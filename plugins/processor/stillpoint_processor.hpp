@@ -77,7 +77,6 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     void readEvents() noexcept;
     /// The Haptic bus's signal. Silent until the engine produces one: the
     /// engine's haptic channel is written here when it exists.
-    void writeHaptics(juce::AudioBuffer<float>& buffer, int frames) noexcept;
 
     juce::AudioProcessorValueTreeState parameters_;
     std::array<std::atomic<float>*, params::kLayerTrims.size()> trims_{};

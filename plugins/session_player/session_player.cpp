@@ -46,7 +46,7 @@ void SessionPlayer::prepare(double sampleRate) {
         program = program_;
     }
     sessionWanted_.store(session);
-    scratch_.assign(2 * static_cast<std::size_t>(kEngineBlockFrames), 0.0f);
+    scratch_.assign(kChannels * static_cast<std::size_t>(kEngineBlockFrames), 0.0f);
     declickStep_ = static_cast<float>(1.0 / (kDeclickSeconds * sampleRate));
     declickGain_ = declickTarget_ = 1.0f;
     // Whatever the worker is building now arrives while nothing is relocating: it is dropped.
@@ -92,6 +92,8 @@ std::unique_ptr<SessionPlayer::Built> SessionPlayer::build(std::shared_ptr<const
     config.sampleRate = rate;
     config.maxBlockFrames = kEngineBlockFrames;
     config.channels = 2;
+    config.haptics.signal = HapticSignal::Lra;  // a third output: the Haptic bus
+    config.haptics.enabled = hapticsWanted_.load();
     built->engine->prepare(config);
     if (start > 0) built->engine->seek(start);
     built->start = start;
@@ -175,9 +177,12 @@ void SessionPlayer::waitForEngine() noexcept {
 }
 
 void SessionPlayer::renderActive(float* const* out, int frames) noexcept {
+    active_->engine->setHaptics(hapticsWanted_.load(), 1.0);  // two atomic stores; the track glides
+    float* hapticScratch = scratch_.data() + 2 * kEngineBlockFrames;
     for (int done = 0; done < frames;) {
         const int n = std::min(frames - done, kEngineBlockFrames);
-        float* channels[2] = {out[0] + done, out[1] + done};
+        float* channels[kChannels] = {out[0] + done, out[1] + done,
+                                      out[2] != nullptr ? out[2] + done : hapticScratch};
         active_->engine->process(channels, n);
         done += n;
     }
@@ -185,7 +190,8 @@ void SessionPlayer::renderActive(float* const* out, int frames) noexcept {
 }
 
 void SessionPlayer::skipActive(std::int64_t frames) noexcept {
-    float* channels[2] = {scratch_.data(), scratch_.data() + kEngineBlockFrames};
+    float* channels[kChannels] = {scratch_.data(), scratch_.data() + kEngineBlockFrames,
+                                  scratch_.data() + 2 * kEngineBlockFrames};
     while (frames > 0) {
         const int n = static_cast<int>(std::min<std::int64_t>(frames, kEngineBlockFrames));
         active_->engine->process(channels, n);
@@ -194,7 +200,8 @@ void SessionPlayer::skipActive(std::int64_t frames) noexcept {
 }
 
 void SessionPlayer::silence(float* const* out, int from, int frames) noexcept {
-    for (int c = 0; c < 2; ++c) std::fill(out[c] + from, out[c] + from + frames, 0.0f);
+    for (int c = 0; c < kChannels; ++c)
+        if (out[c] != nullptr) std::fill(out[c] + from, out[c] + from + frames, 0.0f);
 }
 
 void SessionPlayer::applyDeclick(float* const* out, int frames) noexcept {
@@ -206,6 +213,7 @@ void SessionPlayer::applyDeclick(float* const* out, int frames) noexcept {
             declickGain_ = std::max(declickTarget_, declickGain_ - declickStep_);
         out[0][i] *= declickGain_;
         out[1][i] *= declickGain_;
+        if (out[2] != nullptr) out[2][i] *= declickGain_;
     }
 }
 
@@ -214,7 +222,8 @@ void SessionPlayer::startActive(float* const* out, int from, int frames,
     // Mid-session starts fade in; the session's own start already does.
     declickGain_ = !transport.nonRealtime && nextHost_ > 0 ? 0.0f : 1.0f;
     declickTarget_ = 1.0f;
-    float* channels[2] = {out[0] + from, out[1] + from};
+    float* channels[kChannels] = {out[0] + from, out[1] + from,
+                                  out[2] != nullptr ? out[2] + from : nullptr};
     renderActive(channels, frames);
     mode_ = Mode::Playing;
 }
@@ -299,7 +308,13 @@ void SessionPlayer::processBlock(float* const* out, int frames,
 
 void SessionPlayer::process(float* const* out, int frames,
                             const HostTransport& transport) noexcept {
+    process(out, nullptr, frames, transport);
+}
+
+void SessionPlayer::process(float* const* stereo, float* haptic, int frames,
+                            const HostTransport& transport) noexcept {
     if (frames <= 0) return;
+    float* const out[kChannels] = {stereo[0], stereo[1], haptic};
     hostNow_.store(transport.sample);
     if (transport.nonRealtime) declickGain_ = declickTarget_ = 1.0f;
     adoptReadyEngine();

@@ -46,6 +46,7 @@ class SessionPlayer {
   public:
     /// Frames the engine renders per call; host blocks are split to this.
     static constexpr int kEngineBlockFrames = 1024;
+    static constexpr int kChannels = 3;  ///< left, right and the haptic track
     /// A late engine is caught up on the audio thread by at most this much.
     static constexpr int kMaxCatchUpFrames = 8192;
     /// Fade when playback stops, starts mid-session or relocates (realtime only).
@@ -68,6 +69,11 @@ class SessionPlayer {
 
     /// Audio thread. `out` holds 2 planar channels of `frames` (any count).
     void process(float* const* out, int frames, const HostTransport& transport) noexcept;
+    /// As above, with the haptic track (170 Hz actuator signal) in `haptic`
+    /// (null: not wanted). Audio thread.
+    void process(float* const* out, float* haptic, int frames, const HostTransport& transport) noexcept;
+    /// The listener's haptics switch; the track glides to it. Any thread.
+    void setHapticsEnabled(bool enabled) noexcept { hapticsWanted_.store(enabled); }
     /// Audio thread: command or query the engine that is playing (or about to).
     bool pushCommand(const Command& command) noexcept;
     bool popEvent(Event& event) noexcept;
@@ -85,9 +91,10 @@ class SessionPlayer {
     enum class Mode : unsigned char { Playing, Waiting, Relocating };
 
     void workerLoop();
-    static std::unique_ptr<Built> build(std::shared_ptr<const Program> program, double rate,
-                                        std::int64_t start, std::uint64_t request,
-                                        std::uint64_t session);
+    /// Worker (or control) thread: reads only the haptics switch besides its arguments.
+    std::unique_ptr<Built> build(std::shared_ptr<const Program> program, double rate,
+                                 std::int64_t start, std::uint64_t request,
+                                 std::uint64_t session);
     void processBlock(float* const* out, int frames, const HostTransport& transport) noexcept;
     void requestRelocation(std::int64_t target, bool aimAhead) noexcept;
     bool adoptReadyEngine() noexcept;
@@ -132,6 +139,7 @@ class SessionPlayer {
     float declickGain_ = 1.0f;
     float declickTarget_ = 1.0f;
     float declickStep_ = 0.0f;
+    std::atomic<bool> hapticsWanted_{true};
     std::vector<float> scratch_;  ///< sized in prepare(): where catching up renders to
     std::atomic<std::uint64_t> engineGeneration_{0};
     std::atomic<bool> relocating_{false};

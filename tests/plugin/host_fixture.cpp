@@ -26,7 +26,7 @@ std::unique_ptr<juce::AudioPluginInstance> loadPlugin() {
 juce::AudioBuffer<float> play(juce::AudioPluginInstance& plugin, TestPlayHead& head, int frames,
                               int block) {
     const int channels = std::max(plugin.getTotalNumOutputChannels(), 2);
-    juce::AudioBuffer<float> out(2, frames);
+    juce::AudioBuffer<float> out(channels, frames);
     juce::AudioBuffer<float> buffer(channels, block);
     juce::MidiBuffer midi;
     plugin.setPlayHead(&head);
@@ -35,7 +35,7 @@ juce::AudioBuffer<float> play(juce::AudioPluginInstance& plugin, TestPlayHead& h
         buffer.setSize(channels, n, false, false, true);
         buffer.clear();
         plugin.processBlock(buffer, midi);
-        for (int c = 0; c < 2; ++c) out.copyFrom(c, done, buffer, c, 0, n);
+        for (int c = 0; c < channels; ++c) out.copyFrom(c, done, buffer, c, 0, n);
         if (head.playing) head.sample += n;
         done += n;
     }

@@ -30,7 +30,8 @@ struct TestPlayHead : juce::AudioPlayHead {
 std::unique_ptr<juce::AudioPluginInstance> loadPlugin();
 
 /// Plays `frames` from the head's position in blocks of `block`, advancing it
-/// while it plays, and returns the main output (stereo, planar).
+/// while it plays, and returns every output channel (planar): left, right,
+/// then the Haptic bus when it is enabled.
 juce::AudioBuffer<float> play(juce::AudioPluginInstance& plugin, TestPlayHead& head, int frames,
                               int block);
 

@@ -174,6 +174,35 @@ TEST(BusLayouts, HapticBusCanBeDisabledAndTheDefaultRestored) {
     EXPECT_EQ(plugin->getBusesLayout(), defaults);
 }
 
+TEST(BusLayouts, HapticBusCarriesTheActuatorSignalAndTheSwitchSilencesIt) {
+    auto plugin = loadPlugin();
+    ASSERT_NE(plugin, nullptr);
+    const auto state = stateWithSession(*plugin, "host-check.yaml", kShortSession);
+    plugin->setStateInformation(state.getData(), static_cast<int>(state.getSize()));
+    plugin->prepareToPlay(48000.0, 512);
+    TestPlayHead head;
+    const auto heard = play(*plugin, head, 48000 * 16, 512);
+    ASSERT_EQ(heard.getNumChannels(), 3);
+    // In the breathing: a 170 Hz carrier (about 340 zero crossings a second).
+    const int from = 48000 * 11, length = 48000 * 4;
+    EXPECT_GT(heard.getMagnitude(2, from, length), 0.05f);
+    int crossings = 0;
+    for (int i = from + 1; i < from + length; ++i)
+        if ((heard.getSample(2, i - 1) < 0.0f) != (heard.getSample(2, i) < 0.0f)) ++crossings;
+    EXPECT_NEAR(crossings / 4.0, 340.0, 6.0);
+    EXPECT_EQ(countBad(heard).total(), 0);
+
+    juce::AudioProcessorParameter* haptics = nullptr;
+    for (auto* p : plugin->getParameters())
+        if (p->getName(64) == "Haptics") haptics = p;
+    ASSERT_NE(haptics, nullptr);
+    haptics->setValue(0.0f);
+    play(*plugin, head, 48000, 512);  // the track glides out over 0.5 s
+    const auto off = play(*plugin, head, 48000 * 2, 512);
+    EXPECT_EQ(off.getMagnitude(2, 0, off.getNumSamples()), 0.0f);
+    EXPECT_GT(off.getMagnitude(0, 0, off.getNumSamples()), 0.0f);  // the sound plays on
+}
+
 TEST(State, RoundTripIsByteIdenticalAndRestoresEveryParameter) {
     auto plugin = loadPlugin();
     ASSERT_NE(plugin, nullptr);

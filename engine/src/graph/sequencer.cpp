@@ -333,7 +333,9 @@ void Sequencer::apply(const Command& command, MixGraph& graph, EventSink& events
         case CommandType::SetPace: {
             if (!std::isfinite(command.value)) return;
             // 0 hands the pace back to the session; anything else holds until changed.
-            paceOverrideBpm_ = command.value > 0.0 ? std::clamp(command.value, 1.0, 30.0) : 0.0;
+            const double chosen = command.value > 0.0 ? std::clamp(command.value, 1.0, 30.0) : 0.0;
+            if (chosen == 0.0 && paceOverrideBpm_ == 0.0) return;  // already the session's own
+            paceOverrideBpm_ = chosen;
             if (!breathing_) return;
             const auto& step = program_->steps[static_cast<std::size_t>(step_)];
             pacer_.glideTo(paceOverrideBpm_ > 0.0 ? paceOverrideBpm_ : step.rampToBpm, clock_,
