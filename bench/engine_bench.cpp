@@ -23,16 +23,20 @@ std::shared_ptr<const stillpoint::Program> loadFixture(const char* name) {
     return std::make_shared<const stillpoint::Program>(std::move(*planned.program));
 }
 
+/// The fixture `name`, or null with the benchmark marked skipped.
+std::shared_ptr<const stillpoint::Program> fixtureOrSkip(benchmark::State& state, const char* name) {
+    auto program = loadFixture(name);
+    if (!program) state.SkipWithError((std::string("fixture ") + name + " did not load").c_str());
+    return program;
+}
+
 // One block of the full graph (tone, bed, bells, binaural, isochronic, limiter)
 // at 48 kHz, with or without the haptic track on its carrier. Reports the
 // share of the block's real-time budget it used.
 void processBlock(benchmark::State& state, stillpoint::HapticSignal haptics) {
     const int frames = static_cast<int>(state.range(0));
-    const auto program = loadFixture("every-layer.yaml");
-    if (!program) {
-        state.SkipWithError("fixture every-layer.yaml did not load");
-        return;
-    }
+    const auto program = fixtureOrSkip(state, "every-layer.yaml");
+    if (!program) return;
     stillpoint::Engine engine;
     engine.load(program);
     stillpoint::EngineConfig config;
@@ -71,11 +75,8 @@ BENCHMARK(BM_ProcessBlockEveryLayerAndHaptics)->Arg(64)->Arg(256);
 // The 20-minute session's haptic track rendered and written as AHAP.
 // Reports the multiple of real time.
 void BM_ExportTwentyMinuteHapticsAsAhap(benchmark::State& state) {
-    const auto program = loadFixture("breath-20min.yaml");
-    if (!program) {
-        state.SkipWithError("fixture breath-20min.yaml did not load");
-        return;
-    }
+    const auto program = fixtureOrSkip(state, "breath-20min.yaml");
+    if (!program) return;
     double audioSeconds = 0;
     for (auto _ : state) {
         const auto track = stillpoint::renderHapticTrack(program, {});
@@ -91,11 +92,8 @@ BENCHMARK(BM_ExportTwentyMinuteHapticsAsAhap)->Unit(benchmark::kMillisecond)->Mi
 // A whole 20-minute breath session rendered into memory, loudness analysis
 // included. Reports the multiple of real time.
 void BM_RenderTwentyMinuteSession(benchmark::State& state) {
-    const auto program = loadFixture("breath-20min.yaml");
-    if (!program) {
-        state.SkipWithError("fixture breath-20min.yaml did not load");
-        return;
-    }
+    const auto program = fixtureOrSkip(state, "breath-20min.yaml");
+    if (!program) return;
     double audioSeconds = 0;
     for (auto _ : state) {
         const auto audio = stillpoint::renderProgram(program, {}, 4096);

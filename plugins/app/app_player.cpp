@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "processor/plugin_parameters.hpp"
+#include "processor/session_library.hpp"
 #include "stillpoint/session_parser.hpp"
 
 namespace stillpoint::app {
@@ -16,17 +17,6 @@ std::array<double, kLayerCount> ownLevels(const Program& program) {
     return {v.tone, v.bed, v.bells, v.voice, v.binaural, v.isochronic};
 }
 
-/// Every error, one per line. (SessionLibrary has the same for its own
-/// planning, which takes no PlanOptions yet.)
-std::string errorsOf(const Diagnostics& diagnostics) {
-    std::string text;
-    for (const auto& d : diagnostics) {
-        if (d.severity != Severity::Error) continue;
-        if (!text.empty()) text += '\n';
-        text += d.format();
-    }
-    return text;
-}
 
 struct Planned {
     std::shared_ptr<const Program> program;
@@ -35,11 +25,11 @@ struct Planned {
 
 Planned plan(const plugin::SessionText& session, const ClientProfile& profile) {
     ParseResult parsed = parseSession(session.text, session.name);
-    if (!parsed.session) return {nullptr, errorsOf(parsed.diagnostics)};
+    if (!parsed.session) return {nullptr, plugin::formatErrors(parsed.diagnostics)};
     PlanOptions options;
     options.avoid = profile.avoid;
     PlanResult planned = planSession(*parsed.session, options);
-    if (!planned.program) return {nullptr, errorsOf(planned.diagnostics)};
+    if (!planned.program) return {nullptr, plugin::formatErrors(planned.diagnostics)};
     return {std::make_shared<const Program>(std::move(*planned.program)), {}};
 }
 

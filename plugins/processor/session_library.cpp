@@ -28,6 +28,8 @@ std::vector<SessionText> readBundle() {
     return sessions;
 }
 
+}  // namespace
+
 std::string formatErrors(const Diagnostics& diagnostics) {
     std::string text;
     for (const auto& d : diagnostics) {
@@ -37,8 +39,6 @@ std::string formatErrors(const Diagnostics& diagnostics) {
     }
     return text;
 }
-
-}  // namespace
 
 const std::vector<SessionText>& bundledSessions() {
     static const std::vector<SessionText> sessions = readBundle();

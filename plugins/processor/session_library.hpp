@@ -30,4 +30,7 @@ struct LoadedSession {
 
 LoadedSession planSessionText(const SessionText& session);
 
+/// Every error in `diagnostics`, one `file:line:column: error: ...` per line.
+std::string formatErrors(const Diagnostics& diagnostics);
+
 }  // namespace stillpoint::plugin

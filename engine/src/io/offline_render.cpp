@@ -40,6 +40,18 @@ bool driveEngine(Engine& engine, int blockFrames, Consume&& consume) {
     return true;
 }
 
+// Files and event lists render in blocks this large (any size gives the same audio).
+constexpr int kFileBlockFrames = 4096;
+
+/// Loads `program` into `engine` and prepares it for rendering in `blockFrames` blocks.
+void prepareToRender(Engine& engine, std::shared_ptr<const Program> program, const EngineConfig& config,
+                     int blockFrames) {
+    EngineConfig c = config;
+    c.maxBlockFrames = std::max(blockFrames, 1);
+    engine.load(std::move(program));
+    engine.prepare(c);
+}
+
 }  // namespace
 
 std::optional<AudioFileFormat> audioFileFormatFor(std::string_view path) {
@@ -52,17 +64,14 @@ std::optional<AudioFileFormat> audioFileFormatFor(std::string_view path) {
 
 RenderedAudio renderProgram(std::shared_ptr<const Program> program, const EngineConfig& config,
                             int blockFrames) {
-    EngineConfig c = config;
-    c.maxBlockFrames = std::max(blockFrames, 1);
     Engine engine;
-    engine.load(std::move(program));
-    engine.prepare(c);
+    prepareToRender(engine, std::move(program), config, blockFrames);
     RenderedAudio audio;
-    audio.sampleRate = c.sampleRate;
+    audio.sampleRate = config.sampleRate;
     audio.channels = engine.outputChannels();
     audio.calibrationGainDb = engine.calibrationGainDb();
     audio.interleaved.reserve(static_cast<std::size_t>(engine.lengthFrames() * audio.channels));
-    driveEngine(engine, c.maxBlockFrames, [&](const float* data, int n, std::int64_t, std::int64_t) {
+    driveEngine(engine, engine.config().maxBlockFrames, [&](const float* data, int n, std::int64_t, std::int64_t) {
         audio.interleaved.insert(audio.interleaved.end(), data, data + n * audio.channels);
         Event e;
         while (engine.popEvent(e)) audio.events.push_back(e);
@@ -82,22 +91,18 @@ FileRenderResult renderProgramToFile(std::shared_ptr<const Program> program,
         result.error = path + ": unknown output format; use a .wav, .flac or .ogg file name";
         return result;
     }
-    constexpr int kBlockFrames = 4096;
-    EngineConfig c = config;
-    c.maxBlockFrames = kBlockFrames;
     Engine engine;
-    engine.load(std::move(program));
-    engine.prepare(c);
+    prepareToRender(engine, std::move(program), config, kFileBlockFrames);
     result.calibrationGainDb = engine.calibrationGainDb();
 
     AudioFileWriter writer;
-    if (!writer.open(path, *format, static_cast<int>(c.sampleRate), engine.outputChannels())) {
+    if (!writer.open(path, *format, static_cast<int>(config.sampleRate), engine.outputChannels())) {
         result.error = writer.error();
         return result;
     }
     std::int64_t lastReport = 0;
     const bool rendered = driveEngine(
-        engine, kBlockFrames, [&](const float* data, int n, std::int64_t done, std::int64_t total) {
+        engine, kFileBlockFrames, [&](const float* data, int n, std::int64_t done, std::int64_t total) {
             if (!writer.write(data, n)) return false;
             Event e;
             while (engine.popEvent(e)) result.events.push_back(e);
@@ -126,14 +131,10 @@ FileRenderResult renderProgramToFile(std::shared_ptr<const Program> program,
 
 std::vector<Event> renderProgramEvents(std::shared_ptr<const Program> program,
                                        const EngineConfig& config) {
-    constexpr int kBlockFrames = 4096;
-    EngineConfig c = config;
-    c.maxBlockFrames = kBlockFrames;
     Engine engine;
-    engine.load(std::move(program));
-    engine.prepare(c);
+    prepareToRender(engine, std::move(program), config, kFileBlockFrames);
     std::vector<Event> events;
-    driveEngine(engine, kBlockFrames, [&](const float*, int, std::int64_t, std::int64_t) {
+    driveEngine(engine, kFileBlockFrames, [&](const float*, int, std::int64_t, std::int64_t) {
         Event e;
         while (engine.popEvent(e)) events.push_back(e);
         return true;
