@@ -65,7 +65,7 @@ void IntegratedLoudnessMeter::add(const float* left, const float* right, int n) 
         energy_ += weightedEnergy(state_[0], left, take);
         if (channels_ == 2) energy_ += weightedEnergy(state_[1], right, take);
         left += take;
-        right += take;
+        if (right != nullptr) right += take;  // mono: no right channel
         n -= take;
         filled_ += take;
         if (filled_ == subBlockFrames_) {
