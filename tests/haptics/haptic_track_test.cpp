@@ -68,6 +68,17 @@ HapticSettings envelope(double depth = 0.8, double taps = 0.2) {
     return h;
 }
 
+/// `engine` playing the breathing session with the envelope track, in blocks
+/// of up to `blockFrames`.
+void prepareBreathingWithEnvelope(Engine& engine, int blockFrames) {
+    EngineConfig config;
+    config.sampleRate = kRate;
+    config.maxBlockFrames = blockFrames;
+    config.haptics = envelope();
+    engine.load(program(kBreathing));
+    engine.prepare(config);
+}
+
 std::vector<std::int64_t> phaseStarts(const std::vector<Event>& events, BreathPhase phase) {
     std::vector<std::int64_t> at;
     for (const auto& e : events)
@@ -159,13 +170,8 @@ TEST(HapticTrack, HapticsOffIsSilenceOnEveryCarrier) {
 }
 
 TEST(HapticTrack, NeverJumpsThroughLiveCommandsAndSettingChanges) {
-    EngineConfig config;
-    config.sampleRate = kRate;
-    config.maxBlockFrames = 256;
-    config.haptics = envelope();
     Engine engine;
-    engine.load(program(kBreathing));
-    engine.prepare(config);
+    prepareBreathingWithEnvelope(engine, 256);
     std::vector<float> l(256), r(256), h(256);
     float* out[3] = {l.data(), r.data(), h.data()};
     float previous = 0.0f, worst = 0.0f;
@@ -192,13 +198,8 @@ TEST(HapticTrack, NeverJumpsThroughLiveCommandsAndSettingChanges) {
 }
 
 TEST(HapticTrack, GroundingSoftensTheTouch) {
-    EngineConfig config;
-    config.sampleRate = kRate;
-    config.maxBlockFrames = 512;
-    config.haptics = envelope();
     Engine engine;
-    engine.load(program(kBreathing));
-    engine.prepare(config);
+    prepareBreathingWithEnvelope(engine, 512);
     std::vector<float> l(512), r(512), h(512);
     float* out[3] = {l.data(), r.data(), h.data()};
     float before = 0.0f, after = 0.0f;

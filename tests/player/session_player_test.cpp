@@ -100,12 +100,20 @@ double peak(const std::vector<float>& x) {
     return p;
 }
 
-TEST(SessionPlayer, OfflinePlaybackFromTheStartEqualsTheRender) {
-    const auto program = shortSession();
-    const auto render = reference(program);
+/// The short session, its reference render and a player prepared to play it.
+struct ShortSessionPlayer {
+    std::shared_ptr<const Program> program = shortSession();
+    RenderedAudio render = reference(program);
     SessionPlayer player;
-    player.setProgram(program);
-    player.prepare(kRate);
+    ShortSessionPlayer() {
+        player.setProgram(program);
+        player.prepare(kRate);
+    }
+};
+
+TEST(SessionPlayer, OfflinePlaybackFromTheStartEqualsTheRender) {
+    ShortSessionPlayer fixture;
+    auto& [program, render, player] = fixture;
     HostTransport offline{0, true, true};
     const auto got = play(player, 0, render.frames() + 1000, 333, offline);
     EXPECT_EQ(mismatches(got, render, 0), 0);
@@ -126,11 +134,8 @@ TEST(SessionPlayer, RealtimePlaybackFromTheStartEqualsTheRenderAtAnyBlockSize) {
 }
 
 TEST(SessionPlayer, OfflineJumpLandsOnTheRenderedAudioThere) {
-    const auto program = shortSession();
-    const auto render = reference(program);
-    SessionPlayer player;
-    player.setProgram(program);
-    player.prepare(kRate);
+    ShortSessionPlayer fixture;
+    auto& [program, render, player] = fixture;
     HostTransport offline{0, true, true};
     play(player, 0, 48000, 512, offline);
     // A loop back and a jump forward, each exact from its first sample.
@@ -142,11 +147,8 @@ TEST(SessionPlayer, OfflineJumpLandsOnTheRenderedAudioThere) {
 }
 
 TEST(SessionPlayer, StoppedHostGetsSilenceAndTheSessionWaits) {
-    const auto program = shortSession();
-    const auto render = reference(program);
-    SessionPlayer player;
-    player.setProgram(program);
-    player.prepare(kRate);
+    ShortSessionPlayer fixture;
+    auto& [program, render, player] = fixture;
     play(player, 0, 96000, 256, {});
     HostTransport halt{96000, false, false};
     std::vector<float> l(256, 1.0f), r(256, 1.0f);
@@ -181,11 +183,8 @@ std::int64_t playUntilSettled(SessionPlayer& player, std::int64_t from, double l
 }
 
 TEST(SessionPlayer, RealtimeJumpBuildsAnEngineAsideAndLandsOnTheRenderedAudio) {
-    const auto program = shortSession();
-    const auto render = reference(program);
-    SessionPlayer player;
-    player.setProgram(program);
-    player.prepare(kRate);
+    ShortSessionPlayer fixture;
+    auto& [program, render, player] = fixture;
     play(player, 0, 24000, 512, {});
     const auto generation = player.engineGeneration();
     // The host jumps to 15 s: silence while the worker builds, then the render's audio.
@@ -200,11 +199,8 @@ TEST(SessionPlayer, RealtimeJumpBuildsAnEngineAsideAndLandsOnTheRenderedAudio) {
 }
 
 TEST(SessionPlayer, ADroppedHostCycleIsCaughtUpInPlaceWithoutARelocation) {
-    const auto program = shortSession();
-    const auto render = reference(program);
-    SessionPlayer player;
-    player.setProgram(program);
-    player.prepare(kRate);
+    ShortSessionPlayer fixture;
+    auto& [program, render, player] = fixture;
     play(player, 0, 48000, 256, {});
     const auto generation = player.engineGeneration();
     // The host skipped 1024 frames (an xrun): the audio there is the render's, at once.
@@ -230,11 +226,8 @@ TEST(SessionPlayer, ANewSessionPlaysAtTheSameHostTime) {
 }
 
 TEST(SessionPlayer, ZeroFramesAndHostsBeforeTheStartAreSilentAndHarmless) {
-    const auto program = shortSession();
-    const auto render = reference(program);
-    SessionPlayer player;
-    player.setProgram(program);
-    player.prepare(kRate);
+    ShortSessionPlayer fixture;
+    auto& [program, render, player] = fixture;
     float* none[2] = {nullptr, nullptr};
     player.process(none, 0, {});
     // Two seconds of pre-roll, then the session from its first sample.

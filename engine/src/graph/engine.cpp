@@ -174,10 +174,7 @@ void Engine::process(float* const* out, int frames) noexcept {
     }
     rt::ScopedDenormalsOff denormalsOff;
     Command command;
-    while (m.commands.tryPop(command)) {
-        m.sequencer.apply(command, m.graph, m.sink);
-        if (command.type == CommandType::Grounding) m.graph.haptics().soften();  // care: softer touch
-    }
+    while (m.commands.tryPop(command)) m.sequencer.apply(command, m.graph, m.sink);
     m.graph.haptics().setLevel(m.hapticsEnabled.load(std::memory_order_relaxed),
                                m.hapticCap.load(std::memory_order_relaxed));
     m.hapticOut.setActuator(m.hapticActuator.load(std::memory_order_relaxed));

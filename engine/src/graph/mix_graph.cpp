@@ -164,23 +164,15 @@ void MixGraph::mixLayer(LayerId layer, float* left, float* right, int n,
     auto& gain = gains_[static_cast<std::size_t>(layer)];
     const float* sl = layerLeft_.data();
     const float* sr = layerRight_.data();
-    if (duck != nullptr) {
+    if (gain.isRamping() || duck != nullptr) {
+        // Per-sample gain: the layer's glide, times the duck when narration speaks.
         float* g = gainRamp_.data();
-        if (gain.isRamping()) {
+        if (gain.isRamping())
             gain.fillRamp(g, n);
-        } else {
+        else
             std::fill(g, g + n, gain.current());
-        }
-        for (int i = 0; i < n; ++i) {
-            const float d = g[i] * duck[i];
-            left[i] += d * sl[i];
-            right[i] += d * sr[i];
-        }
-        return;
-    }
-    if (gain.isRamping()) {
-        float* g = gainRamp_.data();
-        gain.fillRamp(g, n);
+        if (duck != nullptr)
+            for (int i = 0; i < n; ++i) g[i] *= duck[i];
         for (int i = 0; i < n; ++i) {
             left[i] += g[i] * sl[i];
             right[i] += g[i] * sr[i];

@@ -320,6 +320,7 @@ void Sequencer::apply(const Command& command, MixGraph& graph, EventSink& events
                 (stage_ == Stage::Playing || stage_ == Stage::Pausing || stage_ == Stage::Paused)) {
                 if (stage_ != Stage::Playing) graph.fadeMaster(0.0f, 0);  // already silent or nearly
                 stage_ = Stage::Playing;
+                graph.haptics().soften();  // care: a softer touch from here on
                 beginJump(program_->groundingSection, graph);
             }
             return;
