@@ -40,6 +40,7 @@ struct PlannedStep {
     // Say, Scan (one planned line per region), Checkin (prompt)
     std::vector<std::string> lines;  ///< the words to speak, in order
     std::string lineId;              ///< Say: the line id a voice pack keys its clip by
+    LineVoice voice;                 ///< Say, Checkin: the line's own voice and prosody
     double regionSeconds = 0.0;      ///< Scan: the time each region is given, at least
     double waitSeconds = 0.0;        ///< Checkin: the quiet after the prompt (render)
 };
@@ -90,6 +91,10 @@ struct Program {
 
 struct PlanOptions {
     std::vector<std::string> avoid;  ///< extra body regions to leave out
+    /// Replaces the session's default synthesised voice for this run (a
+    /// listener's or therapist's choice); lines with their own voice keep it.
+    /// parseVoiceName reads the `engine:name` or `name` form.
+    std::optional<VoiceName> voice;
 };
 
 struct PlanResult {
@@ -98,6 +103,11 @@ struct PlanResult {
 };
 
 PlanResult planSession(const Session& session, const PlanOptions& options = {});
+
+/// `engine:name` (`espeak:en-gb`, `flite:cmu_us_awb`), `engine:` alone (its
+/// default voice) or a bare `name`; nullopt with `error` set for an unknown
+/// engine. Whether the voice exists is checked by narration (checkVoices).
+std::optional<VoiceName> parseVoiceName(std::string_view text, std::string& error);
 
 /// Estimated spoken length of `text` at meditation pace (about 2 words/s,
 /// longer pauses at sentence ends and `...`).

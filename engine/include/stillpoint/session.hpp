@@ -56,12 +56,42 @@ struct IsochronicPulse {
     double rateHz = 6.0;       ///< [0.5, 40] pulses per second
 };
 
+/// The synthesisers that can speak a line.
+enum class SpeechEngine : unsigned char {
+    Flite,   ///< embedded, English voices (cmu_us_slt by default)
+    Espeak,  ///< espeak-ng, many languages (en-us by default); optional at build time
+};
+
+/// A synthesised voice: an engine and one of its voices (flite) or
+/// languages (espeak), as `stillpoint voices` lists them.
+struct VoiceName {
+    /// Unset: the engine that has a voice called `name` (flite first).
+    std::optional<SpeechEngine> engine;
+    std::string name;  ///< empty: the engine's default voice
+    SourcePos pos;     ///< where it is written; line 0 when it is not from the file
+};
+
+inline constexpr double kDefaultSpeechRate = 0.85;       ///< of the voice's own rate
+inline constexpr double kDefaultSpeechPitch = -2.0;      ///< semitones from the voice's own
+inline constexpr double kMinSpeechRate = 0.5, kMaxSpeechRate = 1.5;
+inline constexpr double kMinSpeechPitch = -6.0, kMaxSpeechPitch = 3.0;
+
+/// A line's own voice and prosody; what is unset follows the session's defaults.
+struct LineVoice {
+    std::optional<VoiceName> voice;
+    std::optional<double> rate;
+    std::optional<double> pitchSemitones;
+};
+
 /// Who speaks the session's lines.
 struct VoiceSettings {
     /// A recorded voice pack folder (docs/voice-packs.md), as written:
     /// relative to the session file's folder. Empty: the synthesiser speaks.
     std::string pack;
     SourcePos packPos;  ///< where `pack:` is written, for errors about the pack
+    VoiceName synthesized;  ///< speaks every line without a recorded clip
+    double rate = kDefaultSpeechRate;
+    double pitchSemitones = kDefaultSpeechPitch;
 };
 
 struct SoundSettings {
@@ -98,6 +128,7 @@ struct BellStep {
 struct SayStep {
     std::string text;
     std::string id;  ///< optional line id (voice packs key clips by it)
+    LineVoice voice;
 };
 struct ScanStep {
     std::vector<std::string> regions;  ///< from bodyRegions(), in order
@@ -106,6 +137,7 @@ struct ScanStep {
 struct CheckinStep {
     std::string prompt;
     double waitSeconds = 15.0;  ///< how long an offline render waits
+    LineVoice voice;
 };
 
 using StepBody = std::variant<BreatheStep, PauseStep, BellStep, SayStep, ScanStep, CheckinStep>;

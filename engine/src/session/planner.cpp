@@ -33,7 +33,8 @@ bool contains(const std::vector<std::string>& names, const std::string& name) {
 /// Lays out a Session's steps on one timeline.
 class Planner {
   public:
-    Planner(const Session& session, const PlanOptions& options) : session_(session) {
+    Planner(const Session& session, const PlanOptions& options)
+        : session_(session), options_(options) {
         avoid_ = session.avoid;
         for (const std::string& region : options.avoid) {
             if (contains(bodyRegions(), region)) {
@@ -51,6 +52,7 @@ class Planner {
         program_.title = session_.title;
         program_.sourcePath = session_.sourcePath;
         program_.sound = session_.defaults;
+        if (options_.voice) program_.sound.voice.synthesized = *options_.voice;
         double now = 0.0;
         for (const Section& section : session_.sections) now = planSection(section, now, true);
         program_.lengthSeconds = now;
@@ -173,6 +175,7 @@ class Planner {
         planned.kind = StepKind::Say;
         planned.lines = {say.text};
         planned.lineId = say.id;
+        planned.voice = say.voice;
         planned.lengthSeconds = estimateSpeechSeconds(say.text);
     }
 
@@ -181,6 +184,7 @@ class Planner {
         planned.kind = StepKind::Checkin;
         planned.lines = {checkin.prompt};
         planned.waitSeconds = checkin.waitSeconds;
+        planned.voice = checkin.voice;
         planned.lengthSeconds = estimateSpeechSeconds(checkin.prompt) + checkin.waitSeconds;
     }
 
@@ -211,6 +215,7 @@ class Planner {
     }
 
     const Session& session_;
+    const PlanOptions& options_;
     std::vector<std::string> avoid_;
     Program program_;
     Diagnostics diagnostics_;

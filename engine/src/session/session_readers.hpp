@@ -4,11 +4,13 @@
 // whether the session is usable.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "session/yaml_reader.hpp"
+#include "stillpoint/program.hpp"
 #include "stillpoint/session.hpp"
 
 namespace stillpoint::detail {
@@ -41,6 +43,22 @@ std::optional<std::string> readPatternName(const Field& field, const PatternTabl
 
 std::optional<BreatheStep> readBreatheStep(const Field& breathe, const PatternTable& patterns,
                                            YamlReader& reader);
+
+/// A line's own voice keys, after its text: `voice`, `rate`, `pitch`.
+inline constexpr std::array<std::string_view, 3> kLineVoiceKeys{"voice", "rate", "pitch"};
+
+/// `rate:` (0.5..1.5 of the voice's own) and `pitch:` (-6..+3 semitones).
+std::optional<double> readSpeechRate(Field field, YamlReader& reader);
+std::optional<double> readSpeechPitch(Field field, YamlReader& reader);
+
+/// `engine:` or `name:` of a voice into `voice`; false when it is wrong (reported).
+bool readVoiceNamePart(Field field, VoiceName& voice, YamlReader& reader);
+
+/// A line's `voice:`: {engine: espeak, name: en-gb}, `espeak:en-gb` or `en-gb`.
+std::optional<VoiceName> readVoiceName(const Field& field, YamlReader& reader);
+
+/// One of kLineVoiceKeys into `voice`.
+void readLineVoiceKey(const Field& field, LineVoice& voice, YamlReader& reader);
 
 /// One step: a map with a single key naming its kind.
 std::optional<Step> readStep(const Field& item, const PatternTable& patterns, YamlReader& reader);

@@ -47,6 +47,11 @@ inline constexpr std::array<NamedValue<ScanDirection>, 2> kScanDirectionNames{{
     {"down", ScanDirection::Downward},
 }};
 
+inline constexpr std::array<NamedValue<SpeechEngine>, 2> kSpeechEngineNames{{
+    {"flite", SpeechEngine::Flite},
+    {"espeak", SpeechEngine::Espeak},
+}};
+
 inline constexpr std::array<std::string_view, 6> kStepKindNames{"bell",    "say",  "pause",
                                                                 "breathe", "scan", "checkin"};
 

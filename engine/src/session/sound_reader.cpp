@@ -7,7 +7,7 @@ namespace {
 
 constexpr std::array<std::string_view, 7> kDefaultsKeys{"pattern",    "tone",    "bed",  "binaural",
                                                         "isochronic", "volumes", "voice"};
-constexpr std::array<std::string_view, 1> kVoiceKeys{"pack"};
+constexpr std::array<std::string_view, 5> kVoiceKeys{"engine", "name", "rate", "pitch", "pack"};
 constexpr std::array<std::string_view, 6> kVolumeKeys{"tone",  "bed",      "bells",
                                                       "voice", "binaural", "isochronic"};
 constexpr Range kVolumeRange{-60.0, 6.0, " dB"};
@@ -78,16 +78,26 @@ LayerVolumes readVolumes(const Field& field, YamlReader& reader) {
 VoiceSettings readVoice(const Field& field, YamlReader& reader) {
     VoiceSettings voice;
     if (field.value.IsScalar()) {
-        reader.wrongType(field, "a map such as {pack: voices/anna}");
+        reader.wrongType(field, "a map such as {engine: espeak, name: en-gb, rate: 0.85} or "
+                                "{pack: voices/anna}");
         return voice;
     }
     const auto entries = reader.entries(field, kVoiceKeys, "in voice");
     if (!entries) return voice;
+    voice.synthesized.pos = reader.positionOf(field);
     for (Field entry : *entries) {
-        entry.name = "voice pack";
-        if (auto pack = reader.text(entry)) {
-            voice.pack = std::move(*pack);
-            voice.packPos = reader.positionOf(entry);
+        if (entry.name == "rate") {
+            voice.rate = readSpeechRate(entry, reader).value_or(voice.rate);
+        } else if (entry.name == "pitch") {
+            voice.pitchSemitones = readSpeechPitch(entry, reader).value_or(voice.pitchSemitones);
+        } else if (entry.name == "pack") {
+            entry.name = "voice pack";
+            if (auto pack = reader.text(entry)) {
+                voice.pack = std::move(*pack);
+                voice.packPos = reader.positionOf(entry);
+            }
+        } else {
+            readVoiceNamePart(entry, voice.synthesized, reader);
         }
     }
     return voice;

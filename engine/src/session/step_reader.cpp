@@ -8,9 +8,10 @@ namespace stillpoint::detail {
 namespace {
 
 constexpr std::array<std::string_view, 2> kBellKeys{"kind", "ring"};
-constexpr std::array<std::string_view, 2> kSayKeys{"text", "id"};
+constexpr std::array<std::string_view, 5> kSayKeys{"text", "id", "voice", "rate", "pitch"};
 constexpr std::array<std::string_view, 3> kScanKeys{"regions", "direction", "length"};
-constexpr std::array<std::string_view, 2> kCheckinKeys{"prompt", "wait"};
+constexpr std::array<std::string_view, 5> kCheckinKeys{"prompt", "wait", "voice", "rate",
+                                                       "pitch"};
 constexpr double kMaxRingSeconds = 60.0;
 constexpr std::size_t kMaxLineIdCharacters = 100;
 
@@ -87,9 +88,14 @@ std::optional<std::string> readLineId(const Field& field, YamlReader& reader) {
 
 std::optional<SayStep> readSay(const Field& field, YamlReader& reader) {
     SayStep say;
-    const auto readId = [&](const Field& id) { say.id = readLineId(id, reader).value_or(""); };
+    const auto readOther = [&](const Field& other) {
+        if (other.name == "id")
+            say.id = readLineId(other, reader).value_or("");
+        else
+            readLineVoiceKey(other, say.voice, reader);
+    };
     const auto text = readTextStep(field, "text", kSayKeys, "in say step",
-                                   "split it into several say steps", reader, readId);
+                                   "split it into several say steps", reader, readOther);
     if (!text) return std::nullopt;
     say.text = *text;
     return say;
@@ -97,11 +103,14 @@ std::optional<SayStep> readSay(const Field& field, YamlReader& reader) {
 
 std::optional<CheckinStep> readCheckin(const Field& field, YamlReader& reader) {
     CheckinStep checkin;
-    const auto readWait = [&](const Field& wait) {
-        checkin.waitSeconds = reader.duration(wait).value_or(checkin.waitSeconds);
+    const auto readOther = [&](const Field& other) {
+        if (other.name == "wait")
+            checkin.waitSeconds = reader.duration(other).value_or(checkin.waitSeconds);
+        else
+            readLineVoiceKey(other, checkin.voice, reader);
     };
     const auto prompt = readTextStep(field, "prompt", kCheckinKeys, "in checkin step",
-                                     "keep the question short", reader, readWait);
+                                     "keep the question short", reader, readOther);
     if (!prompt) return std::nullopt;
     checkin.prompt = *prompt;
     return checkin;
