@@ -12,6 +12,7 @@
 #include "audio_analysis.hpp"
 #include "narration/speech_peaks.hpp"
 #include "session_rendering.hpp"
+#include "temporary_directory.hpp"
 #include "stillpoint/captions.hpp"
 
 namespace stillpoint {
@@ -19,22 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// A cache directory of the test's own, removed after.
-class TemporaryDirectory {
-  public:
-    TemporaryDirectory() {
-        path_ = fs::temp_directory_path() /
-                ("stillpoint-narration-" + std::to_string(::getpid()) + "-" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TemporaryDirectory() { fs::remove_all(path_); }
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
+using test::TemporaryDirectory;
 
 Program planned(const std::string& yaml, const PlanOptions& options = {}) {
     auto parsed = parseSession(yaml, "narration.yaml");

@@ -8,6 +8,7 @@
 // is laid out again.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,16 +16,19 @@
 
 namespace stillpoint {
 
+// Who speaks, how fast and how high comes from the Program: the session's
+// `defaults: voice:` and each line's own keys, with PlanOptions::voice as a
+// run's override of the default voice.
 struct NarrationSettings {
-    std::string voice = "cmu_us_slt";  ///< `stillpoint voices` lists them
-    double rate = 0.85;                ///< speaking rate; 1 is the voice's own
-    double pitchSemitones = -2.0;      ///< 0 is the voice's own pitch
     double sampleRate = 48000.0;       ///< the engine rate the clips are made at
     /// Integrated loudness of every line (mono), before the session's calibration.
     double speechLufs = -20.0;
     /// Where clips are cached; empty: $XDG_CACHE_HOME/stillpoint (or ~/.cache/stillpoint).
     std::string cacheDirectory;
     bool useCache = true;
+    /// The cache folder is trimmed to this size after narration, the entries
+    /// used longest ago first; 0: $STILLPOINT_CACHE_MAX_MB megabytes, or 1 GiB.
+    std::uint64_t cacheMaxBytes = 0;
     /// A recorded voice pack folder (docs/voice-packs.md) that replaces the
     /// session's own `voice: {pack: ...}`; empty: the session's choice.
     std::string voicePack;
@@ -33,6 +37,9 @@ struct NarrationSettings {
 struct NarrationReport {
     bool ok = true;
     std::string error;            ///< why not, naming what failed
+    /// The failure comes from input (an unknown voice, a damaged clip, a
+    /// bad voice pack), not from the engine.
+    bool badInput = false;
     int linesRendered = 0;        ///< synthesised this time
     int cacheHits = 0;            ///< read back from the cache
     int damagedCacheEntries = 0;  ///< found damaged, rendered again
@@ -45,8 +52,19 @@ struct NarrationReport {
 /// Render every spoken line of `program` (flow and grounding) and attach it.
 NarrationReport narrateProgram(Program& program, const NarrationSettings& settings = {});
 
-/// Voices the built-in synthesiser offers, the default first.
-std::vector<std::string> availableVoices();
+struct AvailableVoice {
+    SpeechEngine engine = SpeechEngine::Flite;
+    std::string name;         ///< what a session or `--voice` names
+    std::string description;  ///< e.g. "English (Great Britain)"; may be empty
+    bool isDefault = false;   ///< the engine's default voice
+};
+
+/// Every synthesised voice this build has: flite's, then espeak-ng's languages.
+std::vector<AvailableVoice> availableVoices();
+
+/// An error at its file:line:column for every voice `program` names that
+/// this build cannot speak, with the nearest name and the valid ones.
+Diagnostics checkVoices(const Program& program);
 
 /// The cache directory `settings` resolves to.
 std::string narrationCacheDirectory(const NarrationSettings& settings);

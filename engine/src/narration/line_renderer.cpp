@@ -6,6 +6,7 @@
 
 #include "narration/resample.hpp"
 #include "narration/speech_level.hpp"
+#include "narration/voice_catalog.hpp"
 #include "session/speech_markup.hpp"
 
 namespace stillpoint::narration {
@@ -46,7 +47,8 @@ void fadeEdges(std::vector<float>& samples, double rate) {
 std::string LineRenderer::cacheKey(const LineRequest& request) {
     std::ostringstream key;
     key.precision(17);
-    key << "stillpoint clip v" << kClipCacheFormatVersion << "\nvoice " << request.voice.voice
+    key << "stillpoint clip v" << kClipCacheFormatVersion << "\nengine "
+        << engineName(request.voice.engine) << "\nvoice " << request.voice.voice
         << "\nrate " << request.voice.rate << "\npitch " << request.voice.pitchSemitones
         << "\nsample rate " << request.sampleRate << "\nloudness " << request.speechLufs
         << "\ntext " << request.text;

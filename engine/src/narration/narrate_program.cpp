@@ -3,9 +3,10 @@
 #include <filesystem>
 
 #include "narration/clip_file.hpp"
-#include "narration/flite_synthesizer.hpp"
 #include "narration/line_renderer.hpp"
+#include "narration/speech_engines.hpp"
 #include "narration/speech_level.hpp"
+#include "narration/voice_choice.hpp"
 #include "narration/voice_pack.hpp"
 #include "session/speech_markup.hpp"
 #include "stillpoint/narration.hpp"
@@ -98,10 +99,6 @@ std::string missingClipsWarning(const Program& program, const std::string& packN
 
 }  // namespace
 
-std::vector<std::string> availableVoices() {
-    return narration::FliteSynthesizer::voices();
-}
-
 std::string narrationCacheDirectory(const NarrationSettings& settings) {
     if (!settings.cacheDirectory.empty()) return settings.cacheDirectory;
     namespace fs = std::filesystem;
@@ -112,9 +109,24 @@ std::string narrationCacheDirectory(const NarrationSettings& settings) {
     return (fs::temp_directory_path() / "stillpoint-cache").string();
 }
 
-NarrationReport narrateProgram(Program& program, const NarrationSettings& settings) {
+namespace {
+
+/// A report of a failure caused by the input (a voice, a clip, a pack).
+NarrationReport badInput(std::string error) {
     NarrationReport report;
-    narration::FliteSynthesizer synthesizer;
+    report.ok = false;
+    report.badInput = true;
+    report.error = std::move(error);
+    return report;
+}
+
+}  // namespace
+
+NarrationReport narrateProgram(Program& program, const NarrationSettings& settings) {
+    if (const Diagnostics wrongVoices = checkVoices(program); !wrongVoices.empty())
+        return badInput(wrongVoices.front().format());
+    NarrationReport report;
+    narration::SpeechEngines synthesizer;
     const narration::ClipCache cache(narrationCacheDirectory(settings));
     narration::LineRenderer renderer(synthesizer, settings.useCache ? &cache : nullptr);
 
@@ -123,17 +135,12 @@ NarrationReport narrateProgram(Program& program, const NarrationSettings& settin
     spoken->sampleRate = rate;
     spoken->steps.resize(program.steps.size());
     narration::LineRequest request;
-    request.voice = {settings.voice, settings.rate, settings.pitchSemitones};
     request.sampleRate = rate;
     request.speechLufs = settings.speechLufs;
 
     std::string packError;
     const auto pack = voicePackFor(program, settings, packError);
-    if (!packError.empty()) {
-        report.ok = false;
-        report.error = packError;
-        return report;
-    }
+    if (!packError.empty()) return badInput(packError);
     std::vector<std::string> unrecorded;  // lines the pack has no clip for
     int unrecordedBuiltIn = 0;            // of those, lines of the built-in grounding
 
@@ -147,11 +154,7 @@ NarrationReport narrateProgram(Program& program, const NarrationSettings& settin
             std::optional<std::vector<float>> clip;
             if (const auto* recorded = recordingOf(pack, step)) {
                 clip = recordedLine(*recorded, step.lineId, settings, error);
-                if (!clip) {
-                    report.ok = false;
-                    report.error = error;
-                    return report;
-                }
+                if (!clip) return badInput(error);
                 ++report.linesRecorded;
             } else {
                 if (pack && step.pos.line == 0)
@@ -162,6 +165,10 @@ NarrationReport narrateProgram(Program& program, const NarrationSettings& settin
                                               : step.lineId) +
                                          " (line " + std::to_string(step.pos.line) + ")");
                 request.text = text;
+                if (auto voice = narration::voiceRequestFor(program.sound.voice, step.voice, error))
+                    request.voice = std::move(*voice);
+                else
+                    return badInput(placeOf(program, step.pos) + ": " + error);
                 clip = renderer.render(request, error);
                 if (!clip) {
                     report.ok = false;
@@ -187,6 +194,7 @@ NarrationReport narrateProgram(Program& program, const NarrationSettings& settin
     report.linesRendered = renderer.rendered();
     report.cacheHits = renderer.cacheHits();
     report.damagedCacheEntries = renderer.damagedEntries();
+    if (settings.useCache) cache.trim(narration::cacheLimitBytes(settings.cacheMaxBytes));
     return report;
 }
 

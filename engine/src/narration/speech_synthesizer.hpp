@@ -7,10 +7,13 @@
 #include <string_view>
 #include <vector>
 
+#include "stillpoint/session.hpp"
+
 namespace stillpoint::narration {
 
 struct VoiceRequest {
-    std::string voice;
+    SpeechEngine engine = SpeechEngine::Flite;
+    std::string voice;  ///< a voice (flite) or language (espeak) the engine has
     double rate = 1.0;            ///< speaking rate, 1 = the voice's own
     double pitchSemitones = 0.0;  ///< shift from the voice's own pitch
 };
