@@ -1,8 +1,13 @@
 #include "narration/clip_cache.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -11,7 +16,34 @@
 namespace stillpoint::narration {
 namespace {
 
+namespace fs = std::filesystem;
+
 constexpr char kMagic[8] = {'S', 'P', 'C', 'L', 'I', 'P', '0', '1'};
+constexpr std::uint64_t kDefaultCacheLimitBytes = 1ull << 30;
+// A temporary this old belongs to a writer that died: it is removed with the trim.
+constexpr auto kStaleTemporary = std::chrono::hours(1);
+
+/// Holds an exclusive lock on a file in the cache folder, if it can get it at once.
+class TrimLock {
+  public:
+    explicit TrimLock(const std::string& directory) {
+        fd_ = ::open((fs::path(directory) / "trim.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC,
+                     0644);
+        if (fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            ::close(fd_);
+            fd_ = -1;
+        }
+    }
+    ~TrimLock() {
+        if (fd_ >= 0) ::close(fd_);  // releases the lock
+    }
+    TrimLock(const TrimLock&) = delete;
+    TrimLock& operator=(const TrimLock&) = delete;
+    bool held() const { return fd_ >= 0; }
+
+  private:
+    int fd_ = -1;
+};
 
 struct Header {
     char magic[8];
@@ -73,6 +105,8 @@ ClipCache::Lookup ClipCache::load(const std::string& key, std::vector<float>& sa
         samples.clear();
         return damaged();
     }
+    std::error_code ignored;  // marks it used, for trim(); a read-only cache still works
+    fs::last_write_time(path, fs::file_time_type::clock::now(), ignored);
     return Lookup::Hit;
 }
 
@@ -101,6 +135,58 @@ void ClipCache::store(const std::string& key, const std::vector<float>& samples)
     }
     std::filesystem::rename(temporary, path, failed);
     if (failed) std::filesystem::remove(temporary, failed);
+}
+
+int ClipCache::trim(std::uint64_t maxBytes) const {
+    const TrimLock lock(directory_);
+    if (!lock.held()) return 0;  // another process is trimming the same folder
+    struct Entry {
+        fs::path path;
+        fs::file_time_type used;
+        std::uint64_t bytes;
+    };
+    std::vector<Entry> entries;
+    std::uint64_t total = 0;
+    const auto now = fs::file_time_type::clock::now();
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(directory_, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+        std::error_code gone;  // another process may remove an entry meanwhile
+        const fs::path& path = it->path();
+        const auto used = fs::last_write_time(path, gone);
+        const auto bytes = fs::file_size(path, gone);
+        if (gone) continue;
+        if (path.extension() == ".clip") {
+            entries.push_back({path, used, bytes});
+            total += bytes;
+        } else if (path.filename().string().find(".clip.tmp") != std::string::npos &&
+                   now - used > kStaleTemporary) {
+            fs::remove(path, gone);
+        }
+    }
+    if (total <= maxBytes) return 0;
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return a.used != b.used ? a.used < b.used : a.path < b.path;
+    });
+    int removed = 0;
+    for (const Entry& entry : entries) {
+        if (total <= maxBytes) break;
+        std::error_code gone;
+        if (fs::remove(entry.path, gone)) ++removed;
+        total -= entry.bytes;  // removed by us or by another process: gone either way
+    }
+    return removed;
+}
+
+std::uint64_t cacheLimitBytes(std::uint64_t configured) {
+    if (configured > 0) return configured;
+    if (const char* text = std::getenv("STILLPOINT_CACHE_MAX_MB"); text != nullptr) {
+        char* end = nullptr;
+        const double megabytes = std::strtod(text, &end);
+        if (end != text && *end == '\0' && megabytes > 0.0 && megabytes < 1e9)
+            return static_cast<std::uint64_t>(megabytes * 1024.0 * 1024.0);
+    }
+    return kDefaultCacheLimitBytes;
 }
 
 }  // namespace stillpoint::narration

@@ -34,9 +34,22 @@ class ClipCache {
 
     std::string pathFor(const std::string& key) const;
 
+    /// Removes entries, the ones used longest ago first, until the folder
+    /// holds at most `maxBytes` of them. A hit marks its entry as used (its
+    /// modification time; access times are often not kept). Safe while other
+    /// processes use the folder: one trims at a time (a lock file), an entry
+    /// removed while another process reads it is still read whole (POSIX
+    /// keeps an open file), and one removed before it is opened is a miss.
+    /// Returns the entries removed.
+    int trim(std::uint64_t maxBytes) const;
+
   private:
     std::string directory_;
 };
+
+/// The cache size limit: `configured` when set, else $STILLPOINT_CACHE_MAX_MB
+/// megabytes when that is a positive number, else 1 GiB.
+std::uint64_t cacheLimitBytes(std::uint64_t configured);
 
 /// FNV-1a, 64 bits, continuing from `seed`.
 std::uint64_t fnv1a64(const void* data, std::size_t size,
