@@ -1,4 +1,6 @@
 // `stillpoint captions FILE -o OUT.vtt|.srt`: the spoken lines with their times.
+#include <iomanip>
+
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
@@ -12,7 +14,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: stillpoint captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...]\n"
-    "                           [--voice-pack DIR] [--quiet]\n";
+    "                           [--voice [ENGINE:]NAME] [--voice-pack DIR] [--quiet]\n";
 
 }  // namespace
 
@@ -21,6 +23,7 @@ int runCaptions(const Args& args, std::ostream& out, std::ostream& err) {
                                               {"rate", 0, true},
                                               {"quiet", 'q', false},
                                               kAvoidOption,
+                                              kVoiceOption,
                                               kVoicePackOption});
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output")) {
@@ -71,11 +74,14 @@ int runCaptions(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 int runVoices(const Args&, std::ostream& out, std::ostream&) {
-    bool first = true;
-    for (const std::string& voice : availableVoices()) {
-        out << voice << (first ? "  (default)" : "") << '\n';
-        first = false;
+    bool espeak = false;
+    for (const AvailableVoice& voice : availableVoices()) {
+        const bool isEspeak = voice.engine == SpeechEngine::Espeak;
+        espeak = espeak || isEspeak;
+        out << std::left << std::setw(24) << (isEspeak ? "espeak:" : "flite:") + voice.name << ' '
+            << voice.description << (voice.isDefault ? " (the engine's default)" : "") << '\n';
     }
+    if (!espeak) out << "(espeak voices: not in this build, STILLPOINT_WITH_ESPEAK is OFF)\n";
     return kExitOk;
 }
 

@@ -22,7 +22,8 @@ commands:
         breath counts and the total length.
   render FILE -o OUT.wav|.flac|.ogg [--rate HZ] [--channels 1|2]
          [--haptic-channel lra|shaker] [--haptic-cap 0..1]
-         [--avoid REGION,...] [--captions vtt|srt] [--voice-pack DIR] [--quiet]
+         [--avoid REGION,...] [--captions vtt|srt] [--voice [ENGINE:]NAME]
+         [--voice-pack DIR] [--quiet]
         Render a session to an audio file (default 48000 Hz, stereo),
         loudness-calibrated to -16 LUFS with a -1 dBTP true-peak ceiling.
         The file appears under its name only when complete.
@@ -34,11 +35,13 @@ commands:
               170 Hz (lra) or 40 Hz (shaker) carrier, full scale at full
               intensity; --haptic-cap scales it (0 turns it off).
   captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...]
-           [--voice-pack DIR] [--quiet]
+           [--voice [ENGINE:]NAME] [--voice-pack DIR] [--quiet]
         Write the spoken lines as WebVTT or SubRip captions, each cue
         timed to the millisecond where a render hears it.
   voices
-        List the built-in voices (the default first).
+        List the synthesised voices as ENGINE:NAME: flite's English voices
+        (cmu_us_slt is the default), then espeak-ng's languages (en-us,
+        en-gb, de, fr...) when the build has espeak-ng.
   haptics FILE --format ahap|android|haptic -o OUT [--haptic-cap 0..1]
           [--avoid REGION,...] [--quiet]
         Export the haptic track: Apple Core Haptics (.ahap), Android
@@ -48,7 +51,7 @@ commands:
        [--buffer FRAMES] [--control FILE_OR_FIFO] [--avoid REGION,...]
        [--events FILE] [--callback-stats FILE]
        [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]
-       [--voice-pack DIR]
+       [--voice [ENGINE:]NAME] [--voice-pack DIR]
         Play a session in real time (default buffer 256 frames) and steer it
         while it plays. Every change fades; nothing jumps.
         --haptic-channel: the haptic track on the device's third output
@@ -89,14 +92,21 @@ commands:
 options:
   --avoid REGION,...   leave these body regions out of every scan
                        (e.g. --avoid chest,throat)
+  --voice [ENGINE:]NAME
+                       speak with this voice instead of the session's
+                       default (render, captions, play): espeak:en-gb,
+                       flite:cmu_us_awb, espeak: (its default) or a bare
+                       name; lines with their own voice keep it.
+                       `stillpoint voices` lists them.
   --voice-pack DIR     speak the lines from this recorded voice pack instead
                        of the session's voice (render, captions, play);
                        lines it has no clip for are synthesised, with one
                        warning listing them. See docs/voice-packs.md.
 
 exit codes:
-  0 ok, 1 the session has errors, 2 usage error, 3 a file could not be
-  read or written, 4 play: no usable audio device (render to a file
+  0 ok, 1 the session has errors (an unknown voice in it too), 2 usage
+  error (an unknown --voice too), 3 a file could not be read or written
+  or narration's input is bad (a damaged clip, a bad voice pack), 4 play: no usable audio device (render to a file
   instead), 5 play: the device went away mid-session, 70 internal error.
 
 Session format reference: docs/session-format.md

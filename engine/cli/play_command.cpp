@@ -32,7 +32,7 @@ constexpr const char* kUsage =
     "                            [--buffer FRAMES] [--control FILE_OR_FIFO] [--avoid REGION,...]\n"
     "                            [--events FILE] [--callback-stats FILE]\n"
     "                            [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]\n"
-    "                            [--voice-pack DIR]\n";
+    "                            [--voice [ENGINE:]NAME] [--voice-pack DIR]\n";
 
 constexpr unsigned kDefaultBuffer = 256;
 constexpr int kMinEngineBlock = 4096;  // JACK may grow its period mid-stream; the callback splits larger ones
@@ -67,7 +67,8 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     const auto parsed = parseArguments(
         args, {{"api", 0, true}, {"device", 0, true}, {"rate", 0, true}, {"buffer", 0, true},
                {"control", 0, true}, {"events", 0, true}, {"callback-stats", 0, true}, kAvoidOption,
-               kHapticChannelOption, kHapticCapOption, {"rumble", 0, false}, kVoicePackOption});
+               kHapticChannelOption, kHapticCapOption, {"rumble", 0, false}, kVoiceOption,
+               kVoicePackOption});
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty()) return usage(err, parsed.error);
     if (a.positional.size() != 1) return usage(err, "name one session file");

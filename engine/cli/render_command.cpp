@@ -20,7 +20,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: stillpoint render FILE -o OUT.wav|.flac|.ogg [--rate 44100|48000|88200|96000|192000]\n"
     "                         [--channels 1|2] [--haptic-channel lra|shaker] [--haptic-cap 0..1]\n"
-    "                         [--avoid REGION,...] [--captions vtt|srt] [--voice-pack DIR] [--quiet]\n";
+    "                         [--avoid REGION,...] [--captions vtt|srt] [--voice [ENGINE:]NAME]\n"
+    "                         [--voice-pack DIR] [--quiet]\n";
 
 bool parseRate(const std::string& text, double& rate) {
     for (const int allowed : {44100, 48000, 88200, 96000, 176400, 192000}) {
@@ -43,7 +44,7 @@ std::string captionPathBeside(const std::string& audioPath, const std::string& e
 int runRender(const Args& args, std::ostream& out, std::ostream& err) {
     const auto parsed = parseArguments(args, {{"output", 'o', true}, {"rate", 0, true},
                                               {"channels", 0, true}, {"quiet", 'q', false},
-                                              {"captions", 0, true}, kAvoidOption, kVoicePackOption, kHapticChannelOption,
+                                              {"captions", 0, true}, kAvoidOption, kVoiceOption, kVoicePackOption, kHapticChannelOption,
                                               kHapticCapOption});
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output")) {

@@ -27,6 +27,10 @@ bool isUnreadable(const Diagnostics& diagnostics) {
 PlanOptions planOptionsFrom(const Arguments& arguments) {
     PlanOptions options;
     if (auto avoid = arguments.value(kAvoidOption.name)) options.avoid = splitList(*avoid);
+    if (auto voice = arguments.value(kVoiceOption.name)) {
+        std::string unknownEngine;  // then the whole text is a name checkVoices reports
+        options.voice = parseVoiceName(*voice, unknownEngine).value_or(VoiceName{{}, *voice, {}});
+    }
     return options;
 }
 
@@ -42,6 +46,14 @@ LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, s
     loaded.warnings += printAll(planned.diagnostics, err);
     if (!planned.program) {
         loaded.exitCode = kExitInvalidSession;
+        return loaded;
+    }
+    // Voices are checked against this build's synthesisers, which the
+    // session library does not know.
+    if (const Diagnostics wrongVoices = checkVoices(*planned.program); !wrongVoices.empty()) {
+        printAll(wrongVoices, err);
+        // A voice named on the command line has no place in the file.
+        loaded.exitCode = wrongVoices.front().line == 0 ? kExitUsage : kExitInvalidSession;
         return loaded;
     }
     loaded.program = std::make_shared<const Program>(std::move(*planned.program));
@@ -62,7 +74,7 @@ std::shared_ptr<const Program> withNarration(const Program& program, double samp
     const NarrationReport report = narrateProgram(*narrated, settings);
     if (!report.ok) {
         err << report.error << '\n';
-        exitCode = kExitInternal;
+        exitCode = report.badInput ? kExitIo : kExitInternal;
         return nullptr;
     }
     if (!report.warning.empty()) err << "warning: " << report.warning << '\n';

@@ -16,8 +16,10 @@ struct LoadedProgram {
     int warnings = 0;
 };
 
-/// The plan options every session command shares: `--avoid REGION,...`.
+/// The plan options every session command shares: `--avoid REGION,...`,
+/// and for the commands that speak, `--voice [ENGINE:]NAME`.
 inline const OptionSpec kAvoidOption{"avoid", 0, true};
+inline const OptionSpec kVoiceOption{"voice", 0, true};
 PlanOptions planOptionsFrom(const Arguments& arguments);
 
 /// `--voice-pack DIR`: a recorded voice pack in place of the session's own choice.
