@@ -86,6 +86,10 @@ const BadFile kCatalog[] = {
     {"alias_bomb.yaml",             12, 7, "description must be text, not a list", ""},
     {"alias_flood.yaml",            4, 348, "the file expands to more than 500000 values", "aliases (*name) repeat"},
     {"self_alias.yaml",             3, 8,  "body region must be text, not a list", ""},
+    {"speech_rate_out_of_range.yaml", 4, 32, "speaking rate 2 (times the voice's own rate) is out of range", "use a value from 0.5 to 1.5"},
+    {"pitch_out_of_range.yaml",     6, 38, "pitch -9 semitones is out of range",   "use a value from -6 to 3 semitones"},
+    {"unknown_speech_engine.yaml",  6, 47, "unknown speech engine 'espeek'",       "did you mean 'espeak'? engines: flite, espeak"},
+    {"unknown_voice_key.yaml",      4, 27, "unknown key 'speed' in voice",         "valid keys: engine, name, rate, pitch, pack"},
 };
 // clang-format on
 
