@@ -60,11 +60,22 @@ TEST_F(VoicePackCli, RenderWithAVoicePackWarnsOnceAboutLinesItLacks) {
     fs::remove(out);
     result = run("render " + session.string() + " -o " + out.string() + " --voice-pack " +
                  (dir_ / "anna").string());
-    EXPECT_NE(result.exitCode, 0);
+    EXPECT_EQ(result.exitCode, 3);  // bad input, not an internal error
     EXPECT_NE(result.err.find("welcome.wav: cannot read the clip"), std::string::npos)
         << result.err;
     EXPECT_NE(result.err.find("voice-pack.yaml:3:12)"), std::string::npos) << result.err;
     EXPECT_FALSE(fs::exists(out));
+}
+
+TEST_F(VoicePackCli, AFolderThatIsNoVoicePackExitsThree) {
+    const auto session = write("pack.yaml", kPackSession);
+    fs::create_directories(dir_ / "empty");
+    const auto result = run("captions " + session.string() + " -o " + (dir_ / "out.vtt").string() +
+                            " --voice-pack " + (dir_ / "empty").string());
+    EXPECT_EQ(result.exitCode, 3) << result.err;
+    EXPECT_NE(result.err.find("voice-pack.yaml: cannot read the voice pack manifest"),
+              std::string::npos)
+        << result.err;
 }
 
 }  // namespace
