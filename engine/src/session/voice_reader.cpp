@@ -6,7 +6,7 @@
 namespace stillpoint::detail {
 namespace {
 
-constexpr Range kRateRange{kMinSpeechRate, kMaxSpeechRate, " of the voice's rate"};
+constexpr Range kRateRange{kMinSpeechRate, kMaxSpeechRate, " (times the voice's own rate)"};
 constexpr Range kPitchRange{kMinSpeechPitch, kMaxSpeechPitch, " semitones"};
 constexpr std::array<std::string_view, 2> kVoiceNameKeys{"engine", "name"};
 
