@@ -42,9 +42,15 @@ std::string captionPathBeside(const std::string& audioPath, const std::string& e
 }  // namespace
 
 int runRender(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed = parseArguments(args, {{"output", 'o', true}, {"rate", 0, true},
-                                              {"channels", 0, true}, {"quiet", 'q', false},
-                                              {"captions", 0, true}, kAvoidOption, kVoiceOption, kVoicePackOption, kHapticChannelOption,
+    const auto parsed = parseArguments(args, {{"output", 'o', true},
+                                              {"rate", 0, true},
+                                              {"channels", 0, true},
+                                              {"quiet", 'q', false},
+                                              {"captions", 0, true},
+                                              kAvoidOption,
+                                              kVoiceOption,
+                                              kVoicePackOption,
+                                              kHapticChannelOption,
                                               kHapticCapOption});
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output")) {

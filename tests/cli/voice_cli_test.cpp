@@ -37,12 +37,13 @@ TEST_F(VoiceCli, VoicesListsEachVoiceWithItsEngine) {
 
 TEST_F(VoiceCli, AnUnknownVoiceOnTheCommandLineIsAUsageErrorListingTheVoices) {
     const auto session = write("voice.yaml", kSession);
-    const auto result =
-        run("captions " + session.string() + " -o " + (dir_ / "out.vtt").string() + " --voice flite:cmu_us_sltt");
+    const auto result = run("captions " + session.string() + " -o " + (dir_ / "out.vtt").string() +
+                            " --voice flite:cmu_us_sltt");
     EXPECT_EQ(result.exitCode, 2) << result.err;
-    EXPECT_NE(result.err.find("error: the voice chosen for this run: unknown flite voice "
-                              "'cmu_us_sltt'; did you mean 'cmu_us_slt'? flite voices: cmu_us_slt,"),
-              std::string::npos)
+    EXPECT_NE(
+        result.err.find("error: the voice chosen for this run: unknown flite voice "
+                        "'cmu_us_sltt'; did you mean 'cmu_us_slt'? flite voices: cmu_us_slt,"),
+        std::string::npos)
         << result.err;
     EXPECT_FALSE(fs::exists(dir_ / "out.vtt"));
 }

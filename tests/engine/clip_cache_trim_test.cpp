@@ -5,8 +5,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <filesystem>
 #include <chrono>
+#include <filesystem>
 
 #include "narration/clip_cache.hpp"
 #include "temporary_directory.hpp"
@@ -49,9 +49,11 @@ TEST(ClipCacheTrim, RemovesTheEntriesUsedLongestAgoUntilUnderTheCap) {
     EXPECT_EQ(cache.trim(6 * entryBytes), 0);  // under the cap: nothing goes
     EXPECT_EQ(cache.trim(3 * entryBytes), 3);
     EXPECT_LE(folderBytes(folder.path()), 3 * entryBytes);
-    for (const int gone : {0, 2, 3}) EXPECT_FALSE(fs::exists(cache.pathFor("line " + std::to_string(gone)))) << gone;
+    for (const int gone : {0, 2, 3})
+        EXPECT_FALSE(fs::exists(cache.pathFor("line " + std::to_string(gone)))) << gone;
     for (const int kept : {1, 4, 5}) {
-        EXPECT_EQ(cache.load("line " + std::to_string(kept), samples), ClipCache::Lookup::Hit) << kept;
+        EXPECT_EQ(cache.load("line " + std::to_string(kept), samples), ClipCache::Lookup::Hit)
+            << kept;
         EXPECT_EQ(samples, clipOf(1000, 0.1f * static_cast<float>(kept)));
     }
 }
@@ -100,7 +102,8 @@ TEST(ClipCacheTrim, TwoProcessesFillingAndTrimmingOneFolderLeaveOnlyWholeEntries
     const int badHere = work(0);
     int status = 0;
     ASSERT_EQ(::waitpid(child, &status, 0), child);
-    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "the other process read a damaged entry";
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        << "the other process read a damaged entry";
     EXPECT_EQ(badHere, 0);
     cache.trim(cap);
     EXPECT_LE(folderBytes(folder.path()), cap);

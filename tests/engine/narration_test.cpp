@@ -12,8 +12,8 @@
 #include "audio_analysis.hpp"
 #include "narration/speech_peaks.hpp"
 #include "session_rendering.hpp"
-#include "temporary_directory.hpp"
 #include "stillpoint/captions.hpp"
+#include "temporary_directory.hpp"
 
 namespace stillpoint {
 namespace {
@@ -221,6 +221,7 @@ TEST(Narration, ASecondNarrationComesFromTheCacheAndADamagedEntryIsMadeAgain) {
     // Flip one byte of one sample in every entry: each is found damaged and made again.
     int damaged = 0;
     for (const auto& entry : fs::directory_iterator(cache.path())) {
+        if (entry.path().extension() != ".clip") continue;  // the trim's lock file
         std::fstream file(entry.path(), std::ios::in | std::ios::out | std::ios::binary);
         file.seekg(-3, std::ios::end);
         const char byte = static_cast<char>(file.get());

@@ -22,8 +22,8 @@ bool hasEspeak() {
                        [](const AvailableVoice& v) { return v.engine == SpeechEngine::Espeak; });
 }
 
-#define SKIP_WITHOUT_ESPEAK()                                                                   \
-    if (!hasEspeak())                                                                           \
+#define SKIP_WITHOUT_ESPEAK()                                                                     \
+    if (!hasEspeak())                                                                             \
     GTEST_SKIP() << "espeak-ng is not in this build (configure with -DSTILLPOINT_WITH_ESPEAK=ON " \
                     "and install espeak-ng-data)"
 
@@ -93,7 +93,8 @@ double medianFundamentalHz(const std::vector<float>& x, double rate) {
             }
     }
     if (found.size() < 5) return 0.0;
-    std::nth_element(found.begin(), found.begin() + static_cast<long>(found.size() / 2), found.end());
+    std::nth_element(found.begin(), found.begin() + static_cast<long>(found.size() / 2),
+                     found.end());
     return found[found.size() / 2];
 }
 
@@ -137,7 +138,8 @@ sections:
 )");
     const auto lines = spokenLines(program);
     ASSERT_GE(lines.size(), 4u);  // and the built-in grounding's lines, in the same voice
-    for (const auto& line : lines) EXPECT_NEAR(linesLufs(line), NarrationSettings{}.speechLufs, 2.0);
+    for (const auto& line : lines)
+        EXPECT_NEAR(linesLufs(line), NarrationSettings{}.speechLufs, 2.0);
 }
 
 TEST(Voices, EspeakSpeaksAtTheAskedRate) {
@@ -147,7 +149,8 @@ TEST(Voices, EspeakSpeaksAtTheAskedRate) {
     ASSERT_GE(lines.size(), 2u);
     // Half the rate, twice the time: the words stretch, the sentence's own
     // pauses stretch less, so within 20 %.
-    const double ratio = static_cast<double>(lines[1].size()) / static_cast<double>(lines[0].size());
+    const double ratio =
+        static_cast<double>(lines[1].size()) / static_cast<double>(lines[0].size());
     EXPECT_NEAR(ratio, 2.0, 0.4);
 }
 
@@ -156,7 +159,8 @@ TEST(Voices, ALineWithItsOwnSlowerRateIsLonger) {
     const auto lines = spokenLines(program);
     ASSERT_GE(lines.size(), 2u);
     // flite stretches every duration by the rate: 0.85 / 0.6 of the default line.
-    const double ratio = static_cast<double>(lines[1].size()) / static_cast<double>(lines[0].size());
+    const double ratio =
+        static_cast<double>(lines[1].size()) / static_cast<double>(lines[0].size());
     EXPECT_NEAR(ratio, 0.85 / 0.6, 0.1);
 }
 
@@ -241,7 +245,8 @@ sections:
     EXPECT_EQ(errors[0].file, "voices.yaml");
     EXPECT_EQ(errors[0].line, 2);
     EXPECT_EQ(errors[0].message, "unknown espeak voice 'en-gbb'");
-    EXPECT_EQ(errors[0].hint.rfind("did you mean 'en-gb'? espeak voices: ", 0), 0u) << errors[0].hint;
+    EXPECT_EQ(errors[0].hint.rfind("did you mean 'en-gb'? espeak voices: ", 0), 0u)
+        << errors[0].hint;
     EXPECT_NE(errors[0].hint.find(", en-us,"), std::string::npos);
     EXPECT_NE(errors[0].hint.find(", fr-fr,"), std::string::npos);
 }
@@ -269,8 +274,8 @@ TEST(Voices, ARunsVoiceReplacesTheSessionsDefaultButNotALinesOwn) {
     options.voice = parseVoiceName("espeak:en-gb", error);
     ASSERT_TRUE(options.voice) << error;
     Program chosen = planned(session, options);
-    Program written = planned(twoLines(", voice: {engine: espeak, name: en-gb}",
-                                       ", voice: 'flite:cmu_us_awb'"));
+    Program written =
+        planned(twoLines(", voice: {engine: espeak, name: en-gb}", ", voice: 'flite:cmu_us_awb'"));
     const auto a = spokenLines(chosen);
     const auto b = spokenLines(written);
     ASSERT_EQ(a.size(), b.size());
@@ -296,7 +301,8 @@ TEST(Voices, ParseVoiceNameReadsEngineAndName) {
     EXPECT_EQ(voice->engine, SpeechEngine::Flite);
     EXPECT_TRUE(voice->name.empty());
     EXPECT_FALSE(parseVoiceName("espeek:en-gb", error));
-    EXPECT_NE(error.find("unknown speech engine 'espeek'; did you mean 'espeak'?"), std::string::npos)
+    EXPECT_NE(error.find("unknown speech engine 'espeek'; did you mean 'espeak'?"),
+              std::string::npos)
         << error;
 }
 

@@ -23,7 +23,8 @@ sections:
 
 TEST(VoiceKeys, DefaultsAndLinesAreReadWithTheirPlaces) {
     const auto parsed = parseSession(kVoices, "voices.yaml");
-    ASSERT_TRUE(parsed.session) << (parsed.diagnostics.empty() ? "" : parsed.diagnostics[0].format());
+    ASSERT_TRUE(parsed.session) << (parsed.diagnostics.empty() ? ""
+                                                               : parsed.diagnostics[0].format());
     const VoiceSettings& voice = parsed.session->defaults.voice;
     EXPECT_EQ(voice.synthesized.engine, SpeechEngine::Espeak);
     EXPECT_EQ(voice.synthesized.name, "en-gb");
@@ -56,8 +57,8 @@ TEST(VoiceKeys, DefaultsAndLinesAreReadWithTheirPlaces) {
 }
 
 TEST(VoiceKeys, WithoutVoiceKeysTheDefaultsAreTheMeditationProsody) {
-    const auto parsed = parseSession("title: t\nsections:\n  - name: a\n    steps:\n      - say: Hi.\n",
-                                     "plain.yaml");
+    const auto parsed = parseSession(
+        "title: t\nsections:\n  - name: a\n    steps:\n      - say: Hi.\n", "plain.yaml");
     ASSERT_TRUE(parsed.session);
     const VoiceSettings& voice = parsed.session->defaults.voice;
     EXPECT_FALSE(voice.synthesized.engine);

@@ -71,8 +71,8 @@ struct VoiceName {
     SourcePos pos;     ///< where it is written; line 0 when it is not from the file
 };
 
-inline constexpr double kDefaultSpeechRate = 0.85;       ///< of the voice's own rate
-inline constexpr double kDefaultSpeechPitch = -2.0;      ///< semitones from the voice's own
+inline constexpr double kDefaultSpeechRate = 0.85;   ///< of the voice's own rate
+inline constexpr double kDefaultSpeechPitch = -2.0;  ///< semitones from the voice's own
 inline constexpr double kMinSpeechRate = 0.5, kMaxSpeechRate = 1.5;
 inline constexpr double kMinSpeechPitch = -6.0, kMaxSpeechPitch = 3.0;
 

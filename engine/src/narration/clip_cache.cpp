@@ -27,8 +27,8 @@ constexpr auto kStaleTemporary = std::chrono::hours(1);
 class TrimLock {
   public:
     explicit TrimLock(const std::string& directory) {
-        fd_ = ::open((fs::path(directory) / "trim.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC,
-                     0644);
+        fd_ =
+            ::open((fs::path(directory) / "trim.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
         if (fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
             ::close(fd_);
             fd_ = -1;

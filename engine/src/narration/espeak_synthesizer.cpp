@@ -32,7 +32,8 @@ std::mutex& espeakMutex() {
 std::vector<short>* collected = nullptr;  // the child's samples
 
 int collect(short* samples, int count, espeak_EVENT*) {
-    if (samples != nullptr && count > 0) collected->insert(collected->end(), samples, samples + count);
+    if (samples != nullptr && count > 0)
+        collected->insert(collected->end(), samples, samples + count);
     return 0;
 }
 
@@ -94,7 +95,8 @@ const std::vector<EspeakVoice>& EspeakSynthesizer::voices() {
         std::vector<EspeakVoice> found;
         std::lock_guard lock(espeakMutex());
         if (initialised() <= 0) return found;
-        for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v != nullptr && *v != nullptr; ++v) {
+        for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v != nullptr && *v != nullptr;
+             ++v) {
             // `languages` is a priority byte, then the language, NUL-terminated.
             if ((*v)->languages == nullptr || (*v)->languages[0] == 0) continue;
             found.push_back({(*v)->languages + 1, (*v)->name ? (*v)->name : "",
@@ -102,9 +104,10 @@ const std::vector<EspeakVoice>& EspeakSynthesizer::voices() {
         }
         std::sort(found.begin(), found.end(),
                   [](const auto& a, const auto& b) { return a.language < b.language; });
-        found.erase(std::unique(found.begin(), found.end(),
-                                [](const auto& a, const auto& b) { return a.language == b.language; }),
-                    found.end());
+        found.erase(
+            std::unique(found.begin(), found.end(),
+                        [](const auto& a, const auto& b) { return a.language == b.language; }),
+            found.end());
         return found;
     }();
     return list;
@@ -157,8 +160,7 @@ SynthesizedAudio EspeakSynthesizer::say(std::string_view sentence, const VoiceRe
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         error = WIFEXITED(status) && WEXITSTATUS(status) == kChildUnknownVoice
-                    ? "unknown espeak voice '" + request.voice +
-                          "'; `stillpoint voices` lists them"
+                    ? "unknown espeak voice '" + request.voice + "'; `stillpoint voices` lists them"
                     : "espeak-ng could not say '" + text + "'";
         return {};
     }
@@ -179,7 +181,9 @@ SynthesizedAudio EspeakSynthesizer::say(std::string_view sentence, const VoiceRe
 
 namespace stillpoint::narration {
 
-bool EspeakSynthesizer::available() { return false; }
+bool EspeakSynthesizer::available() {
+    return false;
+}
 
 const std::vector<EspeakVoice>& EspeakSynthesizer::voices() {
     static const std::vector<EspeakVoice> none;
@@ -187,8 +191,9 @@ const std::vector<EspeakVoice>& EspeakSynthesizer::voices() {
 }
 
 SynthesizedAudio EspeakSynthesizer::say(std::string_view, const VoiceRequest&, std::string& error) {
-    error = "this build has no espeak-ng (configure with -DSTILLPOINT_WITH_ESPEAK=ON); use a "
-            "flite voice";
+    error =
+        "this build has no espeak-ng (configure with -DSTILLPOINT_WITH_ESPEAK=ON); use a "
+        "flite voice";
     return {};
 }
 

@@ -48,10 +48,9 @@ std::string LineRenderer::cacheKey(const LineRequest& request) {
     std::ostringstream key;
     key.precision(17);
     key << "stillpoint clip v" << kClipCacheFormatVersion << "\nengine "
-        << engineName(request.voice.engine) << "\nvoice " << request.voice.voice
-        << "\nrate " << request.voice.rate << "\npitch " << request.voice.pitchSemitones
-        << "\nsample rate " << request.sampleRate << "\nloudness " << request.speechLufs
-        << "\ntext " << request.text;
+        << engineName(request.voice.engine) << "\nvoice " << request.voice.voice << "\nrate "
+        << request.voice.rate << "\npitch " << request.voice.pitchSemitones << "\nsample rate "
+        << request.sampleRate << "\nloudness " << request.speechLufs << "\ntext " << request.text;
     return key.str();
 }
 

@@ -13,7 +13,7 @@ namespace stillpoint::narration {
 
 struct VoiceRequest {
     SpeechEngine engine = SpeechEngine::Flite;
-    std::string voice;  ///< a voice (flite) or language (espeak) the engine has
+    std::string voice;            ///< a voice (flite) or language (espeak) the engine has
     double rate = 1.0;            ///< speaking rate, 1 = the voice's own
     double pitchSemitones = 0.0;  ///< shift from the voice's own pitch
 };

@@ -40,8 +40,9 @@ std::string defaultVoiceOf(SpeechEngine engine) {
 std::optional<ResolvedVoice> resolveVoice(const VoiceName& voice, std::string& message,
                                           std::string& hint) {
     if (voice.engine == SpeechEngine::Espeak && !EspeakSynthesizer::available()) {
-        message = "espeak voices are not in this build (STILLPOINT_WITH_ESPEAK is OFF, or "
-                  "espeak-ng-data is missing)";
+        message =
+            "espeak voices are not in this build (STILLPOINT_WITH_ESPEAK is OFF, or "
+            "espeak-ng-data is missing)";
         hint = hintFor("", voicesOf(SpeechEngine::Flite), "use a flite voice");
         return std::nullopt;
     }
@@ -54,7 +55,8 @@ std::optional<ResolvedVoice> resolveVoice(const VoiceName& voice, std::string& m
         hint = hintFor(voice.name, names, engineName(engine) + " voices");
         return std::nullopt;
     }
-    if (voice.name.empty()) return ResolvedVoice{SpeechEngine::Flite, defaultVoiceOf(SpeechEngine::Flite)};
+    if (voice.name.empty())
+        return ResolvedVoice{SpeechEngine::Flite, defaultVoiceOf(SpeechEngine::Flite)};
     std::vector<std::string> every;
     for (const SpeechEngine engine : {SpeechEngine::Flite, SpeechEngine::Espeak}) {
         const auto names = voicesOf(engine);

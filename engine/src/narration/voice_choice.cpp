@@ -10,7 +10,8 @@ namespace narration {
 std::optional<VoiceRequest> voiceRequestFor(const VoiceSettings& defaults, const LineVoice& line,
                                             std::string& error) {
     std::string hint;
-    const auto resolved = resolveVoice(line.voice ? *line.voice : defaults.synthesized, error, hint);
+    const auto resolved =
+        resolveVoice(line.voice ? *line.voice : defaults.synthesized, error, hint);
     if (!resolved) {
         error += "; " + hint;
         return std::nullopt;

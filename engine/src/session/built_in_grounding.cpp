@@ -3,7 +3,9 @@
 namespace stillpoint::detail {
 namespace {
 
-Step say(const char* text) { return {{}, SayStep{text, {}, {}}}; }
+Step say(const char* text) {
+    return {{}, SayStep{text, {}, {}}};
+}
 Step pause(double seconds) { return {{}, PauseStep{seconds}}; }
 Step slowBreaths(int cycles) {
     BreatheStep breathe;

@@ -78,8 +78,9 @@ LayerVolumes readVolumes(const Field& field, YamlReader& reader) {
 VoiceSettings readVoice(const Field& field, YamlReader& reader) {
     VoiceSettings voice;
     if (field.value.IsScalar()) {
-        reader.wrongType(field, "a map such as {engine: espeak, name: en-gb, rate: 0.85} or "
-                                "{pack: voices/anna}");
+        reader.wrongType(field,
+                         "a map such as {engine: espeak, name: en-gb, rate: 0.85} or "
+                         "{pack: voices/anna}");
         return voice;
     }
     const auto entries = reader.entries(field, kVoiceKeys, "in voice");

@@ -10,8 +10,7 @@ namespace {
 constexpr std::array<std::string_view, 2> kBellKeys{"kind", "ring"};
 constexpr std::array<std::string_view, 5> kSayKeys{"text", "id", "voice", "rate", "pitch"};
 constexpr std::array<std::string_view, 3> kScanKeys{"regions", "direction", "length"};
-constexpr std::array<std::string_view, 5> kCheckinKeys{"prompt", "wait", "voice", "rate",
-                                                       "pitch"};
+constexpr std::array<std::string_view, 5> kCheckinKeys{"prompt", "wait", "voice", "rate", "pitch"};
 constexpr double kMaxRingSeconds = 60.0;
 constexpr std::size_t kMaxLineIdCharacters = 100;
 
