@@ -1,6 +1,4 @@
 // `stillpoint captions FILE -o OUT.vtt|.srt`: the spoken lines with their times.
-#include <iomanip>
-
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
@@ -78,8 +76,14 @@ int runVoices(const Args&, std::ostream& out, std::ostream&) {
     for (const AvailableVoice& voice : availableVoices()) {
         const bool isEspeak = voice.engine == SpeechEngine::Espeak;
         espeak = espeak || isEspeak;
-        out << std::left << std::setw(24) << (isEspeak ? "espeak:" : "flite:") + voice.name << ' '
-            << voice.description << (voice.isDefault ? " (the engine's default)" : "") << '\n';
+        const std::string name = (isEspeak ? "espeak:" : "flite:") + voice.name;
+        std::string about = voice.description;
+        if (voice.isDefault)
+            about += (about.empty() ? "" : " ") + std::string("(the engine's default)");
+        out << name;
+        if (!about.empty())
+            out << std::string(name.size() < 24 ? 25 - name.size() : 1, ' ') << about;
+        out << '\n';
     }
     if (!espeak) out << "(espeak voices: not in this build, STILLPOINT_WITH_ESPEAK is OFF)\n";
     return kExitOk;

@@ -223,7 +223,7 @@ TEST_F(CliNarration, VoicesListsTheDefaultFirstAndCaptionsRejectsAnUnknownFormat
     ASSERT_EQ(run("voices", out, err), 0);
     EXPECT_EQ(out.rfind("flite:cmu_us_slt", 0), 0u) << out;
     EXPECT_NE(out.substr(0, out.find('\n')).find("(the engine's default)"), std::string::npos);
-    EXPECT_NE(out.find("\nflite:cmu_us_awb "), std::string::npos);
+    EXPECT_NE(out.find("\nflite:cmu_us_awb\n"), std::string::npos);
     std::ofstream(dir_ / "scan.yaml") << kScanSession;
     EXPECT_EQ(run("captions " + (dir_ / "scan.yaml").string() + " -o " + (dir_ / "x.txt").string(), out, err), 2);
     EXPECT_NE(err.find("unknown caption format; use a name ending in .vtt or .srt"), std::string::npos) << err;
