@@ -42,6 +42,9 @@ std::optional<std::string> readPatternName(const Field& field, const PatternTabl
 std::optional<BreatheStep> readBreatheStep(const Field& breathe, const PatternTable& patterns,
                                            YamlReader& reader);
 
+/// A breathe step's `lines:`, each `{at: exhale|inhale, say: TEXT}` (at defaults to exhale).
+std::vector<BreathLine> readBreathLines(const Field& list, YamlReader& reader);
+
 /// One step: a map with a single key naming its kind.
 std::optional<Step> readStep(const Field& item, const PatternTable& patterns, YamlReader& reader);
 

@@ -47,6 +47,12 @@ inline constexpr std::array<NamedValue<ScanDirection>, 2> kScanDirectionNames{{
     {"down", ScanDirection::Downward},
 }};
 
+/// The breath phases a line can be anchored to (`at:`): every pattern has both.
+inline constexpr std::array<NamedValue<BreathPhase>, 2> kAnchorNames{{
+    {"exhale", BreathPhase::Exhale},
+    {"inhale", BreathPhase::Inhale},
+}};
+
 inline constexpr std::array<std::string_view, 6> kStepKindNames{"bell",    "say",  "pause",
                                                                 "breathe", "scan", "checkin"};
 

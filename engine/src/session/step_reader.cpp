@@ -8,7 +8,7 @@ namespace stillpoint::detail {
 namespace {
 
 constexpr std::array<std::string_view, 2> kBellKeys{"kind", "ring"};
-constexpr std::array<std::string_view, 2> kSayKeys{"text", "id"};
+constexpr std::array<std::string_view, 3> kSayKeys{"text", "id", "at"};
 constexpr std::array<std::string_view, 3> kScanKeys{"regions", "direction", "length"};
 constexpr std::array<std::string_view, 2> kCheckinKeys{"prompt", "wait"};
 constexpr double kMaxRingSeconds = 60.0;
@@ -87,7 +87,16 @@ std::optional<std::string> readLineId(const Field& field, YamlReader& reader) {
 
 std::optional<SayStep> readSay(const Field& field, YamlReader& reader) {
     SayStep say;
-    const auto readId = [&](const Field& id) { say.id = readLineId(id, reader).value_or(""); };
+    const auto readId = [&](const Field& other) {
+        if (other.name == "id") {
+            say.id = readLineId(other, reader).value_or("");
+            return;
+        }
+        // No breath runs under a say step, so there is nothing to anchor to.
+        reader.error(other.key, "a say step cannot be anchored to the breath",
+                     "say it inside a breathe step, where the breathing goes on under it: "
+                     "- breathe: {pattern: resonance, duration: 3m, lines: [{at: exhale, say: ...}]}");
+    };
     const auto text = readTextStep(field, "text", kSayKeys, "in say step",
                                    "split it into several say steps", reader, readId);
     if (!text) return std::nullopt;
