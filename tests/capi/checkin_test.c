@@ -87,8 +87,10 @@ static void continue_is_a_known_command_and_the_setting_is_checked(void) {
     CHECK(SP_COMMAND_CONTINUE == 9);
     CHECK(SP_EVENT_WAITING == 9);
     CHECK_OK(sp_command(engine, SP_COMMAND_CONTINUE, 0.0));
-    CHECK_RESULT(sp_set_parameter(engine, SP_PARAM_WAIT_AT_CHECKINS, 0.5), SP_ERROR_INVALID_ARGUMENT);
-    CHECK_RESULT(sp_set_parameter(engine, SP_PARAM_WAIT_AT_CHECKINS, 2.0), SP_ERROR_INVALID_ARGUMENT);
+    CHECK_RESULT(sp_set_parameter(engine, SP_PARAM_WAIT_AT_CHECKINS, 0.5),
+                 SP_ERROR_INVALID_ARGUMENT);
+    CHECK_RESULT(sp_set_parameter(engine, SP_PARAM_WAIT_AT_CHECKINS, 2.0),
+                 SP_ERROR_INVALID_ARGUMENT);
     sp_destroy(engine);
 }
 

@@ -58,7 +58,8 @@ std::int64_t firstAtOrAfter(const std::vector<std::int64_t>& onsets, std::int64_
 
 /// The first sample at or after `from` where the signal is not silent.
 std::int64_t soundFrom(const std::vector<float>& x, std::int64_t from) {
-    while (from < static_cast<std::int64_t>(x.size()) && std::abs(x[static_cast<std::size_t>(from)]) < 1e-6f)
+    while (from < static_cast<std::int64_t>(x.size()) &&
+           std::abs(x[static_cast<std::size_t>(from)]) < 1e-6f)
         ++from;
     return from;
 }
@@ -90,7 +91,8 @@ TEST(AnchoredLines, EachLineIsHeardWithinOneMillisecondOfItsBreathPhase) {
         // A line's own tail may ring a few samples past its length.
         const std::int64_t heard = soundFrom(left, i == 0 ? previousEnd : previousEnd + kOneMs);
         EXPECT_LE(std::abs(heard - expected), kOneMs)
-            << "line " << i << ": the breath turns at " << expected << ", the voice starts at " << heard;
+            << "line " << i << ": the breath turns at " << expected << ", the voice starts at "
+            << heard;
         previousEnd = expected + static_cast<std::int64_t>(clips[i].samples.size());
     }
     // The first line waits for the first exhale: 4 s of inhale at the step's start.
@@ -136,7 +138,8 @@ TEST(AnchoredLines, ALivePaceChangeMovesTheLineWithTheBreath) {
     const auto program = programFromText(kAnchored);
     ASSERT_TRUE(program);
     // Slower from 3 s, inside the first inhale: the exhale comes later than planned.
-    const auto audio = playWithCommands(program, {{std::llround(3.0 * kRate), {CommandType::SetPace, 0, 3.0}}});
+    const auto audio =
+        playWithCommands(program, {{std::llround(3.0 * kRate), {CommandType::SetPace, 0, 3.0}}});
     const auto lines = eventsOfType(audio, EventType::LineSpoken);
     const auto phases = eventsOfType(audio, EventType::PhaseChanged);
     ASSERT_EQ(lines.size(), 3u);
@@ -168,7 +171,8 @@ TEST(AnchoredLines, TheLinesAreLaidOutAtTheEngineRateToTheSample) {
         ASSERT_EQ(lines.size(), 3u) << rate;
         ASSERT_GE(steps.size(), 3u);
         for (std::size_t i = 0; i < lines.size(); ++i)
-            EXPECT_EQ(lines[i].sample - steps[1].sample, program->narration->steps[1][i].offsetFrames)
+            EXPECT_EQ(lines[i].sample - steps[1].sample,
+                      program->narration->steps[1][i].offsetFrames)
                 << rate << " Hz, line " << i;
     }
 }

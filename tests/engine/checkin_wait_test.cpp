@@ -10,7 +10,9 @@ namespace stillpoint::test {
 namespace {
 
 constexpr double kRate = 48000.0;
-std::int64_t at(double seconds) { return std::llround(seconds * kRate); }
+std::int64_t at(double seconds) {
+    return std::llround(seconds * kRate);
+}
 
 // A bell after the checkin: its strike is found in the signal.
 const char* kCheckin = R"(title: checkin
@@ -46,12 +48,14 @@ TEST(CheckinWait, LiveTheSessionWaitsAfterThePromptUntilContinue) {
     // Continue 60 s in, far past the 5 s a render waits; pushed on a block boundary.
     const std::int64_t continueAt = at(60.0);
     ASSERT_EQ(continueAt % 64, 0);
-    const auto audio = playWithCommands(program, {{continueAt, {CommandType::Continue}}}, 64, live());
+    const auto audio =
+        playWithCommands(program, {{continueAt, {CommandType::Continue}}}, 64, live());
 
     const auto* waiting = first(audio, EventType::WaitingForContinue);
     ASSERT_TRUE(waiting);
     EXPECT_EQ(waiting->index, 0);
-    EXPECT_NEAR(static_cast<double>(waiting->sample), static_cast<double>(promptEnd(*program, audio)), 1.0);
+    EXPECT_NEAR(static_cast<double>(waiting->sample),
+                static_cast<double>(promptEnd(*program, audio)), 1.0);
 
     // The bell step starts where the command acts: its block, plus the look-ahead.
     Engine probe;
@@ -64,7 +68,8 @@ TEST(CheckinWait, LiveTheSessionWaitsAfterThePromptUntilContinue) {
     const auto left = channel(audio, 0);
     const std::int64_t quietFrom = promptEnd(*program, audio) + 48;
     std::int64_t heard = quietFrom;
-    while (heard < static_cast<std::int64_t>(left.size()) && std::abs(left[static_cast<std::size_t>(heard)]) < 1e-6f)
+    while (heard < static_cast<std::int64_t>(left.size()) &&
+           std::abs(left[static_cast<std::size_t>(heard)]) < 1e-6f)
         ++heard;
     EXPECT_LE(std::abs(heard - bell->sample), 48) << "bell heard at " << heard;
 }
@@ -76,7 +81,8 @@ TEST(CheckinWait, ARenderWaitsTheSetTime) {
     EXPECT_FALSE(first(audio, EventType::WaitingForContinue));
     const auto* bell = first(audio, EventType::StepStarted, 1);
     ASSERT_TRUE(bell);
-    EXPECT_NEAR(static_cast<double>(bell->sample), static_cast<double>(promptEnd(*program, audio) + at(5.0)), 1.0);
+    EXPECT_NEAR(static_cast<double>(bell->sample),
+                static_cast<double>(promptEnd(*program, audio) + at(5.0)), 1.0);
 }
 
 TEST(CheckinWait, AContinueDuringThePromptGoesOnRightAfterIt) {
@@ -86,7 +92,8 @@ TEST(CheckinWait, AContinueDuringThePromptGoesOnRightAfterIt) {
     EXPECT_FALSE(first(audio, EventType::WaitingForContinue));
     const auto* bell = first(audio, EventType::StepStarted, 1);
     ASSERT_TRUE(bell);
-    EXPECT_NEAR(static_cast<double>(bell->sample), static_cast<double>(promptEnd(*program, audio)), 1.0);
+    EXPECT_NEAR(static_cast<double>(bell->sample), static_cast<double>(promptEnd(*program, audio)),
+                1.0);
 }
 
 TEST(CheckinWait, TheBedGoesOnWhileWaiting) {
@@ -113,7 +120,8 @@ TEST(CheckinWait, ContinueOutsideACheckinChangesNothing) {
     const auto once = playWithCommands(program, {{at(60.0), {CommandType::Continue}}}, 64, live());
     // A second Continue lands in the bell step: nothing to go on from.
     const auto twice = playWithCommands(
-        program, {{at(60.0), {CommandType::Continue}}, {at(61.0), {CommandType::Continue}}}, 64, live());
+        program, {{at(60.0), {CommandType::Continue}}, {at(61.0), {CommandType::Continue}}}, 64,
+        live());
     EXPECT_EQ(once.interleaved, twice.interleaved);
 }
 

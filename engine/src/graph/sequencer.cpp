@@ -85,7 +85,8 @@ std::int64_t Sequencer::stepCueSample() const noexcept {
 }
 
 bool Sequencer::linesDone() const noexcept {
-    return lineEnd_ == kNever && (lines_ == nullptr || nextLine_ >= static_cast<int>(lines_->size()));
+    return lineEnd_ == kNever &&
+           (lines_ == nullptr || nextLine_ >= static_cast<int>(lines_->size()));
 }
 
 void Sequencer::startAnchoredLine(MixGraph& graph, EventSink& events) noexcept {

@@ -31,10 +31,12 @@ bool speaks(const PlannedStep& step) {
 void anchorBreathLines(const Program& program, PlannedStep& step, std::vector<SpokenLine>& lines,
                        double rate) {
     std::vector<std::int64_t> frames;
-    for (const SpokenLine& line : lines) frames.push_back(static_cast<std::int64_t>(line.samples.size()));
+    for (const SpokenLine& line : lines)
+        frames.push_back(static_cast<std::int64_t>(line.samples.size()));
     const PaceLaw law{step.paceBpm, step.rampToBpm, step.rampSeconds};
-    const auto layout = detail::anchoredLineLayout(program.patterns[static_cast<std::size_t>(step.pattern)],
-                                                   rate, law, step.writtenCycles, step.lineAnchors, frames);
+    const auto layout =
+        detail::anchoredLineLayout(program.patterns[static_cast<std::size_t>(step.pattern)], rate,
+                                   law, step.writtenCycles, step.lineAnchors, frames);
     for (std::size_t i = 0; i < layout.onsets.size(); ++i) lines[i].offsetFrames = layout.onsets[i];
     step.cycles = layout.cycles;
     step.lengthSeconds = law.secondsFor(step.cycles);

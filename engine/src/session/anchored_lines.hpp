@@ -18,8 +18,8 @@
 namespace stillpoint::detail {
 
 struct AnchoredLineLayout {
-    int cycles = 0;                      ///< whole breaths the step runs
-    std::vector<std::int64_t> onsets;    ///< each line's start, frames from the step's start
+    int cycles = 0;                    ///< whole breaths the step runs
+    std::vector<std::int64_t> onsets;  ///< each line's start, frames from the step's start
 };
 
 /// `lineFrames[i]`: line i's length at `sampleRate`; `anchors[i]`: its phase.

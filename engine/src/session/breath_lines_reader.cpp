@@ -29,7 +29,8 @@ std::optional<BreathLine> readBreathLine(const Field& item, YamlReader& reader) 
         }
     }
     if (!findField(*entries, "say") && readEveryKey(item, *entries))
-        reader.error(item, "line has no say", "add say: followed by the words, e.g. {at: exhale, say: ...}");
+        reader.error(item, "line has no say",
+                     "add say: followed by the words, e.g. {at: exhale, say: ...}");
     if (!text) return std::nullopt;
     line.text = std::move(*text);
     return line;
