@@ -62,12 +62,13 @@ commands:
               p previous section, - slower, + faster (0.5 breaths/min,
               gliding over 8 s), g grounding, 1-6 pick a layer (tone bed
               bells voice binaural isochronic), up/down arrows +-3 dB,
-              q or Ctrl-C stop (fades out over 2.5 s)
+              Enter or c go on after a check-in (it waits for that, with
+              a terminal or --control), q or Ctrl-C stop (fades out over 2.5 s)
         --control: a file or FIFO of timed commands, one per line:
               SECONDS COMMAND [ARGS]   (seconds of output time, pauses
               included; '#' starts a comment). Commands: pause, resume,
               hold, release, next, previous, slower, faster, pace BPM,
-              grounding, volume LAYER DB (-60..6), stop. For example:
+              grounding, volume LAYER DB (-60..6), continue, stop. For example:
                 2.5 pause
                 6 resume
                 10 next

@@ -22,6 +22,9 @@ std::string describeStep(const Program& program, const PlannedStep& step) {
                  << (step.cycles == 1 ? "" : "s") << " at " << std::setprecision(3) << step.paceBpm;
             if (step.rampToBpm != step.paceBpm) text << " -> " << step.rampToBpm;
             text << "/min";
+            if (!step.lines.empty())
+                text << ", " << step.lines.size() << " line" << (step.lines.size() == 1 ? "" : "s")
+                     << " on the breath";
             break;
         }
         case StepKind::Bell: text << (step.bell == BellKind::Chime ? " chime" : " bowl"); break;

@@ -150,6 +150,9 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     config.channels = opened.channels;
     config.haptics = haptics;
     config.maxBlockFrames = std::max<int>(kMinEngineBlock, static_cast<int>(opened.bufferFrames));
+    // A checkin waits for the listener when someone can say go on: a key on
+    // the terminal or a control input. Otherwise its set time passes.
+    config.waitAtCheckins = ::isatty(STDIN_FILENO) != 0 || script != nullptr;
     engine->prepare(config);
 
     std::unique_ptr<CallbackStats> stats;

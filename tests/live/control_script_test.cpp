@@ -40,6 +40,7 @@ TEST(live_control_script, GoodLines) {
     EXPECT_EQ(parseGood("21 hold").request.action, LiveAction::Hold);
     EXPECT_EQ(parseGood("22 release").request.action, LiveAction::Release);
     EXPECT_EQ(parseGood("30 stop").request.action, LiveAction::Stop);
+    EXPECT_EQ(parseGood("40 continue").request.action, LiveAction::Continue);
     const auto pace = parseGood("14 pace 5.5");
     EXPECT_EQ(pace.request.action, LiveAction::SetPace);
     EXPECT_DOUBLE_EQ(pace.request.value, 5.5);
@@ -100,6 +101,14 @@ TEST(live_keys, KeysAndArrows) {
     for (std::size_t i = 0; i < requests.size(); ++i) EXPECT_EQ(requests[i].action, expected[i]) << i;
     EXPECT_EQ(requests[7].layer, LayerId::Bells);
     EXPECT_EQ(bytes, "\x1b[");  // an unfinished arrow waits for its last byte
+}
+
+TEST(live_keys, EnterAndCGoOnAfterACheckin) {
+    std::string bytes = "\nc\r";
+    const auto requests = mapKeys(bytes);
+    ASSERT_EQ(requests.size(), 3u);
+    for (const auto& r : requests) EXPECT_EQ(r.action, LiveAction::Continue);
+    EXPECT_TRUE(bytes.empty());
 }
 
 }  // namespace

@@ -45,12 +45,13 @@ protected:
     }
     void TearDown() override { fs::remove_all(dir_); }
 
-    std::string playCommand(const JackServer& server, const std::string& args) const {
-        return server.environment() + " " + STILLPOINT_CLI_PATH + " play " + kSession + " --api jack " + args +
+    std::string playCommand(const JackServer& server, const std::string& args,
+                            const std::string& session = kSession) const {
+        return server.environment() + " " + STILLPOINT_CLI_PATH + " play " + session + " --api jack " + args +
                " </dev/null >/dev/null 2>" + (dir_ / "stderr").string();
     }
-    PlayRun play(const JackServer& server, const std::string& args) {
-        const int status = std::system(playCommand(server, args).c_str());
+    PlayRun play(const JackServer& server, const std::string& args, const std::string& session = kSession) {
+        const int status = std::system(playCommand(server, args, session).c_str());
         return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "stderr")};
     }
     fs::path write(const std::string& name, const std::string& text) {
@@ -166,6 +167,43 @@ TEST_F(live_play, ScriptedControlsComeBackInOrderAndOnTime) {
         EXPECT_LE(got[i].sample, due + tolerance);
     }
     EXPECT_DOUBLE_EQ(got[8].value, 5.5);  // slower: 6 -> 5.5 breaths a minute
+}
+
+// A checkin waits for `continue` from the control file, long past its set
+// 2 s, and the bell after it starts where the command lands.
+TEST_F(live_play, ACheckinWaitsForContinueFromTheControlFile) {
+    constexpr int kBuffer = 256;
+    JackServer server(kBuffer);
+    ASSERT_TRUE(server.ready()) << server.log();
+    const auto script = write("controls.txt", "15 continue\n");
+    const auto events = dir_ / "events.txt";
+    const std::string session = std::string(STILLPOINT_TEST_DATA_DIR) + "/../live/checkin.yaml";
+    const PlayRun run =
+        play(server, "--buffer 256 --control " + script.string() + " --events " + events.string(), session);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+
+    const auto got = readEvents(events);
+    const auto find = [&](const std::string& type) {
+        return std::find_if(got.begin(), got.end(), [&](const LoggedLine& l) { return l.type == type; });
+    };
+    const auto waiting = find("WaitingForContinue");
+    const auto command = find("command:Continue");
+    const auto finished = find("Finished");
+    ASSERT_NE(waiting, got.end()) << slurp(events);
+    ASSERT_NE(command, got.end()) << slurp(events);
+    ASSERT_NE(finished, got.end()) << slurp(events);
+    EXPECT_LT(waiting->sample, 10 * kRate);  // the prompt is a few seconds
+    EXPECT_LT(waiting, command);
+    EXPECT_GE(command->sample, 15 * kRate - 1);
+    EXPECT_LE(command->sample, 15 * kRate + kBuffer + 1);
+    // The bell (3 s) and the fade-out (4 s) follow the command, not the set wait.
+    std::ifstream in(events);
+    std::int64_t bell = -1;
+    for (LoggedLine l; in >> l.sample >> l.type >> l.index >> l.value;)
+        if (l.type == "BellStruck") bell = l.sample;
+    EXPECT_GE(bell, command->sample);
+    EXPECT_LE(bell, command->sample + kBuffer + 0.001 * kRate + 1);
+    EXPECT_NEAR(static_cast<double>(finished->sample - bell), 7.0 * kRate, 1.0);
 }
 
 // (c) The server killed mid-play: exit 5, promptly, with a message.

@@ -125,5 +125,65 @@ sections:
     EXPECT_EQ(worst.locks, 0);
 }
 
+TEST(EngineProcess, AnchoredLinesAndACheckinWaitingForContinueNeverAllocateOrLock) {
+    const char* yaml = R"(
+title: anchored and waiting
+defaults: {tone: pad, bed: brown}
+sections:
+  - name: one
+    steps:
+      - breathe:
+          pattern: extended-exhale
+          cycles: 2
+          lines: [{at: exhale, say: Let it go.}, {at: inhale, say: And in.}]
+      - checkin: {prompt: "How is this?", wait: 5s}
+      - breathe: {pattern: coherent, cycles: 1}
+)";
+    auto parsed = parseSession(yaml, "rt-wait.yaml");
+    ASSERT_TRUE(parsed.session);
+    auto planned = planSession(*parsed.session);
+    ASSERT_TRUE(planned.program);
+    ASSERT_TRUE(narrateProgram(*planned.program).ok);
+    Engine engine;
+    engine.load(std::make_shared<const Program>(std::move(*planned.program)));
+    EngineConfig config;
+    config.maxBlockFrames = 128;
+    config.waitAtCheckins = true;
+    engine.prepare(config);
+
+    std::vector<float> left(128), right(128);
+    float* out[2] = {left.data(), right.data()};
+    RealtimeViolations worst;
+    int lines = 0;
+    std::int64_t waitingSince = -1;
+    bool continued = false;
+    while (!engine.finished()) {
+        // Ten seconds into the wait: Continue (the queue is wait-free on both sides).
+        const bool goOn = waitingSince >= 0 && !continued && engine.position() > waitingSince + 10 * 48000;
+        if (goOn) {
+            ASSERT_TRUE(engine.pushCommand({CommandType::Continue, 0, 0.0}));
+        }
+        continued = continued || goOn;
+        RealtimeGuard guard;
+        engine.setWaitAtCheckins(true);  // from any thread: an atomic, never a lock
+        engine.process(out, 128);
+        const auto v = guard.violations();
+        worst.allocations += v.allocations;
+        worst.frees += v.frees;
+        worst.locks += v.locks;
+        Event e;
+        while (engine.popEvent(e)) {
+            if (e.type == EventType::LineSpoken) ++lines;
+            if (e.type == EventType::WaitingForContinue) waitingSince = e.sample;
+        }
+        ASSERT_LT(engine.position(), 600 * 48000) << "the checkin never went on";
+    }
+    EXPECT_EQ(lines, 3);  // two anchored lines and the prompt
+    EXPECT_TRUE(continued);
+    EXPECT_EQ(worst.allocations, 0);
+    EXPECT_EQ(worst.frees, 0);
+    EXPECT_EQ(worst.locks, 0);
+}
+
 }  // namespace
 }  // namespace stillpoint::test

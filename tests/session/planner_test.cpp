@@ -101,6 +101,36 @@ TEST(Planner, RampWithoutOverGlidesAcrossTheWholeCycleCount) {
     EXPECT_NEAR(step.lengthSeconds, glide, 1e-9);
 }
 
+TEST(Planner, LinesOnTheBreathGetTheBreathsTheyNeed) {
+    // extended-exhale: inhales start at 0, 10, 20 s, exhales at 4, 14, 24 s.
+    const Program program = planSteps(
+        "      - breathe:\n"
+        "          pattern: extended-exhale\n"
+        "          cycles: 1\n"
+        "          lines:\n"
+        "            - {at: exhale, say: One two three four five six seven eight nine ten eleven twelve.}\n"
+        "            - {at: inhale, say: In.}\n"
+        "            - {say: Out.}\n");
+    const PlannedStep& step = program.steps[0];
+    EXPECT_EQ(step.writtenCycles, 1);
+    ASSERT_EQ(step.lines.size(), 3u);
+    EXPECT_EQ(step.lines[1], "In.");
+    EXPECT_EQ(step.lineAnchors, (std::vector<BreathPhase>{BreathPhase::Exhale, BreathPhase::Inhale,
+                                                          BreathPhase::Exhale}));
+    // 12 words: 12 / 2.2 + 0.8 s from 4 s, past the inhale at 10 s: "In." at 20 s,
+    // "Out." at the exhale at 24 s, until 25.25 s: the breath ends at 30 s.
+    EXPECT_EQ(step.cycles, 3);
+    EXPECT_NEAR(step.lengthSeconds, 30.0, 1e-9);
+}
+
+TEST(Planner, LinesThatFitLeaveTheWrittenBreaths) {
+    const Program program =
+        planSteps("      - breathe: {pattern: extended-exhale, cycles: 6, lines: [{say: Out.}]}\n");
+    EXPECT_EQ(program.steps[0].cycles, 6);
+    EXPECT_EQ(program.steps[0].writtenCycles, 6);
+    EXPECT_NEAR(program.steps[0].lengthSeconds, 60.0, 1e-9);
+}
+
 TEST(Planner, ToneComesFromTheStepOrTheDefaults) {
     const Program program =
         planSteps("      - breathe: {cycles: 1}\n      - breathe: {cycles: 1, tone: bowl}\n",

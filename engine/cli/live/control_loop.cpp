@@ -112,6 +112,7 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
             view.state = stopping                            ? "stopping"
                          : c.state() == PlayState::Paused   ? "paused"
                          : c.holding()                      ? "held"
+                         : c.waiting()                      ? "waiting - press Enter to go on"
                                                             : "";
             view.elapsedSeconds = static_cast<double>(played) / p.sampleRate;
             view.remainingSeconds =

@@ -19,7 +19,7 @@ namespace stillpoint::cli::live {
 const char* const kControlScriptSyntax =
     "SECONDS COMMAND [ARGS], one per line; SECONDS is output time since play started.\n"
     "commands: pause, resume, hold, release, next, previous, slower, faster,\n"
-    "          pace BPM (1-30), grounding, volume LAYER DB (-60..6), stop\n"
+    "          pace BPM (1-30), grounding, volume LAYER DB (-60..6), continue, stop\n"
     "layers:   tone, bed, bells, voice, binaural, isochronic\n"
     "e.g.      2.5 pause | 6 resume | 10 next | 12 slower | 25 volume bed -30 | 30 stop";
 
@@ -31,7 +31,7 @@ struct Verb {
     int arguments;
 };
 
-constexpr std::array<Verb, 12> kVerbs = {{
+constexpr std::array<Verb, 13> kVerbs = {{
     {"pause", LiveAction::Pause, 0},
     {"resume", LiveAction::Resume, 0},
     {"hold", LiveAction::Hold, 0},
@@ -44,6 +44,7 @@ constexpr std::array<Verb, 12> kVerbs = {{
     {"grounding", LiveAction::Grounding, 0},
     {"volume", LiveAction::SetLayerGain, 2},
     {"stop", LiveAction::Stop, 0},
+    {"continue", LiveAction::Continue, 0},
 }};
 
 std::vector<std::string_view> words(std::string_view text) {

@@ -14,6 +14,7 @@ std::string_view eventName(EventType type) {
         case EventType::Finished: return "Finished";
         case EventType::HapticTap: return "HapticTap";
         case EventType::LineSpoken: return "LineSpoken";
+        case EventType::WaitingForContinue: return "WaitingForContinue";
     }
     return "?";
 }
@@ -30,6 +31,7 @@ std::string_view commandName(CommandType type) {
         case CommandType::SetPace: return "SetPace";
         case CommandType::SetLayerGain: return "SetLayerGain";
         case CommandType::Stop: return "Stop";
+        case CommandType::Continue: return "Continue";
     }
     return "?";
 }

@@ -11,7 +11,7 @@ namespace stillpoint::cli::live {
 const char* const kKeyHelp =
     "keys: space pause/resume, h hold/release, n next, p previous, - slower, + faster,\n"
     "      g grounding, 1-6 pick layer (tone bed bells voice binaural isochronic),\n"
-    "      up/down arrows +-3 dB, q or Ctrl-C stop (fades out)";
+    "      up/down arrows +-3 dB, Enter or c go on after a check-in, q or Ctrl-C stop (fades out)";
 
 namespace {
 
@@ -73,6 +73,9 @@ std::vector<LiveRequest> mapKeys(std::string& bytes) {
             case '=': out.push_back({LiveAction::Faster}); break;  // '=' is '+' without shift
             case 'g': out.push_back({LiveAction::Grounding}); break;
             case 'q': out.push_back({LiveAction::Stop}); break;
+            case '\n':
+            case '\r':
+            case 'c': out.push_back({LiveAction::Continue}); break;
             default:
                 if (c >= '1' && c <= '6')
                     out.push_back({LiveAction::SelectLayer, static_cast<LayerId>(c - '1')});

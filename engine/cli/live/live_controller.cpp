@@ -89,6 +89,7 @@ bool LiveController::apply(const LiveRequest& r) {
             return send(CommandType::SetLayerGain, layerIndex(layer), db);
         }
         case LiveAction::Stop: return send(CommandType::Stop);
+        case LiveAction::Continue: return send(CommandType::Continue);
     }
     return true;
 }
@@ -112,6 +113,7 @@ void LiveController::observe(const Event& e) {
                 program_->steps[static_cast<std::size_t>(e.index)].kind == StepKind::Breathe;
             step_ = e.index;
             stepStartSample_ = e.sessionSample;
+            waiting_ = false;
             if (!breathe) {
                 phase_ = -1;
                 if (!paceOverridden_) paceBpm_ = 0.0;
@@ -138,6 +140,7 @@ void LiveController::observe(const Event& e) {
         case EventType::BellStruck:
         case EventType::HapticTap: return;
         case EventType::LineSpoken: return;
+        case EventType::WaitingForContinue: waiting_ = true; return;
     }
 }
 

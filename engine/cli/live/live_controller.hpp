@@ -30,6 +30,8 @@ public:
 
     PlayState state() const { return state_; }
     bool holding() const { return holding_; }
+    /// A checkin has said its prompt and waits for Continue.
+    bool waiting() const { return waiting_; }
     double paceBpm() const { return paceBpm_; }  ///< 0 outside breathe steps
     std::string sectionName() const;
     std::string_view phaseName() const;
@@ -50,6 +52,7 @@ private:
     double rate_;
     PlayState state_ = PlayState::Playing;
     bool holding_ = false;
+    bool waiting_ = false;
     int section_ = -1;
     int step_ = -1;
     std::int64_t stepStartSample_ = 0;  ///< session clock

@@ -28,6 +28,7 @@ enum class LiveAction : unsigned char {
     LayerDown,
     SetLayerGain,  ///< `layer` to `value` dB
     Stop,
+    Continue,  ///< Enter or c: a checkin waiting for the listener goes on
 };
 
 struct LiveRequest {

@@ -34,6 +34,10 @@ struct EngineConfig {
     /// The haptic track. With a signal, process() writes one more channel,
     /// out[channels], and haptic taps join the events.
     HapticSettings haptics;
+    /// Live play: after a checkin's prompt the session waits (the bed going
+    /// on) until a Continue command, however long that takes. false (a
+    /// render): the checkin's own `wait` time passes instead.
+    bool waitAtCheckins = false;
 };
 
 class Engine {
@@ -66,6 +70,9 @@ public:
     /// The listener's haptics switch and intensity cap (0..1); the track
     /// glides to the new level over 0.5 s. Any thread; lands at the next block.
     void setHaptics(bool enabled, double intensityCap) noexcept;
+    /// Change EngineConfig::waitAtCheckins while playing. Any thread; lands
+    /// at the next block.
+    void setWaitAtCheckins(bool wait) noexcept;
     /// Lra or Shaker: the carrier of an actuator channel. Any thread.
     void setHapticActuator(HapticSignal actuator) noexcept;
     /// Haptic intensity (0..1) at the end of the last block, for a thread
@@ -78,6 +85,10 @@ public:
     bool finished() const noexcept;
     /// Samples played so far.
     std::int64_t position() const noexcept;
+    /// How far the graph runs ahead of the output (the limiter's look-ahead):
+    /// a command queued before the block at position() P acts at sample
+    /// P + lookAheadFrames(), where it is also heard.
+    std::int64_t lookAheadFrames() const noexcept;
     /// Total planned length in samples, including the final fade-out.
     std::int64_t lengthFrames() const noexcept;
     /// Master gain the loudness calibration chose, in dB.

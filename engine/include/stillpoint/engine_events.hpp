@@ -20,6 +20,7 @@ enum class CommandType : unsigned char {
                    ///< through later breathe steps; 0 returns to the session's own pace
     SetLayerGain,  ///< layer `index` (LayerId) to `value` dB, smoothed
     Stop,          ///< fade out over 2.5 s and finish
+    Continue,      ///< a checkin goes on: its wait ends (at once, or when its prompt has ended)
 };
 
 struct Command {
@@ -39,6 +40,7 @@ enum class EventType : unsigned char {
     Finished,
     HapticTap,  ///< a haptic tap starts (haptic track on): index = HapticTapCause, value = peak 0..1
     LineSpoken,      ///< a narration line starts: index = step, value = line within the step
+    WaitingForContinue,  ///< a checkin's prompt has ended and it waits for Continue: index = step
 };
 
 /// Why a haptic tap sounds.

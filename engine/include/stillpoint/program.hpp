@@ -33,11 +33,16 @@ struct PlannedStep {
     double rampToBpm = 0.0; ///< pace at the end of the glide (== paceBpm: no glide)
     double rampSeconds = 0.0;
     ToneTimbre tone = ToneTimbre::None;
+    /// Breathe with lines: `lineAnchors[i]` is the phase line i starts on;
+    /// `cycles` includes the breaths the lines need, `writtenCycles` is what
+    /// the session asked for (see anchoredLineLayout).
+    std::vector<BreathPhase> lineAnchors;
+    int writtenCycles = 0;
 
     // Bell
     BellKind bell = BellKind::Bowl;
 
-    // Say, Scan (one planned line per region), Checkin (prompt)
+    // Say, Scan (one planned line per region), Checkin (prompt), Breathe (its lines)
     std::vector<std::string> lines;  ///< the words to speak, in order
     std::string lineId;              ///< Say: the line id a voice pack keys its clip by
     LineVoice voice;                 ///< Say, Checkin: the line's own voice and prosody

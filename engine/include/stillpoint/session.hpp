@@ -110,6 +110,15 @@ struct PaceRamp {
     double overSeconds = 0;  ///< 0 = the whole step
 };
 
+/// A line said during a breathe step, starting exactly where a breath phase
+/// begins (`at: exhale`): the first such onset after the line before it has
+/// ended. The breathing goes on under it.
+struct BreathLine {
+    std::string text;
+    BreathPhase at = BreathPhase::Exhale;  ///< Inhale or Exhale
+    SourcePos pos;                          ///< where the line is written
+};
+
 struct BreatheStep {
     std::string pattern;           ///< empty = the session default
     std::optional<int> cycles;     ///< exactly one of cycles / durationSeconds
@@ -117,6 +126,9 @@ struct BreatheStep {
     std::optional<double> paceBpm;  ///< scales the pattern to this pace
     std::optional<PaceRamp> ramp;   ///< glides the pace; excludes paceBpm
     std::optional<ToneTimbre> tone;  ///< unset = the session default
+    /// Said in order, each anchored to the breath; the step lasts at least
+    /// until the last has ended, then finishes its breath.
+    std::vector<BreathLine> lines;
 };
 struct PauseStep {
     double seconds = 0.0;

@@ -192,6 +192,9 @@ typedef enum sp_command_type SP_ENUM_BASE {
     SP_COMMAND_PACE = 6,      /* glide the breath to `value` breaths/min (SP_PARAM_PACE_BPM) */
     SP_COMMAND_GROUNDING = 7, /* play the grounding section (every session has one), then end */
     SP_COMMAND_STOP = 8,      /* fade out and finish */
+    /* a checkin goes on: its wait ends now, or right after its prompt when
+     * the prompt is still being said; ignored outside a checkin */
+    SP_COMMAND_CONTINUE = 9
 } sp_command_type;
 
 /* Queue a command. `value` is read by SP_COMMAND_PACE only (1..30, or 0).
@@ -222,7 +225,13 @@ typedef enum sp_param SP_ENUM_BASE {
      * a saved state carries them. */
     SP_PARAM_HAPTICS_ON = 17,     /* 1 on (default), 0 off: the haptic channel glides to silence */
     SP_PARAM_HAPTIC_CAP = 18,     /* 0..1 (default 1): the haptic intensity never passes it */
-    SP_PARAM_HAPTIC_ACTUATOR = 19 /* an sp_haptic_actuator (default SP_HAPTIC_LRA) */
+    SP_PARAM_HAPTIC_ACTUATOR = 19, /* an sp_haptic_actuator (default SP_HAPTIC_LRA) */
+    /* Checkins. 0 (default, as a render): a checkin waits the session's
+     * `wait` time after its prompt. 1 (live play, what a listener should get):
+     * after its prompt the session waits, the bed going on, until
+     * SP_COMMAND_CONTINUE, however long that takes; SP_EVENT_WAITING says
+     * when. Applies from the next checkin; not kept in a saved state. */
+    SP_PARAM_WAIT_AT_CHECKINS = 20
 } sp_param;
 
 typedef enum sp_haptic_actuator SP_ENUM_BASE {
@@ -252,7 +261,10 @@ typedef enum sp_event_type SP_ENUM_BASE {
     SP_EVENT_PAUSED = 6,   /* faded out; the session clock has stopped */
     SP_EVENT_RESUMED = 7,  /* the session clock runs again (fading in) */
     SP_EVENT_FINISHED = 8, /* the session is over; only silence follows */
-    /* 9..15 are kept for more transport events. */
+    /* a checkin's prompt has ended and the session waits for
+     * SP_COMMAND_CONTINUE (SP_PARAM_WAIT_AT_CHECKINS 1). index: step */
+    SP_EVENT_WAITING = 9,
+    /* 10..15 are kept for more transport events. */
     /* 16..31: haptic events (SP_LAYOUT_STEREO_HAPTIC with haptics on), for
      * apps that drive a device's own haptics (Core Haptics, a vibrator, a
      * controller) in step with the sound. The continuous part follows the

@@ -151,6 +151,7 @@ void EmbeddedEngine::commit(std::unique_ptr<Engine> engine, std::int64_t positio
     }
     if (const double pace = paceBpm_.load(); pace != 0.0)
         engine_->pushCommand({CommandType::SetPace, 0, pace});
+    engine_->setWaitAtCheckins(waitAtCheckins_.load());
     publish();
 }
 
@@ -247,6 +248,11 @@ sp_result EmbeddedEngine::setParameter(sp_param param, double value) noexcept {
         applyHaptics();
         return SP_OK;
     }
+    if (param == SP_PARAM_WAIT_AT_CHECKINS) {
+        waitAtCheckins_.store(value != 0.0);
+        if (engine_) engine_->setWaitAtCheckins(value != 0.0);
+        return SP_OK;
+    }
     const auto layer = layerOf(param);
     const Command command =
         layer ? Command{CommandType::SetLayerGain, static_cast<int>(*layer), value}
@@ -269,6 +275,10 @@ sp_result EmbeddedEngine::getParameter(sp_param param, double& value) const noex
             value = haptics_[i].load();
             return SP_OK;
         }
+    if (param == SP_PARAM_WAIT_AT_CHECKINS) {
+        value = waitAtCheckins_.load() ? 1.0 : 0.0;
+        return SP_OK;
+    }
     value = layer ? layerDb_[static_cast<std::size_t>(*layer)].load() : paceBpm_.load();
     return SP_OK;
 }

@@ -93,6 +93,7 @@ class EmbeddedEngine {
     /// In kHapticStateKeys order: on, cap, actuator.
     std::array<std::atomic<double>, 3> haptics_{1.0, 1.0, double{SP_HAPTIC_LRA}};
     std::atomic<bool> loaded_{false};
+    std::atomic<bool> waitAtCheckins_{false};  ///< SP_PARAM_WAIT_AT_CHECKINS
 
     // Written by the audio thread after each block, read anywhere.
     SessionClock clock_;

@@ -32,6 +32,8 @@ std::optional<CommandType> toCommandType(sp_command_type command) noexcept {
             return CommandType::Grounding;
         case SP_COMMAND_STOP:
             return CommandType::Stop;
+        case SP_COMMAND_CONTINUE:
+            return CommandType::Continue;
         case SP_COMMAND_PACE:
             break;
     }
@@ -62,6 +64,8 @@ sp_event_type toCEventType(EventType type) noexcept {
             return SP_EVENT_HAPTIC_TAP;
         case EventType::LineSpoken:
             return SP_EVENT_LINE_SPOKEN;
+        case EventType::WaitingForContinue:
+            return SP_EVENT_WAITING;
     }
     // Every engine event has a C twin (-Wswitch says when one lacks it); a
     // type no C app knows is one it ignores.

@@ -16,7 +16,8 @@ bool isHapticParameter(sp_param param) noexcept {
 }
 
 bool isKnownParameter(sp_param param) noexcept {
-    return layerOf(param).has_value() || param == SP_PARAM_PACE_BPM || isHapticParameter(param);
+    return layerOf(param).has_value() || param == SP_PARAM_PACE_BPM || isHapticParameter(param) ||
+           param == SP_PARAM_WAIT_AT_CHECKINS;
 }
 
 bool isValidParameterValue(sp_param param, double value) noexcept {
@@ -24,6 +25,7 @@ bool isValidParameterValue(sp_param param, double value) noexcept {
     if (layerOf(param)) return value >= kMinLayerDb && value <= kMaxLayerDb;
     switch (param) {
         case SP_PARAM_HAPTICS_ON:
+        case SP_PARAM_WAIT_AT_CHECKINS:
             return value == 0.0 || value == 1.0;
         case SP_PARAM_HAPTIC_CAP:
             return value >= 0.0 && value <= 1.0;

@@ -71,6 +71,7 @@ struct Engine::Impl {
     std::atomic<bool> hapticsEnabled{true};
     std::atomic<double> hapticCap{1.0};
     std::atomic<HapticSignal> hapticActuator{HapticSignal::Lra};
+    std::atomic<bool> waitAtCheckins{false};
     std::atomic<float> hapticIntensity{0.0f};
     float masterGain = 1.0f;
     double calibrationDb = 0.0;
@@ -86,6 +87,8 @@ struct Engine::Impl {
         hapticOut.reset();
         events.clear();
         sink.silenceBefore(sessionSample);
+        // The way there sounds as a render does: checkins take their set time.
+        sequencer.setWaitAtCheckins(false);
         rt::ScopedDenormalsOff denormalsOff;
         const std::int64_t target = sessionSample + limiter.latencyFrames();
         while (sequencer.sessionPosition() < target && !sequencer.finished()) {
@@ -153,6 +156,7 @@ void Engine::prepare(const EngineConfig& config) {
     m.hapticsEnabled.store(config.haptics.enabled);
     m.hapticCap.store(config.haptics.intensityCap);
     m.hapticActuator.store(config.haptics.signal);
+    m.waitAtCheckins.store(config.waitAtCheckins);
     Command drained;
     while (m.commands.tryPop(drained)) {
     }
@@ -178,6 +182,7 @@ void Engine::process(float* const* out, int frames) noexcept {
     m.graph.haptics().setLevel(m.hapticsEnabled.load(std::memory_order_relaxed),
                                m.hapticCap.load(std::memory_order_relaxed));
     m.hapticOut.setActuator(m.hapticActuator.load(std::memory_order_relaxed));
+    m.sequencer.setWaitAtCheckins(m.waitAtCheckins.load(std::memory_order_relaxed));
 
     for (int done = 0; done < frames;) {
         const int n = std::min(frames - done, m.config.maxBlockFrames);
@@ -193,6 +198,9 @@ void Engine::setHaptics(bool enabled, double intensityCap) noexcept {
     impl_->hapticCap.store(std::isfinite(intensityCap) ? std::clamp(intensityCap, 0.0, 1.0) : 0.0,
                            std::memory_order_relaxed);
     impl_->hapticsEnabled.store(enabled, std::memory_order_relaxed);
+}
+void Engine::setWaitAtCheckins(bool wait) noexcept {
+    impl_->waitAtCheckins.store(wait, std::memory_order_relaxed);
 }
 void Engine::setHapticActuator(HapticSignal actuator) noexcept {
     impl_->hapticActuator.store(actuator, std::memory_order_relaxed);
@@ -211,6 +219,7 @@ std::int64_t Engine::position() const noexcept {
     // The graph runs the limiter's look-ahead ahead of what has been output.
     return impl_->sequencer.outputPosition() - impl_->limiter.latencyFrames();
 }
+std::int64_t Engine::lookAheadFrames() const noexcept { return impl_->limiter.latencyFrames(); }
 std::int64_t Engine::lengthFrames() const noexcept { return impl_->sequencer.finishSample(); }
 double Engine::calibrationGainDb() const noexcept { return impl_->calibrationDb; }
 const EngineConfig& Engine::config() const noexcept { return impl_->config; }

@@ -36,6 +36,8 @@ void Sequencer::reset() noexcept {
     nextLine_ = 0;
     stepStartClock_ = 0;
     lineEnd_ = kNever;
+    continued_ = waitingForContinue_ = false;
+    promptEnd_ = checkinEnd_ = 0;
 }
 
 std::int64_t Sequencer::framesFor(double seconds) const noexcept {
@@ -78,8 +80,20 @@ void Sequencer::emit(EventSink& events, EventType type, int index, double value)
 }
 
 std::int64_t Sequencer::stepCueSample() const noexcept {
-    return breathing_ ? pacer_.nextBoundarySample()
+    return breathing_ ? std::min(pacer_.nextBoundarySample(), lineEnd_)
                       : std::min({stepEnd_, lineCueSample(), lineEnd_});
+}
+
+bool Sequencer::linesDone() const noexcept {
+    return lineEnd_ == kNever &&
+           (lines_ == nullptr || nextLine_ >= static_cast<int>(lines_->size()));
+}
+
+void Sequencer::startAnchoredLine(MixGraph& graph, EventSink& events) noexcept {
+    if (lineEnd_ != kNever || linesDone()) return;  // a line still sounds, or none is left
+    const auto& anchors = program_->steps[static_cast<std::size_t>(step_)].lineAnchors;
+    const auto next = static_cast<std::size_t>(nextLine_);
+    if (next < anchors.size() && anchors[next] == pacer_.phase()) startLine(graph, events);
 }
 
 std::int64_t Sequencer::lineCueSample() const noexcept {
@@ -184,7 +198,7 @@ void Sequencer::onCue(MixGraph& graph, EventSink& events) noexcept {
 }
 
 void Sequencer::onStepCue(MixGraph& graph, EventSink& events) noexcept {
-    if (!breathing_ && clock_ >= lineEnd_) {
+    if (clock_ >= lineEnd_) {
         graph.endLine();
         lineEnd_ = kNever;
         return;
@@ -194,23 +208,51 @@ void Sequencer::onStepCue(MixGraph& graph, EventSink& events) noexcept {
         return;
     }
     if (!breathing_) {
-        if (holding_) {
-            stepEnd_ = kNever;  // stay in this step until Release
-            return;
-        }
-        endStep(graph, events);
+        if (stepMayEnd(events)) endStep(graph, events);
         return;
     }
     pacer_.advanceSegment();
     const auto& step = program_->steps[static_cast<std::size_t>(step_)];
-    // A breath step ends only on a whole breath, and never while held.
-    if (!holding_ && pacer_.segmentIndex() == 0 && pacer_.completedCycles() >= step.cycles) {
+    // A breath step ends only on a whole breath, never while held, and never
+    // before its lines are said.
+    if (!holding_ && pacer_.segmentIndex() == 0 && pacer_.completedCycles() >= step.cycles &&
+        linesDone()) {
         endStep(graph, events);
         return;
     }
     emit(events, EventType::PhaseChanged, static_cast<int>(pacer_.phase()),
          static_cast<double>(pacer_.completedCycles()));
     graph.onPhaseChange(pacer_.phase());
+    startAnchoredLine(graph, events);
+}
+
+bool Sequencer::stepMayEnd(EventSink& events) noexcept {
+    if (holding_) {
+        stepEnd_ = kNever;  // stay in this step until Release
+        return false;
+    }
+    const bool checkin = program_->steps[static_cast<std::size_t>(step_)].kind == StepKind::Checkin;
+    if (checkin && !continued_ && waitAtCheckins_) {
+        // However long it takes: the listener says when to go on.
+        stepEnd_ = kNever;
+        if (!waitingForContinue_) emit(events, EventType::WaitingForContinue, step_);
+        waitingForContinue_ = true;
+        return false;
+    }
+    if (checkin && !continued_ && clock_ < checkinEnd_) {
+        stepEnd_ = checkinEnd_;  // the prompt is said; now its set wait
+        return false;
+    }
+    return true;
+}
+
+void Sequencer::continueCheckin() noexcept {
+    if (step_ < 0 || program_->steps[static_cast<std::size_t>(step_)].kind != StepKind::Checkin)
+        return;
+    continued_ = true;
+    waitingForContinue_ = false;
+    // Never before the prompt has been said; a held checkin stays held.
+    if (!holding_) stepEnd_ = std::max(clock_, promptEnd_);
 }
 
 void Sequencer::endStep(MixGraph& graph, EventSink& events) noexcept {
@@ -256,6 +298,7 @@ void Sequencer::beginStep(int index, MixGraph& graph, EventSink& events) noexcep
         pacer_.start(program_->patterns[static_cast<std::size_t>(step.pattern)], rate_, clock_, law);
         emit(events, EventType::PhaseChanged, static_cast<int>(pacer_.phase()), 0.0);
         graph.onPhaseChange(pacer_.phase());
+        startAnchoredLine(graph, events);
         return;
     }
     if (step.kind == StepKind::Bell) {
@@ -263,6 +306,12 @@ void Sequencer::beginStep(int index, MixGraph& graph, EventSink& events) noexcep
         emit(events, EventType::BellStruck, static_cast<int>(step.bell));
     }
     stepEnd_ = clock_ + framesFor(step.lengthSeconds);
+    continued_ = waitingForContinue_ = false;
+    if (step.kind == StepKind::Checkin) {
+        // A cue where the prompt ends: there the checkin waits, live or for its set time.
+        checkinEnd_ = stepEnd_;
+        promptEnd_ = stepEnd_ = clock_ + framesFor(step.lengthSeconds - step.waitSeconds);
+    }
 }
 
 void Sequencer::beginFadeOut(MixGraph& graph, double seconds) noexcept {
@@ -347,6 +396,9 @@ void Sequencer::apply(const Command& command, MixGraph& graph, EventSink& events
             if (command.index >= 0 && command.index < static_cast<int>(LayerId::Count) &&
                 std::isfinite(command.value))
                 graph.setLayerGainDb(static_cast<LayerId>(command.index), command.value);
+            return;
+        case CommandType::Continue:
+            if (live || stage_ == Stage::Paused) continueCheckin();
             return;
         case CommandType::Stop:
             if (live) beginFadeOut(graph, timing_.stopFadeSeconds);

@@ -46,6 +46,9 @@ public:
 
     /// Render `n` frames through `graph` (writes, not adds), reporting events.
     void render(MixGraph& graph, float* left, float* right, int n, EventSink& events) noexcept;
+    /// Live play: a checkin waits after its prompt until Continue (see
+    /// EngineConfig::waitAtCheckins). Read where a checkin's prompt ends.
+    void setWaitAtCheckins(bool wait) noexcept { waitAtCheckins_ = wait; }
     /// Apply a live command at the current position.
     void apply(const Command& command, MixGraph& graph, EventSink& events) noexcept;
 
@@ -74,8 +77,14 @@ private:
     void onStepCue(MixGraph& graph, EventSink& events) noexcept;
     void beginStep(int index, MixGraph& graph, EventSink& events) noexcept;
     void startLine(MixGraph& graph, EventSink& events) noexcept;
+    /// Breathe steps: start the next line when the phase just begun is its anchor.
+    void startAnchoredLine(MixGraph& graph, EventSink& events) noexcept;
+    bool linesDone() const noexcept;
     std::int64_t lineCueSample() const noexcept;
     void endStep(MixGraph& graph, EventSink& events) noexcept;
+    /// A non-breathing step reached its end: false when it stays (held, or a checkin waiting).
+    bool stepMayEnd(EventSink& events) noexcept;
+    void continueCheckin() noexcept;
     void beginFadeOut(MixGraph& graph, double seconds) noexcept;
     void beginJump(int section, MixGraph& graph) noexcept;
     void emit(EventSink& events, EventType type, int index = 0, double value = 0.0) const noexcept;
@@ -102,6 +111,14 @@ private:
     std::int64_t finishedAtOutput_ = 0;
     std::int64_t sectionStartClock_ = 0;  // session clock where the current section began
     BreathPacer pacer_;
+
+    // Checkins: live, the step's end is its prompt's end, and there it waits
+    // until Continue; a Continue during the prompt lets it go on right after.
+    bool waitAtCheckins_ = false;
+    bool continued_ = false;
+    bool waitingForContinue_ = false;
+    std::int64_t promptEnd_ = 0;  // session clock where the current checkin's prompt ends
+    std::int64_t checkinEnd_ = 0;  // ... and where its set wait ends (a render)
 
     // Narration of the current step: its lines start at their offsets from
     // the step's start; each line's end is a cue too (the duck's release).

@@ -8,8 +8,10 @@
 #include "narration/speech_level.hpp"
 #include "narration/voice_choice.hpp"
 #include "narration/voice_pack.hpp"
+#include "session/anchored_lines.hpp"
 #include "session/speech_markup.hpp"
 #include "stillpoint/narration.hpp"
+#include "stillpoint/pace_law.hpp"
 
 namespace stillpoint {
 namespace {
@@ -21,8 +23,24 @@ constexpr double kAfterScanLineSeconds = 2.0;
 
 bool speaks(const PlannedStep& step) {
     return (step.kind == StepKind::Say || step.kind == StepKind::Scan ||
-            step.kind == StepKind::Checkin) &&
+            step.kind == StepKind::Checkin || step.kind == StepKind::Breathe) &&
            !step.lines.empty();
+}
+
+/// A breathe step's lines start on their breath phases, and the step runs
+/// the whole breaths they need (the sequencer follows the same rule live).
+void anchorBreathLines(const Program& program, PlannedStep& step, std::vector<SpokenLine>& lines,
+                       double rate) {
+    std::vector<std::int64_t> frames;
+    for (const SpokenLine& line : lines)
+        frames.push_back(static_cast<std::int64_t>(line.samples.size()));
+    const PaceLaw law{step.paceBpm, step.rampToBpm, step.rampSeconds};
+    const auto layout =
+        detail::anchoredLineLayout(program.patterns[static_cast<std::size_t>(step.pattern)], rate,
+                                   law, step.writtenCycles, step.lineAnchors, frames);
+    for (std::size_t i = 0; i < layout.onsets.size(); ++i) lines[i].offsetFrames = layout.onsets[i];
+    step.cycles = layout.cycles;
+    step.lengthSeconds = law.secondsFor(step.cycles);
 }
 
 std::int64_t framesFor(double seconds, double rate) {
@@ -183,6 +201,10 @@ NarrationReport narrateProgram(Program& program, const NarrationSettings& settin
                                  length + framesFor(kAfterScanLineSeconds, rate))
                       : length;
             lines.push_back(std::move(line));
+        }
+        if (step.kind == StepKind::Breathe) {
+            anchorBreathLines(program, step, lines, rate);
+            continue;
         }
         step.lengthSeconds = static_cast<double>(spokenStepFrames(step, at, rate)) / rate;
     }

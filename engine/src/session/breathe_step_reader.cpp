@@ -5,8 +5,8 @@
 namespace stillpoint::detail {
 namespace {
 
-constexpr std::array<std::string_view, 6> kBreatheKeys{"pattern", "cycles", "duration",
-                                                       "pace",    "ramp",   "tone"};
+constexpr std::array<std::string_view, 7> kBreatheKeys{"pattern", "cycles", "duration", "pace",
+                                                       "ramp",    "tone",   "lines"};
 constexpr std::array<std::string_view, 3> kRampKeys{"from", "to", "over"};
 constexpr Range kPaceRange{1.0, 30.0, " breaths/min"};
 constexpr int kMaxCycles = 10000;
@@ -85,6 +85,8 @@ std::optional<BreatheStep> readBreatheStep(const Field& breathe, const PatternTa
             step.ramp = readRamp(field, reader);
         } else if (field.name == "tone") {
             step.tone = reader.choice(field, kToneNames, "tones");
+        } else if (field.name == "lines") {
+            step.lines = readBreathLines(field, reader);
         }
     }
     checkCombinations(breathe, *entries, reader);

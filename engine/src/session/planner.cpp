@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "stillpoint/nearest_name.hpp"
+#include "session/anchored_lines.hpp"
 #include "session/built_in_grounding.hpp"
 #include "session/pattern_lookup.hpp"
 #include "session/scan_phrases.hpp"
@@ -13,6 +14,9 @@ namespace stillpoint {
 namespace {
 
 constexpr double kEmptyScanPauseSeconds = 5.0;
+// The rate the planner's estimates are laid out at; narration lays the
+// timeline out again at the engine's rate from the real lines.
+constexpr double kEstimateRate = 48000.0;
 
 double secondsPerRegion(ScanLength length) {
     switch (length) {
@@ -140,7 +144,24 @@ class Planner {
                    "add e.g. cycles: 6 or duration: 3m");
             return;
         }
+        planned.writtenCycles = planned.cycles;
+        if (!breathe.lines.empty()) planLines(breathe, pattern, law, planned);
         planned.lengthSeconds = law.secondsFor(planned.cycles);
+    }
+
+    /// A breathe step's lines: checked, and given the breaths they need at their estimated length.
+    void planLines(const BreatheStep& breathe, const BreathPattern& pattern, const PaceLaw& law,
+                   PlannedStep& planned) {
+        std::vector<std::int64_t> frames;
+        for (const BreathLine& line : breathe.lines) {
+            checkMarkup(line.text, line.pos);  // every pattern has an inhale and an exhale
+            planned.lines.push_back(line.text);
+            planned.lineAnchors.push_back(line.at);
+            frames.push_back(std::llround(estimateSpeechSeconds(line.text) * kEstimateRate));
+        }
+        planned.cycles = detail::anchoredLineLayout(pattern, kEstimateRate, law, planned.cycles,
+                                                    planned.lineAnchors, frames)
+                             .cycles;
     }
 
     /// A ramp without `over` glides across the whole step.

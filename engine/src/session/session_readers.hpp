@@ -60,6 +60,9 @@ std::optional<VoiceName> readVoiceName(const Field& field, YamlReader& reader);
 /// One of kLineVoiceKeys into `voice`.
 void readLineVoiceKey(const Field& field, LineVoice& voice, YamlReader& reader);
 
+/// A breathe step's `lines:`, each `{at: exhale|inhale, say: TEXT}` (at defaults to exhale).
+std::vector<BreathLine> readBreathLines(const Field& list, YamlReader& reader);
+
 /// One step: a map with a single key naming its kind.
 std::optional<Step> readStep(const Field& item, const PatternTable& patterns, YamlReader& reader);
 

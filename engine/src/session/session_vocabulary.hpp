@@ -52,6 +52,12 @@ inline constexpr std::array<NamedValue<SpeechEngine>, 2> kSpeechEngineNames{{
     {"espeak", SpeechEngine::Espeak},
 }};
 
+/// The breath phases a line can be anchored to (`at:`): every pattern has both.
+inline constexpr std::array<NamedValue<BreathPhase>, 2> kAnchorNames{{
+    {"exhale", BreathPhase::Exhale},
+    {"inhale", BreathPhase::Inhale},
+}};
+
 inline constexpr std::array<std::string_view, 6> kStepKindNames{"bell",    "say",  "pause",
                                                                 "breathe", "scan", "checkin"};
 

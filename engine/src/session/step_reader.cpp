@@ -8,7 +8,7 @@ namespace stillpoint::detail {
 namespace {
 
 constexpr std::array<std::string_view, 2> kBellKeys{"kind", "ring"};
-constexpr std::array<std::string_view, 5> kSayKeys{"text", "id", "voice", "rate", "pitch"};
+constexpr std::array<std::string_view, 6> kSayKeys{"text", "id", "voice", "rate", "pitch", "at"};
 constexpr std::array<std::string_view, 3> kScanKeys{"regions", "direction", "length"};
 constexpr std::array<std::string_view, 5> kCheckinKeys{"prompt", "wait", "voice", "rate", "pitch"};
 constexpr double kMaxRingSeconds = 60.0;
@@ -88,10 +88,16 @@ std::optional<std::string> readLineId(const Field& field, YamlReader& reader) {
 std::optional<SayStep> readSay(const Field& field, YamlReader& reader) {
     SayStep say;
     const auto readOther = [&](const Field& other) {
-        if (other.name == "id")
+        if (other.name == "id") {
             say.id = readLineId(other, reader).value_or("");
-        else
+        } else if (other.name == "at") {
+            // No breath runs under a say step, so there is nothing to anchor to.
+            reader.error(other.key, "a say step cannot be anchored to the breath",
+                         "say it inside a breathe step, where the breathing goes on under it: "
+                         "- breathe: {pattern: resonance, duration: 3m, lines: [{at: exhale, say: ...}]}");
+        } else {
             readLineVoiceKey(other, say.voice, reader);
+        }
     };
     const auto text = readTextStep(field, "text", kSayKeys, "in say step",
                                    "split it into several say steps", reader, readOther);

@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // The input's first bytes pick the commands, so the fuzzer explores them too.
         for (std::size_t block = 0; block < 16; ++block) {
             const auto command = static_cast<sp_command_type>((block < size ? data[block] : 0) %
-                                                              (SP_COMMAND_STOP + 1));
+                                                              (SP_COMMAND_CONTINUE + 1));
             sp_command(engine, command, 6.0);
             if (sp_process(engine, outputs, 2, 512) != SP_OK) std::abort();
             for (const auto& channel : buffers)
