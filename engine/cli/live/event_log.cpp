@@ -30,6 +30,7 @@ std::string_view commandName(CommandType type) {
         case CommandType::SetPace: return "SetPace";
         case CommandType::SetLayerGain: return "SetLayerGain";
         case CommandType::Stop: return "Stop";
+        case CommandType::SetPattern: return "SetPattern";
     }
     return "?";
 }
