@@ -60,7 +60,9 @@ commands:
               (SDL2), when one is connected; a note says when none is.
         keys: space pause/resume, h hold/release, n next section,
               p previous section, - slower, + faster (0.5 breaths/min,
-              gliding over 8 s), g grounding, 1-6 pick a layer (tone bed
+              gliding over 8 s), g grounding, b next breath pattern (the
+              built-in ones in turn, then the session's own; from the
+              next whole breath), 1-6 pick a layer (tone bed
               bells voice binaural isochronic), up/down arrows +-3 dB,
               Enter or c go on after a check-in (it waits for that, with
               a terminal or --control), q or Ctrl-C stop (fades out over 2.5 s)
@@ -68,7 +70,8 @@ commands:
               SECONDS COMMAND [ARGS]   (seconds of output time, pauses
               included; '#' starts a comment). Commands: pause, resume,
               hold, release, next, previous, slower, faster, pace BPM,
-              grounding, volume LAYER DB (-60..6), continue, stop. For example:
+              grounding, volume LAYER DB (-60..6), pattern NAME (session
+              or a preset of `stillpoint presets`), continue, stop. For example:
                 2.5 pause
                 6 resume
                 10 next

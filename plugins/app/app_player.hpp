@@ -63,7 +63,12 @@ class AppPlayer : public juce::AudioIODeviceCallback {
     void grounding();
     void stop();  ///< fades out over the engine's stop fade and finishes
     PlayerState state() const;
-    std::shared_ptr<const Program> program() const { return program_; }
+    /// The session as it plays: with its voice (and the lengths its lines
+    /// really take) once narrated, as planned until then.
+    std::shared_ptr<const Program> program() const {
+        auto narrated = player_.narrationOf(program_);
+        return narrated ? narrated : program_;
+    }
     const plugin::SessionText& session() const { return session_; }
     const ClientProfile& profile() const { return profile_; }
     const plugin::PlaybackDisplay& display() const noexcept { return display_; }

@@ -12,7 +12,11 @@ BreathShape breathShapeNow(const Program* program, const PlaybackDisplay& displa
         return shape;
     const auto& planned = program->steps[static_cast<std::size_t>(step)];
     if (planned.kind != StepKind::Breathe || planned.pattern < 0) return shape;
-    const auto& pattern = program->patterns[static_cast<std::size_t>(planned.pattern)];
+    // The pattern the listener chose, or the step's own.
+    const int chosen = display.pattern.load();
+    const bool isChosen = chosen > 0 && chosen <= static_cast<int>(breathPresets().size());
+    const auto& pattern = isChosen ? breathPresets()[static_cast<std::size_t>(chosen - 1)]
+                                   : program->patterns[static_cast<std::size_t>(planned.pattern)];
     if (pattern.segments.empty()) return shape;
 
     std::size_t index = 0;
@@ -23,7 +27,8 @@ BreathShape breathShapeNow(const Program* program, const PlaybackDisplay& displa
     const auto& segment = pattern.segments[index];
     const float from =
         pattern.segments[index == 0 ? pattern.segments.size() - 1 : index - 1].endFullness;
-    const double pace = display.paceBpm.load() > 0.0 ? display.paceBpm.load() : planned.paceBpm;
+    const double own = isChosen ? pattern.breathsPerMinute() : planned.paceBpm;
+    const double pace = display.paceBpm.load() > 0.0 ? display.paceBpm.load() : own;
     const double seconds = segment.seconds * (pace > 0.0 ? pattern.breathsPerMinute() / pace : 1.0);
     const double elapsed =
         static_cast<double>(display.position.load() - display.phaseStart.load()) /

@@ -36,6 +36,12 @@ StillpointEditor::StillpointEditor(StillpointProcessor& processor)
     addAndMakeVisible(sessions_);
     sessionAttachment_ = std::make_unique<juce::AudioProcessorValueTreeState::ComboBoxAttachment>(
         state, params::kSession, sessions_);
+    patterns_.addItemList(params::patternChoices(), 1);
+    patterns_.setTooltip(
+        "Breath pattern: the session's own, or one chosen (from the next whole breath)");
+    addAndMakeVisible(patterns_);
+    patternAttachment_ = std::make_unique<juce::AudioProcessorValueTreeState::ComboBoxAttachment>(
+        state, params::kPattern, patterns_);
     openFile_.onClick = [this] { chooseFile(); };
     addAndMakeVisible(openFile_);
 
@@ -97,19 +103,19 @@ void StillpointEditor::chooseFile() {
 }
 
 juce::String StillpointEditor::currentLine() const {
+    // The line the voice is saying now, as the engine reported it; none between lines.
+    const auto narrated = processor_.narratedProgram();
+    if (!narrated) return {};
+    const auto* words = CaptionFollower::wordsOf(*narrated, processor_.display().caption.current());
+    return words != nullptr ? juce::String::fromUTF8(words->c_str()) : juce::String();
+}
+
+juce::String StillpointEditor::currentSection() const {
     const auto program = processor_.currentProgram();
-    const auto& display = processor_.display();
-    if (!program) return {};
-    const int step = display.step.load();
-    if (step >= 0 && step < static_cast<int>(program->steps.size())) {
-        const auto& planned = program->steps[static_cast<std::size_t>(step)];
-        if (!planned.lines.empty()) return juce::String::fromUTF8(planned.lines.front().c_str());
-    }
-    const int section = display.section.load();
-    if (section >= 0 && section < static_cast<int>(program->sections.size()))
-        return juce::String::fromUTF8(
-            program->sections[static_cast<std::size_t>(section)].name.c_str());
-    return {};
+    const int section = processor_.display().section.load();
+    if (!program || section < 0 || section >= static_cast<int>(program->sections.size())) return {};
+    return juce::String::fromUTF8(
+        program->sections[static_cast<std::size_t>(section)].name.c_str());
 }
 
 void StillpointEditor::timerCallback() {
@@ -121,7 +127,11 @@ void StillpointEditor::timerCallback() {
     line_.setText(currentLine(), juce::dontSendNotification);
     const double rate = display.sampleRate.load();
     const double at = static_cast<double>(display.position.load()) / rate;
-    juce::String status = clock(at) + " / " + clock(program ? program->lengthSeconds : 0.0);
+    // The voice's real length, once narrated, is the session's length.
+    const auto narrated = processor_.narratedProgram();
+    const Program* timed = narrated ? narrated.get() : program.get();
+    juce::String status = clock(at) + " / " + clock(timed ? timed->lengthSeconds : 0.0);
+    if (const auto section = currentSection(); section.isNotEmpty()) status << "  -  " << section;
     if (display.relocating.load())
         status << "  -  finding the place";
     else if (!display.playing.load())
@@ -129,7 +139,9 @@ void StillpointEditor::timerCallback() {
     else if (display.finished.load())
         status << "  -  finished";
     status_.setText(status, juce::dontSendNotification);
-    error_.setText(processor_.lastError(), juce::dontSendNotification);
+    const auto error = processor_.lastError();
+    error_.setText(error.isNotEmpty() ? error : processor_.narrationProblem(),
+                   juce::dontSendNotification);
 }
 
 void StillpointEditor::paint(juce::Graphics& g) {
@@ -141,7 +153,9 @@ void StillpointEditor::resized() {
     auto top = area.removeFromTop(30);
     openFile_.setBounds(top.removeFromRight(110));
     top.removeFromRight(8);
-    sessions_.setBounds(top.removeFromRight(std::min(300, top.getWidth() / 2)));
+    patterns_.setBounds(top.removeFromRight(std::min(150, top.getWidth() / 5)));
+    top.removeFromRight(8);
+    sessions_.setBounds(top.removeFromRight(std::min(260, top.getWidth() / 2)));
     title_.setBounds(top);
 
     auto controls = area.removeFromBottom(std::min(area.getHeight() / 2, 170));

@@ -39,12 +39,15 @@ class StillpointEditor : public juce::AudioProcessorEditor, private juce::Timer 
     LabelledSlider& addSlider(const char* id, const juce::String& name);
     Toggle& addToggle(const char* id, const juce::String& name);
     juce::String currentLine() const;
+    juce::String currentSection() const;
 
     StillpointProcessor& processor_;
     BreathingCircle circle_;
     juce::Label title_, line_, status_, error_;
     juce::ComboBox sessions_;
     std::unique_ptr<juce::AudioProcessorValueTreeState::ComboBoxAttachment> sessionAttachment_;
+    juce::ComboBox patterns_;
+    std::unique_ptr<juce::AudioProcessorValueTreeState::ComboBoxAttachment> patternAttachment_;
     juce::TextButton openFile_{"Open file..."};
     std::vector<std::unique_ptr<LabelledSlider>> sliders_;
     std::vector<std::unique_ptr<Toggle>> toggles_;

@@ -7,6 +7,8 @@
 #include <atomic>
 #include <cstdint>
 
+#include "caption_follower.hpp"
+
 namespace stillpoint::plugin {
 
 struct PlaybackDisplay {
@@ -17,9 +19,12 @@ struct PlaybackDisplay {
     std::atomic<int> phase{-1};               ///< BreathPhase, -1 before the first breath
     std::atomic<std::int64_t> phaseStart{0};  ///< session sample the phase began at
     std::atomic<double> paceBpm{0.0};         ///< the pace the plugin asked for, 0: the session's
+    std::atomic<int> pattern{
+        0};  ///< the breathPresets() entry breathed (1 + index), 0: the session's
     std::atomic<bool> playing{false};
     std::atomic<bool> relocating{false};
     std::atomic<bool> finished{false};
+    CaptionFollower caption;  ///< the line the voice is saying, from the engine's events
 };
 
 }  // namespace stillpoint::plugin

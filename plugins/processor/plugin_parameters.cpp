@@ -1,6 +1,7 @@
 #include "processor/plugin_parameters.hpp"
 
 #include "processor/session_library.hpp"
+#include "stillpoint/breath_pattern.hpp"
 
 namespace stillpoint::plugin::params {
 namespace {
@@ -22,11 +23,19 @@ juce::StringArray sessionChoices() {
     return choices;
 }
 
+juce::StringArray patternChoices() {
+    juce::StringArray choices{"session"};
+    for (const auto& preset : breathPresets()) choices.add(juce::String(preset.name));
+    return choices;
+}
+
 juce::AudioProcessorValueTreeState::ParameterLayout makeLayout() {
     using namespace juce;
     AudioProcessorValueTreeState::ParameterLayout layout;
     layout.add(std::make_unique<AudioParameterChoice>(ParameterID{kSession, 1}, "Session",
                                                       sessionChoices(), 0));
+    layout.add(std::make_unique<AudioParameterChoice>(ParameterID{kPattern, 1}, "Pattern",
+                                                      patternChoices(), 0));
     layout.add(std::make_unique<AudioParameterFloat>(
         ParameterID{kPace, 1}, "Pace", NormalisableRange<float>(0.0f, kMaxPaceBpm, 0.1f), 0.0f,
         AudioParameterFloatAttributes()

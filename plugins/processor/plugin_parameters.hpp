@@ -2,6 +2,8 @@
 // the editor and the tests agree on IDs, ranges and meanings.
 //
 //   session        which bundled session plays (the last entry: a loaded file)
+//   pattern        "session" (its own patterns) or a built-in breath pattern,
+//                  from the next whole breath on (SetPattern)
 //   pace           breaths per minute; 0 follows the session's own pace
 //   tempo-sync     one breath lasts `beats-per-breath` beats of the host tempo
 //   beats-per-breath
@@ -21,6 +23,7 @@
 namespace stillpoint::plugin::params {
 
 inline constexpr const char* kSession = "session";
+inline constexpr const char* kPattern = "pattern";
 inline constexpr const char* kPace = "pace";
 inline constexpr const char* kTempoSync = "tempo-sync";
 inline constexpr const char* kBeatsPerBreath = "beats-per-breath";
@@ -52,6 +55,9 @@ inline constexpr float kSessionPaceBelow = 1.0f;
 
 /// The session choice's entries: every bundled session's title, then "Loaded file".
 juce::StringArray sessionChoices();
+/// The pattern choice's entries: "session", then breathPresets()' names in
+/// order, so an entry's index is SetPattern's.
+juce::StringArray patternChoices();
 juce::AudioProcessorValueTreeState::ParameterLayout makeLayout();
 
 }  // namespace stillpoint::plugin::params

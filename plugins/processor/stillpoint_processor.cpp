@@ -26,6 +26,7 @@ StillpointProcessor::StillpointProcessor()
     tempoSync_ = parameters_.getRawParameterValue(params::kTempoSync);
     beatsPerBreath_ = parameters_.getRawParameterValue(params::kBeatsPerBreath);
     hold_ = parameters_.getRawParameterValue(params::kHold);
+    pattern_ = parameters_.getRawParameterValue(params::kPattern);
     haptics_ = parameters_.getRawParameterValue(params::kHaptics);
     sessionChoice_ =
         dynamic_cast<juce::AudioParameterChoice*>(parameters_.getParameter(params::kSession));
@@ -147,6 +148,11 @@ void StillpointProcessor::sendCommands(double hostBpm) noexcept {
         sent_.paceBpm = pace;
     display_.paceBpm.store(pace);
 
+    // A chosen pattern starts on the engine's next whole breath.
+    const int pattern = static_cast<int>(std::lround(pattern_->load()));
+    if (pattern != sent_.pattern && player_.pushCommand({CommandType::SetPattern, pattern, 0.0}))
+        sent_.pattern = pattern;
+
     const bool hold = hold_->load() >= 0.5f;
     if (hold != sent_.hold &&
         player_.pushCommand({hold ? CommandType::Hold : CommandType::Release, 0, 0.0}))
@@ -154,9 +160,17 @@ void StillpointProcessor::sendCommands(double hostBpm) noexcept {
 }
 
 void StillpointProcessor::readEvents() noexcept {
+    if (player_.engineGeneration() != captionGeneration_) {
+        captionGeneration_ = player_.engineGeneration();
+        display_.caption.reset();  // another engine: it announces its own lines
+    }
     Event event;
     while (player_.popEvent(event)) {
         switch (event.type) {
+            case EventType::LineSpoken:
+                display_.caption.onEvent(event, player_.playingProgram(),
+                                         display_.sampleRate.load());
+                break;
             case EventType::SectionStarted:
                 display_.section.store(event.index);
                 break;
@@ -165,6 +179,9 @@ void StillpointProcessor::readEvents() noexcept {
                 sent_.paceBpm = 0.0;  // an engine built for a relocation knows no chosen pace: send it again
                 break;
             case EventType::PhaseChanged:
+                // Every whole breath starts with an inhale: where a chosen pattern takes over.
+                if (event.index == static_cast<int>(BreathPhase::Inhale))
+                    display_.pattern.store(sent_.pattern);
                 display_.phase.store(event.index);
                 display_.phaseStart.store(event.sessionSample);
                 break;
@@ -178,6 +195,7 @@ void StillpointProcessor::readEvents() noexcept {
                 break;
         }
     }
+    display_.caption.advance(player_.playingEngineSample());
 }
 
 void StillpointProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) {

@@ -36,7 +36,11 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     juce::String loadSessionFile(const juce::File& file);
     SessionText currentSession() const { return session_; }
     std::shared_ptr<const Program> currentProgram() const { return program_; }
+    /// The playing session with its voice (what the caption's lines index); null until made.
+    std::shared_ptr<const Program> narratedProgram() const { return player_.narrationOf(program_); }
     juce::String lastError() const { return lastError_; }
+    /// Why the voice is missing (or partly synthesised), empty when all is well.
+    juce::String narrationProblem() const { return juce::String(player_.narrationProblem()); }
     const PlaybackDisplay& display() const noexcept { return display_; }
     juce::AudioProcessorValueTreeState& parameters() noexcept { return parameters_; }
 
@@ -65,6 +69,7 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
         std::uint64_t generation = ~std::uint64_t{0};
         std::array<float, params::kLayerTrims.size()> trimDb{};
         double paceBpm = 0.0;
+        int pattern = 0;  ///< SetPattern's index: 0 is the session's own
         bool hold = false;
     };
 
@@ -84,6 +89,7 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     std::atomic<float>* tempoSync_ = nullptr;
     std::atomic<float>* beatsPerBreath_ = nullptr;
     std::atomic<float>* hold_ = nullptr;
+    std::atomic<float>* pattern_ = nullptr;
     std::atomic<float>* haptics_ = nullptr;
     juce::AudioParameterChoice* sessionChoice_ = nullptr;
 
@@ -94,6 +100,7 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     juce::String lastError_;
 
     SentCommands sent_;
+    std::uint64_t captionGeneration_ = 0;  ///< the engine whose lines the caption follows
     std::int64_t freeRunning_ = 0;  ///< the timeline when the host gives none
     PlaybackDisplay display_;
 };

@@ -16,7 +16,8 @@ struct SessionPlayer::Built {
 namespace {
 
 constexpr auto kWorkerPoll = std::chrono::milliseconds(2);
-constexpr auto kOfflineWaitLimit = std::chrono::seconds(120);
+// Long enough to narrate a long session with an empty cache.
+constexpr auto kOfflineWaitLimit = std::chrono::seconds(600);
 constexpr double kMinLeadSeconds = 0.1;
 constexpr double kMaxLeadSeconds = 30.0;
 
@@ -80,14 +81,49 @@ std::shared_ptr<const Program> SessionPlayer::program() const {
     return program_;
 }
 
+std::shared_ptr<const Program> SessionPlayer::narratedProgram() const {
+    std::lock_guard lock(publishedMutex_);
+    return narrated_;
+}
+
+std::shared_ptr<const Program> SessionPlayer::narrationOf(
+    const std::shared_ptr<const Program>& planned) const {
+    std::lock_guard lock(publishedMutex_);
+    return planned && planned == narratedFromPublished_ ? narrated_ : nullptr;
+}
+
+std::string SessionPlayer::narrationProblem() const {
+    std::lock_guard lock(publishedMutex_);
+    return narrationProblem_;
+}
+
+std::shared_ptr<const Program> SessionPlayer::narrated(
+    const std::shared_ptr<const Program>& program, double rate) {
+    std::lock_guard lock(narrationMutex_);
+    if (program == narratedFrom_ && rate == narratedRate_) return narratedProgram();
+    auto withVoice = std::make_shared<Program>(*program);
+    NarrationSettings settings;  // `stillpoint render`'s voice and cache
+    settings.sampleRate = rate;
+    const NarrationReport report = narrateProgram(*withVoice, settings);
+    // Speech stays silent rather than losing the session.
+    std::shared_ptr<const Program> result = report.ok ? std::move(withVoice) : program;
+    narratedFrom_ = program;
+    narratedRate_ = rate;
+    std::lock_guard published(publishedMutex_);
+    narrated_ = result;
+    narratedFromPublished_ = program;
+    narrationProblem_ = report.ok ? report.warning : report.error;
+    return result;
+}
+
 std::unique_ptr<SessionPlayer::Built> SessionPlayer::build(std::shared_ptr<const Program> program,
                                                            double rate, std::int64_t start,
                                                            std::uint64_t request,
                                                            std::uint64_t session) {
     auto built = std::make_unique<Built>();
-    built->program = program;
+    built->program = narrated(program, rate);
     built->engine = std::make_unique<Engine>();
-    built->engine->load(std::move(program));
+    built->engine->load(built->program);
     EngineConfig config;
     config.sampleRate = rate;
     config.maxBlockFrames = kEngineBlockFrames;
@@ -335,6 +371,10 @@ bool SessionPlayer::pushCommand(const Command& command) noexcept {
 
 const Program* SessionPlayer::playingProgram() const noexcept {
     return active_ ? active_->program.get() : nullptr;
+}
+
+std::int64_t SessionPlayer::playingEngineSample() const noexcept {
+    return active_ ? active_->engine->position() : 0;
 }
 
 bool SessionPlayer::popEvent(Event& event) noexcept {

@@ -16,6 +16,11 @@
 // In non-realtime mode (an offline bounce) process() waits for the worker
 // instead, so every relocation lands on the exact audio a render has there.
 //
+// Narration: an engine plays the program with its voice, made by the same
+// narrateProgram `stillpoint render` uses, at the engine's rate. It is made
+// off the audio thread (by the worker, or in prepare()) once per session and
+// rate, and shared by every engine the session's relocations build.
+//
 // Threads: prepare(), setProgram() and the destructor on the control
 // (message) thread; process(), pushCommand(), popEvent() and the
 // position/generation readers on the audio thread, where they never
@@ -27,10 +32,12 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
 #include "stillpoint/engine.hpp"
+#include "stillpoint/narration.hpp"
 #include "stillpoint/program.hpp"
 
 namespace stillpoint::plugin {
@@ -66,6 +73,14 @@ class SessionPlayer {
     /// is ready (or silence, when relocating at the same time).
     void setProgram(std::shared_ptr<const Program> program);
     std::shared_ptr<const Program> program() const;
+    /// Any thread but the audio one: the last program narrated for an engine
+    /// (null before one), and why its voice is missing when narration failed
+    /// (empty when it did not). The engine's LineSpoken events index its lines.
+    std::shared_ptr<const Program> narratedProgram() const;
+    std::string narrationProblem() const;
+    /// Any thread but the audio one: `planned` with its voice when it is the
+    /// program narrated last, null otherwise (not yet, or another session's).
+    std::shared_ptr<const Program> narrationOf(const std::shared_ptr<const Program>& planned) const;
 
     /// Audio thread. `out` holds 2 planar channels of `frames` (any count).
     void process(float* const* out, int frames, const HostTransport& transport) noexcept;
@@ -77,10 +92,13 @@ class SessionPlayer {
     /// Audio thread: command or query the engine that is playing (or about to).
     bool pushCommand(const Command& command) noexcept;
     bool popEvent(Event& event) noexcept;
-    /// The program the engine that is playing (or about to) plays; null before one.
+    /// The program the engine that is playing (or about to) plays, with its
+    /// narration; null before one.
     const Program* playingProgram() const noexcept;
     /// Host sample of the playing engine's next frame.
     std::int64_t playingPosition() const noexcept { return nextHost_; }
+    /// The playing engine's own output clock (Event::sample's), 0 before one.
+    std::int64_t playingEngineSample() const noexcept;
     /// Changes each time another engine takes over: its commands start afresh.
     std::uint64_t engineGeneration() const noexcept { return engineGeneration_.load(); }
     /// True while waiting for the worker to build an engine for this place.
@@ -91,6 +109,10 @@ class SessionPlayer {
     enum class Mode : unsigned char { Playing, Waiting, Relocating };
 
     void workerLoop();
+    /// Worker (or control) thread: `program` with its voice at `rate`, made once
+    /// per program and rate (the un-narrated program when narration fails).
+    std::shared_ptr<const Program> narrated(const std::shared_ptr<const Program>& program,
+                                            double rate);
     /// Worker (or control) thread: reads only the haptics switch besides its arguments.
     std::unique_ptr<Built> build(std::shared_ptr<const Program> program, double rate,
                                  std::int64_t start, std::uint64_t request,
@@ -123,6 +145,17 @@ class SessionPlayer {
     std::atomic<std::int64_t> hostNow_{0};  ///< the last block's host sample, for aiming ahead
     std::atomic<std::uint64_t> sessionWanted_{0};
     std::atomic<bool> hasProgram_{false};
+
+    // Narration, made on the worker or control thread under narrationMutex_
+    // (held for as long as narrating takes, never by the audio thread).
+    std::mutex narrationMutex_;
+    std::shared_ptr<const Program> narratedFrom_;  ///< the planned program narrated last
+    double narratedRate_ = 0.0;
+    // What the editor reads, under its own short lock.
+    mutable std::mutex publishedMutex_;
+    std::shared_ptr<const Program> narrated_;
+    std::shared_ptr<const Program> narratedFromPublished_;  ///< narrated_'s planned program
+    std::string narrationProblem_;
 
     // Worker <-> audio thread: one engine each way.
     std::atomic<Built*> ready_{nullptr};

@@ -146,6 +146,38 @@ static void a_chosen_pace_lasts_until_handed_back(void) {
     sp_destroy(engine);
 }
 
+static void a_chosen_pattern_starts_on_a_whole_breath_and_holds(void) {
+    /* Box (3) chosen during the bell: the breathing starts with it, 4 s in,
+     * then a 4 s hold that coherent, the session's own, never has. */
+    sp_engine* engine = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO);
+    sp_event step, hold;
+    double pattern = -1.0;
+    int seen = 0;
+    REQUIRE(engine != NULL);
+    CHECK_OK(sp_get_parameter(engine, SP_PARAM_PATTERN, &pattern));
+    CHECK(pattern == 0.0);
+    play(engine, 1.0, 0, NULL, NULL);
+    REQUIRE_OK(sp_command(engine, SP_COMMAND_PATTERN, 3.0));
+    CHECK_OK(sp_get_parameter(engine, SP_PARAM_PATTERN, &pattern));
+    CHECK(pattern == 3.0);
+    play(engine, 5.0, SP_EVENT_STEP_STARTED, &step, &seen);
+    REQUIRE(seen);
+    CHECK(step.index == 1);
+    play(engine, 6.0, SP_EVENT_PHASE_CHANGED, &hold, &seen); /* the inhale came with the step */
+    REQUIRE(seen);
+    CHECK(hold.index == SP_PHASE_HOLD_IN);
+    CHECK(hold.session_sample == step.session_sample + 4 * kRate);
+    /* 0 hands it back; a new session starts at the session's own too. */
+    CHECK_OK(sp_set_parameter(engine, SP_PARAM_PATTERN, 0.0));
+    CHECK_OK(sp_get_parameter(engine, SP_PARAM_PATTERN, &pattern));
+    CHECK(pattern == 0.0);
+    CHECK_OK(sp_set_parameter(engine, SP_PARAM_PATTERN, 7.0));
+    REQUIRE_OK(sp_load_session_file(engine, SP_TEST_SESSION_PATH));
+    CHECK_OK(sp_get_parameter(engine, SP_PARAM_PATTERN, &pattern));
+    CHECK(pattern == 0.0);
+    sp_destroy(engine);
+}
+
 static void grounding_jumps_to_the_grounding_section(void) {
     /* The test session has none of its own: the built-in one follows its two. */
     sp_engine* engine = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO);
@@ -197,6 +229,7 @@ int main(void) {
         SP_TEST_CASE(stop_fades_out_and_finishes),
         SP_TEST_CASE(hold_keeps_breathing_until_release),
         SP_TEST_CASE(a_chosen_pace_lasts_until_handed_back),
+        SP_TEST_CASE(a_chosen_pattern_starts_on_a_whole_breath_and_holds),
         SP_TEST_CASE(grounding_jumps_to_the_grounding_section),
         SP_TEST_CASE(layer_volumes_start_at_the_session_and_turn_it_down),
     };

@@ -131,12 +131,16 @@ static void commands_and_parameters_out_of_range(void) {
     sp_engine* engine = sp_test_engine(48000.0, 512, SP_LAYOUT_STEREO);
     double value = 0.0;
     REQUIRE(engine != NULL);
-    CHECK_RESULT(sp_command(engine, (sp_command_type)(SP_COMMAND_CONTINUE + 1), 0.0),
+    CHECK_RESULT(sp_command(engine, (sp_command_type)(SP_COMMAND_PATTERN + 1), 0.0),
                  SP_ERROR_INVALID_ARGUMENT);
     CHECK_RESULT(sp_command(engine, (sp_command_type)-1, 0.0), SP_ERROR_INVALID_ARGUMENT);
     CHECK_RESULT(sp_command(engine, SP_COMMAND_PACE, 0.5), SP_ERROR_INVALID_ARGUMENT);
     CHECK_RESULT(sp_command(engine, SP_COMMAND_PACE, 31.0), SP_ERROR_INVALID_ARGUMENT);
     CHECK_RESULT(sp_command(engine, SP_COMMAND_PACE, NAN), SP_ERROR_INVALID_ARGUMENT);
+    CHECK_RESULT(sp_command(engine, SP_COMMAND_PATTERN, 8.0), SP_ERROR_INVALID_ARGUMENT);
+    CHECK_RESULT(sp_command(engine, SP_COMMAND_PATTERN, -1.0), SP_ERROR_INVALID_ARGUMENT);
+    CHECK_RESULT(sp_command(engine, SP_COMMAND_PATTERN, 2.5), SP_ERROR_INVALID_ARGUMENT);
+    CHECK_RESULT(sp_set_parameter(engine, SP_PARAM_PATTERN, NAN), SP_ERROR_INVALID_ARGUMENT);
     CHECK_RESULT(sp_set_parameter(engine, (sp_param)6, 0.0),
                  SP_ERROR_INVALID_ARGUMENT); /* kept for later layers */
     CHECK_RESULT(sp_set_parameter(engine, (sp_param)99, 0.0), SP_ERROR_INVALID_ARGUMENT);

@@ -24,7 +24,9 @@ struct Cue {
     double value;
 };
 constexpr Cue kCues[] = {
+    {900, SP_COMMAND_PATTERN, 3.0},
     {1000, SP_COMMAND_PACE, 5.0},
+    {1300, SP_COMMAND_PATTERN, 0.0},
     {1400, SP_COMMAND_HOLD, 0.0},
     {1600, SP_COMMAND_RELEASE, 0.0},
     {2000, SP_COMMAND_PAUSE, 0.0},

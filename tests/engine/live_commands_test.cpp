@@ -127,6 +127,69 @@ TEST(LiveCommands, AChosenPaceHoldsThroughLaterStepsUntilHandedBack) {
     EXPECT_GT(expectSmoothAtEvents(handedBack, "pace handed back"), 0);
 }
 
+/// SetPattern's index for a preset: 1 + its place in breathPresets().
+int presetChoice(std::string_view name) {
+    const auto& presets = breathPresets();
+    for (std::size_t i = 0; i < presets.size(); ++i)
+        if (presets[i].name == name) return static_cast<int>(i) + 1;
+    ADD_FAILURE() << "no preset " << name;
+    return 0;
+}
+
+/// (session sample, phase) of every phase change from `from` on.
+std::vector<std::pair<std::int64_t, BreathPhase>> phasesFrom(const RenderedAudio& audio,
+                                                             std::int64_t from) {
+    std::vector<std::pair<std::int64_t, BreathPhase>> phases;
+    for (const auto& e : eventsOfType(audio, EventType::PhaseChanged))
+        if (e.sessionSample >= from)
+            phases.emplace_back(e.sessionSample, static_cast<BreathPhase>(e.index));
+    return phases;
+}
+
+TEST(LiveCommands, AChosenPatternStartsOnTheNextWholeBreathAndHoldsUntilHandedBack) {
+    // Coherent is 5 s in, 5 s out. Box, chosen 2 s in, starts with the next
+    // whole breath at 10 s: 4 s in, hold, out, hold, at its own pace. The
+    // step's two breaths are one of each, so the next step starts at 26 s,
+    // still in box; handed back at 30 s, the session's coherent returns with
+    // the next whole breath, at 42 s, and the step ends a breath later.
+    using enum BreathPhase;
+    const auto audio = playWithCommands(twoBreatheSteps(),
+                                        {{at(2), {CommandType::SetPattern, presetChoice("box")}},
+                                         {at(30), {CommandType::SetPattern, 0}}});
+    const auto phases = phasesFrom(audio, at(9));
+    const std::vector<std::pair<std::int64_t, BreathPhase>> expected = {
+        {at(10), Inhale}, {at(14), HoldIn}, {at(18), Exhale}, {at(22), HoldOut},
+        {at(26), Inhale}, {at(30), HoldIn}, {at(34), Exhale}, {at(38), HoldOut},
+        {at(42), Inhale}, {at(47), Exhale}, {at(52), Inhale}, {at(57), Exhale}};
+    ASSERT_GE(phases.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(phases[i].first, expected[i].first) << "phase change " << i;
+        EXPECT_EQ(phases[i].second, expected[i].second) << "phase change " << i;
+    }
+    const auto steps = eventsOfType(audio, EventType::StepStarted);
+    ASSERT_EQ(steps.size(), 3u);
+    EXPECT_EQ(steps[1].sessionSample, at(26));
+    EXPECT_EQ(steps[2].sessionSample, at(52));
+    EXPECT_GT(expectSmoothAtEvents(audio, "pattern change"), 0);
+}
+
+TEST(LiveCommands, AChosenPatternBreathesAtAChosenPaceAndIgnoresUnknownPresets) {
+    // Box chosen with a pace of 7.5/min: 2 s phases from the next whole breath.
+    const auto audio = playWithCommands(twoBreatheSteps(),
+                                        {{at(1), {CommandType::SetPace, 0, 6.0}},
+                                         {at(2), {CommandType::SetPattern, presetChoice("box")}},
+                                         {at(3), {CommandType::SetPattern, 99}},
+                                         {at(4), {CommandType::SetPace, 0, 7.5}}});
+    const auto phases = phasesFrom(audio, at(26));
+    ASSERT_GE(phases.size(), 5u);
+    bool held = false;
+    for (std::size_t i = 1; i < 5; ++i) {
+        EXPECT_EQ(phases[i].first - phases[i - 1].first, at(2)) << "phase change " << i;
+        held |= phases[i].second == BreathPhase::HoldIn;
+    }
+    EXPECT_TRUE(held);  // box, not the session's coherent (which never holds)
+}
+
 TEST(LiveCommands, GroundingFadesToTheGroundingSectionAndEndsAfterIt) {
     const auto program = twoSections();
     const auto audio = playWithCommands(program, {{at(10), {CommandType::Grounding}}});

@@ -50,6 +50,21 @@ TEST(live_control_script, GoodLines) {
     EXPECT_DOUBLE_EQ(volume.request.value, -30.0);
 }
 
+TEST(live_control_script, PatternLinesNameAPresetOrTheSession) {
+    const auto box = parseGood("5 pattern box");
+    EXPECT_EQ(box.request.action, LiveAction::SetPattern);
+    EXPECT_DOUBLE_EQ(box.request.value, 3.0);  // breathPresets(): resonance, coherent, box, ...
+    EXPECT_DOUBLE_EQ(parseGood("9 pattern session").request.value, 0.0);
+    EXPECT_NE(parseBad("5 pattern boks").find("unknown pattern 'boks'; did you mean 'box'?"),
+              std::string::npos);
+    EXPECT_EQ(parseBad("5 pattern"),
+              "'pattern' takes 1 argument(s), got 0; write e.g. '5 pattern box'");
+    std::string keys = "bb";
+    const auto requests = mapKeys(keys);
+    ASSERT_EQ(requests.size(), 2u);
+    EXPECT_EQ(requests[0].action, LiveAction::NextPattern);
+}
+
 TEST(live_control_script, BlankAndCommentLinesAreSkipped) {
     EXPECT_TRUE(std::holds_alternative<std::monostate>(parseControlLine("", 1)));
     EXPECT_TRUE(std::holds_alternative<std::monostate>(parseControlLine("   ", 1)));

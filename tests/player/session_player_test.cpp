@@ -8,9 +8,14 @@
 
 #include <chrono>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <thread>
 #include <vector>
 
+#include "caption_follower.hpp"
+#include "stillpoint/narration.hpp"
 #include "stillpoint/offline_render.hpp"
 #include "stillpoint/session_parser.hpp"
 
@@ -19,25 +24,26 @@ namespace {
 
 constexpr double kRate = 48000.0;
 
-std::shared_ptr<const Program> planText(const char* yaml) {
-    auto parsed = parseSession(yaml, "player.yaml");
+std::shared_ptr<const Program> planText(const std::string& yaml, const std::string& name) {
+    auto parsed = parseSession(yaml, name);
     EXPECT_TRUE(parsed.session);
     auto planned = planSession(*parsed.session);
     EXPECT_TRUE(planned.program);
     return std::make_shared<const Program>(std::move(*planned.program));
 }
 
+/// A session of tests/data/hosted, planned.
+std::shared_ptr<const Program> hostedSession(const char* file) {
+    const auto path = std::filesystem::path(STILLPOINT_TEST_DATA_DIR) / "hosted" / file;
+    std::ifstream in(path);
+    EXPECT_TRUE(in) << path;
+    std::stringstream text;
+    text << in.rdbuf();
+    return planText(text.str(), path.string());
+}
+
 std::shared_ptr<const Program> shortSession() {
-    return planText(R"(
-title: short
-defaults: {pattern: coherent, tone: pad, bed: pink}
-sections:
-  - name: one
-    steps:
-      - bell: bowl
-      - breathe: {cycles: 2}
-      - bell: chime
-)");
+    return hostedSession("short-session.yaml");
 }
 
 std::shared_ptr<const Program> otherSession() {
@@ -48,7 +54,8 @@ sections:
   - name: one
     steps:
       - breathe: {cycles: 2}
-)");
+)",
+                    "other.yaml");
 }
 
 /// Plays host blocks of `block` frames from `from` and collects both channels.
@@ -72,10 +79,26 @@ Capture play(SessionPlayer& player, std::int64_t from, std::int64_t frames, int 
     return c;
 }
 
-RenderedAudio reference(const std::shared_ptr<const Program>& program) {
+/// `program` with its voice at `rate`, as `stillpoint render` narrates it.
+std::shared_ptr<const Program> narratedAt(const Program& program, double rate) {
+    auto narrated = std::make_shared<Program>(program);
+    NarrationSettings settings;
+    settings.sampleRate = rate;
+    EXPECT_TRUE(narrateProgram(*narrated, settings).ok);
+    return narrated;
+}
+
+RenderedAudio renderAsIs(const std::shared_ptr<const Program>& program, double rate = kRate) {
     EngineConfig config;
-    config.sampleRate = kRate;
+    config.sampleRate = rate;
     return renderProgram(program, config);
+}
+
+/// What `stillpoint render` makes of `program`: narrated (its built-in
+/// grounding speaks even when the flow does not, which the loudness
+/// calibration hears), then rendered.
+RenderedAudio reference(const std::shared_ptr<const Program>& program, double rate = kRate) {
+    return renderAsIs(narratedAt(*program, rate), rate);
 }
 
 /// Frames of `got` from host sample `from` that differ from the render.
@@ -237,6 +260,88 @@ TEST(SessionPlayer, ZeroFramesAndHostsBeforeTheStartAreSilentAndHarmless) {
     session.left.assign(got.left.begin() + 96000, got.left.end());
     session.right.assign(got.right.begin() + 96000, got.right.end());
     EXPECT_EQ(mismatches(session, render, 0), 0);
+}
+
+TEST(SessionPlayer, ASpokenSessionSoundsAsTheNarratedRenderWithItsVoice) {
+    const auto program = hostedSession("spoken-session.yaml");
+    const auto render = reference(program);
+    const auto silent = renderAsIs(program);
+    SessionPlayer player;
+    player.setProgram(program);
+    player.prepare(kRate);
+    const auto got = play(player, 0, render.frames(), 512, {0, true, true});
+    EXPECT_EQ(mismatches(got, render, 0), 0);
+    // The voice is there: the planned program without it sounds otherwise.
+    EXPECT_GT(mismatches(got, silent, 0), render.frames() / 4);
+    const auto narrated = player.narratedProgram();
+    ASSERT_NE(narrated, nullptr);
+    ASSERT_NE(narrated->narration, nullptr);
+    EXPECT_EQ(narrated->narration->steps[1].size(), 1u);  // the say line
+    EXPECT_EQ(player.narrationProblem(), "");
+}
+
+TEST(SessionPlayer, NarrationIsMadeOncePerSessionAndRateNotAtEachRelocation) {
+    const auto program = hostedSession("spoken-session.yaml");
+    SessionPlayer player;
+    player.setProgram(program);
+    player.prepare(kRate);
+    const HostTransport offline{0, true, true};
+    play(player, 0, 4800, 512, offline);
+    const auto first = player.narratedProgram();
+    ASSERT_NE(first, nullptr);
+    const auto generation = player.engineGeneration();
+    for (std::int64_t at : {std::int64_t{480000}, std::int64_t{96000}})
+        play(player, at, 4800, 512, offline);
+    EXPECT_GE(player.engineGeneration(), generation + 2);  // two engines built aside
+    EXPECT_EQ(player.narratedProgram(), first);            // with the same voice
+
+    player.prepare(96000.0);
+    const auto atNewRate = player.narratedProgram();
+    ASSERT_NE(atNewRate, nullptr);
+    EXPECT_NE(atNewRate, first);
+    EXPECT_EQ(atNewRate->narration->sampleRate, 96000.0);
+    // The jump's audio at the new rate is the narrated render's there.
+    const auto render = reference(program, 96000.0);
+    const auto got = play(player, 200000, 9600, 512, {0, true, true});
+    EXPECT_EQ(mismatches(got, render, 200000), 0);
+}
+
+TEST(CaptionFollower, ShowsTheSpokenLineFromItsFirstHeardSampleUntilItsLast) {
+    const auto program = hostedSession("spoken-session.yaml");
+    SessionPlayer player;
+    player.setProgram(program);
+    player.prepare(kRate);
+    const auto narrated = player.narratedProgram();
+    ASSERT_NE(narrated, nullptr);
+    ASSERT_NE(narrated->narration, nullptr);
+    const auto& line = narrated->narration->steps[1].at(0);  // the say step's line
+    const std::int64_t starts = std::llround(narrated->steps[1].startSeconds * kRate);
+    const std::int64_t ends = starts + static_cast<std::int64_t>(line.samples.size());
+
+    // One frame per call, so the caption's changes are seen at their exact sample.
+    CaptionFollower caption;
+    std::int64_t shownAfter = -1, clearedAfter = -1;
+    float left = 0.0f, right = 0.0f;
+    float* out[2] = {&left, &right};
+    for (std::int64_t at = starts - 4800; at < ends + 4800; ++at) {
+        if (at == starts - 4800) play(player, 0, at, 512, {0, true, true});
+        player.process(out, 1, {at, true, true});
+        Event event;
+        while (player.popEvent(event)) caption.onEvent(event, player.playingProgram(), kRate);
+        caption.advance(player.playingEngineSample());
+        const auto now = caption.current();
+        if (now.spoken() && shownAfter < 0) {
+            shownAfter = at;
+            const auto* words = CaptionFollower::wordsOf(*narrated, now);
+            ASSERT_NE(words, nullptr);
+            EXPECT_EQ(*words, "You might let your eyes rest, or keep them open.");
+        }
+        if (!now.spoken() && shownAfter >= 0 && clearedAfter < 0) clearedAfter = at;
+    }
+    EXPECT_EQ(shownAfter, starts);      // shown once the line's first sample has played
+    EXPECT_EQ(clearedAfter, ends - 1);  // cleared once its last one has
+    // Another program's lines are never read through a caption of this one.
+    EXPECT_EQ(CaptionFollower::wordsOf(*program, {narrated.get(), 1, 0}), nullptr);
 }
 
 }  // namespace

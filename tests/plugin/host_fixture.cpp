@@ -113,16 +113,28 @@ juce::MemoryBlock stateWithSession(juce::AudioPluginInstance& plugin, const juce
     return result;
 }
 
-juce::AudioBuffer<float> renderWithCli(const juce::String& sessionText, double rate) {
+juce::String hostedSession(const char* fileName) {
+    const auto file =
+        juce::File(STILLPOINT_TEST_DATA_DIR).getChildFile("hosted").getChildFile(fileName);
+    EXPECT_TRUE(file.existsAsFile()) << file.getFullPathName();
+    return file.loadFileAsString();
+}
+
+juce::AudioBuffer<float> renderWithCli(const juce::String& sessionText, double rate,
+                                       const juce::File& cacheHome,
+                                       const juce::String& moreArguments) {
     const auto dir = juce::File::createTempFile("stillpoint-host-test");
     dir.createDirectory();
     const auto session = dir.getChildFile("session.yaml");
     const auto wav = dir.getChildFile("render.wav");
     session.replaceWithText(sessionText);
-    const juce::String command = juce::String(STILLPOINT_CLI_PATH) + " render " +
-                                 session.getFullPathName().quoted() + " -o " +
-                                 wav.getFullPathName().quoted() + " --rate " +
-                                 juce::String(static_cast<int>(rate)) + " --quiet > /dev/null";
+    const juce::String environment =
+        cacheHome == juce::File() ? juce::String()
+                                  : "XDG_CACHE_HOME=" + cacheHome.getFullPathName().quoted() + " ";
+    const juce::String command =
+        environment + juce::String(STILLPOINT_CLI_PATH) + " render " +
+        session.getFullPathName().quoted() + " -o " + wav.getFullPathName().quoted() + " --rate " +
+        juce::String(static_cast<int>(rate)) + " " + moreArguments + " --quiet > /dev/null";
     EXPECT_EQ(std::system(command.toRawUTF8()), 0) << command;
     juce::AudioBuffer<float> audio;
     juce::WavAudioFormat wavFormat;

@@ -49,7 +49,14 @@ std::unique_ptr<juce::XmlElement> pluginStateXml(const juce::MemoryBlock& hostSt
 juce::MemoryBlock stateWithSession(juce::AudioPluginInstance& plugin, const juce::String& name,
                                    const juce::String& sessionText);
 
-/// `stillpoint render` of `sessionText` at `rate`, read back (stereo).
-juce::AudioBuffer<float> renderWithCli(const juce::String& sessionText, double rate);
+/// `stillpoint render` of `sessionText` at `rate`, read back (stereo, or more
+/// channels as `moreArguments` ask). With a `cacheHome`, the render narrates
+/// with that XDG_CACHE_HOME instead of the test's.
+juce::AudioBuffer<float> renderWithCli(const juce::String& sessionText, double rate,
+                                       const juce::File& cacheHome = {},
+                                       const juce::String& moreArguments = {});
+
+/// The text of a session in tests/data/hosted (shared with the player tests).
+juce::String hostedSession(const char* fileName);
 
 }  // namespace stillpoint::plugin::test

@@ -20,7 +20,7 @@ grep -q "Name:.*Stillpoint" "$work/lv2info.txt" || fail "lv2info: no plugin name
 audio_outs=$(grep -c "http://lv2plug.in/ns/lv2core#AudioPort" "$work/lv2info.txt" || true)
 [ "$audio_outs" -eq 3 ] || fail "lv2info lists $audio_outs audio ports; want 3 (main left, right, haptic)"
 # JUCE's LV2 parameters are patch properties (set through the atom port), declared in dsp.ttl.
-for id in session pace tempo-sync beats-per-breath tone-trim bed-trim hold haptics; do
+for id in session pattern pace tempo-sync beats-per-breath tone-trim bed-trim hold haptics; do
     grep -q "^plug:$id\$" "$bundle/dsp.ttl" || fail "$bundle/dsp.ttl declares no parameter $id"
 done
 

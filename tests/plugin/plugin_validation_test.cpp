@@ -14,15 +14,10 @@
 namespace stillpoint::plugin::test {
 namespace {
 
-const juce::String kShortSession = R"(title: Host check
-defaults: {pattern: coherent, tone: pad, bed: pink}
-sections:
-  - name: one
-    steps:
-      - bell: bowl
-      - breathe: {cycles: 2}
-      - bell: chime
-)";
+const juce::String& shortSession() {
+    static const juce::String text = hostedSession("short-session.yaml");
+    return text;
+}
 
 float peak(const juce::AudioBuffer<float>& b) {
     float p = 0.0f;
@@ -177,7 +172,7 @@ TEST(BusLayouts, HapticBusCanBeDisabledAndTheDefaultRestored) {
 TEST(BusLayouts, HapticBusCarriesTheActuatorSignalAndTheSwitchSilencesIt) {
     auto plugin = loadPlugin();
     ASSERT_NE(plugin, nullptr);
-    const auto state = stateWithSession(*plugin, "host-check.yaml", kShortSession);
+    const auto state = stateWithSession(*plugin, "host-check.yaml", shortSession());
     plugin->setStateInformation(state.getData(), static_cast<int>(state.getSize()));
     plugin->prepareToPlay(48000.0, 512);
     TestPlayHead head;
@@ -242,7 +237,7 @@ TEST(State, RoundTripIsByteIdenticalAndRestoresEveryParameter) {
 TEST(State, CarriesTheSessionTextSoAProjectReopensAnywhere) {
     auto plugin = loadPlugin();
     ASSERT_NE(plugin, nullptr);
-    const auto state = stateWithSession(*plugin, "elsewhere/host-check.yaml", kShortSession);
+    const auto state = stateWithSession(*plugin, "elsewhere/host-check.yaml", shortSession());
     auto other = loadPlugin();
     ASSERT_NE(other, nullptr);
     other->setStateInformation(state.getData(), static_cast<int>(state.getSize()));
@@ -251,23 +246,29 @@ TEST(State, CarriesTheSessionTextSoAProjectReopensAnywhere) {
     const auto xml = pluginStateXml(saved);
     ASSERT_NE(xml, nullptr);
     ASSERT_NE(xml->getChildByName("Session"), nullptr);
-    EXPECT_EQ(xml->getChildByName("Session")->getStringAttribute("text"), kShortSession);
+    EXPECT_EQ(xml->getChildByName("Session")->getStringAttribute("text"), shortSession());
     EXPECT_EQ(xml->getChildByName("Session")->getStringAttribute("name"),
               "elsewhere/host-check.yaml");
 }
 
+/// The plugin's offline bounce of `sessionText` at `rate` from the start, `frames` long.
+juce::AudioBuffer<float> bounce(juce::AudioPluginInstance& plugin, TestPlayHead& head,
+                                const juce::String& sessionText, double rate, int frames) {
+    plugin.setNonRealtime(true);
+    plugin.prepareToPlay(rate, 512);
+    const auto state = stateWithSession(plugin, "host-check.yaml", sessionText);
+    plugin.setStateInformation(state.getData(), static_cast<int>(state.getSize()));
+    return play(plugin, head, frames, 512);
+}
+
 TEST(Bounce, OfflineBounceEqualsStillpointRender) {
     for (double rate : {48000.0, 96000.0}) {
-        const auto reference = renderWithCli(kShortSession, rate);
+        const auto reference = renderWithCli(shortSession(), rate);
         ASSERT_GT(reference.getNumSamples(), 0);
         auto plugin = loadPlugin();
         ASSERT_NE(plugin, nullptr);
-        plugin->setNonRealtime(true);
-        plugin->prepareToPlay(rate, 512);
-        const auto state = stateWithSession(*plugin, "host-check.yaml", kShortSession);
-        plugin->setStateInformation(state.getData(), static_cast<int>(state.getSize()));
         TestPlayHead head;
-        const auto got = play(*plugin, head, reference.getNumSamples(), 512);
+        const auto got = bounce(*plugin, head, shortSession(), rate, reference.getNumSamples());
         EXPECT_LE(largestDifference(got, reference, 0), kOne24BitStep) << rate << " Hz";
         EXPECT_GT(peak(got), 0.05f);
         // A relocation in the bounce (a loop back) lands on the render's audio there.
@@ -280,11 +281,89 @@ TEST(Bounce, OfflineBounceEqualsStillpointRender) {
     }
 }
 
-TEST(Transport, RealtimeSeekRebuildsAsideThenPlaysTheRenderedAudio) {
-    const auto reference = renderWithCli(kShortSession, 48000.0);
+TEST(Bounce, ASpokenSessionBouncesWithItsVoiceAsStillpointRenderSpeaksIt) {
+    const auto spoken = hostedSession("spoken-session.yaml");
+    constexpr double kRate = 48000.0;
+    // The render narrates with the plugin's cache, then with an empty one of its own.
+    const auto sameCache = renderWithCli(spoken, kRate);
+    const auto freshHome = juce::File::createTempFile("stillpoint-fresh-cache");
+    freshHome.createDirectory();
+    const auto freshCache = renderWithCli(spoken, kRate, freshHome);
+    freshHome.deleteRecursively();
+    ASSERT_GT(sameCache.getNumSamples(), 0);
+    ASSERT_EQ(freshCache.getNumSamples(), sameCache.getNumSamples());
+
     auto plugin = loadPlugin();
     ASSERT_NE(plugin, nullptr);
-    const auto state = stateWithSession(*plugin, "host-check.yaml", kShortSession);
+    TestPlayHead head;
+    const auto got = bounce(*plugin, head, spoken, kRate, sameCache.getNumSamples());
+    EXPECT_LE(largestDifference(got, sameCache, 0), kOne24BitStep);
+    EXPECT_LE(largestDifference(got, freshCache, 0), kOne24BitStep);
+    // The voice is in it: the same session with its lines taken out sounds otherwise,
+    // and is shorter (a spoken step lasts as long as its words).
+    const auto unspoken = renderWithCli(spoken.replace("      - say: You might let your eyes rest, "
+                                                       "or keep them open.\n",
+                                                       ""),
+                                        kRate);
+    EXPECT_LT(unspoken.getNumSamples(), sameCache.getNumSamples());
+    EXPECT_GT(largestDifference(got, unspoken, 0), 0.01f);
+}
+
+juce::AudioProcessorParameter* parameterNamed(juce::AudioPluginInstance& plugin,
+                                              const juce::String& name) {
+    for (auto* p : plugin.getParameters())
+        if (p->getName(64) == name) return p;
+    ADD_FAILURE() << "no parameter " << name;
+    return nullptr;
+}
+
+TEST(Automation, ThePatternParameterBreathesTheChosenPresetAsARenderOfItDoes) {
+    constexpr double kRate = 48000.0;
+    // The haptic track follows the breath and not the loudness calibration:
+    // with "box" chosen before the breathing starts, the plugin's Haptic bus is
+    // the track `stillpoint render` makes of the same session written with box.
+    auto boxed = shortSession();
+    boxed = boxed.replace("pattern: coherent", "pattern: box");
+    const auto reference = renderWithCli(boxed, kRate, {}, "--haptic-channel lra");
+    ASSERT_EQ(reference.getNumChannels(), 3);
+    auto plugin = loadPlugin();
+    ASSERT_NE(plugin, nullptr);
+    auto* pattern = parameterNamed(*plugin, "Pattern");
+    ASSERT_NE(pattern, nullptr);
+    EXPECT_EQ(pattern->getText(pattern->getValue(), 64), "session");
+    pattern->setValue(pattern->getValueForText("box"));
+    ASSERT_EQ(pattern->getText(pattern->getValue(), 64), "box");
+    TestPlayHead head;
+    const auto got = bounce(*plugin, head, shortSession(), kRate, reference.getNumSamples());
+    ASSERT_EQ(got.getNumChannels(), 3);
+    float worst = 0.0f;
+    for (int i = 0; i < reference.getNumSamples(); ++i)
+        worst = std::max(worst, std::fabs(got.getSample(2, i) - reference.getSample(2, i)));
+    EXPECT_LE(worst, kOne24BitStep);
+    EXPECT_GT(got.getMagnitude(2, 0, got.getNumSamples()), 0.05f);
+
+    // "session" breathes the session's own patterns: the plain session's track.
+    const auto own = renderWithCli(shortSession(), kRate, {}, "--haptic-channel lra");
+    auto again = loadPlugin();
+    ASSERT_NE(again, nullptr);
+    parameterNamed(*again, "Pattern")->setValue(0.0f);
+    TestPlayHead start;
+    const auto plain = bounce(*again, start, shortSession(), kRate, own.getNumSamples());
+    float worstPlain = 0.0f, apart = 0.0f;
+    for (int i = 0; i < own.getNumSamples(); ++i) {
+        worstPlain = std::max(worstPlain, std::fabs(plain.getSample(2, i) - own.getSample(2, i)));
+        if (i < reference.getNumSamples())
+            apart = std::max(apart, std::fabs(plain.getSample(2, i) - got.getSample(2, i)));
+    }
+    EXPECT_LE(worstPlain, kOne24BitStep);
+    EXPECT_GT(apart, 0.05f);  // box and coherent breathe differently
+}
+
+TEST(Transport, RealtimeSeekRebuildsAsideThenPlaysTheRenderedAudio) {
+    const auto reference = renderWithCli(shortSession(), 48000.0);
+    auto plugin = loadPlugin();
+    ASSERT_NE(plugin, nullptr);
+    const auto state = stateWithSession(*plugin, "host-check.yaml", shortSession());
     plugin->setStateInformation(state.getData(), static_cast<int>(state.getSize()));
     plugin->prepareToPlay(48000.0, 256);
     TestPlayHead head;

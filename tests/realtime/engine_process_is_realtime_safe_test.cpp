@@ -77,10 +77,12 @@ sections:
     };
     const Timed script[] = {
         {5, {CommandType::SetPace, 0, 4.0}},
+        {6, {CommandType::SetPattern, 3, 0.0}},  // box, from the next whole breath
         {8, {CommandType::SetLayerGain, static_cast<int>(LayerId::Bed), -30.0}},
         {10, {CommandType::Pause, 0, 0.0}},
         {14, {CommandType::Resume, 0, 0.0}},
         {20, {CommandType::Hold, 0, 0.0}},
+        {30, {CommandType::SetPattern, 0, 0.0}},  // handed back to the session
         {40, {CommandType::Release, 0, 0.0}},
         {50, {CommandType::NextSection, 0, 0.0}},
         {60, {CommandType::PrevSection, 0, 0.0}},

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <cctype>
 
+#include "stillpoint/breath_pattern.hpp"
 #include "stillpoint/nearest_name.hpp"
 
 namespace stillpoint::cli::live {
@@ -19,7 +20,8 @@ namespace stillpoint::cli::live {
 const char* const kControlScriptSyntax =
     "SECONDS COMMAND [ARGS], one per line; SECONDS is output time since play started.\n"
     "commands: pause, resume, hold, release, next, previous, slower, faster,\n"
-    "          pace BPM (1-30), grounding, volume LAYER DB (-60..6), continue, stop\n"
+    "          pace BPM (1-30), grounding, volume LAYER DB (-60..6), continue, stop,\n"
+    "          pattern NAME (session, or a preset of `stillpoint presets`)\n"
     "layers:   tone, bed, bells, voice, binaural, isochronic\n"
     "e.g.      2.5 pause | 6 resume | 10 next | 12 slower | 25 volume bed -30 | 30 stop";
 
@@ -31,7 +33,7 @@ struct Verb {
     int arguments;
 };
 
-constexpr std::array<Verb, 13> kVerbs = {{
+constexpr std::array<Verb, 14> kVerbs = {{
     {"pause", LiveAction::Pause, 0},
     {"resume", LiveAction::Resume, 0},
     {"hold", LiveAction::Hold, 0},
@@ -45,6 +47,7 @@ constexpr std::array<Verb, 13> kVerbs = {{
     {"volume", LiveAction::SetLayerGain, 2},
     {"stop", LiveAction::Stop, 0},
     {"continue", LiveAction::Continue, 0},
+    {"pattern", LiveAction::SetPattern, 1},
 }};
 
 std::vector<std::string_view> words(std::string_view text) {
@@ -87,9 +90,10 @@ ParsedLine parseControlLine(std::string_view text, int lineNumber) {
     }
     const int given = static_cast<int>(w.size()) - 2;
     if (given != verb->arguments) {
-        const std::string form = verb->action == LiveAction::SetPace     ? "pace 5.5"
+        const std::string form = verb->action == LiveAction::SetPace        ? "pace 5.5"
                                  : verb->action == LiveAction::SetLayerGain ? "volume bed -30"
-                                                                            : std::string(verb->name);
+                                 : verb->action == LiveAction::SetPattern   ? "pattern box"
+                                                                          : std::string(verb->name);
         return error("'" + std::string(verb->name) + "' takes " + std::to_string(verb->arguments) +
                      " argument(s), got " + std::to_string(given) + "; write e.g. '" + std::string(w[0]) + " " +
                      form + "'");
@@ -98,6 +102,16 @@ ParsedLine parseControlLine(std::string_view text, int lineNumber) {
     if (verb->action == LiveAction::SetPace) {
         if (!parseNumber(w[2], timed.request.value) || timed.request.value < 1 || timed.request.value > 30)
             return error("pace '" + std::string(w[2]) + "' is not a number of breaths per minute from 1 to 30");
+    }
+    if (verb->action == LiveAction::SetPattern) {
+        const auto pattern = patternFromName(w[2]);
+        if (!pattern) {
+            std::vector<std::string_view> names{"session"};
+            for (const auto& preset : breathPresets()) names.push_back(preset.name);
+            return error("unknown pattern '" + std::string(w[2]) + "'; " +
+                         suggestionHint(w[2], names, "patterns"));
+        }
+        timed.request.value = *pattern;
     }
     if (verb->action == LiveAction::SetLayerGain) {
         const auto layer = layerFromName(w[2]);

@@ -32,6 +32,7 @@ std::string_view commandName(CommandType type) {
         case CommandType::SetLayerGain: return "SetLayerGain";
         case CommandType::Stop: return "Stop";
         case CommandType::Continue: return "Continue";
+        case CommandType::SetPattern: return "SetPattern";
     }
     return "?";
 }

@@ -10,8 +10,9 @@ namespace stillpoint::cli::live {
 
 const char* const kKeyHelp =
     "keys: space pause/resume, h hold/release, n next, p previous, - slower, + faster,\n"
-    "      g grounding, 1-6 pick layer (tone bed bells voice binaural isochronic),\n"
-    "      up/down arrows +-3 dB, Enter or c go on after a check-in, q or Ctrl-C stop (fades out)";
+    "      g grounding, b next breath pattern, 1-6 pick layer\n"
+    "      (tone bed bells voice binaural isochronic), up/down arrows +-3 dB,\n"
+    "      Enter or c go on after a check-in, q or Ctrl-C stop (fades out)";
 
 namespace {
 
@@ -72,6 +73,9 @@ std::vector<LiveRequest> mapKeys(std::string& bytes) {
             case '+':
             case '=': out.push_back({LiveAction::Faster}); break;  // '=' is '+' without shift
             case 'g': out.push_back({LiveAction::Grounding}); break;
+            case 'b':
+                out.push_back({LiveAction::NextPattern});
+                break;
             case 'q': out.push_back({LiveAction::Stop}); break;
             case '\n':
             case '\r':

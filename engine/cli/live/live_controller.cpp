@@ -90,6 +90,13 @@ bool LiveController::apply(const LiveRequest& r) {
         }
         case LiveAction::Stop: return send(CommandType::Stop);
         case LiveAction::Continue: return send(CommandType::Continue);
+        case LiveAction::SetPattern:
+        case LiveAction::NextPattern:
+            // Takes over at the next whole breath and holds until handed back (0).
+            pattern_ = r.action == LiveAction::SetPattern
+                           ? static_cast<int>(r.value)
+                           : (pattern_ + 1) % (static_cast<int>(breathPresets().size()) + 1);
+            return send(CommandType::SetPattern, pattern_);
     }
     return true;
 }

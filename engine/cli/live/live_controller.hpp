@@ -53,6 +53,7 @@ private:
     PlayState state_ = PlayState::Playing;
     bool holding_ = false;
     bool waiting_ = false;
+    int pattern_ = 0;  ///< SetPattern's index last sent; 0: the session's own
     int section_ = -1;
     int step_ = -1;
     std::int64_t stepStartSample_ = 0;  ///< session clock

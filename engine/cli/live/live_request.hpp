@@ -29,6 +29,8 @@ enum class LiveAction : unsigned char {
     SetLayerGain,  ///< `layer` to `value` dB
     Stop,
     Continue,  ///< Enter or c: a checkin waiting for the listener goes on
+    SetPattern,   ///< `value`: SetPattern's index (0: the session's own patterns)
+    NextPattern,  ///< b: the next built-in pattern, after the last the session's own
 };
 
 struct LiveRequest {
@@ -40,5 +42,8 @@ struct LiveRequest {
 /// Layer names as scripts write them: tone, bed, bells, voice, binaural, isochronic.
 std::string_view layerName(LayerId layer);
 std::optional<LayerId> layerFromName(std::string_view name);
+/// Pattern names as scripts write them: "session", then the built-in presets;
+/// the index is SetPattern's.
+std::optional<int> patternFromName(std::string_view name);
 
 }  // namespace stillpoint::cli::live

@@ -21,6 +21,9 @@ enum class CommandType : unsigned char {
     SetLayerGain,  ///< layer `index` (LayerId) to `value` dB, smoothed
     Stop,          ///< fade out over 2.5 s and finish
     Continue,      ///< a checkin goes on: its wait ends (at once, or when its prompt has ended)
+    SetPattern,    ///< from the next whole breath, breathe breathPresets()[index - 1] (at its
+                   ///< own pace, or the chosen one) through later breathe steps too; index 0
+                   ///< returns to the session's own patterns
 };
 
 struct Command {

@@ -194,10 +194,12 @@ typedef enum sp_command_type SP_ENUM_BASE {
     SP_COMMAND_STOP = 8,      /* fade out and finish */
     /* a checkin goes on: its wait ends now, or right after its prompt when
      * the prompt is still being said; ignored outside a checkin */
-    SP_COMMAND_CONTINUE = 9
+    SP_COMMAND_CONTINUE = 9,
+    SP_COMMAND_PATTERN = 10 /* breathe built-in pattern `value` (SP_PARAM_PATTERN) */
 } sp_command_type;
 
-/* Queue a command. `value` is read by SP_COMMAND_PACE only (1..30, or 0).
+/* Queue a command. `value` is read by SP_COMMAND_PACE (1..30, or 0) and
+ * SP_COMMAND_PATTERN (0..7) only.
  * SP_ERROR_NOT_PREPARED before the engine is prepared,
  * SP_ERROR_QUEUE_FULL when too many are waiting. Real-time safe. */
 SP_API sp_result sp_command(sp_engine* engine, sp_command_type command, double value);
@@ -223,15 +225,23 @@ typedef enum sp_param SP_ENUM_BASE {
     /* Haptics (SP_LAYOUT_STEREO_HAPTIC). Each glides over 0.5 s; none resets
      * when a session is loaded (they are the listener's, not the session's);
      * a saved state carries them. */
-    SP_PARAM_HAPTICS_ON = 17,     /* 1 on (default), 0 off: the haptic channel glides to silence */
-    SP_PARAM_HAPTIC_CAP = 18,     /* 0..1 (default 1): the haptic intensity never passes it */
+    SP_PARAM_HAPTICS_ON = 17,      /* 1 on (default), 0 off: the haptic channel glides to silence */
+    SP_PARAM_HAPTIC_CAP = 18,      /* 0..1 (default 1): the haptic intensity never passes it */
     SP_PARAM_HAPTIC_ACTUATOR = 19, /* an sp_haptic_actuator (default SP_HAPTIC_LRA) */
     /* Checkins. 0 (default, as a render): a checkin waits the session's
      * `wait` time after its prompt. 1 (live play, what a listener should get):
      * after its prompt the session waits, the bed going on, until
      * SP_COMMAND_CONTINUE, however long that takes; SP_EVENT_WAITING says
      * when. Applies from the next checkin; not kept in a saved state. */
-    SP_PARAM_WAIT_AT_CHECKINS = 20
+    SP_PARAM_WAIT_AT_CHECKINS = 20,
+    /* Breath pattern, a whole number: 0 (what it reads until set) follows the
+     * session's own patterns; 1 resonance, 2 coherent, 3 box, 4 4-7-8,
+     * 5 extended-exhale, 6 sigh, 7 gentle (`stillpoint presets`) breathes that
+     * one, at its own pace or SP_PARAM_PACE_BPM's. The change waits for the
+     * next whole breath (never mid-breath), and later breathe steps keep it
+     * until 0 hands the breathing back. A new session starts at 0; a saved
+     * state does not carry it. */
+    SP_PARAM_PATTERN = 21
 } sp_param;
 
 typedef enum sp_haptic_actuator SP_ENUM_BASE {

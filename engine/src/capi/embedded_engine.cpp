@@ -92,6 +92,7 @@ sp_result EmbeddedEngine::install(LoadResult loaded, const SavedState* restore) 
     sessionLayerDb_ = sessionDb;
     for (std::size_t i = 0; i < layerDb.size(); ++i) layerDb_[i].store(layerDb[i]);
     paceBpm_.store(restore ? restore->paceBpm : 0.0);
+    pattern_.store(0.0);
     for (std::size_t i = 0; i < haptics.size(); ++i) haptics_[i].store(haptics[i]);
     loaded_.store(true);
     pending_ = engine ? StartPoint{} : start;
@@ -152,6 +153,8 @@ void EmbeddedEngine::commit(std::unique_ptr<Engine> engine, std::int64_t positio
     if (const double pace = paceBpm_.load(); pace != 0.0)
         engine_->pushCommand({CommandType::SetPace, 0, pace});
     engine_->setWaitAtCheckins(waitAtCheckins_.load());
+    if (const double pattern = pattern_.load(); pattern != 0.0)
+        engine_->pushCommand({CommandType::SetPattern, static_cast<int>(pattern), 0.0});
     publish();
 }
 
@@ -231,6 +234,7 @@ void EmbeddedEngine::publish() noexcept {
 
 sp_result EmbeddedEngine::command(sp_command_type command, double value) noexcept {
     if (command == SP_COMMAND_PACE) return setParameter(SP_PARAM_PACE_BPM, value);
+    if (command == SP_COMMAND_PATTERN) return setParameter(SP_PARAM_PATTERN, value);
     const auto type = toCommandType(command);
     if (!type) return SP_ERROR_INVALID_ARGUMENT;
     if (const sp_result ready = readiness(); ready != SP_OK) return ready;
@@ -256,13 +260,14 @@ sp_result EmbeddedEngine::setParameter(sp_param param, double value) noexcept {
     const auto layer = layerOf(param);
     const Command command =
         layer ? Command{CommandType::SetLayerGain, static_cast<int>(*layer), value}
-              : Command{CommandType::SetPace, 0, value};
+        : param == SP_PARAM_PATTERN ? Command{CommandType::SetPattern, static_cast<int>(value), 0.0}
+                                    : Command{CommandType::SetPace, 0, value};
     // Before prepare the value waits; prepare sends it.
     if (engine_ && !engine_->pushCommand(command)) return SP_ERROR_QUEUE_FULL;
     if (layer)
         layerDb_[static_cast<std::size_t>(*layer)].store(value);
     else
-        paceBpm_.store(value);
+        (param == SP_PARAM_PATTERN ? pattern_ : paceBpm_).store(value);
     return SP_OK;
 }
 
@@ -279,7 +284,9 @@ sp_result EmbeddedEngine::getParameter(sp_param param, double& value) const noex
         value = waitAtCheckins_.load() ? 1.0 : 0.0;
         return SP_OK;
     }
-    value = layer ? layerDb_[static_cast<std::size_t>(*layer)].load() : paceBpm_.load();
+    value = layer                       ? layerDb_[static_cast<std::size_t>(*layer)].load()
+            : param == SP_PARAM_PATTERN ? pattern_.load()
+                                        : paceBpm_.load();
     return SP_OK;
 }
 

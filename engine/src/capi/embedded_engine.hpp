@@ -90,6 +90,7 @@ class EmbeddedEngine {
     std::array<double, kLayerCount> sessionLayerDb_{};  ///< the session's own volumes
     std::array<std::atomic<double>, kLayerCount> layerDb_{};
     std::atomic<double> paceBpm_{0.0};
+    std::atomic<double> pattern_{0.0};  ///< SP_PARAM_PATTERN
     /// In kHapticStateKeys order: on, cap, actuator.
     std::array<std::atomic<double>, 3> haptics_{1.0, 1.0, double{SP_HAPTIC_LRA}};
     std::atomic<bool> loaded_{false};

@@ -34,7 +34,8 @@ std::optional<CommandType> toCommandType(sp_command_type command) noexcept {
             return CommandType::Stop;
         case SP_COMMAND_CONTINUE:
             return CommandType::Continue;
-        case SP_COMMAND_PACE:
+        case SP_COMMAND_PACE:     // a parameter (SP_PARAM_PACE_BPM)
+        case SP_COMMAND_PATTERN:  // a parameter (SP_PARAM_PATTERN)
             break;
     }
     return std::nullopt;

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "stillpoint/breath_pattern.hpp"
+
 namespace stillpoint::capi {
 
 std::optional<LayerId> layerOf(sp_param param) noexcept {
@@ -17,7 +19,7 @@ bool isHapticParameter(sp_param param) noexcept {
 
 bool isKnownParameter(sp_param param) noexcept {
     return layerOf(param).has_value() || param == SP_PARAM_PACE_BPM || isHapticParameter(param) ||
-           param == SP_PARAM_WAIT_AT_CHECKINS;
+           param == SP_PARAM_WAIT_AT_CHECKINS || param == SP_PARAM_PATTERN;
 }
 
 bool isValidParameterValue(sp_param param, double value) noexcept {
@@ -31,6 +33,9 @@ bool isValidParameterValue(sp_param param, double value) noexcept {
             return value >= 0.0 && value <= 1.0;
         case SP_PARAM_HAPTIC_ACTUATOR:
             return value == double{SP_HAPTIC_LRA} || value == double{SP_HAPTIC_SHAKER};
+        case SP_PARAM_PATTERN:  // 0: the session's; 1..: breathPresets(), in order
+            return value == std::floor(value) && value >= 0.0 &&
+                   value <= static_cast<double>(breathPresets().size());
         default:  // the pace; 0 hands it back to the session
             return value == 0.0 || (value >= kMinPaceBpm && value <= kMaxPaceBpm);
     }

@@ -18,6 +18,7 @@ void Sequencer::prepare(const Program& program, double sampleRate, int maxBlockF
                         const SequencerTiming& timing) {
     program_ = &program;
     rate_ = sampleRate;
+    breathPresets();  // built here, so SetPattern on the audio thread only reads the table
     timing_ = timing;
     fullness_.assign(static_cast<std::size_t>(std::max(maxBlockFrames, 1)), 0.0f);
     plannedLength_ = planLength();
@@ -30,6 +31,8 @@ void Sequencer::reset() noexcept {
     step_ = -1;
     breathing_ = holding_ = false;
     paceOverrideBpm_ = 0.0;
+    patternOverride_ = pacerPattern_ = 0;
+    cyclesBefore_ = 0;
     stepEnd_ = fadeEnd_ = finishAt_ = finishedAtOutput_ = sectionStartClock_ = 0;
     jumpTarget_ = 0;
     lines_ = nullptr;
@@ -213,15 +216,18 @@ void Sequencer::onStepCue(MixGraph& graph, EventSink& events) noexcept {
     }
     pacer_.advanceSegment();
     const auto& step = program_->steps[static_cast<std::size_t>(step_)];
+    const bool wholeBreath = pacer_.segmentIndex() == 0;
     // A breath step ends only on a whole breath, never while held, and never
     // before its lines are said.
-    if (!holding_ && pacer_.segmentIndex() == 0 && pacer_.completedCycles() >= step.cycles &&
+    if (!holding_ && wholeBreath && cyclesBefore_ + pacer_.completedCycles() >= step.cycles &&
         linesDone()) {
         endStep(graph, events);
         return;
     }
+    // A chosen pattern starts on a whole breath: the lungs are empty in every pattern there.
+    if (wholeBreath && pacerPattern_ != patternOverride_) switchPattern(step);
     emit(events, EventType::PhaseChanged, static_cast<int>(pacer_.phase()),
-         static_cast<double>(pacer_.completedCycles()));
+         static_cast<double>(cyclesBefore_ + pacer_.completedCycles()));
     graph.onPhaseChange(pacer_.phase());
     startAnchoredLine(graph, events);
 }
@@ -291,11 +297,10 @@ void Sequencer::beginStep(int index, MixGraph& graph, EventSink& events) noexcep
     graph.setToneActive(breathing_ && step.tone != ToneTimbre::None);
     if (breathing_) {
         if (step.tone != ToneTimbre::None) graph.setTimbre(step.tone);
-        // A pace the listener chose outlasts the step it was chosen in.
-        const PaceLaw law = paceOverrideBpm_ > 0.0
-                                ? PaceLaw{paceOverrideBpm_, paceOverrideBpm_, 0.0}
-                                : paceLawOf(step);
-        pacer_.start(program_->patterns[static_cast<std::size_t>(step.pattern)], rate_, clock_, law);
+        // A pace or pattern the listener chose outlasts the step it was chosen in.
+        cyclesBefore_ = 0;
+        pacerPattern_ = patternOverride_;
+        pacer_.start(patternFor(step), rate_, clock_, paceLawFor(step, 0.0));
         emit(events, EventType::PhaseChanged, static_cast<int>(pacer_.phase()), 0.0);
         graph.onPhaseChange(pacer_.phase());
         startAnchoredLine(graph, events);
@@ -312,6 +317,25 @@ void Sequencer::beginStep(int index, MixGraph& graph, EventSink& events) noexcep
         checkinEnd_ = stepEnd_;
         promptEnd_ = stepEnd_ = clock_ + framesFor(step.lengthSeconds - step.waitSeconds);
     }
+}
+
+const BreathPattern& Sequencer::patternFor(const PlannedStep& step) const noexcept {
+    return pacerPattern_ > 0 ? breathPresets()[static_cast<std::size_t>(pacerPattern_ - 1)]
+                             : program_->patterns[static_cast<std::size_t>(step.pattern)];
+}
+
+PaceLaw Sequencer::paceLawFor(const PlannedStep& step, double elapsed) const noexcept {
+    if (paceOverrideBpm_ > 0.0) return PaceLaw::constant(paceOverrideBpm_);
+    if (pacerPattern_ > 0) return PaceLaw::constant(patternFor(step).breathsPerMinute());
+    const PaceLaw planned = paceLawOf(step);
+    return {planned.bpmAt(elapsed), planned.toBpm, std::max(0.0, planned.glideSeconds - elapsed)};
+}
+
+void Sequencer::switchPattern(const PlannedStep& step) noexcept {
+    cyclesBefore_ += pacer_.completedCycles();
+    pacerPattern_ = patternOverride_;
+    pacer_.start(patternFor(step), rate_, clock_,
+                 paceLawFor(step, static_cast<double>(clock_ - stepStartClock_) / rate_));
 }
 
 void Sequencer::beginFadeOut(MixGraph& graph, double seconds) noexcept {
@@ -388,10 +412,17 @@ void Sequencer::apply(const Command& command, MixGraph& graph, EventSink& events
             paceOverrideBpm_ = chosen;
             if (!breathing_) return;
             const auto& step = program_->steps[static_cast<std::size_t>(step_)];
-            pacer_.glideTo(paceOverrideBpm_ > 0.0 ? paceOverrideBpm_ : step.rampToBpm, clock_,
+            const double home =
+                pacerPattern_ > 0 ? patternFor(step).breathsPerMinute() : step.rampToBpm;
+            pacer_.glideTo(paceOverrideBpm_ > 0.0 ? paceOverrideBpm_ : home, clock_,
                            framesFor(timing_.paceGlideSeconds));
             return;
         }
+        case CommandType::SetPattern:
+            // Takes effect at the next whole breath (onStepCue) or breathe step.
+            if (command.index >= 0 && command.index <= static_cast<int>(breathPresets().size()))
+                patternOverride_ = command.index;
+            return;
         case CommandType::SetLayerGain:
             if (command.index >= 0 && command.index < static_cast<int>(LayerId::Count) &&
                 std::isfinite(command.value))

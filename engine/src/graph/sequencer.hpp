@@ -88,6 +88,13 @@ private:
     void beginFadeOut(MixGraph& graph, double seconds) noexcept;
     void beginJump(int section, MixGraph& graph) noexcept;
     void emit(EventSink& events, EventType type, int index = 0, double value = 0.0) const noexcept;
+    /// What a breathe step breathes: the chosen preset, or the step's own pattern.
+    const BreathPattern& patternFor(const PlannedStep& step) const noexcept;
+    /// Its pace from `elapsed` seconds into the step: the chosen pace, the
+    /// chosen pattern's own, or the rest of the step's planned law.
+    PaceLaw paceLawFor(const PlannedStep& step, double elapsed) const noexcept;
+    /// At a whole breath: start breathing the chosen pattern.
+    void switchPattern(const PlannedStep& step) noexcept;
     std::int64_t framesFor(double seconds) const noexcept;
     std::int64_t planLength() const noexcept;
 
@@ -104,6 +111,10 @@ private:
     bool breathing_ = false;
     bool holding_ = false;
     double paceOverrideBpm_ = 0.0;  // a pace the listener chose; 0: each step's own
+    int patternOverride_ = 0;       // a preset the listener chose (1 + index); 0: each step's own
+    int pacerPattern_ =
+        0;  // the choice the pacer breathes now (SetPattern waits for a whole breath)
+    std::int64_t cyclesBefore_ = 0;  // breaths of this step before the pacer's last start
     std::int64_t stepEnd_ = 0;  // for steps that are not breath-driven
     std::int64_t fadeEnd_ = 0;  // Pausing, Jumping: where the fade reaches silence
     int jumpTarget_ = 0;        // Jumping: first step to play after the fade
