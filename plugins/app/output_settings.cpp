@@ -1,5 +1,7 @@
 #include "output_settings.hpp"
 
+#include "haptic_output.hpp"
+
 namespace stillpoint::app {
 namespace {
 
@@ -32,31 +34,6 @@ OutputSettings::OutputSettings(juce::AudioDeviceManager& devices, ProcessorHost&
 
 OutputSettings::~OutputSettings() {
     devices_.removeChangeListener(this);
-}
-
-juce::Array<int> OutputSettings::hapticCandidates(juce::AudioDeviceManager& devices) {
-    juce::Array<int> channels;
-    auto* device = devices.getCurrentAudioDevice();
-    if (device == nullptr) return channels;
-    const auto open = device->getActiveOutputChannels();
-    // The stereo pair is the first two open outputs; the haptic may take any other.
-    const int first = open.findNextSetBit(0);
-    const int second = first < 0 ? -1 : open.findNextSetBit(first + 1);
-    for (int channel = 0; channel < device->getOutputChannelNames().size(); ++channel)
-        if (channel != first && channel != second) channels.add(channel);
-    return channels;
-}
-
-void OutputSettings::routeHaptic(juce::AudioDeviceManager& devices, ProcessorHost& host,
-                                 int channel) {
-    host.setHapticChannel(channel);
-    if (channel < 0 || devices.getCurrentAudioDevice() == nullptr) return;
-    auto setup = devices.getAudioDeviceSetup();
-    if (setup.outputChannels[channel]) return;
-    setup.useDefaultOutputChannels = false;
-    setup.outputChannels.setBit(channel);
-    // Restarts the device; ProcessorHost finds the haptic's place among the open outputs again.
-    devices.setAudioDeviceSetup(setup, true);
 }
 
 void OutputSettings::refill() {

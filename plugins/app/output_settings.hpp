@@ -1,7 +1,7 @@
 // OutputSettings: the "Audio output" dialog's content. JUCE's device
 // selector (device, rate, buffer, which outputs are open) and, below it, where
-// the Haptic bus goes: off, or any output of the device beyond the stereo
-// pair. Choosing a closed output opens it.
+// the Haptic bus goes (haptic_output.hpp): off, or any output of the device
+// beyond the stereo pair. Choosing a closed output opens it.
 //
 // Message thread.
 #pragma once
@@ -21,12 +21,6 @@ class OutputSettings : public juce::Component, private juce::ChangeListener {
                    std::function<void(int)> chosen);
     ~OutputSettings() override;
     void resized() override;
-
-    /// Send the Haptic bus to device output `channel` (kOff: nowhere),
-    /// opening that output on the device when it is closed.
-    static void routeHaptic(juce::AudioDeviceManager& devices, ProcessorHost& host, int channel);
-    /// The outputs a haptic may take: every device output but the stereo pair.
-    static juce::Array<int> hapticCandidates(juce::AudioDeviceManager& devices);
 
   private:
     void changeListenerCallback(juce::ChangeBroadcaster*) override { refill(); }
