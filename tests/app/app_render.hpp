@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -32,17 +33,12 @@ sections:
 /// Every output channel (in the callback's packed order) since the session started.
 using Outputs = std::vector<std::vector<float>>;
 
-/// Play `session` with `profile` on a device whose open outputs are
-/// `open`, the haptic routed to device output `hapticChannel`; `seconds` of
-/// it from its first sound.
-inline Outputs renderFromStart(const plugin::SessionText& session, const ClientProfile& profile,
-                               const juce::BigInteger& open, int hapticChannel, double seconds) {
-    AppPlayer player;
-    player.host().setHapticChannel(hapticChannel);
-    player.host().prepare(kRate, kBlock, open);
-    if (player.load(session, profile) != "") return {};
-    player.play();
-    const int channels = open.countNumberOfSetBits();
+/// Deliver blocks of `channels` outputs through `callback` (a device's
+/// callback, in the order it packs its open outputs) until `seconds` have
+/// sounded; every channel from the block where the session started.
+inline Outputs collectFromStart(
+    int channels, double seconds,
+    const std::function<void(float* const* outputs, int count, int frames)>& callback) {
     std::vector<std::vector<float>> block(static_cast<std::size_t>(channels),
                                           std::vector<float>(kBlock));
     std::vector<float*> pointers;
@@ -51,8 +47,7 @@ inline Outputs renderFromStart(const plugin::SessionText& session, const ClientP
     const auto wanted = static_cast<std::size_t>(seconds * kRate);
     bool started = false;
     for (int tries = 0; out[0].size() < wanted && tries < 100000; ++tries) {
-        player.host().audioDeviceIOCallbackWithContext(nullptr, 0, pointers.data(), channels,
-                                                       kBlock, {});
+        callback(pointers.data(), channels, kBlock);
         bool sounding = false;
         for (const auto& c : block)
             for (const float v : c) sounding = sounding || v != 0.0f;
@@ -66,6 +61,22 @@ inline Outputs renderFromStart(const plugin::SessionText& session, const ClientP
         }
     }
     return out;
+}
+
+/// Play `session` with `profile` on a device whose open outputs are
+/// `open`, the haptic routed to device output `hapticChannel`; `seconds` of
+/// it from its first sound.
+inline Outputs renderFromStart(const plugin::SessionText& session, const ClientProfile& profile,
+                               const juce::BigInteger& open, int hapticChannel, double seconds) {
+    AppPlayer player;
+    player.host().setHapticChannel(hapticChannel);
+    player.host().prepare(kRate, kBlock, open);
+    if (player.load(session, profile) != "") return {};
+    player.play();
+    return collectFromStart(
+        open.countNumberOfSetBits(), seconds, [&](float* const* outputs, int count, int frames) {
+            player.host().audioDeviceIOCallbackWithContext(nullptr, 0, outputs, count, frames, {});
+        });
 }
 
 inline juce::BigInteger outputs(std::initializer_list<int> channels) {

@@ -219,6 +219,14 @@ TEST(ProfileEditing, EditsReachThePlayerAndSaveAndReadBackWhole) {
     EXPECT_EQ(find<juce::Slider>(again, ProfileEditor::layerId(5)).getTextFromValue(-12.25),
               "-12.25 dB");
     EXPECT_TRUE(find<juce::Button>(again, ProfileEditor::avoidId("lower_back")).getToggleState());
+
+    // Kept beside the test (build/dev/tests/app/profile_editor.png) to look at.
+    const auto png = juce::File::getCurrentWorkingDirectory().getChildFile("profile_editor.png");
+    png.deleteFile();
+    juce::FileOutputStream out(png);
+    ASSERT_TRUE(out.openedOk());
+    EXPECT_TRUE(juce::PNGImageFormat().writeImageToStream(
+        again.createComponentSnapshot(again.getLocalBounds()), out));
 }
 
 }  // namespace
