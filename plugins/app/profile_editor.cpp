@@ -151,6 +151,11 @@ void ProfileEditor::changed() {
     if (onChange) onChange(edited());
 }
 
+void ProfileEditor::paint(juce::Graphics& g) {
+    // Opaque on its own, so a snapshot shows what the dialog shows.
+    g.fillAll(findColour(juce::ResizableWindow::backgroundColourId));
+}
+
 void ProfileEditor::resized() {
     auto area = getLocalBounds().reduced(12);
     std::size_t label = 0;

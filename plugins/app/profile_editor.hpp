@@ -50,6 +50,7 @@ class ProfileEditor : public juce::Component {
     std::function<void(const ClientProfile&)> onChange;
     std::function<void(const ClientProfile&)> onSave;
 
+    void paint(juce::Graphics& g) override;
     void resized() override;
 
   private:
