@@ -1,25 +1,26 @@
-// AppPlayer: the therapist app's audio side. It plays a session through the
-// plugin's SessionPlayer on a free-running timeline and turns the app's
-// controls (play, pause, hold, sections, pace, grounding, stop, layer
-// volumes) into engine commands, which fade and glide inside the engine.
+// AppPlayer: the therapist app's controls over the plugin's processor. The
+// app is one more host of StillpointProcessor: ProcessorHost plays it on the
+// audio device, and the controls reach it the ways they reach the plugin:
+// pace and hold as its parameters, the moments (play, pause, sections,
+// grounding, a faded stop) through its control queue, a client's profile
+// (regions to leave out, voice, haptic cap, layer volumes) as its listener
+// options, haptics on/off as its Haptics parameter.
 //
-// Threads: the control methods run on the message thread and only write
-// atomics or a lock-free FIFO; render() runs on the audio thread (a device
-// callback, or HeadlessClock without a device) and never allocates, locks
-// or waits. display() is what the audio thread last saw, for drawing.
+// Threads: the control methods and state() run on the message thread and
+// never wait for the audio thread; render() (the device callback, or
+// HeadlessClock without a device) is the processor's processBlock.
 #pragma once
 
 #include <juce_audio_devices/juce_audio_devices.h>
 
-#include <array>
-#include <atomic>
 #include <memory>
 #include <string>
 
 #include "client_profile.hpp"
 #include "processor/playback_display.hpp"
 #include "processor/session_library.hpp"
-#include "session_player.hpp"
+#include "processor/stillpoint_processor.hpp"
+#include "processor_host.hpp"
 
 namespace stillpoint::app {
 
@@ -39,9 +40,10 @@ struct PlayerState {
 
 const char* phaseName(int phase);
 
-class AppPlayer : public juce::AudioIODeviceCallback {
+class AppPlayer {
   public:
     static constexpr double kPaceStepBpm = 0.5;
+    static constexpr int kDefaultBlockFrames = 512;
 
     AppPlayer();
 
@@ -49,8 +51,8 @@ class AppPlayer : public juce::AudioIODeviceCallback {
     /// Plan `session` with `profile` and make it the one that plays, from its
     /// start, waiting for play(). Returns the errors or "".
     std::string load(const plugin::SessionText& session, const ClientProfile& profile);
-    /// Adapt what plays to `profile`: pace and volumes glide; changed avoid
-    /// regions plan the session again.
+    /// Adapt what plays to `profile`: pace, volumes and haptics glide;
+    /// changed avoid regions plan the session again.
     std::string applyProfile(const ClientProfile& profile);
     void play();
     void pause();
@@ -66,65 +68,36 @@ class AppPlayer : public juce::AudioIODeviceCallback {
     /// The session as it plays: with its voice (and the lengths its lines
     /// really take) once narrated, as planned until then.
     std::shared_ptr<const Program> program() const {
-        auto narrated = player_.narrationOf(program_);
-        return narrated ? narrated : program_;
+        auto narrated = processor_.narratedProgram();
+        return narrated ? narrated : processor_.currentProgram();
     }
-    const plugin::SessionText& session() const { return session_; }
+    plugin::SessionText session() const { return processor_.currentSession(); }
+    /// The profile as it plays now (with the pace as slower/faster left it).
     const ClientProfile& profile() const { return profile_; }
-    const plugin::PlaybackDisplay& display() const noexcept { return display_; }
+    const plugin::PlaybackDisplay& display() const noexcept { return processor_.display(); }
+    plugin::StillpointProcessor& processor() noexcept { return processor_; }
+    /// The audio device's callback (AudioDeviceManager::addAudioCallback).
+    ProcessorHost& host() noexcept { return host_; }
 
+    /// Without a device (tests, HeadlessClock): prepare for a stereo output.
     /// Not while render() runs.
-    void prepare(double sampleRate);
+    void prepare(double sampleRate, int maxBlockFrames = kDefaultBlockFrames);
     /// Audio thread: `out` has `channels` planar channels of `frames`.
-    void render(float* const* out, int channels, int frames) noexcept;
-
-    // juce::AudioIODeviceCallback
-    void audioDeviceIOCallbackWithContext(const float* const* in, int numIn, float* const* out,
-                                          int numOut, int frames,
-                                          const juce::AudioIODeviceCallbackContext&) override;
-    void audioDeviceAboutToStart(juce::AudioIODevice* device) override;
-    void audioDeviceStopped() override {}
+    void render(float* const* out, int channels, int frames) noexcept {
+        host_.render(out, channels, frames);
+    }
 
   private:
-    void send(CommandType type);
+    void send(plugin::ControlType type);
+    void setParameter(const char* id, float value);
     void setPace(double bpm);
     double currentPace() const;
-    void sendLevels(const ClientProfile& profile);
-    // Audio thread
-    void drainCommands() noexcept;
-    void followDesired() noexcept;
-    void readEvents(int frames) noexcept;
 
-    plugin::SessionPlayer player_;
-    plugin::PlaybackDisplay display_;
-    plugin::SessionText session_;
-    std::shared_ptr<const Program> program_;
+    plugin::StillpointProcessor processor_;
+    ProcessorHost host_{processor_};
+    const std::atomic<float>* pace_;  ///< the Pace and Hold parameters' values
+    const std::atomic<float>* hold_;
     ClientProfile profile_;
-
-    // Message thread -> audio thread.
-    static constexpr int kFifoSize = 64;
-    juce::AbstractFifo fifo_{kFifoSize};
-    std::array<Command, kFifoSize> commands_{};
-    std::atomic<bool> running_{false};  ///< the timeline advances
-    std::atomic<bool> restart_{false};  ///< back to the start (a new session or play after the end)
-    std::atomic<double> paceBpm_{0.0};  ///< 0: the session's own
-    std::atomic<bool> hold_{false};
-    std::array<std::atomic<double>, kLayerCount> layerTrimDb_{};  ///< dB added to the session's own
-
-    // Audio thread only.
-    struct Sent {
-        std::uint64_t generation = ~std::uint64_t{0};
-        double paceBpm = 0.0;
-        bool hold = false;
-        std::array<double, kLayerCount> layerTrimDb{};
-    } sent_;
-    bool pendingValid_ = false;
-    Command pending_{};
-    std::int64_t timeline_ = 0;
-    bool startWhenReady_ = false;  ///< at 0, not advancing until the engine for 0 is in
-    std::uint64_t restartGeneration_ = 0;
-    std::int64_t sessionClock_ = 0;
-    std::atomic<bool> paused_{false};
 };
 
 /// Drives an AppPlayer in real time without an audio device (--no-audio):

@@ -2,7 +2,7 @@
 // leave out, voice, haptics, layer volumes), applied to whichever session the
 // therapist picks. Stored as a small JSON file per client:
 //
-//   {"name": "A. Client", "pace": 5.5, "avoid": ["knees"], "voice": "slt",
+//   {"name": "A. Client", "pace": 5.5, "avoid": ["knees"], "voice": "flite:cmu_us_slt",
 //    "haptics": {"on": true, "cap": 0.6},
 //    "layers": {"tone": 0, "bed": -6, "bells": 0, "voice": 3, "binaural": -60, "isochronic": -60}}
 //

@@ -3,6 +3,9 @@
 #include <cmath>
 
 #include "editor/breath_shape.hpp"
+#include "output_settings.hpp"
+#include "profile_editor.hpp"
+#include "stillpoint/narration.hpp"
 
 namespace stillpoint::app {
 namespace {
@@ -64,7 +67,8 @@ MainComponent::MainComponent(AppPlayer& player, juce::AudioDeviceManager* device
                         juce::dontSendNotification);
     };
     addAndMakeVisible(profiles_);
-    addButton(saveProfile_, [this] { saveProfile(); });
+    addButton(saveProfile_, [this] { saveProfile(player_.profile()); });
+    addButton(editProfile_, [this] { editProfile(); });
     addButton(audio_, [this] { showAudioSettings(); });
     audio_.setEnabled(devices_ != nullptr);
     addAndMakeVisible(circle_);
@@ -176,6 +180,11 @@ juce::String MainComponent::selectProfile(const juce::File& file) {
     }
     profile_ = profile;
     const auto error = player_.applyProfile(profile);
+    showProfile(profile);
+    return text(error);
+}
+
+void MainComponent::showProfile(const ClientProfile& profile) {
     juce::String info;
     if (profile.paceBpm > 0.0) info << juce::String(profile.paceBpm, 1) << " breaths/min";
     if (!profile.avoid.empty()) {
@@ -190,12 +199,10 @@ juce::String MainComponent::selectProfile(const juce::File& file) {
                  ? "up to " + juce::String(juce::roundToInt(profile.hapticCap * 100)) + "%"
                  : "off");
     profileInfo_.setText(info, juce::dontSendNotification);
-    return text(error);
 }
 
-void MainComponent::saveProfile() {
+void MainComponent::saveProfile(ClientProfile profile) {
     const int index = profiles_.getSelectedItemIndex() - 1;
-    auto profile = player_.profile();  // with the pace as it is now
     const auto file = index >= 0
                           ? profileFiles_[index]
                           : folders_.profiles.getNonexistentChildFile("Client", ".json", false);
@@ -210,13 +217,37 @@ void MainComponent::saveProfile() {
     status_.setText("Saved " + file.getFullPathName(), juce::dontSendNotification);
 }
 
+void MainComponent::editProfile() {
+    auto* editor = new ProfileEditor(availableVoices());
+    auto current = player_.profile();  // with the pace as it is now
+    if (current.name.empty() && profiles_.getSelectedItemIndex() > 0)
+        current.name = profiles_.getText().toStdString();
+    editor->show(current);
+    editor->onChange = [this](const ClientProfile& edited) {
+        const auto error = player_.applyProfile(edited);
+        status_.setText(text(error), juce::dontSendNotification);
+        if (error.empty()) {
+            profile_ = edited;
+            showProfile(edited);
+        }
+    };
+    editor->onSave = [this](const ClientProfile& edited) { saveProfile(edited); };
+    juce::DialogWindow::LaunchOptions options;
+    options.content.setOwned(editor);
+    options.dialogTitle = "Client profile";
+    options.dialogBackgroundColour = kBackground;
+    options.useNativeTitleBar = true;
+    options.resizable = false;
+    options.launchAsync();
+}
+
 void MainComponent::showAudioSettings() {
     if (devices_ == nullptr) return;
-    auto* selector =
-        new juce::AudioDeviceSelectorComponent(*devices_, 0, 0, 1, 2, false, false, true, false);
-    selector->setSize(520, 380);
+    auto* settings = new OutputSettings(*devices_, player_.host(), [this](int channel) {
+        if (onHapticChannelChosen) onHapticChannelChosen(channel);
+    });
     juce::DialogWindow::LaunchOptions options;
-    options.content.setOwned(selector);
+    options.content.setOwned(settings);
     options.dialogTitle = "Audio output";
     options.dialogBackgroundColour = kBackground;
     options.useNativeTitleBar = true;
@@ -295,7 +326,10 @@ void MainComponent::resized() {
     auto profileArea = left.removeFromBottom(120);
     list_.setBounds(left);
     profileArea.removeFromTop(10);
-    profiles_.setBounds(profileArea.removeFromTop(30));
+    auto profileRow = profileArea.removeFromTop(30);
+    editProfile_.setBounds(profileRow.removeFromRight(64));
+    profileRow.removeFromRight(6);
+    profiles_.setBounds(profileRow);
     profileInfo_.setBounds(profileArea.removeFromTop(34));
     auto profileButtons = profileArea.removeFromTop(32);
     saveProfile_.setBounds(profileButtons.removeFromLeft(profileButtons.getWidth() / 2 - 4));

@@ -2,6 +2,8 @@
 // title and length) and the client's profile on the left; the breathing
 // circle, the current line, the progress with section marks and the big
 // controls on the right. Every control has a key (see kShortcutHelp).
+// "Edit..." opens the profile in a ProfileEditor; "Audio output..." opens
+// OutputSettings (the device and the haptic output).
 //
 // Message thread.
 #pragma once
@@ -42,6 +44,8 @@ class MainComponent : public juce::Component, private juce::ListBoxModel, privat
     }
     /// Called after a control changed something (the remote calls it too).
     void refresh() { timerCallback(); }
+    /// Runs when the therapist picks another haptic output (ProcessorHost::kOff: off).
+    std::function<void(int)> onHapticChannelChosen;
 
     void paint(juce::Graphics& g) override;
     void resized() override;
@@ -58,7 +62,9 @@ class MainComponent : public juce::Component, private juce::ListBoxModel, privat
     void filter();
     void loadShown(int row);
     void readProfiles();
-    void saveProfile();
+    void saveProfile(ClientProfile profile);
+    void showProfile(const ClientProfile& profile);
+    void editProfile();
     void showAudioSettings();
     juce::TextButton& addButton(juce::TextButton& button, std::function<void()> action);
 
@@ -73,7 +79,8 @@ class MainComponent : public juce::Component, private juce::ListBoxModel, privat
     juce::TextEditor search_;
     juce::ListBox list_{"Sessions", this};
     juce::ComboBox profiles_;
-    juce::TextButton saveProfile_{"Save profile"}, audio_{"Audio output..."};
+    juce::TextButton saveProfile_{"Save profile"}, editProfile_{"Edit..."};
+    juce::TextButton audio_{"Audio output..."};
     juce::Label profileInfo_, title_, section_, caption_, time_, remote_, help_, status_;
     plugin::BreathingCircle circle_;
     SessionProgress progress_;

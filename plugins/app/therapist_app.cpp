@@ -1,5 +1,5 @@
 // The therapist's desktop app: a window around AppPlayer, the output device
-// (remembered in the settings file), the OSC remote and, for tests and
+// and the haptic output (remembered in the settings file), the OSC remote and, for tests and
 // machines without sound, a headless mode. `stillpoint_therapist --help`.
 #include <juce_audio_utils/juce_audio_utils.h>
 
@@ -31,6 +31,9 @@ Options:
   --quit-after SECONDS  quit after this long
   --help                this text
 )";
+
+/// The settings file's key for the device output the Haptic bus goes to (-1: off).
+constexpr const char* kHapticChannelKey = "haptic-channel";
 
 /// The command line: `--name value` or `--name=value`, and bare flags.
 class Options {
@@ -110,12 +113,18 @@ class TherapistApp : public juce::JUCEApplication, private juce::ChangeListener 
             const auto saved = settings_->getXmlValue("audio-device");
             const auto error = devices_->initialise(0, 2, saved.get(), true);
             if (error.isNotEmpty()) std::cerr << "stillpoint_therapist: audio: " << error << "\n";
-            devices_->addAudioCallback(&player_);
+            player_.host().setHapticChannel(
+                settings_->getIntValue(kHapticChannelKey, ProcessorHost::kOff));
+            devices_->addAudioCallback(&player_.host());
             devices_->addChangeListener(this);
         }
 
         auto content = std::make_unique<MainComponent>(player_, devices_.get(), folders);
         main_ = content.get();
+        main_->onHapticChannelChosen = [this](int channel) {
+            settings_->setValue(kHapticChannelKey, channel);
+            settings_->saveIfNeeded();
+        };
         if (args.has("--session") && !main_->selectSession(args.value("--session"))) {
             fail("--session " + args.value("--session") + ": no such session in the library");
             return;
@@ -163,7 +172,7 @@ class TherapistApp : public juce::JUCEApplication, private juce::ChangeListener 
         remote_.reset();
         window_.reset();
         if (devices_) {
-            devices_->removeAudioCallback(&player_);
+            devices_->removeAudioCallback(&player_.host());
             devices_->removeChangeListener(this);
         }
         devices_.reset();

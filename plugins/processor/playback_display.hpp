@@ -12,16 +12,19 @@
 namespace stillpoint::plugin {
 
 struct PlaybackDisplay {
-    std::atomic<std::int64_t> position{0};  ///< host sample the session is at
+    /// Host sample the session is at; on the free-running timeline (no host
+    /// timeline), the place in the planned session: it stops while paused and
+    /// follows jumps to each section's and step's planned start.
+    std::atomic<std::int64_t> position{0};
     std::atomic<double> sampleRate{48000.0};
     std::atomic<int> section{-1};
     std::atomic<int> step{-1};
     std::atomic<int> phase{-1};               ///< BreathPhase, -1 before the first breath
     std::atomic<std::int64_t> phaseStart{0};  ///< session sample the phase began at
     std::atomic<double> paceBpm{0.0};         ///< the pace the plugin asked for, 0: the session's
-    std::atomic<int> pattern{
-        0};  ///< the breathPresets() entry breathed (1 + index), 0: the session's
-    std::atomic<bool> playing{false};
+    std::atomic<int> pattern{0};  ///< the breathPresets() entry breathed (1 + index), 0: the session's
+    std::atomic<bool> playing{false};         ///< the host plays, or the free timeline runs
+    std::atomic<bool> paused{false};          ///< the engine faded out on a Pause and waits
     std::atomic<bool> relocating{false};
     std::atomic<bool> finished{false};
     CaptionFollower caption;  ///< the line the voice is saying, from the engine's events

@@ -52,14 +52,14 @@ int bundledIndexOf(const std::string& name) {
     return -1;
 }
 
-LoadedSession planSessionText(const SessionText& session) {
+LoadedSession planSessionText(const SessionText& session, const PlanOptions& options) {
     LoadedSession loaded;
     ParseResult parsed = parseSession(session.text, session.name);
     if (!parsed.session) {
         loaded.error = formatErrors(parsed.diagnostics);
         return loaded;
     }
-    PlanResult planned = planSession(*parsed.session);
+    PlanResult planned = planSession(*parsed.session, options);
     if (!planned.program) {
         loaded.error = formatErrors(planned.diagnostics);
         return loaded;

@@ -28,7 +28,8 @@ struct LoadedSession {
     std::string error;                       ///< every error, one per line
 };
 
-LoadedSession planSessionText(const SessionText& session);
+/// `options`: the listener's regions to leave out.
+LoadedSession planSessionText(const SessionText& session, const PlanOptions& options = {});
 
 /// Every error in `diagnostics`, one `file:line:column: error: ...` per line.
 std::string formatErrors(const Diagnostics& diagnostics);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "editor/stillpoint_editor.hpp"
 #include "stillpoint/session_parser.hpp"
@@ -40,7 +41,17 @@ StillpointProcessor::~StillpointProcessor() {
 }
 
 bool StillpointProcessor::install(SessionText session) {
-    auto loaded = planSessionText(session);
+    PlanOptions options;
+    options.avoid = listener_.avoid;
+    if (!listener_.voice.empty()) {
+        std::string error;
+        options.voice = parseVoiceName(listener_.voice, error);
+        if (!options.voice) {
+            lastError_ = "voice '" + juce::String(listener_.voice) + "': " + juce::String(error);
+            return false;
+        }
+    }
+    auto loaded = planSessionText(session, options);
     if (!loaded.program) {
         lastError_ = juce::String(loaded.error);
         return false;
@@ -58,12 +69,29 @@ juce::String StillpointProcessor::loadSessionFile(const juce::File& file) {
                             ": error: cannot read the file; choose an existing session file";
     if (file.getSize() > static_cast<juce::int64>(kMaxSessionFileBytes))
         return lastError_ = file.getFullPathName() + ": error: larger than a session can be (4 MB)";
-    if (!install({file.getFullPathName().toStdString(), file.loadFileAsString().toStdString()}))
-        return lastError_;
-    // The choice shows "Loaded file"; the timer must not replace it.
+    return loadSession(
+        {file.getFullPathName().toStdString(), file.loadFileAsString().toStdString()});
+}
+
+juce::String StillpointProcessor::loadSession(const SessionText& session) {
+    if (!install(session)) return lastError_;
+    // The choice shows the bundled session, or "Loaded file"; the timer must not replace it.
     installedChoice_ = bundledIndexOf(session_.name) >= 0 ? bundledIndexOf(session_.name)
                                                           : sessionChoice_->choices.size() - 1;
     *sessionChoice_ = installedChoice_;
+    return {};
+}
+
+juce::String StillpointProcessor::setListenerOptions(ListenerOptions options) {
+    const bool replan = options.avoid != listener_.avoid || options.voice != listener_.voice;
+    auto previous = std::exchange(listener_, std::move(options));
+    if (replan && program_ && !install(session_)) {
+        listener_ = std::move(previous);  // what plays keeps its plan and levels
+        return lastError_;
+    }
+    for (std::size_t i = 0; i < layerOffsetDb_.size(); ++i)
+        layerOffsetDb_[i].store(listener_.layerOffsetDb[i]);
+    hapticCap_.store(std::clamp(listener_.hapticCap, 0.0, 1.0));
     return {};
 }
 
@@ -96,8 +124,10 @@ bool StillpointProcessor::isBusesLayoutSupported(const BusesLayout& layouts) con
     return haptic.isDisabled() || haptic == juce::AudioChannelSet::mono();
 }
 
-HostTransport StillpointProcessor::readTransport(int frames, double& hostBpm) noexcept {
+HostTransport StillpointProcessor::readTransport(int frames, double& hostBpm,
+                                                 bool& freeTimeline) noexcept {
     HostTransport transport;
+    freeTimeline = false;
     transport.nonRealtime = isNonRealtime();
     // The Standalone's player reports a sample count but never "playing": it runs free.
     if (wrapperType != wrapperType_Standalone) {
@@ -112,9 +142,12 @@ HostTransport StillpointProcessor::readTransport(int frames, double& hostBpm) no
             }
         }
     }
-    transport.sample = freeRunning_;
-    transport.playing = true;
-    freeRunning_ += frames;
+    // No host timeline: the free-running one, which the controls start and cue.
+    freeTimeline = true;
+    if (controlled_.waitsForStart && player_.readyToStartAt(0)) controlled_.waitsForStart = false;
+    transport.sample = controlled_.timeline;
+    transport.playing = controlled_.timelineRuns && !controlled_.waitsForStart;
+    if (transport.playing) controlled_.timeline += frames;
     return transport;
 }
 
@@ -131,12 +164,12 @@ void StillpointProcessor::sendCommands(double hostBpm) noexcept {
         volumes.tone,  volumes.bed,      volumes.bells,
         volumes.voice, volumes.binaural, volumes.isochronic};
     for (std::size_t i = 0; i < params::kLayerTrims.size(); ++i) {
-        const float trim = trims_[i]->load();
-        if (trim == sent_.trimDb[i]) continue;
-        const double db = std::clamp(own[i] + trim, params::kMinLayerDb, params::kMaxLayerDb);
-        if (player_.pushCommand(
-                {CommandType::SetLayerGain, static_cast<int>(params::kLayerTrims[i].layer), db}))
-            sent_.trimDb[i] = trim;
+        const auto layer = static_cast<std::size_t>(params::kLayerTrims[i].layer);
+        const double added = trims_[i]->load() + layerOffsetDb_[layer].load();
+        if (added == sent_.addedDb[i]) continue;
+        const double db = std::clamp(own[i] + added, params::kMinLayerDb, params::kMaxLayerDb);
+        if (player_.pushCommand({CommandType::SetLayerGain, static_cast<int>(layer), db}))
+            sent_.addedDb[i] = added;
     }
 
     double pace =
@@ -159,11 +192,38 @@ void StillpointProcessor::sendCommands(double hostBpm) noexcept {
         sent_.hold = hold;
 }
 
-void StillpointProcessor::readEvents() noexcept {
+void StillpointProcessor::drainControls() noexcept {
+    for (;;) {
+        if (!unsent_) {
+            ProcessorControl control;
+            if (!controls_.pop(control)) return;
+            unsent_ = applyControl(control, controlled_, display_.finished.load());
+            if (!unsent_) continue;
+        }
+        // Only the engine that plays hears it: not one about to be replaced
+        // (a relocation, a cued start) nor a full queue. The rest waits, in order.
+        if (controlled_.waitsForStart || player_.relocating() || !player_.pushCommand(*unsent_))
+            return;
+        unsent_.reset();
+    }
+}
+
+void StillpointProcessor::readEvents(int frames, bool freeTimeline) noexcept {
     if (player_.engineGeneration() != captionGeneration_) {
         captionGeneration_ = player_.engineGeneration();
         display_.caption.reset();  // another engine: it announces its own lines
     }
+    // On the free timeline the clock is the place in the planned session: it
+    // runs with the audio (not while paused) and is set to the planned start
+    // of each section and step as it begins (a jump, a hold or another pace
+    // moves the engine off the plan).
+    if (freeTimeline && !display_.paused.load() && !display_.finished.load())
+        sessionClock_ += frames;
+    const Program* program = player_.playingProgram();
+    const double rate = display_.sampleRate.load();
+    const auto plannedStart = [&](double seconds) {
+        return static_cast<std::int64_t>(seconds * rate);
+    };
     Event event;
     while (player_.popEvent(event)) {
         switch (event.type) {
@@ -173,20 +233,35 @@ void StillpointProcessor::readEvents() noexcept {
                 break;
             case EventType::SectionStarted:
                 display_.section.store(event.index);
+                if (program && event.index >= 0 &&
+                    event.index < static_cast<int>(program->sections.size()))
+                    sessionClock_ = plannedStart(
+                        program->sections[static_cast<std::size_t>(event.index)].startSeconds);
                 break;
             case EventType::StepStarted:
                 display_.step.store(event.index);
                 sent_.paceBpm = 0.0;  // an engine built for a relocation knows no chosen pace: send it again
+                if (program && event.index >= 0 &&
+                    event.index < static_cast<int>(program->steps.size()))
+                    sessionClock_ = plannedStart(
+                        program->steps[static_cast<std::size_t>(event.index)].startSeconds);
                 break;
             case EventType::PhaseChanged:
                 // Every whole breath starts with an inhale: where a chosen pattern takes over.
                 if (event.index == static_cast<int>(BreathPhase::Inhale))
                     display_.pattern.store(sent_.pattern);
                 display_.phase.store(event.index);
-                display_.phaseStart.store(event.sessionSample);
+                display_.phaseStart.store(freeTimeline ? sessionClock_ : event.sessionSample);
+                break;
+            case EventType::Paused:
+                display_.paused.store(true);
+                break;
+            case EventType::Resumed:
+                display_.paused.store(false);
                 break;
             case EventType::Finished:
                 display_.finished.store(true);
+                display_.phase.store(-1);
                 break;
             case EventType::SessionStarted:
                 display_.finished.store(false);
@@ -201,6 +276,15 @@ void StillpointProcessor::readEvents() noexcept {
 void StillpointProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) {
     juce::ScopedNoDenormals noDenormals;
     midi.clear();
+    drainControls();
+    if (std::exchange(controlled_.cued, false)) {  // back at the start: nothing has played yet
+        sessionClock_ = 0;
+        display_.section.store(-1);
+        display_.step.store(-1);
+        display_.phase.store(-1);
+        display_.paused.store(false);
+        display_.finished.store(false);
+    }
     const int frames = buffer.getNumSamples();
     if (frames <= 0) return;
     auto main = getBusBuffer(buffer, false, 0);
@@ -209,19 +293,22 @@ void StillpointProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::M
         return;
     }
     double hostBpm = 0.0;
-    const HostTransport transport = readTransport(frames, hostBpm);
+    bool freeTimeline = false;
+    const HostTransport transport = readTransport(frames, hostBpm, freeTimeline);
     sendCommands(hostBpm);
     float* out[2] = {main.getWritePointer(0), main.getWritePointer(1)};
     // The Haptic bus carries the engine's actuator signal; the Haptics
     // parameter glides it to silence and back.
     const bool hapticBus = getBusCount(false) > 1 && getBus(false, 1)->isEnabled();
     player_.setHapticsEnabled(haptics_->load() >= 0.5f);
+    player_.setHapticCap(hapticCap_.load());
     player_.process(out, hapticBus ? getBusBuffer(buffer, false, 1).getWritePointer(0) : nullptr, frames,
                     transport);
-    readEvents();
+    // Cued, the engine that is to play has not started: what another one says is stale.
+    if (!controlled_.waitsForStart) readEvents(transport.playing ? frames : 0, freeTimeline);
 
-    display_.position.store(player_.playingPosition());
-    display_.playing.store(transport.playing);
+    display_.position.store(freeTimeline ? sessionClock_ : player_.playingPosition());
+    display_.playing.store(transport.playing || (freeTimeline && controlled_.timelineRuns));
     display_.relocating.store(player_.relocating());
 }
 

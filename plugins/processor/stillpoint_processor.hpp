@@ -7,6 +7,14 @@
 // Zero latency, no tail. State: the parameters plus the session text itself,
 // so a project reopens on a machine without the file.
 //
+// A front end that hosts the processor itself (the therapist app) steers it
+// with the same parameters; the moments a parameter cannot say (pause, the
+// next section, grounding, a faded stop) go as ProcessorControl through a
+// wait-free queue drained at the top of processBlock, and a listener's
+// profile through setListenerOptions (levels and the haptic cap as atomics,
+// regions by planning again). Without a host timeline the session plays on
+// a free-running one, which a Cue holds at the start until Play.
+//
 // Threads: JUCE's. processBlock never allocates, locks or waits (except in
 // non-realtime mode, where SessionPlayer waits for a relocation). Session
 // loading runs on the message thread; a host's change of the session
@@ -17,14 +25,31 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "processor/control_state.hpp"
 #include "processor/playback_display.hpp"
 #include "processor/plugin_parameters.hpp"
 #include "processor/session_library.hpp"
 #include "session_player.hpp"
 
 namespace stillpoint::plugin {
+
+/// How a listener wants every session adapted (a therapist's client
+/// profile). Not automatable and not in the plugin's state.
+struct ListenerOptions {
+    std::vector<std::string> avoid;  ///< body regions the session leaves out (planning)
+    /// Narration voice, `engine:name` or a name ("" for the session's own):
+    /// it replaces the session's default voice (planning, then narration).
+    std::string voice;
+    double hapticCap = 1.0;  ///< 0..1, the most the haptic track reaches
+    /// dB added to each layer (LayerId order) on top of its trim parameter.
+    std::array<double, params::kLayerTrims.size()> layerOffsetDb{};
+
+    bool operator==(const ListenerOptions&) const = default;
+};
 
 class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
   public:
@@ -34,6 +59,16 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     // Message thread: the session.
     /// Load a session file; returns the errors (file:line:column: error: ...) or "".
     juce::String loadSessionFile(const juce::File& file);
+    /// Load session text (a file read elsewhere, a bundled session); the errors or "".
+    juce::String loadSession(const SessionText& session);
+    /// Adapt what plays, and every later session, to this listener: levels
+    /// and the cap glide at once; other regions plan the session again.
+    /// The errors (an unknown region: nothing changes) or "".
+    juce::String setListenerOptions(ListenerOptions options);
+    const ListenerOptions& listenerOptions() const noexcept { return listener_; }
+    /// Message thread (the queue's one producer): a moment for the next
+    /// block. False when the queue is full.
+    bool control(const ProcessorControl& what) noexcept { return controls_.push(what); }
     SessionText currentSession() const { return session_; }
     std::shared_ptr<const Program> currentProgram() const { return program_; }
     /// The playing session with its voice (what the caption's lines index); null until made.
@@ -67,7 +102,7 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
   private:
     struct SentCommands {  // what the playing engine was last told (audio thread)
         std::uint64_t generation = ~std::uint64_t{0};
-        std::array<float, params::kLayerTrims.size()> trimDb{};
+        std::array<double, params::kLayerTrims.size()> addedDb{};  ///< trim + the listener's offset
         double paceBpm = 0.0;
         int pattern = 0;  ///< SetPattern's index: 0 is the session's own
         bool hold = false;
@@ -77,11 +112,10 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     /// Make `session` the one that plays; false (and lastError) when it has errors.
     bool install(SessionText session);
     void followSessionParameter();
-    HostTransport readTransport(int frames, double& hostBpm) noexcept;
+    HostTransport readTransport(int frames, double& hostBpm, bool& freeTimeline) noexcept;
     void sendCommands(double hostBpm) noexcept;
-    void readEvents() noexcept;
-    /// The Haptic bus's signal. Silent until the engine produces one: the
-    /// engine's haptic channel is written here when it exists.
+    void drainControls() noexcept;
+    void readEvents(int frames, bool freeTimeline) noexcept;
 
     juce::AudioProcessorValueTreeState parameters_;
     std::array<std::atomic<float>*, params::kLayerTrims.size()> trims_{};
@@ -94,14 +128,22 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     juce::AudioParameterChoice* sessionChoice_ = nullptr;
 
     SessionPlayer player_;
+    ListenerOptions listener_;
     SessionText session_;
     std::shared_ptr<const Program> program_;
+    // The listener's levels, message thread -> audio thread (latest value wins).
+    std::array<std::atomic<double>, params::kLayerTrims.size()> layerOffsetDb_{};
+    std::atomic<double> hapticCap_{1.0};
     int installedChoice_ = -1;
     juce::String lastError_;
 
     SentCommands sent_;
     std::uint64_t captionGeneration_ = 0;  ///< the engine whose lines the caption follows
-    std::int64_t freeRunning_ = 0;  ///< the timeline when the host gives none
+    ControlQueue controls_;
+    // Audio thread only.
+    ControlState controlled_;
+    std::optional<Command> unsent_;  ///< a control's command waiting for an engine
+    std::int64_t sessionClock_ = 0;  ///< the free timeline's place in the planned session
     PlaybackDisplay display_;
 };
 

@@ -130,6 +130,7 @@ std::unique_ptr<SessionPlayer::Built> SessionPlayer::build(std::shared_ptr<const
     config.channels = 2;
     config.haptics.signal = HapticSignal::Lra;  // a third output: the Haptic bus
     config.haptics.enabled = hapticsWanted_.load();
+    config.haptics.intensityCap = hapticCap_.load();
     built->engine->prepare(config);
     if (start > 0) built->engine->seek(start);
     built->start = start;
@@ -213,7 +214,8 @@ void SessionPlayer::waitForEngine() noexcept {
 }
 
 void SessionPlayer::renderActive(float* const* out, int frames) noexcept {
-    active_->engine->setHaptics(hapticsWanted_.load(), 1.0);  // two atomic stores; the track glides
+    // Two atomic stores; the track glides.
+    active_->engine->setHaptics(hapticsWanted_.load(), hapticCap_.load());
     float* hapticScratch = scratch_.data() + 2 * kEngineBlockFrames;
     for (int done = 0; done < frames;) {
         const int n = std::min(frames - done, kEngineBlockFrames);
@@ -367,6 +369,11 @@ void SessionPlayer::process(float* const* stereo, float* haptic, int frames,
 
 bool SessionPlayer::pushCommand(const Command& command) noexcept {
     return active_ && active_->engine->pushCommand(command);
+}
+
+bool SessionPlayer::readyToStartAt(std::int64_t host) const noexcept {
+    return active_ && mode_ != Mode::Relocating && active_->session == sessionWanted_.load() &&
+           nextHost_ == host;
 }
 
 const Program* SessionPlayer::playingProgram() const noexcept {

@@ -89,6 +89,8 @@ class SessionPlayer {
     void process(float* const* out, float* haptic, int frames, const HostTransport& transport) noexcept;
     /// The listener's haptics switch; the track glides to it. Any thread.
     void setHapticsEnabled(bool enabled) noexcept { hapticsWanted_.store(enabled); }
+    /// The listener's haptic intensity cap (0..1); the track glides to it. Any thread.
+    void setHapticCap(double cap) noexcept { hapticCap_.store(cap); }
     /// Audio thread: command or query the engine that is playing (or about to).
     bool pushCommand(const Command& command) noexcept;
     bool popEvent(Event& event) noexcept;
@@ -103,6 +105,9 @@ class SessionPlayer {
     std::uint64_t engineGeneration() const noexcept { return engineGeneration_.load(); }
     /// True while waiting for the worker to build an engine for this place.
     bool relocating() const noexcept { return relocating_.load(); }
+    /// Audio thread: an engine for the current session waits at (or plays from)
+    /// host sample `host`, so a transport that starts there loses nothing.
+    bool readyToStartAt(std::int64_t host) const noexcept;
 
   private:
     struct Built;  // an engine, its program and the host sample it starts at
@@ -173,6 +178,7 @@ class SessionPlayer {
     float declickTarget_ = 1.0f;
     float declickStep_ = 0.0f;
     std::atomic<bool> hapticsWanted_{true};
+    std::atomic<double> hapticCap_{1.0};
     std::vector<float> scratch_;  ///< sized in prepare(): where catching up renders to
     std::atomic<std::uint64_t> engineGeneration_{0};
     std::atomic<bool> relocating_{false};

@@ -1,6 +1,6 @@
-// AppPlayer: the app's controls reach the engine and change what is heard
-// and what the state says. Rendered through the real audio path, with the
-// engine built on SessionPlayer's worker as in the app.
+// AppPlayer: the app's controls reach the plugin's processor and change what
+// is heard and what the state says. Rendered through the real audio path
+// (ProcessorHost, the processor, SessionPlayer's worker) as in the app.
 #include "app_player.hpp"
 
 #include <gtest/gtest.h>
@@ -122,16 +122,18 @@ TEST_F(Player, ProfilePaceAndTheSlowerFasterControls) {
     ClientProfile profile;
     profile.paceBpm = 5.0;
     ASSERT_EQ(player_.applyProfile(profile), "");
-    EXPECT_EQ(player_.state().paceBpm, 5.0);
+    // The pace is the processor's Pace parameter (a float): the same to 1e-4.
+    EXPECT_NEAR(player_.state().paceBpm, 5.0, 1e-4);
     player_.faster();
-    EXPECT_EQ(player_.state().paceBpm, 5.0 + AppPlayer::kPaceStepBpm);
+    EXPECT_NEAR(player_.state().paceBpm, 5.0 + AppPlayer::kPaceStepBpm, 1e-4);
+    EXPECT_NEAR(player_.processor().parameters().getRawParameterValue("pace")->load(), 5.5, 1e-4);
     player_.slower();
     player_.slower();
-    EXPECT_EQ(player_.state().paceBpm, 5.0 - AppPlayer::kPaceStepBpm);
-    EXPECT_EQ(player_.profile().paceBpm,
-              5.0 - AppPlayer::kPaceStepBpm);  // what "Save profile" writes
+    EXPECT_NEAR(player_.state().paceBpm, 5.0 - AppPlayer::kPaceStepBpm, 1e-4);
+    EXPECT_NEAR(player_.profile().paceBpm, 5.0 - AppPlayer::kPaceStepBpm,
+                1e-4);  // what "Save profile" writes
     for (int i = 0; i < 40; ++i) player_.slower();
-    EXPECT_EQ(player_.state().paceBpm, kMinProfilePace);
+    EXPECT_NEAR(player_.state().paceBpm, kMinProfilePace, 1e-4);
 }
 
 TEST_F(Player, HoldIsReportedUntilReleased) {
@@ -148,6 +150,36 @@ TEST_F(Player, AnAvoidRegionThatDoesNotExistIsAnErrorNamingIt) {
     profile.avoid = {"elbowz"};
     const auto error = player_.applyProfile(profile);
     EXPECT_NE(error.find("elbowz"), std::string::npos) << error;
+    EXPECT_TRUE(player_.processor().listenerOptions().avoid.empty());  // nothing changed
+}
+
+TEST_F(Player, AProfileAdaptsTheProcessorsPlan) {
+    ClientProfile profile;
+    profile.avoid = {"knees", "jaw"};
+    profile.voice = "cmu_us_awb";
+    profile.hapticCap = 0.4;
+    ASSERT_EQ(player_.applyProfile(profile), "");
+    const auto& options = player_.processor().listenerOptions();
+    EXPECT_EQ(options.avoid, profile.avoid);
+    EXPECT_EQ(options.voice, "cmu_us_awb");
+    EXPECT_EQ(options.hapticCap, 0.4);
+    // A scan loaded afterwards is planned without those regions: its lines never name them.
+    const plugin::SessionText scan{"scan.yaml", R"(title: Scan
+sections:
+  - name: Scan
+    steps:
+      - scan: {regions: [feet, knees, belly, jaw], length: short}
+)"};
+    ASSERT_EQ(player_.load(scan, profile), "");
+    const auto program = player_.processor().currentProgram();
+    ASSERT_NE(program, nullptr);
+    std::string spoken;
+    for (const auto& step : program->steps)
+        for (const auto& line : step.lines) spoken += line + "\n";
+    EXPECT_NE(spoken.find("feet"), std::string::npos) << spoken;
+    EXPECT_NE(spoken.find("belly"), std::string::npos) << spoken;
+    EXPECT_EQ(spoken.find("knees"), std::string::npos) << spoken;
+    EXPECT_EQ(spoken.find("jaw"), std::string::npos) << spoken;
 }
 
 }  // namespace

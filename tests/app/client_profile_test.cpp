@@ -27,7 +27,7 @@ ClientProfile sample() {
     p.name = "Ana Müller";
     p.paceBpm = 5.5;
     p.avoid = {"knees", "lower back"};
-    p.voice = "slt";
+    p.voice = "flite:cmu_us_slt";
     p.haptics = false;
     p.hapticCap = 0.35;
     p.layerTrimDb = {-3.0, -6.5, 0.0, 4.0, -60.0, -12.25};

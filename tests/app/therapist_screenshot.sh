@@ -10,7 +10,7 @@ rm -rf "$out"
 mkdir -p "$out/folder/Profiles"
 # A client's profile, applied at start and listed in the window.
 cat >"$out/folder/Profiles/Ana.json" <<'JSON'
-{"name": "Ana", "pace": 5.5, "avoid": ["jaw"], "voice": "slt",
+{"name": "Ana", "pace": 5.5, "avoid": ["jaw"], "voice": "flite:cmu_us_slt",
  "haptics": {"on": true, "cap": 0.6}, "layers": {"bed": -6, "binaural": -60}}
 JSON
 png="$out/therapist.png"

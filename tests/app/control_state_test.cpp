@@ -1,0 +1,80 @@
+// The processor's control path without audio: the queue keeps order and
+// says when it is full; each control sets the free timeline and asks the
+// engine for what it should (a pause once, a resume only after a pause, a
+// play after the end from the top).
+#include "processor/control_state.hpp"
+
+#include <gtest/gtest.h>
+
+namespace stillpoint::plugin {
+namespace {
+
+CommandType commandOf(ControlType type, ControlState& state, bool finished = false) {
+    const auto command = applyControl({type}, state, finished);
+    EXPECT_TRUE(command.has_value());
+    return command ? command->type : CommandType::Stop;
+}
+
+TEST(ControlQueue, KeepsOrderAndRefusesWhenFull) {
+    ControlQueue queue;
+    for (std::size_t i = 0; i < ControlQueue::kCapacity; ++i)
+        ASSERT_TRUE(queue.push({i % 2 == 0 ? ControlType::NextSection : ControlType::Pause}));
+    EXPECT_FALSE(queue.push({ControlType::Stop}));
+    ProcessorControl control;
+    for (std::size_t i = 0; i < ControlQueue::kCapacity; ++i) {
+        ASSERT_TRUE(queue.pop(control));
+        EXPECT_EQ(control.type, i % 2 == 0 ? ControlType::NextSection : ControlType::Pause);
+    }
+    EXPECT_FALSE(queue.pop(control));
+    EXPECT_TRUE(queue.push({ControlType::Stop}));  // room again
+}
+
+TEST(ControlState, TheStandaloneRunsAtOnceACueWaitsForPlay) {
+    ControlState state;
+    EXPECT_TRUE(state.timelineRuns);
+    EXPECT_FALSE(state.waitsForStart);
+    state.timeline = 48000;
+    EXPECT_FALSE(applyControl({ControlType::Cue}, state, false));
+    EXPECT_EQ(state.timeline, 0);
+    EXPECT_FALSE(state.timelineRuns);
+    EXPECT_TRUE(state.waitsForStart);
+    EXPECT_TRUE(state.cued);
+    EXPECT_FALSE(applyControl({ControlType::Play}, state, false));
+    EXPECT_TRUE(state.timelineRuns);
+    EXPECT_TRUE(state.waitsForStart);  // until the engine for the start is in
+}
+
+TEST(ControlState, PauseGoesOnceAndPlayResumesIt) {
+    ControlState state;
+    applyControl({ControlType::Cue}, state, false);
+    EXPECT_FALSE(applyControl({ControlType::Pause}, state, false));  // nothing plays yet
+    applyControl({ControlType::Play}, state, false);
+    EXPECT_EQ(commandOf(ControlType::Pause, state), CommandType::Pause);
+    EXPECT_FALSE(applyControl({ControlType::Pause}, state, false));
+    EXPECT_EQ(commandOf(ControlType::Play, state), CommandType::Resume);
+    EXPECT_FALSE(applyControl({ControlType::Play}, state, false));  // already playing
+}
+
+TEST(ControlState, PlayAfterTheEndStartsFromTheTop) {
+    ControlState state;
+    state.timeline = 96000;
+    EXPECT_FALSE(applyControl({ControlType::Pause}, state, true));
+    EXPECT_FALSE(applyControl({ControlType::Play}, state, true));
+    EXPECT_EQ(state.timeline, 0);
+    EXPECT_TRUE(state.cued);
+    EXPECT_TRUE(state.timelineRuns);
+    EXPECT_TRUE(state.waitsForStart);
+}
+
+TEST(ControlState, MomentsBecomeTheirEngineCommands) {
+    ControlState state;
+    applyControl({ControlType::Cue}, state, false);
+    EXPECT_EQ(commandOf(ControlType::Grounding, state), CommandType::Grounding);
+    EXPECT_TRUE(state.timelineRuns);  // grounding is reachable before Play too
+    EXPECT_EQ(commandOf(ControlType::NextSection, state), CommandType::NextSection);
+    EXPECT_EQ(commandOf(ControlType::PreviousSection, state), CommandType::PrevSection);
+    EXPECT_EQ(commandOf(ControlType::Stop, state), CommandType::Stop);
+}
+
+}  // namespace
+}  // namespace stillpoint::plugin
