@@ -83,7 +83,7 @@ class ManifestReader {
                 fail(error, at + ": clip path " + resolved.error);
                 return false;
             }
-            const auto [where, added] = pack.lines.try_emplace(id, resolved.path->string(), at);
+            const auto [where, added] = pack.lines.try_emplace(id, VoicePackClip{resolved.path->string(), at});
             if (!added) {
                 fail(error, at + ": line '" + id + "' is listed twice (first at " +
                                 where->second.manifestPlace + "); keep one clip per line id");
