@@ -80,6 +80,10 @@ ParseResult parseSession(std::string_view text, const std::string& path) {
     return result;
 }
 
+bool isValidUtf8(std::string_view text) {
+    return !detail::findInvalidUtf8(text);
+}
+
 ParseResult loadSessionFile(const std::string& path) {
     auto file = readBoundedFile(path, kMaxSessionFileBytes);
     switch (file.problem) {
