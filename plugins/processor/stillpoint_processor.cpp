@@ -5,14 +5,13 @@
 #include <utility>
 
 #include "editor/stillpoint_editor.hpp"
+#include "processor/plugin_state.hpp"
 #include "stillpoint/session_parser.hpp"
 
 namespace stillpoint::plugin {
 namespace {
 
 constexpr int kSessionPollHz = 20;
-constexpr const char* kStateTag = "StillpointState";
-constexpr const char* kSessionTag = "Session";
 
 }  // namespace
 
@@ -317,25 +316,31 @@ juce::AudioProcessorEditor* StillpointProcessor::createEditor() {
 }
 
 void StillpointProcessor::getStateInformation(juce::MemoryBlock& destination) {
-    juce::XmlElement root(kStateTag);
-    root.setAttribute("version", 1);
-    if (auto parameters = parameters_.copyState().createXml())
-        root.addChildElement(parameters.release());
-    auto* session = root.createNewChildElement(kSessionTag);
-    session->setAttribute("name", juce::String(session_.name));
-    session->setAttribute("text", juce::String::fromUTF8(session_.text.data(),
-                                                         static_cast<int>(session_.text.size())));
-    copyXmlToBinary(root, destination);
+    PluginState state;
+    state.session = session_;
+    // The parameter tree holds each value as the parameter shows it (a pace
+    // in breaths per minute, a trim in dB), which survives range changes.
+    for (const auto& parameter : parameters_.copyState())
+        state.parameters.push_back({parameter.getProperty("id").toString().toStdString(),
+                                    static_cast<double>(parameter.getProperty("value"))});
+    const auto bytes = writePluginState(state);
+    destination.replaceAll(bytes.data(), bytes.size());
 }
 
 void StillpointProcessor::setStateInformation(const void* data, int sizeInBytes) {
-    const auto root = getXmlFromBinary(data, sizeInBytes);
-    if (!root || !root->hasTagName(kStateTag)) return;
-    if (auto* parameters = root->getChildByName(parameters_.state.getType()))
-        parameters_.replaceState(juce::ValueTree::fromXml(*parameters));
-    if (auto* session = root->getChildByName(kSessionTag))
-        install({session->getStringAttribute("name").toStdString(),
-                 session->getStringAttribute("text").toStdString()});
+    std::string error;
+    auto state = readPluginState(data, static_cast<std::size_t>(std::max(sizeInBytes, 0)), error);
+    if (!state) {
+        lastError_ = "the host's saved state was not restored: " + juce::String(error);
+        return;
+    }
+    juce::ValueTree tree(parameters_.state.getType());
+    for (const auto& parameter : state->parameters)
+        tree.appendChild(juce::ValueTree("PARAM", {{"id", juce::String(parameter.id)},
+                                                   {"value", parameter.value}}),
+                         nullptr);
+    parameters_.replaceState(tree);  // parameters it does not list keep their values
+    install(std::move(state->session));
     installedChoice_ = sessionChoice_->getIndex();  // the saved text is what plays
 }
 

@@ -60,8 +60,8 @@ BadSamples countBad(const juce::AudioBuffer<float>& buffer) {
 namespace {
 
 // JUCE's VST3 host keeps the component's state as base64 text in an
-// <IComponent> element; the plugin's own XML comes first in it (JUCE's VST3
-// wrapper appends its private data after).
+// <IComponent> element; the plugin's own state comes first in it (JUCE's
+// VST3 wrapper appends its private data after).
 juce::MemoryBlock componentState(const juce::XmlElement& outer) {
     juce::MemoryBlock component;
     if (auto* element = outer.getChildByName("IComponent"))
@@ -71,13 +71,15 @@ juce::MemoryBlock componentState(const juce::XmlElement& outer) {
 
 }  // namespace
 
-std::unique_ptr<juce::XmlElement> pluginStateXml(const juce::MemoryBlock& hostState) {
+std::optional<PluginState> pluginStateIn(const juce::MemoryBlock& hostState) {
     auto outer = juce::AudioProcessor::getXmlFromBinary(hostState.getData(),
                                                         static_cast<int>(hostState.getSize()));
-    if (!outer) return nullptr;
+    if (!outer) return std::nullopt;
     const auto component = componentState(*outer);
-    return juce::AudioProcessor::getXmlFromBinary(component.getData(),
-                                                  static_cast<int>(component.getSize()));
+    std::string error;
+    auto state = readPluginState(component.getData(), component.getSize(), error);
+    EXPECT_TRUE(state) << error;
+    return state;
 }
 
 juce::MemoryBlock stateWithSession(juce::AudioPluginInstance& plugin, const juce::String& name,
@@ -89,25 +91,20 @@ juce::MemoryBlock stateWithSession(juce::AudioPluginInstance& plugin, const juce
     EXPECT_NE(outer, nullptr);
     if (!outer) return {};
     const auto component = componentState(*outer);
-    auto xml = juce::AudioProcessor::getXmlFromBinary(component.getData(),
-                                                      static_cast<int>(component.getSize()));
-    EXPECT_NE(xml, nullptr);
-    if (!xml) return {};
-    auto* session = xml->getChildByName("Session");
-    EXPECT_NE(session, nullptr);
-    if (!session) return {};
-    session->setAttribute("name", name);
-    session->setAttribute("text", sessionText);
+    std::string error;
+    auto own = readPluginState(component.getData(), component.getSize(), error);
+    EXPECT_TRUE(own) << error;
+    if (!own) return {};
+    const std::size_t ownBytes = writePluginState(*own).size();
+    own->session = {name.toStdString(), sessionText.toStdString()};
 
-    // The plugin's XML, then the wrapper's data as it was.
-    const auto xmlBytes = 9 + static_cast<std::size_t>(juce::ByteOrder::littleEndianInt(
-                                  static_cast<const char*>(component.getData()) + 4));
-    juce::MemoryBlock changed;
-    juce::AudioProcessor::copyXmlToBinary(*xml, changed);
-    changed.append(static_cast<const char*>(component.getData()) + xmlBytes,
-                   component.getSize() - xmlBytes);
+    // The plugin's state, then the wrapper's data as it was.
+    const auto changed = writePluginState(*own);
+    juce::MemoryBlock rebuilt(changed.data(), changed.size());
+    rebuilt.append(static_cast<const char*>(component.getData()) + ownBytes,
+                   component.getSize() - ownBytes);
     outer->getChildByName("IComponent")->deleteAllTextElements();
-    outer->getChildByName("IComponent")->addTextElement(changed.toBase64Encoding());
+    outer->getChildByName("IComponent")->addTextElement(rebuilt.toBase64Encoding());
     juce::MemoryBlock result;
     juce::AudioProcessor::copyXmlToBinary(*outer, result);
     return result;

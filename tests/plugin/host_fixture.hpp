@@ -3,6 +3,10 @@
 // the tests a transport to drive it with.
 #pragma once
 
+#include <optional>
+
+#include "processor/plugin_state.hpp"
+
 #include <juce_audio_formats/juce_audio_formats.h>
 #include <juce_audio_processors/juce_audio_processors.h>
 
@@ -42,8 +46,8 @@ struct BadSamples {
 };
 BadSamples countBad(const juce::AudioBuffer<float>& buffer);
 
-/// The plugin's own state (its XML) inside the VST3 host's state.
-std::unique_ptr<juce::XmlElement> pluginStateXml(const juce::MemoryBlock& hostState);
+/// The plugin's own state inside the VST3 host's state.
+std::optional<PluginState> pluginStateIn(const juce::MemoryBlock& hostState);
 
 /// A plugin state that plays `sessionText`, built from `plugin`'s own state.
 juce::MemoryBlock stateWithSession(juce::AudioPluginInstance& plugin, const juce::String& name,

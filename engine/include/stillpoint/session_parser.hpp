@@ -26,4 +26,8 @@ ParseResult parseSession(std::string_view text, const std::string& path);
 /// Read and parse a session file.
 ParseResult loadSessionFile(const std::string& path);
 
+/// Whether `text` is UTF-8 as a session must be: no overlong forms, no
+/// surrogates. For front ends that carry session text through other formats.
+bool isValidUtf8(std::string_view text);
+
 }  // namespace stillpoint

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
+
+#include "text/bounded_file.hpp"
 
 namespace stillpoint {
 namespace {
@@ -149,18 +149,22 @@ AudioClipRead readAudioClip(std::span<const std::uint8_t> bytes, const std::stri
 }
 
 AudioClipRead readAudioClipFile(const std::string& path, const AudioClipLimits& limits) {
-    std::error_code error;
-    const auto size = std::filesystem::file_size(path, error);
-    if (error) return failed(path, "cannot read the file: " + error.message() + "; check the path");
-    if (size > limits.maxFileBytes)
-        return failed(path, "the file is " + std::to_string(size >> 20) + " MB, larger than the " +
-                                std::to_string(limits.maxFileBytes >> 20) +
-                                " MB a clip may be; split it");
-    std::ifstream in(path, std::ios::binary);
-    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
-    in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    if (!in) return failed(path, "cannot read the file; check that it is readable");
-    return readAudioClip(bytes, path, limits);
+    const auto file = readBoundedFile(path, limits.maxFileBytes);
+    switch (file.problem) {
+        case BoundedFile::Problem::None: break;
+        case BoundedFile::Problem::Missing:
+            return failed(path, "cannot read the file: " + file.systemMessage + "; check the path");
+        case BoundedFile::Problem::Folder:
+            return failed(path, "is a folder, not a clip; name a WAV or FLAC file");
+        case BoundedFile::Problem::TooLarge:
+            return failed(path, "the file is " + megabytes(file.sizeBytes) + ", larger than the " +
+                                    megabytes(limits.maxFileBytes) + " a clip may be; split it");
+        case BoundedFile::Problem::Unreadable:
+            return failed(path, "cannot read the file (" + file.systemMessage +
+                                    "); check that it is readable");
+    }
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(file.bytes.data());
+    return readAudioClip({bytes, file.bytes.size()}, path, limits);
 }
 
 }  // namespace stillpoint

@@ -2,51 +2,130 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <system_error>
+
+#include "text/bounded_file.hpp"
+#include "io/contained_path.hpp"
+#include "session/layout_check.hpp"
+#include "session/utf8_text.hpp"
 
 namespace stillpoint::narration {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string place(const fs::path& manifest, const YAML::Mark& mark) {
-    return manifest.string() + ":" + std::to_string(mark.line + 1) + ":" +
-           std::to_string(mark.column + 1);
+std::string place(const std::string& manifest, const YAML::Mark& mark) {
+    return manifest + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
 }
 
-/// Whether `inner` lies inside `outer` (both canonical).
-bool isInside(const fs::path& inner, const fs::path& outer) {
-    const auto [end, at] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
-    return end == outer.end() && at != inner.end();
+std::string place(const std::string& manifest, const SourcePos& pos) {
+    return manifest + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
 }
 
-/// The clip's path inside `folder`, or an error saying why it is refused.
-std::optional<fs::path> clipPath(const fs::path& folder, const std::string& written,
-                                 std::string& error) {
-    const fs::path relative(written);
-    if (relative.is_absolute() || relative.has_root_name() || relative.has_root_directory()) {
-        error = "clip path '" + written + "' is absolute; write it relative to the pack folder";
-        return std::nullopt;
+/// Problems found before yaml-cpp may see the text, as for session files.
+std::optional<std::string> checkRawText(std::string_view text, const std::string& manifest) {
+    if (const auto bad = detail::findInvalidUtf8(text)) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", bad->byte);
+        return place(manifest, bad->pos) + ": invalid UTF-8: byte " + byte +
+               "; save the manifest as UTF-8";
     }
-    for (const auto& part : relative)
-        if (part == "..") {
-            error = "clip path '" + written +
-                    "' leaves the pack folder; keep every clip inside it, without '..'";
-            return std::nullopt;
+    if (const auto problem = detail::checkLayout(text))
+        return place(manifest, problem->pos) + ": " + problem->message + "; " + problem->hint;
+    return std::nullopt;
+}
+
+class ManifestReader {
+  public:
+    ManifestReader(const fs::path& folder, std::string manifest)
+        : folder_(folder), manifest_(std::move(manifest)) {}
+
+    std::optional<VoicePack> read(const YAML::Node& root, std::string& error) {
+        if (!root.IsMap()) return fail(error, manifest_ + ": expected a map with name: and lines:");
+        VoicePack pack;
+        pack.directory = folder_.string();
+        for (const auto& entry : root) {
+            const YAML::Node& key = entry.first;
+            const YAML::Node& value = entry.second;
+            const std::string name = key.IsScalar() ? key.Scalar() : std::string();
+            if (name == "name" && value.IsScalar()) {
+                pack.name = value.Scalar();
+            } else if (name == "lines" && value.IsMap()) {
+                if (!readLines(value, pack, error)) return std::nullopt;
+            } else {
+                return fail(error, place(manifest_, key.Mark()) + ": unexpected '" + name +
+                                       "'; a manifest has name: (text) and lines: (line id: "
+                                       "clip path)");
+            }
         }
-    std::error_code ec;
-    const fs::path resolved = fs::weakly_canonical(folder / relative, ec);
-    if (ec || !isInside(resolved, folder)) {
-        error = "clip path '" + written +
-                "' leads out of the pack folder through a symbolic link; copy the clip into "
-                "the pack instead";
+        if (pack.name.empty()) pack.name = folder_.filename().string();
+        return pack;
+    }
+
+  private:
+    bool readLines(const YAML::Node& lines, VoicePack& pack, std::string& error) {
+        for (const auto& line : lines) {
+            const std::string at = place(manifest_, line.second.Mark());
+            if (!line.first.IsScalar() || line.first.Scalar().empty()) {
+                fail(error, place(manifest_, line.first.Mark()) +
+                                ": a line id must be plain text, like intro or settle-2");
+                return false;
+            }
+            const std::string& id = line.first.Scalar();
+            if (!line.second.IsScalar() || line.second.Scalar().empty()) {
+                fail(error, at + ": line '" + id + "' needs a clip path, e.g. clips/intro.wav");
+                return false;
+            }
+            const auto resolved = resolveInsideFolder(folder_, line.second.Scalar());
+            if (!resolved.path) {
+                fail(error, at + ": clip path " + resolved.error);
+                return false;
+            }
+            const auto [where, added] = pack.lines.try_emplace(id, VoicePackClip{resolved.path->string(), at});
+            if (!added) {
+                fail(error, at + ": line '" + id + "' is listed twice (first at " +
+                                where->second.manifestPlace + "); keep one clip per line id");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static std::nullopt_t fail(std::string& error, std::string message) {
+        error = std::move(message);
         return std::nullopt;
     }
-    return resolved;
-}
+
+    fs::path folder_;
+    std::string manifest_;
+};
 
 }  // namespace
+
+std::optional<VoicePack> parseVoicePackManifest(std::string_view text, const std::string& directory,
+                                                std::string& error) {
+    const fs::path folder(directory);
+    const std::string manifest = (folder / kVoicePackManifest).string();
+    if (text.size() > kMaxManifestBytes) {
+        error = manifest + ": the manifest is " + megabytes(text.size()) + ", larger than the " +
+                megabytes(kMaxManifestBytes) + " a manifest may be; check that this is the right file";
+        return std::nullopt;
+    }
+    if (auto problem = checkRawText(text, manifest)) {
+        error = std::move(*problem);
+        return std::nullopt;
+    }
+    try {
+        return ManifestReader(folder, manifest).read(YAML::Load(std::string(text)), error);
+    } catch (const YAML::ParserException& e) {
+        error = place(manifest, e.mark) + ": " + e.msg;
+    } catch (const YAML::Exception& e) {
+        error = manifest + ": " + e.what();
+    }
+    return std::nullopt;
+}
 
 std::optional<VoicePack> loadVoicePack(const std::string& directory, std::string& error) {
     std::error_code ec;
@@ -56,52 +135,23 @@ std::optional<VoicePack> loadVoicePack(const std::string& directory, std::string
                 (ec ? ec.message() : std::string("not a folder")) + ")";
         return std::nullopt;
     }
-    const fs::path manifest = folder / kVoicePackManifest;
-    YAML::Node root;
-    try {
-        root = YAML::LoadFile(manifest.string());
-    } catch (const YAML::BadFile&) {
-        error = manifest.string() + ": cannot read the voice pack manifest; a pack needs a " +
-                kVoicePackManifest + " with name: and lines:";
-        return std::nullopt;
-    } catch (const YAML::ParserException& e) {
-        error = place(manifest, e.mark) + ": " + e.msg;
-        return std::nullopt;
-    }
-    if (!root.IsMap()) {
-        error = manifest.string() + ": expected a map with name: and lines:";
-        return std::nullopt;
-    }
-    VoicePack pack;
-    pack.directory = folder.string();
-    for (const auto& entry : root) {
-        const auto key = entry.first.as<std::string>();
-        const YAML::Node& value = entry.second;
-        if (key == "name" && value.IsScalar()) {
-            pack.name = value.Scalar();
-        } else if (key == "lines" && value.IsMap()) {
-            for (const auto& line : value) {
-                const std::string at = place(manifest, line.second.Mark());
-                if (!line.second.IsScalar() || line.second.Scalar().empty()) {
-                    error = at + ": line '" + line.first.Scalar() +
-                            "' needs a clip path, e.g. clips/intro.wav";
-                    return std::nullopt;
-                }
-                auto path = clipPath(folder, line.second.Scalar(), error);
-                if (!path) {
-                    error = at + ": " + error;
-                    return std::nullopt;
-                }
-                pack.lines[line.first.Scalar()] = {path->string(), at};
-            }
-        } else {
-            error = place(manifest, entry.first.Mark()) + ": unexpected '" + key +
-                    "'; a manifest has name: (text) and lines: (line id: clip path)";
+    const std::string manifest = (folder / kVoicePackManifest).string();
+    const auto file = readBoundedFile(manifest, kMaxManifestBytes);
+    switch (file.problem) {
+        case BoundedFile::Problem::None: return parseVoicePackManifest(file.bytes, folder.string(), error);
+        case BoundedFile::Problem::TooLarge:
+            // The text is not read: say so with the size the file reports.
+            error = manifest + ": the manifest is " + megabytes(file.sizeBytes) +
+                    ", larger than the " + megabytes(kMaxManifestBytes) +
+                    " a manifest may be; check that this is the right file";
             return std::nullopt;
-        }
+        case BoundedFile::Problem::Missing:
+        case BoundedFile::Problem::Folder:
+        case BoundedFile::Problem::Unreadable: break;
     }
-    if (pack.name.empty()) pack.name = folder.filename().string();
-    return pack;
+    error = manifest + ": cannot read the voice pack manifest; a pack needs a " +
+            kVoicePackManifest + " with name: and lines:";
+    return std::nullopt;
 }
 
 }  // namespace stillpoint::narration

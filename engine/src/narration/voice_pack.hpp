@@ -10,9 +10,11 @@
 // no absolute paths, no symlinks that lead out. Control thread only.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace stillpoint::narration {
 
@@ -29,8 +31,16 @@ struct VoicePack {
 
 inline constexpr const char* kVoicePackManifest = "voice-pack.yaml";
 
+/// Far more than a pack of thousands of lines needs.
+inline constexpr std::size_t kMaxManifestBytes = 1u << 20;
+
 /// The pack in `directory`, or nullopt with `error` naming the manifest,
 /// its line and column, and the fix.
 std::optional<VoicePack> loadVoicePack(const std::string& directory, std::string& error);
+
+/// The pack a manifest's `text` describes for the (canonical) folder
+/// `directory`; what loadVoicePack does once the file is read.
+std::optional<VoicePack> parseVoicePackManifest(std::string_view text, const std::string& directory,
+                                                std::string& error);
 
 }  // namespace stillpoint::narration

@@ -4,11 +4,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <limits>
-#include <system_error>
 
+#include "text/bounded_file.hpp"
 #include "session/layout_check.hpp"
 #include "session/session_readers.hpp"
 #include "session/utf8_text.hpp"
@@ -22,10 +20,6 @@ ParseResult failure(const std::string& path, SourcePos pos, std::string message,
     result.diagnostics.push_back(
         {Severity::Error, path, pos.line, pos.column, std::move(message), std::move(hint)});
     return result;
-}
-
-std::string megabytes(std::uintmax_t bytes) {
-    return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MB";
 }
 
 ParseResult tooLarge(const std::string& path, std::uintmax_t bytes) {
@@ -86,31 +80,25 @@ ParseResult parseSession(std::string_view text, const std::string& path) {
     return result;
 }
 
-ParseResult loadSessionFile(const std::string& path) {
-    std::error_code error;
-    const auto status = std::filesystem::status(path, error);
-    if (error || !std::filesystem::exists(status))
-        return failure(path, {},
-                       "cannot open the file: " + (error ? error.message() : "it does not exist"),
-                       "check the path");
-    if (std::filesystem::is_directory(status))
-        return failure(path, {}, "cannot read a folder as a session",
-                       "give the path of a .yaml file");
-    // Pipes and devices have no size to ask first: for them, read at most one byte past the limit.
-    std::uintmax_t readLimit = kMaxSessionFileBytes + 1;
-    if (std::filesystem::is_regular_file(status)) {
-        const auto size = std::filesystem::file_size(path, error);
-        if (!error && size > kMaxSessionFileBytes) return tooLarge(path, size);
-        if (!error) readLimit = size + 1;
-    }
+bool isValidUtf8(std::string_view text) {
+    return !detail::findInvalidUtf8(text);
+}
 
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return failure(path, {}, "cannot open the file for reading", "check its permissions");
-    std::string text(static_cast<std::size_t>(readLimit), '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (in.bad()) return failure(path, {}, "cannot read the file", "check that it is readable");
-    return parseSession(text, path);
+ParseResult loadSessionFile(const std::string& path) {
+    auto file = readBoundedFile(path, kMaxSessionFileBytes);
+    switch (file.problem) {
+        case BoundedFile::Problem::None: return parseSession(file.bytes, path);
+        case BoundedFile::Problem::Missing:
+            return failure(path, {}, "cannot open the file: " + file.systemMessage, "check the path");
+        case BoundedFile::Problem::Folder:
+            return failure(path, {}, "cannot read a folder as a session",
+                           "give the path of a .yaml file");
+        case BoundedFile::Problem::TooLarge: return tooLarge(path, file.sizeBytes);
+        case BoundedFile::Problem::Unreadable:
+            return failure(path, {}, "cannot read the file: " + file.systemMessage,
+                           "check its permissions");
+    }
+    return failure(path, {}, "cannot read the file", "check its permissions");
 }
 
 }  // namespace stillpoint
