@@ -74,9 +74,8 @@ int runCaptions(const Args& args, std::ostream& out, std::ostream& err) {
 int runVoices(const Args&, std::ostream& out, std::ostream&) {
     bool espeak = false;
     for (const AvailableVoice& voice : availableVoices()) {
-        const bool isEspeak = voice.engine == SpeechEngine::Espeak;
-        espeak = espeak || isEspeak;
-        const std::string name = (isEspeak ? "espeak:" : "flite:") + voice.name;
+        espeak = espeak || voice.engine == SpeechEngine::Espeak;
+        const std::string name = qualifiedName(voice);
         std::string about = voice.description;
         if (voice.isDefault)
             about += (about.empty() ? "" : " ") + std::string("(the engine's default)");

@@ -218,7 +218,9 @@ void MainComponent::saveProfile(ClientProfile profile) {
 }
 
 void MainComponent::editProfile() {
-    auto* editor = new ProfileEditor(availableVoices());
+    std::vector<std::string> voices;
+    for (const auto& voice : availableVoices()) voices.push_back(qualifiedName(voice));
+    auto* editor = new ProfileEditor(std::move(voices));
     auto current = player_.profile();  // with the pace as it is now
     if (current.name.empty() && profiles_.getSelectedItemIndex() > 0)
         current.name = profiles_.getText().toStdString();

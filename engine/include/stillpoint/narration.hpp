@@ -62,6 +62,9 @@ struct AvailableVoice {
 /// Every synthesised voice this build has: flite's, then espeak-ng's languages.
 std::vector<AvailableVoice> availableVoices();
 
+/// `engine:name`, as `--voice` and a profile's voice take it.
+std::string qualifiedName(const AvailableVoice& voice);
+
 /// An error at its file:line:column for every voice `program` names that
 /// this build cannot speak, with the nearest name and the valid ones.
 Diagnostics checkVoices(const Program& program);

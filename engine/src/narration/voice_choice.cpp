@@ -37,6 +37,10 @@ std::vector<AvailableVoice> availableVoices() {
     return voices;
 }
 
+std::string qualifiedName(const AvailableVoice& voice) {
+    return narration::engineName(voice.engine) + ":" + voice.name;
+}
+
 Diagnostics checkVoices(const Program& program) {
     Diagnostics errors;
     auto check = [&](const VoiceName& voice) {
