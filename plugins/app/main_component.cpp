@@ -27,6 +27,17 @@ juce::String text(const std::string& utf8) {
     return juce::String::fromUTF8(utf8.c_str());
 }
 
+/// A calm, fixed-size dialog owning `content`, beside the main window.
+void launchDialog(juce::Component* content, const juce::String& title) {
+    juce::DialogWindow::LaunchOptions options;
+    options.content.setOwned(content);
+    options.dialogTitle = title;
+    options.dialogBackgroundColour = kBackground;
+    options.useNativeTitleBar = true;
+    options.resizable = false;
+    options.launchAsync();
+}
+
 }  // namespace
 
 MainComponent::MainComponent(AppPlayer& player, juce::AudioDeviceManager* devices,
@@ -234,13 +245,7 @@ void MainComponent::editProfile() {
         }
     };
     editor->onSave = [this](const ClientProfile& edited) { saveProfile(edited); };
-    juce::DialogWindow::LaunchOptions options;
-    options.content.setOwned(editor);
-    options.dialogTitle = "Client profile";
-    options.dialogBackgroundColour = kBackground;
-    options.useNativeTitleBar = true;
-    options.resizable = false;
-    options.launchAsync();
+    launchDialog(editor, "Client profile");
 }
 
 void MainComponent::showAudioSettings() {
@@ -248,13 +253,7 @@ void MainComponent::showAudioSettings() {
     auto* settings = new OutputSettings(*devices_, player_.host(), [this](int channel) {
         if (onHapticChannelChosen) onHapticChannelChosen(channel);
     });
-    juce::DialogWindow::LaunchOptions options;
-    options.content.setOwned(settings);
-    options.dialogTitle = "Audio output";
-    options.dialogBackgroundColour = kBackground;
-    options.useNativeTitleBar = true;
-    options.resizable = false;
-    options.launchAsync();
+    launchDialog(settings, "Audio output");
 }
 
 bool MainComponent::keyPressed(const juce::KeyPress& key) {
