@@ -182,5 +182,26 @@ sections:
     EXPECT_EQ(spoken.find("jaw"), std::string::npos) << spoken;
 }
 
+TEST_F(Player, AProfilesVoiceReplacesTheSessionsDefaultVoice) {
+    ClientProfile profile;
+    profile.voice = "flite:cmu_us_rms";
+    ASSERT_EQ(player_.applyProfile(profile), "");
+    const auto program = player_.processor().currentProgram();
+    ASSERT_NE(program, nullptr);
+    const VoiceName& voice = program->sound.voice.synthesized;
+    ASSERT_TRUE(voice.engine);
+    EXPECT_EQ(*voice.engine, SpeechEngine::Flite);
+    EXPECT_EQ(voice.name, "cmu_us_rms");
+}
+
+TEST_F(Player, AVoiceOfAnUnknownEngineIsAnErrorAndChangesNothing) {
+    ClientProfile profile;
+    profile.voice = "klingon:worf";
+    const auto error = player_.applyProfile(profile);
+    EXPECT_NE(error.find("klingon"), std::string::npos) << error;
+    EXPECT_EQ(player_.processor().listenerOptions().voice, "");
+    EXPECT_FALSE(player_.processor().currentProgram()->sound.voice.synthesized.engine);
+}
+
 }  // namespace
 }  // namespace stillpoint::app
