@@ -90,7 +90,12 @@ ClipCache::Lookup ClipCache::load(const std::string& key, std::vector<float>& sa
     if (!in.read(reinterpret_cast<char*>(&header), sizeof header) ||
         std::string_view(header.magic, 8) != std::string_view(kMagic, 8))
         return damaged();
-    const auto size = std::filesystem::file_size(path);
+    // The size of the file opened, not of whatever the path names now:
+    // another process may have trimmed or replaced the entry since.
+    in.seekg(0, std::ios::end);
+    const auto size = static_cast<std::uintmax_t>(in.tellg());
+    in.seekg(static_cast<std::streamoff>(sizeof header), std::ios::beg);
+    if (!in) return damaged();
     if (header.keyBytes > size || header.sampleCount > size / sizeof(float) ||
         sizeof header + header.keyBytes + header.sampleCount * sizeof(float) != size)
         return damaged();
