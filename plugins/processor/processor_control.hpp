@@ -4,14 +4,11 @@
 // the values a host automates (pace, hold, layer trims, haptics on/off); a
 // listener's profile is set with StillpointProcessor::setListenerOptions.
 //
-// ControlQueue is single-producer single-consumer with a fixed capacity:
-// push() on the message thread, pop() at the top of processBlock. Both are
-// wait-free and never allocate; a full queue refuses the push and says so.
+// ControlQueue is the engine's wait-free SPSC queue: tryPush() on the message
+// thread, tryPop() at the top of processBlock; a full queue refuses the push.
 #pragma once
 
-#include <array>
-#include <atomic>
-#include <cstddef>
+#include "stillpoint/wait_free_spsc_queue.hpp"
 
 namespace stillpoint::plugin {
 
@@ -29,33 +26,7 @@ struct ProcessorControl {
     ControlType type = ControlType::Play;
 };
 
-class ControlQueue {
-  public:
-    static constexpr std::size_t kCapacity = 64;
-
-    /// Message thread (one producer). False when the queue is full.
-    bool push(const ProcessorControl& control) noexcept {
-        const auto tail = tail_.load(std::memory_order_relaxed);
-        const auto next = (tail + 1) % kSlots;
-        if (next == head_.load(std::memory_order_acquire)) return false;
-        slots_[tail] = control;
-        tail_.store(next, std::memory_order_release);
-        return true;
-    }
-    /// Audio thread (one consumer). False when empty.
-    bool pop(ProcessorControl& control) noexcept {
-        const auto head = head_.load(std::memory_order_relaxed);
-        if (head == tail_.load(std::memory_order_acquire)) return false;
-        control = slots_[head];
-        head_.store((head + 1) % kSlots, std::memory_order_release);
-        return true;
-    }
-
-  private:
-    static constexpr std::size_t kSlots = kCapacity + 1;  // one stays free: full != empty
-    std::array<ProcessorControl, kSlots> slots_{};
-    std::atomic<std::size_t> head_{0};
-    std::atomic<std::size_t> tail_{0};
-};
+/// Message thread pushes (one producer), the top of processBlock pops.
+using ControlQueue = rt::WaitFreeSpscQueue<ProcessorControl, 64>;
 
 }  // namespace stillpoint::plugin

@@ -195,7 +195,7 @@ void StillpointProcessor::drainControls() noexcept {
     for (;;) {
         if (!unsent_) {
             ProcessorControl control;
-            if (!controls_.pop(control)) return;
+            if (!controls_.tryPop(control)) return;
             unsent_ = applyControl(control, controlled_, display_.finished.load());
             if (!unsent_) continue;
         }

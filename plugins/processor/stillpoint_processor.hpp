@@ -68,7 +68,7 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     const ListenerOptions& listenerOptions() const noexcept { return listener_; }
     /// Message thread (the queue's one producer): a moment for the next
     /// block. False when the queue is full.
-    bool control(const ProcessorControl& what) noexcept { return controls_.push(what); }
+    bool control(const ProcessorControl& what) noexcept { return controls_.tryPush(what); }
     SessionText currentSession() const { return session_; }
     std::shared_ptr<const Program> currentProgram() const { return program_; }
     /// The playing session with its voice (what the caption's lines index); null until made.

@@ -18,15 +18,15 @@ CommandType commandOf(ControlType type, ControlState& state, bool finished = fal
 TEST(ControlQueue, KeepsOrderAndRefusesWhenFull) {
     ControlQueue queue;
     for (std::size_t i = 0; i < ControlQueue::kCapacity; ++i)
-        ASSERT_TRUE(queue.push({i % 2 == 0 ? ControlType::NextSection : ControlType::Pause}));
-    EXPECT_FALSE(queue.push({ControlType::Stop}));
+        ASSERT_TRUE(queue.tryPush({i % 2 == 0 ? ControlType::NextSection : ControlType::Pause}));
+    EXPECT_FALSE(queue.tryPush({ControlType::Stop}));
     ProcessorControl control;
     for (std::size_t i = 0; i < ControlQueue::kCapacity; ++i) {
-        ASSERT_TRUE(queue.pop(control));
+        ASSERT_TRUE(queue.tryPop(control));
         EXPECT_EQ(control.type, i % 2 == 0 ? ControlType::NextSection : ControlType::Pause);
     }
-    EXPECT_FALSE(queue.pop(control));
-    EXPECT_TRUE(queue.push({ControlType::Stop}));  // room again
+    EXPECT_FALSE(queue.tryPop(control));
+    EXPECT_TRUE(queue.tryPush({ControlType::Stop}));  // room again
 }
 
 TEST(ControlState, TheStandaloneRunsAtOnceACueWaitsForPlay) {

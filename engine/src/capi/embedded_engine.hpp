@@ -25,7 +25,7 @@
 #include "capi/saved_state.hpp"
 #include "capi/session_clock.hpp"
 #include "capi/session_source.hpp"
-#include "rt/wait_free_spsc_queue.hpp"
+#include "stillpoint/wait_free_spsc_queue.hpp"
 #include "stillpoint/engine.hpp"
 #include "stillpoint/stillpoint.h"
 

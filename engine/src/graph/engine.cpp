@@ -11,7 +11,7 @@
 #include "graph/sequencer.hpp"
 #include "haptics/haptic_output.hpp"
 #include "rt/denormal_guard.hpp"
-#include "rt/wait_free_spsc_queue.hpp"
+#include "stillpoint/wait_free_spsc_queue.hpp"
 
 namespace stillpoint {
 namespace {

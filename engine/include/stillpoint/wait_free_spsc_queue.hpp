@@ -17,6 +17,8 @@ class WaitFreeSpscQueue {
     static_assert(Capacity >= 2 && (Capacity & (Capacity - 1)) == 0, "capacity: a power of two");
 
 public:
+    static constexpr std::size_t kCapacity = Capacity;
+
     /// Producer side. False when full; the value is not queued.
     bool tryPush(const T& value) noexcept {
         const std::size_t head = head_.load(std::memory_order_relaxed);
