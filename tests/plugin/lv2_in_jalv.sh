@@ -3,7 +3,7 @@
 # (stereo main out, the mono Haptic out, the parameters), and jalv must play
 # it under a dummy JACK server of our own name, captured by jack_rec: about
 # the recorded length, audible, below the -1 dBTP ceiling, no NaN.
-# Usage: lv2_in_jalv.sh BUNDLE.lv2 WORKDIR
+# Usage: lv2_in_jalv.sh BUNDLE.lv2 WORKDIR   (environment: LV2_HOST_PRELOAD, optional)
 set -euo pipefail
 bundle="$(realpath "$1")"
 work="$(realpath -m "$2")"
@@ -42,7 +42,11 @@ jack_lsp > /dev/null 2>&1 || fail "the dummy JACK server $server did not start (
 # jalv reads commands from stdin and quits at its end: hold a FIFO open for the run.
 rm -f "$work/jalv.in"
 mkfifo "$work/jalv.in"
-jalv -x -n stillpoint "$uri" < "$work/jalv.in" > "$work/jalv.log" 2>&1 &
+# LV2_HOST_PRELOAD: the sanitizer runtime a sanitizer build's bundle needs
+# loaded before it (jalv's own leaks are not checked).
+host=(jalv)
+[ -n "${LV2_HOST_PRELOAD:-}" ] && host=(env LD_PRELOAD="$LV2_HOST_PRELOAD" ASAN_OPTIONS=detect_leaks=0 jalv)
+"${host[@]}" -x -n stillpoint "$uri" < "$work/jalv.in" > "$work/jalv.log" 2>&1 &
 pids+=($!)
 exec 3> "$work/jalv.in"
 for _ in $(seq 100); do jack_lsp | grep -q '^stillpoint:' && break; sleep 0.2; done
