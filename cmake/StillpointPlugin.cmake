@@ -36,7 +36,7 @@ juce_add_plugin(StillpointPlugin
 # after three 32-bit fields), and JUCE's LV2 wrapper reads the events there:
 # harmless on x86-64 and ARM64, fatal under UBSan. In sanitizer builds that
 # wrapper alone is compiled without the alignment check.
-if(CMAKE_CXX_FLAGS MATCHES "-fsanitize=[^ ]*undefined")
+if(STILLPOINT_SANITIZERS MATCHES "undefined")
   target_compile_options(StillpointPlugin_LV2 PRIVATE -fno-sanitize=alignment)
 endif()
 
