@@ -123,8 +123,10 @@ void checkPaceBounds(CareContext& context, const CareStep& step, const CareStep*
     const PlannedStep& planned = *step.planned;
     const SourcePos pos = step.step->pos;
     const std::string& pattern = patternName(context.program(), planned);
-    for (const double bpm : {planned.paceBpm, planned.rampToBpm}) {
-        if (!isResonance(pattern) || (bpm >= kResonanceLowBpm && bpm <= kResonanceHighBpm)) continue;
+    // A glide is on its way to a pace; a steady step is the practice itself.
+    const double bpm = planned.paceBpm;
+    const bool steady = planned.rampSeconds <= 0.0;
+    if (steady && isResonance(pattern) && (bpm < kResonanceLowBpm || bpm > kResonanceHighBpm))
         context.report("care.pace-bounds", pos,
                        pattern + " breathing at " + shortNumber(bpm) +
                            " breaths/min is outside the resonance range " +
@@ -132,8 +134,6 @@ void checkPaceBounds(CareContext& context, const CareStep& step, const CareStep*
                            "/min",
                        "pace it from " + shortNumber(kResonanceLowBpm) + " to " +
                            shortNumber(kResonanceHighBpm) + " breaths/min (5.5 is the usual default)");
-        break;
-    }
     const double change = std::abs(planned.rampToBpm - planned.paceBpm);
     if (planned.rampSeconds > 0.0 && change / (planned.rampSeconds / 60.0) > kMaxPaceChangePerMinute)
         context.report("care.pace-bounds", pos,

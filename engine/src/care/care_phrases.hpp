@@ -32,8 +32,8 @@ inline constexpr std::array<std::string_view, 9> kChoicePhrases{
     "you can stay", "instead",     "choose",      "optional"};
 
 /// Attention turned outward: the room, sounds, the support under the body.
-inline constexpr std::array<std::string_view, 17> kOrientingPhrases{
-    "room",      "sounds",     "sound",    "hear",        "look around", "light",
+inline constexpr std::array<std::string_view, 16> kOrientingPhrases{
+    "room",      "sounds",     "hear",        "look around", "light",
     "around you", "support",   "supporting", "floor",     "ground",      "chair",
     "seat",      "beneath you", "under you", "space around", "see"};
 
