@@ -55,7 +55,7 @@ void checkLongSessionCheckin(CareContext& context) {
                        " session has no check-in",
                    "sessions over " + minutesAndSeconds(kCheckinSessionSeconds) +
                        " ask how the listener is at least once: add e.g. - checkin: {prompt: "
-                       "How is this for you, right now?, wait: 10s} about halfway");
+                       "\"How is this for you, right now?\", wait: 10s} about halfway");
 }
 
 }  // namespace
