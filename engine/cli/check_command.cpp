@@ -29,8 +29,7 @@ bool printCare(const LoadedProgram& loaded, const PlanOptions& options, std::ost
 int runCheck(const Args& args, std::ostream& out, std::ostream& err) {
     const auto parsed = parseArguments(args, {kAvoidOption, kCareOption});
     if (!parsed.error.empty() || parsed.arguments.positional.empty()) {
-        err << "stillpoint check: "
-            << (parsed.error.empty() ? "name a session file" : parsed.error)
+        err << "stillpoint check: " << (parsed.error.empty() ? "name a session file" : parsed.error)
             << "\nusage: stillpoint check FILE... [--care] [--avoid REGION,...]\n";
         return kExitUsage;
     }

@@ -95,9 +95,11 @@ sections:
         << vtt;
     EXPECT_EQ(vtt.find("soften"), std::string::npos) << vtt;
     // Two warnings: the breastbone line and the heart-area prompt have no alternative.
-    EXPECT_NE(r.err.find("avoiding.yaml:10:9: warning: this line names the chest"), std::string::npos)
+    EXPECT_NE(r.err.find("avoiding.yaml:10:9: warning: this line names the chest"),
+              std::string::npos)
         << r.err;
-    EXPECT_NE(r.err.find("avoiding.yaml:12:9: warning: this line names the chest"), std::string::npos)
+    EXPECT_NE(r.err.find("avoiding.yaml:12:9: warning: this line names the chest"),
+              std::string::npos)
         << r.err;
 }
 

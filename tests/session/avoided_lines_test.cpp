@@ -89,13 +89,15 @@ TEST(AvoidedLines, AListenersAvoidListReachesEveryLineToo) {
 }
 
 TEST(AvoidedLines, WithoutAvoidEveryLineIsSaidAsWritten) {
-    const std::string text = std::string(kSession).replace(std::string(kSession).find("avoid: [chest]\n"), 15, "");
+    const std::string text =
+        std::string(kSession).replace(std::string(kSession).find("avoid: [chest]\n"), 15, "");
     const ParseResult parsed = parseSession(text, "avoiding.yaml");
     ASSERT_TRUE(parsed.session);
     const PlanResult planned = planSession(*parsed.session);
     ASSERT_TRUE(planned.program);
     EXPECT_TRUE(planned.diagnostics.empty());
-    EXPECT_EQ(planned.program->steps[0].lines, std::vector<std::string>{"Notice your chest rise and fall."});
+    EXPECT_EQ(planned.program->steps[0].lines,
+              std::vector<std::string>{"Notice your chest rise and fall."});
     EXPECT_EQ(planned.program->steps[1].kind, StepKind::Say);
     EXPECT_EQ(planned.program->steps[3].lines.size(), 2u);
 }

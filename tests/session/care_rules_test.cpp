@@ -26,11 +26,14 @@ Diagnostics careFindings(const std::string& path) {
     const PlanResult planned = planSession(*parsed.session);
     Diagnostics findings;
     for (const Diagnostic& d : planned.diagnostics) {
-        if (d.rule.empty()) ADD_FAILURE() << d.format();
-        else findings.push_back(d);
+        if (d.rule.empty())
+            ADD_FAILURE() << d.format();
+        else
+            findings.push_back(d);
     }
     if (!planned.program) return findings;
-    for (Diagnostic& d : checkCare(*parsed.session, *planned.program)) findings.push_back(std::move(d));
+    for (Diagnostic& d : checkCare(*parsed.session, *planned.program))
+        findings.push_back(std::move(d));
     return findings;
 }
 
@@ -176,7 +179,8 @@ TEST(CareRules, FindingsPrintWithTheirRule) {
 
 Diagnostics careOf(const std::string& text, const std::vector<std::string>& avoid = {}) {
     const ParseResult parsed = parseSession(text, "inline.yaml");
-    EXPECT_TRUE(parsed.session) << (parsed.diagnostics.empty() ? "" : parsed.diagnostics[0].format());
+    EXPECT_TRUE(parsed.session) << (parsed.diagnostics.empty() ? ""
+                                                               : parsed.diagnostics[0].format());
     if (!parsed.session) return {};
     PlanOptions options;
     options.avoid = avoid;
@@ -190,9 +194,10 @@ constexpr const char* kOrient =
     "      - say: Notice the room around you, and the support beneath you.\n";
 
 TEST(CareRules, ImperativesAfterLeadWordsAreFoundAndInvitationsAreNot) {
-    const Diagnostics found = careOf(std::string(kOrient) +
-                                     "      - say: Now, gently feel your jaw. Tense the fists.\n"
-                                     "      - say: If you like, feel your feet. Focus on the sounds.\n");
+    const Diagnostics found =
+        careOf(std::string(kOrient) +
+               "      - say: Now, gently feel your jaw. Tense the fists.\n"
+               "      - say: If you like, feel your feet. Focus on the sounds.\n");
     ASSERT_EQ(found.size(), 2u);
     EXPECT_EQ(found[0].line, 6);
     EXPECT_EQ(found[0].message, "'Now, gently feel your jaw.' tells the body what to do");
@@ -201,9 +206,9 @@ TEST(CareRules, ImperativesAfterLeadWordsAreFoundAndInvitationsAreNot) {
 }
 
 TEST(CareRules, BreathCuesInsideABreatheStepAreNotCommands) {
-    const Diagnostics found = careOf(
-        std::string(kOrient) +
-        "      - breathe: {pattern: extended-exhale, cycles: 3, lines: [{at: inhale, say: Breathe in.}]}\n");
+    const Diagnostics found = careOf(std::string(kOrient) +
+                                     "      - breathe: {pattern: extended-exhale, cycles: 3, "
+                                     "lines: [{at: inhale, say: Breathe in.}]}\n");
     EXPECT_TRUE(found.empty()) << found.front().format();
 }
 
@@ -221,8 +226,9 @@ TEST(CareRules, AGlideTooFastAndAJumpBetweenStepsAreFound) {
                "      - breathe: {pattern: coherent, duration: 3m, ramp: {from: 12, to: 6}}\n"
                "      - breathe: {pattern: extended-exhale, cycles: 4, pace: 4}\n");
     ASSERT_EQ(found.size(), 2u);
-    EXPECT_EQ(found[0].message,
-              "the pace glides from 12 to 6 breaths/min in 180 s, faster than 1 breath/min per minute");
+    EXPECT_EQ(
+        found[0].message,
+        "the pace glides from 12 to 6 breaths/min in 180 s, faster than 1 breath/min per minute");
     EXPECT_EQ(found[0].hint, "glide over at least 6 min (ramp over: 6m)");
     EXPECT_EQ(found[1].line, 7);
     EXPECT_EQ(found[1].message, "the pace jumps from 6 to 4 breaths/min between two breathe steps");
@@ -230,8 +236,9 @@ TEST(CareRules, AGlideTooFastAndAJumpBetweenStepsAreFound) {
 
 TEST(CareRules, GroundingThatSpeedsUpIsAnError) {
     const Diagnostics found =
-        careOf(std::string(kOrient) + "grounding:\n"
-                                      "  - breathe: {pattern: resonance, cycles: 4, ramp: {from: 5, to: 6.5}}\n");
+        careOf(std::string(kOrient) +
+               "grounding:\n"
+               "  - breathe: {pattern: resonance, cycles: 4, ramp: {from: 5, to: 6.5}}\n");
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].severity, Severity::Error);
     EXPECT_EQ(found[0].message, "grounding speeds the breath up, from 5 to 6.5 breaths/min");

@@ -65,8 +65,9 @@ TEST(ShippedSessions, PassTheCareCheckerWithOnlyTheDeliberateWarnings) {
                 rules.insert(d.rule);
             }
             const auto deliberate = kDeliberateCareWarnings.find(entry.path().filename().string());
-            EXPECT_EQ(rules, deliberate == kDeliberateCareWarnings.end() ? std::multiset<std::string>{}
-                                                                        : deliberate->second);
+            EXPECT_EQ(rules, deliberate == kDeliberateCareWarnings.end()
+                                 ? std::multiset<std::string>{}
+                                 : deliberate->second);
             ++checked;
         }
     }

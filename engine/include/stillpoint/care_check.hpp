@@ -19,8 +19,8 @@
 namespace stillpoint {
 
 struct CareRule {
-    std::string_view id;  ///< e.g. "care.hold-optional"
-    Severity severity;    ///< errors make `check --care` fail
+    std::string_view id;      ///< e.g. "care.hold-optional"
+    Severity severity;        ///< errors make `check --care` fail
     std::string_view checks;  ///< one line: what the rule asks of a session
     std::string_view source;  ///< the practice it is drawn from (short form)
 };

@@ -62,12 +62,13 @@ void checkHoldsOffered(CareContext& context, std::size_t index) {
     if (step.planned->kind == StepKind::Breathe) {
         const auto hold = longestHold(context.program(), *step.planned);
         if (hold && hold->seconds >= kHoldNeedsChoiceSeconds && !offered)
-            context.report("care.hold-optional", step.step->pos,
-                           "this breathe step holds the breath (" +
-                               patternName(context.program(), *step.planned) + ": " +
-                               describe(*hold) + ") and no line before it offers a way without the hold",
-                           "say first that the hold is a choice, e.g. 'If the hold is too long, let "
-                           "the breath keep moving.'");
+            context.report(
+                "care.hold-optional", step.step->pos,
+                "this breathe step holds the breath (" +
+                    patternName(context.program(), *step.planned) + ": " + describe(*hold) +
+                    ") and no line before it offers a way without the hold",
+                "say first that the hold is a choice, e.g. 'If the hold is too long, let "
+                "the breath keep moving.'");
     }
     if (offered) return;
     for (const CareLine& line : step.lines)
@@ -102,8 +103,8 @@ void checkGroundingCalm(CareContext& context, const CareStep& step) {
     const double fastest = std::max(planned.paceBpm, planned.rampToBpm);
     if (fastest > kGroundingFastestBpm) {
         context.report("care.grounding-calm", step.step->pos,
-                       "grounding breathes at " + shortNumber(fastest) + " breaths/min, faster than " +
-                           shortNumber(kGroundingFastestBpm),
+                       "grounding breathes at " + shortNumber(fastest) +
+                           " breaths/min, faster than " + shortNumber(kGroundingFastestBpm),
                        "breathe at " + shortNumber(kGroundingFastestBpm) +
                            " breaths/min or slower in grounding; it is there to slow things down");
         return;
@@ -127,22 +128,24 @@ void checkPaceBounds(CareContext& context, const CareStep& step, const CareStep*
     const double bpm = planned.paceBpm;
     const bool steady = planned.rampSeconds <= 0.0;
     if (steady && isResonance(pattern) && (bpm < kResonanceLowBpm || bpm > kResonanceHighBpm))
-        context.report("care.pace-bounds", pos,
-                       pattern + " breathing at " + shortNumber(bpm) +
-                           " breaths/min is outside the resonance range " +
-                           shortNumber(kResonanceLowBpm) + "-" + shortNumber(kResonanceHighBpm) +
-                           "/min",
-                       "pace it from " + shortNumber(kResonanceLowBpm) + " to " +
-                           shortNumber(kResonanceHighBpm) + " breaths/min (5.5 is the usual default)");
+        context.report(
+            "care.pace-bounds", pos,
+            pattern + " breathing at " + shortNumber(bpm) +
+                " breaths/min is outside the resonance range " + shortNumber(kResonanceLowBpm) +
+                "-" + shortNumber(kResonanceHighBpm) + "/min",
+            "pace it from " + shortNumber(kResonanceLowBpm) + " to " +
+                shortNumber(kResonanceHighBpm) + " breaths/min (5.5 is the usual default)");
     const double change = std::abs(planned.rampToBpm - planned.paceBpm);
-    if (planned.rampSeconds > 0.0 && change / (planned.rampSeconds / 60.0) > kMaxPaceChangePerMinute)
+    if (planned.rampSeconds > 0.0 &&
+        change / (planned.rampSeconds / 60.0) > kMaxPaceChangePerMinute)
         context.report("care.pace-bounds", pos,
                        "the pace glides from " + shortNumber(planned.paceBpm) + " to " +
                            shortNumber(planned.rampToBpm) + " breaths/min in " +
                            shortNumber(planned.rampSeconds) + " s, faster than " +
                            shortNumber(kMaxPaceChangePerMinute) + " breath/min per minute",
                        "glide over at least " + shortNumber(change / kMaxPaceChangePerMinute) +
-                           " min (ramp over: " + shortNumber(change / kMaxPaceChangePerMinute) + "m)");
+                           " min (ramp over: " + shortNumber(change / kMaxPaceChangePerMinute) +
+                           "m)");
     if (!before || before->planned->kind != StepKind::Breathe) return;
     const double jump = std::abs(planned.paceBpm - before->planned->rampToBpm);
     if (jump > kMaxPaceJumpBpm)
@@ -150,8 +153,8 @@ void checkPaceBounds(CareContext& context, const CareStep& step, const CareStep*
                        "the pace jumps from " + shortNumber(before->planned->rampToBpm) + " to " +
                            shortNumber(planned.paceBpm) + " breaths/min between two breathe steps",
                        "glide there: ramp: {from: " + shortNumber(before->planned->rampToBpm) +
-                           ", to: " + shortNumber(planned.paceBpm) + ", over: " +
-                           shortNumber(std::ceil(jump / kMaxPaceChangePerMinute)) +
+                           ", to: " + shortNumber(planned.paceBpm) +
+                           ", over: " + shortNumber(std::ceil(jump / kMaxPaceChangePerMinute)) +
                            "m}, or say what changes between them");
 }
 

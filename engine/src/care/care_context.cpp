@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "care/care_phrases.hpp"
 #include "session/built_in_grounding.hpp"
 #include "session/number_text.hpp"
-#include "care/care_phrases.hpp"
 #include "text/word_match.hpp"
 
 namespace stillpoint::detail {
@@ -18,7 +18,8 @@ CareLine lineOf(const std::string& text, SourcePos pos) {
 /// The lines written for a step, as they are in the file.
 std::vector<CareLine> linesOf(const Step& step) {
     std::vector<CareLine> lines;
-    if (const auto* say = std::get_if<SayStep>(&step.body)) lines.push_back(lineOf(say->text, step.pos));
+    if (const auto* say = std::get_if<SayStep>(&step.body))
+        lines.push_back(lineOf(say->text, step.pos));
     if (const auto* checkin = std::get_if<CheckinStep>(&step.body))
         lines.push_back(lineOf(checkin->prompt, step.pos));
     if (const auto* breathe = std::get_if<BreatheStep>(&step.body))
@@ -37,7 +38,8 @@ bool CareLine::says(std::span<const std::string_view> phrases) const {
 }
 
 bool CareStep::says(std::span<const std::string_view> phrases) const {
-    return std::any_of(lines.begin(), lines.end(), [&](const CareLine& l) { return l.says(phrases); });
+    return std::any_of(lines.begin(), lines.end(),
+                       [&](const CareLine& l) { return l.says(phrases); });
 }
 
 bool CareStep::saysChoice() const {
@@ -54,7 +56,8 @@ CareContext::CareContext(const Session& session, const Program& program,
     for (std::size_t s = 0; s < session.sections.size(); ++s)
         for (const Step& step : session.sections[s].steps)
             if (next < program.steps.size())
-                flow_.push_back({&step, &program.steps[next++], static_cast<int>(s), linesOf(step)});
+                flow_.push_back(
+                    {&step, &program.steps[next++], static_cast<int>(s), linesOf(step)});
     if (program.groundingSection < 0) return;
     const Section& grounding = session.grounding ? *session.grounding : builtInGrounding();
     next = static_cast<std::size_t>(program.flowStepCount());

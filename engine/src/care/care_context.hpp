@@ -66,9 +66,11 @@ std::string quoted(std::string_view text);
 std::string shortNumber(double value);
 
 // The rule families, one file each.
-void checkBreathRules(CareContext& context);    ///< hold-optional, long-hold, grounding-calm, pace-bounds
+void checkBreathRules(
+    CareContext& context);  ///< hold-optional, long-hold, grounding-calm, pace-bounds
 void checkLanguageRules(CareContext& context);  ///< invite-not-command
-void checkScanRules(CareContext& context);  ///< orient-first, scan-skip-offer, scan-neutral-start, charged-regions-opt-in
+void checkScanRules(CareContext& context);  ///< orient-first, scan-skip-offer, scan-neutral-start,
+                                            ///< charged-regions-opt-in
 void checkTimingRules(CareContext& context);  ///< reminder-interval, long-session-checkin
 
 }  // namespace stillpoint::detail

@@ -41,11 +41,13 @@ std::string_view firstWord(std::string_view text) {
 /// "Now relax your shoulders now." -> "If it feels right, you might relax your shoulders."
 std::string invitation(std::string_view sentence, std::size_t verbAt) {
     std::string rest(sentence.substr(verbAt));
-    while (!rest.empty() && (std::ispunct(static_cast<unsigned char>(rest.back())) || rest.back() == ' '))
+    while (!rest.empty() &&
+           (std::ispunct(static_cast<unsigned char>(rest.back())) || rest.back() == ' '))
         rest.pop_back();
     if (foldCase(rest).ends_with(" now")) rest.resize(rest.size() - 4);
     while (!rest.empty() && (rest.back() == ',' || rest.back() == ' ')) rest.pop_back();
-    if (!rest.empty()) rest[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(rest[0])));
+    if (!rest.empty())
+        rest[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(rest[0])));
     return "If it feels right, you might " + rest + ".";
 }
 
@@ -61,7 +63,8 @@ void checkSentences(CareContext& context, const CareLine& line, bool isBreathLin
         if (containsAnyWords(folded, kEyesClosingPhrases)) continue;  // see checkEyes
         const std::size_t at = verbStart(folded);
         const std::string_view verb = firstWord(std::string_view(folded).substr(at));
-        if (!isOneOf(verb, kBodyImperatives) || containsAnyWords(folded, kSoftenerPhrases)) continue;
+        if (!isOneOf(verb, kBodyImperatives) || containsAnyWords(folded, kSoftenerPhrases))
+            continue;
         if (isBreathLine && isOneOf(verb, kBreathCueVerbs)) continue;  // pacing cues
         if (!isAboutTheBody(verb, sentence, folded)) continue;
         context.report("care.invite-not-command", line.pos,

@@ -15,7 +15,8 @@ bool isInward(const PlannedStep& planned) {
 }
 
 bool anySays(const std::vector<const CareLine*>& lines, std::span<const std::string_view> phrases) {
-    return std::any_of(lines.begin(), lines.end(), [&](const CareLine* l) { return l->says(phrases); });
+    return std::any_of(lines.begin(), lines.end(),
+                       [&](const CareLine* l) { return l->says(phrases); });
 }
 
 /// "chest", "chest and face", "chest, throat and face"
@@ -57,12 +58,13 @@ void checkFirstScan(CareContext& context, std::size_t index) {
                        "and rest with your breath or your feet on the floor.'");
     for (const std::string& region : scanOf(step).regions) {
         if (context.isAvoided(region)) continue;
-        if (std::find(kNeutralRegions.begin(), kNeutralRegions.end(), region) == kNeutralRegions.end())
-            context.report("care.scan-neutral-start", step.step->pos,
-                           "the first scan begins at the " + spokenRegion(region) +
-                               ", not at a neutral place",
-                           "start at the feet or the hands, where the body meets its support, e.g. "
-                           "regions: [feet, ...] or direction: up");
+        if (std::find(kNeutralRegions.begin(), kNeutralRegions.end(), region) ==
+            kNeutralRegions.end())
+            context.report(
+                "care.scan-neutral-start", step.step->pos,
+                "the first scan begins at the " + spokenRegion(region) + ", not at a neutral place",
+                "start at the feet or the hands, where the body meets its support, e.g. "
+                "regions: [feet, ...] or direction: up");
         return;
     }
 }
@@ -81,16 +83,16 @@ void checkChargedRegions(CareContext& context, std::size_t index) {
     const CareStep& step = context.flow()[index];
     std::vector<std::string> unasked;
     for (const std::string& region : scanOf(step).regions) {
-        const bool charged =
-            std::find(kChargedRegions.begin(), kChargedRegions.end(), region) != kChargedRegions.end();
+        const bool charged = std::find(kChargedRegions.begin(), kChargedRegions.end(), region) !=
+                             kChargedRegions.end();
         if (charged && !context.isAvoided(region) && !optedIn(context, index, region))
             unasked.push_back(region);
     }
     if (unasked.empty()) return;
     context.report("care.charged-regions-opt-in", step.step->pos,
                    "this scan reaches the " + listed(unasked) +
-                       " without a line before it offering " + (unasked.size() > 1 ? "them" : "it") +
-                       " as a choice",
+                       " without a line before it offering " +
+                       (unasked.size() > 1 ? "them" : "it") + " as a choice",
                    "name " + std::string(unasked.size() > 1 ? "them" : "it") +
                        " first, e.g. 'When we come to the " + listed(unasked) +
                        ", stay with your hands instead if you like.', or leave " +

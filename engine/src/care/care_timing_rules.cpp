@@ -51,8 +51,7 @@ void checkLongSessionCheckin(CareContext& context) {
     const auto& sections = context.session().sections;
     const SourcePos pos = sections.empty() ? SourcePos{1, 1} : sections.front().pos;
     context.report("care.long-session-checkin", pos,
-                   "this " + minutesAndSeconds(program.lengthSeconds) +
-                       " session has no check-in",
+                   "this " + minutesAndSeconds(program.lengthSeconds) + " session has no check-in",
                    "sessions over " + minutesAndSeconds(kCheckinSessionSeconds) +
                        " ask how the listener is at least once: add e.g. - checkin: {prompt: "
                        "\"How is this for you, right now?\", wait: 10s} about halfway");

@@ -19,7 +19,8 @@ LineUnderAvoid lineUnderAvoid(const std::string& text,
                               const std::vector<std::string>& avoid) {
     if (avoid.empty()) return {text, {}};
     for (const RegionAlternative& alternative : alternatives) {
-        const bool avoided = std::find(avoid.begin(), avoid.end(), alternative.region) != avoid.end();
+        const bool avoided =
+            std::find(avoid.begin(), avoid.end(), alternative.region) != avoid.end();
         if (avoided && firstAvoidedNamed(alternative.text, avoid).empty())
             return {alternative.text, {}};
     }

@@ -8,8 +8,8 @@ namespace stillpoint {
 const std::vector<std::string>& bodyRegions() {
     // Feet to crown: a scan that moves upward starts where the body meets the ground.
     static const std::vector<std::string> regions = {
-        "feet",  "ankles",     "calves",     "knees", "thighs", "hips",      "pelvis",
-        "belly", "lower_back", "upper_back", "chest", "hands",  "arms",      "shoulders",
+        "feet",  "ankles",     "calves",     "knees", "thighs", "hips", "pelvis",
+        "belly", "lower_back", "upper_back", "chest", "hands",  "arms", "shoulders",
         "neck",  "throat",     "jaw",        "face",  "head",
     };
     return regions;
@@ -41,8 +41,8 @@ const std::vector<RegionWords>& regionWords() {
         {"neck", {"neck", "nape"}},
         {"throat", {"throat", "voice box", "larynx", "windpipe"}},
         {"jaw", {"jaw", "jaws", "teeth", "tongue", "chin"}},
-        {"face", {"face", "forehead", "brow", "cheeks", "cheekbones", "lips", "mouth", "nose",
-                  "temples"}},
+        {"face",
+         {"face", "forehead", "brow", "cheeks", "cheekbones", "lips", "mouth", "nose", "temples"}},
         {"head", {"head", "scalp", "skull", "crown of the head"}},
     };
     return words;
@@ -52,9 +52,9 @@ std::vector<std::string> regionsNamedIn(std::string_view text) {
     const std::string folded = detail::foldCase(text);
     std::vector<std::string> named;
     for (const RegionWords& region : regionWords()) {
-        const bool found = std::any_of(region.words.begin(), region.words.end(), [&](const auto& w) {
-            return detail::findWords(folded, w).has_value();
-        });
+        const bool found =
+            std::any_of(region.words.begin(), region.words.end(),
+                        [&](const auto& w) { return detail::findWords(folded, w).has_value(); });
         if (found) named.push_back(region.region);
     }
     return named;

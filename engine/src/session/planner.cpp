@@ -1,13 +1,13 @@
 #include <algorithm>
 #include <cmath>
 
-#include "stillpoint/nearest_name.hpp"
 #include "session/anchored_lines.hpp"
 #include "session/avoided_lines.hpp"
 #include "session/built_in_grounding.hpp"
 #include "session/pattern_lookup.hpp"
 #include "session/scan_phrases.hpp"
 #include "session/speech_markup.hpp"
+#include "stillpoint/nearest_name.hpp"
 #include "stillpoint/pace_law.hpp"
 #include "stillpoint/program.hpp"
 
@@ -104,7 +104,8 @@ class Planner {
     std::optional<std::string> spoken(const std::string& text,
                                       const std::vector<RegionAlternative>& alternatives,
                                       SourcePos pos) {
-        for (const RegionAlternative& alternative : alternatives) checkMarkup(alternative.text, pos);
+        for (const RegionAlternative& alternative : alternatives)
+            checkMarkup(alternative.text, pos);
         detail::LineUnderAvoid line = detail::lineUnderAvoid(text, alternatives, avoid_);
         if (!line.text && pos.line > 0) {
             const std::string region = detail::spokenRegion(line.unansweredRegion);
@@ -112,7 +113,8 @@ class Planner {
                    "this line names the " + region +
                        ", an avoided region, and has no if-avoided text for it",
                    "it is left out when played; to say something else, add e.g. "
-                   "if-avoided: {" + line.unansweredRegion + ": Notice your hands resting.}",
+                   "if-avoided: {" +
+                       line.unansweredRegion + ": Notice your hands resting.}",
                    std::string(detail::kAvoidedRegionSpokenRule));
         }
         return std::move(line.text);

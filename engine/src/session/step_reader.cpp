@@ -8,11 +8,11 @@ namespace stillpoint::detail {
 namespace {
 
 constexpr std::array<std::string_view, 2> kBellKeys{"kind", "ring"};
-constexpr std::array<std::string_view, 7> kSayKeys{"text",  "id",    "voice",     "rate",
-                                                  "pitch", "at",    "if-avoided"};
+constexpr std::array<std::string_view, 7> kSayKeys{"text",  "id", "voice",     "rate",
+                                                   "pitch", "at", "if-avoided"};
 constexpr std::array<std::string_view, 3> kScanKeys{"regions", "direction", "length"};
 constexpr std::array<std::string_view, 6> kCheckinKeys{"prompt", "wait",  "voice",
-                                                      "rate",   "pitch", "if-avoided"};
+                                                       "rate",   "pitch", "if-avoided"};
 constexpr double kMaxRingSeconds = 60.0;
 constexpr std::size_t kMaxLineIdCharacters = 100;
 
