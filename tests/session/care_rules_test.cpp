@@ -3,6 +3,7 @@
 // their place, in the checker's form; the good one gives none.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -242,6 +243,32 @@ TEST(CareRules, GroundingThatSpeedsUpIsAnError) {
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].severity, Severity::Error);
     EXPECT_EQ(found[0].message, "grounding speeds the breath up, from 5 to 6.5 breaths/min");
+}
+
+TEST(CareRules, ALongSessionIsCheckedInOnePass) {
+    // Thousands of lines and scans: every rule reads the flow once, so this
+    // takes milliseconds; a rule that looked back over every earlier line at
+    // each step would take minutes.
+    std::string text = kOrient;
+    text += "      - say: Any place you would rather not notice, you can skip.\n";
+    for (int i = 0; i < 2000; ++i)
+        text += "      - say: Hold it, and relax your chest.\n"
+                "      - scan: {regions: [feet, chest], length: short}\n";
+    const auto start = std::chrono::steady_clock::now();
+    const Diagnostics found = careOf(text);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // Per pair: the hold asked for, the command, the chest not offered.
+    std::size_t holds = 0, commands = 0, charged = 0;
+    for (const Diagnostic& d : found) {
+        holds += d.rule == "care.hold-optional";
+        commands += d.rule == "care.invite-not-command";
+        charged += d.rule == "care.charged-regions-opt-in";
+    }
+    EXPECT_EQ(holds, 2000u);
+    EXPECT_EQ(commands, 2000u);  // each line is one sentence opening with an order
+    EXPECT_EQ(charged, 2000u);
+    EXPECT_LT(seconds, 5.0);
 }
 
 }  // namespace

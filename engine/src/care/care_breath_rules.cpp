@@ -49,16 +49,9 @@ const std::string& patternName(const Program& program, const PlannedStep& planne
     return program.patterns[static_cast<std::size_t>(planned.pattern)].name;
 }
 
-bool offersNoHold(const std::vector<const CareLine*>& lines) {
-    return std::any_of(lines.begin(), lines.end(),
-                       [](const CareLine* l) { return l->says(kHoldAlternativePhrases); });
-}
-
-void checkHoldsOffered(CareContext& context, std::size_t index) {
-    const CareStep& step = context.flow()[index];
-    std::vector<const CareLine*> heard = context.leadIn(index);
-    for (const CareLine& line : step.lines) heard.push_back(&line);
-    const bool offered = offersNoHold(heard);
+/// `offered`: a way without the hold was said in this step's lines, or in
+/// the lines just before it (in its section, since the last breathe or scan step).
+void checkHoldsOffered(CareContext& context, const CareStep& step, bool offered) {
     if (step.planned->kind == StepKind::Breathe) {
         const auto hold = longestHold(context.program(), *step.planned);
         if (hold && hold->seconds >= kHoldNeedsChoiceSeconds && !offered)
@@ -162,8 +155,12 @@ void checkPaceBounds(CareContext& context, const CareStep& step, const CareStep*
 
 void checkBreathRules(CareContext& context) {
     const auto& flow = context.flow();
+    bool offeredBefore = false;  // in the lines since the last inward step of this section
     for (std::size_t i = 0; i < flow.size(); ++i) {
-        checkHoldsOffered(context, i);
+        if (i > 0 && flow[i].section != flow[i - 1].section) offeredBefore = false;
+        const bool offered = offeredBefore || flow[i].says(kHoldAlternativePhrases);
+        checkHoldsOffered(context, flow[i], offered);
+        offeredBefore = !isInward(flow[i]) && offered;
         if (flow[i].planned->kind != StepKind::Breathe) continue;
         checkLongHold(context, flow[i]);
         checkPaceBounds(context, flow[i], i > 0 ? &flow[i - 1] : nullptr);

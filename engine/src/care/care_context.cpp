@@ -27,11 +27,11 @@ std::vector<CareLine> linesOf(const Step& step) {
     return lines;
 }
 
-bool isInterlude(const PlannedStep& planned) {
-    return planned.kind == StepKind::Breathe || planned.kind == StepKind::Scan;
-}
-
 }  // namespace
+
+bool isInward(const CareStep& step) {
+    return step.planned->kind == StepKind::Breathe || step.planned->kind == StepKind::Scan;
+}
 
 bool CareLine::says(std::span<const std::string_view> phrases) const {
     return containsAnyWords(folded, phrases);
@@ -68,23 +68,6 @@ CareContext::CareContext(const Session& session, const Program& program,
 
 bool CareContext::isAvoided(std::string_view region) const {
     return std::find(avoid_.begin(), avoid_.end(), region) != avoid_.end();
-}
-
-std::vector<const CareLine*> CareContext::leadIn(std::size_t index) const {
-    std::vector<const CareLine*> lines;
-    for (std::size_t i = index; i-- > 0;) {
-        const CareStep& step = flow_[i];
-        if (step.section != flow_[index].section || isInterlude(*step.planned)) break;
-        for (const CareLine& line : step.lines) lines.push_back(&line);
-    }
-    return lines;
-}
-
-std::vector<const CareLine*> CareContext::linesBefore(std::size_t index) const {
-    std::vector<const CareLine*> lines;
-    for (std::size_t i = 0; i < index && i < flow_.size(); ++i)
-        for (const CareLine& line : flow_[i].lines) lines.push_back(&line);
-    return lines;
 }
 
 void CareContext::report(std::string_view rule, SourcePos pos, std::string message,

@@ -42,12 +42,6 @@ class CareContext {
     /// The grounding the session plays: its own, or the built-in one (no positions).
     const std::vector<CareStep>& grounding() const { return grounding_; }
     bool isAvoided(std::string_view region) const;
-    /// The lines of the steps just before flow step `index`, in its section,
-    /// back to the last breathe or scan step: what the listener has just been told.
-    std::vector<const CareLine*> leadIn(std::size_t index) const;
-    /// Every line of the flow steps before `index`.
-    std::vector<const CareLine*> linesBefore(std::size_t index) const;
-
     void report(std::string_view rule, SourcePos pos, std::string message, std::string hint);
     Diagnostics takeDiagnostics() { return std::move(diagnostics_); }
 
@@ -59,6 +53,10 @@ class CareContext {
     std::vector<CareStep> grounding_;
     Diagnostics diagnostics_;
 };
+
+/// Breathe and scan steps: where attention turns inward. The rules read
+/// the flow in one pass, so their work grows with the session, not its square.
+bool isInward(const CareStep& step);
 
 /// "Feel your chest." -> "'Feel your chest.'": a line or sentence quoted in a message.
 std::string quoted(std::string_view text);

@@ -10,14 +10,23 @@
 namespace stillpoint::detail {
 namespace {
 
-bool isInward(const PlannedStep& planned) {
-    return planned.kind == StepKind::Scan || planned.kind == StepKind::Breathe;
-}
+/// What the listener has been told so far, read line by line in play order.
+struct Heard {
+    bool oriented = false;             ///< a line turned attention outward
+    bool skipOffered = false;          ///< a line said a place may be skipped
+    std::vector<std::string> offered;  ///< regions a line named together with a choice
 
-bool anySays(const std::vector<const CareLine*>& lines, std::span<const std::string_view> phrases) {
-    return std::any_of(lines.begin(), lines.end(),
-                       [&](const CareLine* l) { return l->says(phrases); });
-}
+    void take(const CareLine& line) {
+        oriented = oriented || line.says(kOrientingPhrases);
+        const bool skip = line.says(kSkipOfferPhrases);
+        skipOffered = skipOffered || skip;
+        if (!skip && !line.says(kChoicePhrases)) return;
+        for (std::string& region : regionsNamedIn(line.text)) offered.push_back(std::move(region));
+    }
+    bool wasOffered(const std::string& region) const {
+        return std::find(offered.begin(), offered.end(), region) != offered.end();
+    }
+};
 
 /// "chest", "chest and face", "chest, throat and face"
 std::string listed(const std::vector<std::string>& regions) {
@@ -33,25 +42,19 @@ const ScanStep& scanOf(const CareStep& step) {
     return std::get<ScanStep>(step.step->body);
 }
 
-void checkOrientFirst(CareContext& context) {
-    const auto& flow = context.flow();
-    for (std::size_t i = 0; i < flow.size(); ++i) {
-        if (!isInward(*flow[i].planned)) continue;
-        if (anySays(context.linesBefore(i), kOrientingPhrases)) return;
-        context.report("care.orient-first", flow[i].step->pos,
-                       std::string("the session turns inward (") +
-                           std::string(toString(flow[i].planned->kind)) +
-                           ") before it orients to the room",
-                       "begin outside the body: a line about the room, its sounds, or the support "
-                       "beneath the listener, e.g. 'Notice the room around you, and what is "
-                       "holding you up.'");
-        return;
-    }
+void checkOrientFirst(CareContext& context, const CareStep& step, const Heard& heard) {
+    if (heard.oriented) return;
+    context.report("care.orient-first", step.step->pos,
+                   std::string("the session turns inward (") +
+                       std::string(toString(step.planned->kind)) +
+                       ") before it orients to the room",
+                   "begin outside the body: a line about the room, its sounds, or the support "
+                   "beneath the listener, e.g. 'Notice the room around you, and what is "
+                   "holding you up.'");
 }
 
-void checkFirstScan(CareContext& context, std::size_t index) {
-    const CareStep& step = context.flow()[index];
-    if (!anySays(context.linesBefore(index), kSkipOfferPhrases))
+void checkFirstScan(CareContext& context, const CareStep& step, const Heard& heard) {
+    if (!heard.skipOffered)
         context.report("care.scan-skip-offer", step.step->pos,
                        "the first scan begins and no line before it says a place may be skipped",
                        "say so first, e.g. 'Any place you would rather not notice, you can skip, "
@@ -69,47 +72,38 @@ void checkFirstScan(CareContext& context, std::size_t index) {
     }
 }
 
-/// Whether a line before `index` names `region` together with a choice about it.
-bool optedIn(const CareContext& context, std::size_t index, const std::string& region) {
-    for (const CareLine* line : context.linesBefore(index)) {
-        const auto named = regionsNamedIn(line->text);
-        const bool names = std::find(named.begin(), named.end(), region) != named.end();
-        if (names && (line->says(kChoicePhrases) || line->says(kSkipOfferPhrases))) return true;
-    }
-    return false;
-}
-
-void checkChargedRegions(CareContext& context, std::size_t index) {
-    const CareStep& step = context.flow()[index];
+void checkChargedRegions(CareContext& context, const CareStep& step, const Heard& heard) {
     std::vector<std::string> unasked;
     for (const std::string& region : scanOf(step).regions) {
         const bool charged = std::find(kChargedRegions.begin(), kChargedRegions.end(), region) !=
                              kChargedRegions.end();
-        if (charged && !context.isAvoided(region) && !optedIn(context, index, region))
+        if (charged && !context.isAvoided(region) && !heard.wasOffered(region))
             unasked.push_back(region);
     }
     if (unasked.empty()) return;
+    const std::string them = unasked.size() > 1 ? "them" : "it";
     context.report("care.charged-regions-opt-in", step.step->pos,
                    "this scan reaches the " + listed(unasked) +
-                       " without a line before it offering " +
-                       (unasked.size() > 1 ? "them" : "it") + " as a choice",
-                   "name " + std::string(unasked.size() > 1 ? "them" : "it") +
-                       " first, e.g. 'When we come to the " + listed(unasked) +
-                       ", stay with your hands instead if you like.', or leave " +
-                       (unasked.size() > 1 ? "them" : "it") + " out of the regions");
+                       " without a line before it offering " + them + " as a choice",
+                   "name " + them + " first, e.g. 'When we come to the " + listed(unasked) +
+                       ", stay with your hands instead if you like.', or leave " + them +
+                       " out of the regions");
 }
 
 }  // namespace
 
 void checkScanRules(CareContext& context) {
-    checkOrientFirst(context);
-    const auto& flow = context.flow();
-    bool first = true;
-    for (std::size_t i = 0; i < flow.size(); ++i) {
-        if (flow[i].planned->kind != StepKind::Scan) continue;
-        if (first) checkFirstScan(context, i);
-        first = false;
-        checkChargedRegions(context, i);
+    Heard heard;
+    bool inwardYet = false, scannedYet = false;
+    for (const CareStep& step : context.flow()) {
+        if (isInward(step) && !inwardYet) checkOrientFirst(context, step, heard);
+        inwardYet = inwardYet || isInward(step);
+        if (step.planned->kind == StepKind::Scan) {
+            if (!scannedYet) checkFirstScan(context, step, heard);
+            scannedYet = true;
+            checkChargedRegions(context, step, heard);
+        }
+        for (const CareLine& line : step.lines) heard.take(line);
     }
 }
 
