@@ -42,10 +42,6 @@ bool CareStep::says(std::span<const std::string_view> phrases) const {
                        [&](const CareLine& l) { return l.says(phrases); });
 }
 
-bool CareStep::saysChoice() const {
-    return says(kChoicePhrases) || says(kSkipOfferPhrases);
-}
-
 CareContext::CareContext(const Session& session, const Program& program,
                          const std::vector<std::string>& extraAvoid)
     : session_(session), program_(program), avoid_(session.avoid) {

@@ -25,8 +25,8 @@ struct CareStep {
     const PlannedStep* planned = nullptr;
     int section = 0;  ///< index into Session::sections (grounding: -1)
     std::vector<CareLine> lines;
-    /// Offers a choice: one of kChoicePhrases or kSkipOfferPhrases.
-    bool saysChoice() const;
+
+    /// Whether any of its lines holds one of `phrases`.
     bool says(std::span<const std::string_view> phrases) const;
 };
 
@@ -54,8 +54,7 @@ class CareContext {
     Diagnostics diagnostics_;
 };
 
-/// Breathe and scan steps: where attention turns inward. The rules read
-/// the flow in one pass, so their work grows with the session, not its square.
+/// Breathe and scan steps: where attention turns inward.
 bool isInward(const CareStep& step);
 
 /// "Feel your chest." -> "'Feel your chest.'": a line or sentence quoted in a message.
@@ -63,12 +62,17 @@ std::string quoted(std::string_view text);
 /// One decimal at most: 5.454 -> "5.5", 7 -> "7".
 std::string shortNumber(double value);
 
-// The rule families, one file each.
-void checkBreathRules(
-    CareContext& context);  ///< hold-optional, long-hold, grounding-calm, pace-bounds
-void checkLanguageRules(CareContext& context);  ///< invite-not-command
-void checkScanRules(CareContext& context);  ///< orient-first, scan-skip-offer, scan-neutral-start,
-                                            ///< charged-regions-opt-in
-void checkTimingRules(CareContext& context);  ///< reminder-interval, long-session-checkin
+// The rule families, one file each. Each reads the flow once, in play order,
+// keeping what it needs of what came before: their work grows with the
+// session's length, never with its square.
+
+/// care.hold-optional, care.long-hold, care.grounding-calm, care.pace-bounds
+void checkBreathRules(CareContext& context);
+/// care.invite-not-command
+void checkLanguageRules(CareContext& context);
+/// care.orient-first, care.scan-skip-offer, care.scan-neutral-start, care.charged-regions-opt-in
+void checkScanRules(CareContext& context);
+/// care.reminder-interval, care.long-session-checkin
+void checkTimingRules(CareContext& context);
 
 }  // namespace stillpoint::detail

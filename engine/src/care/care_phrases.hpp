@@ -26,7 +26,7 @@ inline constexpr std::array<std::string_view, 8> kSkipOfferPhrases{
     "skip",         "skipped",   "pass over",  "leave out",
     "leave it out", "move past", "rather not", "let it go by"};
 
-/// A choice offered about a place (skip offers count too, see saysChoice).
+/// A choice offered about a place (a skip offer is one too).
 inline constexpr std::array<std::string_view, 9> kChoicePhrases{
     "if you like",  "if you wish", "if you want", "if it feels right", "only if",
     "you can stay", "instead",     "choose",      "optional"};
