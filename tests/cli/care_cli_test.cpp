@@ -56,8 +56,8 @@ sections:
     EXPECT_EQ(avoiding.err, session.string() +
                                 ":5:9: warning: this line names the chest, an avoided region, and "
                                 "has no if-avoided text for it; it is left out when played; to say "
-                                "something else, add e.g. if-avoided: {chest: Notice your hands "
-                                "resting.} [care.avoided-region-spoken]\n");
+                                "something else, add e.g. if-avoided: {chest: Notice the support "
+                                "beneath you.} [care.avoided-region-spoken]\n");
 }
 
 TEST_F(CareCli, CheckCareIsInTheUsageAndTheHelp) {

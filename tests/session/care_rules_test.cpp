@@ -120,7 +120,7 @@ const CareCase kCases[] = {
     {"care.avoided-region-spoken", {
         {"care.avoided-region-spoken", kWarning, 9, 9,
          "this line names the chest, an avoided region, and has no if-avoided text for it",
-         "it is left out when played; to say something else, add e.g. if-avoided: {chest: Notice your hands resting.}"}}},
+         "it is left out when played; to say something else, add e.g. if-avoided: {chest: Notice the support beneath you.}"}}},
 };
 // clang-format on
 

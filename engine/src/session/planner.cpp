@@ -114,7 +114,7 @@ class Planner {
                        ", an avoided region, and has no if-avoided text for it",
                    "it is left out when played; to say something else, add e.g. "
                    "if-avoided: {" +
-                       line.unansweredRegion + ": Notice your hands resting.}",
+                       line.unansweredRegion + ": Notice the support beneath you.}",
                    std::string(detail::kAvoidedRegionSpokenRule));
         }
         return std::move(line.text);
