@@ -252,8 +252,9 @@ TEST(CareRules, ALongSessionIsCheckedInOnePass) {
     std::string text = kOrient;
     text += "      - say: Any place you would rather not notice, you can skip.\n";
     for (int i = 0; i < 2000; ++i)
-        text += "      - say: Hold it, and relax your chest.\n"
-                "      - scan: {regions: [feet, chest], length: short}\n";
+        text +=
+            "      - say: Hold it, and relax your chest.\n"
+            "      - scan: {regions: [feet, chest], length: short}\n";
     const auto start = std::chrono::steady_clock::now();
     const Diagnostics found = careOf(text);
     const double seconds =
