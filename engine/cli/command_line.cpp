@@ -14,9 +14,16 @@ std::string helpText() {
 usage: stillpoint COMMAND [ARGS]
 
 commands:
-  check FILE... [--avoid REGION,...]
+  check FILE... [--care] [--avoid REGION,...]
         Validate session files. Every problem is printed as
         file:line:column: error: what is wrong; what would be right.
+        --care: also check what each session asks of its listener
+              against trauma-sensitive practice (breath holds offered,
+              invitations not commands, orienting first, scans that
+              offer skipping, check-ins every few minutes...); each
+              finding names its rule, e.g. [care.hold-optional].
+              Rules, sources and rewrites: docs/care-rules.md. Care
+              errors make check fail (exit 1); warnings alone do not.
   info FILE [--avoid REGION,...]
         Print the planned timeline: sections, steps, start times,
         breath counts and the total length.
@@ -94,8 +101,10 @@ commands:
         The version.
 
 options:
-  --avoid REGION,...   leave these body regions out of every scan
-                       (e.g. --avoid chest,throat)
+  --avoid REGION,...   leave these body regions out of every scan, and
+                       every line that names them (said with the line's
+                       if-avoided text, or left out), e.g. --avoid
+                       chest,throat
   --voice [ENGINE:]NAME
                        speak with this voice instead of the session's
                        default (render, captions, play): espeak:en-gb,
@@ -108,7 +117,8 @@ options:
                        warning listing them. See docs/voice-packs.md.
 
 exit codes:
-  0 ok, 1 the session has errors (an unknown voice in it too), 2 usage
+  0 ok (warnings alone, care warnings too), 1 the session has errors
+  (an unknown voice in it too; with check --care, care errors), 2 usage
   error (an unknown --voice too), 3 a file could not be read or written
   or narration's input is bad (a damaged clip, a bad voice pack), 4 play: no usable audio device (render to a file
   instead), 5 play: the device went away mid-session, 70 internal error.

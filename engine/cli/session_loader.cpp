@@ -57,6 +57,7 @@ LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, s
         return loaded;
     }
     loaded.program = std::make_shared<const Program>(std::move(*planned.program));
+    loaded.session = std::make_shared<const Session>(std::move(*parsed.session));
     return loaded;
 }
 

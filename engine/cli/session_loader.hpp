@@ -7,11 +7,13 @@
 
 #include "arguments.hpp"
 #include "stillpoint/program.hpp"
+#include "stillpoint/session.hpp"
 
 namespace stillpoint::cli {
 
 struct LoadedProgram {
     std::shared_ptr<const Program> program;  ///< null when the session has errors
+    std::shared_ptr<const Session> session;  ///< what `program` was planned from; null with it
     int exitCode = 0;                        ///< why it is null
     int warnings = 0;
 };

@@ -44,8 +44,8 @@ MainComponent::MainComponent(AppPlayer& player, juce::AudioDeviceManager* device
                              AppFolders folders)
     : player_(player), devices_(devices), folders_(std::move(folders)) {
     setWantsKeyboardFocus(true);
-    for (auto* label :
-         {&profileInfo_, &title_, &section_, &caption_, &time_, &remote_, &help_, &status_}) {
+    for (auto* label : {&profileInfo_, &title_, &section_, &caption_, &time_, &remote_, &help_,
+                        &status_, &care_}) {
         label->setColour(juce::Label::textColourId, kText);
         addAndMakeVisible(label);
     }
@@ -59,6 +59,9 @@ MainComponent::MainComponent(AppPlayer& player, juce::AudioDeviceManager* device
         quiet->setFont(juce::Font(13.0f));
     }
     status_.setColour(juce::Label::textColourId, kWarning);
+    care_.setComponentID(kCareId);
+    care_.setColour(juce::Label::textColourId, kQuiet);
+    care_.setFont(juce::Font(13.0f));
     help_.setText(kShortcutHelp, juce::dontSendNotification);
 
     search_.setTextToShowWhenEmpty("Search: title words, <15 or 10m for minutes", kQuiet);
@@ -308,6 +311,12 @@ void MainComponent::timerCallback() {
             if (static_cast<int>(i) != program->groundingSection)
                 starts.push_back(program->sections[i].startSeconds);
     progress_.show(elapsed, s.lengthSeconds, std::move(starts));
+    const auto& notes = player_.processor().careNotes();
+    const auto care = text(plugin::careSummary(notes));
+    if (care != care_.getText()) {
+        care_.setText(care, juce::dontSendNotification);
+        care_.setTooltip(text(plugin::careDetails(notes)));
+    }
     play_.setButtonText(s.playing ? "Pause" : "Play");
     hold_.setColour(juce::TextButton::buttonColourId,
                     s.holding ? kAccent.withAlpha(0.45f) : kPanel);
@@ -343,6 +352,7 @@ void MainComponent::resized() {
     remote_.setBounds(bottom.removeFromLeft(bottom.getWidth() / 2));
     status_.setBounds(bottom);
     help_.setBounds(right.removeFromBottom(22));
+    care_.setBounds(right.removeFromBottom(20));
     right.removeFromBottom(8);
     auto controls = right.removeFromBottom(128);
     const auto row = [](juce::Rectangle<int> strip, std::initializer_list<juce::Button*> buttons) {

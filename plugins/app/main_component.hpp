@@ -3,7 +3,9 @@
 // circle, the current line, the progress with section marks and the big
 // controls on the right. Every control has a key (see kShortcutHelp).
 // "Edit..." opens the profile in a ProfileEditor; "Audio output..." opens
-// OutputSettings (the device and the haptic output).
+// OutputSettings (the device and the haptic output). The loaded session's
+// care notes (docs/care-rules.md) show in one line above the controls, all
+// of them in its tooltip; they never stop it playing.
 //
 // Message thread.
 #pragma once
@@ -28,6 +30,8 @@ struct AppFolders {
 
 class MainComponent : public juce::Component, private juce::ListBoxModel, private juce::Timer {
   public:
+    /// The component id of the care notes' label.
+    static constexpr const char* kCareId = "care";
     static constexpr const char* kShortcutHelp =
         "Space play/pause   H hold   Left/Right section   Down/Up slower/faster   G grounding   "
         "Esc stop";
@@ -81,7 +85,7 @@ class MainComponent : public juce::Component, private juce::ListBoxModel, privat
     juce::ComboBox profiles_;
     juce::TextButton saveProfile_{"Save profile"}, editProfile_{"Edit..."};
     juce::TextButton audio_{"Audio output..."};
-    juce::Label profileInfo_, title_, section_, caption_, time_, remote_, help_, status_;
+    juce::Label profileInfo_, title_, section_, caption_, time_, remote_, help_, status_, care_;
     plugin::BreathingCircle circle_;
     SessionProgress progress_;
     juce::TextButton previous_{"Previous"}, play_{"Play"}, hold_{"Hold"}, next_{"Next"};

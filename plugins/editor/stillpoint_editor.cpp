@@ -21,7 +21,7 @@ StillpointEditor::StillpointEditor(StillpointProcessor& processor)
     : AudioProcessorEditor(processor), processor_(processor) {
     auto& state = processor.parameters();
     addAndMakeVisible(circle_);
-    for (auto* label : {&title_, &line_, &status_, &error_}) {
+    for (auto* label : {&title_, &line_, &status_, &error_, &care_}) {
         label->setColour(juce::Label::textColourId, kText);
         label->setJustificationType(juce::Justification::centred);
         addAndMakeVisible(*label);
@@ -31,6 +31,10 @@ StillpointEditor::StillpointEditor(StillpointProcessor& processor)
     status_.setColour(juce::Label::textColourId, kQuiet);
     error_.setColour(juce::Label::textColourId, juce::Colour(0xffe0b07a));
     error_.setJustificationType(juce::Justification::topLeft);
+    care_.setComponentID(kCareId);
+    care_.setColour(juce::Label::textColourId, kQuiet);
+    care_.setFont(juce::Font(13.0f));
+    care_.setJustificationType(juce::Justification::centredLeft);
 
     sessions_.addItemList(params::sessionChoices(), 1);
     addAndMakeVisible(sessions_);
@@ -142,6 +146,12 @@ void StillpointEditor::timerCallback() {
     const auto error = processor_.lastError();
     error_.setText(error.isNotEmpty() ? error : processor_.narrationProblem(),
                    juce::dontSendNotification);
+    const auto care = juce::String::fromUTF8(careSummary(processor_.careNotes()).c_str());
+    if (care != care_.getText()) {
+        care_.setText(care, juce::dontSendNotification);
+        care_.setTooltip(juce::String::fromUTF8(careDetails(processor_.careNotes()).c_str()));
+        resized();  // the line takes room only when there are notes
+    }
 }
 
 void StillpointEditor::paint(juce::Graphics& g) {
@@ -160,6 +170,7 @@ void StillpointEditor::resized() {
 
     auto controls = area.removeFromBottom(std::min(area.getHeight() / 2, 170));
     error_.setBounds(area.removeFromBottom(error_.getText().isEmpty() ? 0 : 40));
+    care_.setBounds(area.removeFromBottom(care_.getText().isEmpty() ? 0 : 20));
     status_.setBounds(area.removeFromBottom(20));
     line_.setBounds(area.removeFromBottom(44));
     circle_.setBounds(area.reduced(4));

@@ -1,6 +1,8 @@
 // StillpointEditor: the breathing circle, the current line of the session,
 // the session picker (bundled sessions or a file) and the controls, laid out
-// to fit any size between the resize limits.
+// to fit any size between the resize limits. A session's care notes
+// (docs/care-rules.md) show in one line under the status, all of them in its
+// tooltip; they never stop it playing.
 //
 // Message thread. It reads the processor's PlaybackDisplay on a timer and
 // changes parameters through attachments (the host sees every change).
@@ -18,6 +20,9 @@ namespace stillpoint::plugin {
 
 class StillpointEditor : public juce::AudioProcessorEditor, private juce::Timer {
   public:
+    /// The component id of the care notes' label.
+    static constexpr const char* kCareId = "care";
+
     explicit StillpointEditor(StillpointProcessor& processor);
     ~StillpointEditor() override;
     void paint(juce::Graphics& g) override;
@@ -43,7 +48,7 @@ class StillpointEditor : public juce::AudioProcessorEditor, private juce::Timer 
 
     StillpointProcessor& processor_;
     BreathingCircle circle_;
-    juce::Label title_, line_, status_, error_;
+    juce::Label title_, line_, status_, error_, care_;
     juce::ComboBox sessions_;
     std::unique_ptr<juce::AudioProcessorValueTreeState::ComboBoxAttachment> sessionAttachment_;
     juce::ComboBox patterns_;

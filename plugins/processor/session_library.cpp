@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "stillpoint/care_check.hpp"
 #include "stillpoint/session_parser.hpp"
 
 namespace stillpoint::plugin {
@@ -40,6 +41,23 @@ std::string formatErrors(const Diagnostics& diagnostics) {
     return text;
 }
 
+std::string careSummary(const Diagnostics& notes) {
+    if (notes.empty()) return {};
+    const Diagnostic& first = notes.front();
+    std::string text =
+        "Care: " + std::to_string(notes.size()) + (notes.size() == 1 ? " note. " : " notes. ");
+    if (first.line > 0) text += "Line " + std::to_string(first.line) + ": ";
+    text += first.message;
+    if (!first.rule.empty()) text += " [" + first.rule + "]";
+    return text;
+}
+
+std::string careDetails(const Diagnostics& notes) {
+    std::string text;
+    for (const Diagnostic& d : notes) text += (text.empty() ? "" : "\n") + d.format();
+    return text;
+}
+
 const std::vector<SessionText>& bundledSessions() {
     static const std::vector<SessionText> sessions = readBundle();
     return sessions;
@@ -64,6 +82,12 @@ LoadedSession planSessionText(const SessionText& session, const PlanOptions& opt
         loaded.error = formatErrors(planned.diagnostics);
         return loaded;
     }
+    for (const Diagnostic& d : planned.diagnostics)
+        if (!d.rule.empty()) loaded.careNotes.push_back(d);
+    for (Diagnostic& d : checkCare(*parsed.session, *planned.program, options.avoid))
+        loaded.careNotes.push_back(std::move(d));
+    std::stable_sort(loaded.careNotes.begin(), loaded.careNotes.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
     loaded.program = std::make_shared<const Program>(std::move(*planned.program));
     return loaded;
 }

@@ -56,6 +56,7 @@ bool StillpointProcessor::install(SessionText session) {
         return false;
     }
     lastError_ = {};
+    careNotes_ = std::move(loaded.careNotes);
     session_ = std::move(session);
     program_ = loaded.program;
     player_.setProgram(std::move(loaded.program));

@@ -74,6 +74,8 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     /// The playing session with its voice (what the caption's lines index); null until made.
     std::shared_ptr<const Program> narratedProgram() const { return player_.narrationOf(program_); }
     juce::String lastError() const { return lastError_; }
+    /// The care notes of the session that plays (docs/care-rules.md); they never stop it.
+    const Diagnostics& careNotes() const noexcept { return careNotes_; }
     /// Why the voice is missing (or partly synthesised), empty when all is well.
     juce::String narrationProblem() const { return juce::String(player_.narrationProblem()); }
     const PlaybackDisplay& display() const noexcept { return display_; }
@@ -136,6 +138,7 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     std::atomic<double> hapticCap_{1.0};
     int installedChoice_ = -1;
     juce::String lastError_;
+    Diagnostics careNotes_;  ///< of the session that plays (message thread)
 
     SentCommands sent_;
     std::uint64_t captionGeneration_ = 0;  ///< the engine whose lines the caption follows

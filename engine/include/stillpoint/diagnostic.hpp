@@ -21,8 +21,11 @@ struct Diagnostic {
     int column = 0;  ///< 1-based
     std::string message;  ///< what is wrong
     std::string hint;     ///< what would be right; may be empty
+    /// The rule that found it, e.g. `care.hold-optional` (docs/care-rules.md); may be empty.
+    std::string rule = {};
 
-    /// `file:line:column: error: message; hint` (the position parts only when known).
+    /// `file:line:column: error: message; hint [rule]` (the position parts
+    /// and the rule only when known).
     std::string format() const;
 };
 

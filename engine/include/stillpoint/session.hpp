@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -110,6 +111,13 @@ struct PaceRamp {
     double overSeconds = 0;  ///< 0 = the whole step
 };
 
+/// What a spoken line says instead when the listener avoids `region`
+/// (`if-avoided: {chest: Notice your hands resting.}`).
+struct RegionAlternative {
+    std::string region;  ///< from bodyRegions()
+    std::string text;
+};
+
 /// A line said during a breathe step, starting exactly where a breath phase
 /// begins (`at: exhale`): the first such onset after the line before it has
 /// ended. The breathing goes on under it.
@@ -117,6 +125,7 @@ struct BreathLine {
     std::string text;
     BreathPhase at = BreathPhase::Exhale;  ///< Inhale or Exhale
     SourcePos pos;                          ///< where the line is written
+    std::vector<RegionAlternative> ifAvoided = {};
 };
 
 struct BreatheStep {
@@ -141,6 +150,7 @@ struct SayStep {
     std::string text;
     std::string id;  ///< optional line id (voice packs key clips by it)
     LineVoice voice;
+    std::vector<RegionAlternative> ifAvoided = {};
 };
 struct ScanStep {
     std::vector<std::string> regions;  ///< from bodyRegions(), in order
@@ -150,6 +160,7 @@ struct CheckinStep {
     std::string prompt;
     double waitSeconds = 15.0;  ///< how long an offline render waits
     LineVoice voice;
+    std::vector<RegionAlternative> ifAvoided = {};
 };
 
 using StepBody = std::variant<BreatheStep, PauseStep, BellStep, SayStep, ScanStep, CheckinStep>;
@@ -180,5 +191,18 @@ struct Session {
 
 /// The body regions a scan may name, feet to crown.
 const std::vector<std::string>& bodyRegions();
+
+/// The words that name a body region in spoken text: its own name and its
+/// synonyms ("chest": breastbone, ribs, heart area...), lower case.
+struct RegionWords {
+    std::string region;
+    std::vector<std::string> words;
+};
+/// One entry per bodyRegions() region, in the same order.
+const std::vector<RegionWords>& regionWords();
+
+/// The regions `text` names, in bodyRegions() order: any of a region's words
+/// on word boundaries, in any case ("Feel your Ribs" names the chest).
+std::vector<std::string> regionsNamedIn(std::string_view text);
 
 }  // namespace stillpoint

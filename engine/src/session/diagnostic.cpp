@@ -15,6 +15,7 @@ std::string Diagnostic::format() const {
     out += severity == Severity::Error ? "error: " : "warning: ";
     out += message;
     if (!hint.empty()) out += "; " + hint;
+    if (!rule.empty()) out += " [" + rule + "]";
     return out;
 }
 

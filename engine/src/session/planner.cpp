@@ -1,12 +1,13 @@
 #include <algorithm>
 #include <cmath>
 
-#include "stillpoint/nearest_name.hpp"
 #include "session/anchored_lines.hpp"
+#include "session/avoided_lines.hpp"
 #include "session/built_in_grounding.hpp"
 #include "session/pattern_lookup.hpp"
 #include "session/scan_phrases.hpp"
 #include "session/speech_markup.hpp"
+#include "stillpoint/nearest_name.hpp"
 #include "stillpoint/pace_law.hpp"
 #include "stillpoint/program.hpp"
 
@@ -92,9 +93,31 @@ class Planner {
         return now;
     }
 
-    void report(Severity severity, SourcePos pos, std::string message, std::string hint) {
+    void report(Severity severity, SourcePos pos, std::string message, std::string hint,
+                std::string rule = {}) {
         diagnostics_.push_back({severity, session_.sourcePath, pos.line, pos.column,
-                                std::move(message), std::move(hint)});
+                                std::move(message), std::move(hint), std::move(rule)});
+    }
+
+    /// What a spoken line says under the avoid list: itself, its `if-avoided`
+    /// alternative, or nothing (then a warning, for lines written in the file).
+    std::optional<std::string> spoken(const std::string& text,
+                                      const std::vector<RegionAlternative>& alternatives,
+                                      SourcePos pos) {
+        for (const RegionAlternative& alternative : alternatives)
+            checkMarkup(alternative.text, pos);
+        detail::LineUnderAvoid line = detail::lineUnderAvoid(text, alternatives, avoid_);
+        if (!line.text && pos.line > 0) {
+            const std::string region = detail::spokenRegion(line.unansweredRegion);
+            report(Severity::Warning, pos,
+                   "this line names the " + region +
+                       ", an avoided region, and has no if-avoided text for it",
+                   "it is left out when played; to say something else, add e.g. "
+                   "if-avoided: {" +
+                       line.unansweredRegion + ": Notice the support beneath you.}",
+                   std::string(detail::kAvoidedRegionSpokenRule));
+        }
+        return std::move(line.text);
     }
 
     PlannedStep planStep(const Step& step) {
@@ -155,10 +178,13 @@ class Planner {
         std::vector<std::int64_t> frames;
         for (const BreathLine& line : breathe.lines) {
             checkMarkup(line.text, line.pos);  // every pattern has an inhale and an exhale
-            planned.lines.push_back(line.text);
+            auto text = spoken(line.text, line.ifAvoided, line.pos);
+            if (!text) continue;  // left out; the breathing goes on
+            frames.push_back(std::llround(estimateSpeechSeconds(*text) * kEstimateRate));
+            planned.lines.push_back(std::move(*text));
             planned.lineAnchors.push_back(line.at);
-            frames.push_back(std::llround(estimateSpeechSeconds(line.text) * kEstimateRate));
         }
+        if (planned.lines.empty()) return;
         planned.cycles = detail::anchoredLineLayout(pattern, kEstimateRate, law, planned.cycles,
                                                     planned.lineAnchors, frames)
                              .cycles;
@@ -193,20 +219,31 @@ class Planner {
 
     void plan(const SayStep& say, SourcePos pos, PlannedStep& planned) {
         checkMarkup(say.text, pos);
+        auto text = spoken(say.text, say.ifAvoided, pos);
+        if (!text) {
+            // Left out: a quiet pause as long as the line, so what follows
+            // comes when the session says it will.
+            planned.kind = StepKind::Pause;
+            planned.lengthSeconds = estimateSpeechSeconds(say.text);
+            return;
+        }
         planned.kind = StepKind::Say;
-        planned.lines = {say.text};
-        planned.lineId = say.id;
+        planned.lengthSeconds = estimateSpeechSeconds(*text);
+        // A recorded clip keyed by the line id says the written line, not its alternative.
+        if (*text == say.text) planned.lineId = say.id;
+        planned.lines = {std::move(*text)};
         planned.voice = say.voice;
-        planned.lengthSeconds = estimateSpeechSeconds(say.text);
     }
 
     void plan(const CheckinStep& checkin, SourcePos pos, PlannedStep& planned) {
         checkMarkup(checkin.prompt, pos);
+        const std::string prompt = spoken(checkin.prompt, checkin.ifAvoided, pos)
+                                       .value_or(std::string(detail::kNeutralCheckinPrompt));
         planned.kind = StepKind::Checkin;
-        planned.lines = {checkin.prompt};
+        planned.lines = {prompt};
         planned.waitSeconds = checkin.waitSeconds;
         planned.voice = checkin.voice;
-        planned.lengthSeconds = estimateSpeechSeconds(checkin.prompt) + checkin.waitSeconds;
+        planned.lengthSeconds = estimateSpeechSeconds(prompt) + checkin.waitSeconds;
     }
 
     void plan(const ScanStep& scan, SourcePos pos, PlannedStep& planned) {

@@ -63,6 +63,10 @@ void readLineVoiceKey(const Field& field, LineVoice& voice, YamlReader& reader);
 /// A breathe step's `lines:`, each `{at: exhale|inhale, say: TEXT}` (at defaults to exhale).
 std::vector<BreathLine> readBreathLines(const Field& list, YamlReader& reader);
 
+/// A line's `if-avoided:` map: body region -> what the line says instead
+/// when that region is avoided.
+std::vector<RegionAlternative> readIfAvoided(const Field& field, YamlReader& reader);
+
 /// One step: a map with a single key naming its kind.
 std::optional<Step> readStep(const Field& item, const PatternTable& patterns, YamlReader& reader);
 

@@ -8,9 +8,11 @@ namespace stillpoint::detail {
 namespace {
 
 constexpr std::array<std::string_view, 2> kBellKeys{"kind", "ring"};
-constexpr std::array<std::string_view, 6> kSayKeys{"text", "id", "voice", "rate", "pitch", "at"};
+constexpr std::array<std::string_view, 7> kSayKeys{"text",  "id", "voice",     "rate",
+                                                   "pitch", "at", "if-avoided"};
 constexpr std::array<std::string_view, 3> kScanKeys{"regions", "direction", "length"};
-constexpr std::array<std::string_view, 5> kCheckinKeys{"prompt", "wait", "voice", "rate", "pitch"};
+constexpr std::array<std::string_view, 6> kCheckinKeys{"prompt", "wait",  "voice",
+                                                       "rate",   "pitch", "if-avoided"};
 constexpr double kMaxRingSeconds = 60.0;
 constexpr std::size_t kMaxLineIdCharacters = 100;
 
@@ -90,6 +92,8 @@ std::optional<SayStep> readSay(const Field& field, YamlReader& reader) {
     const auto readOther = [&](const Field& other) {
         if (other.name == "id") {
             say.id = readLineId(other, reader).value_or("");
+        } else if (other.name == "if-avoided") {
+            say.ifAvoided = readIfAvoided(other, reader);
         } else if (other.name == "at") {
             // No breath runs under a say step, so there is nothing to anchor to.
             reader.error(other.key, "a say step cannot be anchored to the breath",
@@ -111,6 +115,8 @@ std::optional<CheckinStep> readCheckin(const Field& field, YamlReader& reader) {
     const auto readOther = [&](const Field& other) {
         if (other.name == "wait")
             checkin.waitSeconds = reader.duration(other).value_or(checkin.waitSeconds);
+        else if (other.name == "if-avoided")
+            checkin.ifAvoided = readIfAvoided(other, reader);
         else
             readLineVoiceKey(other, checkin.voice, reader);
     };

@@ -1,7 +1,8 @@
 // The app's window, driven as the therapist drives it (under Xvfb): every
 // keyboard shortcut posted to the window's peer reaches the plugin's
-// processor, and a profile edited through the profile editor's controls
-// reaches the player and is saved and read back whole.
+// processor, a profile edited through the profile editor's controls
+// reaches the player and is saved and read back whole, and the window and
+// the plugin's editor show a loaded session's care notes while it plays.
 #include <gtest/gtest.h>
 #include <juce_gui_basics/juce_gui_basics.h>
 
@@ -11,6 +12,7 @@
 #include <thread>
 
 #include "app_player.hpp"
+#include "editor/stillpoint_editor.hpp"
 #include "main_component.hpp"
 #include "processor/plugin_parameters.hpp"
 #include "profile_editor.hpp"
@@ -227,6 +229,48 @@ TEST(ProfileEditing, EditsReachThePlayerAndSaveAndReadBackWhole) {
     ASSERT_TRUE(out.openedOk());
     EXPECT_TRUE(juce::PNGImageFormat().writeImageToStream(
         again.createComponentSnapshot(again.getLocalBounds()), out));
+}
+
+// A session whose words the care checker questions (docs/care-rules.md).
+constexpr const char* kOrders = R"(title: Orders
+sections:
+  - name: Arriving
+    steps:
+      - say: Notice the room around you.
+      - say: Close your eyes. Relax your shoulders now.
+      - pause: 2s
+)";
+
+class CareNotes : public Shortcuts {};
+
+TEST_F(CareNotes, TheWindowAndThePluginEditorShowThemAndTheSessionStillPlays) {
+    auto& care = find<juce::Label>(*window_, MainComponent::kCareId);
+    window_->refresh();
+    EXPECT_EQ(care.getText(), "");  // the default session has none
+
+    ASSERT_EQ(player_.load({"orders.yaml", kOrders}, {}), "");
+    window_->refresh();
+    const juce::String summary =
+        "Care: 2 notes. Line 6: this line asks for the eyes to close without the choice to keep "
+        "them open [care.invite-not-command]";
+    EXPECT_EQ(care.getText(), summary);
+    EXPECT_TRUE(care.getTooltip().contains(
+        "orders.yaml:6:9: warning: 'Relax your shoulders now.' tells the body what to do; invite "
+        "instead: 'If it feels right, you might relax your shoulders.' [care.invite-not-command]"))
+        << care.getTooltip();
+    EXPECT_GT(care.getHeight(), 0);
+
+    std::unique_ptr<juce::AudioProcessorEditor> editor(player_.processor().createEditor());
+    ASSERT_NE(editor, nullptr);
+    auto& shown = find<juce::Label>(*editor, plugin::StillpointEditor::kCareId);
+    EXPECT_EQ(shown.getText(), summary);
+    EXPECT_EQ(shown.getTooltip(), care.getTooltip());
+    EXPECT_GT(shown.getHeight(), 0);
+
+    // Notes, not errors: the session plays.
+    press(juce::KeyPress(juce::KeyPress::spaceKey));
+    EXPECT_TRUE(renderUntil([&] { return player_.state().playing; }, 10.0));
+    EXPECT_EQ(player_.state().title, "Orders");
 }
 
 }  // namespace
