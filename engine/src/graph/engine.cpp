@@ -11,6 +11,7 @@
 #include "graph/sequencer.hpp"
 #include "haptics/haptic_output.hpp"
 #include "rt/denormal_guard.hpp"
+#include "stillpoint/wait_free_latching_queue.hpp"
 #include "stillpoint/wait_free_spsc_queue.hpp"
 
 namespace stillpoint {
@@ -21,9 +22,24 @@ namespace {
 constexpr double kMaxCalibrationBoostDb = 24.0;
 constexpr double kMaxCalibrationCutDb = -40.0;
 
+// Grounding and Stop are never lost to a full command queue (CARE.md: a
+// Stop or Grounding request is never lost). Stop comes last when both wait.
+struct UrgentCommands {
+    static constexpr std::size_t kLatches = 2;
+    static int latchOf(const Command& command) noexcept {
+        return command.type == CommandType::Grounding ? 0
+               : command.type == CommandType::Stop    ? 1
+                                                      : -1;
+    }
+    static Command latched(std::size_t kind) noexcept {
+        return {kind == 0 ? CommandType::Grounding : CommandType::Stop, 0, 0.0};
+    }
+};
+
 class QueueEventSink final : public EventSink {
-public:
-    QueueEventSink(rt::WaitFreeSpscQueue<Event, 4096>& queue, const haptics::HapticEnvelope& haptics)
+  public:
+    QueueEventSink(rt::WaitFreeSpscQueue<Event, 4096>& queue,
+                   const haptics::HapticEnvelope& haptics)
         : queue_(queue), haptics_(haptics) {}
     void emit(const Event& event) noexcept override {
         if (event.sessionSample < silentBefore_) return;
@@ -34,8 +50,9 @@ public:
         if (const float strength = haptics_.tapStrength(); strength > 0.0f) {
             Event tap = event;
             tap.type = EventType::HapticTap;
-            tap.index = static_cast<int>(event.type == EventType::BellStruck ? HapticTapCause::Bell
-                                                                             : HapticTapCause::PhaseChange);
+            tap.index =
+                static_cast<int>(event.type == EventType::BellStruck ? HapticTapCause::Bell
+                                                                     : HapticTapCause::PhaseChange);
             tap.value = strength;
             push(tap);
         }
@@ -44,7 +61,7 @@ public:
     void silenceBefore(std::int64_t sessionSample) noexcept { silentBefore_ = sessionSample; }
     long dropped() const noexcept { return dropped_; }
 
-private:
+  private:
     void push(const Event& event) noexcept {
         if (!queue_.tryPush(event)) ++dropped_;
     }
@@ -63,7 +80,7 @@ struct Engine::Impl {
     Sequencer sequencer;
     dsp::TruePeakLimiter limiter;
     std::vector<float> busLeft, busRight;
-    rt::WaitFreeSpscQueue<Command, 256> commands;
+    rt::WaitFreeLatchingQueue<Command, 256, UrgentCommands> commands;
     rt::WaitFreeSpscQueue<Event, 4096> events;
     QueueEventSink sink{events, graph.haptics()};
     haptics::HapticOutput hapticOut;
@@ -92,8 +109,8 @@ struct Engine::Impl {
         rt::ScopedDenormalsOff denormalsOff;
         const std::int64_t target = sessionSample + limiter.latencyFrames();
         while (sequencer.sessionPosition() < target && !sequencer.finished()) {
-            const auto n = static_cast<int>(
-                std::min<std::int64_t>(config.maxBlockFrames, target - sequencer.sessionPosition()));
+            const auto n = static_cast<int>(std::min<std::int64_t>(
+                config.maxBlockFrames, target - sequencer.sessionPosition()));
             renderBlock(nullptr, n);
         }
         sink.silenceBefore(0);
@@ -140,7 +157,8 @@ void Engine::prepare(const EngineConfig& config) {
 
     Calibration calibration;
     if (config.calibrateLoudness)
-        calibration = calibrateProgram(*m.program, m.config, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
+        calibration =
+            calibrateProgram(*m.program, m.config, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
     m.calibrationDb = calibration.masterGainDb;
     m.masterGain = static_cast<float>(std::pow(10.0, m.calibrationDb / 20.0));
 
@@ -157,9 +175,7 @@ void Engine::prepare(const EngineConfig& config) {
     m.hapticCap.store(config.haptics.intensityCap);
     m.hapticActuator.store(config.haptics.signal);
     m.waitAtCheckins.store(config.waitAtCheckins);
-    Command drained;
-    while (m.commands.tryPop(drained)) {
-    }
+    m.commands.clear();
 
     m.rewindTo(0);
     m.prepared = true;
@@ -209,20 +225,33 @@ float Engine::hapticIntensity() const noexcept {
     return impl_->hapticIntensity.load(std::memory_order_relaxed);
 }
 
-bool Engine::pushCommand(const Command& command) noexcept { return impl_->commands.tryPush(command); }
-bool Engine::popEvent(Event& event) noexcept { return impl_->events.tryPop(event); }
+bool Engine::pushCommand(const Command& command) noexcept {
+    return impl_->commands.tryPush(command);
+}
+bool Engine::popEvent(Event& event) noexcept {
+    return impl_->events.tryPop(event);
+}
 
 bool Engine::finished() const noexcept {
-    return impl_->prepared && impl_->sequencer.finished() && position() >= impl_->sequencer.finishSample();
+    return impl_->prepared && impl_->sequencer.finished() &&
+           position() >= impl_->sequencer.finishSample();
 }
 std::int64_t Engine::position() const noexcept {
     // The graph runs the limiter's look-ahead ahead of what has been output.
     return impl_->sequencer.outputPosition() - impl_->limiter.latencyFrames();
 }
-std::int64_t Engine::lookAheadFrames() const noexcept { return impl_->limiter.latencyFrames(); }
-std::int64_t Engine::lengthFrames() const noexcept { return impl_->sequencer.finishSample(); }
-double Engine::calibrationGainDb() const noexcept { return impl_->calibrationDb; }
-const EngineConfig& Engine::config() const noexcept { return impl_->config; }
+std::int64_t Engine::lookAheadFrames() const noexcept {
+    return impl_->limiter.latencyFrames();
+}
+std::int64_t Engine::lengthFrames() const noexcept {
+    return impl_->sequencer.finishSample();
+}
+double Engine::calibrationGainDb() const noexcept {
+    return impl_->calibrationDb;
+}
+const EngineConfig& Engine::config() const noexcept {
+    return impl_->config;
+}
 int Engine::outputChannels() const noexcept {
     return impl_->config.channels + (impl_->config.haptics.signal != HapticSignal::None ? 1 : 0);
 }
