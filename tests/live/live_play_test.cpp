@@ -3,9 +3,11 @@
 // come back in order and on time, and the server dying mid-play.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -36,7 +38,7 @@ std::string slurp(const fs::path& path) {
 }
 
 class live_play : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         dir_ = fs::temp_directory_path() /
                ("stillpoint-live-" + std::to_string(::getpid()) + "-" +
@@ -47,10 +49,11 @@ protected:
 
     std::string playCommand(const JackServer& server, const std::string& args,
                             const std::string& session = kSession) const {
-        return server.environment() + " " + STILLPOINT_CLI_PATH + " play " + session + " --api jack " + args +
-               " </dev/null >/dev/null 2>" + (dir_ / "stderr").string();
+        return server.environment() + " " + STILLPOINT_CLI_PATH + " play " + session +
+               " --api jack " + args + " </dev/null >/dev/null 2>" + (dir_ / "stderr").string();
     }
-    PlayRun play(const JackServer& server, const std::string& args, const std::string& session = kSession) {
+    PlayRun play(const JackServer& server, const std::string& args,
+                 const std::string& session = kSession) {
         const int status = std::system(playCommand(server, args, session).c_str());
         return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "stderr")};
     }
@@ -76,18 +79,23 @@ long long summaryNumber(const std::string& err, const std::string& label) {
 TEST_F(live_play, TwoMinutesAt64FramesWithoutUnderrun) {
     JackServer server(64);
     ASSERT_TRUE(server.ready()) << server.log();
-    const PlayRun run = play(server, "--buffer 64 --callback-stats " + (dir_ / "stats.txt").string());
+    const PlayRun run =
+        play(server, "--buffer 64 --callback-stats " + (dir_ / "stats.txt").string());
     ASSERT_EQ(run.exitCode, 0) << run.err;
 
     // 122 s of steps and a 4 s fade-out; the summary line is there even though
     // stderr is not a terminal.
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(run.err, m, std::regex(R"(finished after 2:0[5-7] .* 64-frame buffer, output latency ([0-9]+) frames)")))
+    ASSERT_TRUE(std::regex_search(
+        run.err, m,
+        std::regex(
+            R"(finished after 2:0[5-7] .* 64-frame buffer, output latency ([0-9]+) frames)")))
         << run.err;
     const long long underruns = summaryNumber(run.err, "underruns");
     ASSERT_GE(underruns, 0) << run.err;
     std::smatch load;
-    ASSERT_TRUE(std::regex_search(run.err, load, std::regex(R"(DSP load max ([0-9.]+)%)"))) << run.err;
+    ASSERT_TRUE(std::regex_search(run.err, load, std::regex(R"(DSP load max ([0-9.]+)%)")))
+        << run.err;
 
     const std::string log = server.log();
     std::size_t serverXruns = 0;
@@ -106,8 +114,9 @@ TEST_F(live_play, TwoMinutesAt64FramesWithoutUnderrun) {
     }
     RecordProperty("underruns", static_cast<int>(underruns));
     RecordProperty("server_xruns", static_cast<int>(serverXruns));
-    std::printf("2 min at 64 frames: underruns %lld (server's own xruns %zu), DSP load max %s%%; %s", underruns,
-                serverXruns, load[1].str().c_str(), stats.c_str());
+    std::printf(
+        "2 min at 64 frames: underruns %lld (server's own xruns %zu), DSP load max %s%%; %s",
+        underruns, serverXruns, load[1].str().c_str(), stats.c_str());
 }
 
 struct LoggedLine {
@@ -121,7 +130,8 @@ std::vector<LoggedLine> readEvents(const fs::path& path) {
     std::vector<LoggedLine> lines;
     std::ifstream in(path);
     for (LoggedLine l; in >> l.sample >> l.type >> l.index >> l.value;)
-        if (l.type != "PhaseChanged" && l.type != "StepStarted" && l.type != "BellStruck") lines.push_back(l);
+        if (l.type != "PhaseChanged" && l.type != "StepStarted" && l.type != "BellStruck")
+            lines.push_back(l);
     return lines;
 }
 
@@ -135,7 +145,8 @@ TEST_F(live_play, ScriptedControlsComeBackInOrderAndOnTime) {
                               "# pause, skip, slower, grounding, stop\n"
                               "2 pause\n4 resume\n6 next\n8 slower\n10 grounding\n14 stop\n");
     const auto events = dir_ / "events.txt";
-    const PlayRun run = play(server, "--buffer 256 --control " + script.string() + " --events " + events.string());
+    const PlayRun run =
+        play(server, "--buffer 256 --control " + script.string() + " --events " + events.string());
     ASSERT_EQ(run.exitCode, 0) << run.err;
 
     struct Expected {
@@ -145,14 +156,13 @@ TEST_F(live_play, ScriptedControlsComeBackInOrderAndOnTime) {
     };
     // Fades: pause 1.5 s, section jump 1.0 s, stop 2.5 s (engine/src/graph/sequencer.hpp).
     const std::vector<Expected> expected = {
-        {"SessionStarted", 0, 0.0},       {"SectionStarted", 0, 0.0},
-        {"command:Pause", 0, 2.0},        {"Paused", 0, 3.5},
-        {"command:Resume", 0, 4.0},       {"Resumed", 0, 4.0},
-        {"command:NextSection", 0, 6.0},  {"SectionStarted", 1, 7.0},
-        {"command:SetPace", 0, 8.0},      {"command:Grounding", 0, 10.0},
-        {"SectionStarted", 3, 11.0},      {"LineSpoken", 5, 11.0},  // grounding speaks at once
-        {"command:Stop", 0, 14.0},
-        {"Finished", 0, 16.5},
+        {"SessionStarted", 0, 0.0},      {"SectionStarted", 0, 0.0},
+        {"command:Pause", 0, 2.0},       {"Paused", 0, 3.5},
+        {"command:Resume", 0, 4.0},      {"Resumed", 0, 4.0},
+        {"command:NextSection", 0, 6.0}, {"SectionStarted", 1, 7.0},
+        {"command:SetPace", 0, 8.0},     {"command:Grounding", 0, 10.0},
+        {"SectionStarted", 3, 11.0},     {"LineSpoken", 5, 11.0},  // grounding speaks at once
+        {"command:Stop", 0, 14.0},       {"Finished", 0, 16.5},
     };
     const auto got = readEvents(events);
     ASSERT_EQ(got.size(), expected.size()) << slurp(events);
@@ -179,12 +189,14 @@ TEST_F(live_play, ACheckinWaitsForContinueFromTheControlFile) {
     const auto events = dir_ / "events.txt";
     const std::string session = std::string(STILLPOINT_TEST_DATA_DIR) + "/../live/checkin.yaml";
     const PlayRun run =
-        play(server, "--buffer 256 --control " + script.string() + " --events " + events.string(), session);
+        play(server, "--buffer 256 --control " + script.string() + " --events " + events.string(),
+             session);
     ASSERT_EQ(run.exitCode, 0) << run.err;
 
     const auto got = readEvents(events);
     const auto find = [&](const std::string& type) {
-        return std::find_if(got.begin(), got.end(), [&](const LoggedLine& l) { return l.type == type; });
+        return std::find_if(got.begin(), got.end(),
+                            [&](const LoggedLine& l) { return l.type == type; });
     };
     const auto waiting = find("WaitingForContinue");
     const auto command = find("command:Continue");
@@ -206,6 +218,78 @@ TEST_F(live_play, ACheckinWaitsForContinueFromTheControlFile) {
     EXPECT_NEAR(static_cast<double>(finished->sample - bell), 7.0 * kRate, 1.0);
 }
 
+long residentKiB(pid_t pid) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+    return -1;
+}
+
+// 50 MB of garbage and over-long lines into a --control FIFO while playing:
+// the player's memory stays put, it writes a few lines about it, not
+// megabytes, and a `stop` written after it all still fades the session out.
+TEST_F(live_play, AFloodIntoTheControlFifoStaysBoundedAndStopStillWorks) {
+    JackServer server(256);
+    ASSERT_TRUE(server.ready()) << server.log();
+    const auto fifo = dir_ / "control";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const pid_t child = ::fork();
+    if (child == 0) {
+        const std::string command = "exec env " + server.environment() + " " + STILLPOINT_CLI_PATH +
+                                    " play " + kSession + " --api jack --buffer 256 --control " +
+                                    fifo.string() + " </dev/null >/dev/null 2>" +
+                                    (dir_ / "stderr").string();
+        ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    std::ofstream control(fifo, std::ios::binary);         // opens once the player reads it
+    std::this_thread::sleep_for(std::chrono::seconds(2));  // playing by now
+    const long before = residentKiB(child);
+    long largest = before;
+    std::atomic<bool> written{false};
+    std::thread writer([&] {
+        std::string chunk(1 << 20, 'z');  // 1 MB without a newline
+        for (int i = 0; i < 10; ++i) control << chunk;
+        for (std::size_t i = 8192; i < chunk.size(); i += 8192) chunk[i] = '\n';
+        for (int i = 0; i < 38; ++i) control << chunk;  // 8 KB lines
+        std::string garbage;
+        for (int i = 0; i < 50000; ++i)
+            garbage += "\x02\xfe not a command " + std::to_string(i) + "\n";
+        control << garbage << garbage;  // ~2.5 MB of short wrong lines
+        control << "0 stop\n";
+        control.close();
+        written = true;
+    });
+    int status = 0;
+    pid_t done = 0;
+    const auto start = std::chrono::steady_clock::now();
+    while ((done = ::waitpid(child, &status, WNOHANG)) == 0 &&
+           std::chrono::steady_clock::now() - start < std::chrono::seconds(60)) {
+        largest = std::max(largest, residentKiB(child));
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    const double took =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (done == 0) {
+        ::kill(child, SIGKILL);
+        ::waitpid(child, &status, 0);
+    }
+    writer.join();
+    const std::string err = slurp(dir_ / "stderr");
+    ASSERT_TRUE(written);
+    ASSERT_NE(done, 0) << "still playing " << took << " s after the flood began\n"
+                       << err.substr(0, 4000);
+    ASSERT_TRUE(WIFEXITED(status)) << err.substr(0, 4000);
+    EXPECT_EQ(WEXITSTATUS(status), 0) << err.substr(0, 4000);
+    EXPECT_NE(err.find("stillpoint play: stopped after"), std::string::npos) << err.substr(0, 4000);
+    EXPECT_NE(err.find(" more control line(s) refused"), std::string::npos) << err.substr(0, 4000);
+    EXPECT_LT(err.size(), 16u * 1024u) << err.substr(0, 4000);
+    EXPECT_LT(largest - before, 16 * 1024) << "KiB grown; resident before " << before;
+    std::printf(
+        "52 MB into the control FIFO: resident %ld -> peak %ld KiB, stderr %zu bytes, %.1f s\n",
+        before, largest, err.size(), took);
+}
+
 // (c) The server killed mid-play: exit 5, promptly, with a message.
 TEST_F(live_play, ServerKilledMidPlayExitsWithDeviceLost) {
     JackServer server(64);
@@ -224,7 +308,8 @@ TEST_F(live_play, ServerKilledMidPlayExitsWithDeviceLost) {
     while ((done = ::waitpid(child, &status, WNOHANG)) == 0 &&
            std::chrono::steady_clock::now() - killed < std::chrono::seconds(15))
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - killed).count();
+    const double waited =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - killed).count();
     if (done == 0) {
         ::kill(child, SIGKILL);
         ::waitpid(child, &status, 0);
@@ -238,9 +323,9 @@ TEST_F(live_play, ServerKilledMidPlayExitsWithDeviceLost) {
 }
 
 TEST_F(live_play, NoServerMeansNoDeviceExit4) {
-    const std::string command = std::string("JACK_DEFAULT_SERVER=stillpoint-absent-") + std::to_string(::getpid()) +
-                                " " + STILLPOINT_CLI_PATH + " play " + kSession + " --api jack 2>" +
-                                (dir_ / "stderr").string();
+    const std::string command = std::string("JACK_DEFAULT_SERVER=stillpoint-absent-") +
+                                std::to_string(::getpid()) + " " + STILLPOINT_CLI_PATH + " play " +
+                                kSession + " --api jack 2>" + (dir_ / "stderr").string();
     const int status = std::system(command.c_str());
     const std::string err = slurp(dir_ / "stderr");
     ASSERT_TRUE(WIFEXITED(status));
