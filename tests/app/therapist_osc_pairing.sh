@@ -8,6 +8,7 @@ start_app "$2" --osc-lan --pairing-code 424242
 grep -q 'pairing code 424242' "$out/app.log" || { echo "FAIL: the code is not shown"; exit 1; }
 
 fail() { echo "FAIL: $*"; echo "--- osc"; cat "$out/osc.log"; exit 1; }
+paired() { [ "$(grep -c ' /stillpoint/paired ' "$out/osc.log")" = "$1" ]; }
 
 send /stillpoint/play
 send /stillpoint/register i "$reply"
@@ -32,8 +33,8 @@ wait_until is 1 1
 for guess in 1 2 3 4 5; do send /stillpoint/pair ssi "00000$guess" 127.0.0.1 "$reply"; done
 send /stillpoint/pair ssi 424242 127.0.0.1 "$reply"
 sleep 0.5
-[ "$(grep -c ' /stillpoint/paired ' "$out/osc.log")" = 1 ] || fail "a waiting sender was answered"
+paired 1 || fail "a waiting sender was answered"
 sleep 1
 send /stillpoint/pair ssi 424242 127.0.0.1 "$reply"
-wait_until test "$(grep -c ' /stillpoint/paired ' "$out/osc.log")" = 2
+wait_until paired 2
 echo "PASS: token $token"
