@@ -3,8 +3,7 @@
 // routes the haptic to a third output, through every control (play, hold,
 // sections, pace, a profile's levels and haptic cap, pause, resume,
 // grounding, stop behind a full control queue, play again from the top, a
-// new session), makes no
-// allocation, free or lock on the audio thread. The controls themselves run
+// new session), makes no allocation, free or lock on the audio thread. The controls themselves run
 // outside the guard (message thread).
 #include <gtest/gtest.h>
 
