@@ -38,7 +38,7 @@ std::string slurp(const fs::path& path) {
 }
 
 class live_play : public ::testing::Test {
-  protected:
+protected:
     void SetUp() override {
         dir_ = fs::temp_directory_path() /
                ("stillpoint-live-" + std::to_string(::getpid()) + "-" +
@@ -49,11 +49,10 @@ class live_play : public ::testing::Test {
 
     std::string playCommand(const JackServer& server, const std::string& args,
                             const std::string& session = kSession) const {
-        return server.environment() + " " + STILLPOINT_CLI_PATH + " play " + session +
-               " --api jack " + args + " </dev/null >/dev/null 2>" + (dir_ / "stderr").string();
+        return server.environment() + " " + STILLPOINT_CLI_PATH + " play " + session + " --api jack " + args +
+               " </dev/null >/dev/null 2>" + (dir_ / "stderr").string();
     }
-    PlayRun play(const JackServer& server, const std::string& args,
-                 const std::string& session = kSession) {
+    PlayRun play(const JackServer& server, const std::string& args, const std::string& session = kSession) {
         const int status = std::system(playCommand(server, args, session).c_str());
         return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "stderr")};
     }
@@ -79,23 +78,18 @@ long long summaryNumber(const std::string& err, const std::string& label) {
 TEST_F(live_play, TwoMinutesAt64FramesWithoutUnderrun) {
     JackServer server(64);
     ASSERT_TRUE(server.ready()) << server.log();
-    const PlayRun run =
-        play(server, "--buffer 64 --callback-stats " + (dir_ / "stats.txt").string());
+    const PlayRun run = play(server, "--buffer 64 --callback-stats " + (dir_ / "stats.txt").string());
     ASSERT_EQ(run.exitCode, 0) << run.err;
 
     // 122 s of steps and a 4 s fade-out; the summary line is there even though
     // stderr is not a terminal.
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(
-        run.err, m,
-        std::regex(
-            R"(finished after 2:0[5-7] .* 64-frame buffer, output latency ([0-9]+) frames)")))
+    ASSERT_TRUE(std::regex_search(run.err, m, std::regex(R"(finished after 2:0[5-7] .* 64-frame buffer, output latency ([0-9]+) frames)")))
         << run.err;
     const long long underruns = summaryNumber(run.err, "underruns");
     ASSERT_GE(underruns, 0) << run.err;
     std::smatch load;
-    ASSERT_TRUE(std::regex_search(run.err, load, std::regex(R"(DSP load max ([0-9.]+)%)")))
-        << run.err;
+    ASSERT_TRUE(std::regex_search(run.err, load, std::regex(R"(DSP load max ([0-9.]+)%)"))) << run.err;
 
     const std::string log = server.log();
     std::size_t serverXruns = 0;
@@ -114,9 +108,8 @@ TEST_F(live_play, TwoMinutesAt64FramesWithoutUnderrun) {
     }
     RecordProperty("underruns", static_cast<int>(underruns));
     RecordProperty("server_xruns", static_cast<int>(serverXruns));
-    std::printf(
-        "2 min at 64 frames: underruns %lld (server's own xruns %zu), DSP load max %s%%; %s",
-        underruns, serverXruns, load[1].str().c_str(), stats.c_str());
+    std::printf("2 min at 64 frames: underruns %lld (server's own xruns %zu), DSP load max %s%%; %s", underruns,
+                serverXruns, load[1].str().c_str(), stats.c_str());
 }
 
 struct LoggedLine {
@@ -130,8 +123,7 @@ std::vector<LoggedLine> readEvents(const fs::path& path) {
     std::vector<LoggedLine> lines;
     std::ifstream in(path);
     for (LoggedLine l; in >> l.sample >> l.type >> l.index >> l.value;)
-        if (l.type != "PhaseChanged" && l.type != "StepStarted" && l.type != "BellStruck")
-            lines.push_back(l);
+        if (l.type != "PhaseChanged" && l.type != "StepStarted" && l.type != "BellStruck") lines.push_back(l);
     return lines;
 }
 
@@ -145,8 +137,7 @@ TEST_F(live_play, ScriptedControlsComeBackInOrderAndOnTime) {
                               "# pause, skip, slower, grounding, stop\n"
                               "2 pause\n4 resume\n6 next\n8 slower\n10 grounding\n14 stop\n");
     const auto events = dir_ / "events.txt";
-    const PlayRun run =
-        play(server, "--buffer 256 --control " + script.string() + " --events " + events.string());
+    const PlayRun run = play(server, "--buffer 256 --control " + script.string() + " --events " + events.string());
     ASSERT_EQ(run.exitCode, 0) << run.err;
 
     struct Expected {
@@ -156,13 +147,14 @@ TEST_F(live_play, ScriptedControlsComeBackInOrderAndOnTime) {
     };
     // Fades: pause 1.5 s, section jump 1.0 s, stop 2.5 s (engine/src/graph/sequencer.hpp).
     const std::vector<Expected> expected = {
-        {"SessionStarted", 0, 0.0},      {"SectionStarted", 0, 0.0},
-        {"command:Pause", 0, 2.0},       {"Paused", 0, 3.5},
-        {"command:Resume", 0, 4.0},      {"Resumed", 0, 4.0},
-        {"command:NextSection", 0, 6.0}, {"SectionStarted", 1, 7.0},
-        {"command:SetPace", 0, 8.0},     {"command:Grounding", 0, 10.0},
-        {"SectionStarted", 3, 11.0},     {"LineSpoken", 5, 11.0},  // grounding speaks at once
-        {"command:Stop", 0, 14.0},       {"Finished", 0, 16.5},
+        {"SessionStarted", 0, 0.0},       {"SectionStarted", 0, 0.0},
+        {"command:Pause", 0, 2.0},        {"Paused", 0, 3.5},
+        {"command:Resume", 0, 4.0},       {"Resumed", 0, 4.0},
+        {"command:NextSection", 0, 6.0},  {"SectionStarted", 1, 7.0},
+        {"command:SetPace", 0, 8.0},      {"command:Grounding", 0, 10.0},
+        {"SectionStarted", 3, 11.0},      {"LineSpoken", 5, 11.0},  // grounding speaks at once
+        {"command:Stop", 0, 14.0},
+        {"Finished", 0, 16.5},
     };
     const auto got = readEvents(events);
     ASSERT_EQ(got.size(), expected.size()) << slurp(events);
@@ -189,14 +181,12 @@ TEST_F(live_play, ACheckinWaitsForContinueFromTheControlFile) {
     const auto events = dir_ / "events.txt";
     const std::string session = std::string(STILLPOINT_TEST_DATA_DIR) + "/../live/checkin.yaml";
     const PlayRun run =
-        play(server, "--buffer 256 --control " + script.string() + " --events " + events.string(),
-             session);
+        play(server, "--buffer 256 --control " + script.string() + " --events " + events.string(), session);
     ASSERT_EQ(run.exitCode, 0) << run.err;
 
     const auto got = readEvents(events);
     const auto find = [&](const std::string& type) {
-        return std::find_if(got.begin(), got.end(),
-                            [&](const LoggedLine& l) { return l.type == type; });
+        return std::find_if(got.begin(), got.end(), [&](const LoggedLine& l) { return l.type == type; });
     };
     const auto waiting = find("WaitingForContinue");
     const auto command = find("command:Continue");
@@ -308,8 +298,7 @@ TEST_F(live_play, ServerKilledMidPlayExitsWithDeviceLost) {
     while ((done = ::waitpid(child, &status, WNOHANG)) == 0 &&
            std::chrono::steady_clock::now() - killed < std::chrono::seconds(15))
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    const double waited =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - killed).count();
+    const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - killed).count();
     if (done == 0) {
         ::kill(child, SIGKILL);
         ::waitpid(child, &status, 0);
@@ -323,9 +312,9 @@ TEST_F(live_play, ServerKilledMidPlayExitsWithDeviceLost) {
 }
 
 TEST_F(live_play, NoServerMeansNoDeviceExit4) {
-    const std::string command = std::string("JACK_DEFAULT_SERVER=stillpoint-absent-") +
-                                std::to_string(::getpid()) + " " + STILLPOINT_CLI_PATH + " play " +
-                                kSession + " --api jack 2>" + (dir_ / "stderr").string();
+    const std::string command = std::string("JACK_DEFAULT_SERVER=stillpoint-absent-") + std::to_string(::getpid()) +
+                                " " + STILLPOINT_CLI_PATH + " play " + kSession + " --api jack 2>" +
+                                (dir_ / "stderr").string();
     const int status = std::system(command.c_str());
     const std::string err = slurp(dir_ / "stderr");
     ASSERT_TRUE(WIFEXITED(status));

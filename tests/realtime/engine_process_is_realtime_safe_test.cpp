@@ -161,8 +161,7 @@ sections:
     bool continued = false;
     while (!engine.finished()) {
         // Ten seconds into the wait: Continue (the queue is wait-free on both sides).
-        const bool goOn =
-            waitingSince >= 0 && !continued && engine.position() > waitingSince + 10 * 48000;
+        const bool goOn = waitingSince >= 0 && !continued && engine.position() > waitingSince + 10 * 48000;
         if (goOn) {
             ASSERT_TRUE(engine.pushCommand({CommandType::Continue, 0, 0.0}));
         }
@@ -187,12 +186,6 @@ sections:
     EXPECT_EQ(worst.frees, 0);
     EXPECT_EQ(worst.locks, 0);
 }
-
-}  // namespace
-}  // namespace stillpoint::test
-
-namespace stillpoint::test {
-namespace {
 
 TEST(EngineProcess, GroundingAndStopBehindAFullQueueNeverAllocateOrLock) {
     auto parsed = parseSession(R"(

@@ -37,9 +37,8 @@ struct UrgentCommands {
 };
 
 class QueueEventSink final : public EventSink {
-  public:
-    QueueEventSink(rt::WaitFreeSpscQueue<Event, 4096>& queue,
-                   const haptics::HapticEnvelope& haptics)
+public:
+    QueueEventSink(rt::WaitFreeSpscQueue<Event, 4096>& queue, const haptics::HapticEnvelope& haptics)
         : queue_(queue), haptics_(haptics) {}
     void emit(const Event& event) noexcept override {
         if (event.sessionSample < silentBefore_) return;
@@ -50,9 +49,8 @@ class QueueEventSink final : public EventSink {
         if (const float strength = haptics_.tapStrength(); strength > 0.0f) {
             Event tap = event;
             tap.type = EventType::HapticTap;
-            tap.index =
-                static_cast<int>(event.type == EventType::BellStruck ? HapticTapCause::Bell
-                                                                     : HapticTapCause::PhaseChange);
+            tap.index = static_cast<int>(event.type == EventType::BellStruck ? HapticTapCause::Bell
+                                                                             : HapticTapCause::PhaseChange);
             tap.value = strength;
             push(tap);
         }
@@ -61,7 +59,7 @@ class QueueEventSink final : public EventSink {
     void silenceBefore(std::int64_t sessionSample) noexcept { silentBefore_ = sessionSample; }
     long dropped() const noexcept { return dropped_; }
 
-  private:
+private:
     void push(const Event& event) noexcept {
         if (!queue_.tryPush(event)) ++dropped_;
     }
@@ -109,8 +107,8 @@ struct Engine::Impl {
         rt::ScopedDenormalsOff denormalsOff;
         const std::int64_t target = sessionSample + limiter.latencyFrames();
         while (sequencer.sessionPosition() < target && !sequencer.finished()) {
-            const auto n = static_cast<int>(std::min<std::int64_t>(
-                config.maxBlockFrames, target - sequencer.sessionPosition()));
+            const auto n = static_cast<int>(
+                std::min<std::int64_t>(config.maxBlockFrames, target - sequencer.sessionPosition()));
             renderBlock(nullptr, n);
         }
         sink.silenceBefore(0);
@@ -157,8 +155,7 @@ void Engine::prepare(const EngineConfig& config) {
 
     Calibration calibration;
     if (config.calibrateLoudness)
-        calibration =
-            calibrateProgram(*m.program, m.config, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
+        calibration = calibrateProgram(*m.program, m.config, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
     m.calibrationDb = calibration.masterGainDb;
     m.masterGain = static_cast<float>(std::pow(10.0, m.calibrationDb / 20.0));
 
@@ -225,33 +222,20 @@ float Engine::hapticIntensity() const noexcept {
     return impl_->hapticIntensity.load(std::memory_order_relaxed);
 }
 
-bool Engine::pushCommand(const Command& command) noexcept {
-    return impl_->commands.tryPush(command);
-}
-bool Engine::popEvent(Event& event) noexcept {
-    return impl_->events.tryPop(event);
-}
+bool Engine::pushCommand(const Command& command) noexcept { return impl_->commands.tryPush(command); }
+bool Engine::popEvent(Event& event) noexcept { return impl_->events.tryPop(event); }
 
 bool Engine::finished() const noexcept {
-    return impl_->prepared && impl_->sequencer.finished() &&
-           position() >= impl_->sequencer.finishSample();
+    return impl_->prepared && impl_->sequencer.finished() && position() >= impl_->sequencer.finishSample();
 }
 std::int64_t Engine::position() const noexcept {
     // The graph runs the limiter's look-ahead ahead of what has been output.
     return impl_->sequencer.outputPosition() - impl_->limiter.latencyFrames();
 }
-std::int64_t Engine::lookAheadFrames() const noexcept {
-    return impl_->limiter.latencyFrames();
-}
-std::int64_t Engine::lengthFrames() const noexcept {
-    return impl_->sequencer.finishSample();
-}
-double Engine::calibrationGainDb() const noexcept {
-    return impl_->calibrationDb;
-}
-const EngineConfig& Engine::config() const noexcept {
-    return impl_->config;
-}
+std::int64_t Engine::lookAheadFrames() const noexcept { return impl_->limiter.latencyFrames(); }
+std::int64_t Engine::lengthFrames() const noexcept { return impl_->sequencer.finishSample(); }
+double Engine::calibrationGainDb() const noexcept { return impl_->calibrationDb; }
+const EngineConfig& Engine::config() const noexcept { return impl_->config; }
 int Engine::outputChannels() const noexcept {
     return impl_->config.channels + (impl_->config.haptics.signal != HapticSignal::None ? 1 : 0);
 }
