@@ -237,7 +237,11 @@ TEST_F(live_control_input, AFloodIntoAFifoKeepsMemoryAndOutputBoundedAndStopStil
     EXPECT_TRUE(stopped);
     EXPECT_EQ(printed, RefusalLog::kShownInFull);
     EXPECT_LT(printedBytes, 4096u);
+#if !defined(__SANITIZE_ADDRESS__)
+    // (AddressSanitizer holds freed blocks in quarantine, so there the
+    // resident size says nothing; the live test bounds it with a small one.)
     EXPECT_LT(largest, 8 * 1024) << "KiB more resident while reading";
+#endif
     const auto summary = reader.refusalSummary(RefusalLog::Clock::now(), true);
     ASSERT_TRUE(summary);
     EXPECT_NE(summary->find(" more control line(s) refused"), std::string::npos) << *summary;
