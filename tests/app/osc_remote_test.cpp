@@ -105,5 +105,33 @@ TEST_F(Remote, ABrokenPairingGetsNoTokenAndTheWholeOneDoes) {
     EXPECT_STREQ(reply, "/stillpoint/paired");
 }
 
+TEST_F(Remote, OnlyTheTherapistReplacesTheCodeAndTheOldOneNoLongerPairs) {
+    start(true);
+    juce::DatagramSocket replies(false);
+    ASSERT_TRUE(replies.bindToPort(0, "127.0.0.1"));
+    const auto pairWith = [&](const std::string& code) {
+        return encodeOscMessage(
+            {"/stillpoint/pair", {code, std::string("127.0.0.1"), replies.getBoundPort()}});
+    };
+    // Wrong codes from this sender: it waits, the code stays.
+    for (int i = 0; i < 20; ++i) send(pairWith("00000" + std::to_string(i % 10)));
+    pump(200);
+    EXPECT_EQ(remote_->pairingCode(), "424242");
+    EXPECT_EQ(changes_, 0);
+
+    remote_->replacePairingCode();
+    const auto code = remote_->pairingCode().toStdString();
+    EXPECT_NE(code, "424242");
+    ASSERT_EQ(code.size(), 6u);
+    EXPECT_EQ(changes_, 1);  // the screen shows the new one
+    EXPECT_NE(remote_->describe().indexOf("pairing code " + juce::String(code)), -1);
+    send(pairWith("424242"));
+    pump(200);
+    EXPECT_EQ(replies.waitUntilReady(true, 0), 0) << "the retired code paired";
+    send(pairWith(code));
+    pump(200);
+    EXPECT_EQ(replies.waitUntilReady(true, 500), 1);
+}
+
 }  // namespace
 }  // namespace stillpoint::app
