@@ -86,6 +86,9 @@ commands:
                 20 grounding
                 25 volume bed -30
                 30 stop
+              A line may be 1024 bytes; at most 1000 commands wait for
+              their time (stop and grounding are always taken); after 20
+              refused lines a count is printed every 5 s instead.
         --events: write every engine event as 'SAMPLE TYPE INDEX VALUE',
               and each command sent as 'SAMPLE command:TYPE INDEX VALUE'.
         --callback-stats: write the audio callback's median, 99th

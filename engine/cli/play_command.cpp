@@ -96,6 +96,7 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
         }
         std::vector<std::string> problems;
         script->poll(problems);
+        if (auto more = script->refusalSummary(RefusalLog::Clock::now(), true)) problems.push_back(*more);
         for (const auto& text : problems) err << text << '\n';
         if (!problems.empty() && !script->isFifo()) {
             err << "control lines are: " << kControlScriptSyntax << '\n';

@@ -60,7 +60,8 @@ std::string AppPlayer::applyProfile(const ClientProfile& profile) {
 }
 
 void AppPlayer::send(plugin::ControlType type) {
-    // The queue holds 64; it fills only while no audio runs, and then nothing plays anyway.
+    // The queue holds 64; it fills only while no audio runs, and then nothing
+    // plays anyway. Grounding and Stop it never refuses.
     processor_.control({type});
 }
 

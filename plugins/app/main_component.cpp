@@ -111,6 +111,11 @@ MainComponent::~MainComponent() {
     stopTimer();
 }
 
+void MainComponent::offerNewPairingCode(std::function<void()> action) {
+    addButton(newCode_, std::move(action));
+    resized();
+}
+
 juce::TextButton& MainComponent::addButton(juce::TextButton& button, std::function<void()> action) {
     button.setWantsKeyboardFocus(false);
     button.setColour(juce::TextButton::buttonColourId, kPanel);
@@ -349,6 +354,7 @@ void MainComponent::resized() {
     title_.setBounds(right.removeFromTop(36));
     section_.setBounds(right.removeFromTop(24));
     auto bottom = right.removeFromBottom(20);
+    if (newCode_.isVisible()) newCode_.setBounds(bottom.removeFromLeft(76));
     remote_.setBounds(bottom.removeFromLeft(bottom.getWidth() / 2));
     status_.setBounds(bottom);
     help_.setBounds(right.removeFromBottom(22));

@@ -46,6 +46,9 @@ class MainComponent : public juce::Component, private juce::ListBoxModel, privat
     void setRemoteText(const juce::String& text) {
         remote_.setText(text, juce::dontSendNotification);
     }
+    /// On the LAN: a "New code" button beside the remote's line runs
+    /// `action` (the therapist's way to retire a pairing code).
+    void offerNewPairingCode(std::function<void()> action);
     /// Called after a control changed something (the remote calls it too).
     void refresh() { timerCallback(); }
     /// Runs when the therapist picks another haptic output (ProcessorHost::kOff: off).
@@ -85,6 +88,7 @@ class MainComponent : public juce::Component, private juce::ListBoxModel, privat
     juce::ComboBox profiles_;
     juce::TextButton saveProfile_{"Save profile"}, editProfile_{"Edit..."};
     juce::TextButton audio_{"Audio output..."};
+    juce::TextButton newCode_{"New code"};
     juce::Label profileInfo_, title_, section_, caption_, time_, remote_, help_, status_, care_;
     plugin::BreathingCircle circle_;
     SessionProgress progress_;

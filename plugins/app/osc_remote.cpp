@@ -1,66 +1,93 @@
 #include "osc_remote.hpp"
 
 #include <algorithm>
-#include <cstring>
+
+#include "secure_random.hpp"
 
 namespace stillpoint::app {
 namespace {
 
-constexpr const char* kPrefix = "/stillpoint/";
 constexpr int kMaxClients = 8;
-
-bool intArgument(const juce::OSCMessage& message, int index, int& value) {
-    if (index >= message.size()) return false;
-    const auto& a = message[index];
-    if (a.isInt32())
-        value = a.getInt32();
-    else if (a.isFloat32())
-        value = static_cast<int>(a.getFloat32());
-    else if (a.isString())
-        value = a.getString().getIntValue();
-    else
-        return false;
-    return true;
-}
-
-juce::String stringArgument(const juce::OSCMessage& message, int index) {
-    if (index >= message.size()) return {};
-    const auto& a = message[index];
-    if (a.isString()) return a.getString();
-    if (a.isInt32()) return juce::String(a.getInt32());
-    return {};
-}
 
 }  // namespace
 
 OscRemote::OscRemote(AppPlayer& player, Options options, std::function<void()> changed)
     : player_(player), options_(std::move(options)), changed_(std::move(changed)) {
-    code_ = options_.pairingCode.isNotEmpty() ? options_.pairingCode : drawCode();
+    if (options_.lan) {
+        // Without a code from the OS nothing pairs: the LAN stays closed.
+        auto code = options_.pairingCode.isNotEmpty()
+                        ? std::optional<std::string>(options_.pairingCode.toStdString())
+                        : drawPairingCode();
+        if (code) guard_.emplace(std::move(*code));
+    }
     // Bound to loopback unless the LAN was asked for: nothing else can reach it.
-    listening_ = options_.lan ? socket_.bindToPort(options_.port)
+    listening_ = options_.lan ? guard_ && socket_.bindToPort(options_.port)
                               : socket_.bindToPort(options_.port, "127.0.0.1");
-    if (listening_) listening_ = receiver_.connectToSocket(socket_);
-    receiver_.addListener(this);
-    startTimerHz(kPublishHz);
+    startTimerHz(kReadHz);
 }
 
 OscRemote::~OscRemote() {
     stopTimer();
-    receiver_.removeListener(this);
-    receiver_.disconnect();
 }
 
-juce::String OscRemote::drawCode() {
-    juce::Random random;  // seeded from the clock: a code nobody can predict
-    return juce::String(100000 + random.nextInt(900000));
+juce::String OscRemote::pairingCode() const {
+    return guard_ ? juce::String(guard_->code()) : juce::String();
+}
+
+void OscRemote::replacePairingCode() {
+    if (!guard_) return;
+    if (auto code = drawPairingCode()) guard_->replaceCode(std::move(*code));
+    if (changed_) changed_();
 }
 
 juce::String OscRemote::describe() const {
+    if (options_.lan && !guard_)
+        return "Remote: no pairing code could be drawn (the OS gave no random bytes); the network "
+               "stays closed";
     if (!listening_)
         return "Remote: port " + juce::String(options_.port) + " is taken; start with --osc-port N";
     if (!options_.lan) return "Remote: this computer only, port " + juce::String(options_.port);
     return "Remote on the network: port " + juce::String(options_.port) + "   pairing code " +
-           code_;
+           pairingCode();
+}
+
+void OscRemote::timerCallback() {
+    if (listening_) readDatagrams();
+    if (++ticks_ % (kReadHz / kPublishHz) == 0) publish();
+}
+
+void OscRemote::readDatagrams() {
+    for (int i = 0; i < kDatagramsPerRead && socket_.waitUntilReady(true, 0) == 1; ++i) {
+        juce::String host;
+        int port = 0;
+        const int n =
+            socket_.read(datagram_.data(), static_cast<int>(datagram_.size()), false, host, port);
+        if (n <= 0) return;
+        // One byte more than the largest packet is read: a datagram that
+        // fills it was longer, and is dropped whole.
+        const auto message = parseOscMessage(datagram_.data(), static_cast<std::size_t>(n));
+        if (!message) continue;
+        if (const auto request = decodeRemoteRequest(*message, options_.lan))
+            handle(*request, host);
+    }
+}
+
+void OscRemote::handle(const RemoteRequest& request, const juce::String& senderHost) {
+    switch (request.kind) {
+        case RemoteRequest::Kind::Pair:
+            pair(request, senderHost);
+            return;
+        case RemoteRequest::Kind::Register:
+            registerClient("127.0.0.1", request.replyPort, {});
+            publish();
+            return;
+        case RemoteRequest::Kind::Control:
+            if (!authorised(request)) return;
+            control(request);
+            if (changed_) changed_();
+            publish();
+            return;
+    }
 }
 
 void OscRemote::registerClient(const juce::String& host, int port, const juce::String& token) {
@@ -75,85 +102,63 @@ void OscRemote::registerClient(const juce::String& host, int port, const juce::S
     clients_.push_back(std::move(client));
 }
 
-void OscRemote::pair(const juce::OSCMessage& message) {
-    int port = 0;
-    const auto host = stringArgument(message, 1);
-    if (stringArgument(message, 0) != code_ || host.isEmpty() || !intArgument(message, 2, port)) {
-        if (++wrongCodes_ >= kMaxWrongCodes) {  // guessing gets a fresh code to guess
-            code_ = drawCode();
-            wrongCodes_ = 0;
-            if (changed_) changed_();
-        }
-        return;
-    }
-    wrongCodes_ = 0;
-    const auto token = juce::String::toHexString(juce::Random().nextInt64()) +
-                       juce::String::toHexString(juce::Random().nextInt64());
-    registerClient(host, port, token);
+void OscRemote::pair(const RemoteRequest& request, const juce::String& senderHost) {
+    // A wrong code, or a try while this sender (or everyone) must wait,
+    // gets no reply and changes nothing on screen.
+    const auto verdict =
+        guard_->attempt(senderHost.toStdString(), request.code, PairingGuard::Clock::now());
+    if (verdict != PairingGuard::Verdict::Paired) return;
+    const auto token = drawToken();
+    if (!token) return;
+    const juce::String host = juce::String::fromUTF8(request.replyHost.c_str());
+    registerClient(host, request.replyPort, juce::String(*token));
     for (auto& client : clients_)
-        if (client.token == token) client.sender->send("/stillpoint/paired", token);
+        if (client.token == juce::String(*token))
+            client.sender->send("/stillpoint/paired", juce::String(*token));
     publish();
 }
 
-bool OscRemote::authorised(const juce::OSCMessage& message) const {
+bool OscRemote::authorised(const RemoteRequest& request) const {
     if (!options_.lan) return true;
-    const auto token = stringArgument(message, 0);
-    if (token.isEmpty()) return false;
+    const juce::String token(request.token);
     for (const auto& client : clients_)
-        if (client.token == token) return true;
+        if (client.token.isNotEmpty() && client.token == token) return true;
     return false;
 }
 
-void OscRemote::oscMessageReceived(const juce::OSCMessage& message) {
-    const auto address = message.getAddressPattern().toString();
-    if (!address.startsWith(kPrefix)) return;
-    const auto name = address.substring(static_cast<int>(std::strlen(kPrefix)));
-    if (name == "pair") {
-        if (options_.lan) pair(message);
-        return;
+void OscRemote::control(const RemoteRequest& request) {
+    switch (request.control) {
+        case RemoteControl::Play:
+            player_.play();
+            break;
+        case RemoteControl::Pause:
+            player_.pause();
+            break;
+        case RemoteControl::Toggle:
+            player_.togglePlay();
+            break;
+        case RemoteControl::Hold:
+            player_.setHold(request.hold.value_or(!player_.state().holding));
+            break;
+        case RemoteControl::Next:
+            player_.next();
+            break;
+        case RemoteControl::Previous:
+            player_.previous();
+            break;
+        case RemoteControl::Slower:
+            player_.slower();
+            break;
+        case RemoteControl::Faster:
+            player_.faster();
+            break;
+        case RemoteControl::Grounding:
+            player_.grounding();
+            break;
+        case RemoteControl::Stop:
+            player_.stop();
+            break;
     }
-    if (!authorised(message)) return;
-    const int first = options_.lan ? 1 : 0;  // on the LAN the token comes first
-    if (name == "register") {
-        int port = 0;
-        if (!options_.lan && intArgument(message, first, port))
-            registerClient("127.0.0.1", port, {});
-        publish();
-        return;
-    }
-    if (control(name, message, first)) {
-        if (changed_) changed_();
-        publish();
-    }
-}
-
-bool OscRemote::control(const juce::String& name, const juce::OSCMessage& message,
-                        int firstArgument) {
-    if (name == "play")
-        player_.play();
-    else if (name == "pause")
-        player_.pause();
-    else if (name == "toggle")
-        player_.togglePlay();
-    else if (name == "hold") {
-        int on = 0;
-        player_.setHold(intArgument(message, firstArgument, on) ? on != 0
-                                                                : !player_.state().holding);
-    } else if (name == "next")
-        player_.next();
-    else if (name == "previous")
-        player_.previous();
-    else if (name == "slower")
-        player_.slower();
-    else if (name == "faster")
-        player_.faster();
-    else if (name == "grounding")
-        player_.grounding();
-    else if (name == "stop")
-        player_.stop();
-    else
-        return false;
-    return true;
 }
 
 void OscRemote::publish() {

@@ -2,29 +2,40 @@
 // published back. Listens on 127.0.0.1 by default, where every message is
 // trusted. With `lan` it listens on every interface and a remote must pair
 // first: /stillpoint/pair with the code shown on screen returns a token that
-// every control then carries as its first argument. A wrong code changes
-// nothing; after kMaxWrongCodes the code is replaced. The address space is
-// in README.md ("Therapist app").
+// every control then carries as its first argument. The code comes from the
+// OS's cryptographic source; PairingGuard limits the guesses per sender and
+// in all, and only the therapist replaces the code. Every datagram is read
+// strictly (osc_packet) and its arguments checked (remote_request) before
+// anything happens: a truncated, garbled or mistyped packet changes nothing.
+// The address space is in README.md ("OSC remote").
 //
-// Message thread (JUCE's MessageLoopCallback).
+// Message thread: a timer reads what arrived (a bounded number of
+// datagrams per tick) and publishes the state.
 #pragma once
 
 #include <juce_osc/juce_osc.h>
 
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "app_player.hpp"
+#include "pairing_guard.hpp"
+#include "remote_request.hpp"
 
 namespace stillpoint::app {
 
-class OscRemote : private juce::OSCReceiver::Listener<juce::OSCReceiver::MessageLoopCallback>,
-                  private juce::Timer {
+class OscRemote : private juce::Timer {
   public:
     static constexpr int kDefaultPort = 9000;
-    static constexpr int kMaxWrongCodes = 5;
     static constexpr int kPublishHz = 4;
+    static constexpr int kReadHz = 50;
+    /// Datagrams handled per read; the rest wait for the next (a flood
+    /// cannot hold the message thread).
+    static constexpr int kDatagramsPerRead = 64;
 
     struct Options {
         int port = kDefaultPort;
@@ -39,7 +50,9 @@ class OscRemote : private juce::OSCReceiver::Listener<juce::OSCReceiver::Message
     bool listening() const { return listening_; }
     /// One line for the screen: where it listens and, on the LAN, the code.
     juce::String describe() const;
-    juce::String pairingCode() const { return code_; }
+    juce::String pairingCode() const;
+    /// The therapist's action: a fresh code (the old one pairs no more).
+    void replacePairingCode();
 
   private:
     struct Client {
@@ -49,24 +62,24 @@ class OscRemote : private juce::OSCReceiver::Listener<juce::OSCReceiver::Message
         std::unique_ptr<juce::OSCSender> sender;
     };
 
-    void oscMessageReceived(const juce::OSCMessage& message) override;
-    void timerCallback() override { publish(); }
-    void pair(const juce::OSCMessage& message);
+    void timerCallback() override;
+    void readDatagrams();
+    void handle(const RemoteRequest& request, const juce::String& senderHost);
+    void pair(const RemoteRequest& request, const juce::String& senderHost);
     void registerClient(const juce::String& host, int port, const juce::String& token);
-    bool authorised(const juce::OSCMessage& message) const;
-    bool control(const juce::String& name, const juce::OSCMessage& message, int firstArgument);
+    bool authorised(const RemoteRequest& request) const;
+    void control(const RemoteRequest& request);
     void publish();
-    static juce::String drawCode();
 
     AppPlayer& player_;
     Options options_;
     std::function<void()> changed_;
     juce::DatagramSocket socket_{false};
-    juce::OSCReceiver receiver_;
     bool listening_ = false;
-    juce::String code_;
-    int wrongCodes_ = 0;
+    std::optional<PairingGuard> guard_;  ///< LAN, with a code drawn
     std::vector<Client> clients_;
+    std::array<std::uint8_t, kMaxOscPacketBytes + 1> datagram_{};
+    int ticks_ = 0;
 };
 
 }  // namespace stillpoint::app

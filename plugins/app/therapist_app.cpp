@@ -147,6 +147,7 @@ class TherapistApp : public juce::JUCEApplication, private juce::ChangeListener 
             main_->refresh();
         });
         main_->setRemoteText(remote_->describe());
+        if (remote.lan) main_->offerNewPairingCode([this] { remote_->replacePairingCode(); });
         std::cout << remote_->describe() << std::endl;
 
         window_ = std::make_unique<MainWindow>(std::move(content));

@@ -4,11 +4,15 @@
 // the values a host automates (pace, hold, layer trims, haptics on/off); a
 // listener's profile is set with StillpointProcessor::setListenerOptions.
 //
-// ControlQueue is the engine's wait-free SPSC queue: tryPush() on the message
-// thread, tryPop() at the top of processBlock; a full queue refuses the push.
+// ControlQueue is the engine's wait-free latching queue: tryPush() on the
+// message thread, tryPop() at the top of processBlock; a full queue refuses a
+// push, except Grounding and Stop, which are never lost (they latch and come
+// out after the controls asked before them).
 #pragma once
 
-#include "stillpoint/wait_free_spsc_queue.hpp"
+#include <cstddef>
+
+#include "stillpoint/wait_free_latching_queue.hpp"
 
 namespace stillpoint::plugin {
 
@@ -26,7 +30,20 @@ struct ProcessorControl {
     ControlType type = ControlType::Play;
 };
 
+/// Grounding and Stop are never refused; Stop comes last when both wait.
+struct UrgentControls {
+    static constexpr std::size_t kLatches = 2;
+    static int latchOf(const ProcessorControl& control) noexcept {
+        return control.type == ControlType::Grounding ? 0
+               : control.type == ControlType::Stop    ? 1
+                                                      : -1;
+    }
+    static ProcessorControl latched(std::size_t kind) noexcept {
+        return {kind == 0 ? ControlType::Grounding : ControlType::Stop};
+    }
+};
+
 /// Message thread pushes (one producer), the top of processBlock pops.
-using ControlQueue = rt::WaitFreeSpscQueue<ProcessorControl, 64>;
+using ControlQueue = rt::WaitFreeLatchingQueue<ProcessorControl, 64, UrgentControls>;
 
 }  // namespace stillpoint::plugin

@@ -67,7 +67,7 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     juce::String setListenerOptions(ListenerOptions options);
     const ListenerOptions& listenerOptions() const noexcept { return listener_; }
     /// Message thread (the queue's one producer): a moment for the next
-    /// block. False when the queue is full.
+    /// block. False when the queue is full (never for Grounding or Stop).
     bool control(const ProcessorControl& what) noexcept { return controls_.tryPush(what); }
     SessionText currentSession() const { return session_; }
     std::shared_ptr<const Program> currentProgram() const { return program_; }

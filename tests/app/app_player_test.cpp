@@ -118,6 +118,20 @@ TEST_F(Player, StopFadesOutThenFinishes) {
     EXPECT_LT(player_.state().elapsedSeconds, 10.0);
 }
 
+TEST_F(Player, StopBehindAFullControlQueueStillFadesOut) {
+    player_.play();
+    ASSERT_TRUE(renderUntil([&] { return block() > 1e-3f; }, 10.0));
+    render(3.0);
+    // Play while playing changes nothing: a queue full of no-ops.
+    int taken = 0;
+    while (taken < 1000 && player_.processor().control({plugin::ControlType::Play})) ++taken;
+    EXPECT_EQ(taken, 64);
+    ASSERT_TRUE(player_.processor().control({plugin::ControlType::Stop}));  // never refused
+    EXPECT_GT(render(0.2), 1e-4f);  // fading, not cut
+    ASSERT_TRUE(renderUntil([&] { return player_.state().finished; }, 6.0));
+    EXPECT_EQ(render(0.5), 0.0f);
+}
+
 TEST_F(Player, ProfilePaceAndTheSlowerFasterControls) {
     ClientProfile profile;
     profile.paceBpm = 5.0;

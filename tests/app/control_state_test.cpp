@@ -15,18 +15,25 @@ CommandType commandOf(ControlType type, ControlState& state, bool finished = fal
     return command ? command->type : CommandType::Stop;
 }
 
-TEST(ControlQueue, KeepsOrderAndRefusesWhenFull) {
+TEST(ControlQueue, KeepsOrderRefusesWhenFullButNeverLosesGroundingOrStop) {
     ControlQueue queue;
     for (std::size_t i = 0; i < ControlQueue::kCapacity; ++i)
         ASSERT_TRUE(queue.tryPush({i % 2 == 0 ? ControlType::NextSection : ControlType::Pause}));
-    EXPECT_FALSE(queue.tryPush({ControlType::Stop}));
+    EXPECT_FALSE(queue.tryPush({ControlType::Play}));
+    EXPECT_TRUE(queue.tryPush({ControlType::Stop}));  // latched behind the full queue
+    EXPECT_TRUE(queue.tryPush({ControlType::Grounding}));
     ProcessorControl control;
     for (std::size_t i = 0; i < ControlQueue::kCapacity; ++i) {
         ASSERT_TRUE(queue.tryPop(control));
         EXPECT_EQ(control.type, i % 2 == 0 ? ControlType::NextSection : ControlType::Pause);
     }
+    // Both after what was asked before them; Stop last.
+    ASSERT_TRUE(queue.tryPop(control));
+    EXPECT_EQ(control.type, ControlType::Grounding);
+    ASSERT_TRUE(queue.tryPop(control));
+    EXPECT_EQ(control.type, ControlType::Stop);
     EXPECT_FALSE(queue.tryPop(control));
-    EXPECT_TRUE(queue.tryPush({ControlType::Stop}));  // room again
+    EXPECT_TRUE(queue.tryPush({ControlType::Play}));  // room again
 }
 
 TEST(ControlState, TheStandaloneRunsAtOnceACueWaitsForPlay) {

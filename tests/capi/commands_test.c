@@ -104,6 +104,58 @@ static void stop_fades_out_and_finishes(void) {
     sp_destroy(engine);
 }
 
+/* Fill the command queue with no-ops (continue outside a checkin) until it
+ * refuses one; returns how many it took. */
+static int fill_queue(sp_engine* engine) {
+    int sent = 0;
+    while (sent < 100000 && sp_command(engine, SP_COMMAND_CONTINUE, 0.0) == SP_OK) ++sent;
+    return sent;
+}
+
+static void stop_behind_a_full_queue_still_fades_out(void) {
+    sp_engine* engine = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO);
+    sp_event finished;
+    int seen = 0;
+    float before, early, late;
+    REQUIRE(engine != NULL);
+    play(engine, 4.5, 0, NULL, NULL);
+    before = play(engine, 0.5, 0, NULL, NULL);
+    CHECK(fill_queue(engine) >= 64);
+    CHECK_RESULT(sp_command(engine, SP_COMMAND_PAUSE, 0.0), SP_ERROR_QUEUE_FULL);
+    REQUIRE_OK(sp_command(engine, SP_COMMAND_STOP, 0.0)); /* never refused */
+    /* The level falls over the 2.5 s fade, not at once. */
+    early = play(engine, 0.5, 0, NULL, NULL);
+    play(engine, 1.0, 0, NULL, NULL);
+    late = play(engine, 0.5, SP_EVENT_FINISHED, &finished, &seen);
+    CHECK(!seen);
+    CHECK(before > 0.0f);
+    CHECK(early > 0.5f * before);
+    CHECK(late < early);
+    CHECK(late > 0.0f);
+    play(engine, 1.0, SP_EVENT_FINISHED, &finished, &seen);
+    REQUIRE(seen);
+    CHECK(finished.sample >= 5 * kRate + (5 * kRate) / 2 - kBlock);
+    CHECK(finished.sample <= 5 * kRate + (5 * kRate) / 2 + kBlock);
+    CHECK(play(engine, 1.0, 0, NULL, NULL) == 0.0f);
+    sp_destroy(engine);
+}
+
+static void grounding_behind_a_full_queue_still_comes(void) {
+    sp_engine* engine = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO);
+    sp_event section;
+    int seen = 0;
+    REQUIRE(engine != NULL);
+    play(engine, 5.0, 0, NULL, NULL);
+    CHECK(fill_queue(engine) >= 64);
+    REQUIRE_OK(sp_command(engine, SP_COMMAND_GROUNDING, 0.0)); /* never refused */
+    CHECK(play(engine, 3.0, SP_EVENT_SECTION_STARTED, &section, &seen) > 0.0f);
+    REQUIRE(seen);
+    CHECK(section.index == 2);
+    CHECK(section.sample >= 6 * kRate - kBlock); /* after its 1 s fade */
+    CHECK(section.sample <= 6 * kRate + kBlock);
+    sp_destroy(engine);
+}
+
 static void hold_keeps_breathing_until_release(void) {
     sp_engine* engine = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO);
     sp_event section;
@@ -227,6 +279,8 @@ int main(void) {
         SP_TEST_CASE(pause_fades_to_silence_and_resume_returns),
         SP_TEST_CASE(next_and_previous_section),
         SP_TEST_CASE(stop_fades_out_and_finishes),
+        SP_TEST_CASE(stop_behind_a_full_queue_still_fades_out),
+        SP_TEST_CASE(grounding_behind_a_full_queue_still_comes),
         SP_TEST_CASE(hold_keeps_breathing_until_release),
         SP_TEST_CASE(a_chosen_pace_lasts_until_handed_back),
         SP_TEST_CASE(a_chosen_pattern_starts_on_a_whole_breath_and_holds),

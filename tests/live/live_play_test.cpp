@@ -3,9 +3,11 @@
 // come back in order and on time, and the server dying mid-play.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -204,6 +206,81 @@ TEST_F(live_play, ACheckinWaitsForContinueFromTheControlFile) {
     EXPECT_GE(bell, command->sample);
     EXPECT_LE(bell, command->sample + kBuffer + 0.001 * kRate + 1);
     EXPECT_NEAR(static_cast<double>(finished->sample - bell), 7.0 * kRate, 1.0);
+}
+
+long residentKiB(pid_t pid) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+    return -1;
+}
+
+// 50 MB of garbage and over-long lines into a --control FIFO while playing:
+// the player's memory stays put, it writes a few lines about it, not
+// megabytes, and a `stop` written after it all still fades the session out.
+TEST_F(live_play, AFloodIntoTheControlFifoStaysBoundedAndStopStillWorks) {
+    JackServer server(256);
+    ASSERT_TRUE(server.ready()) << server.log();
+    const auto fifo = dir_ / "control";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const pid_t child = ::fork();
+    if (child == 0) {
+        // A small AddressSanitizer quarantine (in sanitizer builds), so the
+        // resident size shows what the player keeps, not what it has freed.
+        const std::string command = "exec env ASAN_OPTIONS=\"${ASAN_OPTIONS:-}:quarantine_size_mb=1\" " +
+                                    server.environment() + " " + STILLPOINT_CLI_PATH +
+                                    " play " + kSession + " --api jack --buffer 256 --control " +
+                                    fifo.string() + " </dev/null >/dev/null 2>" +
+                                    (dir_ / "stderr").string();
+        ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    std::ofstream control(fifo, std::ios::binary);         // opens once the player reads it
+    std::this_thread::sleep_for(std::chrono::seconds(2));  // playing by now
+    const long before = residentKiB(child);
+    long largest = before;
+    std::atomic<bool> written{false};
+    std::thread writer([&] {
+        std::string chunk(1 << 20, 'z');  // 1 MB without a newline
+        for (int i = 0; i < 10; ++i) control << chunk;
+        for (std::size_t i = 8192; i < chunk.size(); i += 8192) chunk[i] = '\n';
+        for (int i = 0; i < 38; ++i) control << chunk;  // 8 KB lines
+        std::string garbage;
+        for (int i = 0; i < 50000; ++i)
+            garbage += "\x02\xfe not a command " + std::to_string(i) + "\n";
+        control << garbage << garbage;  // ~2.5 MB of short wrong lines
+        control << "0 stop\n";
+        control.close();
+        written = true;
+    });
+    int status = 0;
+    pid_t done = 0;
+    const auto start = std::chrono::steady_clock::now();
+    while ((done = ::waitpid(child, &status, WNOHANG)) == 0 &&
+           std::chrono::steady_clock::now() - start < std::chrono::seconds(60)) {
+        largest = std::max(largest, residentKiB(child));
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    const double took =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (done == 0) {
+        ::kill(child, SIGKILL);
+        ::waitpid(child, &status, 0);
+    }
+    writer.join();
+    const std::string err = slurp(dir_ / "stderr");
+    ASSERT_TRUE(written);
+    ASSERT_NE(done, 0) << "still playing " << took << " s after the flood began\n"
+                       << err.substr(0, 4000);
+    ASSERT_TRUE(WIFEXITED(status)) << err.substr(0, 4000);
+    EXPECT_EQ(WEXITSTATUS(status), 0) << err.substr(0, 4000);
+    EXPECT_NE(err.find("stillpoint play: stopped after"), std::string::npos) << err.substr(0, 4000);
+    EXPECT_NE(err.find(" more control line(s) refused"), std::string::npos) << err.substr(0, 4000);
+    EXPECT_LT(err.size(), 16u * 1024u) << err.substr(0, 4000);
+    EXPECT_LT(largest - before, 16 * 1024) << "KiB grown; resident before " << before;
+    std::printf(
+        "52 MB into the control FIFO: resident %ld -> peak %ld KiB, stderr %zu bytes, %.1f s\n",
+        before, largest, err.size(), took);
 }
 
 // (c) The server killed mid-play: exit 5, promptly, with a message.

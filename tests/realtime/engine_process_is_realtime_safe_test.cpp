@@ -187,5 +187,59 @@ sections:
     EXPECT_EQ(worst.locks, 0);
 }
 
+TEST(EngineProcess, GroundingAndStopBehindAFullQueueNeverAllocateOrLock) {
+    auto parsed = parseSession(R"(
+title: full queue
+defaults: {tone: pad, bed: pink}
+sections:
+  - name: one
+    steps:
+      - breathe: {pattern: coherent, cycles: 4}
+)",
+                               "rt-full.yaml");
+    ASSERT_TRUE(parsed.session);
+    auto planned = planSession(*parsed.session);
+    ASSERT_TRUE(planned.program);
+    Engine engine;
+    engine.load(std::make_shared<const Program>(std::move(*planned.program)));
+    EngineConfig config;
+    config.maxBlockFrames = 128;
+    engine.prepare(config);
+
+    std::vector<float> left(128), right(128);
+    float* out[2] = {left.data(), right.data()};
+    RealtimeViolations worst;
+    bool grounded = false, stopped = false;
+    while (!engine.finished() && engine.position() < 120 * 48000) {
+        RealtimeGuard guard;
+        // Both sides under the guard: the producer's latch is wait-free too.
+        if (!grounded && engine.position() >= 3 * 48000) {
+            while (engine.pushCommand({CommandType::Continue, 0, 0.0})) {
+            }
+            grounded = engine.pushCommand({CommandType::Grounding, 0, 0.0});
+        }
+        if (!stopped && engine.position() >= 6 * 48000) {
+            while (engine.pushCommand({CommandType::Continue, 0, 0.0})) {
+            }
+            stopped = engine.pushCommand({CommandType::Stop, 0, 0.0});
+        }
+        engine.process(out, 128);
+        const auto v = guard.violations();
+        worst.allocations += v.allocations;
+        worst.frees += v.frees;
+        worst.locks += v.locks;
+        Event e;
+        while (engine.popEvent(e)) {
+        }
+    }
+    EXPECT_TRUE(grounded);
+    EXPECT_TRUE(stopped);
+    EXPECT_TRUE(engine.finished());  // the Stop behind the full queue ended it
+    EXPECT_LT(engine.position(), 10 * 48000);
+    EXPECT_EQ(worst.allocations, 0);
+    EXPECT_EQ(worst.frees, 0);
+    EXPECT_EQ(worst.locks, 0);
+}
+
 }  // namespace
 }  // namespace stillpoint::test

@@ -2,10 +2,12 @@
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <ostream>
 #include <thread>
 
 #include "key_controls.hpp"
+#include "refusal_log.hpp"
 #include "status_line.hpp"
 #include "stop_signals.hpp"
 
@@ -37,18 +39,41 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
     auto lastCallbackSeen = Clock::now();
     std::int64_t lastCallbacks = -1;
     std::string layerNote;
+    // A flood of commands faster than the engine takes them: a few said in full.
+    RefusalLog queueFull("stillpoint play", "command(s) dropped by the full queue");
+    const auto summarise = [&](const Clock::time_point now, bool final) {
+        auto script = p.script ? p.script->refusalSummary(now, final) : std::nullopt;
+        for (const auto& text : {queueFull.summary(now, final), std::move(script)}) {
+            if (!text) continue;
+            status.clear();
+            err << *text << '\n';
+        }
+    };
+    // Every way out says what was refused and not yet told.
+    const auto end = [&](LoopEnd how, std::string why = {}) {
+        status.clear();
+        summarise(Clock::now(), true);
+        return LoopResult{how, std::move(why)};
+    };
 
     const auto request = [&](const LiveRequest& r) {
         if (r.action == LiveAction::Stop) {
             if (stopping) return;
             stopping = true;
-            stopDeadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                              std::chrono::duration<double>(kStopFadeSeconds)) + kStopGrace;
+            stopDeadline = Clock::now() +
+                           std::chrono::duration_cast<Clock::duration>(
+                               std::chrono::duration<double>(kStopFadeSeconds)) +
+                           kStopGrace;
         }
-        if (!p.controller.apply(r)) err << "\nstillpoint play: the engine's command queue is full; try again\n";
+        if (!p.controller.apply(r) && queueFull.admit()) {
+            status.clear();
+            err << "stillpoint play: the engine's command queue is full; command dropped, try "
+                   "again\n";
+        }
         if (r.action == LiveAction::SelectLayer || r.action == LiveAction::LayerUp ||
             r.action == LiveAction::LayerDown || r.action == LiveAction::SetLayerGain) {
-            const LayerId layer = r.action == LiveAction::SetLayerGain ? r.layer : p.controller.selectedLayer();
+            const LayerId layer =
+                r.action == LiveAction::SetLayerGain ? r.layer : p.controller.selectedLayer();
             char note[64];
             std::snprintf(note, sizeof note, "%s %+.0f dB", std::string(layerName(layer)).c_str(),
                           p.controller.layerDb(layer));
@@ -69,8 +94,10 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
                 status.clear();
                 err << text << " (line ignored)\n";
             }
-            for (const auto& r : p.script->takeDue(static_cast<double>(played) / p.sampleRate)) request(r);
+            for (const auto& r : p.script->takeDue(static_cast<double>(played) / p.sampleRate))
+                request(r);
         }
+        summarise(now, false);
         for (const auto& command : p.controller.takeSent()) p.events.write(command, played);
 
         for (Event e; p.engine.popEvent(e);) {
@@ -78,12 +105,10 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
             p.events.write(e);
         }
         if (p.controller.state() == PlayState::Finished) {
-            status.clear();
-            return {stopping ? LoopEnd::Stopped : LoopEnd::Finished, {}};
+            return end(stopping ? LoopEnd::Stopped : LoopEnd::Finished);
         }
         if (stopping && now > stopDeadline) {
-            status.clear();
-            return {LoopEnd::Stopped, {}};
+            return end(LoopEnd::Stopped);
         }
 
         // The device: an error or a stopped stream, or callbacks that no longer come.
@@ -93,12 +118,11 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
             lastCallbackSeen = now;
         }
         if (p.output.lost()) {
-            status.clear();
-            return {LoopEnd::DeviceLost, p.output.lostReason()};
+            return end(LoopEnd::DeviceLost, p.output.lostReason());
         }
         if (now - lastCallbackSeen > kSilentDeviceLimit) {
-            status.clear();
-            return {LoopEnd::DeviceLost, "no audio callback for 2 s (the device or the audio server stopped)"};
+            return end(LoopEnd::DeviceLost,
+                       "no audio callback for 2 s (the device or the audio server stopped)");
         }
 
         if (now - lastStatus >= kStatusEvery) {
@@ -109,14 +133,16 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
             view.section = c.sectionName();
             view.phase = std::string(c.phaseName());
             view.paceBpm = c.paceBpm();
-            view.state = stopping                            ? "stopping"
-                         : c.state() == PlayState::Paused   ? "paused"
-                         : c.holding()                      ? "held"
-                         : c.waiting()                      ? "waiting - press Enter to go on"
-                                                            : "";
+            view.state = stopping                         ? "stopping"
+                         : c.state() == PlayState::Paused ? "paused"
+                         : c.holding()                    ? "held"
+                         : c.waiting()                    ? "waiting - press Enter to go on"
+                                                          : "";
             view.elapsedSeconds = static_cast<double>(played) / p.sampleRate;
             view.remainingSeconds =
-                static_cast<double>(std::max<std::int64_t>(0, meters.lengthFrames.load(std::memory_order_relaxed) - session)) / p.sampleRate;
+                static_cast<double>(std::max<std::int64_t>(
+                    0, meters.lengthFrames.load(std::memory_order_relaxed) - session)) /
+                p.sampleRate;
             view.dspLoad = p.output.takePeakLoad();
             view.underruns = meters.underruns.load(std::memory_order_relaxed);
             view.layerNote = layerNote;

@@ -6,11 +6,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstring>
-#include <cctype>
 
 #include "stillpoint/breath_pattern.hpp"
 #include "stillpoint/nearest_name.hpp"
@@ -68,7 +68,9 @@ bool parseNumber(std::string_view text, double& value) {
     return result.ec == std::errc() && result.ptr == end && std::isfinite(value);
 }
 
-ScriptError error(std::string message) { return {std::move(message)}; }
+ScriptError error(std::string message) {
+    return {std::move(message)};
+}
 
 }  // namespace
 
@@ -80,13 +82,17 @@ ParsedLine parseControlLine(std::string_view text, int lineNumber) {
     if (!parseNumber(w[0], timed.seconds) || timed.seconds < 0)
         return error("'" + std::string(w[0]) +
                      "' is not a time; start the line with seconds, e.g. '2.5 pause'");
-    if (w.size() < 2) return error("no command after the time; write e.g. '" + std::string(w[0]) + " pause'");
+    if (w.size() < 2)
+        return error("no command after the time; write e.g. '" + std::string(w[0]) + " pause'");
 
-    const auto verb = std::find_if(kVerbs.begin(), kVerbs.end(), [&](const Verb& v) { return v.name == w[1]; });
+    const auto verb =
+        std::find_if(kVerbs.begin(), kVerbs.end(), [&](const Verb& v) { return v.name == w[1]; });
     if (verb == kVerbs.end()) {
         std::array<std::string_view, kVerbs.size()> names;
-        std::transform(kVerbs.begin(), kVerbs.end(), names.begin(), [](const Verb& v) { return v.name; });
-        return error("unknown command '" + std::string(w[1]) + "'; " + suggestionHint(w[1], names, "commands"));
+        std::transform(kVerbs.begin(), kVerbs.end(), names.begin(),
+                       [](const Verb& v) { return v.name; });
+        return error("unknown command '" + std::string(w[1]) + "'; " +
+                     suggestionHint(w[1], names, "commands"));
     }
     const int given = static_cast<int>(w.size()) - 2;
     if (given != verb->arguments) {
@@ -95,13 +101,15 @@ ParsedLine parseControlLine(std::string_view text, int lineNumber) {
                                  : verb->action == LiveAction::SetPattern   ? "pattern box"
                                                                           : std::string(verb->name);
         return error("'" + std::string(verb->name) + "' takes " + std::to_string(verb->arguments) +
-                     " argument(s), got " + std::to_string(given) + "; write e.g. '" + std::string(w[0]) + " " +
-                     form + "'");
+                     " argument(s), got " + std::to_string(given) + "; write e.g. '" +
+                     std::string(w[0]) + " " + form + "'");
     }
     timed.request.action = verb->action;
     if (verb->action == LiveAction::SetPace) {
-        if (!parseNumber(w[2], timed.request.value) || timed.request.value < 1 || timed.request.value > 30)
-            return error("pace '" + std::string(w[2]) + "' is not a number of breaths per minute from 1 to 30");
+        if (!parseNumber(w[2], timed.request.value) || timed.request.value < 1 ||
+            timed.request.value > 30)
+            return error("pace '" + std::string(w[2]) +
+                         "' is not a number of breaths per minute from 1 to 30");
     }
     if (verb->action == LiveAction::SetPattern) {
         const auto pattern = patternFromName(w[2]);
@@ -117,12 +125,16 @@ ParsedLine parseControlLine(std::string_view text, int lineNumber) {
         const auto layer = layerFromName(w[2]);
         if (!layer) {
             std::array<std::string_view, static_cast<std::size_t>(LayerId::Count)> names;
-            for (std::size_t i = 0; i < names.size(); ++i) names[i] = layerName(static_cast<LayerId>(i));
-            return error("unknown layer '" + std::string(w[2]) + "'; " + suggestionHint(w[2], names, "layers"));
+            for (std::size_t i = 0; i < names.size(); ++i)
+                names[i] = layerName(static_cast<LayerId>(i));
+            return error("unknown layer '" + std::string(w[2]) + "'; " +
+                         suggestionHint(w[2], names, "layers"));
         }
         timed.request.layer = *layer;
-        if (!parseNumber(w[3], timed.request.value) || timed.request.value < -60 || timed.request.value > 6)
-            return error("volume '" + std::string(w[3]) + "' is not a level in dB from -60 to 6, e.g. -30");
+        if (!parseNumber(w[3], timed.request.value) || timed.request.value < -60 ||
+            timed.request.value > 6)
+            return error("volume '" + std::string(w[3]) +
+                         "' is not a level in dB from -60 to 6, e.g. -30");
     }
     return timed;
 }
@@ -133,6 +145,7 @@ ControlScriptReader::~ControlScriptReader() {
 
 bool ControlScriptReader::open(const std::string& path, std::string& error) {
     path_ = path;
+    refusals_ = RefusalLog(path, "control line(s)");
     // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
     fd_ = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd_ < 0) {
@@ -147,43 +160,101 @@ bool ControlScriptReader::open(const std::string& path, std::string& error) {
 void ControlScriptReader::poll(std::vector<std::string>& errors) {
     if (fd_ < 0) return;
     char buffer[4096];
-    for (;;) {
+    // A FIFO may be fed without end: a bounded share per poll. A regular
+    // file is read to its end (it is checked whole before play starts).
+    for (std::size_t read = 0; !fifo_ || read < kReadBudgetBytes;) {
         const ssize_t n = ::read(fd_, buffer, sizeof buffer);
         if (n > 0) {
-            partial_.append(buffer, static_cast<std::size_t>(n));
+            take(buffer, static_cast<std::size_t>(n), errors);
+            read += static_cast<std::size_t>(n);
             continue;
         }
         if (n == 0 && !fifo_) {  // end of a regular file: the last line may lack '\n'
-            if (!partial_.empty()) partial_ += '\n';
-            parseBufferedLines(errors);
+            if (!partial_.empty() || discarding_) finishLine(errors);
             ::close(fd_);
             fd_ = -1;
-            return;
         }
-        break;  // FIFO with no writer or nothing new (EAGAIN), or an error
+        return;  // FIFO with no writer or nothing new (EAGAIN), or an error
     }
-    parseBufferedLines(errors);
 }
 
-void ControlScriptReader::parseBufferedLines(std::vector<std::string>& errors) {
-    std::size_t start = 0;
-    for (std::size_t nl; (nl = partial_.find('\n', start)) != std::string::npos; start = nl + 1) {
-        ++lineNumber_;
-        const auto parsed = parseControlLine(std::string_view(partial_).substr(start, nl - start), lineNumber_);
-        if (const auto* e = std::get_if<ScriptError>(&parsed)) {
-            errors.push_back(path_ + ":" + std::to_string(lineNumber_) + ": " + e->message);
-        } else if (const auto* t = std::get_if<TimedRequest>(&parsed)) {
-            const auto at = std::upper_bound(pending_.begin(), pending_.end(), t->seconds,
-                                             [](double s, const TimedRequest& r) { return s < r.seconds; });
-            pending_.insert(at, *t);
+void ControlScriptReader::take(const char* bytes, std::size_t count,
+                               std::vector<std::string>& errors) {
+    for (const char* end = bytes + count; bytes < end;) {
+        const auto* nl = static_cast<const char*>(
+            std::memchr(bytes, '\n', static_cast<std::size_t>(end - bytes)));
+        const char* stop = nl != nullptr ? nl : end;
+        if (!discarding_) {
+            const auto length = static_cast<std::size_t>(stop - bytes);
+            if (partial_.size() + length <= kMaxLineBytes) {
+                partial_.append(bytes, length);
+            } else {
+                // Too long for any command: dropped up to its end, said once.
+                partial_.clear();
+                discarding_ = true;
+                refuse(errors, ++lineNumber_,
+                       "line longer than " + std::to_string(kMaxLineBytes) +
+                           " bytes; discarded (write one short command per line, e.g. "
+                           "'2.5 pause')");
+            }
         }
+        if (nl == nullptr) return;
+        finishLine(errors);
+        bytes = nl + 1;
     }
-    partial_.erase(0, start);
+}
+
+void ControlScriptReader::finishLine(std::vector<std::string>& errors) {
+    if (discarding_) {  // its number was taken when it was refused
+        discarding_ = false;
+        partial_.clear();
+        return;
+    }
+    ++lineNumber_;
+    const auto parsed = parseControlLine(partial_, lineNumber_);
+    partial_.clear();
+    if (const auto* e = std::get_if<ScriptError>(&parsed))
+        refuse(errors, lineNumber_, e->message);
+    else if (const auto* t = std::get_if<TimedRequest>(&parsed))
+        queue(*t, errors);
+}
+
+void ControlScriptReader::refuse(std::vector<std::string>& errors, int line,
+                                 const std::string& message) {
+    if (refusals_.admit()) errors.push_back(path_ + ":" + std::to_string(line) + ": " + message);
+}
+
+void ControlScriptReader::queue(const TimedRequest& timed, std::vector<std::string>& errors) {
+    const LiveAction action = timed.request.action;
+    const bool urgent = action == LiveAction::Stop || action == LiveAction::Grounding;
+    if (urgent) {
+        // Always taken, and kept once: the earliest of each says it all.
+        const auto same =
+            std::find_if(pending_.begin(), pending_.end(),
+                         [&](const TimedRequest& r) { return r.request.action == action; });
+        if (same != pending_.end()) {
+            if (same->seconds <= timed.seconds) return;
+            pending_.erase(same);
+        }
+    } else if (pendingOrdinary_ >= kMaxPendingRequests) {
+        refuse(errors, timed.line,
+               std::to_string(kMaxPendingRequests) +
+                   " commands already wait for their time; line refused (stop and grounding "
+                   "are always taken; send the rest when those have played)");
+        return;
+    } else {
+        ++pendingOrdinary_;
+    }
+    const auto at = std::upper_bound(pending_.begin(), pending_.end(), timed.seconds,
+                                     [](double s, const TimedRequest& r) { return s < r.seconds; });
+    pending_.insert(at, timed);
 }
 
 std::vector<LiveRequest> ControlScriptReader::takeDue(double seconds) {
     std::vector<LiveRequest> due;
     while (!pending_.empty() && pending_.front().seconds <= seconds) {
+        const LiveAction action = pending_.front().request.action;
+        if (action != LiveAction::Stop && action != LiveAction::Grounding) --pendingOrdinary_;
         due.push_back(pending_.front().request);
         pending_.pop_front();
     }

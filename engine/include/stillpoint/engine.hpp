@@ -4,8 +4,9 @@
 // Threads: `load`, `prepare` and `seek` run on a control thread, never
 // while process() may run, and may allocate. `process` runs on the audio thread: it never allocates, locks,
 // does I/O or throws, for any frame count up to the prepared maximum.
-// Commands go in through a wait-free SPSC queue (`pushCommand`, one producer);
-// events come out through another (`popEvent`, one consumer).
+// Commands go in through a wait-free SPSC queue (`pushCommand`, one
+// producer) that never refuses a Stop or a Grounding; events come out
+// through another (`popEvent`, one consumer).
 #pragma once
 
 #include <cstdint>
@@ -62,7 +63,9 @@ public:
     /// Writes silence once finished. Audio thread.
     void process(float* const* out, int frames) noexcept;
 
-    /// Queue a command for the audio thread. False when the queue is full.
+    /// Queue a command for the audio thread. False when the queue is full,
+    /// except for Stop and Grounding: those are never refused and act, with
+    /// their usual fades, after every command queued before them.
     bool pushCommand(const Command& command) noexcept;
     /// Take the next event the audio thread produced. False when none.
     bool popEvent(Event& event) noexcept;

@@ -201,7 +201,9 @@ typedef enum sp_command_type SP_ENUM_BASE {
 /* Queue a command. `value` is read by SP_COMMAND_PACE (1..30, or 0) and
  * SP_COMMAND_PATTERN (0..7) only.
  * SP_ERROR_NOT_PREPARED before the engine is prepared,
- * SP_ERROR_QUEUE_FULL when too many are waiting. Real-time safe. */
+ * SP_ERROR_QUEUE_FULL when too many are waiting; SP_COMMAND_STOP and
+ * SP_COMMAND_GROUNDING are never refused (they act, with their fades, after
+ * the commands queued before them). Real-time safe. */
 SP_API sp_result sp_command(sp_engine* engine, sp_command_type command, double value);
 
 /* ---- Parameters --------------------------------------------------------- */

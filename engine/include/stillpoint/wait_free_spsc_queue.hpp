@@ -37,6 +37,11 @@ public:
         return true;
     }
 
+    /// How many values were ever pushed (any thread; exact on the producer's).
+    std::size_t pushedCount() const noexcept { return head_.load(std::memory_order_acquire); }
+    /// How many values were ever popped (exact on the consumer's thread).
+    std::size_t poppedCount() const noexcept { return tail_.load(std::memory_order_relaxed); }
+
     /// Consumer side: drop everything queued.
     void clear() noexcept { tail_.store(head_.load(std::memory_order_acquire), std::memory_order_release); }
 

@@ -11,6 +11,7 @@
 #include "graph/sequencer.hpp"
 #include "haptics/haptic_output.hpp"
 #include "rt/denormal_guard.hpp"
+#include "stillpoint/wait_free_latching_queue.hpp"
 #include "stillpoint/wait_free_spsc_queue.hpp"
 
 namespace stillpoint {
@@ -20,6 +21,20 @@ namespace {
 // long silence) into something loud, nor cuts a loud one to nothing.
 constexpr double kMaxCalibrationBoostDb = 24.0;
 constexpr double kMaxCalibrationCutDb = -40.0;
+
+// Grounding and Stop are never lost to a full command queue (CARE.md: a
+// Stop or Grounding request is never lost). Stop comes last when both wait.
+struct UrgentCommands {
+    static constexpr std::size_t kLatches = 2;
+    static int latchOf(const Command& command) noexcept {
+        return command.type == CommandType::Grounding ? 0
+               : command.type == CommandType::Stop    ? 1
+                                                      : -1;
+    }
+    static Command latched(std::size_t kind) noexcept {
+        return {kind == 0 ? CommandType::Grounding : CommandType::Stop, 0, 0.0};
+    }
+};
 
 class QueueEventSink final : public EventSink {
 public:
@@ -63,7 +78,7 @@ struct Engine::Impl {
     Sequencer sequencer;
     dsp::TruePeakLimiter limiter;
     std::vector<float> busLeft, busRight;
-    rt::WaitFreeSpscQueue<Command, 256> commands;
+    rt::WaitFreeLatchingQueue<Command, 256, UrgentCommands> commands;
     rt::WaitFreeSpscQueue<Event, 4096> events;
     QueueEventSink sink{events, graph.haptics()};
     haptics::HapticOutput hapticOut;
@@ -157,9 +172,7 @@ void Engine::prepare(const EngineConfig& config) {
     m.hapticCap.store(config.haptics.intensityCap);
     m.hapticActuator.store(config.haptics.signal);
     m.waitAtCheckins.store(config.waitAtCheckins);
-    Command drained;
-    while (m.commands.tryPop(drained)) {
-    }
+    m.commands.clear();
 
     m.rewindTo(0);
     m.prepared = true;

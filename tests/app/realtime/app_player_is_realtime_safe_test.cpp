@@ -2,8 +2,8 @@
 // plugin's processor (its control queue, parameters and SessionPlayer) and
 // routes the haptic to a third output, through every control (play, hold,
 // sections, pace, a profile's levels and haptic cap, pause, resume,
-// grounding, stop, play again from the top, a new session), makes no
-// allocation, free or lock on the audio thread. The controls themselves run
+// grounding, stop behind a full control queue, play again from the top, a
+// new session), makes no allocation, free or lock on the audio thread. The controls themselves run
 // outside the guard (message thread).
 #include <gtest/gtest.h>
 
@@ -45,7 +45,13 @@ TEST(AppPlayerRender, NeverAllocatesFreesOrLocksThroughEveryControl) {
         {1200, [&] { player.pause(); }},
         {1500, [&] { player.play(); }},
         {1700, [&] { player.grounding(); }},
-        {2100, [&] { player.stop(); }},
+        {2100,
+         [&] {
+             // Behind a full control queue: the latched Stop is taken too.
+             while (player.processor().control({plugin::ControlType::Play})) {
+             }
+             player.stop();
+         }},
         {2500, [&] { player.play(); }},  // after the end: from the top
         {2900, [&] { player.load(plugin::bundledSessions().back(), louder); }},
         {2950, [&] { player.play(); }},

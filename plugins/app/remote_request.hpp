@@ -1,0 +1,47 @@
+// RemoteRequest: what an OSC message asks of the app, once every argument's
+// type and count has been checked. A message that does not match its
+// address's arguments exactly (README.md, "OSC remote") asks nothing, so a
+// garbled packet can change nothing. Addresses:
+//   /stillpoint/pair      s code, s reply-host, i reply-port     (LAN only)
+//   /stillpoint/register  i reply-port                     (localhost only)
+//   /stillpoint/CONTROL   nothing; hold: nothing (toggle) or i/f 0 or 1
+// On the LAN every message but pair carries the token first (s token).
+//
+// No JUCE: tested without sockets.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "osc_packet.hpp"
+
+namespace stillpoint::app {
+
+enum class RemoteControl : unsigned char {
+    Play,
+    Pause,
+    Toggle,
+    Hold,  ///< RemoteRequest::hold: on, off, or none (toggle)
+    Next,
+    Previous,
+    Slower,
+    Faster,
+    Grounding,
+    Stop,
+};
+
+struct RemoteRequest {
+    enum class Kind : unsigned char { Pair, Register, Control } kind = Kind::Control;
+    std::string token;      ///< LAN: the token the message carries
+    std::string code;       ///< Pair
+    std::string replyHost;  ///< Pair
+    int replyPort = 0;      ///< Pair, Register
+    RemoteControl control = RemoteControl::Play;
+    std::optional<bool> hold;  ///< Hold: on/off; none toggles
+};
+
+/// The request `message` makes, or nothing. `lan`: the LAN's rules (pair
+/// allowed, register not, a token first).
+std::optional<RemoteRequest> decodeRemoteRequest(const OscMessage& message, bool lan);
+
+}  // namespace stillpoint::app

@@ -1,0 +1,74 @@
+// Each remote address takes exactly its arguments, of their types; anything
+// else asks nothing.
+#include "remote_request.hpp"
+
+#include <gtest/gtest.h>
+
+namespace stillpoint::app {
+namespace {
+
+std::optional<RemoteRequest> decode(const OscMessage& message, bool lan) {
+    return decodeRemoteRequest(message, lan);
+}
+
+TEST(RemoteRequest, ControlsOnThisComputerTakeNoArgumentsButHold) {
+    const auto stop = decode({"/stillpoint/stop", {}}, false);
+    ASSERT_TRUE(stop);
+    EXPECT_EQ(stop->kind, RemoteRequest::Kind::Control);
+    EXPECT_EQ(stop->control, RemoteControl::Stop);
+    EXPECT_FALSE(decode({"/stillpoint/stop", {1}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/stopp", {}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/", {}}, false));
+    EXPECT_FALSE(decode({"/other/stop", {}}, false));
+
+    const auto toggle = decode({"/stillpoint/hold", {}}, false);
+    ASSERT_TRUE(toggle);
+    EXPECT_FALSE(toggle->hold);
+    EXPECT_EQ(decode({"/stillpoint/hold", {1}}, false)->hold, true);
+    EXPECT_EQ(decode({"/stillpoint/hold", {0.0f}}, false)->hold, false);
+    // Only exactly 0 or 1, only numbers, only one.
+    EXPECT_FALSE(decode({"/stillpoint/hold", {2}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/hold", {0.5f}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/hold", {std::string("1")}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/hold", {1, 1}}, false));
+}
+
+TEST(RemoteRequest, RegisterIsForThisComputerAndPairForTheNetwork) {
+    const auto reg = decode({"/stillpoint/register", {9001}}, false);
+    ASSERT_TRUE(reg);
+    EXPECT_EQ(reg->kind, RemoteRequest::Kind::Register);
+    EXPECT_EQ(reg->replyPort, 9001);
+    EXPECT_FALSE(decode({"/stillpoint/register", {0}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/register", {70000}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/register", {9001.0f}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/register", {std::string("t"), 9001}}, true));
+
+    const OscMessage pair{"/stillpoint/pair",
+                          {std::string("424242"), std::string("10.0.0.7"), 9001}};
+    EXPECT_FALSE(decode(pair, false));
+    const auto paired = decode(pair, true);
+    ASSERT_TRUE(paired);
+    EXPECT_EQ(paired->kind, RemoteRequest::Kind::Pair);
+    EXPECT_EQ(paired->code, "424242");
+    EXPECT_EQ(paired->replyHost, "10.0.0.7");
+    EXPECT_EQ(paired->replyPort, 9001);
+    EXPECT_FALSE(
+        decode({"/stillpoint/pair", {std::string("424242"), std::string("10.0.0.7")}}, true));
+    EXPECT_FALSE(decode({"/stillpoint/pair", {424242, std::string("10.0.0.7"), 9001}}, true));
+    EXPECT_FALSE(
+        decode({"/stillpoint/pair", {std::string("424242"), std::string("a b"), 9001}}, true));
+}
+
+TEST(RemoteRequest, OnTheNetworkTheTokenComesFirst) {
+    const auto hold = decode({"/stillpoint/hold", {std::string("abc123"), 1}}, true);
+    ASSERT_TRUE(hold);
+    EXPECT_EQ(hold->token, "abc123");
+    EXPECT_EQ(hold->hold, true);
+    EXPECT_FALSE(decode({"/stillpoint/play", {}}, true));                     // no token
+    EXPECT_FALSE(decode({"/stillpoint/play", {7}}, true));                    // not a string
+    EXPECT_FALSE(decode({"/stillpoint/play", {std::string()}}, true));        // empty
+    EXPECT_FALSE(decode({"/stillpoint/play", {std::string("t"), 1}}, true));  // one too many
+}
+
+}  // namespace
+}  // namespace stillpoint::app
