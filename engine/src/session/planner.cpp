@@ -6,7 +6,8 @@
 #include "session/built_in_grounding.hpp"
 #include "session/pattern_lookup.hpp"
 #include "session/scan_phrases.hpp"
-#include "session/speech_markup.hpp"
+#include "session/session_limits.hpp"
+#include "session/duration_text.hpp"
 #include "stillpoint/pace_law.hpp"
 #include "stillpoint/program.hpp"
 
@@ -84,12 +85,28 @@ class Planner {
             planned.pos = step.pos;
             planned.startSeconds = now;
             now += planned.lengthSeconds;
+            checkLength(now, step.pos, inFlow);
             if (inFlow && (planned.kind == StepKind::Say || planned.kind == StepKind::Scan ||
                            planned.kind == StepKind::Checkin))
                 program_.silentSpeechSteps.push_back(static_cast<int>(program_.steps.size()));
             program_.steps.push_back(std::move(planned));
         }
         return now;
+    }
+
+    /// The step that takes the flow (or the grounding section) past
+    /// kMaxSessionSeconds is an error, reported once for each.
+    void checkLength(double end, SourcePos pos, bool inFlow) {
+        bool& reported = inFlow ? flowTooLong_ : groundingTooLong_;
+        if (reported || end <= detail::kMaxSessionSeconds) return;
+        reported = true;
+        const std::string limit = detail::formatDuration(detail::kMaxSessionSeconds);
+        report(Severity::Error, pos,
+               std::string(inFlow ? "the session" : "the grounding section") + " runs " +
+                   detail::formatDuration(std::round(end)) + " by the end of this step, longer than the " +
+                   limit + " allowed",
+               "keep a session to at most " + limit +
+                   " (shorten steps, or split it into several sessions)");
     }
 
     void report(Severity severity, SourcePos pos, std::string message, std::string hint) {
@@ -154,7 +171,6 @@ class Planner {
                    PlannedStep& planned) {
         std::vector<std::int64_t> frames;
         for (const BreathLine& line : breathe.lines) {
-            checkMarkup(line.text, line.pos);  // every pattern has an inhale and an exhale
             planned.lines.push_back(line.text);
             planned.lineAnchors.push_back(line.at);
             frames.push_back(std::llround(estimateSpeechSeconds(line.text) * kEstimateRate));
@@ -183,16 +199,7 @@ class Planner {
         planned.lengthSeconds = bell.ringSeconds;
     }
 
-    /// Spoken text with bad `[...]` markup is an error at its step.
-    void checkMarkup(const std::string& text, SourcePos pos) {
-        if (const auto bad = detail::findMarkupError(text))
-            report(Severity::Error, pos,
-                   bad->message + " (character " + std::to_string(bad->offset + 1) + " of the text)",
-                   bad->hint);
-    }
-
-    void plan(const SayStep& say, SourcePos pos, PlannedStep& planned) {
-        checkMarkup(say.text, pos);
+    void plan(const SayStep& say, SourcePos, PlannedStep& planned) {
         planned.kind = StepKind::Say;
         planned.lines = {say.text};
         planned.lineId = say.id;
@@ -200,8 +207,7 @@ class Planner {
         planned.lengthSeconds = estimateSpeechSeconds(say.text);
     }
 
-    void plan(const CheckinStep& checkin, SourcePos pos, PlannedStep& planned) {
-        checkMarkup(checkin.prompt, pos);
+    void plan(const CheckinStep& checkin, SourcePos, PlannedStep& planned) {
         planned.kind = StepKind::Checkin;
         planned.lines = {checkin.prompt};
         planned.waitSeconds = checkin.waitSeconds;
@@ -240,6 +246,8 @@ class Planner {
     std::vector<std::string> avoid_;
     Program program_;
     Diagnostics diagnostics_;
+    bool flowTooLong_ = false;
+    bool groundingTooLong_ = false;
 };
 
 }  // namespace

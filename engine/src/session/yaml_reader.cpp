@@ -58,6 +58,26 @@ SourcePos YamlReader::positionOf(const Field& field) const {
     return positionOf(field.value);
 }
 
+SourcePos YamlReader::positionInScalar(const YAML::Node& scalar, std::string_view piece,
+                                       std::size_t offset) const {
+    const SourcePos fallback = positionOf(scalar);
+    const YAML::Mark mark = scalar.Mark();
+    if (piece.empty() || mark.is_null() || static_cast<std::size_t>(mark.pos) > text_.size())
+        return fallback;
+    // The value may hold the same piece earlier; find the same occurrence in the file.
+    const std::string& value = scalar.Scalar();
+    std::size_t earlier = 0;
+    for (std::size_t at = value.find(piece); at < offset; at = value.find(piece, at + 1))
+        ++earlier;
+    std::size_t from = static_cast<std::size_t>(mark.pos);
+    for (std::size_t i = 0;; ++i) {
+        const std::size_t found = text_.find(piece, from);
+        if (found == std::string_view::npos) return fallback;
+        if (i == earlier) return positionAt(text_, found);
+        from = found + 1;
+    }
+}
+
 bool YamlReader::accepts(Severity severity) const {
     return !stopped_ && (severity == Severity::Error || warnings_ < kMaxWarnings);
 }
@@ -123,6 +143,7 @@ std::optional<std::vector<Field>> YamlReader::mapEntries(
             continue;
         }
         const std::string& name = key.Scalar();
+        if (keys == nullptr && !scalar({"name", key, key}, "a name")) continue;
         bool known = keys == nullptr;
         if (keys)
             for (const std::string_view k : *keys) known = known || k == name;
@@ -166,7 +187,14 @@ std::optional<std::string> YamlReader::scalar(const Field& field, std::string_vi
         wrongType(field, expected, hint);
         return std::nullopt;
     }
-    return field.value.Scalar();
+    const std::string& value = field.value.Scalar();
+    // Raw ones are refused before parsing; these came from escapes like "\e" or "\u202E".
+    if (const auto unsafe = findUnsafeSessionCharacter(value)) {
+        error(field, field.name + " holds " + unsafeCharacterMessage(unsafe->codePoint),
+              unsafeCharacterHint(unsafe->codePoint));
+        return std::nullopt;
+    }
+    return value;
 }
 
 std::optional<std::string> YamlReader::text(const Field& field, std::size_t maxCharacters,
