@@ -39,8 +39,9 @@ std::string repeated(const std::string& step, int times) {
 TEST(SessionBounds, APauseStepMayLastAnHourAndNoLonger) {
     EXPECT_TRUE(plans(sessionWithSteps("      - pause: 1h\n")));
     const Diagnostic d = onlyProblem(sessionWithSteps("      - pause: 1h0m1s\n"));
-    EXPECT_EQ(d.format(),
-              "bounds.yaml:5:16: error: pause 1h0m1s is longer than the 1h allowed; use at most 1h");
+    EXPECT_EQ(
+        d.format(),
+        "bounds.yaml:5:16: error: pause 1h0m1s is longer than the 1h allowed; use at most 1h");
 }
 
 TEST(SessionBounds, ACheckinWaitIsARestToo) {
@@ -58,8 +59,9 @@ TEST(SessionBounds, TwelveHoursPlanAndTheStepThatCrossesThemIsAnError) {
     EXPECT_EQ(d.column, 9);
     EXPECT_EQ(d.message,
               "the session runs 13h by the end of this step, longer than the 12h allowed");
-    EXPECT_EQ(d.hint, "keep a session to at most 12h (shorten steps, or split it into several "
-                      "sessions)");
+    EXPECT_EQ(d.hint,
+              "keep a session to at most 12h (shorten steps, or split it into several "
+              "sessions)");
 }
 
 TEST(SessionBounds, BreathCyclesCountTowardTheLength) {
@@ -85,8 +87,8 @@ TEST(SessionBounds, ScansCountTowardTheLength) {
 }
 
 TEST(SessionBounds, TheGroundingSectionIsBoundedOnItsOwnClock) {
-    const std::string text = sessionWithSteps("      - pause: 1h\n") + "grounding:\n" +
-                             repeated("  - pause: 1h\n", 13);
+    const std::string text =
+        sessionWithSteps("      - pause: 1h\n") + "grounding:\n" + repeated("  - pause: 1h\n", 13);
     const Diagnostic d = onlyProblem(text);
     EXPECT_EQ(d.line, 7 + 12);
     EXPECT_EQ(d.message,
@@ -101,27 +103,29 @@ TEST(SessionBounds, ARestInsideALineIsAMinuteAtMostAndNamedWhereItIsWritten) {
     EXPECT_EQ(d.line, 5);
     EXPECT_EQ(d.column, 24);
     EXPECT_EQ(d.message, "'[pause 24h]' is longer than the 1m a rest inside a line may be");
-    EXPECT_EQ(d.hint, "use at most [pause 1m]; for a longer rest, end the line and add a pause step");
+    EXPECT_EQ(d.hint,
+              "use at most [pause 1m]; for a longer rest, end the line and add a pause step");
 }
 
 TEST(SessionBounds, TheRestsOfOneLineAddUpToTwoMinutesAtMost) {
-    const Diagnostic d = onlyProblem(sessionWithSteps(
-        "      - breathe:\n          cycles: 3\n          lines:\n"
-        "            - say: A [pause 1m] b [pause 1m]\n"
-        "                c [pause 1m] d.\n"));
+    const Diagnostic d =
+        onlyProblem(sessionWithSteps("      - breathe:\n          cycles: 3\n          lines:\n"
+                                     "            - say: A [pause 1m] b [pause 1m]\n"
+                                     "                c [pause 1m] d.\n"));
     // The third, on the folded line below: the same text found again.
     EXPECT_EQ(d.line, 9);
     EXPECT_EQ(d.column, 19);
-    EXPECT_EQ(d.message, "the rests written in this line add up to 3m here, more than the 2m allowed");
+    EXPECT_EQ(d.message,
+              "the rests written in this line add up to 3m here, more than the 2m allowed");
 }
 
 TEST(SessionBounds, BadMarkupIsAnErrorAtItsOwnPlace) {
-    const ParseResult result = parseSession(sessionWithSteps(
-                                                "      - pause: 1\n"
-                                                "      - say: Rest here [pause 2x] and breathe.\n"
-                                                "      - checkin: Still with me? [pause 3s\n"
-                                                "      - say: A [whisper] here.\n"),
-                                            "bounds.yaml");
+    const ParseResult result =
+        parseSession(sessionWithSteps("      - pause: 1\n"
+                                      "      - say: Rest here [pause 2x] and breathe.\n"
+                                      "      - checkin: Still with me? [pause 3s\n"
+                                      "      - say: A [whisper] here.\n"),
+                     "bounds.yaml");
     EXPECT_FALSE(result.session);
     ASSERT_EQ(result.diagnostics.size(), 3u);
     EXPECT_EQ(result.diagnostics[0].format(),

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "stillpoint/unsafe_characters.hpp"
+
 namespace stillpoint {
 namespace {
 
@@ -60,7 +62,8 @@ std::string formatCaptions(const std::vector<Caption>& captions, double sampleRa
         ++number;
         const char separator = vtt ? '.' : ',';
         text += timestamp(caption.startFrame, sampleRate, separator) + " --> " +
-                timestamp(caption.endFrame, sampleRate, separator) + "\n" + caption.text + "\n\n";
+                timestamp(caption.endFrame, sampleRate, separator) + "\n" +
+                escapeForDisplay(caption.text) + "\n\n";
     }
     return text;
 }

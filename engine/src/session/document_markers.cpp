@@ -5,9 +5,8 @@ namespace {
 
 /// `---` or `...` at the start of `line`, followed by a blank or nothing.
 bool isMarker(std::string_view line, std::string_view marker) {
-    return line.starts_with(marker) &&
-           (line.size() == marker.size() || line[marker.size()] == ' ' ||
-            line[marker.size()] == '\t');
+    return line.starts_with(marker) && (line.size() == marker.size() ||
+                                        line[marker.size()] == ' ' || line[marker.size()] == '\t');
 }
 
 /// Anything but blanks and a comment.

@@ -1,13 +1,13 @@
 #include <algorithm>
 #include <cmath>
 
-#include "stillpoint/nearest_name.hpp"
 #include "session/anchored_lines.hpp"
 #include "session/built_in_grounding.hpp"
+#include "session/duration_text.hpp"
 #include "session/pattern_lookup.hpp"
 #include "session/scan_phrases.hpp"
 #include "session/session_limits.hpp"
-#include "session/duration_text.hpp"
+#include "stillpoint/nearest_name.hpp"
 #include "stillpoint/pace_law.hpp"
 #include "stillpoint/program.hpp"
 
@@ -103,8 +103,8 @@ class Planner {
         const std::string limit = detail::formatDuration(detail::kMaxSessionSeconds);
         report(Severity::Error, pos,
                std::string(inFlow ? "the session" : "the grounding section") + " runs " +
-                   detail::formatDuration(std::round(end)) + " by the end of this step, longer than the " +
-                   limit + " allowed",
+                   detail::formatDuration(std::round(end)) +
+                   " by the end of this step, longer than the " + limit + " allowed",
                "keep a session to at most " + limit +
                    " (shorten steps, or split it into several sessions)");
     }

@@ -6,12 +6,12 @@
 #include <cstdio>
 #include <limits>
 
-#include "text/bounded_file.hpp"
 #include "session/document_markers.hpp"
 #include "session/layout_check.hpp"
 #include "session/session_readers.hpp"
 #include "session/utf8_text.hpp"
 #include "session/yaml_reader.hpp"
+#include "text/bounded_file.hpp"
 
 namespace stillpoint {
 namespace {

@@ -12,7 +12,7 @@
 #include <string_view>
 
 #include "stillpoint/session.hpp"
-#include "text/unsafe_characters.hpp"
+#include "stillpoint/unsafe_characters.hpp"
 
 namespace stillpoint::detail {
 

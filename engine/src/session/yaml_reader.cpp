@@ -67,8 +67,7 @@ SourcePos YamlReader::positionInScalar(const YAML::Node& scalar, std::string_vie
     // The value may hold the same piece earlier; find the same occurrence in the file.
     const std::string& value = scalar.Scalar();
     std::size_t earlier = 0;
-    for (std::size_t at = value.find(piece); at < offset; at = value.find(piece, at + 1))
-        ++earlier;
+    for (std::size_t at = value.find(piece); at < offset; at = value.find(piece, at + 1)) ++earlier;
     std::size_t from = static_cast<std::size_t>(mark.pos);
     for (std::size_t i = 0;; ++i) {
         const std::size_t found = text_.find(piece, from);
@@ -84,8 +83,9 @@ bool YamlReader::accepts(Severity severity) const {
 
 void YamlReader::add(Severity severity, SourcePos pos, std::string message, std::string hint) {
     if (severity == Severity::Warning) ++warnings_;
+    // Messages quote what the file says; a host may show them as they are.
     diagnostics_.push_back(
-        {severity, path_, pos.line, pos.column, std::move(message), std::move(hint)});
+        {severity, path_, pos.line, pos.column, escapeForDisplay(message), escapeForDisplay(hint)});
     if (severity == Severity::Error && ++errors_ == kMaxErrors) {
         diagnostics_.push_back({Severity::Error, path_, 0, 0,
                                 "stopped after " + std::to_string(kMaxErrors) + " errors",
@@ -188,7 +188,13 @@ std::optional<std::string> YamlReader::scalar(const Field& field, std::string_vi
         return std::nullopt;
     }
     const std::string& value = field.value.Scalar();
-    // Raw ones are refused before parsing; these came from escapes like "\e" or "\u202E".
+    // The file was checked before parsing; these came from escapes like "\e" or "\u202E"
+    // (and yaml-cpp reads "\N" and "\_" as single Latin-1 bytes).
+    if (findInvalidUtf8(value)) {
+        error(field, field.name + " is not UTF-8 once its escapes are read",
+              "write the character itself, or as \\u followed by four hex digits");
+        return std::nullopt;
+    }
     if (const auto unsafe = findUnsafeSessionCharacter(value)) {
         error(field, field.name + " holds " + unsafeCharacterMessage(unsafe->codePoint),
               unsafeCharacterHint(unsafe->codePoint));

@@ -18,9 +18,9 @@
 
 #include "session/duration_text.hpp"
 #include "session/session_limits.hpp"
-#include "stillpoint/nearest_name.hpp"
 #include "session/session_vocabulary.hpp"
 #include "stillpoint/diagnostic.hpp"
+#include "stillpoint/nearest_name.hpp"
 #include "stillpoint/session.hpp"
 
 namespace stillpoint::detail {

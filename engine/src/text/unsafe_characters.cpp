@@ -1,4 +1,4 @@
-#include "text/unsafe_characters.hpp"
+#include "stillpoint/unsafe_characters.hpp"
 
 #include <array>
 #include <cstdio>
@@ -7,7 +7,7 @@ namespace stillpoint {
 namespace {
 
 constexpr std::array<std::string_view, 32> kC0Names{
-    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS",  "HT", "LF",
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS",  "HT",  "LF",
     "VT",  "FF",  "CR",  "SO",  "SI",  "DLE", "DC1", "DC2", "DC3", "DC4", "NAK",
     "SYN", "ETB", "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
 constexpr std::array<std::string_view, 32> kC1Names{
@@ -73,11 +73,16 @@ std::optional<UnsafeCharacter> findUnsafeCharacter(std::string_view text) {
 
 std::string describeCharacter(char32_t c) {
     std::string name;
-    if (c < 0x20) name = kC0Names[c];
-    else if (c == 0x7F) name = "DEL";
-    else if (c >= 0x80 && c <= 0x9F) name = kC1Names[c - 0x80];
-    else if (c >= 0x202A && c <= 0x202E) name = kEmbeddingNames[c - 0x202A];
-    else if (c >= 0x2066 && c <= 0x2069) name = kIsolateNames[c - 0x2066];
+    if (c < 0x20)
+        name = kC0Names[c];
+    else if (c == 0x7F)
+        name = "DEL";
+    else if (c >= 0x80 && c <= 0x9F)
+        name = kC1Names[c - 0x80];
+    else if (c >= 0x202A && c <= 0x202E)
+        name = kEmbeddingNames[c - 0x202A];
+    else if (c >= 0x2066 && c <= 0x2069)
+        name = kIsolateNames[c - 0x2066];
     const std::string code = hex("U+%04X", static_cast<unsigned>(c));
     return name.empty() ? code : code + " " + name;
 }
@@ -92,10 +97,14 @@ std::string escapeForDisplay(std::string_view text, bool keepLineFeeds) {
             ++at;
             continue;
         }
-        if (c == U'\n' && !keepLineFeeds) shown += "\\n";
-        else if (!isUnsafeCharacter(c)) shown.append(text.substr(at, length));
-        else if (c < 0x80) shown += hex("\\x%02X", static_cast<unsigned>(c));
-        else shown += hex("\\u%04X", static_cast<unsigned>(c));
+        if (c == U'\n' && !keepLineFeeds)
+            shown += "\\n";
+        else if (!isUnsafeCharacter(c))
+            shown.append(text.substr(at, length));
+        else if (c < 0x80)
+            shown += hex("\\x%02X", static_cast<unsigned>(c));
+        else
+            shown += hex("\\u%04X", static_cast<unsigned>(c));
         at += length;
     }
     return shown;
