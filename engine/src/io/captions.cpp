@@ -46,7 +46,7 @@ std::vector<Caption> captionsFrom(const Program& program, const std::vector<Even
         if (step >= narration.steps.size() || line >= narration.steps[step].size()) continue;
         const SpokenLine& spoken = narration.steps[step][line];
         const auto frames = static_cast<std::int64_t>(std::ceil(
-            static_cast<double>(spoken.samples.size()) * sampleRate / narration.sampleRate));
+            static_cast<double>(spoken.lengthFrames()) * sampleRate / narration.sampleRate));
         captions.push_back({e.sample, e.sample + frames, spoken.caption});
     }
     return captions;
