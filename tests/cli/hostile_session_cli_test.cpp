@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "cli_fixture.hpp"
+#include "live/status_line.hpp"
 
 namespace {
 
@@ -91,6 +92,14 @@ TEST_F(HostileSession, APathWithEscapesIsShownVisibly) {
     EXPECT_FALSE(hasRawEscape(r.err)) << r.err;
     EXPECT_NE(r.err.find("a\\x1B[2Jb\\u009B.yaml: error: cannot open the file"), std::string::npos)
         << r.err;
+}
+
+TEST(StatusLineText, ASectionNameIsShownNotSent) {
+    stillpoint::cli::live::StatusView view;
+    view.section = "Rest\x1b]0;owned\x07";
+    const std::string line = stillpoint::cli::live::formatStatus(view);
+    EXPECT_FALSE(hasRawEscape(line)) << line;
+    EXPECT_EQ(line.rfind("Rest\\x1B]0;owned\\x07 | ", 0), 0u) << line;
 }
 
 }  // namespace
