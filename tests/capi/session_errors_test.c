@@ -110,7 +110,8 @@ static void a_state_with_a_bad_session_says_where(void) {
  * session that would take days to prepare, whether or not the engine is
  * prepared already. */
 static void a_flood_of_day_long_pauses_is_refused(void) {
-    static const char kHead[] = "title: Flood\nsections:\n  - name: One\n    steps: [&day {pause: 24h}";
+    static const char kHead[] =
+        "title: Flood\nsections:\n  - name: One\n    steps: [&day {pause: 24h}";
     const size_t head = strlen(kHead);
     char* text = malloc(head + 9999 * 5 + 3);
     size_t i;
@@ -172,8 +173,7 @@ static void control_characters_are_named_never_returned(void) {
         "title: t\ndefaults: {voice: \"espeak:en\\e]52;c;eA==\\a\"}\nsections: []\n";
     sp_engine* engine = new_engine();
     REQUIRE(engine != NULL);
-    CHECK_RESULT(sp_load_session(engine, kRaw, strlen(kRaw), "raw.yaml"),
-                 SP_ERROR_INVALID_SESSION);
+    CHECK_RESULT(sp_load_session(engine, kRaw, strlen(kRaw), "raw.yaml"), SP_ERROR_INVALID_SESSION);
     CHECK(sp_error_line(engine) == 1 && sp_error_column(engine) == 8);
     CHECK(strstr(sp_error_message(engine), "control character U+001B ESC; remove it") ==
           sp_error_message(engine));

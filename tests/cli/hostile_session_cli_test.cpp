@@ -58,9 +58,10 @@ TEST_F(HostileSession, HoursOfAllowedPausesAreRefusedAtTheStepThatPassesTwelveHo
     const auto path = write("long.yaml", sessionOf("      - pause: 1h\n", 10000)).string();
     const auto r = run("check " + path);
     EXPECT_EQ(r.exitCode, 1);
-    EXPECT_EQ(r.err, path + ":17:9: error: the session runs 13h by the end of this step, longer "
-                            "than the 12h allowed; keep a session to at most 12h (shorten steps, "
-                            "or split it into several sessions)\n");
+    EXPECT_EQ(r.err, path +
+                         ":17:9: error: the session runs 13h by the end of this step, longer "
+                         "than the 12h allowed; keep a session to at most 12h (shorten steps, "
+                         "or split it into several sessions)\n");
 }
 
 TEST_F(HostileSession, PauseMarkupOfADayIsRefusedWhereItIsWritten) {
@@ -76,8 +77,9 @@ TEST_F(HostileSession, PauseMarkupOfADayIsRefusedWhereItIsWritten) {
 TEST_F(HostileSession, EscapeSequencesInTheFileAreNamedAndNeverEchoedRaw) {
     // OSC 0 (window title), OSC 52 (clipboard) and OSC 8 (hyperlink), raw.
     const auto path =
-        write("escape.yaml", "title: \x1b]0;owned\x07 Calm\nsections:\n  - name: One\n    steps:\n"
-                             "      - say: \x1b]52;c;cm0gLXJmIH4=\x07 and \x1b]8;;http://x/\x1b\\link\n");
+        write("escape.yaml",
+              "title: \x1b]0;owned\x07 Calm\nsections:\n  - name: One\n    steps:\n"
+              "      - say: \x1b]52;c;cm0gLXJmIH4=\x07 and \x1b]8;;http://x/\x1b\\link\n");
     const auto r = run("check " + path.string());
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_FALSE(hasRawEscape(r.err)) << r.err;

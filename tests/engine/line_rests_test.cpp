@@ -53,12 +53,13 @@ void expectRestsPlayedAsSilence(double rate) {
     std::int64_t restsBefore = 0;
     for (const LineRest& rest : line.rests) {
         // The rest starts where its sample would be, and lasts its frames.
-        const auto start =
-            lines[0].sample + std::llround(static_cast<double>(rest.atSample + restsBefore) * scale);
+        const auto start = lines[0].sample +
+                           std::llround(static_cast<double>(rest.atSample + restsBefore) * scale);
         const auto end = start + std::llround(static_cast<double>(rest.frames) * scale);
         const std::int64_t resumes = soundFrom(left, start + oneMs);
         EXPECT_GE(resumes, end - oneMs) << "rest at sample " << rest.atSample << " at " << rate;
-        EXPECT_LE(resumes, end + 50 * oneMs) << "rest at sample " << rest.atSample << " at " << rate;
+        EXPECT_LE(resumes, end + 50 * oneMs)
+            << "rest at sample " << rest.atSample << " at " << rate;
         restsBefore += rest.frames;
     }
 }

@@ -13,7 +13,9 @@ namespace {
 TEST(TerminalText, CaptionFilesNeverHoldRawControlCharacters) {
     const std::vector<Caption> captions{
         {0, 48000, "Breathe \x1b]0;owned\x07 in"},
-        {48000, 96000, "Click \x1b]8;;http://x/\x1b\\here\x1b]8;;\x1b\\ and \xc2\x9b" "2J"},
+        {48000, 96000,
+         "Click \x1b]8;;http://x/\x1b\\here\x1b]8;;\x1b\\ and \xc2\x9b"
+         "2J"},
         {96000, 144000, "out \xe2\x80\xaeni"},
     };
     for (const CaptionFormat format : {CaptionFormat::WebVtt, CaptionFormat::Srt}) {

@@ -63,8 +63,8 @@ struct LineRest {
 struct SpokenLine {
     std::string caption;          ///< the words, markup removed
     std::int64_t offsetFrames = 0;  ///< from the step's start, at Narration::sampleRate
-    std::vector<float> samples;   ///< the spoken sound, sentence after sentence
-    std::vector<LineRest> rests;  ///< in order of atSample
+    std::vector<float> samples;     ///< the spoken sound, sentence after sentence
+    std::vector<LineRest> rests;    ///< in order of atSample
 
     /// Frames the line lasts at Narration::sampleRate: its samples and its rests.
     std::int64_t lengthFrames() const {

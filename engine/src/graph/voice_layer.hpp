@@ -47,7 +47,7 @@ class VoiceLayer {
     std::int64_t count_ = 0;   ///< samples
     std::int64_t length_ = 0;  ///< line frames: samples and rests
     std::span<const LineRest> rests_;
-    std::size_t nextRest_ = 0;     ///< the first rest not wholly behind the cursor
+    std::size_t nextRest_ = 0;      ///< the first rest not wholly behind the cursor
     std::int64_t restsBehind_ = 0;  ///< frames of the rests before it
     std::int64_t played_ = 0;  ///< output frames of this line so far
     double step_ = 1.0;
