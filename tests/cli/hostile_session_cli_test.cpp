@@ -1,7 +1,6 @@
 // Hostile session files at the command line: a small file that asks for days
 // of rest is refused by every command before anything is prepared, and text
 // with terminal escape sequences never reaches the terminal raw.
-#include <algorithm>
 #include <chrono>
 
 #include "cli_fixture.hpp"

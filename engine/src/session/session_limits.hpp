@@ -16,6 +16,12 @@ inline constexpr double kMaxDurationSeconds = kMaxSessionSeconds;
 /// One rest: a pause step, a check-in's wait.
 inline constexpr double kMaxRestSeconds = 60.0 * 60.0;
 
+/// A bell's ring.
+inline constexpr double kMaxRingSeconds = 60.0;
+
+/// A breathe step's `cycles` (the planned length bounds their time as well).
+inline constexpr int kMaxCycles = 10000;
+
 /// One `[pause ...]` inside a spoken line, and all of one line's together.
 inline constexpr double kMaxMarkupPauseSeconds = 60.0;
 inline constexpr double kMaxLineMarkupPauseSeconds = 120.0;

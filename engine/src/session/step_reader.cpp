@@ -11,7 +11,6 @@ constexpr std::array<std::string_view, 2> kBellKeys{"kind", "ring"};
 constexpr std::array<std::string_view, 6> kSayKeys{"text", "id", "voice", "rate", "pitch", "at"};
 constexpr std::array<std::string_view, 3> kScanKeys{"regions", "direction", "length"};
 constexpr std::array<std::string_view, 5> kCheckinKeys{"prompt", "wait", "voice", "rate", "pitch"};
-constexpr double kMaxRingSeconds = 60.0;
 constexpr std::size_t kMaxLineIdCharacters = 100;
 
 std::string stepExample() {
