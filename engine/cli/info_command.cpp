@@ -7,6 +7,7 @@
 #include "exit_codes.hpp"
 #include "session_loader.hpp"
 #include "stillpoint/engine.hpp"
+#include "stillpoint/unsafe_characters.hpp"
 #include "time_format.hpp"
 
 namespace stillpoint::cli {
@@ -18,7 +19,7 @@ std::string describeStep(const Program& program, const PlannedStep& step) {
     switch (step.kind) {
         case StepKind::Breathe: {
             const auto& pattern = program.patterns[static_cast<std::size_t>(step.pattern)];
-            text << ' ' << pattern.name << ", " << step.cycles << " breath"
+            text << ' ' << escapeForDisplay(pattern.name) << ", " << step.cycles << " breath"
                  << (step.cycles == 1 ? "" : "s") << " at " << std::setprecision(3) << step.paceBpm;
             if (step.rampToBpm != step.paceBpm) text << " -> " << step.rampToBpm;
             text << "/min";
@@ -33,7 +34,7 @@ std::string describeStep(const Program& program, const PlannedStep& step) {
             if (!step.lines.empty()) {
                 std::string line = step.lines.front();
                 if (line.size() > 48) line = line.substr(0, 45) + "...";
-                text << " \"" << line << '"';
+                text << " \"" << escapeForDisplay(line) << '"';
             }
             break;
         case StepKind::Scan: text << ' ' << step.lines.size() << " regions"; break;
@@ -56,12 +57,13 @@ int runInfo(const Args& args, std::ostream& out, std::ostream& err) {
     if (!loaded.program) return loaded.exitCode;
     const Program& program = *loaded.program;
 
-    out << program.title << '\n' << program.sourcePath << "\n\n";
+    out << escapeForDisplay(program.title) << '\n'
+        << escapeForDisplay(program.sourcePath) << "\n\n";
     out << "  start    length  step\n";
     long breaths = 0;
     auto printSection = [&](const PlannedSection& section, const char* note) {
-        out << std::setw(7) << formatClock(section.startSeconds) << "           " << section.name
-            << note << '\n';
+        out << std::setw(7) << formatClock(section.startSeconds) << "           "
+            << escapeForDisplay(section.name) << note << '\n';
         for (int i = section.firstStep; i < section.firstStep + section.stepCount; ++i) {
             const auto& step = program.steps[static_cast<std::size_t>(i)];
             out << std::setw(7) << formatClock(step.startSeconds) << std::setw(10)

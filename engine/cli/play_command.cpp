@@ -3,11 +3,12 @@
 //
 // Threads: this is the control thread. The audio thread only runs the
 // engine inside AudioOutput's callback.
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
-#include <unistd.h>
 
 #include "arguments.hpp"
 #include "commands.hpp"
@@ -20,6 +21,7 @@
 #include "live/keep_until_exit.hpp"
 #include "live/key_controls.hpp"
 #include "session_loader.hpp"
+#include "stillpoint/unsafe_characters.hpp"
 #include "time_format.hpp"
 
 namespace stillpoint::cli {
@@ -164,8 +166,9 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     }
 
     if (terminal) {
-        err << loaded.program->title << " on " << opened.api << " '" << opened.device << "', " << opened.rate
-            << " Hz, " << opened.bufferFrames << "-frame buffer, " << latencyText(opened) << '\n'
+        err << escapeForDisplay(loaded.program->title) << " on " << opened.api << " '"
+            << escapeForDisplay(opened.device) << "', " << opened.rate << " Hz, "
+            << opened.bufferFrames << "-frame buffer, " << latencyText(opened) << '\n'
             << kKeyHelp << '\n';
     }
     if (rumbling) rumble.follow(*engine);

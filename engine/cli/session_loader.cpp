@@ -3,6 +3,7 @@
 #include "exit_codes.hpp"
 #include "stillpoint/narration.hpp"
 #include "stillpoint/session_parser.hpp"
+#include "stillpoint/unsafe_characters.hpp"
 
 namespace stillpoint::cli {
 namespace {
@@ -74,11 +75,11 @@ std::shared_ptr<const Program> withNarration(const Program& program, double samp
     settings.voicePack = voicePack;
     const NarrationReport report = narrateProgram(*narrated, settings);
     if (!report.ok) {
-        err << report.error << '\n';
+        err << escapeForDisplay(report.error) << '\n';
         exitCode = report.badInput ? kExitIo : kExitInternal;
         return nullptr;
     }
-    if (!report.warning.empty()) err << "warning: " << report.warning << '\n';
+    if (!report.warning.empty()) err << "warning: " << escapeForDisplay(report.warning) << '\n';
     if (report.damagedCacheEntries > 0)
         err << "narration: " << report.damagedCacheEntries
             << " damaged cache entries were rendered again\n";

@@ -24,7 +24,7 @@ void CaptionFollower::onEvent(const Event& event, const Program* program,
     if (line == nullptr) return;
     const double clipRate = program->narration->sampleRate;
     const auto frames =
-        std::llround(static_cast<double>(line->samples.size()) * sampleRate / clipRate);
+        std::llround(static_cast<double>(line->lengthFrames()) * sampleRate / clipRate);
     announced_ = {program,
                   static_cast<std::int64_t>(event.index) << 32 | static_cast<std::uint32_t>(index),
                   event.sample, event.sample + frames};

@@ -1,5 +1,6 @@
 /* A session that cannot load says where and why: message, file, line and
  * column, as sp_error_* report them. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "fixtures.h"
@@ -105,6 +106,85 @@ static void a_state_with_a_bad_session_says_where(void) {
     sp_destroy(engine);
 }
 
+/* The bounds on time are the reader's and planner's, so a load refuses a
+ * session that would take days to prepare, whether or not the engine is
+ * prepared already. */
+static void a_flood_of_day_long_pauses_is_refused(void) {
+    static const char kHead[] =
+        "title: Flood\nsections:\n  - name: One\n    steps: [&day {pause: 24h}";
+    const size_t head = strlen(kHead);
+    char* text = malloc(head + 9999 * 5 + 3);
+    size_t i;
+    sp_engine* engine = new_engine();
+    REQUIRE(text != NULL && engine != NULL);
+    memcpy(text, kHead, head);
+    for (i = 0; i < 9999; ++i) memcpy(text + head + i * 5, ",*day", 5);
+    memcpy(text + head + 9999 * 5, "]\n", 3); /* 10,000 pauses of a day */
+    CHECK_OK(sp_prepare(engine, 48000.0, 512, SP_LAYOUT_STEREO));
+    CHECK_RESULT(sp_load_session(engine, text, head + 9999 * 5 + 2, "flood.yaml"),
+                 SP_ERROR_INVALID_SESSION);
+    CHECK(sp_error_line(engine) == 4);
+    CHECK(sp_error_column(engine) == 26);
+    CHECK(strcmp(sp_error_message(engine),
+                 "pause 24h is longer than the 1h allowed; use at most 1h") == 0);
+    free(text);
+    sp_destroy(engine);
+}
+
+static void a_session_past_twelve_hours_is_refused_at_its_step(void) {
+    static const char kHead[] = "title: Long\nsections:\n  - name: One\n    steps:\n";
+    static const char kPause[] = "      - pause: 1h\n";
+    char text[sizeof kHead + 13 * sizeof kPause];
+    int i;
+    sp_engine* engine = new_engine();
+    REQUIRE(engine != NULL);
+    strcpy(text, kHead);
+    for (i = 0; i < 13; ++i) strcat(text, kPause);
+    CHECK_RESULT(sp_load_session(engine, text, strlen(text), "long.yaml"),
+                 SP_ERROR_INVALID_SESSION);
+    CHECK(sp_error_line(engine) == 17);
+    CHECK(sp_error_column(engine) == 9);
+    CHECK(strstr(sp_error_message(engine), "the session runs 13h") != NULL);
+    /* Twelve hours are a session. */
+    text[strlen(text) - strlen(kPause)] = '\0';
+    CHECK_OK(sp_load_session(engine, text, strlen(text), "long.yaml"));
+    sp_destroy(engine);
+}
+
+static void a_day_long_pause_in_a_line_is_refused_where_written(void) {
+    static const char kText[] =
+        "title: Markup\nsections:\n  - name: One\n    steps:\n"
+        "      - say: Rest now [pause 24h] and return.\n";
+    sp_engine* engine = new_engine();
+    REQUIRE(engine != NULL);
+    CHECK_RESULT(sp_load_session(engine, kText, strlen(kText), "markup.yaml"),
+                 SP_ERROR_INVALID_SESSION);
+    CHECK(sp_error_line(engine) == 5);
+    CHECK(sp_error_column(engine) == 23);
+    CHECK(strstr(sp_error_message(engine), "'[pause 24h]' is longer than the 1m") != NULL);
+    sp_destroy(engine);
+}
+
+/* A host may show the message as it is: it names the character and never
+ * carries it. */
+static void control_characters_are_named_never_returned(void) {
+    static const char kRaw[] = "title: \x1b]0;owned\x07\nsections: []\n";
+    static const char kEscaped[] =
+        "title: t\ndefaults: {voice: \"espeak:en\\e]52;c;eA==\\a\"}\nsections: []\n";
+    sp_engine* engine = new_engine();
+    REQUIRE(engine != NULL);
+    CHECK_RESULT(sp_load_session(engine, kRaw, strlen(kRaw), "raw.yaml"), SP_ERROR_INVALID_SESSION);
+    CHECK(sp_error_line(engine) == 1 && sp_error_column(engine) == 8);
+    CHECK(strstr(sp_error_message(engine), "control character U+001B ESC; remove it") ==
+          sp_error_message(engine));
+    CHECK_RESULT(sp_load_session(engine, kEscaped, strlen(kEscaped), "escaped.yaml"),
+                 SP_ERROR_INVALID_SESSION);
+    CHECK(strchr(sp_error_message(engine), '\x1b') == NULL);
+    CHECK(strchr(sp_error_message(engine), '\x07') == NULL);
+    CHECK(strstr(sp_error_message(engine), "espeak:en\\x1B]52;c;eA==\\x07") != NULL);
+    sp_destroy(engine);
+}
+
 int main(void) {
     static const sp_test_case cases[] = {
         SP_TEST_CASE(an_unknown_value_in_text),
@@ -114,6 +194,10 @@ int main(void) {
         SP_TEST_CASE(files_that_cannot_be_read),
         SP_TEST_CASE(a_good_load_clears_the_details),
         SP_TEST_CASE(a_state_with_a_bad_session_says_where),
+        SP_TEST_CASE(a_flood_of_day_long_pauses_is_refused),
+        SP_TEST_CASE(a_session_past_twelve_hours_is_refused_at_its_step),
+        SP_TEST_CASE(a_day_long_pause_in_a_line_is_refused_where_written),
+        SP_TEST_CASE(control_characters_are_named_never_returned),
     };
     return sp_test_main(cases, SP_TEST_COUNT(cases));
 }

@@ -64,7 +64,7 @@ TEST(Narration, EachLineStartsInTheSignalWithinOneMillisecondOfItsEvent) {
         const auto& clip =
             program->narration
                 ->steps[static_cast<std::size_t>(line.index)][static_cast<std::size_t>(line.value)];
-        quietFrom = line.sample + static_cast<std::int64_t>(clip.samples.size()) + tolerance;
+        quietFrom = line.sample + clip.lengthFrames() + tolerance;
     }
 }
 
@@ -75,33 +75,38 @@ TEST(Narration, StepsLastAsLongAsTheirSpokenLines) {
     EXPECT_EQ(say.caption, "You can let your eyes rest... or keep them open.");
     // The clip, then a second of rest before the next step.
     EXPECT_DOUBLE_EQ(program.steps[1].lengthSeconds,
-                     static_cast<double>(say.samples.size() + 48000) / 48000.0);
+                     static_cast<double>(say.lengthFrames() + 48000) / 48000.0);
     // "..." and [pause 2s] are rests inside the clip: both lines are longer than their words.
     const auto& paused = program.narration->steps.at(3).at(0);
     EXPECT_EQ(paused.caption, "Notice the support under you. Nothing needs to change.");
     // The check-in waits its set time after the prompt.
     const auto& prompt = program.narration->steps.at(4).at(0);
     EXPECT_DOUBLE_EQ(program.steps[4].lengthSeconds,
-                     static_cast<double>(prompt.samples.size()) / 48000.0 + 15.0);
+                     static_cast<double>(prompt.lengthFrames()) / 48000.0 + 15.0);
     EXPECT_DOUBLE_EQ(program.steps[2].startSeconds,
                      program.steps[1].startSeconds + program.steps[1].lengthSeconds);
     EXPECT_TRUE(program.silentSpeechSteps.empty());
 }
 
-TEST(Narration, PauseMarkupIsSilenceOfItsLengthInsideTheLine) {
+TEST(Narration, PauseMarkupIsARestOfItsLengthInsideTheLine) {
     Program program = planned(kVoiceOnly);
     ASSERT_TRUE(narrateProgram(program).ok);
-    const auto& samples = program.narration->steps.at(3).at(0).samples;
-    // The longest run of exact silence inside the line is the 2 s rest
-    // (sentence rests are 0.8 s).
+    const SpokenLine& line = program.narration->steps.at(3).at(0);
+    // "you." rests 0.8 s, and [pause 2s] right after adds to that rest.
+    ASSERT_EQ(line.rests.size(), 1u);
+    EXPECT_EQ(line.rests[0].frames, std::llround(2.8 * 48000));
+    EXPECT_GT(line.rests[0].atSample, 48000 / 2);  // after the first sentence's words
+    EXPECT_LT(line.rests[0].atSample, static_cast<std::int64_t>(line.samples.size()) - 48000 / 2);
+    EXPECT_EQ(line.lengthFrames(),
+              static_cast<std::int64_t>(line.samples.size()) + line.rests[0].frames);
+    // The rest is a length, not zeros in the clip: no silent second in the samples.
     std::size_t longest = 0;
     std::size_t run = 0;
-    for (const float s : samples) {
+    for (const float s : line.samples) {
         run = s == 0.0f ? run + 1 : 0;
         longest = std::max(longest, run);
     }
-    EXPECT_GE(longest, static_cast<std::size_t>(2.0 * 48000));
-    EXPECT_LE(longest, static_cast<std::size_t>(2.0 * 48000 + 0.8 * 48000 + 4800));
+    EXPECT_LT(longest, static_cast<std::size_t>(0.5 * 48000));
 }
 
 TEST(Narration, EveryLineHasTheSameLoudness) {
@@ -154,8 +159,7 @@ sections:
     const auto b = test::channel(unspoken, 0);
     const auto line = test::eventsOfType(spoken, EventType::LineSpoken).at(0);
     const auto rate = static_cast<std::int64_t>(spoken.sampleRate);
-    const auto end =
-        line.sample + static_cast<std::int64_t>(program->narration->steps[1][0].samples.size());
+    const auto end = line.sample + program->narration->steps[1][0].lengthFrames();
     auto duckDb = [&](std::int64_t from) {
         const auto i = static_cast<std::size_t>(from);
         const int n = static_cast<int>(rate / 2);

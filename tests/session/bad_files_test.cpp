@@ -1,5 +1,7 @@
 // The catalog of bad session files: each must fail with an error at a known
-// line and column, saying what is wrong and what would be right.
+// line and column, saying what is wrong and what would be right. A file is
+// validated as `stillpoint check` does: read, then planned (the session's
+// total length is the planner's to know).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,6 +11,7 @@
 #include <set>
 #include <string>
 
+#include "stillpoint/program.hpp"
 #include "stillpoint/session_parser.hpp"
 
 namespace stillpoint {
@@ -34,7 +37,7 @@ const BadFile kCatalog[] = {
     {"unknown_step_kind.yaml",      6, 9,  "unknown step kind 'breath'",           "did you mean 'breathe'? step kinds: bell, say, pause, breathe, scan, checkin"},
     {"unknown_breathe_key.yaml",    6, 33, "unknown key 'cylces' in breathe step", "did you mean 'cycles'? valid keys: pattern, cycles, duration, pace, ramp, tone"},
     {"negative_duration.yaml",      6, 16, "pause -5s is not longer than 0",       "positive duration"},
-    {"absurd_duration.yaml",        6, 48, "duration 25h is longer than the 24h allowed", "use at most 24h"},
+    {"absurd_duration.yaml",        6, 48, "duration 25h is longer than the 12h allowed", "use at most 12h"},
     {"zero_length_pattern.yaml",    4, 19, "zero-length pattern 'empty': inhale is 0", "at least 0.5 s"},
     {"pace_out_of_range.yaml",      6, 50, "pace 45 breaths/min is out of range",  "use a value from 1 to 30"},
     {"volume_out_of_range.yaml",    4, 28, "bed volume 12 dB is out of range",     "use a value from -60 to 6"},
@@ -93,6 +96,20 @@ const BadFile kCatalog[] = {
     {"pitch_out_of_range.yaml",     6, 38, "pitch -9 semitones is out of range",   "use a value from -6 to 3 semitones"},
     {"unknown_speech_engine.yaml",  6, 47, "unknown speech engine 'espeek'",       "did you mean 'espeak'? engines: flite, espeak"},
     {"unknown_voice_key.yaml",      4, 27, "unknown key 'speed' in voice",         "valid keys: engine, name, rate, pitch, pack"},
+    {"pause_flood.yaml",            6, 22, "pause 24h is longer than the 1h allowed", "use at most 1h"},
+    {"long_pause.yaml",             6, 16, "pause 25h is longer than the 1h allowed", "use at most 1h"},
+    {"session_too_long.yaml",       18, 9, "the session runs 13h by the end of this step, longer than the 12h allowed", "keep a session to at most 12h"},
+    {"markup_pause.yaml",           6, 36, "'[pause 24h]' is longer than the 1m a rest inside a line may be", "end the line and add a pause step"},
+    {"million_cycles.yaml",         6, 41, "cycles 1000000 is out of range",       "from 1 to 10000"},
+    {"breathe_too_long.yaml",       6, 9,  "the session runs 166h40m by the end of this step", "at most 12h"},
+    {"title_escape.yaml",           2, 13, "control character U+001B ESC",         "remove it: session text is plain words"},
+    {"osc8_hyperlink.yaml",         6, 20, "control character U+001B ESC",         "hide links"},
+    {"osc52_clipboard.yaml",        2, 8,  "title holds control character U+001B ESC", "write its clipboard"},
+    {"c1_csi.yaml",                 6, 19, "control character U+009B CSI",         "remove it"},
+    {"bidi_override.yaml",          6, 22, "bidirectional control U+202E RLO",     "what a reader sees is not what is written"},
+    {"bidi_isolate_escaped.yaml",   4, 11, "section name holds bidirectional control U+2066 LRI", "remove it"},
+    {"second_document.yaml",        7, 1,  "a second YAML document starts here",   "a session file holds one document"},
+    {"content_after_end.yaml",      8, 1,  "a second YAML document starts here",   "a session file holds one document"},
 };
 // clang-format on
 
@@ -105,9 +122,12 @@ class BadFileTest : public testing::TestWithParam<BadFile> {};
 TEST_P(BadFileTest, FailsWithPositionMessageAndHint) {
     const BadFile& bad = GetParam();
     const std::string path = (badDir() / bad.file).string();
-    const ParseResult result = loadSessionFile(path);
-
-    EXPECT_FALSE(result.session.has_value());
+    ParseResult result = loadSessionFile(path);
+    if (result.session) {
+        PlanResult planned = planSession(*result.session);
+        EXPECT_FALSE(planned.program.has_value());
+        result.diagnostics = std::move(planned.diagnostics);
+    }
     ASSERT_TRUE(hasErrors(result.diagnostics));
     const auto match = std::find_if(result.diagnostics.begin(), result.diagnostics.end(),
                                     [&](const Diagnostic& d) {
@@ -145,6 +165,20 @@ TEST(BadFileCatalog, ATypoIsReportedOnceNotAgainAsAMissingKey) {
         const ParseResult result = loadSessionFile((badDir() / file).string());
         EXPECT_EQ(result.diagnostics.size(), 1u) << file;
     }
+}
+
+TEST(BadFileCatalog, TheControlCharacterFilesReallyHoldThem) {
+    // As the UTF-8 file: an editor or a copy must not have cleaned them away.
+    const auto bytesOf = [](const char* file) {
+        std::ifstream in(badDir() / file, std::ios::binary);
+        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    };
+    EXPECT_NE(bytesOf("title_escape.yaml").find("\x1b]0;"), std::string::npos);
+    EXPECT_NE(bytesOf("osc8_hyperlink.yaml").find("\x1b]8;;"), std::string::npos);
+    EXPECT_NE(bytesOf("c1_csi.yaml").find("\xc2\x9b"), std::string::npos);
+    EXPECT_NE(bytesOf("bidi_override.yaml").find("\xe2\x80\xae"), std::string::npos);
+    const std::string flood = bytesOf("pause_flood.yaml");
+    EXPECT_EQ(std::count(flood.begin(), flood.end(), '*'), 9999);  // 10000 pauses of 24h
 }
 
 TEST(BadFileCatalog, TheUtf8FileReallyHoldsAnInvalidByte) {

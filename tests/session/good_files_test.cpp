@@ -157,12 +157,19 @@ TEST_F(FullSession, ScansByListAndByDirection) {
 
 TEST(GoodFiles, EveryDurationSyntax) {
     const Session session = loadGood("durations.yaml");
-    const std::vector<double> expected = {90, 2.5,  90,   2.5,  180, 90,
-                                          90, 3600, 3900, 3723, 45,  86400};
+    const std::vector<double> pauses = {90, 2.5, 90, 2.5, 180, 90, 90, 3600, 45};
     const auto& steps = session.sections.at(0).steps;
-    ASSERT_EQ(steps.size(), expected.size());
+    ASSERT_EQ(steps.size(), pauses.size());
     for (std::size_t i = 0; i < steps.size(); ++i)
-        EXPECT_DOUBLE_EQ(std::get<PauseStep>(steps[i].body).seconds, expected[i]) << "step " << i;
+        EXPECT_DOUBLE_EQ(std::get<PauseStep>(steps[i].body).seconds, pauses[i]) << "step " << i;
+
+    const std::vector<double> breaths = {3900, 3723, 8 * 3600};
+    const auto& hours = session.sections.at(1).steps;
+    ASSERT_EQ(hours.size(), breaths.size());
+    for (std::size_t i = 0; i < hours.size(); ++i)
+        EXPECT_DOUBLE_EQ(std::get<BreatheStep>(hours[i].body).durationSeconds.value_or(0.0),
+                         breaths[i])
+            << "step " << i;
 }
 
 TEST(GoodFiles, MinimalSessionTakesTheDefaults) {

@@ -227,27 +227,6 @@ TEST(Planner, AScanWithEveryRegionAvoidedBecomesAShortPauseWithAWarning) {
     EXPECT_EQ(result.diagnostics[0].file, "plan.yaml");
 }
 
-TEST(Planner, BadPauseMarkupInSpokenTextIsAnErrorAtItsStep) {
-    const Session session = parse(
-        "  - name: One\n    steps:\n      - pause: 1\n"
-        "      - say: Rest here [pause 2x] and breathe.\n"
-        "      - checkin: Still with me? [pause 3s\n"
-        "      - say: A [whisper] here.\n");
-    const PlanResult result = planSession(session);
-    EXPECT_FALSE(result.program);
-    ASSERT_EQ(result.diagnostics.size(), 3u);
-    EXPECT_EQ(result.diagnostics[0].line, 6);
-    EXPECT_EQ(result.diagnostics[0].column, 9);
-    EXPECT_EQ(result.diagnostics[0].message,
-              "'[pause 2x]' has no valid length (character 11 of the text)");
-    EXPECT_EQ(result.diagnostics[0].hint, "write a length like [pause 2s] or [pause 500ms]");
-    EXPECT_EQ(result.diagnostics[1].line, 7);
-    EXPECT_EQ(result.diagnostics[1].message, "'[pause' is not closed (character 16 of the text)");
-    EXPECT_EQ(result.diagnostics[2].line, 8);
-    EXPECT_EQ(result.diagnostics[2].message,
-              "unknown markup '[whisper]' in spoken text (character 3 of the text)");
-}
-
 TEST(Planner, AnUnknownRegionInTheOptionsIsAnError) {
     const Session session = parse("  - name: One\n    steps:\n      - pause: 1\n");
     PlanOptions options;

@@ -2,12 +2,14 @@
 
 #include <unistd.h>
 
+#include "stillpoint/unsafe_characters.hpp"
 #include "time_format.hpp"
 
 namespace stillpoint::cli::live {
 
 std::string formatStatus(const StatusView& v) {
-    std::string line = v.section.empty() ? "starting" : v.section;
+    // The section name comes from the session file: never a raw control on the terminal.
+    std::string line = v.section.empty() ? "starting" : escapeForDisplay(v.section);
     if (!v.phase.empty()) line += " | " + v.phase;
     if (v.paceBpm > 0.0) {
         char pace[32];

@@ -50,11 +50,28 @@ struct PlannedStep {
     double waitSeconds = 0.0;        ///< Checkin: the quiet after the prompt (render)
 };
 
-/// One spoken line, rendered: mono samples at Narration::sampleRate.
+/// A silence inside a spoken line (after a sentence, `...`, `[pause 2s]`):
+/// `frames` long, before sample `atSample` of the line's samples. Rests are
+/// lengths, never buffers of zeros, so a line's memory is its words' alone.
+struct LineRest {
+    std::int64_t atSample = 0;
+    std::int64_t frames = 0;
+};
+
+/// One spoken line, rendered: mono samples at Narration::sampleRate, with
+/// its rests between them.
 struct SpokenLine {
     std::string caption;          ///< the words, markup removed
     std::int64_t offsetFrames = 0;  ///< from the step's start, at Narration::sampleRate
-    std::vector<float> samples;
+    std::vector<float> samples;     ///< the spoken sound, sentence after sentence
+    std::vector<LineRest> rests;    ///< in order of atSample
+
+    /// Frames the line lasts at Narration::sampleRate: its samples and its rests.
+    std::int64_t lengthFrames() const {
+        auto frames = static_cast<std::int64_t>(samples.size());
+        for (const LineRest& rest : rests) frames += rest.frames;
+        return frames;
+    }
 };
 
 /// The rendered voice of a program: `steps[i]` holds Program::steps[i]'s

@@ -82,8 +82,8 @@ void MixGraph::strikeBell(BellKind kind) noexcept {
     haptics_.onBell();
 }
 
-void MixGraph::startLine(const float* samples, std::int64_t count, double clipRate) noexcept {
-    voice_.start(samples, count, clipRate);
+void MixGraph::startLine(const SpokenLine& line, double clipRate) noexcept {
+    voice_.start(line, clipRate);
     duck_.setSpeaking(true);
 }
 

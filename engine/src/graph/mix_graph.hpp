@@ -50,8 +50,8 @@ public:
     void setToneActive(bool active) noexcept;
     void onPhaseChange(BreathPhase phase) noexcept;
     void strikeBell(BellKind kind) noexcept;
-    /// A narration line starts now (`count` samples at `clipRate`); the bed and tone duck.
-    void startLine(const float* samples, std::int64_t count, double clipRate) noexcept;
+    /// A narration line starts now (recorded at `clipRate`); the bed and tone duck.
+    void startLine(const SpokenLine& line, double clipRate) noexcept;
     /// The line has ended: the bed and tone come back up.
     void endLine() noexcept;
     /// A constant gain on the voice, on top of its layer gain: the engine

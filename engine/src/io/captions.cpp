@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "stillpoint/unsafe_characters.hpp"
+
 namespace stillpoint {
 namespace {
 
@@ -44,7 +46,7 @@ std::vector<Caption> captionsFrom(const Program& program, const std::vector<Even
         if (step >= narration.steps.size() || line >= narration.steps[step].size()) continue;
         const SpokenLine& spoken = narration.steps[step][line];
         const auto frames = static_cast<std::int64_t>(std::ceil(
-            static_cast<double>(spoken.samples.size()) * sampleRate / narration.sampleRate));
+            static_cast<double>(spoken.lengthFrames()) * sampleRate / narration.sampleRate));
         captions.push_back({e.sample, e.sample + frames, spoken.caption});
     }
     return captions;
@@ -60,7 +62,8 @@ std::string formatCaptions(const std::vector<Caption>& captions, double sampleRa
         ++number;
         const char separator = vtt ? '.' : ',';
         text += timestamp(caption.startFrame, sampleRate, separator) + " --> " +
-                timestamp(caption.endFrame, sampleRate, separator) + "\n" + caption.text + "\n\n";
+                timestamp(caption.endFrame, sampleRate, separator) + "\n" +
+                escapeForDisplay(caption.text) + "\n\n";
     }
     return text;
 }

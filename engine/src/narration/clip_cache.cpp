@@ -18,7 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr char kMagic[8] = {'S', 'P', 'C', 'L', 'I', 'P', '0', '1'};
+constexpr char kMagic[8] = {'S', 'P', 'C', 'L', 'I', 'P', '0', '2'};
 constexpr std::uint64_t kDefaultCacheLimitBytes = 1ull << 30;
 // A temporary this old belongs to a writer that died: it is removed with the trim.
 constexpr auto kStaleTemporary = std::chrono::hours(1);
@@ -48,13 +48,28 @@ class TrimLock {
 struct Header {
     char magic[8];
     std::uint64_t keyBytes;
+    std::uint64_t restCount;  ///< LineRests after the key, before the samples
     std::uint64_t sampleCount;
-    std::uint64_t checksum;  ///< of the key and the samples
+    std::uint64_t checksum;  ///< of the key, the rests and the samples
 };
 
-std::uint64_t checksumOf(const std::string& key, const std::vector<float>& samples) {
-    const std::uint64_t h = fnv1a64(key.data(), key.size());
+std::uint64_t checksumOf(const std::string& key, const std::vector<LineRest>& rests,
+                         const std::vector<float>& samples) {
+    std::uint64_t h = fnv1a64(key.data(), key.size());
+    h = fnv1a64(rests.data(), rests.size() * sizeof(LineRest), h);
     return fnv1a64(samples.data(), samples.size() * sizeof(float), h);
+}
+
+/// Rests in order, each inside the samples and of a positive length.
+bool restsFit(const std::vector<LineRest>& rests, std::size_t sampleCount) {
+    std::int64_t previous = 0;
+    for (const LineRest& rest : rests) {
+        if (rest.atSample < previous || rest.frames <= 0 ||
+            rest.atSample > static_cast<std::int64_t>(sampleCount))
+            return false;
+        previous = rest.atSample;
+    }
+    return true;
 }
 
 }  // namespace
@@ -76,7 +91,8 @@ std::string ClipCache::pathFor(const std::string& key) const {
     return (std::filesystem::path(directory_) / name.str()).string();
 }
 
-ClipCache::Lookup ClipCache::load(const std::string& key, std::vector<float>& samples) const {
+ClipCache::Lookup ClipCache::load(const std::string& key, std::vector<float>& samples,
+                                  std::vector<LineRest>* rests) const {
     const std::string path = pathFor(key);
     std::ifstream in(path, std::ios::binary);
     if (!in) return Lookup::Miss;
@@ -97,25 +113,34 @@ ClipCache::Lookup ClipCache::load(const std::string& key, std::vector<float>& sa
     in.seekg(static_cast<std::streamoff>(sizeof header), std::ios::beg);
     if (!in) return damaged();
     if (header.keyBytes > size || header.sampleCount > size / sizeof(float) ||
-        sizeof header + header.keyBytes + header.sampleCount * sizeof(float) != size)
+        header.restCount > size / sizeof(LineRest) ||
+        sizeof header + header.keyBytes + header.restCount * sizeof(LineRest) +
+                header.sampleCount * sizeof(float) !=
+            size)
         return damaged();
     std::string storedKey(header.keyBytes, '\0');
     if (!in.read(storedKey.data(), static_cast<std::streamsize>(storedKey.size())))
         return damaged();
     if (storedKey != key) return Lookup::Miss;  // another key with the same hash
+    std::vector<LineRest> storedRests(header.restCount);
     samples.resize(header.sampleCount);
-    if (!in.read(reinterpret_cast<char*>(samples.data()),
+    if (!in.read(reinterpret_cast<char*>(storedRests.data()),
+                 static_cast<std::streamsize>(storedRests.size() * sizeof(LineRest))) ||
+        !in.read(reinterpret_cast<char*>(samples.data()),
                  static_cast<std::streamsize>(samples.size() * sizeof(float))) ||
-        checksumOf(key, samples) != header.checksum) {
+        checksumOf(key, storedRests, samples) != header.checksum ||
+        !restsFit(storedRests, samples.size())) {
         samples.clear();
         return damaged();
     }
+    if (rests != nullptr) *rests = std::move(storedRests);
     std::error_code ignored;  // marks it used, for trim(); a read-only cache still works
     fs::last_write_time(path, fs::file_time_type::clock::now(), ignored);
     return Lookup::Hit;
 }
 
-void ClipCache::store(const std::string& key, const std::vector<float>& samples) const {
+void ClipCache::store(const std::string& key, const std::vector<float>& samples,
+                      const std::vector<LineRest>& rests) const {
     std::error_code failed;
     std::filesystem::create_directories(directory_, failed);
     if (failed) return;
@@ -126,10 +151,13 @@ void ClipCache::store(const std::string& key, const std::vector<float>& samples)
         Header header{};
         std::copy(std::begin(kMagic), std::end(kMagic), header.magic);
         header.keyBytes = key.size();
+        header.restCount = rests.size();
         header.sampleCount = samples.size();
-        header.checksum = checksumOf(key, samples);
+        header.checksum = checksumOf(key, rests, samples);
         out.write(reinterpret_cast<const char*>(&header), sizeof header);
         out.write(key.data(), static_cast<std::streamsize>(key.size()));
+        out.write(reinterpret_cast<const char*>(rests.data()),
+                  static_cast<std::streamsize>(rests.size() * sizeof(LineRest)));
         out.write(reinterpret_cast<const char*>(samples.data()),
                   static_cast<std::streamsize>(samples.size() * sizeof(float)));
         if (!out.flush()) {

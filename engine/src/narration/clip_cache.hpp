@@ -2,7 +2,8 @@
 // synthesise again.
 //
 // One file per clip, named by a 64-bit hash of its key (the text, voice,
-// parameters, rate and the cache format version). The file repeats the whole
+// parameters, rate and the cache format version), holding the line's samples
+// and its rests (lengths, not zeros). The file repeats the whole
 // key, so a hash collision is a miss, not a wrong line, and carries a
 // checksum of the samples, so a damaged entry is detected and rendered
 // again. Files are written to a temporary and renamed: a crash never leaves
@@ -14,10 +15,12 @@
 #include <string>
 #include <vector>
 
+#include "stillpoint/program.hpp"
+
 namespace stillpoint::narration {
 
 /// Part of every key: bump when the way a line is rendered changes.
-inline constexpr int kClipCacheFormatVersion = 2;
+inline constexpr int kClipCacheFormatVersion = 3;
 
 class ClipCache {
   public:
@@ -28,9 +31,12 @@ class ClipCache {
         Miss,     ///< no entry for the key
         Damaged,  ///< an entry exists but fails its checks; it is removed
     };
-    Lookup load(const std::string& key, std::vector<float>& samples) const;
+    /// The entry's samples, and its rests into `rests` when given.
+    Lookup load(const std::string& key, std::vector<float>& samples,
+                std::vector<LineRest>* rests = nullptr) const;
     /// Best effort: a cache that cannot be written only costs time.
-    void store(const std::string& key, const std::vector<float>& samples) const;
+    void store(const std::string& key, const std::vector<float>& samples,
+               const std::vector<LineRest>& rests = {}) const;
 
     std::string pathFor(const std::string& key) const;
 

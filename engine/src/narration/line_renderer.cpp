@@ -54,12 +54,11 @@ std::string LineRenderer::cacheKey(const LineRequest& request) {
     return key.str();
 }
 
-std::optional<std::vector<float>> LineRenderer::render(const LineRequest& request,
-                                                       std::string& error) {
+std::optional<LineClip> LineRenderer::render(const LineRequest& request, std::string& error) {
     const std::string key = cacheKey(request);
     if (cache_ != nullptr) {
-        std::vector<float> cached;
-        switch (cache_->load(key, cached)) {
+        LineClip cached;
+        switch (cache_->load(key, cached.samples, &cached.rests)) {
             case ClipCache::Lookup::Hit:
                 ++cacheHits_;
                 return cached;
@@ -73,13 +72,12 @@ std::optional<std::vector<float>> LineRenderer::render(const LineRequest& reques
     auto clip = synthesize(request, error);
     if (!clip) return std::nullopt;
     ++rendered_;
-    if (cache_ != nullptr) cache_->store(key, *clip);
+    if (cache_ != nullptr) cache_->store(key, clip->samples, clip->rests);
     return clip;
 }
 
-std::optional<std::vector<float>> LineRenderer::synthesize(const LineRequest& request,
-                                                           std::string& error) {
-    std::vector<float> clip;
+std::optional<LineClip> LineRenderer::synthesize(const LineRequest& request, std::string& error) {
+    LineClip clip;
     const auto segments = detail::splitSpeech(request.text);
     for (std::size_t i = 0; i < segments.size(); ++i) {
         const auto& segment = segments[i];
@@ -90,15 +88,19 @@ std::optional<std::vector<float>> LineRenderer::synthesize(const LineRequest& re
             auto samples = resampleMono(audio.samples, audio.sampleRate, request.sampleRate, error);
             if (!error.empty()) return std::nullopt;
             fadeEdges(samples, request.sampleRate);
-            clip.insert(clip.end(), samples.begin(), samples.end());
+            clip.samples.insert(clip.samples.end(), samples.begin(), samples.end());
         }
         // The rest after the last sentence belongs to the step, not the clip.
-        if (i + 1 < segments.size() && !clip.empty())
-            clip.resize(clip.size() + static_cast<std::size_t>(
-                                          std::llround(segment.restSeconds * request.sampleRate)),
-                        0.0f);
+        const auto restFrames = std::llround(segment.restSeconds * request.sampleRate);
+        if (i + 1 < segments.size() && !clip.samples.empty() && restFrames > 0) {
+            const auto at = static_cast<std::int64_t>(clip.samples.size());
+            if (!clip.rests.empty() && clip.rests.back().atSample == at)
+                clip.rests.back().frames += restFrames;  // a sentence that synthesised to nothing
+            else
+                clip.rests.push_back({at, restFrames});
+        }
     }
-    levelSpeech(clip, request.sampleRate, request.speechLufs);
+    levelSpeech(clip.samples, request.sampleRate, request.speechLufs);
     return clip;
 }
 

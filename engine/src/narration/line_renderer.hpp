@@ -3,7 +3,8 @@
 // The line is split into sentences and rests (session/speech_markup); each
 // sentence is synthesised, trimmed of the synthesiser's own leading and
 // trailing silence, faded at its edges, resampled to the engine rate, and
-// joined with the rests. The whole line is then normalised to one speech
+// joined by the rests, which stay lengths (never buffers of zeros, so a
+// line's memory does not grow with its pauses). The whole line is then normalised to one speech
 // loudness, so the voice sits at the same level from the first line to the
 // last. Clips go through the disk cache. Control thread only.
 #pragma once
@@ -16,6 +17,12 @@
 #include "narration/speech_synthesizer.hpp"
 
 namespace stillpoint::narration {
+
+/// A rendered line: its sentences' samples back to back, and the rests between them.
+struct LineClip {
+    std::vector<float> samples;
+    std::vector<LineRest> rests;
+};
 
 struct LineRequest {
     std::string text;  ///< with markup
@@ -31,7 +38,7 @@ class LineRenderer {
         : synthesizer_(synthesizer), cache_(cache) {}
 
     /// The clip, or nullopt with `error` set.
-    std::optional<std::vector<float>> render(const LineRequest& request, std::string& error);
+    std::optional<LineClip> render(const LineRequest& request, std::string& error);
 
     int rendered() const { return rendered_; }
     int cacheHits() const { return cacheHits_; }
@@ -41,7 +48,7 @@ class LineRenderer {
     static std::string cacheKey(const LineRequest& request);
 
   private:
-    std::optional<std::vector<float>> synthesize(const LineRequest& request, std::string& error);
+    std::optional<LineClip> synthesize(const LineRequest& request, std::string& error);
 
     SpeechSynthesizer& synthesizer_;
     const ClipCache* cache_;

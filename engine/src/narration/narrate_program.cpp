@@ -32,8 +32,7 @@ bool speaks(const PlannedStep& step) {
 void anchorBreathLines(const Program& program, PlannedStep& step, std::vector<SpokenLine>& lines,
                        double rate) {
     std::vector<std::int64_t> frames;
-    for (const SpokenLine& line : lines)
-        frames.push_back(static_cast<std::int64_t>(line.samples.size()));
+    for (const SpokenLine& line : lines) frames.push_back(line.lengthFrames());
     const PaceLaw law{step.paceBpm, step.rampToBpm, step.rampSeconds};
     const auto layout =
         detail::anchoredLineLayout(program.patterns[static_cast<std::size_t>(step.pattern)], rate,
@@ -169,10 +168,11 @@ NarrationReport narrateProgram(Program& program, const NarrationSettings& settin
         std::int64_t at = 0;
         for (const std::string& text : step.lines) {
             std::string error;
-            std::optional<std::vector<float>> clip;
+            std::optional<narration::LineClip> clip;
             if (const auto* recorded = recordingOf(pack, step)) {
-                clip = recordedLine(*recorded, step.lineId, settings, error);
-                if (!clip) return badInput(error);
+                auto samples = recordedLine(*recorded, step.lineId, settings, error);
+                if (!samples) return badInput(error);
+                clip = narration::LineClip{std::move(*samples), {}};
                 ++report.linesRecorded;
             } else {
                 if (pack && step.pos.line == 0)
@@ -194,8 +194,9 @@ NarrationReport narrateProgram(Program& program, const NarrationSettings& settin
                     return report;
                 }
             }
-            SpokenLine line{detail::captionText(text), at, std::move(*clip)};
-            const auto length = static_cast<std::int64_t>(line.samples.size());
+            SpokenLine line{detail::captionText(text), at, std::move(clip->samples),
+                            std::move(clip->rests)};
+            const std::int64_t length = line.lengthFrames();
             at += step.kind == StepKind::Scan
                       ? std::max(framesFor(step.regionSeconds, rate),
                                  length + framesFor(kAfterScanLineSeconds, rate))

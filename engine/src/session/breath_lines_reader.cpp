@@ -22,7 +22,7 @@ std::optional<BreathLine> readBreathLine(const Field& item, YamlReader& reader) 
     for (Field entry : *entries) {
         if (entry.name == "say") {
             entry.name = "line text";
-            text = reader.text(entry, kMaxTextCharacters, "split it into several lines");
+            text = readSpokenText(entry, "split it into several lines", reader);
         } else if (entry.name == "if-avoided") {
             line.ifAvoided = readIfAvoided(entry, reader);
         } else {

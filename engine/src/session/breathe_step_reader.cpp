@@ -9,7 +9,6 @@ constexpr std::array<std::string_view, 7> kBreatheKeys{"pattern", "cycles", "dur
                                                        "ramp",    "tone",   "lines"};
 constexpr std::array<std::string_view, 3> kRampKeys{"from", "to", "over"};
 constexpr Range kPaceRange{1.0, 30.0, " breaths/min"};
-constexpr int kMaxCycles = 10000;
 
 /// Where to report two keys that exclude each other: at the one written second.
 SourcePos laterOf(const Field& a, const Field& b, const YamlReader& reader) {

@@ -7,8 +7,6 @@
 
 namespace stillpoint::detail {
 
-inline constexpr double kMaxDurationSeconds = 24.0 * 60.0 * 60.0;
-
 /// Seconds written by `text`: a plain number of seconds, or hours, minutes and
 /// seconds parts in that order (`1h05m`, `1m 30s`), optionally negative.
 /// Range checks are the caller's; nullopt means it is not a duration at all.

@@ -10,7 +10,7 @@ std::vector<RegionAlternative> readIfAvoided(const Field& field, YamlReader& rea
     for (Field entry : *entries) {
         const std::string region = entry.name;
         entry.name = "if-avoided text for " + region;
-        if (auto text = reader.text(entry, kMaxTextCharacters, "keep the alternative short"))
+        if (auto text = readSpokenText(entry, "keep the alternative short", reader))
             alternatives.push_back({region, std::move(*text)});
     }
     return alternatives;

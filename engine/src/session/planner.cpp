@@ -4,9 +4,10 @@
 #include "session/anchored_lines.hpp"
 #include "session/avoided_lines.hpp"
 #include "session/built_in_grounding.hpp"
+#include "session/duration_text.hpp"
 #include "session/pattern_lookup.hpp"
 #include "session/scan_phrases.hpp"
-#include "session/speech_markup.hpp"
+#include "session/session_limits.hpp"
 #include "stillpoint/nearest_name.hpp"
 #include "stillpoint/pace_law.hpp"
 #include "stillpoint/program.hpp"
@@ -85,12 +86,28 @@ class Planner {
             planned.pos = step.pos;
             planned.startSeconds = now;
             now += planned.lengthSeconds;
+            checkLength(now, step.pos, inFlow);
             if (inFlow && (planned.kind == StepKind::Say || planned.kind == StepKind::Scan ||
                            planned.kind == StepKind::Checkin))
                 program_.silentSpeechSteps.push_back(static_cast<int>(program_.steps.size()));
             program_.steps.push_back(std::move(planned));
         }
         return now;
+    }
+
+    /// The step that takes the flow (or the grounding section) past
+    /// kMaxSessionSeconds is an error, reported once for each.
+    void checkLength(double end, SourcePos pos, bool inFlow) {
+        bool& reported = inFlow ? flowTooLong_ : groundingTooLong_;
+        if (reported || end <= detail::kMaxSessionSeconds) return;
+        reported = true;
+        const std::string limit = detail::formatDuration(detail::kMaxSessionSeconds);
+        report(Severity::Error, pos,
+               std::string(inFlow ? "the session" : "the grounding section") + " runs " +
+                   detail::formatDuration(std::round(end)) +
+                   " by the end of this step, longer than the " + limit + " allowed",
+               "keep a session to at most " + limit +
+                   " (shorten steps, or split it into several sessions)");
     }
 
     void report(Severity severity, SourcePos pos, std::string message, std::string hint,
@@ -104,8 +121,6 @@ class Planner {
     std::optional<std::string> spoken(const std::string& text,
                                       const std::vector<RegionAlternative>& alternatives,
                                       SourcePos pos) {
-        for (const RegionAlternative& alternative : alternatives)
-            checkMarkup(alternative.text, pos);
         detail::LineUnderAvoid line = detail::lineUnderAvoid(text, alternatives, avoid_);
         if (!line.text && pos.line > 0) {
             const std::string region = detail::spokenRegion(line.unansweredRegion);
@@ -177,7 +192,6 @@ class Planner {
                    PlannedStep& planned) {
         std::vector<std::int64_t> frames;
         for (const BreathLine& line : breathe.lines) {
-            checkMarkup(line.text, line.pos);  // every pattern has an inhale and an exhale
             auto text = spoken(line.text, line.ifAvoided, line.pos);
             if (!text) continue;  // left out; the breathing goes on
             frames.push_back(std::llround(estimateSpeechSeconds(*text) * kEstimateRate));
@@ -209,16 +223,7 @@ class Planner {
         planned.lengthSeconds = bell.ringSeconds;
     }
 
-    /// Spoken text with bad `[...]` markup is an error at its step.
-    void checkMarkup(const std::string& text, SourcePos pos) {
-        if (const auto bad = detail::findMarkupError(text))
-            report(Severity::Error, pos,
-                   bad->message + " (character " + std::to_string(bad->offset + 1) + " of the text)",
-                   bad->hint);
-    }
-
     void plan(const SayStep& say, SourcePos pos, PlannedStep& planned) {
-        checkMarkup(say.text, pos);
         auto text = spoken(say.text, say.ifAvoided, pos);
         if (!text) {
             // Left out: a quiet pause as long as the line, so what follows
@@ -236,7 +241,6 @@ class Planner {
     }
 
     void plan(const CheckinStep& checkin, SourcePos pos, PlannedStep& planned) {
-        checkMarkup(checkin.prompt, pos);
         const std::string prompt = spoken(checkin.prompt, checkin.ifAvoided, pos)
                                        .value_or(std::string(detail::kNeutralCheckinPrompt));
         planned.kind = StepKind::Checkin;
@@ -277,6 +281,8 @@ class Planner {
     std::vector<std::string> avoid_;
     Program program_;
     Diagnostics diagnostics_;
+    bool flowTooLong_ = false;
+    bool groundingTooLong_ = false;
 };
 
 }  // namespace

@@ -6,11 +6,12 @@
 #include <cstdio>
 #include <limits>
 
-#include "text/bounded_file.hpp"
+#include "session/document_markers.hpp"
 #include "session/layout_check.hpp"
 #include "session/session_readers.hpp"
 #include "session/utf8_text.hpp"
 #include "session/yaml_reader.hpp"
+#include "text/bounded_file.hpp"
 
 namespace stillpoint {
 namespace {
@@ -29,7 +30,8 @@ ParseResult tooLarge(const std::string& path, std::uintmax_t bytes) {
                    "sessions are a few kilobytes; check that this is the right file");
 }
 
-/// Problems found before yaml-cpp may see the text: size, encoding, layout.
+/// Problems found before yaml-cpp may see the text: size, encoding, control
+/// characters, layout, a second document.
 std::optional<ParseResult> checkRawText(std::string_view text, const std::string& path) {
     if (text.size() > kMaxSessionFileBytes) return tooLarge(path, text.size());
     if (const auto bad = detail::findInvalidUtf8(text)) {
@@ -38,7 +40,13 @@ std::optional<ParseResult> checkRawText(std::string_view text, const std::string
         return failure(path, bad->pos, std::string("invalid UTF-8: byte ") + byte,
                        "save the file as UTF-8");
     }
+    if (const auto unsafe = detail::findUnsafeSessionCharacter(text))
+        return failure(path, detail::positionAt(text, unsafe->offset),
+                       detail::unsafeCharacterMessage(unsafe->codePoint),
+                       detail::unsafeCharacterHint(unsafe->codePoint));
     if (const auto problem = detail::checkLayout(text))
+        return failure(path, problem->pos, problem->message, problem->hint);
+    if (const auto problem = detail::findSecondDocument(text))
         return failure(path, problem->pos, problem->message, problem->hint);
     return std::nullopt;
 }

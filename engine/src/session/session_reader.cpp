@@ -46,7 +46,8 @@ class SectionsReader {
         if (!entries) return section;
         const bool complete = readEveryKey(item, *entries);
         if (const Field* name = findField(*entries, "name")) {
-            if (auto text = reader_.text(*name)) section.name = std::move(*text);
+            if (auto text = reader_.text({"section name", name->key, name->value}))
+                section.name = std::move(*text);
         } else if (complete) {
             reader_.error(section.pos, "section has no name",
                           "add name: followed by a short title");

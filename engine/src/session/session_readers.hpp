@@ -60,6 +60,11 @@ std::optional<VoiceName> readVoiceName(const Field& field, YamlReader& reader);
 /// One of kLineVoiceKeys into `voice`.
 void readLineVoiceKey(const Field& field, LineVoice& voice, YamlReader& reader);
 
+/// Words to be spoken: text whose `[pause ...]` markup is well formed and
+/// within its bounds, a problem reported at the markup's own line and column.
+std::optional<std::string> readSpokenText(const Field& field, std::string_view tooLongHint,
+                                          YamlReader& reader);
+
 /// A breathe step's `lines:`, each `{at: exhale|inhale, say: TEXT}` (at defaults to exhale).
 std::vector<BreathLine> readBreathLines(const Field& list, YamlReader& reader);
 

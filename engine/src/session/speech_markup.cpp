@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "session/duration_text.hpp"
+#include "session/session_limits.hpp"
 
 namespace stillpoint::detail {
 namespace {
@@ -33,7 +34,14 @@ std::optional<std::pair<double, std::size_t>> pauseAt(std::string_view text) {
     while (!amount.empty() && amount.back() == ' ') amount.remove_suffix(1);
     const auto seconds = parseDurationSeconds(amount);
     if (!seconds || *seconds < 0.0) return std::nullopt;
-    return std::pair{std::min(*seconds, kMaxDurationSeconds), close + 1};
+    return std::pair{*seconds, close + 1};
+}
+
+/// `[pause 2s]`: the markup as written, up to its `]`; unclosed, up to the next space.
+std::string markupAt(std::string_view text) {
+    const std::size_t close = text.find(']');
+    if (close != std::string_view::npos) return std::string(text.substr(0, close + 1));
+    return std::string(text.substr(0, text.find(' ')));
 }
 
 }  // namespace
@@ -53,7 +61,7 @@ std::vector<SpeechSegment> splitSpeech(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const std::string_view rest = text.substr(i);
         if (const auto pause = pauseAt(rest)) {
-            close(pause->first);
+            close(std::min(pause->first, kMaxMarkupPauseSeconds));  // checked by the reader
             i += pause->second;
         } else if (rest.starts_with("...") || rest.starts_with(kEllipsisCharacter)) {
             close(kEllipsisRestSeconds);
@@ -89,21 +97,35 @@ std::string captionText(std::string_view text) {
 }
 
 std::optional<MarkupError> findMarkupError(std::string_view text) {
+    double lineSeconds = 0.0;
     for (std::size_t open = text.find('['); open != std::string_view::npos;
          open = text.find('[', open + 1)) {
         const std::string_view rest = text.substr(open);
-        if (pauseAt(rest)) continue;
+        const std::string markup = markupAt(rest);
+        if (const auto pause = pauseAt(rest)) {
+            lineSeconds += pause->first;
+            if (pause->first > kMaxMarkupPauseSeconds)
+                return MarkupError{open, markup,
+                                   "'" + markup + "' is longer than the " +
+                                       formatDuration(kMaxMarkupPauseSeconds) +
+                                       " a rest inside a line may be",
+                                   "use at most [pause " + formatDuration(kMaxMarkupPauseSeconds) +
+                                       "]; for a longer rest, end the line and add a pause step"};
+            if (lineSeconds > kMaxLineMarkupPauseSeconds)
+                return MarkupError{open, markup,
+                                   "the rests written in this line add up to " +
+                                       formatDuration(lineSeconds) + " here, more than the " +
+                                       formatDuration(kMaxLineMarkupPauseSeconds) + " allowed",
+                                   "split the line, with a pause step between the parts"};
+            continue;
+        }
         if (!rest.starts_with(kPauseOpen))
-            return MarkupError{open,
-                               "unknown markup '" +
-                                   std::string(rest.substr(0, rest.find(']') + 1)) +
-                                   "' in spoken text",
+            return MarkupError{open, markup, "unknown markup '" + markup + "' in spoken text",
                                "the only markup is a rest, written like [pause 2s]"};
         if (rest.find(']') == std::string_view::npos)
-            return MarkupError{open, "'[pause' is not closed", "close it: [pause 2s]"};
-        return MarkupError{
-            open, "'" + std::string(rest.substr(0, rest.find(']') + 1)) + "' has no valid length",
-            "write a length like [pause 2s] or [pause 500ms]"};
+            return MarkupError{open, markup, "'[pause' is not closed", "close it: [pause 2s]"};
+        return MarkupError{open, markup, "'" + markup + "' has no valid length",
+                           "write a length like [pause 2s] or [pause 0.5s]"};
     }
     return std::nullopt;
 }

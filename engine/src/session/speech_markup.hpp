@@ -2,7 +2,8 @@
 // between. Sentences end in a short rest, `...` (or the ellipsis character)
 // in a longer one, and `[pause 2s]` asks for exactly that long. The planner's
 // estimate, `check`'s validation and the narration renderer all read lines
-// through this one parser.
+// through this one parser; the reader refuses lines whose markup is wrong or
+// asks for more rest than session_limits.hpp allows.
 #pragma once
 
 #include <optional>
@@ -28,10 +29,13 @@ std::string captionText(std::string_view text);
 
 struct MarkupError {
     std::size_t offset = 0;  ///< byte offset of the bad markup in the text
+    std::string markup;      ///< the markup as written, e.g. `[pause 24h]`
     std::string message;
     std::string hint;
 };
-/// The first malformed `[...]` markup in `text`, if any.
+/// The first malformed `[...]` markup in `text`, if any: unknown, unclosed,
+/// without a valid length, longer than kMaxMarkupPauseSeconds, or the pause
+/// that takes the line's past kMaxLineMarkupPauseSeconds.
 std::optional<MarkupError> findMarkupError(std::string_view text);
 
 }  // namespace stillpoint::detail

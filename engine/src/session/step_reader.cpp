@@ -13,7 +13,6 @@ constexpr std::array<std::string_view, 7> kSayKeys{"text",  "id", "voice",     "
 constexpr std::array<std::string_view, 3> kScanKeys{"regions", "direction", "length"};
 constexpr std::array<std::string_view, 6> kCheckinKeys{"prompt", "wait",  "voice",
                                                        "rate",   "pitch", "if-avoided"};
-constexpr double kMaxRingSeconds = 60.0;
 constexpr std::size_t kMaxLineIdCharacters = 100;
 
 std::string stepExample() {
@@ -60,7 +59,7 @@ std::optional<std::string> readTextStep(Field field, std::string_view textKey,
                                         YamlReader& reader, ReadOther readOther) {
     const std::string kind = field.name;
     field.name = kind + " " + std::string(textKey);
-    if (!field.value.IsMap()) return reader.text(field, kMaxTextCharacters, tooLongHint);
+    if (!field.value.IsMap()) return readSpokenText(field, tooLongHint, reader);
     const auto entries = reader.entries(field, keys, where);
     if (!entries) return std::nullopt;
     std::optional<std::string> text;
@@ -70,7 +69,7 @@ std::optional<std::string> readTextStep(Field field, std::string_view textKey,
             continue;
         }
         entry.name = field.name;
-        text = reader.text(entry, kMaxTextCharacters, tooLongHint);
+        text = readSpokenText(entry, tooLongHint, reader);
     }
     if (!findField(*entries, textKey) && readEveryKey(field, *entries))
         reader.error(field.key, kind + " step has no " + std::string(textKey),
@@ -114,7 +113,8 @@ std::optional<CheckinStep> readCheckin(const Field& field, YamlReader& reader) {
     CheckinStep checkin;
     const auto readOther = [&](const Field& other) {
         if (other.name == "wait")
-            checkin.waitSeconds = reader.duration(other).value_or(checkin.waitSeconds);
+            checkin.waitSeconds =
+                reader.duration(other, kMaxRestSeconds).value_or(checkin.waitSeconds);
         else if (other.name == "if-avoided")
             checkin.ifAvoided = readIfAvoided(other, reader);
         else
@@ -198,7 +198,7 @@ std::optional<StepBody> readBody(const Field& kind, const PatternTable& patterns
                                  YamlReader& reader) {
     if (kind.name == "breathe") return body(readBreatheStep(kind, patterns, reader));
     if (kind.name == "pause") {
-        const auto seconds = reader.duration(kind);
+        const auto seconds = reader.duration(kind, kMaxRestSeconds);
         return body(seconds ? std::optional<PauseStep>(PauseStep{*seconds}) : std::nullopt);
     }
     if (kind.name == "bell") return body(readBell(kind, reader));

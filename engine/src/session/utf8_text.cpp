@@ -63,4 +63,45 @@ std::size_t countCharacters(std::string_view text) {
     }));
 }
 
+SourcePos positionAt(std::string_view text, std::size_t offset) {
+    const std::string_view before = text.substr(0, offset);
+    const std::size_t lineStart = before.rfind('\n');
+    const auto line = 1 + std::count(before.begin(), before.end(), '\n');
+    const std::string_view column =
+        lineStart == std::string_view::npos ? before : before.substr(lineStart + 1);
+    return {static_cast<int>(line), 1 + static_cast<int>(countCharacters(column))};
+}
+
+std::optional<UnsafeCharacter> findUnsafeSessionCharacter(std::string_view text) {
+    for (std::size_t from = 0; from < text.size();) {
+        auto found = findUnsafeCharacter(text.substr(from));
+        if (!found) return std::nullopt;
+        found->offset += from;
+        const bool lineEnd = found->codePoint == U'\r' && found->offset + 1 < text.size() &&
+                             text[found->offset + 1] == '\n';
+        if (!lineEnd) return found;
+        from = found->offset + 1;
+    }
+    return std::nullopt;
+}
+
+namespace {
+bool isBidiControl(char32_t c) {
+    return c >= 0x202A;
+}
+}  // namespace
+
+std::string unsafeCharacterMessage(char32_t c) {
+    return (isBidiControl(c) ? "bidirectional control " : "control character ") +
+           describeCharacter(c);
+}
+
+std::string unsafeCharacterHint(char32_t c) {
+    return isBidiControl(c)
+               ? "remove it: it reorders how the text is shown, so what a reader sees is not "
+                 "what is written"
+               : "remove it: session text is plain words, and control characters can retitle a "
+                 "terminal, write its clipboard or hide links in what is shown";
+}
+
 }  // namespace stillpoint::detail

@@ -9,6 +9,7 @@ namespace {
 constexpr Range kRateRange{kMinSpeechRate, kMaxSpeechRate, " (times the voice's own rate)"};
 constexpr Range kPitchRange{kMinSpeechPitch, kMaxSpeechPitch, " semitones"};
 constexpr std::array<std::string_view, 2> kVoiceNameKeys{"engine", "name"};
+constexpr std::size_t kMaxVoiceNameCharacters = 100;
 
 }  // namespace
 
@@ -29,7 +30,7 @@ bool readVoiceNamePart(Field field, VoiceName& voice, YamlReader& reader) {
         return voice.engine.has_value();
     }
     field.name = "voice name";
-    auto name = reader.text(field, 100);
+    auto name = reader.text(field, kMaxVoiceNameCharacters);
     if (!name) return false;
     voice.name = std::move(*name);
     voice.pos = reader.positionOf(field);
@@ -38,8 +39,10 @@ bool readVoiceNamePart(Field field, VoiceName& voice, YamlReader& reader) {
 
 std::optional<VoiceName> readVoiceName(const Field& field, YamlReader& reader) {
     if (field.value.IsScalar()) {
+        const auto written = reader.text(field, kMaxVoiceNameCharacters);
+        if (!written) return std::nullopt;
         std::string error;
-        auto voice = parseVoiceName(field.value.Scalar(), error);
+        auto voice = parseVoiceName(*written, error);
         if (!voice) {
             reader.error(field, error);
             return std::nullopt;

@@ -58,14 +58,34 @@ SourcePos YamlReader::positionOf(const Field& field) const {
     return positionOf(field.value);
 }
 
+SourcePos YamlReader::positionInScalar(const YAML::Node& scalar, std::string_view piece,
+                                       std::size_t offset) const {
+    const SourcePos fallback = positionOf(scalar);
+    const YAML::Mark mark = scalar.Mark();
+    if (piece.empty() || mark.is_null() || static_cast<std::size_t>(mark.pos) > text_.size())
+        return fallback;
+    // The value may hold the same piece earlier; find the same occurrence in the file.
+    const std::string& value = scalar.Scalar();
+    std::size_t earlier = 0;
+    for (std::size_t at = value.find(piece); at < offset; at = value.find(piece, at + 1)) ++earlier;
+    std::size_t from = static_cast<std::size_t>(mark.pos);
+    for (std::size_t i = 0;; ++i) {
+        const std::size_t found = text_.find(piece, from);
+        if (found == std::string_view::npos) return fallback;
+        if (i == earlier) return positionAt(text_, found);
+        from = found + 1;
+    }
+}
+
 bool YamlReader::accepts(Severity severity) const {
     return !stopped_ && (severity == Severity::Error || warnings_ < kMaxWarnings);
 }
 
 void YamlReader::add(Severity severity, SourcePos pos, std::string message, std::string hint) {
     if (severity == Severity::Warning) ++warnings_;
+    // Messages quote what the file says; a host may show them as they are.
     diagnostics_.push_back(
-        {severity, path_, pos.line, pos.column, std::move(message), std::move(hint)});
+        {severity, path_, pos.line, pos.column, escapeForDisplay(message), escapeForDisplay(hint)});
     if (severity == Severity::Error && ++errors_ == kMaxErrors) {
         diagnostics_.push_back({Severity::Error, path_, 0, 0,
                                 "stopped after " + std::to_string(kMaxErrors) + " errors",
@@ -123,6 +143,7 @@ std::optional<std::vector<Field>> YamlReader::mapEntries(
             continue;
         }
         const std::string& name = key.Scalar();
+        if (keys == nullptr && !scalar({"name", key, key}, "a name")) continue;
         bool known = keys == nullptr;
         if (keys)
             for (const std::string_view k : *keys) known = known || k == name;
@@ -166,7 +187,20 @@ std::optional<std::string> YamlReader::scalar(const Field& field, std::string_vi
         wrongType(field, expected, hint);
         return std::nullopt;
     }
-    return field.value.Scalar();
+    const std::string& value = field.value.Scalar();
+    // The file was checked before parsing; these came from escapes like "\e" or "\u202E"
+    // (and yaml-cpp reads "\N" and "\_" as single Latin-1 bytes).
+    if (findInvalidUtf8(value)) {
+        error(field, field.name + " is not UTF-8 once its escapes are read",
+              "write the character itself, or as \\u followed by four hex digits");
+        return std::nullopt;
+    }
+    if (const auto unsafe = findUnsafeSessionCharacter(value)) {
+        error(field, field.name + " holds " + unsafeCharacterMessage(unsafe->codePoint),
+              unsafeCharacterHint(unsafe->codePoint));
+        return std::nullopt;
+    }
+    return value;
 }
 
 std::optional<std::string> YamlReader::text(const Field& field, std::size_t maxCharacters,

@@ -17,9 +17,10 @@
 #include <vector>
 
 #include "session/duration_text.hpp"
-#include "stillpoint/nearest_name.hpp"
+#include "session/session_limits.hpp"
 #include "session/session_vocabulary.hpp"
 #include "stillpoint/diagnostic.hpp"
+#include "stillpoint/nearest_name.hpp"
 #include "stillpoint/session.hpp"
 
 namespace stillpoint::detail {
@@ -61,6 +62,11 @@ class YamlReader {
     SourcePos positionOf(const YAML::Node& node) const;
     /// The value's position, or the key's when the value is empty.
     SourcePos positionOf(const Field& field) const;
+    /// Where `piece`, found at byte `offset` of the scalar's value, is written
+    /// in the file; the scalar's own position when the file spells it otherwise
+    /// (escapes, folding).
+    SourcePos positionInScalar(const YAML::Node& scalar, std::string_view piece,
+                               std::size_t offset) const;
 
     /// Reports a problem at `place`: a SourcePos, a YAML::Node or a Field. The
     /// position is only worked out when the report is kept.
