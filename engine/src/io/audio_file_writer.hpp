@@ -2,8 +2,8 @@
 // libsndfile, via a temporary file that is renamed into place on commit()
 // (see atomic_file.hpp). Destroying an uncommitted writer removes the temporary.
 //
-// Sizes: a RIFF WAV counts its bytes in 32 bits, so past 4 GB (about 6.2
-// hours of 48 kHz stereo 24-bit) it would wrap and lie about its length; a
+// Sizes: a RIFF WAV counts its bytes in 32 bits, so past 4 GB (about 4.1
+// hours of 48 kHz stereo 24-bit, 2 hours at 192 kHz) it would wrap and lie about its length; a
 // WAV planned that long is written as RF64 (the EBU's 64-bit WAV, which
 // libsndfile, ffmpeg, sox and the DAWs read), and a WAV that grows past its
 // plan is refused rather than wrapped. FLAC counts frames in 36 bits (99
