@@ -161,7 +161,9 @@ std::vector<std::uint8_t> writePluginState(const PluginState& state) {
 }
 
 void sealPluginState(std::vector<std::uint8_t>& bytes) {
-    if (bytes.size() < kHeaderBytes) return;
+    if (bytes.size() < kHeaderBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0 ||
+        getU32(bytes.data() + sizeof kMagic) != kVersion)
+        return;
     const std::size_t bodyLength = bytes.size() - kHeaderBytes;
     putU32(bytes.data() + kBodyLengthAt, static_cast<std::uint32_t>(bodyLength));
     putU32(bytes.data() + kChecksumAt, crc32(bytes.data() + kHeaderBytes, bodyLength));

@@ -49,9 +49,10 @@ inline constexpr std::size_t kMaxSessionNameBytes = 4096;
 std::vector<std::uint8_t> writePluginState(const PluginState& state);
 
 /// Sets the body length and checksum of a version 2 state to match its body
-/// as it now stands (everything after the header). writePluginState seals
-/// what it writes; tests and the fuzz target use it to reach the reader
-/// behind the checksum with a body they changed on purpose.
+/// as it now stands (everything after the header); other bytes are left as
+/// they are. writePluginState seals what it writes; tests and the fuzz
+/// target use it to reach the reader behind the checksum with a body they
+/// changed on purpose.
 void sealPluginState(std::vector<std::uint8_t>& bytes);
 
 /// The state in `data`, or nullopt with `error` saying why it is refused.
