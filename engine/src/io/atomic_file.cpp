@@ -45,7 +45,8 @@ bool writeAll(int fd, std::string_view bytes) {
 void keepModeAndOwner(const std::string& temporary, const std::string& target) {
     struct stat old {};
     if (::stat(target.c_str(), &old) != 0 || !S_ISREG(old.st_mode)) return;
-    // Only root may give a file away; anyone else's file stays theirs to own.
+    // Giving a file to another owner needs root; without it, keep at least
+    // the file's group when this user belongs to it.
     if (::chown(temporary.c_str(), old.st_uid, old.st_gid) != 0) {
         [[maybe_unused]] const int ignored =
             ::chown(temporary.c_str(), static_cast<uid_t>(-1), old.st_gid);
