@@ -2,10 +2,12 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "output_files.hpp"
 #include "session_loader.hpp"
 #include "stillpoint/captions.hpp"
 #include "stillpoint/narration.hpp"
 #include "stillpoint/offline_render.hpp"
+#include "stillpoint/output_file.hpp"
 
 namespace stillpoint::cli {
 namespace {
@@ -53,6 +55,8 @@ int runCaptions(const Args& args, std::ostream& out, std::ostream& err) {
             return kExitUsage;
         }
     }
+
+    if (!outputsMayBeWritten("captions", {output}, commandInputs(a), err)) return kExitIo;
 
     auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
     if (!loaded.program) return loaded.exitCode;

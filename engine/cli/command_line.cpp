@@ -33,7 +33,10 @@ commands:
          [--voice-pack DIR] [--quiet]
         Render a session to an audio file (default 48000 Hz, stereo),
         loudness-calibrated to -16 LUFS with a -1 dBTP true-peak ceiling.
-        The file appears under its name only when complete.
+        The file appears under its name only when complete; a WAV past
+        4 GB is written as RF64. Outputs are checked first: never the
+        session itself, a pipe, a device, a folder or a write-protected
+        file (exit 3); a replaced file keeps its mode.
         Rates: 44100 48000 88200 96000 176400 192000.
         Spoken lines are synthesised first and cached in
         $XDG_CACHE_HOME/stillpoint (or ~/.cache/stillpoint).

@@ -1,14 +1,13 @@
 // `stillpoint haptics FILE --format ahap|android|haptic -o OUT`: the
 // session's haptic track for Core Haptics, Android or Meta Haptics Studio.
-#include <cstdio>
-#include <fstream>
-
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "haptic_options.hpp"
+#include "output_files.hpp"
 #include "session_loader.hpp"
 #include "stillpoint/haptic_export.hpp"
+#include "stillpoint/output_file.hpp"
 
 namespace stillpoint::cli {
 namespace {
@@ -16,25 +15,6 @@ namespace {
 constexpr const char* kUsage =
     "usage: stillpoint haptics FILE --format ahap|android|haptic -o OUT [--haptic-cap 0..1]\n"
     "                          [--avoid REGION,...]\n";
-
-// Written beside the target and renamed when complete.
-bool writeFile(const std::string& path, const std::string& text, std::ostream& err) {
-    const std::string temporary = path + ".partial";
-    {
-        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-        if (!(file << text) || !file.flush()) {
-            err << "stillpoint haptics: " << path << ": cannot write the file\n";
-            std::remove(temporary.c_str());
-            return false;
-        }
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        err << "stillpoint haptics: " << path << ": cannot write the file\n";
-        std::remove(temporary.c_str());
-        return false;
-    }
-    return true;
-}
 
 }  // namespace
 
@@ -65,6 +45,9 @@ int runHaptics(const Args& args, std::ostream& out, std::ostream& err) {
     HapticSettings settings;
     if (!readHapticOptions(a, "haptics", settings, err)) return kExitUsage;
 
+    const std::string output = *a.value("output");
+    if (!outputsMayBeWritten("haptics", {output}, commandInputs(a), err)) return kExitIo;
+
     auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
     if (!loaded.program) return loaded.exitCode;
     // Spoken lines set the timeline's real lengths: the track must match the audio's.
@@ -72,9 +55,11 @@ int runHaptics(const Args& args, std::ostream& out, std::ostream& err) {
     const auto program = withNarration(*loaded.program, kTrackRate, a.has("quiet"), err, loaded.exitCode);
     if (!program) return loaded.exitCode;
     const HapticTrack track = renderHapticTrack(program, settings, kTrackRate);
-    const std::string output = *a.value("output");
-    if (!writeFile(output, exportHapticTrack(track, *format, loaded.program->title), err))
+    std::string error;
+    if (!writeTextFile(output, exportHapticTrack(track, *format, loaded.program->title), error)) {
+        err << "stillpoint haptics: " << error << '\n';
         return kExitIo;
+    }
     out << output << '\n';
     return kExitOk;
 }

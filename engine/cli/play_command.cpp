@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <fstream>
 #include <iomanip>
 #include <sstream>
 
@@ -20,6 +19,7 @@
 #include "live/controller_rumble.hpp"
 #include "live/keep_until_exit.hpp"
 #include "live/key_controls.hpp"
+#include "output_files.hpp"
 #include "session_loader.hpp"
 #include "stillpoint/unsafe_characters.hpp"
 #include "time_format.hpp"
@@ -105,6 +105,14 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
             return kExitUsage;
         }
     }
+    // Checked before any sound: the log streams (a pipe is fine), the stats
+    // file is replaced when the session ends.
+    if (const auto path = a.value("events");
+        path && !outputsMayBeWritten("play", {*path}, commandInputs(a), err, OutputWrite::Stream))
+        return kExitIo;
+    if (const auto path = a.value("callback-stats");
+        path && !outputsMayBeWritten("play", {*path}, commandInputs(a), err))
+        return kExitIo;
     EventLog events;
     if (!events.open(a.value("events").value_or(""))) {
         err << "stillpoint play: cannot write " << *a.value("events") << '\n';
@@ -202,12 +210,12 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
         << 100.0 * meters.maxLoad.load() << "%\n";
 
     if (stats) {
-        const std::string path = *a.value("callback-stats");
-        std::ofstream file(path, std::ios::trunc);
-        const auto summary = stats->summarize();
-        file << "buffer " << opened.bufferFrames << " rate " << opened.rate << ' ' << describe(summary) << '\n';
-        if (!file) {
-            err << "stillpoint play: cannot write " << path << '\n';
+        std::ostringstream text;
+        text << "buffer " << opened.bufferFrames << " rate " << opened.rate << ' '
+             << describe(stats->summarize()) << '\n';
+        std::string error;
+        if (!writeTextFile(*a.value("callback-stats"), text.str(), error)) {
+            err << "stillpoint play: " << error << '\n';
             return kExitIo;
         }
     }

@@ -8,10 +8,12 @@
 #include "exit_codes.hpp"
 #include "haptic_options.hpp"
 #include "live/stop_signals.hpp"
+#include "output_files.hpp"
 #include "progress_bar.hpp"
 #include "session_loader.hpp"
 #include "stillpoint/captions.hpp"
 #include "stillpoint/offline_render.hpp"
+#include "stillpoint/output_file.hpp"
 #include "time_format.hpp"
 
 namespace stillpoint::cli {
@@ -92,6 +94,11 @@ int runRender(const Args& args, std::ostream& out, std::ostream& err) {
         err << "stillpoint render: --captions " << *captions << " is not a caption format; use vtt or srt\n";
         return kExitUsage;
     }
+
+    // Checked before any work: a render may take minutes.
+    std::vector<std::string> outputs{output};
+    if (captions) outputs.push_back(captionPathBeside(output, *captions));
+    if (!outputsMayBeWritten("render", outputs, commandInputs(a), err)) return kExitIo;
 
     const bool quiet = a.has("quiet");
     auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "stillpoint/output_file.hpp"
+
 namespace stillpoint::app {
 namespace {
 
@@ -150,13 +152,10 @@ std::string saveProfile(const ClientProfile& profile, const std::string& path) {
     if (!file.getParentDirectory().createDirectory())
         return path + ": error: cannot create the folder " +
                file.getParentDirectory().getFullPathName().toStdString();
-    // Written beside the target, then renamed over it in one step.
-    juce::TemporaryFile temp(file);
-    const auto json = profileToJson(profile);
-    if (!temp.getFile().replaceWithData(json.data(), json.size()) ||
-        !temp.overwriteTargetFileWithTemporary())
-        return path +
-               ": error: cannot write the profile; check the folder's permissions and free space";
+    // The project's one atomic writer: written beside the target and renamed
+    // over it, never over a pipe or a write-protected file, keeping its mode.
+    std::string error;
+    if (!writeTextFile(path, profileToJson(profile), error)) return error;
     return {};
 }
 

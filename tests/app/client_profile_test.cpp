@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <juce_core/juce_core.h>
 
+#include <filesystem>
+
 namespace stillpoint::app {
 namespace {
 
@@ -52,6 +54,16 @@ TEST_F(ProfileFiles, SavingReplacesTheFileWholeAndLeavesNothingBeside) {
     ASSERT_EQ(saveProfile(profile, file), "");
     EXPECT_EQ(loadProfile(file).profile.paceBpm, 4.0);
     EXPECT_EQ(folder_.getNumberOfChildFiles(juce::File::findFiles), 1);  // no temporary file left
+}
+
+TEST_F(ProfileFiles, AWriteProtectedProfileIsKeptAndSaysHowToSaveIt) {
+    const auto file = path("kept.json");
+    ASSERT_TRUE(juce::File(file).replaceWithText("{}"));
+    std::filesystem::permissions(file, std::filesystem::perms::owner_read);
+    EXPECT_EQ(saveProfile(sample(), file),
+              file + ": is write-protected (mode 0400); make it writable with 'chmod u+w " + file +
+                  "' if it may be replaced, or name another file");
+    EXPECT_EQ(juce::File(file).loadFileAsString(), "{}");
 }
 
 TEST_F(ProfileFiles, FieldsLeftOutKeepTheirDefaults) {

@@ -175,7 +175,9 @@ static void bad_states_are_refused_and_change_nothing(void) {
     static const char* const bad[] = {
         "",
         "hello",
-        "stillpoint-state 2\nsample-rate 48000\nposition 0\nsession 0\n",
+        "stillpoint-state 3\nsample-rate 48000\nposition 0\nsession 0\n",
+        "stillpoint-state 2\nsample-rate 48000\nposition 0\nsession 0\n", /* no crc32 line */
+        "stillpoint-state 2\ncrc32 00000000\nsample-rate 48000\nposition 0\nsession 0\n",
         "stillpoint-state 1\nsample-rate 48000\nposition -5\nsession 0\n",
         "stillpoint-state 1\nsample-rate 12\nposition 0\nsession 0\n",
         "stillpoint-state 1\nsample-rate 48000\nposition 0\nbed-db 9\nsession 0\n",

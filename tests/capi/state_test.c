@@ -48,7 +48,7 @@ static void a_restored_engine_plays_on_exactly(void) {
     state = state_of(original, &size);
     REQUIRE(state != NULL);
     CHECK(strlen(state) == size);
-    CHECK(strncmp(state, "stillpoint-state 1\n", 19) == 0);
+    CHECK(strncmp(state, "stillpoint-state 2\ncrc32 ", 25) == 0);
     CHECK(strstr(state, "position 512000\n") != NULL);
     CHECK(strstr(state, "title: C API test") != NULL); /* the session text itself */
 
@@ -202,11 +202,12 @@ static void buffer_sizes_and_later_keys(void) {
     CHECK(again == size);
     CHECK_RESULT(sp_get_state(engine, state, size, &again),
                  SP_ERROR_BUFFER_TOO_SMALL); /* no room for NUL */
-    /* A key from a later version is passed over. */
+    /* A key from a later version is passed over, here in a version 1 blob
+     * (the same lines without the crc32 line), which is still read. */
     extended = malloc(size + 32);
     REQUIRE(extended != NULL);
     strcpy(extended, "stillpoint-state 1\nfuture-key 7\n");
-    strcat(extended, state + strlen("stillpoint-state 1\n"));
+    strcat(extended, strchr(state + strlen("stillpoint-state 2\n"), '\n') + 1);
     CHECK_OK(sp_set_state(engine, extended, strlen(extended)));
     free(extended);
     free(state);
@@ -234,6 +235,96 @@ static void a_state_before_prepare_restores_to_the_start(void) {
     sp_destroy(restored);
 }
 
+/* The position line of `state` with one digit changed: a plausible state
+ * that was not the one saved. */
+static void a_state_changed_after_saving_is_refused(void) {
+    sp_engine* engine = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO);
+    char* state;
+    char* digit;
+    size_t size = 0;
+    REQUIRE(engine != NULL);
+    sp_test_render(engine, &original_audio, 2, kBlock, 100);
+    state = state_of(engine, &size);
+    REQUIRE(state != NULL);
+    digit = strstr(state, "position 51200\n");
+    REQUIRE(digit != NULL);
+    digit[strlen("position ")] = '6';
+    CHECK_RESULT(sp_set_state(engine, state, size), SP_ERROR_INVALID_STATE);
+    CHECK(strstr(sp_error_message(engine),
+                 "the state's checksum does not match its contents: it was damaged or changed "
+                 "after it was saved; use a copy saved by sp_get_state") != NULL);
+    free(state);
+    sp_destroy(engine);
+}
+
+/* An engine that already plays another session, and its own state. */
+static sp_engine* engine_playing_another_session(char** state, size_t* size) {
+    static const char kOther[] =
+        "title: other\nsections:\n  - name: x\n    steps:\n      - pause: 9s\n";
+    sp_engine* engine = NULL;
+    if (!CHECK_OK(sp_create(&engine))) return NULL;
+    if (!CHECK_OK(sp_load_session(engine, kOther, strlen(kOther), "other.yaml")) ||
+        !CHECK_OK(sp_prepare(engine, kRate, kBlock, SP_LAYOUT_MONO))) {
+        sp_destroy(engine);
+        return NULL;
+    }
+    sp_test_render(engine, &restored_audio, 1, kBlock, 10);
+    *state = state_of(engine, size);
+    return engine;
+}
+
+/* Every single-bit flip of a real state, and every cut of it, is refused
+ * as an invalid state, and the engine it was handed to keeps playing what
+ * it played: its own state reads back byte for byte the same. */
+static void every_damaged_copy_is_refused_and_changes_nothing(void) {
+    sp_engine* original = sp_test_engine(kRate, kBlock, SP_LAYOUT_STEREO);
+    sp_engine* target;
+    char *saved, *damaged, *before = NULL, *after;
+    size_t size = 0, before_size = 0, after_size = 0, i, length;
+    int bit;
+    long accepted = 0, wrong_code = 0, tried = 0;
+    REQUIRE(original != NULL);
+    sp_test_render(original, &original_audio, 2, kBlock, 1000);
+    saved = state_of(original, &size);
+    REQUIRE(saved != NULL);
+    target = engine_playing_another_session(&before, &before_size);
+    REQUIRE(target != NULL && before != NULL);
+    damaged = malloc(size);
+    REQUIRE(damaged != NULL);
+
+    for (i = 0; i < size; ++i) {
+        for (bit = 0; bit < 8; ++bit) {
+            sp_result result;
+            memcpy(damaged, saved, size);
+            damaged[i] = (char)(damaged[i] ^ (1 << bit));
+            result = sp_set_state(target, damaged, size);
+            accepted += result == SP_OK;
+            wrong_code += result != SP_OK && result != SP_ERROR_INVALID_STATE;
+            ++tried;
+        }
+    }
+    for (length = 0; length < size; ++length) {
+        const sp_result result = sp_set_state(target, saved, length);
+        accepted += result == SP_OK;
+        wrong_code += result != SP_OK && result != SP_ERROR_INVALID_STATE;
+        ++tried;
+    }
+    CHECK(tried == (long)(9 * size));
+    CHECK(accepted == 0);
+    CHECK(wrong_code == 0);
+    after = state_of(target, &after_size);
+    REQUIRE(after != NULL);
+    CHECK(after_size == before_size && memcmp(after, before, before_size) == 0);
+    /* The undamaged copy still loads. */
+    CHECK_OK(sp_set_state(target, saved, size));
+    free(after);
+    free(damaged);
+    free(before);
+    free(saved);
+    sp_destroy(target);
+    sp_destroy(original);
+}
+
 int main(void) {
     static const sp_test_case cases[] = {
         SP_TEST_CASE(a_restored_engine_plays_on_exactly),
@@ -244,6 +335,8 @@ int main(void) {
         SP_TEST_CASE(another_rate_scales_the_position),
         SP_TEST_CASE(buffer_sizes_and_later_keys),
         SP_TEST_CASE(a_state_before_prepare_restores_to_the_start),
+        SP_TEST_CASE(a_state_changed_after_saving_is_refused),
+        SP_TEST_CASE(every_damaged_copy_is_refused_and_changes_nothing),
     };
     sp_test_audio_init(&original_audio);
     sp_test_audio_init(&restored_audio);

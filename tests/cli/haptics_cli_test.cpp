@@ -87,7 +87,10 @@ TEST_F(HapticsCli, WrongHapticValuesNameTheOptionAndTheFix) {
     r = run("haptics " + session.string() + " --format ahap -o " +
             (dir_ / "no/such/dir/x.ahap").string());
     EXPECT_EQ(r.exitCode, 3);
-    EXPECT_NE(r.err.find("x.ahap: cannot write the file"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.substr(r.err.find("stillpoint haptics: ")),
+              "stillpoint haptics: " + (dir_ / "no/such/dir/x.ahap").string() +
+                  ": cannot create the file: No such file or directory (check that the folder "
+                  "exists and is writable)\n");
 }
 
 }  // namespace

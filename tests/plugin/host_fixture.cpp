@@ -82,25 +82,21 @@ std::optional<PluginState> pluginStateIn(const juce::MemoryBlock& hostState) {
     return state;
 }
 
-juce::MemoryBlock stateWithSession(juce::AudioPluginInstance& plugin, const juce::String& name,
-                                   const juce::String& sessionText) {
-    juce::MemoryBlock state;
-    plugin.getStateInformation(state);
-    auto outer =
-        juce::AudioProcessor::getXmlFromBinary(state.getData(), static_cast<int>(state.getSize()));
+juce::MemoryBlock hostStateWith(const juce::MemoryBlock& hostState,
+                                const std::vector<std::uint8_t>& ownState) {
+    auto outer = juce::AudioProcessor::getXmlFromBinary(hostState.getData(),
+                                                        static_cast<int>(hostState.getSize()));
     EXPECT_NE(outer, nullptr);
     if (!outer) return {};
     const auto component = componentState(*outer);
     std::string error;
-    auto own = readPluginState(component.getData(), component.getSize(), error);
+    const auto own = readPluginState(component.getData(), component.getSize(), error);
     EXPECT_TRUE(own) << error;
     if (!own) return {};
     const std::size_t ownBytes = writePluginState(*own).size();
-    own->session = {name.toStdString(), sessionText.toStdString()};
 
-    // The plugin's state, then the wrapper's data as it was.
-    const auto changed = writePluginState(*own);
-    juce::MemoryBlock rebuilt(changed.data(), changed.size());
+    // The new state, then the wrapper's data as it was.
+    juce::MemoryBlock rebuilt(ownState.data(), ownState.size());
     rebuilt.append(static_cast<const char*>(component.getData()) + ownBytes,
                    component.getSize() - ownBytes);
     outer->getChildByName("IComponent")->deleteAllTextElements();
@@ -108,6 +104,16 @@ juce::MemoryBlock stateWithSession(juce::AudioPluginInstance& plugin, const juce
     juce::MemoryBlock result;
     juce::AudioProcessor::copyXmlToBinary(*outer, result);
     return result;
+}
+
+juce::MemoryBlock stateWithSession(juce::AudioPluginInstance& plugin, const juce::String& name,
+                                   const juce::String& sessionText) {
+    juce::MemoryBlock state;
+    plugin.getStateInformation(state);
+    auto own = pluginStateIn(state);
+    if (!own) return {};
+    own->session = {name.toStdString(), sessionText.toStdString()};
+    return hostStateWith(state, writePluginState(*own));
 }
 
 juce::String hostedSession(const char* fileName) {

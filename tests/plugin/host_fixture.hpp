@@ -49,6 +49,11 @@ BadSamples countBad(const juce::AudioBuffer<float>& buffer);
 /// The plugin's own state inside the VST3 host's state.
 std::optional<PluginState> pluginStateIn(const juce::MemoryBlock& hostState);
 
+/// `hostState` with the plugin's own state in it replaced by `ownState`
+/// (any bytes, sealed or not); the wrapper's data after it is kept.
+juce::MemoryBlock hostStateWith(const juce::MemoryBlock& hostState,
+                                const std::vector<std::uint8_t>& ownState);
+
 /// A plugin state that plays `sessionText`, built from `plugin`'s own state.
 juce::MemoryBlock stateWithSession(juce::AudioPluginInstance& plugin, const juce::String& name,
                                    const juce::String& sessionText);

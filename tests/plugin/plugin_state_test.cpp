@@ -1,11 +1,12 @@
 // The plugin's saved state, read back from whatever bytes a host kept.
+#include "processor/plugin_state.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstring>
 #include <limits>
 #include <string>
 
-#include "processor/plugin_state.hpp"
 #include "stillpoint/session_parser.hpp"
 
 namespace stillpoint::plugin {
@@ -45,9 +46,9 @@ TEST(PluginState, BytesAfterTheStateAreLeftToWhoeverAppendedThem) {
 }
 
 TEST(PluginState, NonFiniteParameterValuesAreDropped) {
-    for (double bad : {std::numeric_limits<double>::quiet_NaN(),
-                       std::numeric_limits<double>::infinity(),
-                       -std::numeric_limits<double>::infinity()}) {
+    for (double bad :
+         {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(),
+          -std::numeric_limits<double>::infinity()}) {
         auto saved = sample();
         saved.parameters[0].value = bad;
         const auto bytes = writePluginState(saved);
@@ -68,6 +69,50 @@ TEST(PluginState, EveryCutIsRefusedWithAReason) {
     }
 }
 
+TEST(PluginState, EverySingleBitFlipIsRefusedByItsChecksumOrHeader) {
+    auto bytes = writePluginState(sample());
+    int accepted = 0;
+    std::size_t checksumRefusals = 0;
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+        for (int bit = 0; bit < 8; ++bit) {
+            bytes[i] = static_cast<std::uint8_t>(bytes[i] ^ (1u << bit));
+            std::string error;
+            if (readPluginState(bytes.data(), bytes.size(), error)) ++accepted;
+            EXPECT_EQ(error.rfind("the saved state ", 0), 0u) << error;
+            checksumRefusals += error.find("does not match its checksum") != std::string::npos;
+            bytes[i] = static_cast<std::uint8_t>(bytes[i] ^ (1u << bit));
+        }
+    EXPECT_EQ(accepted, 0);
+    // Past the 16-byte header every flip is the checksum's to catch (a flip
+    // that lengthens the body is refused as cut short instead).
+    EXPECT_GE(checksumRefusals, 8 * (bytes.size() - 16));
+}
+
+TEST(PluginState, AChangedBodySaysItWasDamaged) {
+    auto bytes = writePluginState(sample());
+    bytes[bytes.size() - 3] = 'X';  // in the session's text
+    EXPECT_EQ(refusal(bytes),
+              "the saved state does not match its checksum: it was damaged after it was saved; "
+              "reopen an earlier copy of the project or load the session again");
+    bytes.resize(bytes.size() - 1);
+    EXPECT_EQ(refusal(bytes), "the saved state is cut short: it holds " +
+                                  std::to_string(bytes.size() - 16) + " of its " +
+                                  std::to_string(bytes.size() - 15) + " bytes");
+}
+
+TEST(PluginState, Version1StatesFromEarlierReleasesStillRead) {
+    // Version 1: the same body straight after the version, no length or checksum.
+    auto bytes = writePluginState(sample());
+    bytes.erase(bytes.begin() + 8, bytes.begin() + 16);
+    bytes[4] = 1;
+    std::string error;
+    const auto state = readPluginState(bytes.data(), bytes.size(), error);
+    ASSERT_TRUE(state) << error;
+    EXPECT_EQ(state->session.text, sample().session.text);
+    EXPECT_EQ(state->parameters[1].id, "hold");
+    EXPECT_EQ(writePluginState(*state), writePluginState(sample()));
+}
+
 TEST(PluginState, HostileBytesAreRefusedWithAReason) {
     std::string error;
     EXPECT_FALSE(readPluginState(nullptr, 0, error));
@@ -76,11 +121,14 @@ TEST(PluginState, HostileBytesAreRefusedWithAReason) {
     EXPECT_EQ(refusal({xml.begin(), xml.end()}), "the saved state is not a Stillpoint state");
 
     auto newer = writePluginState(sample());
-    newer[4] = 2;
-    EXPECT_EQ(refusal(newer), "the saved state has version 2; this Stillpoint reads version 1");
+    newer[4] = 3;
+    EXPECT_EQ(refusal(newer),
+              "the saved state has version 3; this Stillpoint reads versions 1 and 2");
 
+    // Resealed after the change, so the reader behind the checksum sees it.
     auto manyParameters = writePluginState(sample());
-    manyParameters[11] = 0x7f;  // the count's top byte
+    manyParameters[19] = 0x7f;  // the count's top byte
+    sealPluginState(manyParameters);
     EXPECT_EQ(refusal(manyParameters),
               "the saved state lists 2130706435 parameters, more than a state has");
 

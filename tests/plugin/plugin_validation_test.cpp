@@ -249,6 +249,35 @@ TEST(State, CarriesTheSessionTextSoAProjectReopensAnywhere) {
     EXPECT_EQ(restored->session.name, "elsewhere/host-check.yaml");
 }
 
+TEST(State, ADamagedProjectStateIsRefusedAndChangesNothing) {
+    auto plugin = loadPlugin();
+    ASSERT_NE(plugin, nullptr);
+    const auto playing = stateWithSession(*plugin, "mine.yaml", shortSession());
+    plugin->setStateInformation(playing.getData(), static_cast<int>(playing.getSize()));
+    juce::MemoryBlock before;
+    plugin->getStateInformation(before);
+    const auto own = pluginStateIn(before);
+    ASSERT_TRUE(own);
+    const auto bytes = writePluginState(*own);
+
+    // Every single-bit flip of the plugin's own bytes, as a host would hand
+    // back a project file damaged on disk.
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+        for (int bit = 0; bit < 8; ++bit) {
+            auto damaged = bytes;
+            damaged[i] = static_cast<std::uint8_t>(damaged[i] ^ (1u << bit));
+            const auto state = hostStateWith(before, damaged);
+            plugin->setStateInformation(state.getData(), static_cast<int>(state.getSize()));
+        }
+    juce::MemoryBlock after;
+    plugin->getStateInformation(after);
+    EXPECT_EQ(after, before);
+    const auto kept = pluginStateIn(after);
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(kept->session.name, "mine.yaml");
+    EXPECT_EQ(kept->session.text, shortSession().toStdString());
+}
+
 /// The plugin's offline bounce of `sessionText` at `rate` from the start, `frames` long.
 juce::AudioBuffer<float> bounce(juce::AudioPluginInstance& plugin, TestPlayHead& head,
                                 const juce::String& sessionText, double rate, int frames) {

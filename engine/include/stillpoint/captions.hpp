@@ -39,7 +39,4 @@ std::vector<Caption> captionsFrom(const Program& program, const std::vector<Even
 std::string formatCaptions(const std::vector<Caption>& captions, double sampleRate,
                            CaptionFormat format);
 
-/// Write `text` to `path` through a temporary and a rename; false with `error` set on failure.
-bool writeTextFile(const std::string& path, const std::string& text, std::string& error);
-
 }  // namespace stillpoint

@@ -91,7 +91,7 @@ typedef enum sp_result SP_ENUM_BASE {
     SP_ERROR_CHANNEL_MISMATCH = -6,  /* channels != the prepared layout's channel count */
     SP_ERROR_INVALID_SESSION = -7,   /* the session text has errors: see sp_error_* */
     SP_ERROR_IO = -8,                /* a file could not be read: see sp_error_message */
-    SP_ERROR_INVALID_STATE = -9,     /* sp_set_state: not a state this library wrote */
+    SP_ERROR_INVALID_STATE = -9,     /* sp_set_state: not a state this library wrote, or damaged */
     SP_ERROR_BUFFER_TOO_SMALL = -10, /* sp_get_state: *size says how much is needed */
     SP_ERROR_QUEUE_FULL = -11,       /* the command queue is full; try again after a block */
     SP_ERROR_OUT_OF_MEMORY = -12,    /* an allocation failed; the engine is left as it was */
@@ -327,7 +327,8 @@ SP_API sp_result sp_poll_event(sp_engine* engine, sp_event* event);
 
 /* A text blob holding the session text itself, the position on the session
  * clock and the parameter values, for an app to store and later restore
- * with sp_set_state (in another process, on another device).
+ * with sp_set_state (in another process, on another device). It carries a
+ * CRC-32 of its contents: a copy damaged where it was kept is refused.
  * Writes the blob and a terminating NUL into `buffer` (`capacity` bytes) and
  * its length without the NUL into *size. With buffer NULL or too small it
  * writes nothing and returns SP_ERROR_BUFFER_TOO_SMALL with *size set:
@@ -344,7 +345,10 @@ SP_API sp_result sp_get_state(const sp_engine* engine, char* buffer, size_t capa
  * restored session plays, from the saved point of its session clock);
  * changed layer volumes and pace glide to their saved values from the first
  * block. On failure the engine keeps what it had (SP_ERROR_INVALID_STATE,
- * or SP_ERROR_INVALID_SESSION with sp_error_* details). */
+ * when the blob is not a state, is cut short or its checksum does not match,
+ * with the reason in sp_error_message; or SP_ERROR_INVALID_SESSION with
+ * sp_error_* details). Blobs from earlier releases (format 1, without the
+ * checksum) are still read, unchecked. */
 SP_API sp_result sp_set_state(sp_engine* engine, const char* state, size_t size);
 
 #ifdef __cplusplus

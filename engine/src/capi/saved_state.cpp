@@ -2,11 +2,17 @@
 
 #include <charconv>
 
+#include "stillpoint/crc32.hpp"
+
 namespace stillpoint::capi {
 namespace {
 
-constexpr std::string_view kFormatLine = "stillpoint-state 1";
+constexpr std::string_view kFormatLine = "stillpoint-state 2";
+// Version 1 had no checksum line; its blobs are still read, unchecked.
+constexpr std::string_view kUncheckedFormatLine = "stillpoint-state 1";
 constexpr std::string_view kFormatPrefix = "stillpoint-state ";
+constexpr std::string_view kChecksumKey = "crc32 ";
+constexpr std::size_t kChecksumDigits = 8;
 // Far beyond any session (weeks at 768 kHz), small enough to stay exact in a double.
 constexpr std::int64_t kMaxPosition = std::int64_t{1} << 50;
 
@@ -52,39 +58,30 @@ StateParse refuse(std::string why) {
     return {std::nullopt, std::move(why)};
 }
 
-}  // namespace
-
-std::string formatState(const SavedState& state) {
-    std::string name = state.name;
-    for (char& c : name)
-        if (c == '\n' || c == '\r') c = ' ';  // one line per key
-
-    std::string out;
-    out.append(kFormatLine).append("\n");
-    appendLine(out, "sample-rate", numberText(state.sampleRate));
-    appendLine(out, "position", numberText(state.position));
-    for (std::size_t i = 0; i < kLayerParameters.size(); ++i)
-        if (state.layersDb[i])
-            appendLine(out, kLayerParameters[i].stateKey, numberText(*state.layersDb[i]));
-    appendLine(out, "pace-bpm", numberText(state.paceBpm));
-    for (std::size_t i = 0; i < kHapticStateKeys.size(); ++i)
-        if (state.haptics[i])
-            appendLine(out, kHapticStateKeys[i].stateKey, numberText(*state.haptics[i]));
-    appendLine(out, "name", name);
-    appendLine(out, "session", numberText(state.sessionText.size()));
-    out.append(state.sessionText);
-    return out;
+/// "crc32 " and eight lowercase hex digits. Only lowercase: an upper-case
+/// digit is one bit away from a lower-case one and must not read the same.
+std::string checksumLine(std::uint32_t crc) {
+    constexpr char kDigits[] = "0123456789abcdef";
+    std::string line(kChecksumKey);
+    for (int shift = 28; shift >= 0; shift -= 4) line += kDigits[(crc >> shift) & 0xFu];
+    return line;
 }
 
-StateParse parseState(std::string_view text) {
-    LineReader lines(text);
-    const auto first = lines.next();
-    if (!first || first->substr(0, kFormatPrefix.size()) != kFormatPrefix)
-        return refuse("not a Stillpoint state");
-    if (*first != kFormatLine)
-        return refuse("state format '" + std::string(first->substr(kFormatPrefix.size())) +
-                      "' is newer than this library reads");
+std::optional<std::uint32_t> parseChecksumLine(std::string_view line) {
+    if (line.size() != kChecksumKey.size() + kChecksumDigits ||
+        line.substr(0, kChecksumKey.size()) != kChecksumKey)
+        return std::nullopt;
+    std::uint32_t crc = 0;
+    for (const char c : line.substr(kChecksumKey.size())) {
+        const bool digit = c >= '0' && c <= '9', letter = c >= 'a' && c <= 'f';
+        if (!digit && !letter) return std::nullopt;
+        crc = (crc << 4) | static_cast<std::uint32_t>(digit ? c - '0' : c - 'a' + 10);
+    }
+    return crc;
+}
 
+/// The lines after the format (and checksum) line, up to the session text.
+StateParse parseFields(LineReader& lines) {
     SavedState state;
     bool haveRate = false, havePosition = false;
     while (const auto line = lines.next()) {
@@ -138,6 +135,48 @@ StateParse parseState(std::string_view text) {
         }
     }
     return refuse("the state has no session text");
+}
+
+}  // namespace
+
+std::string formatState(const SavedState& state) {
+    std::string name = state.name;
+    for (char& c : name)
+        if (c == '\n' || c == '\r') c = ' ';  // one line per key
+
+    std::string out;
+    appendLine(out, "sample-rate", numberText(state.sampleRate));
+    appendLine(out, "position", numberText(state.position));
+    for (std::size_t i = 0; i < kLayerParameters.size(); ++i)
+        if (state.layersDb[i])
+            appendLine(out, kLayerParameters[i].stateKey, numberText(*state.layersDb[i]));
+    appendLine(out, "pace-bpm", numberText(state.paceBpm));
+    for (std::size_t i = 0; i < kHapticStateKeys.size(); ++i)
+        if (state.haptics[i])
+            appendLine(out, kHapticStateKeys[i].stateKey, numberText(*state.haptics[i]));
+    appendLine(out, "name", name);
+    appendLine(out, "session", numberText(state.sessionText.size()));
+    out.append(state.sessionText);
+    return std::string(kFormatLine) + "\n" + checksumLine(crc32(out)) + "\n" + out;
+}
+
+StateParse parseState(std::string_view text) {
+    LineReader lines(text);
+    const auto first = lines.next();
+    if (!first || first->substr(0, kFormatPrefix.size()) != kFormatPrefix)
+        return refuse("not a Stillpoint state");
+    if (*first == kUncheckedFormatLine) return parseFields(lines);
+    if (*first != kFormatLine)
+        return refuse("state format '" + std::string(first->substr(kFormatPrefix.size())) +
+                      "' is not one this library reads (it reads 1 and 2)");
+    const auto line = lines.next();
+    const auto expected = line ? parseChecksumLine(*line) : std::nullopt;
+    if (!expected) return refuse("the state lacks its 'crc32' line after the format line");
+    if (*expected != crc32(lines.rest()))
+        return refuse(
+            "the state's checksum does not match its contents: it was damaged or changed after "
+            "it was saved; use a copy saved by sp_get_state");
+    return parseFields(lines);
 }
 
 }  // namespace stillpoint::capi

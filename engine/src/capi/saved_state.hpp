@@ -1,7 +1,8 @@
 // SavedState: what sp_get_state writes and sp_set_state reads. A small text
 // format an app can store anywhere:
 //
-//   stillpoint-state 1
+//   stillpoint-state 2
+//   crc32 1c291ca3             CRC-32 of every byte after this line
 //   sample-rate 48000          rate `position` counts in (0: never prepared)
 //   position 1234567           on the session clock
 //   tone-db -6                 one line per layer volume (see parameters.hpp)
@@ -15,7 +16,10 @@
 //   <session text>
 //
 // Readers ignore keys they do not know, so later versions may add lines.
-// Parsing treats the text as untrusted: every number is range-checked.
+// Parsing treats the text as untrusted: a blob whose checksum does not match
+// is refused before anything in it is read, and every number is
+// range-checked. Version 1 (the same lines without the crc32 line) is still
+// read, unchecked, so states saved by earlier releases load.
 //
 // Control thread only (it allocates).
 #pragma once

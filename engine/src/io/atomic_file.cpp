@@ -1,6 +1,7 @@
 #include "io/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -8,6 +9,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+
+#include "stillpoint/output_file.hpp"
 
 namespace stillpoint {
 namespace {
@@ -37,13 +40,39 @@ bool writeAll(int fd, std::string_view bytes) {
     return true;
 }
 
+/// The replaced file's owner (where the system allows) and permission bits
+/// go to its successor; a new file keeps the mode it was created with.
+void keepModeAndOwner(const std::string& temporary, const std::string& target) {
+    struct stat old {};
+    if (::stat(target.c_str(), &old) != 0 || !S_ISREG(old.st_mode)) return;
+    // Giving a file to another owner needs root; without it, keep at least
+    // the file's group when this user belongs to it.
+    if (::chown(temporary.c_str(), old.st_uid, old.st_gid) != 0) {
+        [[maybe_unused]] const int ignored =
+            ::chown(temporary.c_str(), static_cast<uid_t>(-1), old.st_gid);
+    }
+    ::chmod(temporary.c_str(), old.st_mode & 07777);  // after chown, which may clear set-id bits
+}
+
 }  // namespace
 
 std::string temporaryPathBeside(const std::string& target) {
     return target + ".partial-" + std::to_string(::getpid()) + "-" + std::to_string(gTemporaries++);
 }
 
+int createTemporary(const std::string& temporary) {
+    return ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+}
+
 bool commitTemporary(const std::string& temporary, const std::string& target, std::string& error) {
+    // Checked again at the last moment: the target may have become a pipe or
+    // been write-protected while the content was made.
+    if (const OutputFileCheck check = checkOutputFile(target); !check.ok()) {
+        error = check.problem;
+        removeTemporary(temporary);
+        return false;
+    }
+    keepModeAndOwner(temporary, target);
     if (!syncPath(temporary, O_RDONLY)) {
         error = target + ": could not flush the new file to disk: " + std::strerror(errno);
         removeTemporary(temporary);
@@ -65,8 +94,13 @@ void removeTemporary(const std::string& temporary) {
 }
 
 bool writeFileAtomically(const std::string& target, std::string_view bytes, std::string& error) {
-    const std::string temporary = temporaryPathBeside(target);
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    const OutputFileCheck check = checkOutputFile(target);
+    if (!check.ok()) {
+        error = check.problem;
+        return false;
+    }
+    const std::string temporary = temporaryPathBeside(check.path);
+    const int fd = createTemporary(temporary);
     if (fd < 0) {
         error = target + ": cannot create the file: " + std::strerror(errno) +
                 " (check that the folder exists and is writable)";
@@ -80,7 +114,7 @@ bool writeFileAtomically(const std::string& target, std::string_view bytes, std:
         removeTemporary(temporary);
         return false;
     }
-    return commitTemporary(temporary, target, error);
+    return commitTemporary(temporary, check.path, error);
 }
 
 }  // namespace stillpoint

@@ -4,8 +4,11 @@
 // file or the complete new one under the target's name, never half of one.
 //
 // Every file the project writes for keeps (renders, profiles, caches) goes
-// through here: write the temporary (directly, or with a library such as
-// libsndfile), then commitTemporary(); on failure removeTemporary().
+// through here: check the target (checkOutputFile, stillpoint/output_file.hpp)
+// and write to the path it gives, create the temporary with createTemporary()
+// and write it (directly, or with a library such as libsndfile through the
+// descriptor), then commitTemporary(); on failure removeTemporary().
+// A replaced file keeps its permission bits and, where allowed, its owner.
 #pragma once
 
 #include <string>
@@ -17,7 +20,13 @@ namespace stillpoint {
 /// rename is atomic), unique per process and call.
 std::string temporaryPathBeside(const std::string& target);
 
-/// Flushes `temporary` to disk, renames it to `target` and flushes the
+/// Creates `temporary` (which must not exist) for writing, with the usual
+/// mode (0666 less the umask). The descriptor, or -1 with errno set.
+int createTemporary(const std::string& temporary);
+
+/// Checks `target` again (checkOutputFile: never a pipe, device, folder or a
+/// write-protected file), gives `temporary` the mode and owner of the file
+/// it replaces, flushes it to disk, renames it to `target` and flushes the
 /// folder. False with `error` set (naming the target) when any step fails;
 /// the temporary is then removed and the target untouched.
 bool commitTemporary(const std::string& temporary, const std::string& target, std::string& error);
@@ -25,7 +34,8 @@ bool commitTemporary(const std::string& temporary, const std::string& target, st
 /// Removes a temporary that will not be committed; a missing one is fine.
 void removeTemporary(const std::string& temporary);
 
-/// Writes `bytes` to `target` through a temporary. False with `error` set.
+/// Writes `bytes` to `target` (checked by checkOutputFile) through a
+/// temporary. False with `error` set.
 bool writeFileAtomically(const std::string& target, std::string_view bytes, std::string& error);
 
 }  // namespace stillpoint

@@ -1,44 +1,84 @@
 #include "io/audio_file_writer.hpp"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include "io/atomic_file.hpp"
+#include "stillpoint/output_file.hpp"
 
 namespace stillpoint {
 namespace {
 
-int sndfileFormat(AudioFileFormat format) {
+constexpr std::int64_t kBytesPerSample = 3;  // 24-bit PCM
+// A RIFF WAV's 32-bit size fields, less room for its header chunks.
+constexpr std::int64_t kRiffDataLimit = 0xFFFFFFFFll - (1 << 20);
+
+std::int64_t wavDataBytes(std::int64_t frames, int channels) {
+    return frames * channels * kBytesPerSample;
+}
+
+int sndfileFormatFor(AudioFileFormat format, WavContainer container) {
     switch (format) {
-        case AudioFileFormat::Wav: return SF_FORMAT_WAV | SF_FORMAT_PCM_24;
-        case AudioFileFormat::Flac: return SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
-        case AudioFileFormat::Ogg: return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
+        case AudioFileFormat::Wav:
+            return (container == WavContainer::Rf64 ? SF_FORMAT_RF64 : SF_FORMAT_WAV) |
+                   SF_FORMAT_PCM_24;
+        case AudioFileFormat::Flac:
+            return SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
+        case AudioFileFormat::Ogg:
+            return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
     }
     return 0;
 }
 
 }  // namespace
 
-AudioFileWriter::~AudioFileWriter() { discard(); }
+WavContainer wavContainerFor(std::int64_t frames, int channels) {
+    return wavDataBytes(frames, channels) > kRiffDataLimit ? WavContainer::Rf64
+                                                           : WavContainer::Riff;
+}
+
+AudioFileWriter::~AudioFileWriter() {
+    discard();
+}
 
 bool AudioFileWriter::open(const std::string& path, AudioFileFormat format, int sampleRate,
-                           int channels) {
+                           int channels, std::int64_t plannedFrames) {
     discard();
     path_ = path;
-    tempPath_ = temporaryPathBeside(path);
+    const OutputFileCheck check = checkOutputFile(path);
+    if (!check.ok()) {
+        error_ = check.problem;
+        return false;
+    }
+    target_ = check.path;
     SF_INFO info{};
     info.samplerate = sampleRate;
     info.channels = channels;
-    info.format = sndfileFormat(format);
+    info.format = sndfileFormatFor(format, wavContainerFor(plannedFrames, channels));
     if (!sf_format_check(&info)) {
         error_ = path + ": libsndfile cannot write this format at " + std::to_string(sampleRate) +
                  " Hz with " + std::to_string(channels) + " channels";
         return false;
     }
-    file_ = sf_open(tempPath_.c_str(), SFM_WRITE, &info);
-    if (!file_) {
-        error_ = path + ": cannot create the file: " + sf_strerror(nullptr) +
+    tempPath_ = temporaryPathBeside(target_);
+    const int fd = createTemporary(tempPath_);
+    if (fd < 0) {
+        error_ = path + ": cannot create the file: " + std::strerror(errno) +
                  " (check that the folder exists and is writable)";
         tempPath_.clear();
         return false;
     }
+    file_ = sf_open_fd(fd, SFM_WRITE, &info, SF_TRUE);  // closes fd with the file
+    if (!file_) {
+        error_ = path + ": cannot create the file: " + sf_strerror(nullptr);
+        discard();
+        return false;
+    }
+    sndfileFormat_ = info.format;
+    channels_ = channels;
+    framesWritten_ = 0;
     // Clip rather than wrap if a sample ever reaches full scale.
     sf_command(file_, SFC_SET_CLIPPING, nullptr, SF_TRUE);
     if (format == AudioFileFormat::Ogg) {
@@ -50,10 +90,16 @@ bool AudioFileWriter::open(const std::string& path, AudioFileFormat format, int 
 
 bool AudioFileWriter::write(const float* interleaved, std::int64_t frames) {
     if (!file_) return false;
+    const bool riff = (sndfileFormat_ & SF_FORMAT_TYPEMASK) == SF_FORMAT_WAV;
+    if (riff && wavDataBytes(framesWritten_ + frames, channels_) > kRiffDataLimit) {
+        error_ = path_ + ": grew past the 4 GB a WAV can count; render it as .flac";
+        return false;
+    }
     if (sf_writef_float(file_, interleaved, frames) != frames) {
         error_ = path_ + ": write failed: " + sf_strerror(file_) + " (is the disk full?)";
         return false;
     }
+    framesWritten_ += frames;
     return true;
 }
 
@@ -66,7 +112,7 @@ bool AudioFileWriter::commit() {
         discard();
         return false;
     }
-    const bool committed = commitTemporary(tempPath_, path_, error_);
+    const bool committed = commitTemporary(tempPath_, target_, error_);
     tempPath_.clear();
     return committed;
 }

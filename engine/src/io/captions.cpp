@@ -3,8 +3,6 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 
 #include "stillpoint/unsafe_characters.hpp"
 
@@ -66,28 +64,6 @@ std::string formatCaptions(const std::vector<Caption>& captions, double sampleRa
                 escapeForDisplay(caption.text) + "\n\n";
     }
     return text;
-}
-
-bool writeTextFile(const std::string& path, const std::string& text, std::string& error) {
-    const std::string temporary = path + ".partial";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out || !out.write(text.data(), static_cast<std::streamsize>(text.size())) ||
-            !out.flush()) {
-            error = path + ": cannot write";
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            return false;
-        }
-    }
-    std::error_code failed;
-    std::filesystem::rename(temporary, path, failed);
-    if (failed) {
-        error = path + ": cannot write (" + failed.message() + ")";
-        std::filesystem::remove(temporary, failed);
-        return false;
-    }
-    return true;
 }
 
 }  // namespace stillpoint

@@ -96,7 +96,8 @@ FileRenderResult renderProgramToFile(std::shared_ptr<const Program> program,
     result.calibrationGainDb = engine.calibrationGainDb();
 
     AudioFileWriter writer;
-    if (!writer.open(path, *format, static_cast<int>(config.sampleRate), engine.outputChannels())) {
+    if (!writer.open(path, *format, static_cast<int>(config.sampleRate), engine.outputChannels(),
+                     engine.lengthFrames())) {
         result.error = writer.error();
         return result;
     }
