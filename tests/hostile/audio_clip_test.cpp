@@ -293,5 +293,36 @@ TEST(AudioClipReader, AMissingFileNamesThePath) {
               "check the path");
 }
 
+// The fuzz target's seeds, each with what it must give.
+TEST(AudioClipReader, TheFuzzSeedsReadAsCatalogued) {
+    const auto folder = std::filesystem::path(STILLPOINT_TEST_DATA_DIR) / ".." / "fuzz" / "corpus" /
+                        "audio_clip";
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"mono16.wav", ""},
+        {"mono16.flac", ""},
+        {"stereo24.wav", ""},
+        {"float32.wav", ""},
+        {"unknown_length.flac", ""},  // as ffmpeg writes to a pipe
+        {"unknown_length.wav", ""},
+        {"nan_float.wav", "has a sample at 0.003 s (frame 50, channel 1) that is NaN or infinite"},
+        {"inf_float.wav", "has a sample at 0.004 s (frame 60, channel 1) that is NaN or infinite"},
+        {"over_full_scale_float.wav",
+         "has a sample at 0.004 s (frame 70, channel 1) beyond full scale (4)"},
+        {"rate_1hz.wav", "has a sample rate of 1 Hz; use 8000 to 384000 Hz"},
+        {"rate_10mhz.wav", "has a sample rate of 10000000 Hz; use 8000 to 384000 Hz"},
+        {"channels_0.wav", "not a readable WAV or FLAC file ("},
+        {"channels_65535.wav", "not a readable WAV or FLAC file ("},
+    };
+    for (const auto& [name, error] : expected) {
+        const auto path = (folder / name).string();
+        const auto read = readAudioClipFile(path);
+        if (error.empty()) {
+            EXPECT_TRUE(read.clip) << read.error;
+            continue;
+        }
+        EXPECT_EQ(read.error.rfind(path + ": " + error, 0), 0u) << read.error;
+    }
+}
+
 }  // namespace
 }  // namespace stillpoint

@@ -95,7 +95,8 @@ void setFloatSample(std::vector<std::uint8_t>& wav, std::size_t frame, float val
     put(wav, wavChunk(wav, "data") + frame * 4, value);
 }
 
-void setWavFormat(std::vector<std::uint8_t>& wav, std::uint32_t sampleRate, std::uint16_t channels) {
+void setWavFormat(std::vector<std::uint8_t>& wav, std::uint32_t sampleRate,
+                  std::uint16_t channels) {
     const std::size_t fmt = wavChunk(wav, "fmt ");
     std::uint16_t bits = 0;
     std::memcpy(&bits, &wav.at(fmt + 14), 2);

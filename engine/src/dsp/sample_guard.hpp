@@ -27,14 +27,14 @@ inline std::optional<std::size_t> firstUnplayableSample(std::span<const float> s
 }
 
 /// Makes `count` samples safe to pass on: a non-finite sample becomes 0 (a
-/// NaN or infinity has no level to keep), a finite one beyond `ceiling` is
+/// NaN or infinity has no level to keep), a finite one beyond full scale is
 /// held at it. Returns how many samples it changed (0 for healthy audio).
-inline int guardSamples(float* samples, int count, float ceiling = 1.0f) noexcept {
+inline int guardSamples(float* samples, int count) noexcept {
     int repaired = 0;
     for (int i = 0; i < count; ++i) {
         const float sample = samples[i];
-        if (std::fabs(sample) <= ceiling) continue;
-        samples[i] = std::isfinite(sample) ? std::copysign(ceiling, sample) : 0.0f;
+        if (isPlayableSample(sample)) continue;
+        samples[i] = std::isfinite(sample) ? std::copysign(1.0f, sample) : 0.0f;
         ++repaired;
     }
     return repaired;

@@ -21,9 +21,6 @@ namespace {
 // long silence) into something loud, nor cuts a loud one to nothing.
 constexpr double kMaxCalibrationBoostDb = 24.0;
 constexpr double kMaxCalibrationCutDb = -40.0;
-// What reaches the limiter: +36 dBFS, far above anything a session mixes,
-// low enough that the limiter's detector never squares its way to infinity.
-constexpr float kLimiterInputCeiling = 64.0f;
 
 class QueueEventSink final : public EventSink {
 public:
@@ -80,7 +77,7 @@ struct Engine::Impl {
     float masterGain = 1.0f;
     double calibrationDb = 0.0;
     bool prepared = false;
-    // Samples the guards repaired: counted on the audio thread, published after each block.
+    // Samples the output guard repaired: counted on the audio thread, published after each block.
     std::uint64_t repaired = 0;
     std::atomic<std::uint64_t> repairedPublished{0};
 
@@ -118,11 +115,6 @@ struct Engine::Impl {
             bus[0][i] *= masterGain;
             bus[1][i] *= masterGain;
         }
-        // A NaN left in the limiter would stay in its envelope: silence for
-        // the rest of the session instead of one repaired sample.
-        for (float* channel : bus)
-            repaired += static_cast<std::uint64_t>(
-                dsp::guardSamples(channel, frames, kLimiterInputCeiling));
         limiter.process(bus, frames);
         if (out == nullptr) return;
         if (config.channels == 1) {

@@ -112,11 +112,11 @@ constexpr sf_count_t kDecodeChunkFrames = 1 << 16;
 /// How one clip's header measures up to the limits, before any sample is decoded.
 class ClipBounds {
   public:
-    ClipBounds(const SF_INFO& info, const AudioClipLimits& limits)
-        : info_(info), limits_(limits) {}
+    ClipBounds(const SF_INFO& info, const AudioClipLimits& limits) : info_(info), limits_(limits) {}
 
     std::optional<std::string> problemWithFormat() const {
-        if (!acceptedContainer(info_.format)) return "is not WAV or FLAC; " + std::string(kReExport);
+        if (!acceptedContainer(info_.format))
+            return "is not WAV or FLAC; " + std::string(kReExport);
         if (info_.channels < 1)
             return "has no channels (its header is damaged); " + std::string(kReExport);
         if (info_.channels > limits_.maxChannels)
@@ -186,8 +186,8 @@ AudioClipRead decode(SNDFILE* file, const SF_INFO& info, const ClipBounds& bound
         const sf_count_t want = std::min(kDecodeChunkFrames, maxFrames + 1 - decoded);
         const std::size_t at = clip.interleaved.size();
         clip.interleaved.resize(at + static_cast<std::size_t>(want) * channels);
-        const sf_count_t got = std::max<sf_count_t>(
-            sf_readf_float(file, clip.interleaved.data() + at, want), 0);
+        const sf_count_t got =
+            std::max<sf_count_t>(sf_readf_float(file, clip.interleaved.data() + at, want), 0);
         clip.interleaved.resize(at + static_cast<std::size_t>(got) * channels);
         const std::span<const float> fresh(clip.interleaved.data() + at,
                                            static_cast<std::size_t>(got) * channels);

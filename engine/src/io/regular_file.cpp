@@ -42,8 +42,7 @@ RegularFile problem(RegularFile::Problem kind, std::string systemMessage = {}) {
 
 }  // namespace
 
-RegularFile readRegularFile(const std::string& path, std::uintmax_t maxBytes,
-                            SymbolicLinks links) {
+RegularFile readRegularFile(const std::string& path, std::uintmax_t maxBytes, SymbolicLinks links) {
     // O_NONBLOCK: opening a FIFO with no writer returns at once instead of
     // waiting for one. O_NOCTTY: a terminal named here never becomes ours.
     int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
