@@ -85,11 +85,11 @@ TEST_F(VoicePackCli, AClipWithANaNSampleOrTooLargeIsRefusedNamingIt) {
     auto result = run(render);
     EXPECT_EQ(result.exitCode, 3) << result.err;
     const auto clip = fs::canonical(dir_ / "anna" / "welcome.wav").string();
-    EXPECT_NE(result.err.find(clip +
-                              ": has a sample at 0.500 s (frame 24000, channel 1) that is NaN or "
-                              "infinite; export it again as 16- or 24-bit WAV or FLAC (line "
-                              "'welcome' at "),
-              std::string::npos)
+    EXPECT_NE(
+        result.err.find(clip + ": has a sample at 0.500 s (frame 24000, channel 1) that is NaN or "
+                               "infinite; export it again as 16- or 24-bit WAV or FLAC (line "
+                               "'welcome' at "),
+        std::string::npos)
         << result.err;
     EXPECT_FALSE(fs::exists(out));
 

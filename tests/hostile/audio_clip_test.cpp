@@ -264,9 +264,10 @@ TEST(AudioClipReader, AFileTooLargeIsRefusedBeforeItIsRead) {
 TEST(AudioClipReader, AFifoNamedAsAClipIsRefusedAtOnce) {
     const ScratchFile scratch("clip.fifo");
     const test::TestFifo fifo(scratch.path());
-    const auto read = test::returnsPromptly(fifo, [&] { return readAudioClipFile(scratch.string()); });
-    EXPECT_EQ(read.error, scratch.string() +
-                              ": is a named pipe (FIFO), not a file; name a WAV or FLAC file");
+    const auto read =
+        test::returnsPromptly(fifo, [&] { return readAudioClipFile(scratch.string()); });
+    EXPECT_EQ(read.error,
+              scratch.string() + ": is a named pipe (FIFO), not a file; name a WAV or FLAC file");
 }
 
 TEST(AudioClipReader, DevicesAndFoldersAreRefused) {
@@ -280,7 +281,8 @@ TEST(AudioClipReader, AClipFileReadsAsItsBytesDo) {
     const ScratchFile file("tone.flac");
     const auto bytes = test::encodeToneClip(ClipContainer::Flac16, 22050, 1, 0.5);
     std::ofstream(file.path(), std::ios::binary)
-        .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+        .write(reinterpret_cast<const char*>(bytes.data()),
+               static_cast<std::streamsize>(bytes.size()));
     const auto read = readAudioClipFile(file.string());
     ASSERT_TRUE(read.clip) << read.error;
     EXPECT_EQ(read.clip->interleaved, readAudioClip(bytes, "tone.flac").clip->interleaved);
@@ -295,8 +297,8 @@ TEST(AudioClipReader, AMissingFileNamesThePath) {
 
 // The fuzz target's seeds, each with what it must give.
 TEST(AudioClipReader, TheFuzzSeedsReadAsCatalogued) {
-    const auto folder = std::filesystem::path(STILLPOINT_TEST_DATA_DIR) / ".." / "fuzz" / "corpus" /
-                        "audio_clip";
+    const auto folder =
+        std::filesystem::path(STILLPOINT_TEST_DATA_DIR) / ".." / "fuzz" / "corpus" / "audio_clip";
     const std::vector<std::pair<std::string, std::string>> expected = {
         {"mono16.wav", ""},
         {"mono16.flac", ""},

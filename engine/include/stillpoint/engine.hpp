@@ -5,10 +5,10 @@
 // upstream: a guard after the limiter repairs any other (repairedSamples()).
 //
 // Threads: `load`, `prepare` and `seek` run on a control thread, never
-// while process() may run, and may allocate. `process` runs on the audio thread: it never allocates, locks,
-// does I/O or throws, for any frame count up to the prepared maximum.
-// Commands go in through a wait-free SPSC queue (`pushCommand`, one producer);
-// events come out through another (`popEvent`, one consumer).
+// while process() may run, and may allocate. `process` runs on the audio thread: it never
+// allocates, locks, does I/O or throws, for any frame count up to the prepared maximum. Commands go
+// in through a wait-free SPSC queue (`pushCommand`, one producer); events come out through another
+// (`popEvent`, one consumer).
 #pragma once
 
 #include <cstdint>

@@ -8,9 +8,9 @@
 
 #include "io/contained_path.hpp"
 #include "io/regular_file.hpp"
-#include "text/bounded_file.hpp"
 #include "session/layout_check.hpp"
 #include "session/utf8_text.hpp"
+#include "text/bounded_file.hpp"
 
 namespace stillpoint::narration {
 namespace {
