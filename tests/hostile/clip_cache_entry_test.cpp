@@ -72,6 +72,16 @@ TEST(ClipCacheEntry, AFifoUnderAnEntrysNameIsDroppedAtOnce) {
     EXPECT_FALSE(fs::exists(fs::symlink_status(cache.pathFor("line"))));
 }
 
+TEST(ClipCacheEntry, AFifoUnderTheWritersTemporaryNameNeverBlocksIt) {
+    const CacheFolder folder;
+    const ClipCache cache(folder.string());
+    const test::TestFifo fifo(cache.pathFor("line") + ".tmp" + std::to_string(::getpid()));
+    test::returnsPromptly(fifo, [&] { cache.store("line", kGoodClip); });
+    std::vector<float> samples;
+    EXPECT_EQ(cache.load("line", samples), ClipCache::Lookup::Hit);
+    EXPECT_EQ(samples, kGoodClip);
+}
+
 TEST(ClipCacheEntry, LinksAndHugeFilesAreDroppedUnread) {
     const CacheFolder folder;
     const ClipCache cache(folder.string());

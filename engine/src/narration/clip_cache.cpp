@@ -132,6 +132,9 @@ void ClipCache::store(const std::string& key, const std::vector<float>& samples)
     if (failed) return;
     const std::string path = pathFor(key);
     const std::string temporary = path + ".tmp" + std::to_string(::getpid());
+    // Whatever is left under this process's temporary name (a dead writer's
+    // file, a FIFO that would block the open) goes first.
+    std::filesystem::remove(temporary, failed);
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         Header header{};
