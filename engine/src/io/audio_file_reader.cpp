@@ -106,7 +106,7 @@ constexpr const char* kReExport = "export it again as WAV or FLAC";
 constexpr const char* kReExportInteger = "export it again as 16- or 24-bit WAV or FLAC";
 // libsndfile's frame count for a FLAC whose header leaves the length open.
 constexpr sf_count_t kUnknownLength = SF_COUNT_MAX;
-// Decoding a clip of unknown length grows its buffer this many frames at a time.
+// Clips decode this many frames at a time, each chunk checked before the next is read.
 constexpr sf_count_t kDecodeChunkFrames = 1 << 16;
 
 /// How one clip's header measures up to the limits, before any sample is decoded.
