@@ -1,7 +1,7 @@
-// Recorded voice packs: clips at any rate and channel count play at their
-// own pitch and length; lines without a clip are synthesised with one
-// warning; a damaged clip or a path out of the pack is an error that names
-// the file and the manifest line.
+// Recorded voice packs: clips at any rate (8 to 384 kHz) and channel count
+// play at their own pitch and length; lines without a clip are synthesised
+// with one warning; a damaged clip or a path out of the pack is an error
+// that names the file and the manifest line.
 #include <gtest/gtest.h>
 #include <sndfile.h>
 #include <unistd.h>
