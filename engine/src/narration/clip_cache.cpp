@@ -114,8 +114,9 @@ ClipCache::Lookup ClipCache::load(const std::string& key, std::vector<float>& sa
     if (bytes.substr(sizeof header, header.keyBytes) != key)
         return Lookup::Miss;  // another key with the same hash
     samples.resize(header.sampleCount);
-    std::memcpy(samples.data(), bytes.data() + sizeof header + header.keyBytes,
-                samples.size() * sizeof(float));
+    if (!samples.empty())  // an empty vector's data() may be null, which memcpy may not take
+        std::memcpy(samples.data(), bytes.data() + sizeof header + header.keyBytes,
+                    samples.size() * sizeof(float));
     if (checksumOf(key, samples) != header.checksum) return damaged();
     // The checksum tells damage from chance, not a sound entry from a
     // planted one: the folder is the user's, and its samples must be
