@@ -92,7 +92,7 @@ std::optional<std::vector<float>> recordedLine(const narration::VoicePackClip& c
                                                std::string& error) {
     auto samples = narration::readClipFile(clip.path, settings.sampleRate, error);
     if (!samples) {
-        error = clip.path + ": " + error + " (line '" + id + "' at " + clip.manifestPlace + ")";
+        error += " (line '" + id + "' at " + clip.manifestPlace + ")";
         return std::nullopt;
     }
     narration::levelSpeech(*samples, settings.sampleRate, settings.speechLufs);
