@@ -6,7 +6,7 @@
 namespace stillpoint::detail {
 namespace {
 
-constexpr std::array<std::string_view, 2> kBreathLineKeys{"say", "at"};
+constexpr std::array<std::string_view, 3> kBreathLineKeys{"say", "at", "id"};
 
 std::optional<BreathLine> readBreathLine(const Field& item, YamlReader& reader) {
     BreathLine line;
@@ -23,6 +23,8 @@ std::optional<BreathLine> readBreathLine(const Field& item, YamlReader& reader) 
         if (entry.name == "say") {
             entry.name = "line text";
             text = reader.text(entry, kMaxTextCharacters, "split it into several lines");
+        } else if (entry.name == "id") {
+            line.id = readLineId(entry, reader).value_or("");
         } else {
             entry.name = "line anchor";
             line.at = reader.choice(entry, kAnchorNames, "anchors").value_or(line.at);

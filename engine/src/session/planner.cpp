@@ -1,12 +1,12 @@
 #include <algorithm>
 #include <cmath>
 
-#include "stillpoint/nearest_name.hpp"
 #include "session/anchored_lines.hpp"
 #include "session/built_in_grounding.hpp"
 #include "session/pattern_lookup.hpp"
 #include "session/scan_phrases.hpp"
 #include "session/speech_markup.hpp"
+#include "stillpoint/nearest_name.hpp"
 #include "stillpoint/pace_law.hpp"
 #include "stillpoint/program.hpp"
 
@@ -38,7 +38,7 @@ bool contains(const std::vector<std::string>& names, const std::string& name) {
 class Planner {
   public:
     Planner(const Session& session, const PlanOptions& options)
-        : session_(session), options_(options) {
+        : session_(session), options_(options), scanPhrasing_(session.language) {
         avoid_ = session.avoid;
         for (const std::string& region : options.avoid) {
             if (contains(bodyRegions(), region)) {
@@ -55,6 +55,8 @@ class Planner {
     PlanResult plan() {
         program_.title = session_.title;
         program_.sourcePath = session_.sourcePath;
+        program_.language = session_.language;
+        program_.languagePos = session_.languagePos;
         program_.sound = session_.defaults;
         if (options_.voice) program_.sound.voice.synthesized = *options_.voice;
         double now = 0.0;
@@ -63,7 +65,9 @@ class Planner {
         // Grounding sits after the flow, on its own clock from 0: it is only
         // ever reached by a jump.
         program_.groundingSection = static_cast<int>(program_.sections.size());
-        planSection(session_.grounding ? *session_.grounding : detail::builtInGrounding(), 0.0, false);
+        planSection(
+            session_.grounding ? *session_.grounding : detail::builtInGrounding(session_.language),
+            0.0, false);
 
         PlanResult result;
         result.diagnostics = std::move(diagnostics_);
@@ -156,6 +160,7 @@ class Planner {
         for (const BreathLine& line : breathe.lines) {
             checkMarkup(line.text, line.pos);  // every pattern has an inhale and an exhale
             planned.lines.push_back(line.text);
+            planned.lineIds.push_back(line.id);
             planned.lineAnchors.push_back(line.at);
             frames.push_back(std::llround(estimateSpeechSeconds(line.text) * kEstimateRate));
         }
@@ -186,16 +191,17 @@ class Planner {
     /// Spoken text with bad `[...]` markup is an error at its step.
     void checkMarkup(const std::string& text, SourcePos pos) {
         if (const auto bad = detail::findMarkupError(text))
-            report(Severity::Error, pos,
-                   bad->message + " (character " + std::to_string(bad->offset + 1) + " of the text)",
-                   bad->hint);
+            report(
+                Severity::Error, pos,
+                bad->message + " (character " + std::to_string(bad->offset + 1) + " of the text)",
+                bad->hint);
     }
 
     void plan(const SayStep& say, SourcePos pos, PlannedStep& planned) {
         checkMarkup(say.text, pos);
         planned.kind = StepKind::Say;
         planned.lines = {say.text};
-        planned.lineId = say.id;
+        planned.lineIds = {say.id};
         planned.voice = say.voice;
         planned.lengthSeconds = estimateSpeechSeconds(say.text);
     }
@@ -204,13 +210,17 @@ class Planner {
         checkMarkup(checkin.prompt, pos);
         planned.kind = StepKind::Checkin;
         planned.lines = {checkin.prompt};
+        planned.lineIds = {checkin.id};
         planned.waitSeconds = checkin.waitSeconds;
         planned.voice = checkin.voice;
         planned.lengthSeconds = estimateSpeechSeconds(checkin.prompt) + checkin.waitSeconds;
     }
 
     void plan(const ScanStep& scan, SourcePos pos, PlannedStep& planned) {
-        planned.lines = detail::scanLines(scan.regions, avoid_, scan.length);
+        for (detail::ScanLine& line : scanPhrasing_.linesFor(scan.regions, avoid_, scan.length)) {
+            planned.lines.push_back(std::move(line.text));
+            planned.lineIds.push_back(std::move(line.id));
+        }
         if (planned.lines.empty()) {
             report(Severity::Warning, pos, "every region of this scan is left out by avoid",
                    "the scan becomes a " +
@@ -238,6 +248,7 @@ class Planner {
     const Session& session_;
     const PlanOptions& options_;
     std::vector<std::string> avoid_;
+    detail::ScanPhrasing scanPhrasing_;  ///< one for the session: phrases do not repeat
     Program program_;
     Diagnostics diagnostics_;
 };

@@ -60,7 +60,14 @@ std::optional<VoiceName> readVoiceName(const Field& field, YamlReader& reader);
 /// One of kLineVoiceKeys into `voice`.
 void readLineVoiceKey(const Field& field, LineVoice& voice, YamlReader& reader);
 
-/// A breathe step's `lines:`, each `{at: exhale|inhale, say: TEXT}` (at defaults to exhale).
+/// Line ids (`id:` of say, checkin and breath lines) stay plain file names.
+inline constexpr std::size_t kMaxLineIdCharacters = 100;
+bool isPlainLineId(std::string_view id);
+/// An `id:`: plain text that isPlainLineId; nullopt when it is not (reported).
+std::optional<std::string> readLineId(const Field& field, YamlReader& reader);
+
+/// A breathe step's `lines:`, each `{at: exhale|inhale, say: TEXT, id: NAME}` (at defaults to
+/// exhale).
 std::vector<BreathLine> readBreathLines(const Field& list, YamlReader& reader);
 
 /// One step: a map with a single key naming its kind.
