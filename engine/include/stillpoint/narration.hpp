@@ -1,14 +1,14 @@
 // Narration: turns a Program's spoken lines into audio the engine plays.
 //
 // Runs on a control thread, never the audio thread: it synthesises each line
-// (flite by default) or reads its recorded clip from a voice pack, resamples it to the engine rate with libsoxr,
-// normalises it to one speech loudness, caches it on disk, and attaches the
-// result to the Program as an immutable Narration. Steps that speak then last
-// as long as their real audio (not the planner's estimate), and the timeline
-// is laid out again.
+// (flite by default) or reads its recorded clip from a voice pack, resamples it to the engine rate
+// with libsoxr, normalises it to one speech loudness, caches it on disk, and attaches the result to
+// the Program as an immutable Narration. Steps that speak then last as long as their real audio
+// (not the planner's estimate), and the timeline is laid out again.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,7 +20,7 @@ namespace stillpoint {
 // `defaults: voice:` and each line's own keys, with PlanOptions::voice as a
 // run's override of the default voice.
 struct NarrationSettings {
-    double sampleRate = 48000.0;       ///< the engine rate the clips are made at
+    double sampleRate = 48000.0;  ///< the engine rate the clips are made at
     /// Integrated loudness of every line (mono), before the session's calibration.
     double speechLufs = -20.0;
     /// Where clips are cached; empty: $XDG_CACHE_HOME/stillpoint (or ~/.cache/stillpoint).
@@ -36,7 +36,7 @@ struct NarrationSettings {
 
 struct NarrationReport {
     bool ok = true;
-    std::string error;            ///< why not, naming what failed
+    std::string error;  ///< why not, naming what failed
     /// The failure comes from input (an unknown voice, a damaged clip, a
     /// bad voice pack), not from the engine.
     bool badInput = false;
@@ -68,6 +68,16 @@ std::string qualifiedName(const AvailableVoice& voice);
 /// An error at its file:line:column for every voice `program` names that
 /// this build cannot speak, with the nearest name and the valid ones.
 Diagnostics checkVoices(const Program& program);
+
+/// A recorded voice pack's name and the line ids it has clips for.
+struct VoicePackLines {
+    std::string name;
+    std::vector<std::string> ids;  ///< sorted
+};
+
+/// The voice pack in `directory` (docs/voice-packs.md), its clips not yet
+/// read; nullopt with `error` naming the manifest (and its line) and the fix.
+std::optional<VoicePackLines> readVoicePackLines(const std::string& directory, std::string& error);
 
 /// The cache directory `settings` resolves to.
 std::string narrationCacheDirectory(const NarrationSettings& settings);
