@@ -136,6 +136,27 @@ TEST_F(SpokenLanguageCli, TheScriptListsEveryLineWithItsIdOnceAndAManifestSkelet
     EXPECT_EQ(slurp(dir_ / "script.tsv"), out);
 }
 
+TEST_F(SpokenLanguageCli, OneIdWithTwoTextsKeepsTheFirstWithAWarning) {
+    const auto steps = [](const std::string& words) {
+        return "title: t\nsections:\n  - name: s\n    steps:\n      - say: {text: " + words +
+               ", id: welcome}\ngrounding:\n  - pause: 2s\n";
+    };
+    const auto first = write("a.yaml", steps("Welcome."));
+    const auto second = write("b.yaml", steps("Hello there."));
+    const auto result = run("voice-pack script " + first.string() + " " + second.string());
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(result.out, "id\ttext\nwelcome\tWelcome.\n");
+    EXPECT_NE(result.err.find(second.string() +
+                              ":5: warning: line id 'welcome' is also used with other words; "
+                              "the script keeps the first: \"Welcome.\""),
+              std::string::npos)
+        << result.err;
+
+    const auto broken = write("c.yaml", "title: t\nsections: 3\n");
+    EXPECT_EQ(run("voice-pack script " + broken.string()).exitCode, 1);
+    EXPECT_EQ(run("voice-pack scirpt " + first.string()).exitCode, 2);
+}
+
 TEST_F(SpokenLanguageCli, CheckCountsTheLinesAPackCoversAndListsTheMissingOnes) {
     const auto file = session("es", "Hola.");
     fs::create_directories(dir_ / "pack" / "clips");
