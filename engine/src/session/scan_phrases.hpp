@@ -1,7 +1,7 @@
 // Scan phrases: the words a body scan speaks for each region it visits, in
 // the session's language, each with a stable id a voice pack can record.
 //
-// Invitations, never commands (CARE.md). A line is an opener (a lead and an
+// Invitations, never commands. A line is an opener (a lead and an
 // invitation naming the region); a `standard` scan adds a noticing sentence,
 // a `long` one also an invitation to the breath and a pendulation anchor
 // chosen for the region (the hands while on the legs, the feet on the floor
