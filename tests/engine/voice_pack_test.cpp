@@ -191,11 +191,12 @@ TEST(VoicePack, AClipReplacesAScanRegionACheckinABreathLineAndABuiltInGroundingL
     folder.writeManifest(
         "  scan.en.short.hands.2: clips/hands.wav\n  how: clips/how.wav\n"
         "  breath.out: clips/out.wav\n  grounding.en.3: clips/g3.wav\n");
-    Program program = plannedFile(folder.writeSession(R"(      - scan: {regions: [feet, hands], length: short}
+    Program program =
+        plannedFile(folder.writeSession(R"(      - scan: {regions: [feet, hands], length: short}
       - checkin: {prompt: "How is this?", id: how, wait: 1s}
       - breathe: {cycles: 1, lines: [{at: exhale, say: Out., id: breath.out}]}
 )",
-                                                      true));
+                                        true));
     const NarrationReport report = narrateProgram(program);
     ASSERT_TRUE(report.ok) << report.error;
     EXPECT_EQ(report.linesRecorded, 4);
@@ -210,8 +211,7 @@ TEST(VoicePack, AClipReplacesAScanRegionACheckinABreathLineAndABuiltInGroundingL
     const auto grounding = static_cast<std::size_t>(
         program.sections.at(static_cast<std::size_t>(program.groundingSection)).firstStep);
     EXPECT_EQ(program.steps.at(grounding + 4).lineIds, std::vector<std::string>{"grounding.en.3"});
-    EXPECT_NEAR(static_cast<double>(steps.at(grounding + 4).at(0).samples.size()), clipFrames,
-                2.0);
+    EXPECT_NEAR(static_cast<double>(steps.at(grounding + 4).at(0).samples.size()), clipFrames, 2.0);
     // What the pack lacks is named by id in the one warning.
     EXPECT_NE(report.warning.find("has no clip for 7 line(s); the synthesiser speaks them: "
                                   "scan.en.short.feet.1.start1 (line 6), the built-in grounding "

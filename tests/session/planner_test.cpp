@@ -189,7 +189,8 @@ TEST(Planner, ScanSpeaksOneLinePerRegionAtItsLength) {
     EXPECT_EQ(program.steps[0].lines[0],
               "Any area can be skipped: if a place does not feel right to notice, simply rest "
               "with your breath instead. To begin, you might notice your feet.");
-    EXPECT_EQ(program.steps[0].lines[1], "If it feels right, your attention can rest on your lower back.");
+    EXPECT_EQ(program.steps[0].lines[1],
+              "If it feels right, your attention can rest on your lower back.");
     // Standard adds an invitation to notice; long adds the breath and a way back.
     EXPECT_EQ(program.steps[1].lines.at(0),
               "As before, any area can be skipped, and you can rest with your breath whenever you "
@@ -203,8 +204,8 @@ TEST(Planner, ScanSpeaksOneLinePerRegionAtItsLength) {
               "attention can settle on your feet on the floor.");
     EXPECT_EQ(program.steps[2].lineIds,
               (std::vector<std::string>{"scan.en.long.jaw.4.start3", "scan.en.long.face.5"}));
-    EXPECT_EQ(program.steps[0].lineIds,
-              (std::vector<std::string>{"scan.en.short.feet.1.start1", "scan.en.short.lower_back.2"}));
+    EXPECT_EQ(program.steps[0].lineIds, (std::vector<std::string>{"scan.en.short.feet.1.start1",
+                                                                  "scan.en.short.lower_back.2"}));
     // Each region is given its time (10, 20, 40 s), or the time its words take when longer:
     // the skip offer makes a short scan's first line longer than 10 s.
     ASSERT_GT(estimateSpeechSeconds(program.steps[0].lines[0]), 10.0);
@@ -225,7 +226,9 @@ TEST(Planner, AvoidLeavesRegionsOutFromTheSessionAndTheOptions) {
     // The line after the gap moves on without naming what was left out.
     ASSERT_EQ(program.steps.at(0).lines.size(), 2u);
     EXPECT_NE(program.steps[0].lines[0].find("your feet."), std::string::npos);
-    EXPECT_EQ(program.steps[0].lines[1].rfind("Letting that go, your attention can rest on your jaw.", 0), 0u);
+    EXPECT_EQ(
+        program.steps[0].lines[1].rfind("Letting that go, your attention can rest on your jaw.", 0),
+        0u);
     EXPECT_DOUBLE_EQ(program.steps[0].lengthSeconds, 40.0);
 }
 

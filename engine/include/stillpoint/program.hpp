@@ -77,7 +77,7 @@ struct Program {
     std::string title;
     std::string sourcePath;
     Language language = Language::English;  ///< the session's; picks the default voice
-    SourcePos languagePos;                   ///< where `language:` is written, for errors
+    SourcePos languagePos;                  ///< where `language:` is written, for errors
     SoundSettings sound;
     std::vector<BreathPattern> patterns;
     std::vector<PlannedSection> sections;

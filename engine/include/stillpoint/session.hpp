@@ -124,9 +124,9 @@ struct PaceRamp {
 /// ended. The breathing goes on under it.
 struct BreathLine {
     std::string text;
-    std::string id;                         ///< optional line id (voice packs key clips by it)
+    std::string id;                        ///< optional line id (voice packs key clips by it)
     BreathPhase at = BreathPhase::Exhale;  ///< Inhale or Exhale
-    SourcePos pos;                          ///< where the line is written
+    SourcePos pos;                         ///< where the line is written
 };
 
 struct BreatheStep {
@@ -158,7 +158,7 @@ struct ScanStep {
 };
 struct CheckinStep {
     std::string prompt;
-    std::string id;  ///< optional line id (voice packs key clips by it)
+    std::string id;             ///< optional line id (voice packs key clips by it)
     double waitSeconds = 15.0;  ///< how long an offline render waits
     LineVoice voice;
 };
