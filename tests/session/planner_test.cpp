@@ -194,12 +194,12 @@ TEST(Planner, ScanSpeaksOneLinePerRegionAtItsLength) {
     // Standard adds an invitation to notice; long adds the breath and a way back.
     EXPECT_EQ(program.steps[1].lines.at(0),
               "As before, any area can be skipped, and you can rest with your breath whenever you "
-              "like. To begin, you could welcome whatever is there in your hands. There may be "
+              "like. To begin, you could be curious about your hands. There may be "
               "tingling, pressure, or stillness.");
     // The face's way back is the feet on the floor (the legs' is the hands).
     EXPECT_EQ(program.steps[2].lines.at(1),
-              "When you're ready, perhaps you can simply sense your face. Whatever is there is "
-              "welcome: the touch of clothing or air, or hardly anything. ... You could let the "
+              "When you're ready, you can simply sense your face. Sometimes there is "
+              "the touch of clothing or air, or hardly anything. ... You could let the "
               "breath come and go here, in its own rhythm. [pause 3s] At any moment, your "
               "attention can settle on your feet on the floor.");
     EXPECT_EQ(program.steps[2].lineIds,

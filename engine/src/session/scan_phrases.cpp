@@ -56,7 +56,7 @@ bool contains(const std::vector<std::string>& names, const std::string& name) {
 std::string scanLineText(const ScanLineKey& key) {
     const SpokenWords& words = spokenWords(key.language);
     const int v = key.variant % kScanVariants;
-    const auto k = static_cast<std::size_t>(key.leadVariant % 3);
+    const auto k = static_cast<std::size_t>(key.leadVariant % kScanLeadVariants);
     std::string line;
     switch (key.lead) {
         case ScanLead::Plain:
@@ -71,7 +71,7 @@ std::string scanLineText(const ScanLineKey& key) {
     }
     line += filled(words.invitations[secondOf(v)], regionWords(words, key.region));
     if (key.length == ScanLength::Short) return line;
-    // Closers pair the other way round, so a lead does not always bring the same closer.
+    // The closer's frame goes with the invitation, its sensations with the lead.
     line += " " + filled(words.noticeFrames[secondOf(v)], words.sensations[firstOf(v)]);
     if (key.length == ScanLength::Standard) return line;
     const auto anchor = static_cast<std::size_t>(anchorFor(key.region));
@@ -84,7 +84,7 @@ std::string scanLineId(const ScanLineKey& key) {
     std::string id = "scan." + std::string(languageCode(key.language)) + "." +
                      std::string(lengthName(key.length)) + "." + key.region + "." +
                      std::to_string(key.variant % kScanVariants + 1);
-    const std::string k = std::to_string(key.leadVariant % 3 + 1);
+    const std::string k = std::to_string(key.leadVariant % kScanLeadVariants + 1);
     if (key.lead == ScanLead::Start) id += ".start" + k;
     if (key.lead == ScanLead::Resume) id += ".resume" + k;
     return id;
@@ -103,10 +103,10 @@ std::vector<ScanLine> ScanPhrasing::linesFor(const std::vector<std::string>& reg
         ScanLineKey key{language_, length, region, lines_ % kScanVariants, ScanLead::Plain, 0};
         if (lines.empty()) {
             key.lead = ScanLead::Start;
-            key.leadVariant = scans_ % 3;
+            key.leadVariant = scans_ % kScanLeadVariants;
         } else if (gapBefore) {
             key.lead = ScanLead::Resume;
-            key.leadVariant = resumes_++ % 3;
+            key.leadVariant = resumes_++ % kScanLeadVariants;
         }
         lines.push_back({scanLineText(key), scanLineId(key)});
         ++lines_;

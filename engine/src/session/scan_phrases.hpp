@@ -26,6 +26,8 @@ namespace stillpoint::detail {
 
 /// Distinct openers (and closers) before the variants come round again.
 inline constexpr int kScanVariants = 36;
+/// Skip offers (and transitions after a gap) before they come round again.
+inline constexpr int kScanLeadVariants = 6;
 
 /// How a scan line begins.
 enum class ScanLead : unsigned char {

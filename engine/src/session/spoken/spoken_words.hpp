@@ -22,13 +22,15 @@ struct SpokenWords {
     /// Each body region as the invitations name it ("your lower back"), by
     /// its bodyRegions() name.
     std::array<std::pair<std::string_view, std::string_view>, 18> regions;
-    std::array<std::string_view, 6> leads;         ///< "Now, "
-    std::array<std::string_view, 6> invitations;   ///< "you might notice {}."
-    std::string_view startLead;                    ///< "To begin, "
-    std::array<std::string_view, 3> skipOffers;    ///< said before a scan's first line
-    std::array<std::string_view, 3> resumeLeads;   ///< "Letting that go, "
-    std::array<std::string_view, 6> noticeFrames;  ///< "You might notice {}."
-    std::array<std::string_view, 6> sensations;    ///< "warmth, weight, or nothing at all"
+    std::array<std::string_view, 6> leads;        ///< "Now, "
+    std::array<std::string_view, 6> invitations;  ///< "you might notice {}."
+    std::string_view startLead;                   ///< "To begin, "
+    std::array<std::string_view, 6> skipOffers;   ///< said before a scan's first line
+    std::array<std::string_view, 6> resumeLeads;  ///< "Letting that go, "
+    /// "Perhaps there is {}.": frame k follows invitation k, so each pair is
+    /// written to read well together (no word said twice in one line).
+    std::array<std::string_view, 6> noticeFrames;
+    std::array<std::string_view, 6> sensations;  ///< "warmth, weight, or nothing at all"
     std::array<std::string_view, 6> breathInvitations;
     std::array<std::string_view, 6> anchorFrames;  ///< "... come back to {}."
     std::array<std::string_view, 2> anchors;       ///< by ScanAnchor, as anchorFrames take them

@@ -36,15 +36,19 @@ const SpokenWords kGermanWords{
                     "lädt dich dieser Moment ein, {} zu spüren.",
                     "kannst du deine Aufmerksamkeit behutsam auf {} lenken."},
     .startLead = "Zu Beginn ",
-    .skipOffers = {"Jeder Bereich darf ausgelassen werden: Wenn sich eine Stelle nicht stimmig "
-                   "anfühlt, kannst du stattdessen einfach beim Atem bleiben.",
-                   "Wie vorhin darfst du jeden Bereich auslassen und jederzeit beim Atem "
-                   "ausruhen.",
-                   "Du kannst jeden Bereich überspringen, und du kannst jederzeit aufhören."},
-    .resumeLeads = {"Von hier aus ", "Als Nächstes ", "Ein Stück weiter "},
-    .noticeFrames = {"Vielleicht bemerkst du {}.", "Vielleicht ist da {}.", "Es kann {} geben.",
-                     "Möglicherweise zeigt sich {}.", "Alles darf da sein: {}.",
-                     "Vielleicht spürst du {}."},
+    .skipOffers =
+        {"Jeder Bereich darf ausgelassen werden: Wenn sich eine Stelle nicht stimmig anfühlt, "
+         "kannst du stattdessen einfach beim Atem bleiben.",
+         "Wie vorhin darfst du jeden Bereich auslassen und jederzeit beim Atem ausruhen.",
+         "Du kannst jeden Bereich überspringen, und du kannst jederzeit aufhören.",
+         "Jede Stelle darf ausgelassen werden; der Atem ist immer da, um bei ihm auszuruhen.",
+         "Wenn eine Stelle heute nicht passt, kannst du sie einfach übergehen.",
+         "Einen Bereich auszulassen, ist immer in Ordnung."},
+    .resumeLeads = {"Von hier aus ", "Als Nächstes ", "Ein Stück weiter ", "Danach ",
+                    "Im Weitergehen ", "Von dort aus "},
+    .noticeFrames = {"Es kann {} geben.", "Vielleicht bemerkst du {}.",
+                     "Möglicherweise zeigt sich {}.", "Da ist vielleicht {}.",
+                     "Alles darf da sein: {}.", "Vielleicht spürst du {}."},
     .sensations = {"Wärme, Gewicht oder auch gar nichts",
                    "Kühle oder Weite, oder nichts Bestimmtes", "ein Kribbeln, Druck oder Stille",
                    "Schwere oder Leichtigkeit, oder keine klare Empfindung",

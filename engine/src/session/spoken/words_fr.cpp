@@ -27,29 +27,34 @@ const SpokenWords kFrenchWords{
         {"head", "votre tête"},
     }},
     .leads = {"Maintenant, ", "Si cela vous convient, ", "À votre rythme, ", "Tout doucement, ",
-              "Quand vous êtes prêt ou prête, ", "Sans vous presser, "},
+              "Quand le moment vous semble venu, ", "Sans vous presser, "},
     .invitations = {"vous pouvez remarquer {}.", "votre attention peut se poser sur {}.",
                     "vous pouvez accueillir ce qui est présent dans {}.",
                     "vous pouvez laisser votre attention rejoindre {}.",
                     "vous pourriez simplement sentir {}.",
                     "vous pouvez tourner une attention bienveillante vers {}."},
     .startLead = "Pour commencer, ",
-    .skipOffers = {"Chaque zone peut être laissée de côté : si un endroit ne vous convient pas, "
-                   "vous pouvez simplement rester avec votre souffle.",
-                   "Comme tout à l'heure, vous pouvez passer n'importe quelle zone et vous "
-                   "reposer dans votre souffle quand vous le souhaitez.",
-                   "Vous pouvez passer n'importe quelle zone, et vous pouvez arrêter à tout "
-                   "moment."},
-    .resumeLeads = {"En laissant cela, ", "Ensuite, ", "De là, "},
-    .noticeFrames = {"Vous remarquez peut-être {}.", "Il y a peut-être {}.", "Il peut y avoir {}.",
+    .skipOffers =
+        {"Chaque zone peut être laissée de côté : si un endroit ne vous convient pas, vous pouvez "
+         "simplement rester avec votre souffle.",
+         "Comme tout à l'heure, vous pouvez passer n'importe quelle zone et vous reposer dans "
+         "votre souffle quand vous le souhaitez.",
+         "Vous pouvez passer n'importe quelle zone et arrêter à tout moment.",
+         "Chaque endroit peut être laissé de côté ; votre souffle est toujours là pour vous "
+         "reposer.",
+         "Si un endroit ne vous convient pas aujourd'hui, vous pouvez simplement le passer.",
+         "Passer une zone est toujours possible."},
+    .resumeLeads = {"En laissant cela, ", "Ensuite, ", "De là, ", "En mettant cela de côté, ",
+                    "Un peu plus loin, ", "À partir d'ici, "},
+    .noticeFrames = {"Il y a peut-être {}.", "Vous remarquez peut-être {}.", "Il peut y avoir {}.",
                      "Peut-être sentez-vous {}.", "Tout est bienvenu : {}.",
-                     "Vous pouvez simplement accueillir {}."},
-    .sensations = {"de la chaleur, du poids, ou rien du tout",
+                     "Il se peut qu'il y ait {}."},
+    .sensations = {"de la chaleur, du poids ou rien du tout",
                    "de la fraîcheur ou de l'aisance, ou rien de particulier",
-                   "des picotements, une pression, ou de l'immobilité",
+                   "des picotements, une pression ou de l'immobilité",
                    "de la lourdeur ou de la légèreté, ou aucune sensation nette",
                    "le contact des vêtements ou de l'air, ou presque rien",
-                   "de la douceur, de la fermeté, ou du calme"},
+                   "de la douceur, de la fermeté ou du calme"},
     .breathInvitations = {"Si vous le souhaitez, laissez le souffle circuler doucement autour de "
                           "cet endroit.",
                           "Vous pouvez imaginer le souffle qui rejoint doucement cette zone.",
