@@ -130,6 +130,26 @@ TEST(ScanPhrases, NoOpenerOrCloserRepeatsAcrossTwoFullScansInAnyLanguage) {
     }
 }
 
+TEST(ScanPhrases, TheFortyFiveMinuteScanSaysNoSentenceTwice) {
+    // Four scans, 36 regions: every sentence of every scan line is its own.
+    const ParseResult parsed =
+        loadSessionFile(std::string(STILLPOINT_ASSETS_DIR) + "/sessions/body-scan-45.yaml");
+    ASSERT_TRUE(parsed.session);
+    const PlanResult result = planSession(*parsed.session);
+    ASSERT_TRUE(result.program);
+    const auto lines = scanLinesOf(*result.program);
+    ASSERT_EQ(lines.size(), 36u);
+    std::set<std::string> openings;  // each line up to its first sentence's end
+    for (const std::string& line : lines)
+        EXPECT_TRUE(openings.insert(line.substr(0, line.find(". "))).second) << line;
+    std::set<std::string> skipOffers;
+    for (const PlannedStep& step : result.program->steps)
+        if (step.kind == StepKind::Scan)
+            EXPECT_TRUE(skipOffers.insert(step.lines.front().substr(0, 30)).second)
+                << step.lines.front();
+    EXPECT_EQ(skipOffers.size(), 4u);
+}
+
 TEST(ScanPhrases, EachScanOpensWithTheSkipOfferAndAGapIsNotNamed) {
     const Planned planned = planText(
         "title: t\navoid: [chest]\nsections:\n  - name: s\n    steps:\n"
