@@ -80,6 +80,13 @@ TEST_F(SpokenLanguageCli, GermanFrenchAndSpanishCaptionsHaveNoEnglishLine) {
             for (const std::string& line : english)
                 EXPECT_EQ(cue.find(line), std::string::npos)
                     << language << ": English \"" << line << "\" in: " << cue;
+        // The built-in grounding is never rendered in the flow: its lines are in the script.
+        const auto script = scriptOf(file);
+        ASSERT_EQ(script.size(), 1u + 1u + 3u + 7u) << language;
+        for (const auto& [id, text] : script)
+            for (const std::string& line : english)
+                EXPECT_EQ(text.find(line), std::string::npos)
+                    << language << ": English \"" << line << "\" in " << id << ": " << text;
     }
 }
 
