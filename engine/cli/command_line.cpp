@@ -134,8 +134,8 @@ int runPresets(const Args&, std::ostream& out, std::ostream&) {
         out << std::left << std::setw(17) << p.name << std::right << std::fixed
             << std::setprecision(2) << std::setw(6) << p.breathsPerMinute() << "/min  ";
         for (std::size_t i = 0; i < p.segments.size(); ++i)
-            out << (i ? ", " : "") << toString(p.segments[i].phase) << ' ' << std::setprecision(2)
-                << p.segments[i].seconds << " s";
+            out << (i ? ", " : "") << toString(p.segments[i].phase) << ' '
+                << std::setprecision(2) << p.segments[i].seconds << " s";
         out << '\n';
     }
     return kExitOk;

@@ -1,10 +1,11 @@
 // Narration: turns a Program's spoken lines into audio the engine plays.
 //
 // Runs on a control thread, never the audio thread: it synthesises each line
-// (flite by default) or reads its recorded clip from a voice pack, resamples it to the engine rate
-// with libsoxr, normalises it to one speech loudness, caches it on disk, and attaches the result to
-// the Program as an immutable Narration. Steps that speak then last as long as their real audio
-// (not the planner's estimate), and the timeline is laid out again.
+// (flite by default) or reads its recorded clip from a voice pack, resamples it to the engine rate with libsoxr,
+// normalises it to one speech loudness, caches it on disk, and attaches the
+// result to the Program as an immutable Narration. Steps that speak then last
+// as long as their real audio (not the planner's estimate), and the timeline
+// is laid out again.
 #pragma once
 
 #include <cstdint>
@@ -20,7 +21,7 @@ namespace stillpoint {
 // `defaults: voice:` and each line's own keys, with PlanOptions::voice as a
 // run's override of the default voice.
 struct NarrationSettings {
-    double sampleRate = 48000.0;  ///< the engine rate the clips are made at
+    double sampleRate = 48000.0;       ///< the engine rate the clips are made at
     /// Integrated loudness of every line (mono), before the session's calibration.
     double speechLufs = -20.0;
     /// Where clips are cached; empty: $XDG_CACHE_HOME/stillpoint (or ~/.cache/stillpoint).
@@ -36,7 +37,7 @@ struct NarrationSettings {
 
 struct NarrationReport {
     bool ok = true;
-    std::string error;  ///< why not, naming what failed
+    std::string error;            ///< why not, naming what failed
     /// The failure comes from input (an unknown voice, a damaged clip, a
     /// bad voice pack), not from the engine.
     bool badInput = false;

@@ -126,7 +126,7 @@ struct BreathLine {
     std::string text;
     std::string id;                        ///< optional line id (voice packs key clips by it)
     BreathPhase at = BreathPhase::Exhale;  ///< Inhale or Exhale
-    SourcePos pos;                         ///< where the line is written
+    SourcePos pos;                          ///< where the line is written
 };
 
 struct BreatheStep {

@@ -6,11 +6,11 @@
 #include <filesystem>
 #include <system_error>
 
+#include "text/bounded_file.hpp"
 #include "io/contained_path.hpp"
 #include "session/layout_check.hpp"
 #include "session/utf8_text.hpp"
 #include "stillpoint/narration.hpp"
-#include "text/bounded_file.hpp"
 
 namespace stillpoint::narration {
 namespace {
@@ -84,8 +84,7 @@ class ManifestReader {
                 fail(error, at + ": clip path " + resolved.error);
                 return false;
             }
-            const auto [where, added] =
-                pack.lines.try_emplace(id, VoicePackClip{resolved.path->string(), at});
+            const auto [where, added] = pack.lines.try_emplace(id, VoicePackClip{resolved.path->string(), at});
             if (!added) {
                 fail(error, at + ": line '" + id + "' is listed twice (first at " +
                                 where->second.manifestPlace + "); keep one clip per line id");
@@ -112,8 +111,7 @@ std::optional<VoicePack> parseVoicePackManifest(std::string_view text, const std
     const std::string manifest = (folder / kVoicePackManifest).string();
     if (text.size() > kMaxManifestBytes) {
         error = manifest + ": the manifest is " + megabytes(text.size()) + ", larger than the " +
-                megabytes(kMaxManifestBytes) +
-                " a manifest may be; check that this is the right file";
+                megabytes(kMaxManifestBytes) + " a manifest may be; check that this is the right file";
         return std::nullopt;
     }
     if (auto problem = checkRawText(text, manifest)) {
@@ -141,8 +139,7 @@ std::optional<VoicePack> loadVoicePack(const std::string& directory, std::string
     const std::string manifest = (folder / kVoicePackManifest).string();
     const auto file = readBoundedFile(manifest, kMaxManifestBytes);
     switch (file.problem) {
-        case BoundedFile::Problem::None:
-            return parseVoicePackManifest(file.bytes, folder.string(), error);
+        case BoundedFile::Problem::None: return parseVoicePackManifest(file.bytes, folder.string(), error);
         case BoundedFile::Problem::TooLarge:
             // The text is not read: say so with the size the file reports.
             error = manifest + ": the manifest is " + megabytes(file.sizeBytes) +
@@ -151,8 +148,7 @@ std::optional<VoicePack> loadVoicePack(const std::string& directory, std::string
             return std::nullopt;
         case BoundedFile::Problem::Missing:
         case BoundedFile::Problem::Folder:
-        case BoundedFile::Problem::Unreadable:
-            break;
+        case BoundedFile::Problem::Unreadable: break;
     }
     error = manifest + ": cannot read the voice pack manifest; a pack needs a " +
             kVoicePackManifest + " with name: and lines:";

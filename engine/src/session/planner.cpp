@@ -191,10 +191,9 @@ class Planner {
     /// Spoken text with bad `[...]` markup is an error at its step.
     void checkMarkup(const std::string& text, SourcePos pos) {
         if (const auto bad = detail::findMarkupError(text))
-            report(
-                Severity::Error, pos,
-                bad->message + " (character " + std::to_string(bad->offset + 1) + " of the text)",
-                bad->hint);
+            report(Severity::Error, pos,
+                   bad->message + " (character " + std::to_string(bad->offset + 1) + " of the text)",
+                   bad->hint);
     }
 
     void plan(const SayStep& say, SourcePos pos, PlannedStep& planned) {
