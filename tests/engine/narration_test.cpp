@@ -258,8 +258,9 @@ sections:
     for (const auto& caption : captions)
         for (const char* avoided : {"belly", "chest", "throat"})
             EXPECT_EQ(caption.text.find(avoided), std::string::npos) << caption.text;
-    EXPECT_EQ(captions[2].text, "Letting that go, and moving on to your hands.");
-    EXPECT_EQ(captions[3].text, "Letting that go, and moving on to your jaw.");
+    EXPECT_EQ(captions[2].text, "Letting that go, you could be curious about your hands.");
+    EXPECT_EQ(captions[3].text,
+              "Moving on from there, you might let your attention arrive at your jaw.");
 }
 
 TEST(Captions, CueTimesAreTheEngineSamplesToTheMillisecond) {

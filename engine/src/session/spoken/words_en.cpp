@@ -1,0 +1,73 @@
+// English: plain, unhurried, "you might" rather than "do".
+#include "session/spoken/spoken_words.hpp"
+
+namespace stillpoint::detail {
+
+const SpokenWords kEnglishWords{
+    .regions = {{
+        {"feet", "your feet"},
+        {"ankles", "your ankles"},
+        {"calves", "your calves"},
+        {"knees", "your knees"},
+        {"thighs", "your thighs"},
+        {"hips", "your hips"},
+        {"belly", "your belly"},
+        {"lower_back", "your lower back"},
+        {"upper_back", "your upper back"},
+        {"chest", "your chest"},
+        {"hands", "your hands"},
+        {"arms", "your arms"},
+        {"shoulders", "your shoulders"},
+        {"neck", "your neck"},
+        {"throat", "your throat"},
+        {"jaw", "your jaw"},
+        {"face", "your face"},
+        {"head", "your head"},
+    }},
+    .leads = {"Now, ", "If it feels right, ", "In your own time, ", "Gently, ",
+              "When you're ready, ", "Without hurrying, "},
+    .invitations = {"you might notice {}.", "your attention can rest on {}.",
+                    "you could be curious about {}.", "you might let your attention arrive at {}.",
+                    "you can simply sense {}.", "you could turn a kind attention toward {}."},
+    .startLead = "To begin, ",
+    .skipOffers =
+        {"Any area can be skipped: if a place does not feel right to notice, simply rest with your "
+         "breath instead.",
+         "As before, any area can be skipped, and you can rest with your breath whenever you like.",
+         "You can skip any area, and you can stop at any time.",
+         "Any place can be left out; your breath is always there to rest with.",
+         "If a place is not right for you today, you can pass over it.",
+         "Skipping an area is always fine."},
+    .resumeLeads = {"Letting that go, ", "Moving on from there, ", "From there, ",
+                    "Leaving that aside, ", "Further along, ", "And from here, "},
+    .noticeFrames = {"Perhaps there is {}.", "Maybe you find {}.", "There may be {}.",
+                     "Whatever is there is welcome: {}.", "Sometimes there is {}.",
+                     "Perhaps you meet {}."},
+    .sensations = {"warmth, weight, or nothing at all",
+                   "coolness or ease, or nothing in particular", "tingling, pressure, or stillness",
+                   "heaviness or lightness, or no clear sensation",
+                   "the touch of clothing or air, or hardly anything",
+                   "softness, firmness, or quiet"},
+    .breathInvitations = {"If you like, let the breath move softly around this place.",
+                          "You might imagine the breath reaching gently into this area.",
+                          "If it helps, each out-breath can soften this place a little.",
+                          "Perhaps the breath can keep this area company for a while.",
+                          "You could let the breath come and go here, in its own rhythm.",
+                          "If it feels right, a few easy breaths can rest here."},
+    .anchorFrames = {"And if your attention wanders, you can always come back to {}.",
+                     "Whenever you like, you can return to {}, a steady place.",
+                     "If anything feels like too much, you can rest with {} instead.",
+                     "You can move between this place and {}, back and forth, as you need.",
+                     "At any moment, your attention can settle on {}.",
+                     "If you would like a pause from this area, you can notice {} for a while."},
+    .anchors = {"your hands", "your feet on the floor"},
+    .grounding = {"Let's pause the practice here. You can open your eyes and look around the room.",
+                  "You might notice five things you can see. Take your time.",
+                  "Four things you can feel. Your feet on the floor. The seat beneath you. Your "
+                  "hands.",
+                  "Three things you can hear.", "Two things you can smell, or two smells you like.",
+                  "And one slow breath, out longer than in.",
+                  "You are here, in this room. You can rest here for as long as you like."},
+};
+
+}  // namespace stillpoint::detail
