@@ -13,8 +13,10 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "output_files.hpp"
 #include "session_loader.hpp"
 #include "stillpoint/captions.hpp"
+#include "stillpoint/output_file.hpp"
 #include "stillpoint/narration.hpp"
 
 namespace stillpoint::cli {
@@ -88,6 +90,10 @@ int runScript(const Args& args, std::ostream& out, std::ostream& err) {
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty()) return usageError(parsed.error, err);
     if (a.positional.empty()) return usageError("name at least one session file", err);
+    std::vector<std::string> outputs;
+    for (const char* name : {"output", "manifest"})
+        if (const auto path = a.value(name)) outputs.push_back(*path);
+    if (!outputsMayBeWritten("voice-pack script", outputs, a.positional, err)) return kExitIo;
     int exitCode = kExitOk;
     const auto programs = loadAll(a.positional, planOptionsFrom(a), err, exitCode);
     if (exitCode != kExitOk) return exitCode;

@@ -31,11 +31,11 @@ std::string_view regionWords(const SpokenWords& words, const std::string& region
 }
 
 /// Pendulation: a neutral place away from the region being scanned. The
-/// legs and the back (which rest on the seat) come back to the hands; the
+/// legs, the pelvis and the back (which rest on the seat) come back to the hands; the
 /// belly, chest, hands, arms and everything above to the feet on the floor.
 ScanAnchor anchorFor(const std::string& region) {
-    constexpr std::string_view toHands[] = {"feet",   "ankles", "calves",     "knees",
-                                            "thighs", "hips",   "lower_back", "upper_back"};
+    constexpr std::string_view toHands[] = {"feet", "ankles", "calves",     "knees",     "thighs",
+                                            "hips", "pelvis", "lower_back", "upper_back"};
     return std::find(std::begin(toHands), std::end(toHands), region) != std::end(toHands)
                ? ScanAnchor::Hands
                : ScanAnchor::FeetOnFloor;
@@ -88,6 +88,11 @@ std::string scanLineId(const ScanLineKey& key) {
     if (key.lead == ScanLead::Start) id += ".start" + k;
     if (key.lead == ScanLead::Resume) id += ".resume" + k;
     return id;
+}
+
+std::string spokenRegion(std::string region) {
+    std::replace(region.begin(), region.end(), '_', ' ');
+    return region;
 }
 
 std::vector<ScanLine> ScanPhrasing::linesFor(const std::vector<std::string>& regions,

@@ -51,6 +51,9 @@ struct ScanLine {
     std::string id;
 };
 
+/// A region's name as English prose for messages ("lower_back" -> "lower back").
+std::string spokenRegion(std::string region);
+
 std::string scanLineText(const ScanLineKey& key);
 std::string scanLineId(const ScanLineKey& key);
 

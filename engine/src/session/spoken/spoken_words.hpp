@@ -21,7 +21,7 @@ enum class ScanAnchor : unsigned char { Hands, FeetOnFloor };
 struct SpokenWords {
     /// Each body region as the invitations name it ("your lower back"), by
     /// its bodyRegions() name.
-    std::array<std::pair<std::string_view, std::string_view>, 18> regions;
+    std::array<std::pair<std::string_view, std::string_view>, 19> regions;
     std::array<std::string_view, 6> leads;        ///< "Now, "
     std::array<std::string_view, 6> invitations;  ///< "you might notice {}."
     std::string_view startLead;                   ///< "To begin, "

@@ -14,6 +14,7 @@ const SpokenWords kGermanWords{
         {"knees", "deine Knie"},
         {"thighs", "deine Oberschenkel"},
         {"hips", "deine Hüften"},
+        {"pelvis", "dein Becken"},
         {"belly", "deinen Bauch"},
         {"lower_back", "deinen unteren Rücken"},
         {"upper_back", "deinen oberen Rücken"},

@@ -11,6 +11,7 @@ const SpokenWords kEnglishWords{
         {"knees", "your knees"},
         {"thighs", "your thighs"},
         {"hips", "your hips"},
+        {"pelvis", "your pelvis"},
         {"belly", "your belly"},
         {"lower_back", "your lower back"},
         {"upper_back", "your upper back"},

@@ -13,6 +13,7 @@ const SpokenWords kSpanishWords{
         {"knees", "tus rodillas"},
         {"thighs", "tus muslos"},
         {"hips", "tus caderas"},
+        {"pelvis", "tu pelvis"},
         {"belly", "tu vientre"},
         {"lower_back", "la parte baja de tu espalda"},
         {"upper_back", "la parte alta de tu espalda"},

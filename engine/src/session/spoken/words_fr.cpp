@@ -13,6 +13,7 @@ const SpokenWords kFrenchWords{
         {"knees", "vos genoux"},
         {"thighs", "vos cuisses"},
         {"hips", "vos hanches"},
+        {"pelvis", "votre bassin"},
         {"belly", "votre ventre"},
         {"lower_back", "le bas de votre dos"},
         {"upper_back", "le haut de votre dos"},
