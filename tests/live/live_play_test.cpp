@@ -484,4 +484,34 @@ TEST_F(live_play, NoServerMeansNoDeviceExit4) {
     EXPECT_NE(err.find("try:"), std::string::npos) << err;
 }
 
+// --help says the listening default, how to ask for less, and what repeated
+// underruns make the player do; a buffer out of range is refused naming it.
+TEST_F(live_play, HelpSaysTheListeningBufferAndTheReopen) {
+    const int status = std::system(
+        (std::string(STILLPOINT_CLI_PATH) + " help >" + (dir_ / "help").string()).c_str());
+    ASSERT_EQ(status, 0);
+    const std::string help = slurp(dir_ / "help");
+    EXPECT_NE(help.find("--buffer: frames per audio callback, 16-8192 (default 1024, about\n"
+                        "              21 ms at 48 kHz: for listening; ask for 64-256 only when\n"
+                        "              low latency matters)."),
+              std::string::npos)
+        << help;
+    EXPECT_NE(
+        help.find("After 3 underruns within 10 s the player fades out, reopens\n"
+                  "              the output with twice the buffer (up to 8192), fades back in\n"
+                  "              where it was, and says so."),
+        std::string::npos)
+        << help;
+    const int refused = std::system((std::string(STILLPOINT_CLI_PATH) + " play " + kSession +
+                                     " --buffer 9000 2>" + (dir_ / "stderr").string())
+                                        .c_str());
+    ASSERT_TRUE(WIFEXITED(refused));
+    EXPECT_EQ(WEXITSTATUS(refused), 2);
+    EXPECT_NE(slurp(dir_ / "stderr")
+                  .find("stillpoint play: --buffer 9000 is not a frame count from 16 to 8192; "
+                        "use e.g. 256 or 1024\n"),
+              std::string::npos)
+        << slurp(dir_ / "stderr");
+}
+
 }  // namespace
