@@ -73,8 +73,14 @@ commands:
        [--events FILE] [--callback-stats FILE]
        [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]
        [--voice [ENGINE:]NAME] [--voice-pack DIR]
-        Play a session in real time (default buffer 256 frames) and steer it
-        while it plays. Every change fades; nothing jumps.
+        Play a session in real time and steer it while it plays. Every
+        change fades; nothing jumps.
+        --buffer: frames per audio callback, 16-8192 (default 1024, about
+              21 ms at 48 kHz: for listening; ask for 64-256 only when
+              low latency matters). On JACK the server's period decides.
+              After 3 underruns within 10 s the player fades out, reopens
+              the output with twice the buffer (up to 8192), fades back in
+              where it was, and says so.
         --haptic-channel: the haptic track on the device's third output
               (a note says so when the device has only two).
         --rumble: the haptic track on a game controller's rumble motors
