@@ -9,17 +9,26 @@ namespace {
 // Layer gain changes (live volume moves) glide over this long.
 constexpr double kLayerGainGlideSeconds = 0.25;
 
-float dbToGain(double db) { return static_cast<float>(std::pow(10.0, db / 20.0)); }
+float dbToGain(double db) {
+    return static_cast<float>(std::pow(10.0, db / 20.0));
+}
 
 double volumeDb(const LayerVolumes& v, LayerId layer) {
     switch (layer) {
-        case LayerId::Tone: return v.tone;
-        case LayerId::Bed: return v.bed;
-        case LayerId::Bells: return v.bells;
-        case LayerId::Voice: return v.voice;
-        case LayerId::Binaural: return v.binaural;
-        case LayerId::Isochronic: return v.isochronic;
-        case LayerId::Count: break;
+        case LayerId::Tone:
+            return v.tone;
+        case LayerId::Bed:
+            return v.bed;
+        case LayerId::Bells:
+            return v.bells;
+        case LayerId::Voice:
+            return v.voice;
+        case LayerId::Binaural:
+            return v.binaural;
+        case LayerId::Isochronic:
+            return v.isochronic;
+        case LayerId::Count:
+            break;
     }
     return 0.0;
 }
@@ -68,11 +77,16 @@ void MixGraph::reset() noexcept {
         gains_[static_cast<std::size_t>(i)].snapTo(
             dbToGain(volumeDb(sound_.volumes, static_cast<LayerId>(i))));
     master_.snapTo(0.0f);
+    voiceFade_.snapTo(0.0f);
     haptics_.reset();
 }
 
-void MixGraph::setTimbre(ToneTimbre timbre) noexcept { tone_.setTimbre(timbre); }
-void MixGraph::setToneActive(bool active) noexcept { tone_.setActive(active); }
+void MixGraph::setTimbre(ToneTimbre timbre) noexcept {
+    tone_.setTimbre(timbre);
+}
+void MixGraph::setToneActive(bool active) noexcept {
+    tone_.setActive(active);
+}
 void MixGraph::onPhaseChange(BreathPhase phase) noexcept {
     tone_.onPhaseChange(phase);
     haptics_.onPhaseChange();
@@ -83,6 +97,8 @@ void MixGraph::strikeBell(BellKind kind) noexcept {
 }
 
 void MixGraph::startLine(const SpokenLine& line, double clipRate) noexcept {
+    // The voice was silent until now, so skipping the rest of a rise is no click.
+    if (voiceFade_.target() > voiceFade_.level()) voiceFade_.snapTo(voiceFade_.target());
     voice_.start(line, clipRate);
     duck_.setSpeaking(true);
 }
@@ -100,6 +116,10 @@ void MixGraph::setLayerGainDb(LayerId layer, double db) noexcept {
 void MixGraph::fadeMaster(float target, std::int64_t frames) noexcept {
     master_.rampTo(target, frames);
     haptics_.fade(target, frames);
+    if (target > voiceFade_.level() && voice_.isSilent())
+        voiceFade_.snapTo(target);
+    else
+        voiceFade_.rampTo(target, frames);
 }
 
 void MixGraph::render(const float* fullness, float* left, float* right, int n) noexcept {
@@ -116,18 +136,8 @@ void MixGraph::render(const float* fullness, float* left, float* right, int n) n
         duck_.fill(duckGain_.data(), n);
         duck = duckGain_.data();
     }
-    if (part_ != MixPart::WithoutVoice && !voice_.isSilent()) {
-        clearScratch();
-        voice_.process(sl, sr, n);
-        if (voiceTrim_ != 1.0f)
-            for (int i = 0; i < n; ++i) {
-                sl[i] *= voiceTrim_;
-                sr[i] *= voiceTrim_;
-            }
-        mixLayer(LayerId::Voice, left, right, n);
-    }
     if (part_ == MixPart::VoiceOnly) {
-        master_.apply(left, right, n);
+        mixVoice(left, right, n);
         return;
     }
     if (!tone_.isSilent()) {
@@ -156,7 +166,28 @@ void MixGraph::render(const float* fullness, float* left, float* right, int n) n
         mixLayer(LayerId::Isochronic, left, right, n);
     }
     master_.apply(left, right, n);
+    if (part_ != MixPart::WithoutVoice) mixVoice(left, right, n);
     haptics_.render(fullness, n);
+}
+
+void MixGraph::mixVoice(float* left, float* right, int n) noexcept {
+    const bool speaking = !voice_.isSilent();
+    if (!speaking && !voiceFade_.isRamping()) return;
+    float* sl = layerLeft_.data();
+    float* sr = layerRight_.data();
+    std::fill(sl, sl + n, 0.0f);
+    std::fill(sr, sr + n, 0.0f);
+    if (speaking) {
+        voice_.process(sl, sr, n);
+        if (voiceTrim_ != 1.0f)
+            for (int i = 0; i < n; ++i) {
+                sl[i] *= voiceTrim_;
+                sr[i] *= voiceTrim_;
+            }
+    }
+    // Run in silence too: the voice's fade keeps time with the master's.
+    voiceFade_.apply(sl, sr, n);
+    if (speaking) mixLayer(LayerId::Voice, left, right, n);
 }
 
 void MixGraph::mixLayer(LayerId layer, float* left, float* right, int n,
