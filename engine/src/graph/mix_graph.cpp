@@ -62,14 +62,13 @@ void MixGraph::prepare(const SoundSettings& sound, double sampleRate, int maxBlo
 
 void MixGraph::reset() noexcept {
     tone_.reset();
-    bed_.reset();
+    bed_.reset(sound_.bed);  // under the master fade-in: no second onset of its own
     bells_.reset();
     binaural_.reset();
     isochronic_.reset();
     voice_.reset();
     duck_.reset();
     tone_.setTimbre(sound_.tone);
-    bed_.setKind(sound_.bed);
     if (sound_.binaural) binaural_.configure(sound_.binaural->carrierHz, sound_.binaural->beatHz);
     if (sound_.isochronic)
         isochronic_.configure(sound_.isochronic->carrierHz, sound_.isochronic->rateHz);
