@@ -9,26 +9,17 @@ namespace {
 // Layer gain changes (live volume moves) glide over this long.
 constexpr double kLayerGainGlideSeconds = 0.25;
 
-float dbToGain(double db) {
-    return static_cast<float>(std::pow(10.0, db / 20.0));
-}
+float dbToGain(double db) { return static_cast<float>(std::pow(10.0, db / 20.0)); }
 
 double volumeDb(const LayerVolumes& v, LayerId layer) {
     switch (layer) {
-        case LayerId::Tone:
-            return v.tone;
-        case LayerId::Bed:
-            return v.bed;
-        case LayerId::Bells:
-            return v.bells;
-        case LayerId::Voice:
-            return v.voice;
-        case LayerId::Binaural:
-            return v.binaural;
-        case LayerId::Isochronic:
-            return v.isochronic;
-        case LayerId::Count:
-            break;
+        case LayerId::Tone: return v.tone;
+        case LayerId::Bed: return v.bed;
+        case LayerId::Bells: return v.bells;
+        case LayerId::Voice: return v.voice;
+        case LayerId::Binaural: return v.binaural;
+        case LayerId::Isochronic: return v.isochronic;
+        case LayerId::Count: break;
     }
     return 0.0;
 }
@@ -80,12 +71,8 @@ void MixGraph::reset() noexcept {
     haptics_.reset();
 }
 
-void MixGraph::setTimbre(ToneTimbre timbre) noexcept {
-    tone_.setTimbre(timbre);
-}
-void MixGraph::setToneActive(bool active) noexcept {
-    tone_.setActive(active);
-}
+void MixGraph::setTimbre(ToneTimbre timbre) noexcept { tone_.setTimbre(timbre); }
+void MixGraph::setToneActive(bool active) noexcept { tone_.setActive(active); }
 void MixGraph::onPhaseChange(BreathPhase phase) noexcept {
     tone_.onPhaseChange(phase);
     haptics_.onPhaseChange();
