@@ -77,8 +77,9 @@ std::vector<Mix> matrix() {
     };
 }
 
-/// Everything but `layer` muted (or only `layer`, with `only` false), from the
-/// first block: the engine keeps the calibration it made for the whole mix.
+/// The voice alone (`voiceOnly`) or everything but the voice, the rest muted
+/// (-60 dB) from the first block: the engine keeps the calibration it made
+/// for the whole mix.
 RenderedAudio renderWithMuted(std::shared_ptr<const Program> program, bool voiceOnly) {
     std::vector<TimedCommand> mutes;
     for (int layer = 0; layer < static_cast<int>(LayerId::Count); ++layer) {
@@ -89,7 +90,7 @@ RenderedAudio renderWithMuted(std::shared_ptr<const Program> program, bool voice
     return playWithCommands(std::move(program), mutes, 1024);
 }
 
-/// The least, over 3 s windows inside spoken lines (every 0.5 s), of the
+/// The least, over 3 s windows inside spoken lines (every 0.5 s, from 0.5 s into each), of the
 /// voice's short-term loudness over the background's.
 double speechToBackgroundLu(const std::shared_ptr<const Program>& program) {
     const auto voice = renderWithMuted(program, true);
@@ -106,7 +107,8 @@ double speechToBackgroundLu(const std::shared_ptr<const Program>& program) {
         const double start = static_cast<double>(line.sample) / voice.sampleRate;
         const double end =
             start + static_cast<double>(clip.lengthFrames()) / program->narration->sampleRate;
-        for (double t = start + 3.0; t <= end; t += 0.5, ++windows)
+        // From 0.5 s in: a muted layer's gain glides (0.25 s) only while it plays.
+        for (double t = start + 3.5; t <= end; t += 0.5, ++windows)
             least = std::min(
                 least, shortTermLufsAt(vl.data(), vr.data(), frames, voice.sampleRate, t) -
                            shortTermLufsAt(rl.data(), rr.data(), frames, voice.sampleRate, t));
