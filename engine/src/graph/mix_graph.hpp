@@ -21,8 +21,8 @@
 #include "dsp/noise_bed.hpp"
 #include "dsp/smoothed_value.hpp"
 #include "graph/master_envelope.hpp"
-#include "haptics/haptic_envelope.hpp"
 #include "graph/voice_layer.hpp"
+#include "haptics/haptic_envelope.hpp"
 #include "stillpoint/engine_events.hpp"
 #include "stillpoint/session.hpp"
 
@@ -40,7 +40,7 @@ struct DuckSettings {
 enum class MixPart : unsigned char { All, WithoutVoice, VoiceOnly };
 
 class MixGraph {
-public:
+  public:
     void prepare(const SoundSettings& sound, double sampleRate, int maxBlockFrames);
     /// Back to the state prepare() left: silent, faded out, default gains.
     void reset() noexcept;
@@ -54,8 +54,8 @@ public:
     void startLine(const SpokenLine& line, double clipRate) noexcept;
     /// The line has ended: the bed and tone come back up.
     void endLine() noexcept;
-    /// A constant gain on the voice, on top of its layer gain: the engine
-    /// keeps the voice at its own level whatever the master calibration.
+    /// A constant gain on the voice, on top of its layer gain and the master:
+    /// the calibration's lift of the voice over the rest (graph/loudness_analysis).
     void setVoiceTrim(float gain) noexcept { voiceTrim_ = gain; }
     /// Render only part of the graph (loudness analysis). Not for playing.
     void setPart(MixPart part) noexcept { part_ = part; }
@@ -69,7 +69,7 @@ public:
     /// The haptic track, cued with the audio (off until the Engine configures it).
     haptics::HapticEnvelope& haptics() noexcept { return haptics_; }
 
-private:
+  private:
     static constexpr int kLayerCount = static_cast<int>(LayerId::Count);
     void mixLayer(LayerId layer, float* left, float* right, int n,
                   const float* duck = nullptr) noexcept;
