@@ -45,6 +45,9 @@ std::vector<Mix> matrix() {
         {"voice + pink bed", session("{bed: pink, tone: none}", kLines), true, true},
         {"voice + brown bed at -30",
          session("{bed: brown, tone: none, volumes: {bed: -30}}", kLines), true, true},
+        // Louder than the voice as authored: the calibration must bring it down.
+        {"voice + pink bed at +6 and pad at 0",
+         session("{bed: pink, tone: pad, volumes: {bed: 6, tone: 0}}", kLines), true, true},
         {"voice + loud pink bed at -6",
          session("{bed: pink, tone: none, volumes: {bed: -6}}", kLines), true, true},
         {"bed only", session("{bed: brown, tone: none}", "\n      - pause: 60s\n"), false, true},
