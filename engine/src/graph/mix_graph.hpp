@@ -62,8 +62,8 @@ class MixGraph {
     void startLine(const SpokenLine& line, double clipRate) noexcept;
     /// The line has ended: the bed and tone come back up.
     void endLine() noexcept;
-    /// A constant gain on the voice, on top of its layer gain: the engine
-    /// keeps the voice at its own level whatever the master calibration.
+    /// A constant gain on the voice, on top of its layer gain and the master:
+    /// the calibration's lift of the voice over the rest (graph/loudness_analysis).
     void setVoiceTrim(float gain) noexcept { voiceTrim_ = gain; }
     /// Render only part of the graph (loudness analysis). Not for playing.
     void setPart(MixPart part) noexcept { part_ = part; }
