@@ -32,11 +32,17 @@ double openingDb(const std::vector<float>& left, const Event& line) {
 /// The first 500 ms of the line as recorded, at the voice's own level: what a
 /// line sounds like where no fade is near (the engine keeps the voice at its
 /// layer volume whatever the loudness calibration).
-double clipOpeningDb(const Program& program, const Event& line) {
+/// The opening of a line as recorded, at the level the session plays the
+/// voice: its volume and the gain the loudness calibration gave the voice.
+double clipOpeningDb(const std::shared_ptr<const Program>& program, const Event& line) {
     const auto& clip =
-        program.narration
+        program->narration
             ->steps[static_cast<std::size_t>(line.index)][static_cast<std::size_t>(line.value)];
-    return rmsDb(clip.samples.data(), at(0.5)) + program.sound.volumes.voice;
+    Engine engine;
+    engine.load(program);
+    engine.prepare({});
+    return rmsDb(clip.samples.data(), at(0.5)) + program->sound.volumes.voice +
+           engine.voiceGainDb();
 }
 
 std::vector<Event> linesSpoken(const RenderedAudio& audio) {
@@ -95,7 +101,7 @@ TEST(VoiceAtFades, ALineThatOpensTheSessionIsHeardAtItsLevel) {
     EXPECT_NEAR(openingDb(heard.left, lines[0]), heard.midSessionDb, kWithinDb);
     // The mid-session line is the line as recorded.
     const auto program = programFromText(kSameLineEverywhere);
-    EXPECT_NEAR(heard.midSessionDb, clipOpeningDb(*program, lines[1]), 0.5);
+    EXPECT_NEAR(heard.midSessionDb, clipOpeningDb(program, lines[1]), 0.5);
 }
 
 TEST(VoiceAtFades, ALineRightAfterNextIsHeardAtItsLevel) {
@@ -161,11 +167,11 @@ void expectLinesAtTheirLevel(const AssetCase& c) {
     const auto lines = linesSpoken(audio);
     ASSERT_FALSE(lines.empty()) << path;
     ASSERT_EQ(lines[0].sample, 0) << path;
-    EXPECT_NEAR(openingDb(left, lines[0]), clipOpeningDb(*program, lines[0]), kWithinDb)
+    EXPECT_NEAR(openingDb(left, lines[0]), clipOpeningDb(program, lines[0]), kWithinDb)
         << path << ": the opening line";
     const auto* jumped = lineAfter(audio, c.jumpAt);
     ASSERT_TRUE(jumped) << path;
-    EXPECT_NEAR(openingDb(left, *jumped), clipOpeningDb(*program, *jumped), kWithinDb)
+    EXPECT_NEAR(openingDb(left, *jumped), clipOpeningDb(program, *jumped), kWithinDb)
         << path << ": the line after the jump, step " << jumped->index;
 }
 

@@ -111,7 +111,8 @@ TEST(ScanPhrases, NoOpenerOrCloserRepeatsAcrossTwoFullScansInAnyLanguage) {
         const detail::SpokenWords& words = detail::spokenWords(planned.program.language);
         std::set<std::string> openers, closers, whole;
         for (std::size_t i = 0; i < lines.size(); ++i) {
-            const std::string& region = i < 18 ? bodyRegions()[i] : bodyRegions()[35 - i];
+            const std::string& region =
+                i < 18 ? wholeBodyScanRegions()[i] : wholeBodyScanRegions()[35 - i];
             const auto named = std::find_if(words.regions.begin(), words.regions.end(),
                                             [&](const auto& r) { return r.first == region; });
             // The opener: everything up to the region's name; the closer: the sentence after it.
@@ -142,12 +143,16 @@ TEST(ScanPhrases, TheFortyFiveMinuteScanSaysNoSentenceTwice) {
     std::set<std::string> openings;  // each line up to its first sentence's end
     for (const std::string& line : lines)
         EXPECT_TRUE(openings.insert(line.substr(0, line.find(". "))).second) << line;
-    std::set<std::string> skipOffers;
+    std::set<std::string> skipOffers;  // each scan step its own (six wordings)
+    std::size_t scans = 0;
     for (const PlannedStep& step : result.program->steps)
-        if (step.kind == StepKind::Scan)
+        if (step.kind == StepKind::Scan) {
+            ++scans;
             EXPECT_TRUE(skipOffers.insert(step.lines.front().substr(0, 30)).second)
                 << step.lines.front();
-    EXPECT_EQ(skipOffers.size(), 4u);
+        }
+    EXPECT_GE(scans, 4u);
+    EXPECT_EQ(skipOffers.size(), scans);
 }
 
 TEST(ScanPhrases, EachScanOpensWithTheSkipOfferAndAGapIsNotNamed) {
@@ -213,7 +218,7 @@ TEST(ScanPhrases, AnIdAlwaysSpeaksTheSameWords) {
 
 TEST(ScanPhrases, PastThirtySixLinesTheVariantsComeRoundAgain) {
     detail::ScanPhrasing phrasing(Language::English);
-    const auto regions = bodyRegions();
+    const auto regions = wholeBodyScanRegions();  // 18: two scans use up the 36 variants
     phrasing.linesFor(regions, {}, ScanLength::Short);
     phrasing.linesFor(regions, {}, ScanLength::Short);
     const auto third = phrasing.linesFor({"knees"}, {}, ScanLength::Short);

@@ -104,6 +104,9 @@ public:
     /// Master gain the loudness calibration chose, in dB: the gain on every
     /// non-voice layer (the voice may have a lift on top, never a cut).
     double calibrationGainDb() const noexcept;
+    /// The gain the calibration put on the voice, in dB: the master gain
+    /// plus the voice's lift.
+    double voiceGainDb() const noexcept;
     const EngineConfig& config() const noexcept;
     /// Buffers process() writes: the audio channels, plus one with a haptic signal.
     int outputChannels() const noexcept;

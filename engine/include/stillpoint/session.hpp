@@ -204,6 +204,10 @@ struct Session {
 
 /// The body regions a scan may name, feet to crown.
 const std::vector<std::string>& bodyRegions();
+/// What `direction: up` visits (feet to crown; down reverses it): every
+/// region but the pelvis, the region most often charged for a listener,
+/// which a scan reaches only when the session lists it.
+const std::vector<std::string>& wholeBodyScanRegions();
 
 /// The words that name a body region in spoken text: its own name and its
 /// synonyms ("chest": breastbone, ribs, heart area...), lower case.

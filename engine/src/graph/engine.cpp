@@ -92,6 +92,7 @@ struct Engine::Impl {
     std::atomic<float> hapticIntensity{0.0f};
     float masterGain = 1.0f;
     double calibrationDb = 0.0;
+    double voiceGainDb = 0.0;
     bool prepared = false;
     // Samples the output guard repaired: counted on the audio thread, published after each block.
     std::uint64_t repaired = 0;
@@ -172,6 +173,7 @@ void Engine::prepare(const EngineConfig& config) {
     if (config.calibrateLoudness)
         calibration = calibrateProgram(*m.program, m.config, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
     m.calibrationDb = calibration.masterGainDb;
+    m.voiceGainDb = calibration.masterGainDb + calibration.voiceTrimDb;
     m.masterGain = static_cast<float>(std::pow(10.0, m.calibrationDb / 20.0));
 
     const auto frames = static_cast<std::size_t>(m.config.maxBlockFrames);
@@ -256,6 +258,7 @@ std::int64_t Engine::position() const noexcept {
 std::int64_t Engine::lookAheadFrames() const noexcept { return impl_->limiter.latencyFrames(); }
 std::int64_t Engine::lengthFrames() const noexcept { return impl_->sequencer.finishSample(); }
 double Engine::calibrationGainDb() const noexcept { return impl_->calibrationDb; }
+double Engine::voiceGainDb() const noexcept { return impl_->voiceGainDb; }
 const EngineConfig& Engine::config() const noexcept { return impl_->config; }
 int Engine::outputChannels() const noexcept {
     return impl_->config.channels + (impl_->config.haptics.signal != HapticSignal::None ? 1 : 0);

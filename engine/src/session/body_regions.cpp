@@ -15,6 +15,15 @@ const std::vector<std::string>& bodyRegions() {
     return regions;
 }
 
+const std::vector<std::string>& wholeBodyScanRegions() {
+    static const std::vector<std::string> regions = [] {
+        std::vector<std::string> all = bodyRegions();
+        all.erase(std::find(all.begin(), all.end(), "pelvis"));
+        return all;
+    }();
+    return regions;
+}
+
 const std::vector<RegionWords>& regionWords() {
     // What a line may call each region. Words that also name something else
     // in a meditation ("heart" alone, "eyes", "back", "seat") are left out:

@@ -125,7 +125,7 @@ std::optional<ScanStep> readScan(const Field& field, YamlReader& reader) {
             entry.name = "scan direction";
             const auto direction = reader.choice(entry, kScanDirectionNames, "directions");
             if (!direction) continue;
-            scan.regions = bodyRegions();
+            scan.regions = wholeBodyScanRegions();
             if (*direction == ScanDirection::Downward)
                 std::reverse(scan.regions.begin(), scan.regions.end());
         } else {
