@@ -127,7 +127,7 @@ TEST(ClipCacheEntry, NarrationRendersADamagedEntryAgainAndNeverPlaysIt) {
     for (const auto& entry : fs::directory_iterator(folder.string())) {
         if (entry.path().extension() != ".clip") continue;
         std::ifstream in(entry.path(), std::ios::binary);
-        std::uint64_t header[4] = {};
+        std::uint64_t header[5] = {};  // magic, key bytes, rests, samples, checksum
         in.read(reinterpret_cast<char*>(header), sizeof header);
         std::string key(header[1], '\0');
         in.read(key.data(), static_cast<std::streamsize>(key.size()));
