@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "audio_analysis.hpp"
+#include "played_line.hpp"
 #include "session_rendering.hpp"
 #include "stillpoint/narration.hpp"
 
@@ -115,7 +116,8 @@ TEST(VoicePack, ClipsAtAnyRateAndChannelCountPlayAtTheirPitchAndLength) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const auto& clip =
             shared->narration->steps.at(static_cast<std::size_t>(lines[i].index)).at(0);
-        EXPECT_NEAR(static_cast<double>(clip.samples.size()), static_cast<double>(clipFrames), 2.0)
+        EXPECT_NEAR(static_cast<double>(clip.lengthFramesAt(audio.sampleRate)),
+                    static_cast<double>(clipFrames), 2.0)
             << "line " << i;
         // The middle second of the line as heard in the render.
         const float* heard = left.data() + lines[i].sample + clipFrames / 6;
@@ -143,7 +145,7 @@ TEST(VoicePack, RecordedLinesHaveTheSpeechLoudness) {
     Program program = plannedFile(folder.writeSession("      - say: {text: Tone., id: low}\n"));
     NarrationSettings settings;
     ASSERT_TRUE(narrateProgram(program, settings).ok);
-    const auto& samples = program.narration->steps.at(0).at(0).samples;
+    const auto samples = test::playedLine(program.narration->steps.at(0).at(0));
     const int n = static_cast<int>(samples.size());
     // libebur128 on the line in both channels: 3 dB over the mono target.
     EXPECT_NEAR(test::integratedLufs(samples.data(), samples.data(), n, 48000.0),
@@ -169,7 +171,7 @@ TEST(VoicePack, LinesWithoutAClipAreSynthesisedWithOneWarningListingThemAll) {
     EXPECT_NE(report.warning.find("\"Rest here.\" (line 8)"), std::string::npos) << report.warning;
     // Every line speaks.
     for (std::size_t step = 0; step < 3; ++step)
-        EXPECT_GT(program.narration->steps.at(step).at(0).samples.size(), 4800u) << step;
+        EXPECT_GT(program.narration->steps.at(step).at(0).lengthFramesAt(48000.0), 4800) << step;
 
     // The built-in grounding's lines have no ids: counted in the same warning, named once.
     Program grounded =

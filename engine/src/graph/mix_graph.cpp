@@ -82,8 +82,8 @@ void MixGraph::strikeBell(BellKind kind) noexcept {
     haptics_.onBell();
 }
 
-void MixGraph::startLine(const SpokenLine& line, double clipRate) noexcept {
-    voice_.start(line, clipRate);
+void MixGraph::startLine(const SpokenLine& line) noexcept {
+    voice_.start(line);
     duck_.setSpeaking(true);
 }
 

@@ -5,15 +5,16 @@
 
 namespace stillpoint {
 
-void VoiceLayer::start(const SpokenLine& line, double clipRate) noexcept {
-    samples_ = line.samples.data();
-    count_ = static_cast<std::int64_t>(line.samples.size());
-    length_ = line.lengthFrames();
-    rests_ = line.rests;
+void VoiceLayer::start(const SpokenLine& line) noexcept {
+    samples_ = line.clip.samples.data();
+    gain_ = line.clip.gain;
+    count_ = static_cast<std::int64_t>(line.clip.samples.size());
+    length_ = line.clip.lengthFrames();
+    rests_ = line.clip.rests;
     nextRest_ = 0;
     restsBehind_ = 0;
     played_ = 0;
-    step_ = clipRate / rate_;
+    step_ = line.clip.sampleRate / rate_;
 }
 
 void VoiceLayer::advanceTo(std::int64_t frame) noexcept {
@@ -33,21 +34,36 @@ float VoiceLayer::valueAt(std::int64_t frame) const noexcept {
         behind += rests_[i].frames;
     }
     const std::int64_t index = frame - behind;
-    return index >= 0 && index < count_ ? samples_[index] : 0.0f;
+    return index >= 0 && index < count_ ? static_cast<float>(samples_[index]) : 0.0f;
 }
 
-std::int64_t VoiceLayer::framesFor(std::int64_t count, double clipRate, double rate) noexcept {
-    if (count <= 0) return 0;
-    const double step = clipRate / rate;
-    // Frames whose read position falls inside the clip: position k * step < count.
-    return static_cast<std::int64_t>(std::ceil(static_cast<double>(count) / step));
+float VoiceLayer::interpolatedAt(std::int64_t index, double fraction) noexcept {
+    const std::int64_t first = index + detail::kSincFirstTap;
+    advanceTo(first);
+    detail::sincWeightsAt(fraction, weights_);
+    const std::int64_t last = first + detail::kSincTaps - 1;
+    const std::int64_t sample = first - restsBehind_;
+    const bool beforeNextRest =
+        nextRest_ >= rests_.size() || last < rests_[nextRest_].atSample + restsBehind_;
+    float sum = 0.0f;
+    if (beforeNextRest && sample >= 0 && sample + detail::kSincTaps <= count_) {
+        // Inside one run of samples (nearly always): read them straight.
+        const std::int16_t* from = samples_ + sample;
+        for (int t = 0; t < detail::kSincTaps; ++t)
+            sum += weights_[static_cast<std::size_t>(t)] * static_cast<float>(from[t]);
+        return sum;
+    }
+    for (int t = 0; t < detail::kSincTaps; ++t)
+        window_[static_cast<std::size_t>(t)] = valueAt(first + t);
+    for (std::size_t t = 0; t < window_.size(); ++t) sum += weights_[t] * window_[t];
+    return sum;
 }
 
 void VoiceLayer::process(float* left, float* right, int n) noexcept {
     if (step_ == 1.0) {
         for (int i = 0; i < n && played_ < length_; ++i, ++played_) {
             advanceTo(played_);
-            const float value = valueAt(played_);
+            const float value = gain_ * valueAt(played_);
             left[i] += value;
             right[i] += value;
         }
@@ -58,10 +74,7 @@ void VoiceLayer::process(float* left, float* right, int n) noexcept {
     for (int i = 0; i < n && !isSilent(); ++i, ++played_) {
         const double position = static_cast<double>(played_) * step_;
         const auto index = static_cast<std::int64_t>(position);
-        const auto fraction = static_cast<float>(position - static_cast<double>(index));
-        advanceTo(index);
-        const float here = valueAt(index);
-        const float value = here + fraction * (valueAt(index + 1) - here);
+        const float value = gain_ * interpolatedAt(index, position - static_cast<double>(index));
         left[i] += value;
         right[i] += value;
     }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -18,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr char kMagic[8] = {'S', 'P', 'C', 'L', 'I', 'P', '0', '2'};
+constexpr char kMagic[8] = {'S', 'P', 'C', 'L', 'I', 'P', '0', '3'};
 constexpr std::uint64_t kDefaultCacheLimitBytes = 1ull << 30;
 // A temporary this old belongs to a writer that died: it is removed with the trim.
 constexpr auto kStaleTemporary = std::chrono::hours(1);
@@ -48,16 +49,25 @@ class TrimLock {
 struct Header {
     char magic[8];
     std::uint64_t keyBytes;
-    std::uint64_t restCount;  ///< LineRests after the key, before the samples
-    std::uint64_t sampleCount;
-    std::uint64_t checksum;  ///< of the key, the rests and the samples
+    std::uint64_t restCount;    ///< LineRests after the key, before the samples
+    std::uint64_t sampleCount;  ///< 16-bit samples after the rests
+    double sampleRate;
+    float gain;
+    float unused;
+    std::uint64_t checksum;  ///< of the key, the rate, the gain, the rests and the samples
 };
 
-std::uint64_t checksumOf(const std::string& key, const std::vector<LineRest>& rests,
-                         const std::vector<float>& samples) {
+std::uint64_t checksumOf(const std::string& key, const SpeechClip& clip) {
     std::uint64_t h = fnv1a64(key.data(), key.size());
-    h = fnv1a64(rests.data(), rests.size() * sizeof(LineRest), h);
-    return fnv1a64(samples.data(), samples.size() * sizeof(float), h);
+    h = fnv1a64(&clip.sampleRate, sizeof clip.sampleRate, h);
+    h = fnv1a64(&clip.gain, sizeof clip.gain, h);
+    h = fnv1a64(clip.rests.data(), clip.rests.size() * sizeof(LineRest), h);
+    return fnv1a64(clip.samples.data(), clip.samples.size() * sizeof(std::int16_t), h);
+}
+
+bool plausible(double sampleRate, float gain) {
+    return std::isfinite(sampleRate) && sampleRate >= 1000.0 && sampleRate <= 768000.0 &&
+           std::isfinite(gain) && gain > 0.0f;
 }
 
 /// Rests in order, each inside the samples and of a positive length.
@@ -91,8 +101,7 @@ std::string ClipCache::pathFor(const std::string& key) const {
     return (std::filesystem::path(directory_) / name.str()).string();
 }
 
-ClipCache::Lookup ClipCache::load(const std::string& key, std::vector<float>& samples,
-                                  std::vector<LineRest>* rests) const {
+ClipCache::Lookup ClipCache::load(const std::string& key, SpeechClip& clip) const {
     const std::string path = pathFor(key);
     std::ifstream in(path, std::ios::binary);
     if (!in) return Lookup::Miss;
@@ -112,35 +121,35 @@ ClipCache::Lookup ClipCache::load(const std::string& key, std::vector<float>& sa
     const auto size = static_cast<std::uintmax_t>(in.tellg());
     in.seekg(static_cast<std::streamoff>(sizeof header), std::ios::beg);
     if (!in) return damaged();
-    if (header.keyBytes > size || header.sampleCount > size / sizeof(float) ||
+    if (header.keyBytes > size || header.sampleCount > size / sizeof(std::int16_t) ||
         header.restCount > size / sizeof(LineRest) ||
         sizeof header + header.keyBytes + header.restCount * sizeof(LineRest) +
-                header.sampleCount * sizeof(float) !=
+                header.sampleCount * sizeof(std::int16_t) !=
             size)
         return damaged();
     std::string storedKey(header.keyBytes, '\0');
     if (!in.read(storedKey.data(), static_cast<std::streamsize>(storedKey.size())))
         return damaged();
     if (storedKey != key) return Lookup::Miss;  // another key with the same hash
-    std::vector<LineRest> storedRests(header.restCount);
-    samples.resize(header.sampleCount);
-    if (!in.read(reinterpret_cast<char*>(storedRests.data()),
-                 static_cast<std::streamsize>(storedRests.size() * sizeof(LineRest))) ||
-        !in.read(reinterpret_cast<char*>(samples.data()),
-                 static_cast<std::streamsize>(samples.size() * sizeof(float))) ||
-        checksumOf(key, storedRests, samples) != header.checksum ||
-        !restsFit(storedRests, samples.size())) {
-        samples.clear();
+    SpeechClip stored;
+    stored.sampleRate = header.sampleRate;
+    stored.gain = header.gain;
+    stored.rests.resize(header.restCount);
+    stored.samples.resize(header.sampleCount);
+    if (!in.read(reinterpret_cast<char*>(stored.rests.data()),
+                 static_cast<std::streamsize>(stored.rests.size() * sizeof(LineRest))) ||
+        !in.read(reinterpret_cast<char*>(stored.samples.data()),
+                 static_cast<std::streamsize>(stored.samples.size() * sizeof(std::int16_t))) ||
+        checksumOf(key, stored) != header.checksum || !plausible(stored.sampleRate, stored.gain) ||
+        !restsFit(stored.rests, stored.samples.size()))
         return damaged();
-    }
-    if (rests != nullptr) *rests = std::move(storedRests);
+    clip = std::move(stored);
     std::error_code ignored;  // marks it used, for trim(); a read-only cache still works
     fs::last_write_time(path, fs::file_time_type::clock::now(), ignored);
     return Lookup::Hit;
 }
 
-void ClipCache::store(const std::string& key, const std::vector<float>& samples,
-                      const std::vector<LineRest>& rests) const {
+void ClipCache::store(const std::string& key, const SpeechClip& clip) const {
     std::error_code failed;
     std::filesystem::create_directories(directory_, failed);
     if (failed) return;
@@ -151,15 +160,17 @@ void ClipCache::store(const std::string& key, const std::vector<float>& samples,
         Header header{};
         std::copy(std::begin(kMagic), std::end(kMagic), header.magic);
         header.keyBytes = key.size();
-        header.restCount = rests.size();
-        header.sampleCount = samples.size();
-        header.checksum = checksumOf(key, rests, samples);
+        header.restCount = clip.rests.size();
+        header.sampleCount = clip.samples.size();
+        header.sampleRate = clip.sampleRate;
+        header.gain = clip.gain;
+        header.checksum = checksumOf(key, clip);
         out.write(reinterpret_cast<const char*>(&header), sizeof header);
         out.write(key.data(), static_cast<std::streamsize>(key.size()));
-        out.write(reinterpret_cast<const char*>(rests.data()),
-                  static_cast<std::streamsize>(rests.size() * sizeof(LineRest)));
-        out.write(reinterpret_cast<const char*>(samples.data()),
-                  static_cast<std::streamsize>(samples.size() * sizeof(float)));
+        out.write(reinterpret_cast<const char*>(clip.rests.data()),
+                  static_cast<std::streamsize>(clip.rests.size() * sizeof(LineRest)));
+        out.write(reinterpret_cast<const char*>(clip.samples.data()),
+                  static_cast<std::streamsize>(clip.samples.size() * sizeof(std::int16_t)));
         if (!out.flush()) {
             out.close();
             std::filesystem::remove(temporary, failed);

@@ -2,6 +2,7 @@
 
 #include <sndfile.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 
@@ -25,8 +26,8 @@ bool headerClaimsMore(SNDFILE* file) {
 
 }  // namespace
 
-std::optional<std::vector<float>> readClipFile(const std::string& path, double sampleRate,
-                                               std::string& error) {
+std::optional<RecordedAudio> readClipFile(const std::string& path, double maxRate,
+                                          std::string& error) {
     SF_INFO info{};
     const SndfileHandle file(sf_open(path.c_str(), SFM_READ, &info));
     if (!file) {
@@ -55,9 +56,10 @@ std::optional<std::vector<float>> readClipFile(const std::string& path, double s
         for (std::size_t c = 0; c < channels; ++c) sum += interleaved[i * channels + c];
         mono[i] = sum / static_cast<float>(channels);
     }
-    auto resampled = resampleMono(mono, info.samplerate, sampleRate, error);
+    const double rate = std::min<double>(info.samplerate, maxRate);
+    auto resampled = resampleMono(mono, info.samplerate, rate, error);
     if (!error.empty()) return std::nullopt;
-    return resampled;
+    return RecordedAudio{std::move(resampled), rate};
 }
 
 }  // namespace stillpoint::narration
