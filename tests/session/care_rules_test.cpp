@@ -251,7 +251,7 @@ TEST(CareRules, ALongSessionIsCheckedInOnePass) {
     // each step would take minutes.
     std::string text = kOrient;
     text += "      - say: Any place you would rather not notice, you can skip.\n";
-    for (int i = 0; i < 2000; ++i)
+    for (int i = 0; i < 1000; ++i)
         text +=
             "      - say: Hold it, and relax your chest.\n"
             "      - scan: {regions: [feet, chest], length: short}\n";
@@ -259,16 +259,17 @@ TEST(CareRules, ALongSessionIsCheckedInOnePass) {
     const Diagnostics found = careOf(text);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    // Per pair: the hold asked for, the command, the chest not offered.
+    // Per pair (a thousand pairs stay inside the session length limit): the hold asked for, the
+    // command, the chest not offered.
     std::size_t holds = 0, commands = 0, charged = 0;
     for (const Diagnostic& d : found) {
         holds += d.rule == "care.hold-optional";
         commands += d.rule == "care.invite-not-command";
         charged += d.rule == "care.charged-regions-opt-in";
     }
-    EXPECT_EQ(holds, 2000u);
-    EXPECT_EQ(commands, 2000u);  // each line is one sentence opening with an order
-    EXPECT_EQ(charged, 2000u);
+    EXPECT_EQ(holds, 1000u);
+    EXPECT_EQ(commands, 1000u);  // each line is one sentence opening with an order
+    EXPECT_EQ(charged, 1000u);
     EXPECT_LT(seconds, 5.0);
 }
 

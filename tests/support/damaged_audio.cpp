@@ -3,6 +3,7 @@
 #include <sndfile.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -68,20 +69,57 @@ std::vector<std::uint8_t> withBitFlipped(std::vector<std::uint8_t> bytes, std::s
     return bytes;
 }
 
-void setFloatSample(std::vector<std::uint8_t>& wav, std::size_t frame, float value) {
+namespace {
+
+/// The offset of the first byte after the header of WAV chunk `id`.
+std::size_t wavChunk(const std::vector<std::uint8_t>& wav, const char* id) {
     // Float WAVs carry a fact chunk before "data": walk the chunks to find it.
     for (std::size_t at = 12; at + 8 <= wav.size();) {
         std::uint32_t size = 0;
         std::memcpy(&size, &wav[at + 4], 4);
-        if (std::memcmp(&wav[at], "data", 4) == 0) {
-            const std::size_t offset = at + 8 + frame * 4;
-            if (offset + 4 > wav.size()) throw std::runtime_error("frame past the test clip's end");
-            std::memcpy(&wav[offset], &value, 4);
-            return;
-        }
+        if (std::memcmp(&wav[at], id, 4) == 0) return at + 8;
         at += 8 + size + (size & 1u);
     }
-    throw std::runtime_error("no data chunk in the test clip");
+    throw std::runtime_error(std::string("no ") + id + " chunk in the test clip");
+}
+
+template <typename T>
+void put(std::vector<std::uint8_t>& bytes, std::size_t at, T value) {
+    if (at + sizeof value > bytes.size()) throw std::runtime_error("past the test clip's end");
+    std::memcpy(&bytes[at], &value, sizeof value);
+}
+
+}  // namespace
+
+void setFloatSample(std::vector<std::uint8_t>& wav, std::size_t frame, float value) {
+    put(wav, wavChunk(wav, "data") + frame * 4, value);
+}
+
+void setWavFormat(std::vector<std::uint8_t>& wav, std::uint32_t sampleRate,
+                  std::uint16_t channels) {
+    const std::size_t fmt = wavChunk(wav, "fmt ");
+    std::uint16_t bits = 0;
+    std::memcpy(&bits, &wav.at(fmt + 14), 2);
+    const auto blockAlign = static_cast<std::uint16_t>(channels * (bits / 8));
+    put(wav, fmt + 2, channels);
+    put(wav, fmt + 4, sampleRate);
+    put(wav, fmt + 8, static_cast<std::uint32_t>(sampleRate * blockAlign));
+    put(wav, fmt + 12, blockAlign);
+}
+
+void forgetFlacLength(std::vector<std::uint8_t>& flac) {
+    // "fLaC", a metadata block header, then STREAMINFO: 10 bytes of block and
+    // frame sizes, 20 bits of rate, 3 of channels, 5 of bit depth, 36 of
+    // total samples, 16 bytes of MD5.
+    if (flac.size() < 42 || std::memcmp(flac.data(), "fLaC", 4) != 0)
+        throw std::runtime_error("not a FLAC test clip");
+    flac[21] &= 0xF0;
+    std::fill(flac.begin() + 22, flac.begin() + 42, std::uint8_t{0});
+}
+
+void forgetWavLength(std::vector<std::uint8_t>& wav) {
+    put(wav, 4, std::uint32_t{0xFFFFFFFF});
+    put(wav, wavChunk(wav, "data") - 4, std::uint32_t{0xFFFFFFFF});
 }
 
 }  // namespace stillpoint::test

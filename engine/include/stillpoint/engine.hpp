@@ -1,12 +1,14 @@
 // Engine: plays a Program. The one entry point every front end uses
 // (command line, plugin, C API, tests).
 //
+// Every sample process() writes is finite and within -1..1, whatever happens
+// upstream: a guard after the limiter repairs any other (repairedSamples()).
+//
 // Threads: `load`, `prepare` and `seek` run on a control thread, never
-// while process() may run, and may allocate. `process` runs on the audio thread: it never allocates, locks,
-// does I/O or throws, for any frame count up to the prepared maximum.
-// Commands go in through a wait-free SPSC queue (`pushCommand`, one
-// producer) that never refuses a Stop or a Grounding; events come out
-// through another (`popEvent`, one consumer).
+// while process() may run, and may allocate. `process` runs on the audio thread: it never
+// allocates, locks, does I/O or throws, for any frame count up to the prepared maximum. Commands go
+// in through a wait-free SPSC queue (`pushCommand`, one producer) that never refuses a Stop or a
+// Grounding; events come out through another (`popEvent`, one consumer).
 #pragma once
 
 #include <cstdint>
@@ -81,6 +83,11 @@ public:
     /// Haptic intensity (0..1) at the end of the last block, for a thread
     /// that drives a live haptic device. Any thread.
     float hapticIntensity() const noexcept;
+    /// Samples the output guard had to repair since prepare(): each non-finite
+    /// one became 0, each beyond full scale was held at it, so every buffer
+    /// process() writes is finite and within -1..1. 0 in a healthy session;
+    /// more is a fault upstream worth reporting. Any thread; after each block.
+    std::uint64_t repairedSamples() const noexcept;
 
     /// finished(), position() and lengthFrames() read the audio thread's
     /// state: call them from it, or while process() is not running (a player

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <vector>
 
+#include "dsp/sample_guard.hpp"
 #include "dsp/true_peak_limiter.hpp"
 #include "graph/loudness_analysis.hpp"
 #include "graph/mix_graph.hpp"
@@ -91,6 +92,9 @@ struct Engine::Impl {
     float masterGain = 1.0f;
     double calibrationDb = 0.0;
     bool prepared = false;
+    // Samples the output guard repaired: counted on the audio thread, published after each block.
+    std::uint64_t repaired = 0;
+    std::atomic<std::uint64_t> repairedPublished{0};
 
     // Back to the start, then silently on to `sessionSample`. The limiter
     // looks ahead, so the graph always runs that far ahead of the output:
@@ -134,6 +138,16 @@ struct Engine::Impl {
             std::copy(bus[0], bus[0] + frames, out[0]);
             std::copy(bus[1], bus[1] + frames, out[1]);
         }
+        guardOutput(out, frames);
+    }
+
+    /// The last step before every sink (a file, a device, a plugin host, a
+    /// C API buffer): whatever went wrong upstream, each output sample is
+    /// finite and within full scale, the haptic channel's too.
+    void guardOutput(float* const* out, int frames) noexcept {
+        const int outputs = config.channels + (out[config.channels] != nullptr ? 1 : 0);
+        for (int c = 0; c < outputs; ++c)
+            repaired += static_cast<std::uint64_t>(dsp::guardSamples(out[c], frames));
     }
 };
 
@@ -172,6 +186,8 @@ void Engine::prepare(const EngineConfig& config) {
     m.hapticCap.store(config.haptics.intensityCap);
     m.hapticActuator.store(config.haptics.signal);
     m.waitAtCheckins.store(config.waitAtCheckins);
+    m.repaired = 0;
+    m.repairedPublished.store(0);
     m.commands.clear();
 
     m.rewindTo(0);
@@ -205,6 +221,7 @@ void Engine::process(float* const* out, int frames) noexcept {
         done += n;
     }
     m.hapticIntensity.store(m.hapticOut.lastIntensity(), std::memory_order_relaxed);
+    m.repairedPublished.store(m.repaired, std::memory_order_relaxed);
 }
 
 void Engine::setHaptics(bool enabled, double intensityCap) noexcept {
@@ -220,6 +237,9 @@ void Engine::setHapticActuator(HapticSignal actuator) noexcept {
 }
 float Engine::hapticIntensity() const noexcept {
     return impl_->hapticIntensity.load(std::memory_order_relaxed);
+}
+std::uint64_t Engine::repairedSamples() const noexcept {
+    return impl_->repairedPublished.load(std::memory_order_relaxed);
 }
 
 bool Engine::pushCommand(const Command& command) noexcept { return impl_->commands.tryPush(command); }

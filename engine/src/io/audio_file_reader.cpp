@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "dsp/sample_guard.hpp"
+#include "io/regular_file.hpp"
 #include "text/bounded_file.hpp"
 
 namespace stillpoint {
@@ -53,16 +55,22 @@ AudioClipRead failed(const std::string& name, const std::string& problem) {
 }
 
 /// libsndfile reads a WAV whose data is shorter than its header says, and
-/// only notes "(should be N)" in its log: that is a truncated or damaged file.
+/// only notes "(should be N)" in its log: that is a truncated or damaged
+/// file. One exception: a data length of 0xFFFFFFFF is what a program writing
+/// to a pipe puts there (it cannot seek back to fill it in): the audio runs
+/// to the end of the file, as libsndfile reads it.
 std::optional<std::string> headerMismatch(SNDFILE* file) {
     char log[2048] = {};
     sf_command(file, SFC_GET_LOG_INFO, log, sizeof log);
-    const char* found = std::strstr(log, "should be");
-    if (!found) return std::nullopt;
-    const char* lineStart = found;
-    while (lineStart > log && lineStart[-1] != '\n') --lineStart;
-    const char* lineEnd = std::strchr(found, '\n');
-    return std::string(lineStart, lineEnd ? lineEnd : found + std::strlen(found));
+    for (const char* found = std::strstr(log, "(should be"); found != nullptr;
+         found = std::strstr(found + 1, "(should be")) {
+        const char* lineStart = found;
+        while (lineStart > log && lineStart[-1] != '\n') --lineStart;
+        const char* lineEnd = std::strchr(found, '\n');
+        std::string line(lineStart, lineEnd ? lineEnd : found + std::strlen(found));
+        if (line.rfind("data : 4294967295 ", 0) != 0) return line;
+    }
+    return std::nullopt;
 }
 
 /// Only WAV and FLAC reach libsndfile, which would otherwise also try its
@@ -86,7 +94,136 @@ std::string secondsText(double seconds) {
     return text;
 }
 
+/// "1.234 s": where a sample lies in the clip, as an editor shows it.
+std::string timeText(std::size_t frame, int sampleRate) {
+    char text[48];
+    std::snprintf(text, sizeof text, "%.3f s", static_cast<double>(frame) / sampleRate);
+    return text;
+}
+
 constexpr const char* kReExport = "export it again as WAV or FLAC";
+// Integer samples cannot be NaN, infinite or beyond full scale.
+constexpr const char* kReExportInteger = "export it again as 16- or 24-bit WAV or FLAC";
+// libsndfile's frame count for a FLAC whose header leaves the length open.
+constexpr sf_count_t kUnknownLength = SF_COUNT_MAX;
+// Clips decode this many frames at a time, each chunk checked before the next is read.
+constexpr sf_count_t kDecodeChunkFrames = 1 << 16;
+
+/// How one clip's header measures up to the limits, before any sample is decoded.
+class ClipBounds {
+  public:
+    ClipBounds(const SF_INFO& info, const AudioClipLimits& limits) : info_(info), limits_(limits) {}
+
+    std::optional<std::string> problemWithFormat() const {
+        if (!acceptedContainer(info_.format))
+            return "is not WAV or FLAC; " + std::string(kReExport);
+        if (info_.channels < 1)
+            return "has no channels (its header is damaged); " + std::string(kReExport);
+        if (info_.channels > limits_.maxChannels)
+            return "has " + std::to_string(info_.channels) + " channels, more than the " +
+                   std::to_string(limits_.maxChannels) +
+                   " a clip may have; export it as mono or stereo";
+        if (info_.samplerate < limits_.minSampleRate || info_.samplerate > limits_.maxSampleRate)
+            return "has a sample rate of " + std::to_string(info_.samplerate) + " Hz; use " +
+                   std::to_string(limits_.minSampleRate) + " to " +
+                   std::to_string(limits_.maxSampleRate) + " Hz (44100 or 48000 is usual)";
+        return std::nullopt;
+    }
+
+    /// The most frames the limits allow, in time and in memory.
+    sf_count_t maxFrames() const {
+        const double bySeconds = limits_.maxSeconds * info_.samplerate;
+        const double byMemory = static_cast<double>(limits_.maxDecodedBytes) /
+                                (sizeof(float) * static_cast<double>(info_.channels));
+        return static_cast<sf_count_t>(std::min(bySeconds, byMemory));
+    }
+
+    /// Why `frames` are too many: too long, or too large once decoded.
+    std::string tooMany(sf_count_t frames) const {
+        if (static_cast<double>(frames) > limits_.maxSeconds * info_.samplerate)
+            return "is longer than the " + secondsText(limits_.maxSeconds) +
+                   " a clip may be; split it";
+        return "holds more samples than the " + megabytes(limits_.maxDecodedBytes) +
+               " a clip may decode to; export it at 48000 Hz in mono or stereo, or split it";
+    }
+
+  private:
+    const SF_INFO& info_;
+    const AudioClipLimits& limits_;
+};
+
+/// Why `sample`, found at `index` of the interleaved samples, cannot be played.
+std::string unplayable(float sample, std::size_t index, int channels, int sampleRate) {
+    const std::size_t frame = index / static_cast<std::size_t>(channels);
+    const std::string where = "a sample at " + timeText(frame, sampleRate) + " (frame " +
+                              std::to_string(frame) + ", channel " +
+                              std::to_string(index % static_cast<std::size_t>(channels) + 1) + ")";
+    if (!std::isfinite(sample))
+        return "has " + where + " that is NaN or infinite; " + kReExportInteger;
+    char value[32];
+    std::snprintf(value, sizeof value, "%g", static_cast<double>(sample));
+    return "has " + where + " beyond full scale (" + value +
+           "); normalise it to peak at or below 0 dBFS and " + kReExportInteger;
+}
+
+/// Every frame of `file`, in chunks (a FLAC from a pipe states no length),
+/// stopping at the first frame past `bounds` or the first unplayable sample.
+AudioClipRead decode(SNDFILE* file, const SF_INFO& info, const ClipBounds& bounds,
+                     const std::string& name) {
+    const auto channels = static_cast<std::size_t>(info.channels);
+    const sf_count_t maxFrames = bounds.maxFrames();
+    const bool lengthKnown = info.frames != kUnknownLength;
+    AudioClip clip;
+    clip.sampleRate = info.samplerate;
+    clip.channels = info.channels;
+    // A WAV's length is checked against the bytes it holds (headerMismatch);
+    // a FLAC's is only a claim, so its buffer grows with what really decodes.
+    if ((info.format & SF_FORMAT_TYPEMASK) != SF_FORMAT_FLAC)
+        clip.interleaved.reserve(static_cast<std::size_t>(info.frames) * channels);
+    sf_count_t decoded = 0;
+    for (;;) {
+        // One frame past the limit, so a clip exactly at it is not refused.
+        const sf_count_t want = std::min(kDecodeChunkFrames, maxFrames + 1 - decoded);
+        const std::size_t at = clip.interleaved.size();
+        clip.interleaved.resize(at + static_cast<std::size_t>(want) * channels);
+        const sf_count_t got =
+            std::max<sf_count_t>(sf_readf_float(file, clip.interleaved.data() + at, want), 0);
+        clip.interleaved.resize(at + static_cast<std::size_t>(got) * channels);
+        const std::span<const float> fresh(clip.interleaved.data() + at,
+                                           static_cast<std::size_t>(got) * channels);
+        if (const auto bad = dsp::firstUnplayableSample(fresh))
+            return failed(name, unplayable(fresh[*bad], at + *bad, info.channels, info.samplerate));
+        decoded += got;
+        if (decoded > maxFrames) return failed(name, bounds.tooMany(decoded));
+        if (got < want) break;
+    }
+    if (decoded == 0) return failed(name, "holds no audio; " + std::string(kReExport));
+    if (lengthKnown && decoded != info.frames)
+        return failed(name, "is truncated or damaged: its header promises " +
+                                std::to_string(info.frames) + " frames, only " +
+                                std::to_string(decoded) + " could be decoded (" +
+                                sf_strerror(file) + "); " + kReExport);
+    return {std::move(clip), {}};
+}
+
+/// What a file that cannot be read as a whole regular file is, in words.
+std::string unreadable(const RegularFile& file, const AudioClipLimits& limits) {
+    switch (file.problem) {
+        case RegularFile::Problem::Missing:
+            return "cannot read the file: " + file.systemMessage + "; check the path";
+        case RegularFile::Problem::Folder:
+            return "is a folder, not a clip; name a WAV or FLAC file";
+        case RegularFile::Problem::NotRegular:
+            return "is " + file.whatItIs + ", not a file; name a WAV or FLAC file";
+        case RegularFile::Problem::TooLarge:
+            return "the file is " + megabytes(file.sizeBytes) + ", larger than the " +
+                   megabytes(limits.maxFileBytes) + " a clip may be; split it";
+        case RegularFile::Problem::Unreadable:
+        case RegularFile::Problem::None:
+            break;
+    }
+    return "cannot read the file (" + file.systemMessage + "); check that it is readable";
+}
 
 }  // namespace
 
@@ -108,61 +245,20 @@ AudioClipRead readAudioClip(std::span<const std::uint8_t> bytes, const std::stri
         ~Closer() { sf_close(f); }
     } closer{file};
 
-    if (!acceptedContainer(info.format))
-        return failed(name, "is not WAV or FLAC; " + std::string(kReExport));
-    if (info.channels < 1 || info.channels > limits.maxChannels)
-        return failed(name,
-                      "has " + std::to_string(info.channels) + " channels; use mono or stereo");
-    if (info.samplerate < 8000 || info.samplerate > 192000)
-        return failed(name, "has a sample rate of " + std::to_string(info.samplerate) +
-                                " Hz; use 8000 to 192000 Hz (44100 or 48000 is usual)");
+    const ClipBounds bounds(info, limits);
+    if (const auto problem = bounds.problemWithFormat()) return failed(name, *problem);
     if (info.frames <= 0) return failed(name, "holds no audio; " + std::string(kReExport));
-    if (static_cast<double>(info.frames) > limits.maxSeconds * info.samplerate)
-        return failed(name, "is longer than the " + secondsText(limits.maxSeconds) +
-                                " a clip may be; split it");
+    if (info.frames != kUnknownLength && info.frames > bounds.maxFrames())
+        return failed(name, bounds.tooMany(info.frames));
     if (const auto mismatch = headerMismatch(file))
         return failed(name,
                       "is truncated or its header is damaged (" + *mismatch + "); " + kReExport);
-
-    AudioClip clip;
-    clip.sampleRate = info.samplerate;
-    clip.channels = info.channels;
-    clip.interleaved.resize(static_cast<std::size_t>(info.frames) *
-                            static_cast<std::size_t>(info.channels));
-    const sf_count_t read = sf_readf_float(file, clip.interleaved.data(), info.frames);
-    if (read != info.frames)
-        return failed(name, "is truncated or damaged: its header promises " +
-                                std::to_string(info.frames) + " frames, only " +
-                                std::to_string(std::max<sf_count_t>(read, 0)) +
-                                " could be decoded (" + sf_strerror(file) + "); " + kReExport);
-    for (std::size_t i = 0; i < clip.interleaved.size(); ++i) {
-        const float sample = clip.interleaved[i];
-        if (!std::isfinite(sample) || std::fabs(sample) > 1.0f)
-            return failed(
-                name,
-                "has an invalid sample (" +
-                    std::string(std::isfinite(sample) ? "beyond full scale" : "NaN or infinite") +
-                    ") at frame " + std::to_string(i / static_cast<std::size_t>(clip.channels)) +
-                    "; " + kReExport + " with integer samples");
-    }
-    return {std::move(clip), {}};
+    return decode(file, info, bounds, name);
 }
 
 AudioClipRead readAudioClipFile(const std::string& path, const AudioClipLimits& limits) {
-    const auto file = readBoundedFile(path, limits.maxFileBytes);
-    switch (file.problem) {
-        case BoundedFile::Problem::None: break;
-        case BoundedFile::Problem::Missing:
-            return failed(path, "cannot read the file: " + file.systemMessage + "; check the path");
-        case BoundedFile::Problem::Folder:
-            return failed(path, "is a folder, not a clip; name a WAV or FLAC file");
-        case BoundedFile::Problem::TooLarge:
-            return failed(path, "the file is " + megabytes(file.sizeBytes) + ", larger than the " +
-                                    megabytes(limits.maxFileBytes) + " a clip may be; split it");
-        case BoundedFile::Problem::Unreadable:
-            return failed(path, "cannot read the file (" + file.systemMessage +
-                                    "); check that it is readable");
-    }
+    const auto file = readRegularFile(path, limits.maxFileBytes);
+    if (file.problem != RegularFile::Problem::None) return failed(path, unreadable(file, limits));
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(file.bytes.data());
     return readAudioClip({bytes, file.bytes.size()}, path, limits);
 }

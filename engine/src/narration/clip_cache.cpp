@@ -9,10 +9,15 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
+#include <string_view>
+
+#include "io/audio_file_reader.hpp"
+#include "io/regular_file.hpp"
 
 namespace stillpoint::narration {
 namespace {
@@ -23,6 +28,8 @@ constexpr char kMagic[8] = {'S', 'P', 'C', 'L', 'I', 'P', '0', '3'};
 constexpr std::uint64_t kDefaultCacheLimitBytes = 1ull << 30;
 // A temporary this old belongs to a writer that died: it is removed with the trim.
 constexpr auto kStaleTemporary = std::chrono::hours(1);
+// No entry is larger than a clip from outside may be.
+const std::uintmax_t kMaxEntryBytes = AudioClipLimits{}.maxFileBytes;
 
 /// Holds an exclusive lock on a file in the cache folder, if it can get it at once.
 class TrimLock {
@@ -65,9 +72,12 @@ std::uint64_t checksumOf(const std::string& key, const SpeechClip& clip) {
     return fnv1a64(clip.samples.data(), clip.samples.size() * sizeof(std::int16_t), h);
 }
 
-bool plausible(double sampleRate, float gain) {
-    return std::isfinite(sampleRate) && sampleRate >= 1000.0 && sampleRate <= 768000.0 &&
-           std::isfinite(gain) && gain > 0.0f;
+/// A rate a clip from outside may have, and a gain that keeps every sample
+/// finite and within full scale (the largest 16-bit value times the gain).
+bool playable(double sampleRate, float gain) {
+    const AudioClipLimits limits;
+    return sampleRate >= limits.minSampleRate && sampleRate <= limits.maxSampleRate &&
+           std::isfinite(gain) && gain > 0.0f && gain * 32767.0f <= 1.0f;
 }
 
 /// Rests in order, each inside the samples and of a positive length.
@@ -103,46 +113,53 @@ std::string ClipCache::pathFor(const std::string& key) const {
 
 ClipCache::Lookup ClipCache::load(const std::string& key, SpeechClip& clip) const {
     const std::string path = pathFor(key);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Lookup::Miss;
+    // An entry is a regular file this class wrote: a link, a FIFO or a device
+    // under its name is damage, refused before a byte is read.
+    const auto file = readRegularFile(path, kMaxEntryBytes, SymbolicLinks::Refuse);
+    if (file.problem == RegularFile::Problem::Missing ||
+        file.problem == RegularFile::Problem::Unreadable)  // a permission: not ours to remove
+        return Lookup::Miss;
     auto damaged = [&] {
-        in.close();
         std::error_code ignored;
-        std::filesystem::remove(path, ignored);
+        fs::remove(path, ignored);
         return Lookup::Damaged;
     };
+    if (file.problem != RegularFile::Problem::None) return damaged();
+    // The size is the file's that was opened, not whatever the path names
+    // now: another process may have trimmed or replaced the entry since.
+    const std::string_view bytes = file.bytes;
     Header header{};
-    if (!in.read(reinterpret_cast<char*>(&header), sizeof header) ||
-        std::string_view(header.magic, 8) != std::string_view(kMagic, 8))
-        return damaged();
-    // The size of the file opened, not of whatever the path names now:
-    // another process may have trimmed or replaced the entry since.
-    in.seekg(0, std::ios::end);
-    const auto size = static_cast<std::uintmax_t>(in.tellg());
-    in.seekg(static_cast<std::streamoff>(sizeof header), std::ios::beg);
-    if (!in) return damaged();
-    if (header.keyBytes > size || header.sampleCount > size / sizeof(std::int16_t) ||
+    if (bytes.size() < sizeof header) return damaged();
+    std::memcpy(&header, bytes.data(), sizeof header);
+    const std::uintmax_t size = bytes.size();
+    if (std::string_view(header.magic, 8) != std::string_view(kMagic, 8) ||
+        header.keyBytes > size || header.sampleCount > size / sizeof(std::int16_t) ||
         header.restCount > size / sizeof(LineRest) ||
         sizeof header + header.keyBytes + header.restCount * sizeof(LineRest) +
                 header.sampleCount * sizeof(std::int16_t) !=
             size)
         return damaged();
-    std::string storedKey(header.keyBytes, '\0');
-    if (!in.read(storedKey.data(), static_cast<std::streamsize>(storedKey.size())))
-        return damaged();
-    if (storedKey != key) return Lookup::Miss;  // another key with the same hash
+    if (bytes.substr(sizeof header, header.keyBytes) != key)
+        return Lookup::Miss;  // another key with the same hash
     SpeechClip stored;
     stored.sampleRate = header.sampleRate;
     stored.gain = header.gain;
     stored.rests.resize(header.restCount);
     stored.samples.resize(header.sampleCount);
-    if (!in.read(reinterpret_cast<char*>(stored.rests.data()),
-                 static_cast<std::streamsize>(stored.rests.size() * sizeof(LineRest))) ||
-        !in.read(reinterpret_cast<char*>(stored.samples.data()),
-                 static_cast<std::streamsize>(stored.samples.size() * sizeof(std::int16_t))) ||
-        checksumOf(key, stored) != header.checksum || !plausible(stored.sampleRate, stored.gain) ||
+    const char* body = bytes.data() + sizeof header + header.keyBytes;
+    // An empty vector's data() may be null, which memcpy may not take.
+    if (!stored.rests.empty())
+        std::memcpy(stored.rests.data(), body, stored.rests.size() * sizeof(LineRest));
+    if (!stored.samples.empty())
+        std::memcpy(stored.samples.data(), body + stored.rests.size() * sizeof(LineRest),
+                    stored.samples.size() * sizeof(std::int16_t));
+    if (checksumOf(key, stored) != header.checksum ||
         !restsFit(stored.rests, stored.samples.size()))
         return damaged();
+    // The checksum tells damage from chance, not a sound entry from a
+    // planted one: the folder is the user's, and its samples must be
+    // playable as any clip's from outside must.
+    if (!playable(stored.sampleRate, stored.gain)) return damaged();
     clip = std::move(stored);
     std::error_code ignored;  // marks it used, for trim(); a read-only cache still works
     fs::last_write_time(path, fs::file_time_type::clock::now(), ignored);
@@ -155,6 +172,9 @@ void ClipCache::store(const std::string& key, const SpeechClip& clip) const {
     if (failed) return;
     const std::string path = pathFor(key);
     const std::string temporary = path + ".tmp" + std::to_string(::getpid());
+    // Whatever is left under this process's temporary name (a dead writer's
+    // file, a FIFO that would block the open) goes first.
+    std::filesystem::remove(temporary, failed);
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         Header header{};

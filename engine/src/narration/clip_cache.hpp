@@ -6,8 +6,12 @@
 // its rate, gain, 16-bit samples and rests (lengths, not zeros). The file repeats the whole
 // key, so a hash collision is a miss, not a wrong line, and carries a
 // checksum of the samples, so a damaged entry is detected and rendered
-// again. Files are written to a temporary and renamed: a crash never leaves
-// a half-written entry under its name.
+// again. The folder is the user's, so an entry is read as audio from outside
+// is: only a regular file (a FIFO or a link under an entry's name is never
+// opened for reading), at most as large as a clip may be, and every sample
+// finite and within full scale, checksum or not. Files are written to a
+// temporary and renamed: a crash never leaves a half-written entry under
+// its name.
 #pragma once
 
 #include <cstdint>
@@ -29,7 +33,7 @@ class ClipCache {
     enum class Lookup : unsigned char {
         Hit,      ///< samples read and checked
         Miss,     ///< no entry for the key
-        Damaged,  ///< an entry exists but fails its checks; it is removed
+        Damaged,  ///< an entry exists but fails its checks; it is removed, never played
     };
     /// The entry's clip into `clip` (left as it was unless a Hit).
     Lookup load(const std::string& key, SpeechClip& clip) const;

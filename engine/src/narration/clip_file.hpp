@@ -1,23 +1,32 @@
-// Reading a recorded clip (WAV, FLAC, anything libsndfile reads) as mono, at
-// its own rate up to the engine's. Control thread only.
+// A recorded clip (a voice pack's line) as the voice layer takes it: mono, at
+// its own rate up to the engine's. The file is read and checked by the one clip reader
+// (io/audio_file_reader.hpp); this adds only the downmix and the resampling.
+// Control thread only.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "io/audio_file_reader.hpp"
+
 namespace stillpoint::narration {
+
+/// `clip` with its channels averaged to mono (the voice layer plays one
+/// centred voice) and resampled to `sampleRate` with libsoxr. Nullopt with
+/// `error` set when libsoxr fails.
+std::optional<std::vector<float>> monoAtRate(const AudioClip& clip, double sampleRate,
+                                             std::string& error);
 
 struct RecordedAudio {
     std::vector<float> samples;  ///< mono
     double sampleRate = 0.0;
 };
 
-/// The clip at `path`, channels averaged to mono (the voice layer plays one
-/// centred voice), at its own rate or, when that is higher, resampled down
-/// to `maxRate` with libsoxr (no memory spent on what the engine cannot
-/// play). Nullopt with `error` set (without the path) when the file cannot
-/// be opened, fails to decode, is truncated or holds no audio.
+/// The clip at `path`, mono, at its own rate or, when that is higher,
+/// resampled down to `maxRate` (no memory spent on what the engine cannot
+/// play; the voice layer resamples the rest as it plays). Nullopt with
+/// `error` set ("PATH: what is wrong; what to do") when the reader refuses the file.
 std::optional<RecordedAudio> readClipFile(const std::string& path, double maxRate,
                                           std::string& error);
 

@@ -91,7 +91,7 @@ std::optional<SpeechClip> recordedLine(const narration::VoicePackClip& clip, con
                                        const NarrationSettings& settings, std::string& error) {
     auto audio = narration::readClipFile(clip.path, settings.sampleRate, error);
     if (!audio) {
-        error = clip.path + ": " + error + " (line '" + id + "' at " + clip.manifestPlace + ")";
+        error += " (line '" + id + "' at " + clip.manifestPlace + ")";
         return std::nullopt;
     }
     narration::levelSpeech(audio->samples, audio->sampleRate, settings.speechLufs);

@@ -6,10 +6,11 @@
 #include <filesystem>
 #include <system_error>
 
-#include "text/bounded_file.hpp"
 #include "io/contained_path.hpp"
+#include "io/regular_file.hpp"
 #include "session/layout_check.hpp"
 #include "session/utf8_text.hpp"
+#include "text/bounded_file.hpp"
 
 namespace stillpoint::narration {
 namespace {
@@ -136,18 +137,24 @@ std::optional<VoicePack> loadVoicePack(const std::string& directory, std::string
         return std::nullopt;
     }
     const std::string manifest = (folder / kVoicePackManifest).string();
-    const auto file = readBoundedFile(manifest, kMaxManifestBytes);
+    const auto file = readRegularFile(manifest, kMaxManifestBytes);
     switch (file.problem) {
-        case BoundedFile::Problem::None: return parseVoicePackManifest(file.bytes, folder.string(), error);
-        case BoundedFile::Problem::TooLarge:
+        case RegularFile::Problem::None:
+            return parseVoicePackManifest(file.bytes, folder.string(), error);
+        case RegularFile::Problem::TooLarge:
             // The text is not read: say so with the size the file reports.
             error = manifest + ": the manifest is " + megabytes(file.sizeBytes) +
                     ", larger than the " + megabytes(kMaxManifestBytes) +
                     " a manifest may be; check that this is the right file";
             return std::nullopt;
-        case BoundedFile::Problem::Missing:
-        case BoundedFile::Problem::Folder:
-        case BoundedFile::Problem::Unreadable: break;
+        case RegularFile::Problem::NotRegular:
+            error = manifest + ": is " + file.whatItIs + ", not a file; a pack needs a " +
+                    kVoicePackManifest + " file with name: and lines:";
+            return std::nullopt;
+        case RegularFile::Problem::Missing:
+        case RegularFile::Problem::Folder:
+        case RegularFile::Problem::Unreadable:
+            break;
     }
     error = manifest + ": cannot read the voice pack manifest; a pack needs a " +
             kVoicePackManifest + " with name: and lines:";

@@ -7,7 +7,10 @@
 //     settle: clips/settle.flac
 //
 // Clip paths are relative to the folder and must stay inside it: no `..`,
-// no absolute paths, no symlinks that lead out. Control thread only.
+// no absolute paths, no symlinks that lead out. The manifest is read only
+// when it is a regular file (a FIFO or device named as one is refused at
+// once); clips are read by io/audio_file_reader, which holds them to the
+// same rule. Control thread only.
 #pragma once
 
 #include <cstddef>
