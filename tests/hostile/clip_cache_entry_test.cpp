@@ -136,7 +136,8 @@ TEST(ClipCacheEntry, NarrationRendersADamagedEntryAgainAndNeverPlaysIt) {
     for (const auto& entry : fs::directory_iterator(folder.string())) {
         if (entry.path().extension() != ".clip") continue;
         std::ifstream in(entry.path(), std::ios::binary);
-        std::uint64_t header[4] = {};
+        // The header: magic, key bytes, rest and sample counts, rate, gain, checksum.
+        std::uint64_t header[7] = {};
         in.read(reinterpret_cast<char*>(header), sizeof header);
         std::string key(header[1], '\0');
         in.read(key.data(), static_cast<std::streamsize>(key.size()));
