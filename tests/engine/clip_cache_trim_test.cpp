@@ -20,7 +20,7 @@ using narration::ClipCache;
 SpeechClip clipOf(std::size_t frames, float value) {
     SpeechClip clip;
     clip.samples.assign(frames, static_cast<std::int16_t>(value * 32767.0f));
-    clip.gain = 0.5f;
+    clip.gain = 1.0f / 32768.0f;
     return clip;
 }
 
