@@ -13,6 +13,7 @@ namespace stillpoint {
 namespace {
 
 namespace fs = std::filesystem;
+using test::TemporaryDirectory;
 
 Program plannedAsset(const std::string& name) {
     auto parsed = loadSessionFile(std::string(STILLPOINT_ASSETS_DIR) + "/sessions/" + name);
@@ -48,8 +49,9 @@ TEST(NarrationMemory, TheLongestBodyScanKeepsItsVoiceInUnderTwentyMegabytes) {
     settings.narrateGrounding = false;
     const NarrationReport report = narrateProgram(program, settings);
     ASSERT_TRUE(report.ok) << report.error;
-    // Some twelve minutes of words in a 45-minute session: as 48 kHz floats
-    // they took 130 MB; at flite's 16 kHz in 16 bits, about a sixth of that.
+    // Some nine and a half minutes of words in a 45-minute session: as
+    // 48 kHz floats they took 110 MB; at flite's 16 kHz in 16 bits, a sixth
+    // of that (17.5 MB).
     std::size_t words = 0;
     for (const auto& lines : program.narration->steps)
         for (const SpokenLine& line : lines) {
