@@ -15,6 +15,23 @@ void VoiceLayer::start(const SpokenLine& line) noexcept {
     restsBehind_ = 0;
     played_ = 0;
     step_ = line.clip.sampleRate / rate_;
+    prepareRepeatingPhases();
+}
+
+void VoiceLayer::prepareRepeatingPhases() noexcept {
+    // 16 kHz into 48 kHz is 1/3, into its 24 kHz analysis 2/3: three weights each.
+    phases_ = 0;
+    if (step_ == 1.0) return;
+    for (int q = 1; q <= kMaxRepeatingPhases; ++q) {
+        const double p = step_ * q;
+        if (std::abs(p - std::round(p)) > 1e-9 * p) continue;
+        phases_ = q;
+        phaseStep_ = std::llround(p);
+        for (int phase = 0; phase < q; ++phase)
+            detail::sincWeightsAt(static_cast<double>(phase) / q,
+                                  phaseWeights_[static_cast<std::size_t>(phase)]);
+        return;
+    }
 }
 
 void VoiceLayer::advanceTo(std::int64_t frame) noexcept {
@@ -37,25 +54,29 @@ float VoiceLayer::valueAt(std::int64_t frame) const noexcept {
     return index >= 0 && index < count_ ? static_cast<float>(samples_[index]) : 0.0f;
 }
 
-float VoiceLayer::interpolatedAt(std::int64_t index, double fraction) noexcept {
+float VoiceLayer::interpolatedAt(std::int64_t index,
+                                 const std::array<float, detail::kSincTaps>& weights) noexcept {
     const std::int64_t first = index + detail::kSincFirstTap;
     advanceTo(first);
-    detail::sincWeightsAt(fraction, weights_);
     const std::int64_t last = first + detail::kSincTaps - 1;
+    if (nextRest_ < rests_.size()) {
+        const std::int64_t restStart = rests_[nextRest_].atSample + restsBehind_;
+        if (first >= restStart && last < restStart + rests_[nextRest_].frames)
+            return 0.0f;  // deep in a rest
+    }
     const std::int64_t sample = first - restsBehind_;
     const bool beforeNextRest =
         nextRest_ >= rests_.size() || last < rests_[nextRest_].atSample + restsBehind_;
-    float sum = 0.0f;
     if (beforeNextRest && sample >= 0 && sample + detail::kSincTaps <= count_) {
         // Inside one run of samples (nearly always): read them straight.
         const std::int16_t* from = samples_ + sample;
-        for (int t = 0; t < detail::kSincTaps; ++t)
-            sum += weights_[static_cast<std::size_t>(t)] * static_cast<float>(from[t]);
-        return sum;
+        for (std::size_t t = 0; t < window_.size(); ++t) window_[t] = static_cast<float>(from[t]);
+    } else {
+        for (std::size_t t = 0; t < window_.size(); ++t)
+            window_[t] = valueAt(first + static_cast<std::int64_t>(t));
     }
-    for (int t = 0; t < detail::kSincTaps; ++t)
-        window_[static_cast<std::size_t>(t)] = valueAt(first + t);
-    for (std::size_t t = 0; t < window_.size(); ++t) sum += weights_[t] * window_[t];
+    float sum = 0.0f;
+    for (std::size_t t = 0; t < window_.size(); ++t) sum += weights[t] * window_[t];
     return sum;
 }
 
@@ -71,10 +92,21 @@ void VoiceLayer::process(float* left, float* right, int n) noexcept {
     }
     // Read positions come from the frame count, not a running sum, so they
     // do not drift over a long line.
+    if (phases_ > 0) {
+        for (int i = 0; i < n && !isSilent(); ++i, ++played_) {
+            const std::int64_t position = played_ * phaseStep_;  // in 1/q frames
+            const auto& weights = phaseWeights_[static_cast<std::size_t>(position % phases_)];
+            const float value = gain_ * interpolatedAt(position / phases_, weights);
+            left[i] += value;
+            right[i] += value;
+        }
+        return;
+    }
     for (int i = 0; i < n && !isSilent(); ++i, ++played_) {
         const double position = static_cast<double>(played_) * step_;
         const auto index = static_cast<std::int64_t>(position);
-        const float value = gain_ * interpolatedAt(index, position - static_cast<double>(index));
+        detail::sincWeightsAt(position - static_cast<double>(index), weights_);
+        const float value = gain_ * interpolatedAt(index, weights_);
         left[i] += value;
         right[i] += value;
     }

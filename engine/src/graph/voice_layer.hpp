@@ -43,8 +43,13 @@ class VoiceLayer {
     /// The line at frame `frame`, at or after the cursor, in 16-bit steps: 0 in a rest or past the
     /// end.
     float valueAt(std::int64_t frame) const noexcept;
-    /// The line between frames `index` and `index + 1`, in 16-bit steps.
-    float interpolatedAt(std::int64_t index, double fraction) noexcept;
+    /// The line between frames `index` and `index + 1`, weighted by
+    /// `weights` (sinc weights for the fraction between), in 16-bit steps.
+    float interpolatedAt(std::int64_t index,
+                         const std::array<float, detail::kSincTaps>& weights) noexcept;
+    /// When the clip's rate over the graph's is p / q with a small q, the
+    /// fractions repeat every q frames: their weights are made once per line.
+    void prepareRepeatingPhases() noexcept;
 
     double rate_ = 48000.0;
     const std::int16_t* samples_ = nullptr;
@@ -56,6 +61,10 @@ class VoiceLayer {
     std::int64_t restsBehind_ = 0;  ///< frames of the rests before it
     std::int64_t played_ = 0;       ///< output frames of this line so far
     double step_ = 1.0;
+    static constexpr int kMaxRepeatingPhases = 16;
+    int phases_ = 0;              ///< q, or 0 when the fractions do not repeat soon
+    std::int64_t phaseStep_ = 0;  ///< p
+    std::array<std::array<float, detail::kSincTaps>, kMaxRepeatingPhases> phaseWeights_{};
     std::array<float, detail::kSincTaps> weights_{};
     std::array<float, detail::kSincTaps> window_{};
 };
