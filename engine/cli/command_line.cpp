@@ -52,6 +52,17 @@ commands:
         List the synthesised voices as ENGINE:NAME: flite's English voices
         (cmu_us_slt is the default), then espeak-ng's languages (en-us,
         en-gb, de, fr...) when the build has espeak-ng.
+  voice-pack script FILE... [-o OUT.tsv] [--manifest FILE] [--avoid REGION,...]
+        The recording script for a voice pack: every line the sessions can
+        speak (their own lines with an id, the scan phrases for the regions
+        and lengths they use, the built-in grounding), each id once, as
+        tab-separated "id<TAB>text" rows under an "id<TAB>text" header, to
+        standard output or OUT. --manifest also writes a voice-pack.yaml
+        skeleton (clips/ID.wav for each id). Lines without an id are noted.
+  voice-pack check DIR FILE... [--avoid REGION,...]
+        For each session, how many of its lines the pack in DIR has a clip
+        for, and each missing id with its text. Exit 6 when any is missing.
+        See docs/voice-packs.md.
   haptics FILE --format ahap|android|haptic -o OUT [--haptic-cap 0..1]
           [--avoid REGION,...] [--quiet]
         Export the haptic track: Apple Core Haptics (.ahap), Android
@@ -62,8 +73,14 @@ commands:
        [--events FILE] [--callback-stats FILE]
        [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]
        [--voice [ENGINE:]NAME] [--voice-pack DIR]
-        Play a session in real time (default buffer 256 frames) and steer it
-        while it plays. Every change fades; nothing jumps.
+        Play a session in real time and steer it while it plays. Every
+        change fades; nothing jumps.
+        --buffer: frames per audio callback, 16-8192 (default 1024, about
+              21 ms at 48 kHz: for listening; ask for 64-256 only when
+              low latency matters). On JACK the server's period decides.
+              After 3 underruns within 10 s the player fades out, reopens
+              the output with twice the buffer (up to 8192), fades back in
+              where it was, and says so.
         --haptic-channel: the haptic track on the device's third output
               (a note says so when the device has only two).
         --rumble: the haptic track on a game controller's rumble motors
@@ -127,7 +144,8 @@ exit codes:
   (an unknown voice in it too; with check --care, care errors), 2 usage
   error (an unknown --voice too), 3 a file could not be read or written
   or narration's input is bad (a damaged clip, a bad voice pack), 4 play: no usable audio device (render to a file
-  instead), 5 play: the device went away mid-session, 70 internal error.
+  instead), 5 play: the device went away mid-session, 6 voice-pack check:
+  the pack lacks clips for some lines, 70 internal error.
 
 Session format reference: docs/session-format.md
 )";
@@ -167,11 +185,13 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
     if (command == "presets") return runPresets(rest, out, err);
     if (command == "captions") return runCaptions(rest, out, err);
     if (command == "voices") return runVoices(rest, out, err);
+    if (command == "voice-pack") return runVoicePack(rest, out, err);
     if (command == "play") return runPlay(rest, out, err);
     if (command == "devices") return runDevices(rest, out, err);
 
-    constexpr std::string_view commands[] = {"check",   "info",    "render",  "captions", "haptics", "play",
-                                             "devices", "voices",  "presets", "help",     "version"};
+    constexpr std::string_view commands[] = {"check",      "info",    "render",  "captions",
+                                             "haptics",    "play",    "devices", "voices",
+                                             "voice-pack", "presets", "help",    "version"};
     err << "stillpoint: unknown command '" << command << "'";
     if (auto near = nearestName(command, commands)) err << "; did you mean '" << *near << "'?";
     err << "\nrun 'stillpoint --help' for the commands\n";

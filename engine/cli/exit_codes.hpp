@@ -10,6 +10,7 @@ enum ExitCode : int {
     kExitIo = 3,              ///< a file could not be read or written
     kExitNoDevice = 4,        ///< live play: no usable audio device
     kExitDeviceLost = 5,      ///< live play: the device went away mid-session
+    kExitLinesMissing = 6,    ///< voice-pack check: the pack lacks clips for some lines
     kExitInternal = 70,       ///< a bug: please report it
     kExitInterrupted = 130,   ///< Ctrl-C or SIGTERM (128 + SIGINT, as shells report it)
 };

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <iomanip>
 #include <sstream>
 
@@ -36,8 +37,11 @@ constexpr const char* kUsage =
     "                            [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]\n"
     "                            [--voice [ENGINE:]NAME] [--voice-pack DIR]\n";
 
-constexpr unsigned kDefaultBuffer = 256;
-constexpr int kMinEngineBlock = 4096;  // JACK may grow its period mid-stream; the callback splits larger ones
+// For listening: ~21 ms at 48 kHz costs a meditation nothing and rides out a
+// busy machine; lower latency is --buffer's to ask for.
+constexpr unsigned kDefaultBuffer = 1024;
+constexpr int kMinEngineBlock =
+    4096;  // JACK may grow its period mid-stream; the callback splits larger ones
 
 bool parseUnsigned(const std::string& text, unsigned low, unsigned high, unsigned& value) {
     try {
@@ -51,6 +55,15 @@ bool parseUnsigned(const std::string& text, unsigned low, unsigned high, unsigne
     }
 }
 
+/// STILLPOINT_SIMULATE_UNDERRUNS=AT_SECONDS:COUNT, for the tests of what
+/// repeated underruns make the player do; unset in normal use.
+std::optional<SimulatedUnderruns> simulatedUnderruns() {
+    const char* text = std::getenv("STILLPOINT_SIMULATE_UNDERRUNS");
+    SimulatedUnderruns s;
+    if (!text || std::sscanf(text, "%lf:%d", &s.atSeconds, &s.count) != 2) return std::nullopt;
+    return s;
+}
+
 int usage(std::ostream& err, const std::string& problem) {
     err << "stillpoint play: " << problem << '\n' << kUsage;
     return kExitUsage;
@@ -58,19 +71,28 @@ int usage(std::ostream& err, const std::string& problem) {
 
 std::string latencyText(const OpenedOutput& o) {
     std::ostringstream text;
-    text << "output latency " << o.latencyFrames << " frames (" << std::fixed << std::setprecision(1)
-         << 1000.0 * static_cast<double>(o.latencyFrames) / o.rate << " ms)";
+    text << "output latency " << o.latencyFrames << " frames (" << std::fixed
+         << std::setprecision(1) << 1000.0 * static_cast<double>(o.latencyFrames) / o.rate
+         << " ms)";
     return text.str();
 }
 
 }  // namespace
 
 int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed = parseArguments(
-        args, {{"api", 0, true}, {"device", 0, true}, {"rate", 0, true}, {"buffer", 0, true},
-               {"control", 0, true}, {"events", 0, true}, {"callback-stats", 0, true}, kAvoidOption,
-               kHapticChannelOption, kHapticCapOption, {"rumble", 0, false}, kVoiceOption,
-               kVoicePackOption});
+    const auto parsed = parseArguments(args, {{"api", 0, true},
+                                              {"device", 0, true},
+                                              {"rate", 0, true},
+                                              {"buffer", 0, true},
+                                              {"control", 0, true},
+                                              {"events", 0, true},
+                                              {"callback-stats", 0, true},
+                                              kAvoidOption,
+                                              kHapticChannelOption,
+                                              kHapticCapOption,
+                                              {"rumble", 0, false},
+                                              kVoiceOption,
+                                              kVoicePackOption});
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty()) return usage(err, parsed.error);
     if (a.positional.size() != 1) return usage(err, "name one session file");
@@ -81,8 +103,10 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     request.bufferFrames = kDefaultBuffer;
     if (auto rate = a.value("rate"); rate && !parseUnsigned(*rate, 8000, 384000, request.rate))
         return usage(err, "--rate " + *rate + " is not a sample rate; use e.g. 44100 or 48000");
-    if (auto buffer = a.value("buffer"); buffer && !parseUnsigned(*buffer, 16, 8192, request.bufferFrames))
-        return usage(err, "--buffer " + *buffer + " is not a frame count from 16 to 8192; use e.g. 64 or 256");
+    if (auto buffer = a.value("buffer");
+        buffer && !parseUnsigned(*buffer, 16, 8192, request.bufferFrames))
+        return usage(err, "--buffer " + *buffer +
+                              " is not a frame count from 16 to 8192; use e.g. 256 or 1024");
     HapticSettings haptics;
     if (!readHapticOptions(a, "play", haptics, err)) return kExitUsage;
     request.hapticChannel = haptics.signal != HapticSignal::None;
@@ -98,7 +122,8 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
         }
         std::vector<std::string> problems;
         script->poll(problems);
-        if (auto more = script->refusalSummary(RefusalLog::Clock::now(), true)) problems.push_back(*more);
+        if (auto more = script->refusalSummary(RefusalLog::Clock::now(), true))
+            problems.push_back(*more);
         for (const auto& text : problems) err << text << '\n';
         if (!problems.empty() && !script->isFifo()) {
             err << "control lines are: " << kControlScriptSyntax << '\n';
@@ -132,7 +157,8 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     if (request.hapticChannel && !opened.hapticChannel)
         err << "stillpoint play: note: " << opened.api << " '" << opened.device << "' has "
             << opened.deviceChannels
-            << " output channel(s), so there is no third one for the haptic track; it is not played "
+            << " output channel(s), so there is no third one for the haptic track; it is not "
+               "played "
                "(pick a device with 3 or more outputs with --device, or write it to a file with "
                "'stillpoint render FILE -o OUT.wav --haptic-channel lra')\n";
     // Rumble reads the haptic track; it needs one even without a haptic channel.
@@ -145,7 +171,8 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     }
     // The actuator asked for on a haptic channel; else, for rumble, the
     // track without a channel of its own.
-    if (!opened.hapticChannel) haptics.signal = rumbling ? HapticSignal::Envelope : HapticSignal::None;
+    if (!opened.hapticChannel)
+        haptics.signal = rumbling ? HapticSignal::Envelope : HapticSignal::None;
     // The voice is rendered at the device's rate before the stream starts
     // (from the cache when it is there), so the audio thread never waits.
     const bool terminal = ::isatty(STDERR_FILENO) != 0;
@@ -181,12 +208,20 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     }
     if (rumbling) rumble.follow(*engine);
     if (auto problem = output.start(*engine, stats.get())) {
-        err << "stillpoint play: " << opened.api << " '" << opened.device << "': " << *problem << '\n';
+        err << "stillpoint play: " << opened.api << " '" << opened.device << "': " << *problem
+            << '\n';
         return kExitNoDevice;
     }
 
     LiveController controller(*engine, loaded.program, opened.rate);
-    LoopParts parts{*engine, output, controller, script.get(), events, static_cast<double>(opened.rate)};
+    LoopParts parts{*engine,
+                    output,
+                    opened,
+                    controller,
+                    script.get(),
+                    events,
+                    static_cast<double>(opened.rate),
+                    simulatedUnderruns()};
     const LoopResult result = runControlLoop(parts, err);
 
     const auto& meters = output.meters();
@@ -195,19 +230,22 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     if (result.end == LoopEnd::DeviceLost) {
         output.abandon();
         keepUntilExit(engine.release());  // the abandoned stream's callback may still use it
-        err << "stillpoint play: lost the output " << opened.api << " '" << opened.device << "' after "
-            << formatClock(played) << ": " << result.lostReason
+        err << "stillpoint play: lost the output " << opened.api << " '" << opened.device
+            << "' after " << formatClock(played) << ": " << result.lostReason
             << "; check the device or restart the audio server, then play again\n";
     } else {
         output.stop();
     }
 
     const auto underruns = meters.underruns.load();
-    err << "stillpoint play: " << (result.end == LoopEnd::Finished ? "finished" : result.end == LoopEnd::Stopped ? "stopped" : "lost")
-        << " after " << formatClock(played) << " on " << opened.api << " '" << opened.device << "' at "
-        << opened.rate << " Hz, " << opened.bufferFrames << "-frame buffer, " << latencyText(opened)
-        << "; underruns " << underruns << "; DSP load max " << std::fixed << std::setprecision(1)
-        << 100.0 * meters.maxLoad.load() << "%\n";
+    err << "stillpoint play: "
+        << (result.end == LoopEnd::Finished  ? "finished"
+            : result.end == LoopEnd::Stopped ? "stopped"
+                                             : "lost")
+        << " after " << formatClock(played) << " on " << opened.api << " '" << opened.device
+        << "' at " << opened.rate << " Hz, " << opened.bufferFrames << "-frame buffer, "
+        << latencyText(opened) << "; underruns " << underruns << "; DSP load max " << std::fixed
+        << std::setprecision(1) << 100.0 * meters.maxLoad.load() << "%\n";
 
     if (stats) {
         std::ostringstream text;

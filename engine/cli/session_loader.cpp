@@ -35,7 +35,8 @@ PlanOptions planOptionsFrom(const Arguments& arguments) {
     return options;
 }
 
-LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, std::ostream& err) {
+LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, std::ostream& err,
+                          VoiceCheck voiceCheck) {
     LoadedProgram loaded;
     ParseResult parsed = loadSessionFile(path);
     loaded.warnings += printAll(parsed.diagnostics, err);
@@ -51,7 +52,9 @@ LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, s
     }
     // Voices are checked against this build's synthesisers, which the
     // session library does not know.
-    if (const Diagnostics wrongVoices = checkVoices(*planned.program); !wrongVoices.empty()) {
+    const Diagnostics wrongVoices =
+        voiceCheck == VoiceCheck::Checked ? checkVoices(*planned.program) : Diagnostics{};
+    if (!wrongVoices.empty()) {
         printAll(wrongVoices, err);
         // A voice named on the command line has no place in the file.
         loaded.exitCode = wrongVoices.front().line == 0 ? kExitUsage : kExitInvalidSession;

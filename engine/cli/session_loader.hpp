@@ -27,8 +27,13 @@ PlanOptions planOptionsFrom(const Arguments& arguments);
 /// `--voice-pack DIR`: a recorded voice pack in place of the session's own choice.
 inline const OptionSpec kVoicePackOption{"voice-pack", 0, true};
 
+/// Whether loading checks that this build can speak the session's voices
+/// (commands that only read the words, like `voice-pack script`, skip it).
+enum class VoiceCheck : unsigned char { Checked, Skipped };
+
 /// Parse and plan `path`, writing diagnostics (errors and warnings) to `err`.
-LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, std::ostream& err);
+LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, std::ostream& err,
+                          VoiceCheck voiceCheck = VoiceCheck::Checked);
 
 /// Who hears the narration: a file made without commands, or a live
 /// listener, who may ask for the grounding section.

@@ -9,7 +9,11 @@ constexpr int kStereo = 2;
 
 }  // namespace
 
-ProcessorHost::ProcessorHost(juce::AudioProcessor& processor) : processor_(processor) {}
+ProcessorHost::ProcessorHost(juce::AudioProcessor& processor) : processor_(processor) {
+    // The Haptic bus is off by default (a DAW must not mix it by accident);
+    // this host routes it to the output the therapist chooses, or nowhere.
+    processor_.enableAllBuses();
+}
 
 void ProcessorHost::prepare(double sampleRate, int maxBlockFrames,
                             const juce::BigInteger& activeOutputs) {

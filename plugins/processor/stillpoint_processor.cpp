@@ -12,13 +12,16 @@ namespace stillpoint::plugin {
 namespace {
 
 constexpr int kSessionPollHz = 20;
+constexpr const char* kHapticBusName = "Haptic (actuator, not for the mix)";
 
 }  // namespace
 
 StillpointProcessor::StillpointProcessor()
     : AudioProcessor(BusesProperties()
                          .withOutput("Main", juce::AudioChannelSet::stereo(), true)
-                         .withOutput("Haptic", juce::AudioChannelSet::mono(), true)),
+                         // A full-scale actuator signal: off until a host enables it,
+                         // and named so it is not mistaken for sound to mix.
+                         .withOutput(kHapticBusName, juce::AudioChannelSet::mono(), false)),
       parameters_(*this, nullptr, "Parameters", params::makeLayout()) {
     for (std::size_t i = 0; i < params::kLayerTrims.size(); ++i)
         trims_[i] = parameters_.getRawParameterValue(params::kLayerTrims[i].id);

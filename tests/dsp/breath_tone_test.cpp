@@ -129,7 +129,8 @@ TEST(BreathTone, BowlStrikesOnPhaseChangesTurnsLouderThanHolds) {
     const double hold = test::rms(h.out.l(samples(2.0, kRate)), samples(1.0, kRate));
     EXPECT_GT(hold, 0.0);
     EXPECT_NEAR(20.0 * std::log10(turn / hold), 6.0, 0.5);
-    EXPECT_NEAR(20.0 * std::log10(turn), -20.0, 1.5);
+    // A turn strikes 1.76 dB over a full-velocity bell (the bowl matched to the pad in loudness).
+    EXPECT_NEAR(20.0 * std::log10(turn), -20.0 + 1.76, 1.5);
 }
 
 TEST(BreathTone, PhaseChangesStrikeNothingWithOtherTimbresOrWhenOff) {

@@ -1,5 +1,5 @@
 // Every shipped session and program validates, renders, and lands at the
-// loudness and peak the quality bars set: -16 LUFS integrated (+-1 LU) and a
+// loudness and peak the quality bars set: -16 LUFS integrated (+-0.5 LU) and a
 // true peak at or below -1 dBTP, measured with libebur128.
 #include <gtest/gtest.h>
 
@@ -22,7 +22,7 @@ TEST_P(AssetSession, RendersAtTargetLoudnessUnderTheTruePeakCeiling) {
 
     const double lufs = integratedLufs(left.data(), right.data(), frames, audio.sampleRate);
     const double peak = truePeakDbTp(left.data(), right.data(), frames, audio.sampleRate);
-    EXPECT_NEAR(lufs, -16.0, 1.0) << GetParam();
+    EXPECT_NEAR(lufs, -16.0, 0.5) << GetParam();
     EXPECT_LE(peak, -1.0) << GetParam();
     EXPECT_EQ(countNonFinite(audio.interleaved.data(), static_cast<int>(audio.interleaved.size())), 0);
     EXPECT_EQ(countSubnormal(audio.interleaved.data(), static_cast<int>(audio.interleaved.size())), 0);

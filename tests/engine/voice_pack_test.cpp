@@ -173,7 +173,7 @@ TEST(VoicePack, LinesWithoutAClipAreSynthesisedWithOneWarningListingThemAll) {
     for (std::size_t step = 0; step < 3; ++step)
         EXPECT_GT(program.narration->steps.at(step).at(0).lengthFramesAt(48000.0), 4800) << step;
 
-    // The built-in grounding's lines have no ids: counted in the same warning, named once.
+    // The built-in grounding's lines the pack lacks: counted in the same warning, named once.
     Program grounded =
         plannedFile(folder.writeSession("      - say: {text: First tone., id: low}\n", true));
     const NarrationReport withGrounding = narrateProgram(grounded);
@@ -182,6 +182,44 @@ TEST(VoicePack, LinesWithoutAClipAreSynthesisedWithOneWarningListingThemAll) {
                                          "the built-in grounding (7 lines)"),
               std::string::npos)
         << withGrounding.warning;
+}
+
+TEST(VoicePack, AClipReplacesAScanRegionACheckinABreathLineAndABuiltInGroundingLine) {
+    const PackFolder folder;
+    folder.writeSine("clips/hands.wav", 330.0, 22050, 1);
+    folder.writeSine("clips/how.wav", 440.0, 44100, 1);
+    folder.writeSine("clips/out.wav", 550.0, 48000, 1);
+    folder.writeSine("clips/g3.wav", 660.0, 48000, 1);
+    folder.writeManifest(
+        "  scan.en.short.hands.2: clips/hands.wav\n  how: clips/how.wav\n"
+        "  breath.out: clips/out.wav\n  grounding.en.3: clips/g3.wav\n");
+    Program program =
+        plannedFile(folder.writeSession(R"(      - scan: {regions: [feet, hands], length: short}
+      - checkin: {prompt: "How is this?", id: how, wait: 1s}
+      - breathe: {cycles: 1, lines: [{at: exhale, say: Out., id: breath.out}]}
+)",
+                                        true));
+    const NarrationReport report = narrateProgram(program);
+    ASSERT_TRUE(report.ok) << report.error;
+    EXPECT_EQ(report.linesRecorded, 4);
+    const auto clipFrames = static_cast<std::size_t>(kClipSeconds * 48000.0);
+    const auto& steps = program.narration->steps;
+    // The scan's first region is synthesised, its second is the clip.
+    EXPECT_NE(steps.at(0).at(0).samples.size(), clipFrames);
+    EXPECT_NEAR(static_cast<double>(steps.at(0).at(1).samples.size()), clipFrames, 2.0);
+    EXPECT_NEAR(static_cast<double>(steps.at(1).at(0).samples.size()), clipFrames, 2.0);
+    EXPECT_NEAR(static_cast<double>(steps.at(2).at(0).samples.size()), clipFrames, 2.0);
+    // The built-in grounding's third line (the sixth step of the grounding section).
+    const auto grounding = static_cast<std::size_t>(
+        program.sections.at(static_cast<std::size_t>(program.groundingSection)).firstStep);
+    EXPECT_EQ(program.steps.at(grounding + 4).lineIds, std::vector<std::string>{"grounding.en.3"});
+    EXPECT_NEAR(static_cast<double>(steps.at(grounding + 4).at(0).samples.size()), clipFrames, 2.0);
+    // What the pack lacks is named by id in the one warning.
+    EXPECT_NE(report.warning.find("has no clip for 7 line(s); the synthesiser speaks them: "
+                                  "scan.en.short.feet.1.start1 (line 6), the built-in grounding "
+                                  "(6 lines)"),
+              std::string::npos)
+        << report.warning;
 }
 
 TEST(VoicePack, TheCommandLinePackReplacesTheSessionsOwn) {

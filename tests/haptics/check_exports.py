@@ -10,6 +10,7 @@ import subprocess
 import sys
 import wave
 
+from format_rules import ahap_problems, android_problems, meta_problems
 from json_schema_check import validate
 
 failures = []
@@ -62,6 +63,8 @@ def main():
     ahap = export(stillpoint, session, workdir, "ahap")
     problems = validate(ahap, schema)
     check(not problems, f"AHAP does not match the schema: {problems[:5]}")
+    problems = ahap_problems(ahap)
+    check(not problems, f"AHAP breaks Core Haptics' rules: {problems[:5]}")
     # The schema must be able to fail, or passing it proves nothing.
     broken = copy.deepcopy(ahap)
     curve = next(e["ParameterCurve"] for e in broken["Pattern"] if "ParameterCurve" in e)
@@ -91,6 +94,8 @@ def main():
 
     # ---- Android --------------------------------------------------------
     android = export(stillpoint, session, workdir, "android")
+    problems = android_problems(android)
+    check(not problems, f"Android waveform breaks createWaveform's rules: {problems[:5]}")
     total = 0
     for k, seg in enumerate(android["segments"]):
         t, a = seg["timings"], seg["amplitudes"]
@@ -109,6 +114,8 @@ def main():
 
     # ---- Meta Haptics Studio -------------------------------------------
     meta = export(stillpoint, session, workdir, "haptic")
+    problems = meta_problems(meta)
+    check(not problems, f".haptic breaks Meta's data model rules: {problems[:5]}")
     check(meta["version"]["major"] == 1, "haptic: version.major is not 1")
     amp = meta["signals"]["continuous"]["envelopes"]["amplitude"]
     times = [p["time"] for p in amp]

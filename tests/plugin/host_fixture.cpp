@@ -23,6 +23,13 @@ std::unique_ptr<juce::AudioPluginInstance> loadPlugin() {
     return instance;
 }
 
+bool enableHapticBus(juce::AudioPluginInstance& plugin) {
+    auto layout = plugin.getBusesLayout();
+    if (layout.outputBuses.size() < 2) return false;
+    layout.outputBuses.getReference(1) = juce::AudioChannelSet::mono();
+    return plugin.setBusesLayout(layout);
+}
+
 juce::AudioBuffer<float> play(juce::AudioPluginInstance& plugin, TestPlayHead& head, int frames,
                               int block) {
     const int channels = std::max(plugin.getTotalNumOutputChannels(), 2);

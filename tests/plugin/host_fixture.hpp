@@ -33,6 +33,9 @@ struct TestPlayHead : juce::AudioPlayHead {
 /// A fresh instance of the bundle; fails the test when it cannot load.
 std::unique_ptr<juce::AudioPluginInstance> loadPlugin();
 
+/// Turns on the Haptic bus (off by default), as a host's routing would.
+bool enableHapticBus(juce::AudioPluginInstance& plugin);
+
 /// Plays `frames` from the head's position in blocks of `block`, advancing it
 /// while it plays, and returns every output channel (planar): left, right,
 /// then the Haptic bus when it is enabled.

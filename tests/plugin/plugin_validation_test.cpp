@@ -51,8 +51,12 @@ TEST(PluginInfo, NameLatencyTailBusesAndPrecision) {
     EXPECT_EQ(plugin->getBusCount(true), 0);
     ASSERT_EQ(plugin->getBusCount(false), 2);
     EXPECT_EQ(plugin->getBus(false, 0)->getCurrentLayout(), juce::AudioChannelSet::stereo());
-    EXPECT_EQ(plugin->getBus(false, 1)->getName(), "Haptic");
-    EXPECT_EQ(plugin->getBus(false, 1)->getCurrentLayout(), juce::AudioChannelSet::mono());
+    // The actuator signal is off by default and says what it is.
+    EXPECT_EQ(plugin->getBus(false, 1)->getName(), "Haptic (actuator, not for the mix)");
+    EXPECT_FALSE(plugin->getBus(false, 1)->isEnabledByDefault());
+    EXPECT_FALSE(plugin->getBus(false, 1)->isEnabled());
+    EXPECT_EQ(plugin->getBus(false, 1)->getDefaultLayout(), juce::AudioChannelSet::mono());
+    EXPECT_EQ(plugin->getBusesLayout().getChannelSet(false, 1), juce::AudioChannelSet::disabled());
 }
 
 TEST(PluginInfo, EveryParameterHasANameAndItsTextReadsBack) {
@@ -151,16 +155,21 @@ TEST(Processing, StoppedTransportAndBypassGiveSilence) {
     bypass->setValue(0.0f);
 }
 
-TEST(BusLayouts, HapticBusCanBeDisabledAndTheDefaultRestored) {
+TEST(BusLayouts, HapticBusIsOffByDefaultCanBeEnabledAndTheDefaultRestored) {
     auto plugin = loadPlugin();
     ASSERT_NE(plugin, nullptr);
     const auto defaults = plugin->getBusesLayout();
-    auto mainOnly = defaults;
-    mainOnly.outputBuses.getReference(1) = juce::AudioChannelSet::disabled();
-    EXPECT_TRUE(plugin->setBusesLayout(mainOnly));
     plugin->prepareToPlay(48000.0, 512);
     TestPlayHead head;
-    EXPECT_EQ(countBad(play(*plugin, head, 2048, 512)).total(), 0);
+    const auto mainOnly = play(*plugin, head, 2048, 512);
+    EXPECT_EQ(mainOnly.getNumChannels(), 2);
+    EXPECT_EQ(countBad(mainOnly).total(), 0);
+    plugin->releaseResources();
+    auto withHaptic = defaults;
+    withHaptic.outputBuses.getReference(1) = juce::AudioChannelSet::mono();
+    EXPECT_TRUE(plugin->setBusesLayout(withHaptic));
+    plugin->prepareToPlay(48000.0, 512);
+    EXPECT_EQ(play(*plugin, head, 2048, 512).getNumChannels(), 3);
     plugin->releaseResources();
     auto mono = defaults;
     mono.outputBuses.getReference(0) = juce::AudioChannelSet::mono();
@@ -172,6 +181,7 @@ TEST(BusLayouts, HapticBusCanBeDisabledAndTheDefaultRestored) {
 TEST(BusLayouts, HapticBusCarriesTheActuatorSignalAndTheSwitchSilencesIt) {
     auto plugin = loadPlugin();
     ASSERT_NE(plugin, nullptr);
+    ASSERT_TRUE(enableHapticBus(*plugin));
     const auto state = stateWithSession(*plugin, "host-check.yaml", shortSession());
     plugin->setStateInformation(state.getData(), static_cast<int>(state.getSize()));
     plugin->prepareToPlay(48000.0, 512);
@@ -360,6 +370,7 @@ TEST(Automation, ThePatternParameterBreathesTheChosenPresetAsARenderOfItDoes) {
     EXPECT_EQ(pattern->getText(pattern->getValue(), 64), "session");
     pattern->setValue(pattern->getValueForText("box"));
     ASSERT_EQ(pattern->getText(pattern->getValue(), 64), "box");
+    ASSERT_TRUE(enableHapticBus(*plugin));
     TestPlayHead head;
     const auto got = bounce(*plugin, head, shortSession(), kRate, reference.getNumSamples());
     ASSERT_EQ(got.getNumChannels(), 3);
@@ -374,6 +385,7 @@ TEST(Automation, ThePatternParameterBreathesTheChosenPresetAsARenderOfItDoes) {
     auto again = loadPlugin();
     ASSERT_NE(again, nullptr);
     parameterNamed(*again, "Pattern")->setValue(0.0f);
+    ASSERT_TRUE(enableHapticBus(*again));
     TestPlayHead start;
     const auto plain = bounce(*again, start, shortSession(), kRate, own.getNumSamples());
     float worstPlain = 0.0f, apart = 0.0f;

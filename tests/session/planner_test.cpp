@@ -185,15 +185,34 @@ TEST(Planner, ScanSpeaksOneLinePerRegionAtItsLength) {
         "      - scan: {regions: [hands]}\n"
         "      - scan: {regions: [jaw, face], length: long}\n");
     ASSERT_EQ(program.steps.at(0).lines.size(), 2u);
-    EXPECT_EQ(program.steps[0].lines[0], "Begin by bringing your attention to your feet.");
-    EXPECT_EQ(program.steps[0].lines[1], "Now, if it feels right, notice your lower back.");
+    // The first line of every scan offers to skip; the variants run on across the session.
+    EXPECT_EQ(program.steps[0].lines[0],
+              "Any area can be skipped: if a place does not feel right to notice, simply rest "
+              "with your breath instead. To begin, you might notice your feet.");
+    EXPECT_EQ(program.steps[0].lines[1],
+              "If it feels right, your attention can rest on your lower back.");
     // Standard adds an invitation to notice; long adds the breath and a way back.
     EXPECT_EQ(program.steps[1].lines.at(0),
-              "Begin by bringing your attention to your hands. You might notice warmth, weight, "
-              "or nothing at all.");
-    EXPECT_NE(program.steps[2].lines.at(1).find("your feet on the floor"), std::string::npos);
-    EXPECT_DOUBLE_EQ(program.steps[0].lengthSeconds, 20.0);
-    EXPECT_DOUBLE_EQ(program.steps[1].lengthSeconds, 20.0);
+              "As before, any area can be skipped, and you can rest with your breath whenever you "
+              "like. To begin, you could be curious about your hands. There may be "
+              "tingling, pressure, or stillness.");
+    // The face's way back is the feet on the floor (the legs' is the hands).
+    EXPECT_EQ(program.steps[2].lines.at(1),
+              "When you're ready, you can simply sense your face. Sometimes there is "
+              "the touch of clothing or air, or hardly anything. ... You could let the "
+              "breath come and go here, in its own rhythm. [pause 3s] At any moment, your "
+              "attention can settle on your feet on the floor.");
+    EXPECT_EQ(program.steps[2].lineIds,
+              (std::vector<std::string>{"scan.en.long.jaw.4.start3", "scan.en.long.face.5"}));
+    EXPECT_EQ(program.steps[0].lineIds, (std::vector<std::string>{"scan.en.short.feet.1.start1",
+                                                                  "scan.en.short.lower_back.2"}));
+    // Each region is given its time (10, 20, 40 s), or the time its words take when longer:
+    // the skip offer makes a short scan's first line longer than 10 s.
+    ASSERT_GT(estimateSpeechSeconds(program.steps[0].lines[0]), 10.0);
+    EXPECT_DOUBLE_EQ(program.steps[0].lengthSeconds,
+                     estimateSpeechSeconds(program.steps[0].lines[0]) + 10.0);
+    EXPECT_DOUBLE_EQ(program.steps[1].lengthSeconds,
+                     std::max(20.0, estimateSpeechSeconds(program.steps[1].lines[0])));
     EXPECT_DOUBLE_EQ(program.steps[2].lengthSeconds, 80.0);
 }
 
@@ -207,7 +226,9 @@ TEST(Planner, AvoidLeavesRegionsOutFromTheSessionAndTheOptions) {
     // The line after the gap moves on without naming what was left out.
     ASSERT_EQ(program.steps.at(0).lines.size(), 2u);
     EXPECT_NE(program.steps[0].lines[0].find("your feet."), std::string::npos);
-    EXPECT_EQ(program.steps[0].lines[1].rfind("Letting that go, and moving on to your jaw.", 0), 0u);
+    EXPECT_EQ(
+        program.steps[0].lines[1].rfind("Letting that go, your attention can rest on your jaw.", 0),
+        0u);
     EXPECT_DOUBLE_EQ(program.steps[0].lengthSeconds, 40.0);
 }
 

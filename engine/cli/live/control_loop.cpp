@@ -6,6 +6,7 @@
 #include <ostream>
 #include <thread>
 
+#include "buffer_adapter.hpp"
 #include "key_controls.hpp"
 #include "refusal_log.hpp"
 #include "status_line.hpp"
@@ -38,6 +39,8 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
     auto lastStatus = Clock::now();
     auto lastCallbackSeen = Clock::now();
     std::int64_t lastCallbacks = -1;
+    BufferAdapter buffer(p.output, p.opened);
+    auto simulated = p.simulated;
     std::string layerNote;
     // A flood of commands faster than the engine takes them: a few said in full.
     RefusalLog queueFull("stillpoint play", "command(s) dropped by the full queue");
@@ -109,6 +112,18 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
         }
         if (stopping && now > stopDeadline) {
             return end(LoopEnd::Stopped);
+        }
+
+        if (simulated && static_cast<double>(played) >= simulated->atSeconds * p.sampleRate) {
+            p.output.simulateUnderruns(simulated->count);
+            simulated.reset();
+        }
+        if (auto change = buffer.poll(now)) {
+            status.clear();
+            err << change->message << '\n';
+            if (change->failure) return end(LoopEnd::DeviceLost, *change->failure);
+            p.events.writeOutput(played, "Reopened", change->toFrames, change->fromFrames);
+            lastCallbackSeen = Clock::now();  // no callbacks while it was closed
         }
 
         // The device: an error or a stopped stream, or callbacks that no longer come.

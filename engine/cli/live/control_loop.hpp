@@ -1,11 +1,13 @@
 // The control loop of a live session: every few milliseconds it takes keys,
 // due script lines and stop signals, sends commands, drains the engine's
-// events, watches the device, and redraws the status line ~10 times a second.
+// events, watches the device (reopening it with a larger buffer when it
+// underruns again and again), and redraws the status line ~10 times a second.
 //
 // Threads: the control thread (the one that started the stream). It is the
 // engine's only command producer and only event consumer.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "audio_output.hpp"
@@ -21,13 +23,22 @@ enum class LoopEnd : unsigned char {
     DeviceLost,  ///< the stream stopped by itself or went silent
 };
 
+/// For tests of the underrun handling: at `atSeconds` of output, the
+/// callback reports `count` underflows (STILLPOINT_SIMULATE_UNDERRUNS=AT:COUNT).
+struct SimulatedUnderruns {
+    double atSeconds = 0.0;
+    int count = 0;
+};
+
 struct LoopParts {
     Engine& engine;
     AudioOutput& output;
+    OpenedOutput& opened;  ///< updated when underruns make the loop reopen it
     LiveController& controller;
     ControlScriptReader* script;  ///< null without --control
     EventLog& events;
     double sampleRate = 48000.0;
+    std::optional<SimulatedUnderruns> simulated;
 };
 
 struct LoopResult {

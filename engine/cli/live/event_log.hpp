@@ -1,7 +1,9 @@
 // Event log (--events FILE): every engine event as a line
 //   SAMPLE TYPE INDEX VALUE      e.g. "144000 SectionStarted 1 0"
 // and every command sent, as "SAMPLE command:TYPE INDEX VALUE" with the
-// output sample at which it was queued.
+// output sample at which it was queued, and what the player did to its
+// output, as "SAMPLE output:WHAT INDEX VALUE" (e.g. "output:Reopened 2048 1024":
+// the buffer asked for now and before).
 //
 // Threads: control thread only.
 #pragma once
@@ -18,13 +20,14 @@ std::string_view eventName(EventType type);
 std::string_view commandName(CommandType type);
 
 class EventLog {
-public:
+  public:
     /// Inert when `path` is empty.
     bool open(const std::string& path);
     void write(const Event& event);
     void write(const Command& command, std::int64_t sample);
+    void writeOutput(std::int64_t sample, std::string_view what, long index, double value);
 
-private:
+  private:
     std::ofstream out_;
 };
 

@@ -37,7 +37,9 @@ KeyControls::KeyControls() {
     active_ = true;
 }
 
-KeyControls::~KeyControls() { restoreTerminalNow(); }
+KeyControls::~KeyControls() {
+    restoreTerminalNow();
+}
 
 std::vector<LiveRequest> KeyControls::poll() {
     if (!active_) return {};
@@ -65,21 +67,39 @@ std::vector<LiveRequest> mapKeys(std::string& bytes) {
         }
         ++i;
         switch (c) {
-            case ' ': out.push_back({LiveAction::TogglePause}); break;
-            case 'h': out.push_back({LiveAction::ToggleHold}); break;
-            case 'n': out.push_back({LiveAction::Next}); break;
-            case 'p': out.push_back({LiveAction::Previous}); break;
-            case '-': out.push_back({LiveAction::Slower}); break;
+            case ' ':
+                out.push_back({LiveAction::TogglePause});
+                break;
+            case 'h':
+                out.push_back({LiveAction::ToggleHold});
+                break;
+            case 'n':
+                out.push_back({LiveAction::Next});
+                break;
+            case 'p':
+                out.push_back({LiveAction::Previous});
+                break;
+            case '-':
+                out.push_back({LiveAction::Slower});
+                break;
             case '+':
-            case '=': out.push_back({LiveAction::Faster}); break;  // '=' is '+' without shift
-            case 'g': out.push_back({LiveAction::Grounding}); break;
+            case '=':
+                out.push_back({LiveAction::Faster});
+                break;  // '=' is '+' without shift
+            case 'g':
+                out.push_back({LiveAction::Grounding});
+                break;
             case 'b':
                 out.push_back({LiveAction::NextPattern});
                 break;
-            case 'q': out.push_back({LiveAction::Stop}); break;
+            case 'q':
+                out.push_back({LiveAction::Stop});
+                break;
             case '\n':
             case '\r':
-            case 'c': out.push_back({LiveAction::Continue}); break;
+            case 'c':
+                out.push_back({LiveAction::Continue});
+                break;
             default:
                 if (c >= '1' && c <= '6')
                     out.push_back({LiveAction::SelectLayer, static_cast<LayerId>(c - '1')});

@@ -13,20 +13,28 @@ constexpr double kMinDb = -60.0, kMaxDb = 6.0;
 
 double volumeOf(const LayerVolumes& v, LayerId layer) {
     switch (layer) {
-        case LayerId::Tone: return v.tone;
-        case LayerId::Bed: return v.bed;
-        case LayerId::Bells: return v.bells;
-        case LayerId::Voice: return v.voice;
-        case LayerId::Binaural: return v.binaural;
-        case LayerId::Isochronic: return v.isochronic;
-        case LayerId::Count: break;
+        case LayerId::Tone:
+            return v.tone;
+        case LayerId::Bed:
+            return v.bed;
+        case LayerId::Bells:
+            return v.bells;
+        case LayerId::Voice:
+            return v.voice;
+        case LayerId::Binaural:
+            return v.binaural;
+        case LayerId::Isochronic:
+            return v.isochronic;
+        case LayerId::Count:
+            break;
     }
     return 0.0;
 }
 
 }  // namespace
 
-LiveController::LiveController(Engine& engine, std::shared_ptr<const Program> program, double sampleRate)
+LiveController::LiveController(Engine& engine, std::shared_ptr<const Program> program,
+                               double sampleRate)
     : engine_(engine), program_(std::move(program)), rate_(sampleRate) {
     for (std::size_t i = 0; i < layerDb_.size(); ++i)
         layerDb_[i] = volumeOf(program_->sound.volumes, static_cast<LayerId>(i));
@@ -39,7 +47,9 @@ bool LiveController::send(CommandType type, int index, double value) {
     return true;
 }
 
-std::vector<Command> LiveController::takeSent() { return std::exchange(sent_, {}); }
+std::vector<Command> LiveController::takeSent() {
+    return std::exchange(sent_, {});
+}
 
 std::int64_t LiveController::sessionFrames(std::int64_t framesPlayed) const {
     const std::int64_t now = pausedAt_ >= 0 ? std::min(pausedAt_, framesPlayed) : framesPlayed;
@@ -67,16 +77,29 @@ bool LiveController::apply(const LiveRequest& r) {
             if (state_ != PlayState::Paused) return true;
             state_ = PlayState::Playing;
             return send(CommandType::Resume);
-        case LiveAction::ToggleHold: return apply({holding_ ? LiveAction::Release : LiveAction::Hold});
-        case LiveAction::Hold: holding_ = true; return send(CommandType::Hold);
-        case LiveAction::Release: holding_ = false; return send(CommandType::Release);
-        case LiveAction::Next: return send(CommandType::NextSection);
-        case LiveAction::Previous: return send(CommandType::PrevSection);
-        case LiveAction::Grounding: return send(CommandType::Grounding);
-        case LiveAction::Slower: return glidePace(paceBpm_ - kPaceStepBpm);
-        case LiveAction::Faster: return glidePace(paceBpm_ + kPaceStepBpm);
-        case LiveAction::SetPace: return glidePace(r.value);
-        case LiveAction::SelectLayer: selected_ = r.layer; return true;
+        case LiveAction::ToggleHold:
+            return apply({holding_ ? LiveAction::Release : LiveAction::Hold});
+        case LiveAction::Hold:
+            holding_ = true;
+            return send(CommandType::Hold);
+        case LiveAction::Release:
+            holding_ = false;
+            return send(CommandType::Release);
+        case LiveAction::Next:
+            return send(CommandType::NextSection);
+        case LiveAction::Previous:
+            return send(CommandType::PrevSection);
+        case LiveAction::Grounding:
+            return send(CommandType::Grounding);
+        case LiveAction::Slower:
+            return glidePace(paceBpm_ - kPaceStepBpm);
+        case LiveAction::Faster:
+            return glidePace(paceBpm_ + kPaceStepBpm);
+        case LiveAction::SetPace:
+            return glidePace(r.value);
+        case LiveAction::SelectLayer:
+            selected_ = r.layer;
+            return true;
         case LiveAction::LayerUp:
         case LiveAction::LayerDown:
         case LiveAction::SetLayerGain: {
@@ -88,8 +111,10 @@ bool LiveController::apply(const LiveRequest& r) {
             db = std::clamp(db, kMinDb, kMaxDb);
             return send(CommandType::SetLayerGain, layerIndex(layer), db);
         }
-        case LiveAction::Stop: return send(CommandType::Stop);
-        case LiveAction::Continue: return send(CommandType::Continue);
+        case LiveAction::Stop:
+            return send(CommandType::Stop);
+        case LiveAction::Continue:
+            return send(CommandType::Continue);
         case LiveAction::SetPattern:
         case LiveAction::NextPattern:
             // Takes over at the next whole breath and holds until handed back (0).
@@ -107,12 +132,16 @@ double LiveController::currentPace(std::int64_t sessionSample) const {
     if (step.kind != StepKind::Breathe) return 0.0;
     if (step.rampSeconds <= 0.0 || step.rampToBpm == step.paceBpm) return step.paceBpm;
     const double t = static_cast<double>(sessionSample - stepStartSample_) / rate_;
-    return step.paceBpm + (step.rampToBpm - step.paceBpm) * std::clamp(t / step.rampSeconds, 0.0, 1.0);
+    return step.paceBpm +
+           (step.rampToBpm - step.paceBpm) * std::clamp(t / step.rampSeconds, 0.0, 1.0);
 }
 
 void LiveController::observe(const Event& e) {
     switch (e.type) {
-        case EventType::SectionStarted: section_ = e.index; phase_ = -1; return;
+        case EventType::SectionStarted:
+            section_ = e.index;
+            phase_ = -1;
+            return;
         case EventType::StepStarted: {
             // The engine keeps a pace the listener chose through later breathe
             // steps; other steps have no pace to show.
@@ -142,12 +171,18 @@ void LiveController::observe(const Event& e) {
             if (pausedAt_ >= 0) pausedFrames_ += e.sample - pausedAt_;
             pausedAt_ = -1;
             return;
-        case EventType::Finished: state_ = PlayState::Finished; return;
+        case EventType::Finished:
+            state_ = PlayState::Finished;
+            return;
         case EventType::SessionStarted:
         case EventType::BellStruck:
-        case EventType::HapticTap: return;
-        case EventType::LineSpoken: return;
-        case EventType::WaitingForContinue: waiting_ = true; return;
+        case EventType::HapticTap:
+            return;
+        case EventType::LineSpoken:
+            return;
+        case EventType::WaitingForContinue:
+            waiting_ = true;
+            return;
     }
 }
 

@@ -26,7 +26,8 @@ std::string formatStatus(const StatusView& v) {
     return line;
 }
 
-StatusLine::StatusLine(std::FILE* stream) : stream_(stream), enabled_(::isatty(::fileno(stream)) != 0) {}
+StatusLine::StatusLine(std::FILE* stream)
+    : stream_(stream), enabled_(::isatty(::fileno(stream)) != 0) {}
 
 void StatusLine::draw(const StatusView& view) {
     if (!enabled_) return;

@@ -35,6 +35,8 @@ StopSignals::~StopSignals() {
     for (int i = 0; i < 3; ++i) ::sigaction(kSignals[i], &gPrevious[i], nullptr);
 }
 
-bool StopSignals::requested() noexcept { return gCount.load() > 0; }
+bool StopSignals::requested() noexcept {
+    return gCount.load() > 0;
+}
 
 }  // namespace stillpoint::cli::live

@@ -101,7 +101,8 @@ public:
     std::int64_t lookAheadFrames() const noexcept;
     /// Total planned length in samples, including the final fade-out.
     std::int64_t lengthFrames() const noexcept;
-    /// Master gain the loudness calibration chose, in dB.
+    /// Master gain the loudness calibration chose, in dB: the gain on every
+    /// non-voice layer (the voice may have a lift on top, never a cut).
     double calibrationGainDb() const noexcept;
     const EngineConfig& config() const noexcept;
     /// Buffers process() writes: the audio channels, plus one with a haptic signal.

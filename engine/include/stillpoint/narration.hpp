@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,16 @@ std::string qualifiedName(const AvailableVoice& voice);
 /// An error at its file:line:column for every voice `program` names that
 /// this build cannot speak, with the nearest name and the valid ones.
 Diagnostics checkVoices(const Program& program);
+
+/// A recorded voice pack's name and the line ids it has clips for.
+struct VoicePackLines {
+    std::string name;
+    std::vector<std::string> ids;  ///< sorted
+};
+
+/// The voice pack in `directory` (docs/voice-packs.md), its clips not yet
+/// read; nullopt with `error` naming the manifest (and its line) and the fix.
+std::optional<VoicePackLines> readVoicePackLines(const std::string& directory, std::string& error);
 
 /// The cache directory `settings` resolves to.
 std::string narrationCacheDirectory(const NarrationSettings& settings);

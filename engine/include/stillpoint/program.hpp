@@ -45,7 +45,9 @@ struct PlannedStep {
 
     // Say, Scan (one planned line per region), Checkin (prompt), Breathe (its lines)
     std::vector<std::string> lines;  ///< the words to speak, in order
-    std::string lineId;              ///< Say: the line id a voice pack keys its clip by
+    /// `lineIds[i]`: the id a voice pack keys line i's clip by (empty: none);
+    /// written (`id:`) or derived (scan phrases, the built-in grounding).
+    std::vector<std::string> lineIds;
     LineVoice voice;                 ///< Say, Checkin: the line's own voice and prosody
     double regionSeconds = 0.0;      ///< Scan: the time each region is given, at least
     double waitSeconds = 0.0;        ///< Checkin: the quiet after the prompt (render)
@@ -129,6 +131,8 @@ struct PlannedSection {
 struct Program {
     std::string title;
     std::string sourcePath;
+    Language language = Language::English;  ///< the session's; picks the default voice
+    SourcePos languagePos;                  ///< where `language:` is written, for errors
     SoundSettings sound;
     std::vector<BreathPattern> patterns;
     std::vector<PlannedSection> sections;

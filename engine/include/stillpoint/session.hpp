@@ -36,6 +36,15 @@ enum class BellKind : unsigned char {
 };
 
 enum class ScanLength : unsigned char { Short, Standard, Long };
+
+/// The language a session speaks: its generated lines (scan phrases, the
+/// built-in grounding) and its default voice follow it.
+enum class Language : unsigned char {
+    English,  ///< `en`: flite speaks it by default
+    German,   ///< `de`: espeak-ng's `de` voice by default
+    French,   ///< `fr`: espeak-ng's `fr` voice by default
+    Spanish,  ///< `es`: espeak-ng's `es` voice by default
+};
 enum class ScanDirection : unsigned char { Upward, Downward };
 
 struct LayerVolumes {  ///< dB, each in [-60, 6]
@@ -123,6 +132,7 @@ struct RegionAlternative {
 /// ended. The breathing goes on under it.
 struct BreathLine {
     std::string text;
+    std::string id;                        ///< optional line id (voice packs key clips by it)
     BreathPhase at = BreathPhase::Exhale;  ///< Inhale or Exhale
     SourcePos pos;                          ///< where the line is written
     std::vector<RegionAlternative> ifAvoided = {};
@@ -158,6 +168,7 @@ struct ScanStep {
 };
 struct CheckinStep {
     std::string prompt;
+    std::string id;             ///< optional line id (voice packs key clips by it)
     double waitSeconds = 15.0;  ///< how long an offline render waits
     LineVoice voice;
     std::vector<RegionAlternative> ifAvoided = {};
@@ -180,6 +191,8 @@ struct Session {
     std::string sourcePath;  ///< as given to the parser, for messages
     std::string title;
     std::string description;
+    Language language = Language::English;
+    SourcePos languagePos;  ///< where `language:` is written; line 0 when it is not
     SoundSettings defaults;
     std::vector<BreathPattern> patterns;  ///< custom patterns defined by the session
     std::vector<std::string> avoid;       ///< body regions to leave out

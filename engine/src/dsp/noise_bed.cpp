@@ -64,11 +64,11 @@ void NoiseBed::prepare(double sampleRate) {
     reset();
 }
 
-void NoiseBed::reset() noexcept {
+void NoiseBed::reset(BedKind kind) noexcept {
     pink_.reset();
     brown_.reset();
     drone_.reset();
-    fader_.reset(SourceCrossfade<3>::kNone, 1.0f);
+    fader_.reset(sourceFor(kind), 1.0f);
 }
 
 void NoiseBed::setKind(BedKind kind) noexcept {

@@ -20,8 +20,9 @@ namespace stillpoint::dsp {
 class NoiseBed {
   public:
     void prepare(double sampleRate);
-    /// Kind None, silent.
-    void reset() noexcept;
+    /// Back to the start, already `kind` at full level (None: silent). The
+    /// session's own fade-in is then the bed's only onset, even in dB.
+    void reset(BedKind kind = BedKind::None) noexcept;
     /// Crossfade to `kind` over 3 s.
     void setKind(BedKind kind) noexcept;
     /// Add `frames` samples into left/right.

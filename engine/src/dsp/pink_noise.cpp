@@ -7,7 +7,11 @@ namespace stillpoint::dsp {
 namespace {
 
 // Kellet's economy coefficients, designed at 44.1 kHz; the poles are moved to
-// the actual rate (p^(44100/rate)) so their corner frequencies stay put.
+// the actual rate (p^(44100/rate)) so their corner frequencies stay put, and
+// each pole's input gain scales with (1 - p) so its low-frequency gain against
+// the direct term stays put too: the spectrum's shape, and so its loudness
+// after the level is set, is the same at every rate (the loudness analysis
+// runs at half the output rate).
 constexpr std::array<double, 3> kPoles{0.99765, 0.96300, 0.57000};
 constexpr std::array<double, 3> kGains{0.0990460, 0.2965164, 1.0526913};
 constexpr double kDirect = 0.1848;
@@ -25,9 +29,10 @@ PinkFilter PinkFilter::design(double sampleRate) {
     double atR = kDirect * (r - 1.0) / r;
     for (std::size_t j = 0; j < kPoles.size(); ++j) {
         const double p = std::pow(kPoles[j], 44100.0 / sampleRate);
+        const double g = kGains[j] * (1.0 - p) / (1.0 - kPoles[j]);
         poles[j] = static_cast<float>(p);
-        gains[j] = static_cast<float>(kGains[j] * (p - 1.0) / (p - r));
-        atR += kGains[j] * (r - 1.0) / (r - p);
+        gains[j] = static_cast<float>(g * (p - 1.0) / (p - r));
+        atR += g * (r - 1.0) / (r - p);
     }
     poles[3] = static_cast<float>(r);
     gains[3] = static_cast<float>(atR);

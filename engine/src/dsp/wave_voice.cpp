@@ -15,8 +15,11 @@ const double kCutoffOctaves = std::log2(kFullCutoffHz / kEmptyCutoffHz);
 constexpr double kResonance = 0.8;  // Q: a soft crest at the cutoff, the wave's "hiss"
 constexpr double kTopHz = 3000.0;
 constexpr float kFloor = 0.25f;  // -12 dB: the level when empty, relative to full
-// Mid-breath (fullness 0.5) lands on the nominal level.
-constexpr float kFullLevel = kNominalRms / (kFloor + (1.0f - kFloor) * 0.5f);
+// Mid-breath (fullness 0.5) lands on the nominal level, less 0.94 dB: its
+// hiss weighs more in loudness (K-weighting) than the pad's partials, and
+// this brings the two breath tones to one integrated loudness.
+constexpr float kLoudnessMatch = 0.8974f;
+constexpr float kFullLevel = kLoudnessMatch * kNominalRms / (kFloor + (1.0f - kFloor) * 0.5f);
 
 constexpr std::uint32_t kSeedLeft = 0x6A09E667u;
 constexpr std::uint32_t kSeedRight = 0xBB67AE85u;

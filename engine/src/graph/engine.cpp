@@ -18,9 +18,10 @@
 namespace stillpoint {
 namespace {
 
-// A calibration never boosts a nearly silent program (say, one bell in a
-// long silence) into something loud, nor cuts a loud one to nothing.
-constexpr double kMaxCalibrationBoostDb = 24.0;
+// A calibration never boosts a nearly silent program into something loud,
+// nor cuts a loud one to nothing. 36 dB reaches the target from the
+// quietest default layer alone (a binaural beat at -24 dB, about -42 LUFS).
+constexpr double kMaxCalibrationBoostDb = 36.0;
 constexpr double kMaxCalibrationCutDb = -40.0;
 
 // Grounding and Stop are never lost to a full command queue (CARE.md: a

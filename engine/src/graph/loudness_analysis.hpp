@@ -1,9 +1,10 @@
 // Loudness analysis of a whole program, for the engine's calibration.
 //
-// Renders the program once through the same sequencer and graph the engine
-// plays (no limiter, unity master gain) and measures its integrated loudness
-// (EBU R128). The engine then sets one constant master gain so every session
-// lands at the target loudness, whatever its layers and volumes.
+// Renders the program through the same sequencer and graph the engine plays
+// (no limiter, unity master gain), the voice and the rest apart, and measures
+// their loudness (EBU R128). The engine then sets one constant gain on the
+// voice and one on everything else so every session lands at the target
+// loudness, whatever its layers and volumes, with the voice clear.
 //
 // The analysis runs at an even fraction of the output rate near 24 kHz
 // (48 kHz -> 24 kHz, 96 kHz -> 24 kHz, 44.1 kHz -> 22.05 kHz): every layer is
@@ -28,19 +29,27 @@ double measureProgramLoudness(const Program& program, const EngineConfig& config
 /// The rate the analysis runs at for an output rate (see above).
 double loudnessAnalysisRate(double outputRate);
 
+/// While a line is spoken, everything else stays at least this far under
+/// the voice (short-term loudness, 3 s windows inside the line). 10 LU is
+/// the usual figure for speech clearly intelligible over a background; the
+/// analysis holds half a LU more, for the difference between its 24 kHz
+/// analysis and the output's own measurement.
+inline constexpr double kSpeechToBackgroundLu = 10.5;
+
 struct Calibration {
-    double masterGainDb = 0.0;  ///< on the whole mix
-    double voiceTrimDb = 0.0;   ///< on the voice alone, undoing the master gain
+    double masterGainDb = 0.0;  ///< on the whole mix: the gain on every non-voice layer
+    double voiceTrimDb = 0.0;   ///< on the voice alone, on top of the master gain (>= 0)
+    /// The voice over the loudest background while speaking, in LU (+inf: no background).
+    double speechToBackgroundLu = 0.0;
 };
 
-/// The gains that bring `program` to `config.targetLufs` (within `minDb`..`maxDb`).
-///
-/// The voice keeps its own level: each line is already normalised to the
-/// speech loudness, and a quiet session (a bowl, a soft bed) must not lift
-/// the voice into the limiter. So the analysis measures the voice and the
-/// rest apart (two passes; the voice's is nearly free) and finds the one
-/// master gain for the rest that, with the voice as it is, lands the whole
-/// at the target. Without narration this is exactly target - loudness.
+/// The gains that bring `program` to `config.targetLufs` (within `minDb`..`maxDb`),
+/// speech anchored (graph/speech_anchored_balance): the non-voice layers keep
+/// the author's volumes among themselves and relative to the voice, except
+/// that they come down together (never up) as far as needed to stay
+/// kSpeechToBackgroundLu under every spoken line; then the voice and the rest
+/// move by one gain to the target. Two passes (voice, rest; the voice's is
+/// nearly free); without narration one pass and exactly target - loudness.
 Calibration calibrateProgram(const Program& program, const EngineConfig& config, double minDb,
                              double maxDb);
 

@@ -1,6 +1,15 @@
-// MasterEnvelope: the session's overall fade. Nothing starts or stops loud:
-// fades in at the start, out at the end or on stop, with a raised-cosine
-// shape (zero slope at both ends, so the fade itself has no corner).
+// MasterEnvelope: a session-wide fade. Nothing starts or stops loud: the mix
+// fades in at the start, out at the end or on stop, and across live jumps.
+//
+// The curve is even to the ear: from silence to full level the gain rises
+// linearly in dB from -60 dB to 0 dB, so each quarter of the fade adds the
+// same loudness (a raised cosine in gain puts most of the audible rise into
+// its first second). The dB rate eases in and out over the first and last
+// tenth of the fade, and over the first tenth the -60 dB floor itself rises
+// from true silence (a smoothstep), so the curve has zero slope at both ends:
+// no corner, no click. A fade down is the same curve played backwards. A
+// fade between two other levels scales the same shape.
+//
 // Real-time safe: all members noexcept, no allocation.
 #pragma once
 
@@ -8,8 +17,14 @@
 
 namespace stillpoint {
 
+/// Where the fade curve starts its even rise in dB.
+inline constexpr double kFadeFloorDb = -60.0;
+
+/// The rising fade at progress `u` in [0, 1]: 0 at 0, 1 at 1, even in dB between.
+double risingFadeGain(double u) noexcept;
+
 class MasterEnvelope {
-public:
+  public:
     /// Ramp from the current level to `target` (0 or 1) over `frames`.
     void rampTo(float target, std::int64_t frames) noexcept;
     void snapTo(float level) noexcept;
@@ -17,8 +32,10 @@ public:
     void apply(float* left, float* right, int n) noexcept;
     bool isRamping() const noexcept { return remaining_ > 0; }
     float level() const noexcept { return level_; }
+    /// Where the envelope is going (its level when not ramping).
+    float target() const noexcept { return to_; }
 
-private:
+  private:
     float level_ = 0.0f;
     float from_ = 0.0f;
     float to_ = 0.0f;

@@ -53,14 +53,13 @@ void MixGraph::prepare(const SoundSettings& sound, double sampleRate, int maxBlo
 
 void MixGraph::reset() noexcept {
     tone_.reset();
-    bed_.reset();
+    bed_.reset(sound_.bed);  // under the master fade-in: no second onset of its own
     bells_.reset();
     binaural_.reset();
     isochronic_.reset();
     voice_.reset();
     duck_.reset();
     tone_.setTimbre(sound_.tone);
-    bed_.setKind(sound_.bed);
     if (sound_.binaural) binaural_.configure(sound_.binaural->carrierHz, sound_.binaural->beatHz);
     if (sound_.isochronic)
         isochronic_.configure(sound_.isochronic->carrierHz, sound_.isochronic->rateHz);
@@ -68,6 +67,7 @@ void MixGraph::reset() noexcept {
         gains_[static_cast<std::size_t>(i)].snapTo(
             dbToGain(volumeDb(sound_.volumes, static_cast<LayerId>(i))));
     master_.snapTo(0.0f);
+    voiceFade_.snapTo(0.0f);
     haptics_.reset();
 }
 
@@ -83,6 +83,8 @@ void MixGraph::strikeBell(BellKind kind) noexcept {
 }
 
 void MixGraph::startLine(const SpokenLine& line) noexcept {
+    // The voice was silent until now, so skipping the rest of a rise is no click.
+    if (voiceFade_.target() > voiceFade_.level()) voiceFade_.snapTo(voiceFade_.target());
     voice_.start(line);
     duck_.setSpeaking(true);
 }
@@ -100,6 +102,10 @@ void MixGraph::setLayerGainDb(LayerId layer, double db) noexcept {
 void MixGraph::fadeMaster(float target, std::int64_t frames) noexcept {
     master_.rampTo(target, frames);
     haptics_.fade(target, frames);
+    if (target > voiceFade_.level() && voice_.isSilent())
+        voiceFade_.snapTo(target);
+    else
+        voiceFade_.rampTo(target, frames);
 }
 
 void MixGraph::render(const float* fullness, float* left, float* right, int n) noexcept {
@@ -116,18 +122,8 @@ void MixGraph::render(const float* fullness, float* left, float* right, int n) n
         duck_.fill(duckGain_.data(), n);
         duck = duckGain_.data();
     }
-    if (part_ != MixPart::WithoutVoice && !voice_.isSilent()) {
-        clearScratch();
-        voice_.process(sl, sr, n);
-        if (voiceTrim_ != 1.0f)
-            for (int i = 0; i < n; ++i) {
-                sl[i] *= voiceTrim_;
-                sr[i] *= voiceTrim_;
-            }
-        mixLayer(LayerId::Voice, left, right, n);
-    }
     if (part_ == MixPart::VoiceOnly) {
-        master_.apply(left, right, n);
+        mixVoice(left, right, n);
         return;
     }
     if (!tone_.isSilent()) {
@@ -156,7 +152,28 @@ void MixGraph::render(const float* fullness, float* left, float* right, int n) n
         mixLayer(LayerId::Isochronic, left, right, n);
     }
     master_.apply(left, right, n);
+    if (part_ != MixPart::WithoutVoice) mixVoice(left, right, n);
     haptics_.render(fullness, n);
+}
+
+void MixGraph::mixVoice(float* left, float* right, int n) noexcept {
+    const bool speaking = !voice_.isSilent();
+    if (!speaking && !voiceFade_.isRamping()) return;
+    float* sl = layerLeft_.data();
+    float* sr = layerRight_.data();
+    std::fill(sl, sl + n, 0.0f);
+    std::fill(sr, sr + n, 0.0f);
+    if (speaking) {
+        voice_.process(sl, sr, n);
+        if (voiceTrim_ != 1.0f)
+            for (int i = 0; i < n; ++i) {
+                sl[i] *= voiceTrim_;
+                sr[i] *= voiceTrim_;
+            }
+    }
+    // Run in silence too: the voice's fade keeps time with the master's.
+    voiceFade_.apply(sl, sr, n);
+    if (speaking) mixLayer(LayerId::Voice, left, right, n);
 }
 
 void MixGraph::mixLayer(LayerId layer, float* left, float* right, int n,

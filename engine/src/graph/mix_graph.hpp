@@ -1,7 +1,15 @@
 // MixGraph: the fixed audio graph. Breath tone, ambience bed, bells,
 // binaural beat, isochronic pulse and the narration voice, each with a
 // smoothed gain, summed to a stereo bus under the master envelope. While the
-// voice speaks, the bed and the breath tone duck under it. The true-peak limiter sits after it,
+// voice speaks, the bed and the breath tone duck under it.
+//
+// No speech under a rising fade: the voice has its own copy of the master
+// envelope that falls with it (pause, stop, a jump's fade-out fade a line
+// being said) but rises with it only while a line is sounding (a resume in
+// the middle of a line). With no line sounding it goes straight to the
+// master's target, so a line that starts at the session's start, after a
+// jump or during a resume's fade is heard at its level from its first
+// syllable, while the other layers fade in around it. The true-peak limiter sits after it,
 // in the Engine, so offline loudness analysis can run this graph without it.
 //
 // prepare() allocates; everything else is real-time safe (noexcept, no
@@ -21,8 +29,8 @@
 #include "dsp/noise_bed.hpp"
 #include "dsp/smoothed_value.hpp"
 #include "graph/master_envelope.hpp"
-#include "haptics/haptic_envelope.hpp"
 #include "graph/voice_layer.hpp"
+#include "haptics/haptic_envelope.hpp"
 #include "stillpoint/engine_events.hpp"
 #include "stillpoint/session.hpp"
 
@@ -40,7 +48,7 @@ struct DuckSettings {
 enum class MixPart : unsigned char { All, WithoutVoice, VoiceOnly };
 
 class MixGraph {
-public:
+  public:
     void prepare(const SoundSettings& sound, double sampleRate, int maxBlockFrames);
     /// Back to the state prepare() left: silent, faded out, default gains.
     void reset() noexcept;
@@ -54,12 +62,13 @@ public:
     void startLine(const SpokenLine& line) noexcept;
     /// The line has ended: the bed and tone come back up.
     void endLine() noexcept;
-    /// A constant gain on the voice, on top of its layer gain: the engine
-    /// keeps the voice at its own level whatever the master calibration.
+    /// A constant gain on the voice, on top of its layer gain and the master:
+    /// the calibration's lift of the voice over the rest (graph/loudness_analysis).
     void setVoiceTrim(float gain) noexcept { voiceTrim_ = gain; }
     /// Render only part of the graph (loudness analysis). Not for playing.
     void setPart(MixPart part) noexcept { part_ = part; }
     void setLayerGainDb(LayerId layer, double db) noexcept;
+    /// Fade the whole mix; the voice rises at once when no line sounds.
     void fadeMaster(float target, std::int64_t frames) noexcept;
     bool masterFading() const noexcept { return master_.isRamping(); }
 
@@ -69,8 +78,10 @@ public:
     /// The haptic track, cued with the audio (off until the Engine configures it).
     haptics::HapticEnvelope& haptics() noexcept { return haptics_; }
 
-private:
+  private:
     static constexpr int kLayerCount = static_cast<int>(LayerId::Count);
+    /// Add the voice, under its own fade (see the top of this file).
+    void mixVoice(float* left, float* right, int n) noexcept;
     void mixLayer(LayerId layer, float* left, float* right, int n,
                   const float* duck = nullptr) noexcept;
 
@@ -87,6 +98,7 @@ private:
     MixPart part_ = MixPart::All;
     std::array<dsp::SmoothedValue, kLayerCount> gains_;
     MasterEnvelope master_;
+    MasterEnvelope voiceFade_;  ///< the master's fade as the voice has it
     haptics::HapticEnvelope haptics_;
     // Scratch: one layer rendered before it is scaled into the bus.
     std::vector<float> layerLeft_, layerRight_, gainRamp_, duckGain_;

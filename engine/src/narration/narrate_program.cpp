@@ -78,11 +78,11 @@ std::optional<narration::VoicePack> voicePackFor(const Program& program,
     return pack;
 }
 
-/// The pack's clip for a step's line, or null: only `say` lines have ids.
+/// The pack's clip for a line id, or null (no pack, no id, or no clip for it).
 const narration::VoicePackClip* recordingOf(const std::optional<narration::VoicePack>& pack,
-                                            const PlannedStep& step) {
-    if (!pack || step.kind != StepKind::Say || step.lineId.empty()) return nullptr;
-    const auto found = pack->lines.find(step.lineId);
+                                            const std::string& id) {
+    if (!pack || id.empty()) return nullptr;
+    const auto found = pack->lines.find(id);
     return found == pack->lines.end() ? nullptr : &found->second;
 }
 
@@ -168,23 +168,25 @@ NarrationReport narrateProgram(Program& program, const NarrationSettings& settin
         if (!speaks(step)) continue;
         auto& lines = spoken->steps[i];
         std::int64_t at = 0;
-        for (const std::string& text : step.lines) {
+        for (std::size_t n = 0; n < step.lines.size(); ++n) {
+            const std::string& text = step.lines[n];
+            const std::string id = n < step.lineIds.size() ? step.lineIds[n] : std::string();
             std::string error;
             std::optional<SpeechClip> clip;
-            if (const auto* recorded = recordingOf(pack, step)) {
-                clip = recordedLine(*recorded, step.lineId, settings, error);
+            if (const auto* recorded = recordingOf(pack, id)) {
+                clip = recordedLine(*recorded, id, settings, error);
                 if (!clip) return badInput(error);
                 ++report.linesRecorded;
             } else {
                 if (pack && step.pos.line == 0)
                     ++unrecordedBuiltIn;
                 else if (pack)
-                    unrecorded.push_back((step.lineId.empty()
-                                              ? "\"" + detail::captionText(text) + "\""
-                                              : step.lineId) +
-                                         " (line " + std::to_string(step.pos.line) + ")");
+                    unrecorded.push_back(
+                        (id.empty() ? "\"" + detail::captionText(text) + "\"" : id) + " (line " +
+                        std::to_string(step.pos.line) + ")");
                 request.text = text;
-                if (auto voice = narration::voiceRequestFor(program.sound.voice, step.voice, error))
+                if (auto voice = narration::voiceRequestFor(program.sound.voice, step.voice,
+                                                            program.language, error))
                     request.voice = std::move(*voice);
                 else
                     return badInput(placeOf(program, step.pos) + ": " + error);

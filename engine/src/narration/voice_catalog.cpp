@@ -4,6 +4,7 @@
 
 #include "narration/espeak_synthesizer.hpp"
 #include "narration/flite_synthesizer.hpp"
+#include "session/session_vocabulary.hpp"
 #include "stillpoint/nearest_name.hpp"
 
 namespace stillpoint::narration {
@@ -37,8 +38,34 @@ std::string defaultVoiceOf(SpeechEngine engine) {
                                           : FliteSynthesizer::voices().front();
 }
 
-std::optional<ResolvedVoice> resolveVoice(const VoiceName& voice, std::string& message,
-                                          std::string& hint) {
+ResolvedVoice defaultVoiceFor(Language language) {
+    switch (language) {
+        case Language::German:
+            return {SpeechEngine::Espeak, "de"};
+        case Language::French:
+            return {SpeechEngine::Espeak, "fr-fr"};
+        case Language::Spanish:
+            return {SpeechEngine::Espeak, "es"};
+        case Language::English:
+            break;
+    }
+    return {SpeechEngine::Flite, defaultVoiceOf(SpeechEngine::Flite)};
+}
+
+std::optional<ResolvedVoice> resolveVoice(const VoiceName& voice, Language language,
+                                          std::string& message, std::string& hint) {
+    const ResolvedVoice languageVoice = defaultVoiceFor(language);
+    if (!voice.engine && voice.name.empty() && languageVoice.engine == SpeechEngine::Espeak &&
+        !EspeakSynthesizer::available()) {
+        message = "language: " + std::string(detail::languageCode(language)) +
+                  " is spoken by espeak-ng (flite speaks only English), and espeak voices are "
+                  "not in this build (STILLPOINT_WITH_ESPEAK is OFF, or espeak-ng-data is "
+                  "missing)";
+        hint =
+            "build with -DSTILLPOINT_WITH_ESPEAK=ON, with libespeak-ng-dev and "
+            "espeak-ng-data installed";
+        return std::nullopt;
+    }
     if (voice.engine == SpeechEngine::Espeak && !EspeakSynthesizer::available()) {
         message =
             "espeak voices are not in this build (STILLPOINT_WITH_ESPEAK is OFF, or "
@@ -48,15 +75,16 @@ std::optional<ResolvedVoice> resolveVoice(const VoiceName& voice, std::string& m
     }
     if (voice.engine) {
         const SpeechEngine engine = *voice.engine;
-        if (voice.name.empty()) return ResolvedVoice{engine, defaultVoiceOf(engine)};
+        if (voice.name.empty())
+            return engine == languageVoice.engine ? languageVoice
+                                                  : ResolvedVoice{engine, defaultVoiceOf(engine)};
         const auto names = voicesOf(engine);
         if (has(names, voice.name)) return ResolvedVoice{engine, voice.name};
         message = "unknown " + engineName(engine) + " voice '" + voice.name + "'";
         hint = hintFor(voice.name, names, engineName(engine) + " voices");
         return std::nullopt;
     }
-    if (voice.name.empty())
-        return ResolvedVoice{SpeechEngine::Flite, defaultVoiceOf(SpeechEngine::Flite)};
+    if (voice.name.empty()) return languageVoice;
     std::vector<std::string> every;
     for (const SpeechEngine engine : {SpeechEngine::Flite, SpeechEngine::Espeak}) {
         const auto names = voicesOf(engine);

@@ -25,9 +25,16 @@ std::vector<std::string> voicesOf(SpeechEngine engine);
 
 std::string defaultVoiceOf(SpeechEngine engine);
 
-/// The engine and voice `voice` names; nullopt with `message` (what is
-/// wrong) and `hint` (the nearest name and the valid ones) when there is none.
-std::optional<ResolvedVoice> resolveVoice(const VoiceName& voice, std::string& message,
-                                          std::string& hint);
+/// The voice that speaks a session in `language` when it names none: flite's
+/// default for English; espeak-ng's voice for the language otherwise (flite
+/// speaks only English), which needs a build with espeak-ng.
+ResolvedVoice defaultVoiceFor(Language language);
+
+/// The engine and voice `voice` names in a session in `language` (which
+/// picks the voice when `voice` names none, or names only espeak); nullopt
+/// with `message` (what is wrong) and `hint` (the nearest name and the valid
+/// ones, or how to get the voice) when there is none.
+std::optional<ResolvedVoice> resolveVoice(const VoiceName& voice, Language language,
+                                          std::string& message, std::string& hint);
 
 }  // namespace stillpoint::narration

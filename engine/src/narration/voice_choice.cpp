@@ -8,10 +8,10 @@ namespace stillpoint {
 namespace narration {
 
 std::optional<VoiceRequest> voiceRequestFor(const VoiceSettings& defaults, const LineVoice& line,
-                                            std::string& error) {
+                                            Language language, std::string& error) {
     std::string hint;
     const auto resolved =
-        resolveVoice(line.voice ? *line.voice : defaults.synthesized, error, hint);
+        resolveVoice(line.voice ? *line.voice : defaults.synthesized, language, error, hint);
     if (!resolved) {
         error += "; " + hint;
         return std::nullopt;
@@ -46,11 +46,14 @@ Diagnostics checkVoices(const Program& program) {
     auto check = [&](const VoiceName& voice) {
         std::string message;
         std::string hint;
-        if (narration::resolveVoice(voice, message, hint)) return;
+        if (narration::resolveVoice(voice, program.language, message, hint)) return;
+        // A session's default voice, unnamed, follows its language: the error is there.
+        SourcePos pos = voice.pos;
+        if (!voice.engine && voice.name.empty()) pos = program.languagePos;
         // A voice from the command line or an app's profile has no place in the file.
-        if (voice.pos.line == 0) message = "the voice chosen for this run: " + message;
-        errors.push_back({Severity::Error, voice.pos.line == 0 ? "" : program.sourcePath,
-                          voice.pos.line, voice.pos.column, std::move(message), std::move(hint)});
+        if (pos.line == 0) message = "the voice chosen for this run: " + message;
+        errors.push_back({Severity::Error, pos.line == 0 ? "" : program.sourcePath, pos.line,
+                          pos.column, std::move(message), std::move(hint)});
     };
     check(program.sound.voice.synthesized);
     for (const PlannedStep& step : program.steps)

@@ -10,9 +10,10 @@
 
 namespace stillpoint::narration {
 
-/// The synthesiser request for a line, or nullopt with `error` set when its
-/// voice is not one this build has (checkVoices reports that with its place).
+/// The synthesiser request for a line of a session in `language`, or
+/// nullopt with `error` set when its voice is not one this build has
+/// (checkVoices reports that with its place).
 std::optional<VoiceRequest> voiceRequestFor(const VoiceSettings& defaults, const LineVoice& line,
-                                            std::string& error);
+                                            Language language, std::string& error);
 
 }  // namespace stillpoint::narration

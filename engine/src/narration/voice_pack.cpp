@@ -11,6 +11,7 @@
 #include "session/layout_check.hpp"
 #include "session/utf8_text.hpp"
 #include "text/bounded_file.hpp"
+#include "stillpoint/narration.hpp"
 
 namespace stillpoint::narration {
 namespace {
@@ -162,3 +163,15 @@ std::optional<VoicePack> loadVoicePack(const std::string& directory, std::string
 }
 
 }  // namespace stillpoint::narration
+
+namespace stillpoint {
+
+std::optional<VoicePackLines> readVoicePackLines(const std::string& directory, std::string& error) {
+    const auto pack = narration::loadVoicePack(directory, error);
+    if (!pack) return std::nullopt;
+    VoicePackLines lines{pack->name, {}};
+    for (const auto& entry : pack->lines) lines.ids.push_back(entry.first);  // a map: sorted
+    return lines;
+}
+
+}  // namespace stillpoint

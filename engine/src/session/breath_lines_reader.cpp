@@ -6,7 +6,7 @@
 namespace stillpoint::detail {
 namespace {
 
-constexpr std::array<std::string_view, 3> kBreathLineKeys{"say", "at", "if-avoided"};
+constexpr std::array<std::string_view, 4> kBreathLineKeys{"say", "at", "id", "if-avoided"};
 
 std::optional<BreathLine> readBreathLine(const Field& item, YamlReader& reader) {
     BreathLine line;
@@ -25,6 +25,8 @@ std::optional<BreathLine> readBreathLine(const Field& item, YamlReader& reader) 
             text = readSpokenText(entry, "split it into several lines", reader);
         } else if (entry.name == "if-avoided") {
             line.ifAvoided = readIfAvoided(entry, reader);
+        } else if (entry.name == "id") {
+            line.id = readLineId(entry, reader).value_or("");
         } else {
             entry.name = "line anchor";
             line.at = reader.choice(entry, kAnchorNames, "anchors").value_or(line.at);

@@ -1,12 +1,14 @@
 #include "session/built_in_grounding.hpp"
 
+#include "session/session_vocabulary.hpp"
+#include "session/spoken/spoken_words.hpp"
+
 namespace stillpoint::detail {
 namespace {
 
-Step say(const char* text) {
-    return {{}, SayStep{text, {}, {}}};
+Step pause(double seconds) {
+    return {{}, PauseStep{seconds}};
 }
-Step pause(double seconds) { return {{}, PauseStep{seconds}}; }
 Step slowBreaths(int cycles) {
     BreatheStep breathe;
     breathe.pattern = "extended-exhale";
@@ -16,33 +18,45 @@ Step slowBreaths(int cycles) {
     return {{}, breathe};
 }
 
-Section makeGrounding() {
+Section makeGrounding(Language language) {
+    const auto& lines = spokenWords(language).grounding;
+    const auto say = [&](int number) {
+        return Step{{},
+                    SayStep{std::string(lines[static_cast<std::size_t>(number - 1)]),
+                            groundingLineId(language, number),
+                            {}}};
+    };
     Section s;
     s.name = "Grounding";
     s.steps = {
-        say("Let's pause the practice here. You can open your eyes and look around the room."),
-        slowBreaths(2),
-        say("Notice five things you can see. Take your time."),
-        pause(8),
-        say("Four things you can feel. Your feet on the floor. The seat beneath you. Your hands."),
-        pause(8),
-        say("Three things you can hear."),
-        pause(6),
-        say("Two things you can smell, or two smells you like."),
-        pause(5),
-        say("And one slow breath, out longer than in."),
-        slowBreaths(3),
-        say("You are here, in this room. You can rest here for as long as you like."),
-        pause(10),
+        say(1),   slowBreaths(2), say(2),   pause(8), say(3),         pause(8), say(4),
+        pause(6), say(5),         pause(5), say(6),   slowBreaths(3), say(7),   pause(10),
     };
     return s;
 }
 
 }  // namespace
 
-const Section& builtInGrounding() {
-    static const Section grounding = makeGrounding();
-    return grounding;
+std::string groundingLineId(Language language, int number) {
+    return "grounding." + std::string(languageCode(language)) + "." + std::to_string(number);
+}
+
+const Section& builtInGrounding(Language language) {
+    static const Section english = makeGrounding(Language::English);
+    static const Section german = makeGrounding(Language::German);
+    static const Section french = makeGrounding(Language::French);
+    static const Section spanish = makeGrounding(Language::Spanish);
+    switch (language) {
+        case Language::German:
+            return german;
+        case Language::French:
+            return french;
+        case Language::Spanish:
+            return spanish;
+        case Language::English:
+            break;
+    }
+    return english;
 }
 
 }  // namespace stillpoint::detail

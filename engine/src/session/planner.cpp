@@ -40,7 +40,7 @@ bool contains(const std::vector<std::string>& names, const std::string& name) {
 class Planner {
   public:
     Planner(const Session& session, const PlanOptions& options)
-        : session_(session), options_(options) {
+        : session_(session), options_(options), scanPhrasing_(session.language) {
         avoid_ = session.avoid;
         for (const std::string& region : options.avoid) {
             if (contains(bodyRegions(), region)) {
@@ -57,6 +57,8 @@ class Planner {
     PlanResult plan() {
         program_.title = session_.title;
         program_.sourcePath = session_.sourcePath;
+        program_.language = session_.language;
+        program_.languagePos = session_.languagePos;
         program_.sound = session_.defaults;
         if (options_.voice) program_.sound.voice.synthesized = *options_.voice;
         double now = 0.0;
@@ -65,7 +67,9 @@ class Planner {
         // Grounding sits after the flow, on its own clock from 0: it is only
         // ever reached by a jump.
         program_.groundingSection = static_cast<int>(program_.sections.size());
-        planSection(session_.grounding ? *session_.grounding : detail::builtInGrounding(), 0.0, false);
+        planSection(
+            session_.grounding ? *session_.grounding : detail::builtInGrounding(session_.language),
+            0.0, false);
 
         PlanResult result;
         result.diagnostics = std::move(diagnostics_);
@@ -195,6 +199,8 @@ class Planner {
             auto text = spoken(line.text, line.ifAvoided, line.pos);
             if (!text) continue;  // left out; the breathing goes on
             frames.push_back(std::llround(estimateSpeechSeconds(*text) * kEstimateRate));
+            // A recorded clip keyed by the line id says the written line, not its alternative.
+            planned.lineIds.push_back(*text == line.text ? line.id : std::string());
             planned.lines.push_back(std::move(*text));
             planned.lineAnchors.push_back(line.at);
         }
@@ -235,7 +241,7 @@ class Planner {
         planned.kind = StepKind::Say;
         planned.lengthSeconds = estimateSpeechSeconds(*text);
         // A recorded clip keyed by the line id says the written line, not its alternative.
-        if (*text == say.text) planned.lineId = say.id;
+        planned.lineIds = {*text == say.text ? say.id : std::string()};
         planned.lines = {std::move(*text)};
         planned.voice = say.voice;
     }
@@ -245,13 +251,17 @@ class Planner {
                                        .value_or(std::string(detail::kNeutralCheckinPrompt));
         planned.kind = StepKind::Checkin;
         planned.lines = {prompt};
+        planned.lineIds = {prompt == checkin.prompt ? checkin.id : std::string()};
         planned.waitSeconds = checkin.waitSeconds;
         planned.voice = checkin.voice;
         planned.lengthSeconds = estimateSpeechSeconds(prompt) + checkin.waitSeconds;
     }
 
     void plan(const ScanStep& scan, SourcePos pos, PlannedStep& planned) {
-        planned.lines = detail::scanLines(scan.regions, avoid_, scan.length);
+        for (detail::ScanLine& line : scanPhrasing_.linesFor(scan.regions, avoid_, scan.length)) {
+            planned.lines.push_back(std::move(line.text));
+            planned.lineIds.push_back(std::move(line.id));
+        }
         if (planned.lines.empty()) {
             report(Severity::Warning, pos, "every region of this scan is left out by avoid",
                    "the scan becomes a " +
@@ -279,6 +289,7 @@ class Planner {
     const Session& session_;
     const PlanOptions& options_;
     std::vector<std::string> avoid_;
+    detail::ScanPhrasing scanPhrasing_;  ///< one for the session: phrases do not repeat
     Program program_;
     Diagnostics diagnostics_;
     bool flowTooLong_ = false;

@@ -1,13 +1,14 @@
 #include <array>
 
 #include "session/session_readers.hpp"
+#include "session/session_vocabulary.hpp"
 
 namespace stillpoint::detail {
 namespace {
 
-constexpr std::array<std::string_view, 8> kTopKeys{"stillpoint", "title",    "description",
-                                                   "avoid",      "defaults", "patterns",
-                                                   "sections",   "grounding"};
+constexpr std::array<std::string_view, 9> kTopKeys{"stillpoint", "title",    "description",
+                                                   "language",   "avoid",    "defaults",
+                                                   "patterns",   "sections", "grounding"};
 constexpr std::array<std::string_view, 2> kSectionKeys{"name", "steps"};
 constexpr std::size_t kMaxTitleCharacters = 200;
 
@@ -84,7 +85,6 @@ class SectionsReader {
     }
 
   private:
-
     const PatternTable& patterns_;
     YamlReader& reader_;
     std::size_t stepCount_ = 0;
@@ -119,6 +119,12 @@ Session readSession(const YAML::Node& root, YamlReader& reader) {
     }
     if (const Field* description = findField(*entries, "description")) {
         if (auto text = reader.text(*description)) session.description = std::move(*text);
+    }
+
+    if (const Field* language = findField(*entries, "language")) {
+        session.languagePos = reader.positionOf(*language);
+        session.language =
+            reader.choice(*language, kLanguageNames, "languages").value_or(session.language);
     }
 
     PatternTable patterns;

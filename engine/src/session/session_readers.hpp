@@ -65,7 +65,14 @@ void readLineVoiceKey(const Field& field, LineVoice& voice, YamlReader& reader);
 std::optional<std::string> readSpokenText(const Field& field, std::string_view tooLongHint,
                                           YamlReader& reader);
 
-/// A breathe step's `lines:`, each `{at: exhale|inhale, say: TEXT}` (at defaults to exhale).
+/// Line ids (`id:` of say, checkin and breath lines) stay plain file names.
+inline constexpr std::size_t kMaxLineIdCharacters = 100;
+bool isPlainLineId(std::string_view id);
+/// An `id:`: plain text that isPlainLineId; nullopt when it is not (reported).
+std::optional<std::string> readLineId(const Field& field, YamlReader& reader);
+
+/// A breathe step's `lines:`, each `{at: exhale|inhale, say: TEXT, id: NAME}` (at defaults to
+/// exhale).
 std::vector<BreathLine> readBreathLines(const Field& list, YamlReader& reader);
 
 /// A line's `if-avoided:` map: body region -> what the line says instead

@@ -58,6 +58,21 @@ inline constexpr std::array<NamedValue<BreathPhase>, 2> kAnchorNames{{
     {"inhale", BreathPhase::Inhale},
 }};
 
+/// `language:` codes (ISO 639-1); English first, the default.
+inline constexpr std::array<NamedValue<Language>, 4> kLanguageNames{{
+    {"en", Language::English},
+    {"de", Language::German},
+    {"fr", Language::French},
+    {"es", Language::Spanish},
+}};
+
+/// The code a language is written with (`de`).
+constexpr std::string_view languageCode(Language language) {
+    for (const auto& named : kLanguageNames)
+        if (named.value == language) return named.name;
+    return "en";
+}
+
 inline constexpr std::array<std::string_view, 6> kStepKindNames{"bell",    "say",  "pause",
                                                                 "breathe", "scan", "checkin"};
 

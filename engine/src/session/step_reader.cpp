@@ -11,20 +11,11 @@ constexpr std::array<std::string_view, 2> kBellKeys{"kind", "ring"};
 constexpr std::array<std::string_view, 7> kSayKeys{"text",  "id", "voice",     "rate",
                                                    "pitch", "at", "if-avoided"};
 constexpr std::array<std::string_view, 3> kScanKeys{"regions", "direction", "length"};
-constexpr std::array<std::string_view, 6> kCheckinKeys{"prompt", "wait",  "voice",
+constexpr std::array<std::string_view, 7> kCheckinKeys{"prompt", "id",    "wait",      "voice",
                                                        "rate",   "pitch", "if-avoided"};
-constexpr std::size_t kMaxLineIdCharacters = 100;
 
 std::string stepExample() {
     return "e.g. - pause: 5s; step kinds: " + joinNames(kStepKindNames);
-}
-
-/// Line ids name voice-pack clips on disk, so they stay plain file names.
-bool isPlainLineId(std::string_view id) {
-    if (id.empty() || id.size() > kMaxLineIdCharacters || id.front() == '.') return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-    });
 }
 
 std::optional<BellStep> readBell(Field field, YamlReader& reader) {
@@ -77,15 +68,6 @@ std::optional<std::string> readTextStep(Field field, std::string_view textKey,
     return text;
 }
 
-std::optional<std::string> readLineId(const Field& field, YamlReader& reader) {
-    auto id = reader.text(field);
-    if (!id || isPlainLineId(*id)) return id;
-    reader.error(field, "line id '" + *id + "' is not a plain name",
-                 "use letters, digits, '-', '_' and '.', at most " +
-                     std::to_string(kMaxLineIdCharacters) + " characters, e.g. intro-1");
-    return std::nullopt;
-}
-
 std::optional<SayStep> readSay(const Field& field, YamlReader& reader) {
     SayStep say;
     const auto readOther = [&](const Field& other) {
@@ -117,6 +99,8 @@ std::optional<CheckinStep> readCheckin(const Field& field, YamlReader& reader) {
                 reader.duration(other, kMaxRestSeconds).value_or(checkin.waitSeconds);
         else if (other.name == "if-avoided")
             checkin.ifAvoided = readIfAvoided(other, reader);
+        else if (other.name == "id")
+            checkin.id = readLineId(other, reader).value_or("");
         else
             readLineVoiceKey(other, checkin.voice, reader);
     };
@@ -208,6 +192,23 @@ std::optional<StepBody> readBody(const Field& kind, const PatternTable& patterns
 }
 
 }  // namespace
+
+/// Line ids name voice-pack clips on disk, so they stay plain file names.
+bool isPlainLineId(std::string_view id) {
+    if (id.empty() || id.size() > kMaxLineIdCharacters || id.front() == '.') return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+    });
+}
+
+std::optional<std::string> readLineId(const Field& field, YamlReader& reader) {
+    auto id = reader.text(field);
+    if (!id || isPlainLineId(*id)) return id;
+    reader.error(field, "line id '" + *id + "' is not a plain name",
+                 "use letters, digits, '-', '_' and '.', at most " +
+                     std::to_string(kMaxLineIdCharacters) + " characters, e.g. intro-1");
+    return std::nullopt;
+}
 
 std::optional<Step> readStep(const Field& item, const PatternTable& patterns, YamlReader& reader) {
     const auto kind = kindOf(item, reader);

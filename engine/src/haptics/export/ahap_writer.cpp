@@ -1,5 +1,5 @@
 // Apple Core Haptics AHAP. One continuous event sounds the whole session
-// (split into events of at most kMaxEventSeconds), at intensity 1; the
+// (split into equal events of at most kMaxEventSeconds), at intensity 1; the
 // intensity itself is a HapticIntensityControl parameter curve (it scales
 // every event multiplicatively), split into curves of at most
 // kMaxControlPoints that share their end points, so it is continuous.
@@ -34,8 +34,12 @@ std::string writeAhap(const HapticTrack& track, std::string_view title) {
         out += text;
         first = false;
     };
-    for (double start = 0.0; start < length; start += kMaxEventSeconds) {
-        const double duration = std::min(kMaxEventSeconds, length - start);
+    // Equal events, none longer than the limit: no sliver of a last event
+    // whose duration would print as 0.
+    const double events = std::max(1.0, std::ceil(length / kMaxEventSeconds));
+    const double duration = length / events;
+    for (int k = 0; k < static_cast<int>(events); ++k) {
+        const double start = k * duration;
         const std::string parameters =
             "[{\"ParameterID\": \"HapticIntensity\", \"ParameterValue\": 1.0}, "
             "{\"ParameterID\": \"HapticSharpness\", \"ParameterValue\": " +

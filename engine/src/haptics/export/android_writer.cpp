@@ -42,7 +42,10 @@ std::vector<Entry> waveform(const HapticTrack& track) {
         const int amplitude = std::clamp(static_cast<int>(std::lround(mean * 255.0)), 0, 255);
         const std::int64_t endMs = std::llround(double(to) / samplesPerMs);
         if (endMs == startMs) continue;
-        if (!entries.empty() && entries.back().amplitude == amplitude)
+        // Equal neighbours merge, but no entry outgrows a segment (a long
+        // rest would otherwise make one).
+        if (!entries.empty() && entries.back().amplitude == amplitude &&
+            entries.back().ms + (endMs - startMs) <= kMaxSegmentMs)
             entries.back().ms += endMs - startMs;
         else
             entries.push_back({endMs - startMs, amplitude});

@@ -2,7 +2,8 @@
 // whose amplitude envelope is the intensity's breakpoints (times ascending,
 // values 0..1) and whose frequency envelope stays low and soft. Each tap
 // adds an emphasis (a short, sharper accent) to the breakpoint nearest its
-// peak.
+// peak, the tap's strength above the envelope there: Meta's data model
+// refuses an emphasis below the amplitude it highlights.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -34,7 +35,7 @@ std::string writeMetaHaptic(const HapticTrack& track, std::string_view title) {
         if (index == points.size() ||
             (index > 0 && peak - points[index - 1].seconds < points[index].seconds - peak))
             --index;
-        emphasis[index] = std::max(emphasis[index], std::min(tap.strength * 2.0f, 1.0f));
+        emphasis[index] = std::max(emphasis[index], tap.strength);
     }
     std::string out =
         "{\n  \"version\": {\"major\": 1, \"minor\": 0, \"patch\": 0},\n"
@@ -45,10 +46,12 @@ std::string writeMetaHaptic(const HapticTrack& track, std::string_view title) {
         "  \"signals\": {\"continuous\": {\"envelopes\": {\n    \"amplitude\": [";
     for (std::size_t k = 0; k < points.size(); ++k) {
         out += k ? ",\n      " : "\n      ";
+        const float amplitude = std::clamp(points[k].value, 0.0f, 1.0f);
         out += "{\"time\": " + jsonNumber(points[k].seconds) +
-               ", \"amplitude\": " + jsonNumber(std::clamp(points[k].value, 0.0f, 1.0f));
+               ", \"amplitude\": " + jsonNumber(amplitude);
         if (const auto e = emphasis.find(k); e != emphasis.end())
-            out += ", \"emphasis\": {\"amplitude\": " + jsonNumber(e->second) +
+            out += ", \"emphasis\": {\"amplitude\": " +
+                   jsonNumber(std::min(amplitude + e->second, 1.0f)) +
                    ", \"frequency\": " + jsonNumber(kEmphasisFrequency) + "}";
         out += "}";
     }
