@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string>
 
+#include "played_line.hpp"
 #include "session_rendering.hpp"
 
 namespace stillpoint::test {
@@ -36,7 +37,8 @@ double clipOpeningDb(const Program& program, const Event& line) {
     const auto& clip =
         program.narration
             ->steps[static_cast<std::size_t>(line.index)][static_cast<std::size_t>(line.value)];
-    return rmsDb(clip.samples.data(), at(0.5)) + program.sound.volumes.voice;
+    const auto played = test::playedWords(clip);  // at the 48 kHz the tests render at
+    return rmsDb(played.data(), at(0.5)) + program.sound.volumes.voice;
 }
 
 std::vector<Event> linesSpoken(const RenderedAudio& audio) {

@@ -202,18 +202,18 @@ TEST(VoicePack, AClipReplacesAScanRegionACheckinABreathLineAndABuiltInGroundingL
     const NarrationReport report = narrateProgram(program);
     ASSERT_TRUE(report.ok) << report.error;
     EXPECT_EQ(report.linesRecorded, 4);
-    const auto clipFrames = static_cast<std::size_t>(kClipSeconds * 48000.0);
+    const auto clipFrames = static_cast<std::int64_t>(kClipSeconds * 48000.0);
     const auto& steps = program.narration->steps;
     // The scan's first region is synthesised, its second is the clip.
-    EXPECT_NE(steps.at(0).at(0).samples.size(), clipFrames);
-    EXPECT_NEAR(static_cast<double>(steps.at(0).at(1).samples.size()), clipFrames, 2.0);
-    EXPECT_NEAR(static_cast<double>(steps.at(1).at(0).samples.size()), clipFrames, 2.0);
-    EXPECT_NEAR(static_cast<double>(steps.at(2).at(0).samples.size()), clipFrames, 2.0);
+    EXPECT_NE(steps.at(0).at(0).lengthFramesAt(48000.0), clipFrames);
+    EXPECT_NEAR(static_cast<double>(steps.at(0).at(1).lengthFramesAt(48000.0)), clipFrames, 2.0);
+    EXPECT_NEAR(static_cast<double>(steps.at(1).at(0).lengthFramesAt(48000.0)), clipFrames, 2.0);
+    EXPECT_NEAR(static_cast<double>(steps.at(2).at(0).lengthFramesAt(48000.0)), clipFrames, 2.0);
     // The built-in grounding's third line (the sixth step of the grounding section).
     const auto grounding = static_cast<std::size_t>(
         program.sections.at(static_cast<std::size_t>(program.groundingSection)).firstStep);
     EXPECT_EQ(program.steps.at(grounding + 4).lineIds, std::vector<std::string>{"grounding.en.3"});
-    EXPECT_NEAR(static_cast<double>(steps.at(grounding + 4).at(0).samples.size()), clipFrames, 2.0);
+    EXPECT_NEAR(static_cast<double>(steps.at(grounding + 4).at(0).lengthFramesAt(48000.0)), clipFrames, 2.0);
     // What the pack lacks is named by id in the one warning.
     EXPECT_NE(report.warning.find("has no clip for 7 line(s); the synthesiser speaks them: "
                                   "scan.en.short.feet.1.start1 (line 6), the built-in grounding "

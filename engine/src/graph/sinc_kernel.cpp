@@ -8,7 +8,10 @@ namespace stillpoint::detail {
 namespace {
 
 constexpr int kPhases = 256;
-constexpr double kCutoff = 0.45;     // of the clip's rate
+// At the clip's Nyquist: the sinc is zero at every other sample, so a
+// position on a sample reads that sample alone (a line's first frame is its
+// first sample, exactly).
+constexpr double kCutoff = 0.5;      // of the clip's rate
 constexpr double kKaiserBeta = 7.0;  // ~70 dB stopband
 
 /// Modified Bessel function of the first kind, order 0 (its series).
@@ -48,6 +51,12 @@ struct Table {
             for (int t = 0; t < kSincTaps; ++t)
                 rows[static_cast<std::size_t>(p)][static_cast<std::size_t>(t)] =
                     static_cast<float>(w[static_cast<std::size_t>(t)] / sum);
+        }
+        // On a sample, that sample alone, exactly (sin(pi k) is not quite 0 in doubles).
+        for (const int p : {0, kPhases}) {
+            auto& row = rows[static_cast<std::size_t>(p)];
+            row.fill(0.0f);
+            row[static_cast<std::size_t>(p / kPhases - kSincFirstTap)] = 1.0f;
         }
     }
 };

@@ -2,10 +2,11 @@
 // voice layer's resampling of narration clips (made at the synthesiser's
 // rate, 16 or 22.05 kHz, or a recording's) to the engine rate as they play.
 //
-// A Kaiser-windowed sinc over 32 samples, its cutoff at 0.45 of the clip's
-// rate (passband to about 0.38, images of the clip's spectrum stopped by
-// some 70 dB from 0.52), in 256 phases between two samples, a weight in
-// between read by linear interpolation of two phases. Every phase sums to 1,
+// A Kaiser-windowed sinc over 32 samples, its cutoff at the clip's Nyquist
+// (passband to about 0.43 of the clip's rate, images of its spectrum
+// stopped by some 70 dB from 0.57: speech has little above 0.43), in 256
+// phases between two samples, a weight in between read by linear
+// interpolation of two phases; on a sample it reads that sample alone. Every phase sums to 1,
 // so a line keeps its level; the kernel is symmetric, so a line keeps its
 // timing. Read more slowly than the clip's rate (a recording played at a
 // lower rate) it does not narrow: what lies above the lower rate's Nyquist
