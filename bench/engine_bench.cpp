@@ -122,6 +122,7 @@ void renderBodyScan(benchmark::State& state, bool warm, bool render) {
     std::filesystem::remove_all(cache);
     stillpoint::NarrationSettings settings;
     settings.cacheDirectory = cache.string();
+    settings.narrateGrounding = false;  // as `stillpoint render`: no live Grounding command
     if (warm) {
         stillpoint::Program fill = *planned.program;
         stillpoint::narrateProgram(fill, settings);

@@ -60,7 +60,7 @@ int runCaptions(const Args& args, std::ostream& out, std::ostream& err) {
 
     auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
     if (!loaded.program) return loaded.exitCode;
-    const auto program = withNarration(*loaded.program, config.sampleRate, a.has("quiet"), err,
+    const auto program = withNarration(*loaded.program, config.sampleRate, Hearing::Offline, a.has("quiet"), err,
                                        loaded.exitCode, voicePackFrom(a));
     if (!program) return loaded.exitCode;
     // Times come from the engine itself, as a render at this rate hears them.

@@ -52,7 +52,7 @@ int runHaptics(const Args& args, std::ostream& out, std::ostream& err) {
     if (!loaded.program) return loaded.exitCode;
     // Spoken lines set the timeline's real lengths: the track must match the audio's.
     constexpr double kTrackRate = 48000.0;
-    const auto program = withNarration(*loaded.program, kTrackRate, a.has("quiet"), err, loaded.exitCode);
+    const auto program = withNarration(*loaded.program, kTrackRate, Hearing::Offline, a.has("quiet"), err, loaded.exitCode);
     if (!program) return loaded.exitCode;
     const HapticTrack track = renderHapticTrack(program, settings, kTrackRate);
     std::string error;

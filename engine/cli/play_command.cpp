@@ -176,7 +176,7 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     // The voice is rendered at the device's rate before the stream starts
     // (from the cache when it is there), so the audio thread never waits.
     const bool terminal = ::isatty(STDERR_FILENO) != 0;
-    loaded.program = withNarration(*loaded.program, opened.rate, !terminal, err, loaded.exitCode,
+    loaded.program = withNarration(*loaded.program, opened.rate, Hearing::Live, !terminal, err, loaded.exitCode,
                                    voicePackFrom(a));
     if (!loaded.program) return loaded.exitCode;
 

@@ -103,7 +103,7 @@ int runRender(const Args& args, std::ostream& out, std::ostream& err) {
     const bool quiet = a.has("quiet");
     auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
     if (!loaded.program) return loaded.exitCode;
-    const auto program = withNarration(*loaded.program, config.sampleRate, quiet, err, loaded.exitCode,
+    const auto program = withNarration(*loaded.program, config.sampleRate, Hearing::Offline, quiet, err, loaded.exitCode,
                                        voicePackFrom(a));
     if (!program) return loaded.exitCode;
 

@@ -69,12 +69,13 @@ std::string voicePackFrom(const Arguments& arguments) {
     return arguments.value(kVoicePackOption.name).value_or("");
 }
 
-std::shared_ptr<const Program> withNarration(const Program& program, double sampleRate, bool quiet,
-                                             std::ostream& err, int& exitCode,
-                                             const std::string& voicePack) {
+std::shared_ptr<const Program> withNarration(const Program& program, double sampleRate,
+                                             Hearing hearing, bool quiet, std::ostream& err,
+                                             int& exitCode, const std::string& voicePack) {
     auto narrated = std::make_shared<Program>(program);
     NarrationSettings settings;
     settings.sampleRate = sampleRate;
+    settings.narrateGrounding = hearing == Hearing::Live;
     settings.voicePack = voicePack;
     const NarrationReport report = narrateProgram(*narrated, settings);
     if (!report.ok) {

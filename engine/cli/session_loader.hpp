@@ -35,13 +35,18 @@ enum class VoiceCheck : unsigned char { Checked, Skipped };
 LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, std::ostream& err,
                           VoiceCheck voiceCheck = VoiceCheck::Checked);
 
+/// Who hears the narration: a file made without commands, or a live
+/// listener, who may ask for the grounding section.
+enum class Hearing : unsigned char { Offline, Live };
+
 /// The program with its spoken lines rendered at `sampleRate` (from the
 /// cache when they are there), spoken from `voicePack` when it is not empty
-/// (see voicePackFrom). On failure, prints why to `err` and returns null with
+/// (see voicePackFrom); the grounding section's lines only when `hearing`
+/// is Live. On failure, prints why to `err` and returns null with
 /// `exitCode` set. Unless `quiet`, says how many lines were made.
-std::shared_ptr<const Program> withNarration(const Program& program, double sampleRate, bool quiet,
-                                             std::ostream& err, int& exitCode,
-                                             const std::string& voicePack = {});
+std::shared_ptr<const Program> withNarration(const Program& program, double sampleRate,
+                                             Hearing hearing, bool quiet, std::ostream& err,
+                                             int& exitCode, const std::string& voicePack = {});
 
 /// The folder `--voice-pack` names, or empty.
 std::string voicePackFrom(const Arguments& arguments);

@@ -22,9 +22,7 @@ void CaptionFollower::onEvent(const Event& event, const Program* program,
     const int index = static_cast<int>(event.value);
     const SpokenLine* line = spokenLineOf(*program, event.index, index);
     if (line == nullptr) return;
-    const double clipRate = program->narration->sampleRate;
-    const auto frames =
-        std::llround(static_cast<double>(line->lengthFrames()) * sampleRate / clipRate);
+    const std::int64_t frames = line->lengthFramesAt(sampleRate);
     announced_ = {program,
                   static_cast<std::int64_t>(event.index) << 32 | static_cast<std::uint32_t>(index),
                   event.sample, event.sample + frames};

@@ -93,7 +93,7 @@ TEST(AnchoredLines, EachLineIsHeardWithinOneMillisecondOfItsBreathPhase) {
         EXPECT_LE(std::abs(heard - expected), kOneMs)
             << "line " << i << ": the breath turns at " << expected << ", the voice starts at "
             << heard;
-        previousEnd = expected + clips[i].lengthFrames();
+        previousEnd = expected + clips[i].lengthFramesAt(kRate);
     }
     // The first line waits for the first exhale: 4 s of inhale at the step's start.
     EXPECT_EQ(firstAtOrAfter(exhales, stepStart), stepStart + std::llround(4.0 * kRate));

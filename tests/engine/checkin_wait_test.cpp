@@ -39,7 +39,7 @@ EngineConfig live() {
 /// Where the prompt ends: the checkin's start plus its clip.
 std::int64_t promptEnd(const Program& program, const RenderedAudio& audio) {
     const auto* step = first(audio, EventType::StepStarted, 0);
-    return step->sample + program.narration->steps[0][0].lengthFrames();
+    return step->sample + program.narration->steps[0][0].lengthFramesAt(audio.sampleRate);
 }
 
 TEST(CheckinWait, LiveTheSessionWaitsAfterThePromptUntilContinue) {

@@ -17,8 +17,11 @@ namespace {
 namespace fs = std::filesystem;
 using narration::ClipCache;
 
-std::vector<float> clipOf(std::size_t frames, float value) {
-    return std::vector<float>(frames, value);
+SpeechClip clipOf(std::size_t frames, float value) {
+    SpeechClip clip;
+    clip.samples.assign(frames, static_cast<std::int16_t>(value * 32767.0f));
+    clip.gain = 1.0f / 32768.0f;
+    return clip;
 }
 
 std::uint64_t folderBytes(const fs::path& folder) {
@@ -43,7 +46,7 @@ TEST(ClipCacheTrim, RemovesTheEntriesUsedLongestAgoUntilUnderTheCap) {
     }
     const std::uint64_t entryBytes = fs::file_size(cache.pathFor("line 0"));
     // Line 1 is read again: it is now the newest.
-    std::vector<float> samples;
+    SpeechClip samples;
     ASSERT_EQ(cache.load("line 1", samples), ClipCache::Lookup::Hit);
 
     EXPECT_EQ(cache.trim(6 * entryBytes), 0);  // under the cap: nothing goes
@@ -79,7 +82,7 @@ TEST(ClipCacheTrim, TwoProcessesFillingAndTrimmingOneFolderLeaveOnlyWholeEntries
     // and trims, over and over, with the other doing the same.
     auto work = [&](int who) {
         int bad = 0;
-        std::vector<float> samples;
+        SpeechClip samples;
         for (int round = 0; round < 40; ++round) {
             for (int line = 0; line < 4; ++line) {
                 const std::string key = "p" + std::to_string(who) + " r" + std::to_string(round) +
@@ -115,7 +118,7 @@ TEST(ClipCacheTrim, TwoProcessesFillingAndTrimmingOneFolderLeaveOnlyWholeEntries
     }
     EXPECT_GT(entries, 0);
     // Every entry left is whole: each key either hits with its samples or misses.
-    std::vector<float> samples;
+    SpeechClip samples;
     int hits = 0;
     for (int who = 0; who < 2; ++who)
         for (int round = 0; round < 40; ++round)

@@ -23,11 +23,14 @@ TEST(LineRests, ALinesMemoryIsItsWordsNotItsRests) {
     const auto program = test::programFromText(kLongRests);
     ASSERT_TRUE(program);
     const SpokenLine& line = program->narration->steps.at(0).at(0);
-    ASSERT_EQ(line.rests.size(), 2u);
-    // Each: the sentence's 0.8 s, then the minute written after it.
-    for (const LineRest& rest : line.rests) EXPECT_EQ(rest.frames, std::llround(60.8 * 48000));
-    EXPECT_LT(line.samples.size(), static_cast<std::size_t>(10 * 48000));
-    EXPECT_GT(line.lengthFrames(), 121 * 48000);
+    const SpeechClip& clip = line.clip;
+    ASSERT_EQ(clip.rests.size(), 2u);
+    // Each: the sentence's 0.8 s, then the minute written after it, at the clip's rate.
+    for (const LineRest& rest : clip.rests)
+        EXPECT_EQ(rest.frames, std::llround(60.8 * clip.sampleRate));
+    // Ten seconds of 16-bit words at most, for a line of two minutes.
+    EXPECT_LT(clip.bytes(), static_cast<std::size_t>(10 * clip.sampleRate * 2 + 1024));
+    EXPECT_GT(line.lengthFramesAt(48000.0), 121 * 48000);
 }
 
 /// Index of the first sample from `from` louder than the voice's silence.
@@ -48,10 +51,10 @@ void expectRestsPlayedAsSilence(double rate) {
     const auto lines = test::eventsOfType(audio, EventType::LineSpoken);
     ASSERT_EQ(lines.size(), 1u);
     const SpokenLine& line = program->narration->steps.at(0).at(0);
-    const double scale = rate / program->narration->sampleRate;
+    const double scale = rate / line.clip.sampleRate;
     const auto oneMs = static_cast<std::int64_t>(0.001 * rate);
     std::int64_t restsBefore = 0;
-    for (const LineRest& rest : line.rests) {
+    for (const LineRest& rest : line.clip.rests) {
         // The rest starts where its sample would be, and lasts its frames.
         const auto start = lines[0].sample +
                            std::llround(static_cast<double>(rest.atSample + restsBefore) * scale);

@@ -11,6 +11,7 @@
 
 #include "audio_analysis.hpp"
 #include "narration/speech_peaks.hpp"
+#include "played_line.hpp"
 #include "session_rendering.hpp"
 #include "stillpoint/captions.hpp"
 #include "temporary_directory.hpp"
@@ -64,7 +65,7 @@ TEST(Narration, EachLineStartsInTheSignalWithinOneMillisecondOfItsEvent) {
         const auto& clip =
             program->narration
                 ->steps[static_cast<std::size_t>(line.index)][static_cast<std::size_t>(line.value)];
-        quietFrom = line.sample + clip.lengthFrames() + tolerance;
+        quietFrom = line.sample + clip.lengthFramesAt(audio.sampleRate) + tolerance;
     }
 }
 
@@ -75,14 +76,14 @@ TEST(Narration, StepsLastAsLongAsTheirSpokenLines) {
     EXPECT_EQ(say.caption, "You can let your eyes rest... or keep them open.");
     // The clip, then a second of rest before the next step.
     EXPECT_DOUBLE_EQ(program.steps[1].lengthSeconds,
-                     static_cast<double>(say.lengthFrames() + 48000) / 48000.0);
+                     static_cast<double>(say.lengthFramesAt(48000.0) + 48000) / 48000.0);
     // "..." and [pause 2s] are rests inside the clip: both lines are longer than their words.
     const auto& paused = program.narration->steps.at(3).at(0);
     EXPECT_EQ(paused.caption, "Notice the support under you. Nothing needs to change.");
     // The check-in waits its set time after the prompt.
     const auto& prompt = program.narration->steps.at(4).at(0);
     EXPECT_DOUBLE_EQ(program.steps[4].lengthSeconds,
-                     static_cast<double>(prompt.lengthFrames()) / 48000.0 + 15.0);
+                     static_cast<double>(prompt.lengthFramesAt(48000.0)) / 48000.0 + 15.0);
     EXPECT_DOUBLE_EQ(program.steps[2].startSeconds,
                      program.steps[1].startSeconds + program.steps[1].lengthSeconds);
     EXPECT_TRUE(program.silentSpeechSteps.empty());
@@ -91,22 +92,23 @@ TEST(Narration, StepsLastAsLongAsTheirSpokenLines) {
 TEST(Narration, PauseMarkupIsARestOfItsLengthInsideTheLine) {
     Program program = planned(kVoiceOnly);
     ASSERT_TRUE(narrateProgram(program).ok);
-    const SpokenLine& line = program.narration->steps.at(3).at(0);
+    const SpeechClip& clip = program.narration->steps.at(3).at(0).clip;
     // "you." rests 0.8 s, and [pause 2s] right after adds to that rest.
-    ASSERT_EQ(line.rests.size(), 1u);
-    EXPECT_EQ(line.rests[0].frames, std::llround(2.8 * 48000));
-    EXPECT_GT(line.rests[0].atSample, 48000 / 2);  // after the first sentence's words
-    EXPECT_LT(line.rests[0].atSample, static_cast<std::int64_t>(line.samples.size()) - 48000 / 2);
-    EXPECT_EQ(line.lengthFrames(),
-              static_cast<std::int64_t>(line.samples.size()) + line.rests[0].frames);
+    const auto rate = static_cast<std::int64_t>(clip.sampleRate);  // flite's own
+    ASSERT_EQ(clip.rests.size(), 1u);
+    EXPECT_EQ(clip.rests[0].frames, std::llround(2.8 * clip.sampleRate));
+    EXPECT_GT(clip.rests[0].atSample, rate / 2);  // after the first sentence's words
+    EXPECT_LT(clip.rests[0].atSample, static_cast<std::int64_t>(clip.samples.size()) - rate / 2);
+    EXPECT_EQ(clip.lengthFrames(),
+              static_cast<std::int64_t>(clip.samples.size()) + clip.rests[0].frames);
     // The rest is a length, not zeros in the clip: no silent second in the samples.
     std::size_t longest = 0;
     std::size_t run = 0;
-    for (const float s : line.samples) {
-        run = s == 0.0f ? run + 1 : 0;
+    for (const std::int16_t s : clip.samples) {
+        run = s == 0 ? run + 1 : 0;
         longest = std::max(longest, run);
     }
-    EXPECT_LT(longest, static_cast<std::size_t>(0.5 * 48000));
+    EXPECT_LT(longest, static_cast<std::size_t>(rate / 2));
 }
 
 TEST(Narration, EveryLineHasTheSameLoudness) {
@@ -124,10 +126,10 @@ sections:
     int measured = 0;
     for (const auto& step : program.narration->steps) {
         for (const auto& line : step) {
-            // libebur128, not the engine's meter that normalised the line.
-            const int n = static_cast<int>(line.samples.size());
-            const double stereo =
-                test::integratedLufs(line.samples.data(), line.samples.data(), n, 48000.0);
+            // libebur128 on the line as played, not the engine's meter that normalised it.
+            const auto words = test::playedWords(line);
+            const int n = static_cast<int>(words.size());
+            const double stereo = test::integratedLufs(words.data(), words.data(), n, 48000.0);
             // A mono line in both channels is 3 dB louder than the mono line.
             EXPECT_NEAR(stereo - 10.0 * std::log10(2.0), settings.speechLufs, 2.0) << line.caption;
             ++measured;
@@ -159,7 +161,7 @@ sections:
     const auto b = test::channel(unspoken, 0);
     const auto line = test::eventsOfType(spoken, EventType::LineSpoken).at(0);
     const auto rate = static_cast<std::int64_t>(spoken.sampleRate);
-    const auto end = line.sample + program->narration->steps[1][0].lengthFrames();
+    const auto end = line.sample + program->narration->steps[1][0].lengthFramesAt(spoken.sampleRate);
     auto duckDb = [&](std::int64_t from) {
         const auto i = static_cast<std::size_t>(from);
         const int n = static_cast<int>(rate / 2);
@@ -201,7 +203,7 @@ sections:
             << "bed " << bedDb;
         const auto line = test::eventsOfType(audio, EventType::LineSpoken).at(0);
         const auto from = static_cast<std::size_t>(line.sample);
-        const int n = static_cast<int>(program->narration->steps[1][0].samples.size());
+        const int n = static_cast<int>(program->narration->steps[1][0].lengthFramesAt(48000.0));
         const double voiceGain = test::integratedLufs(&left[from], &right[from], n, 48000.0) -
                                  test::integratedLufs(&rawLeft[from], &rawRight[from], n, 48000.0);
         // The bed alone, 10 s before the line.
@@ -235,7 +237,7 @@ TEST(Narration, ASecondNarrationComesFromTheCacheAndADamagedEntryIsMadeAgain) {
     const NarrationReport warm = narrateProgram(second, settings);
     EXPECT_EQ(warm.linesRendered, 0);
     EXPECT_EQ(warm.cacheHits, cold.linesRendered);
-    EXPECT_EQ(second.narration->steps[1][0].samples, first.narration->steps[1][0].samples);
+    EXPECT_EQ(second.narration->steps[1][0].clip, first.narration->steps[1][0].clip);
 
     // Flip one byte of one sample in every entry: each is found damaged and made again.
     int damaged = 0;
@@ -252,7 +254,7 @@ TEST(Narration, ASecondNarrationComesFromTheCacheAndADamagedEntryIsMadeAgain) {
     const NarrationReport repaired = narrateProgram(third, settings);
     EXPECT_EQ(repaired.damagedCacheEntries, damaged);
     EXPECT_EQ(repaired.linesRendered, cold.linesRendered);
-    EXPECT_EQ(third.narration->steps[1][0].samples, first.narration->steps[1][0].samples);
+    EXPECT_EQ(third.narration->steps[1][0].clip, first.narration->steps[1][0].clip);
 }
 
 TEST(Narration, AvoidedRegionsAreNeverSpokenAndTheScanStillReadsOn) {

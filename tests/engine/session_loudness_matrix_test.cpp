@@ -109,7 +109,7 @@ double speechToBackgroundLu(const std::shared_ptr<const Program>& program) {
                 ->steps[static_cast<std::size_t>(line.index)][static_cast<std::size_t>(line.value)];
         const double start = static_cast<double>(line.sample) / voice.sampleRate;
         const double end =
-            start + static_cast<double>(clip.lengthFrames()) / program->narration->sampleRate;
+            start + static_cast<double>(clip.lengthFramesAt(voice.sampleRate)) / voice.sampleRate;
         // From 0.5 s in: a muted layer's gain glides (0.25 s) only while it plays.
         for (double t = start + 3.5; t <= end; t += 0.5, ++windows)
             least = std::min(

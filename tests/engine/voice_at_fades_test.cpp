@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string>
 
+#include "played_line.hpp"
 #include "session_rendering.hpp"
 
 namespace stillpoint::test {
@@ -29,20 +30,18 @@ double openingDb(const std::vector<float>& left, const Event& line) {
     return rmsDb(left.data() + line.sample, at(0.5));
 }
 
-/// The first 500 ms of the line as recorded, at the voice's own level: what a
-/// line sounds like where no fade is near (the engine keeps the voice at its
-/// layer volume whatever the loudness calibration).
-/// The opening of a line as recorded, at the level the session plays the
-/// voice: its volume and the gain the loudness calibration gave the voice.
+/// The first 500 ms of a line as recorded (what a line sounds like where no
+/// fade is near), at the level the session plays the voice: its volume and
+/// the gain the loudness calibration gave the voice.
 double clipOpeningDb(const std::shared_ptr<const Program>& program, const Event& line) {
     const auto& clip =
         program->narration
             ->steps[static_cast<std::size_t>(line.index)][static_cast<std::size_t>(line.value)];
+    const auto played = test::playedWords(clip);  // at the 48 kHz the tests render at
     Engine engine;
     engine.load(program);
     engine.prepare({});
-    return rmsDb(clip.samples.data(), at(0.5)) + program->sound.volumes.voice +
-           engine.voiceGainDb();
+    return rmsDb(played.data(), at(0.5)) + program->sound.volumes.voice + engine.voiceGainDb();
 }
 
 std::vector<Event> linesSpoken(const RenderedAudio& audio) {

@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "audio_analysis.hpp"
+#include "played_line.hpp"
 #include "session_rendering.hpp"
 #include "stillpoint/narration.hpp"
 
@@ -115,7 +116,8 @@ TEST(VoicePack, ClipsAtAnyRateAndChannelCountPlayAtTheirPitchAndLength) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const auto& clip =
             shared->narration->steps.at(static_cast<std::size_t>(lines[i].index)).at(0);
-        EXPECT_NEAR(static_cast<double>(clip.samples.size()), static_cast<double>(clipFrames), 2.0)
+        EXPECT_NEAR(static_cast<double>(clip.lengthFramesAt(audio.sampleRate)),
+                    static_cast<double>(clipFrames), 2.0)
             << "line " << i;
         // The middle second of the line as heard in the render.
         const float* heard = left.data() + lines[i].sample + clipFrames / 6;
@@ -143,7 +145,7 @@ TEST(VoicePack, RecordedLinesHaveTheSpeechLoudness) {
     Program program = plannedFile(folder.writeSession("      - say: {text: Tone., id: low}\n"));
     NarrationSettings settings;
     ASSERT_TRUE(narrateProgram(program, settings).ok);
-    const auto& samples = program.narration->steps.at(0).at(0).samples;
+    const auto samples = test::playedLine(program.narration->steps.at(0).at(0));
     const int n = static_cast<int>(samples.size());
     // libebur128 on the line in both channels: 3 dB over the mono target.
     EXPECT_NEAR(test::integratedLufs(samples.data(), samples.data(), n, 48000.0),
@@ -169,7 +171,7 @@ TEST(VoicePack, LinesWithoutAClipAreSynthesisedWithOneWarningListingThemAll) {
     EXPECT_NE(report.warning.find("\"Rest here.\" (line 8)"), std::string::npos) << report.warning;
     // Every line speaks.
     for (std::size_t step = 0; step < 3; ++step)
-        EXPECT_GT(program.narration->steps.at(step).at(0).samples.size(), 4800u) << step;
+        EXPECT_GT(program.narration->steps.at(step).at(0).lengthFramesAt(48000.0), 4800) << step;
 
     // The built-in grounding's lines the pack lacks: counted in the same warning, named once.
     Program grounded =
@@ -200,18 +202,18 @@ TEST(VoicePack, AClipReplacesAScanRegionACheckinABreathLineAndABuiltInGroundingL
     const NarrationReport report = narrateProgram(program);
     ASSERT_TRUE(report.ok) << report.error;
     EXPECT_EQ(report.linesRecorded, 4);
-    const auto clipFrames = static_cast<std::size_t>(kClipSeconds * 48000.0);
+    const auto clipFrames = static_cast<std::int64_t>(kClipSeconds * 48000.0);
     const auto& steps = program.narration->steps;
     // The scan's first region is synthesised, its second is the clip.
-    EXPECT_NE(steps.at(0).at(0).samples.size(), clipFrames);
-    EXPECT_NEAR(static_cast<double>(steps.at(0).at(1).samples.size()), clipFrames, 2.0);
-    EXPECT_NEAR(static_cast<double>(steps.at(1).at(0).samples.size()), clipFrames, 2.0);
-    EXPECT_NEAR(static_cast<double>(steps.at(2).at(0).samples.size()), clipFrames, 2.0);
+    EXPECT_NE(steps.at(0).at(0).lengthFramesAt(48000.0), clipFrames);
+    EXPECT_NEAR(static_cast<double>(steps.at(0).at(1).lengthFramesAt(48000.0)), clipFrames, 2.0);
+    EXPECT_NEAR(static_cast<double>(steps.at(1).at(0).lengthFramesAt(48000.0)), clipFrames, 2.0);
+    EXPECT_NEAR(static_cast<double>(steps.at(2).at(0).lengthFramesAt(48000.0)), clipFrames, 2.0);
     // The built-in grounding's third line (the sixth step of the grounding section).
     const auto grounding = static_cast<std::size_t>(
         program.sections.at(static_cast<std::size_t>(program.groundingSection)).firstStep);
     EXPECT_EQ(program.steps.at(grounding + 4).lineIds, std::vector<std::string>{"grounding.en.3"});
-    EXPECT_NEAR(static_cast<double>(steps.at(grounding + 4).at(0).samples.size()), clipFrames, 2.0);
+    EXPECT_NEAR(static_cast<double>(steps.at(grounding + 4).at(0).lengthFramesAt(48000.0)), clipFrames, 2.0);
     // What the pack lacks is named by id in the one warning.
     EXPECT_NE(report.warning.find("has no clip for 7 line(s); the synthesiser speaks them: "
                                   "scan.en.short.feet.1.start1 (line 6), the built-in grounding "

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "audio_analysis.hpp"
+#include "played_line.hpp"
 #include "narration/espeak_synthesizer.hpp"
 #include "narration/line_renderer.hpp"
 #include "stillpoint/narration.hpp"
@@ -48,7 +49,7 @@ std::vector<std::vector<float>> spokenLines(Program& program) {
     std::vector<std::vector<float>> lines;
     if (!report.ok) return lines;
     for (const auto& step : program.narration->steps)
-        if (!step.empty()) lines.push_back(step.front().samples);
+        if (!step.empty()) lines.push_back(test::playedLine(step.front()));
     return lines;
 }
 

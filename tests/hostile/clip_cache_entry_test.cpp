@@ -1,6 +1,6 @@
 // Clip-cache entries that are not what the cache wrote: the folder is the
 // user's, so an entry may be a FIFO, a device link, a 2 GB hole, or carry a
-// valid checksum over samples no sink may take. Each is damage: dropped at
+// valid checksum over a gain or a rate no sink may take. Each is damage: dropped at
 // once (never waited on, never played) and the line rendered again.
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -40,34 +40,43 @@ class CacheFolder {
     fs::path path_;
 };
 
-const std::vector<float> kGoodClip(4800, 0.25f);
+const SpeechClip kGoodClip{16000.0, std::vector<std::int16_t>(4800, 8192), 1.0f / 32768.0f, {}};
 
-TEST(ClipCacheEntry, AValidChecksumOverUnplayableSamplesIsDamage) {
+TEST(ClipCacheEntry, AValidChecksumOverAnUnplayableGainOrRateIsDamage) {
     const CacheFolder folder;
     const ClipCache cache(folder.string());
+    // A gain that makes a sample NaN, infinite, negative or over full scale.
     for (const float bad : {std::numeric_limits<float>::quiet_NaN(),
-                            std::numeric_limits<float>::infinity(), -1e30f, 1.0001f}) {
+                            std::numeric_limits<float>::infinity(), -1e30f, 1.0001f / 32767.0f}) {
         auto poisoned = kGoodClip;
-        poisoned[4000] = bad;
+        poisoned.gain = bad;
         cache.store("line", poisoned);  // the cache's own writer: the checksum is right
         ASSERT_TRUE(fs::exists(cache.pathFor("line")));
-        std::vector<float> samples;
-        EXPECT_EQ(cache.load("line", samples), ClipCache::Lookup::Damaged) << bad;
-        EXPECT_TRUE(samples.empty()) << bad;
+        SpeechClip clip;
+        EXPECT_EQ(cache.load("line", clip), ClipCache::Lookup::Damaged) << bad;
+        EXPECT_TRUE(clip.samples.empty()) << bad;
         EXPECT_FALSE(fs::exists(cache.pathFor("line"))) << bad;  // dropped
     }
+    for (const double bad : {1.0, 1e7, std::numeric_limits<double>::quiet_NaN()}) {
+        auto poisoned = kGoodClip;
+        poisoned.sampleRate = bad;
+        cache.store("line", poisoned);
+        SpeechClip clip;
+        EXPECT_EQ(cache.load("line", clip), ClipCache::Lookup::Damaged) << bad;
+        EXPECT_FALSE(fs::exists(cache.pathFor("line"))) << bad;
+    }
     cache.store("line", kGoodClip);
-    std::vector<float> samples;
-    EXPECT_EQ(cache.load("line", samples), ClipCache::Lookup::Hit);
-    EXPECT_EQ(samples, kGoodClip);
+    SpeechClip clip;
+    EXPECT_EQ(cache.load("line", clip), ClipCache::Lookup::Hit);
+    EXPECT_EQ(clip, kGoodClip);
 }
 
 TEST(ClipCacheEntry, AFifoUnderAnEntrysNameIsDroppedAtOnce) {
     const CacheFolder folder;
     const ClipCache cache(folder.string());
     const test::TestFifo fifo(cache.pathFor("line"));
-    std::vector<float> samples;
-    const auto lookup = test::returnsPromptly(fifo, [&] { return cache.load("line", samples); });
+    SpeechClip clip;
+    const auto lookup = test::returnsPromptly(fifo, [&] { return cache.load("line", clip); });
     EXPECT_EQ(lookup, ClipCache::Lookup::Damaged);
     EXPECT_FALSE(fs::exists(fs::symlink_status(cache.pathFor("line"))));
 }
@@ -77,15 +86,15 @@ TEST(ClipCacheEntry, AFifoUnderTheWritersTemporaryNameNeverBlocksIt) {
     const ClipCache cache(folder.string());
     const test::TestFifo fifo(cache.pathFor("line") + ".tmp" + std::to_string(::getpid()));
     test::returnsPromptly(fifo, [&] { cache.store("line", kGoodClip); });
-    std::vector<float> samples;
-    EXPECT_EQ(cache.load("line", samples), ClipCache::Lookup::Hit);
-    EXPECT_EQ(samples, kGoodClip);
+    SpeechClip clip;
+    EXPECT_EQ(cache.load("line", clip), ClipCache::Lookup::Hit);
+    EXPECT_EQ(clip, kGoodClip);
 }
 
 TEST(ClipCacheEntry, LinksAndHugeFilesAreDroppedUnread) {
     const CacheFolder folder;
     const ClipCache cache(folder.string());
-    std::vector<float> samples;
+    SpeechClip samples;
     fs::create_symlink("/dev/zero", cache.pathFor("zero"));
     EXPECT_EQ(cache.load("zero", samples), ClipCache::Lookup::Damaged);
     EXPECT_FALSE(fs::exists(fs::symlink_status(cache.pathFor("zero"))));
@@ -118,24 +127,24 @@ TEST(ClipCacheEntry, NarrationRendersADamagedEntryAgainAndNeverPlaysIt) {
     Program first = plan();
     NarrationReport report = narrateProgram(first, settings);
     ASSERT_TRUE(report.ok) << report.error;
-    const auto& spoken = first.narration->steps.at(0).at(0).samples;
+    const SpeechClip& spoken = first.narration->steps.at(0).at(0).clip;
 
     // Every entry the first run made, poisoned through the cache's own
-    // writer: same key, valid checksum, a NaN and a huge sample.
+    // writer: same key, valid checksum, a gain that makes every sample NaN.
     const ClipCache cache(folder.string());
     int poisoned = 0;
     for (const auto& entry : fs::directory_iterator(folder.string())) {
         if (entry.path().extension() != ".clip") continue;
         std::ifstream in(entry.path(), std::ios::binary);
-        std::uint64_t header[5] = {};  // magic, key bytes, rests, samples, checksum
+        // The header: magic, key bytes, rest and sample counts, rate, gain, checksum.
+        std::uint64_t header[7] = {};
         in.read(reinterpret_cast<char*>(header), sizeof header);
         std::string key(header[1], '\0');
         in.read(key.data(), static_cast<std::streamsize>(key.size()));
-        std::vector<float> samples;
-        ASSERT_EQ(cache.load(key, samples), ClipCache::Lookup::Hit);
-        samples[samples.size() / 2] = std::numeric_limits<float>::quiet_NaN();
-        samples[samples.size() / 3] = 1e30f;
-        cache.store(key, samples);
+        SpeechClip clip;
+        ASSERT_EQ(cache.load(key, clip), ClipCache::Lookup::Hit);
+        clip.gain = std::numeric_limits<float>::quiet_NaN();
+        cache.store(key, clip);
         ++poisoned;
     }
     ASSERT_EQ(poisoned, 1);
@@ -145,7 +154,7 @@ TEST(ClipCacheEntry, NarrationRendersADamagedEntryAgainAndNeverPlaysIt) {
     ASSERT_TRUE(report.ok) << report.error;
     EXPECT_EQ(report.damagedCacheEntries, 1);
     EXPECT_EQ(report.linesRendered, 1);
-    EXPECT_EQ(second.narration->steps.at(0).at(0).samples, spoken);
+    EXPECT_EQ(second.narration->steps.at(0).at(0).clip, spoken);
 
     Program third = plan();
     report = narrateProgram(third, settings);

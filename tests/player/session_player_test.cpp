@@ -316,7 +316,7 @@ TEST(CaptionFollower, ShowsTheSpokenLineFromItsFirstHeardSampleUntilItsLast) {
     ASSERT_NE(narrated->narration, nullptr);
     const auto& line = narrated->narration->steps[1].at(0);  // the say step's line
     const std::int64_t starts = std::llround(narrated->steps[1].startSeconds * kRate);
-    const std::int64_t ends = starts + line.lengthFrames();
+    const std::int64_t ends = starts + line.lengthFramesAt(kRate);
 
     // One frame per call, so the caption's changes are seen at their exact sample.
     CaptionFollower caption;

@@ -1,9 +1,11 @@
 // Narration: turns a Program's spoken lines into audio the engine plays.
 //
 // Runs on a control thread, never the audio thread: it synthesises each line
-// (flite by default) or reads its recorded clip from a voice pack, resamples it to the engine rate with libsoxr,
-// normalises it to one speech loudness, caches it on disk, and attaches the
-// result to the Program as an immutable Narration. Steps that speak then last
+// (flite by default) or reads its recorded clip from a voice pack,
+// normalises it to one speech loudness, keeps it compact (16-bit, at the
+// synthesiser's or the recording's own rate; the voice layer resamples it as
+// it plays), caches it on disk, and attaches the result to the Program as an
+// immutable Narration. Steps that speak then last
 // as long as their real audio (not the planner's estimate), and the timeline
 // is laid out again.
 #pragma once
@@ -21,7 +23,9 @@ namespace stillpoint {
 // `defaults: voice:` and each line's own keys, with PlanOptions::voice as a
 // run's override of the default voice.
 struct NarrationSettings {
-    double sampleRate = 48000.0;       ///< the engine rate the clips are made at
+    /// The engine rate the lines are timed at (recordings above it are
+    /// resampled down to it; clips otherwise keep their own rate).
+    double sampleRate = 48000.0;
     /// Integrated loudness of every line (mono), before the session's calibration.
     double speechLufs = -20.0;
     /// Where clips are cached; empty: $XDG_CACHE_HOME/stillpoint (or ~/.cache/stillpoint).
@@ -33,11 +37,15 @@ struct NarrationSettings {
     /// A recorded voice pack folder (docs/voice-packs.md) that replaces the
     /// session's own `voice: {pack: ...}`; empty: the session's choice.
     std::string voicePack;
+    /// Also narrate the grounding section, which only a live Grounding
+    /// command plays (after the session's own lines). A render, which takes
+    /// no commands, leaves it out: no time or memory for lines never heard.
+    bool narrateGrounding = true;
 };
 
 struct NarrationReport {
     bool ok = true;
-    std::string error;            ///< why not, naming what failed
+    std::string error;  ///< why not, naming what failed
     /// The failure comes from input (an unknown voice, a damaged clip, a
     /// bad voice pack), not from the engine.
     bool badInput = false;
@@ -50,7 +58,8 @@ struct NarrationReport {
     std::string warning;
 };
 
-/// Render every spoken line of `program` (flow and grounding) and attach it.
+/// Render every spoken line of `program` (the flow's, and the grounding
+/// section's unless settings say not) and attach it.
 NarrationReport narrateProgram(Program& program, const NarrationSettings& settings = {});
 
 struct AvailableVoice {

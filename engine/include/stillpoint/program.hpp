@@ -6,6 +6,7 @@
 // and the sequencer only reads it.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -21,16 +22,16 @@ std::string_view toString(StepKind kind);
 
 struct PlannedStep {
     StepKind kind = StepKind::Pause;
-    int section = 0;   ///< index into Program::sections
-    SourcePos pos;     ///< where the step is written
+    int section = 0;             ///< index into Program::sections
+    SourcePos pos;               ///< where the step is written
     double startSeconds = 0.0;   ///< planned start
     double lengthSeconds = 0.0;  ///< planned length (breathe: exact at any rate, see cycles)
 
     // Breathe
-    int pattern = -1;       ///< index into Program::patterns
-    int cycles = 0;         ///< whole breath cycles the step runs
-    double paceBpm = 0.0;   ///< starting pace
-    double rampToBpm = 0.0; ///< pace at the end of the glide (== paceBpm: no glide)
+    int pattern = -1;        ///< index into Program::patterns
+    int cycles = 0;          ///< whole breath cycles the step runs
+    double paceBpm = 0.0;    ///< starting pace
+    double rampToBpm = 0.0;  ///< pace at the end of the glide (== paceBpm: no glide)
     double rampSeconds = 0.0;
     ToneTimbre tone = ToneTimbre::None;
     /// Breathe with lines: `lineAnchors[i]` is the phase line i starts on;
@@ -53,34 +54,71 @@ struct PlannedStep {
 };
 
 /// A silence inside a spoken line (after a sentence, `...`, `[pause 2s]`):
-/// `frames` long, before sample `atSample` of the line's samples. Rests are
-/// lengths, never buffers of zeros, so a line's memory is its words' alone.
+/// `frames` long, before sample `atSample` of the line's samples, both at the
+/// clip's rate. Rests are lengths, never buffers of zeros, so a line's memory
+/// is its words' alone.
 struct LineRest {
     std::int64_t atSample = 0;
     std::int64_t frames = 0;
+    friend bool operator==(const LineRest&, const LineRest&) = default;
 };
 
-/// One spoken line, rendered: mono samples at Narration::sampleRate, with
-/// its rests between them.
-struct SpokenLine {
-    std::string caption;          ///< the words, markup removed
-    std::int64_t offsetFrames = 0;  ///< from the step's start, at Narration::sampleRate
-    std::vector<float> samples;     ///< the spoken sound, sentence after sentence
-    std::vector<LineRest> rests;    ///< in order of atSample
+/// Frames `count` frames at `fromRate` last at `toRate`: those whose read
+/// position, k * fromRate / toRate, falls before `count`.
+inline std::int64_t framesAtRate(std::int64_t count, double fromRate, double toRate) {
+    if (count <= 0) return 0;
+    return static_cast<std::int64_t>(std::ceil(static_cast<double>(count) * toRate / fromRate));
+}
 
-    /// Frames the line lasts at Narration::sampleRate: its samples and its rests.
+/// A line's sound, kept compact: 16-bit samples at the rate it was made at
+/// (the synthesiser's own, or the recording's up to the engine rate), scaled
+/// by `gain`, and its rests. The voice layer resamples it as it plays.
+struct SpeechClip {
+    double sampleRate = 16000.0;
+    std::vector<std::int16_t> samples;  ///< the spoken sound, sentence after sentence
+    float gain = 1.0f;                  ///< a sample's value is samples[i] * gain
+    std::vector<LineRest> rests;        ///< in order of atSample
+
+    friend bool operator==(const SpeechClip&, const SpeechClip&) = default;
+    float value(std::size_t i) const { return gain * static_cast<float>(samples[i]); }
+    /// Frames the clip lasts at its own rate: its samples and its rests.
     std::int64_t lengthFrames() const {
         auto frames = static_cast<std::int64_t>(samples.size());
         for (const LineRest& rest : rests) frames += rest.frames;
         return frames;
     }
+    /// Bytes the clip holds in memory.
+    std::size_t bytes() const {
+        return samples.capacity() * sizeof(std::int16_t) + rests.capacity() * sizeof(LineRest);
+    }
+};
+
+/// One spoken line, rendered.
+struct SpokenLine {
+    std::string caption;            ///< the words, markup removed
+    std::int64_t offsetFrames = 0;  ///< from the step's start, at Narration::sampleRate
+    SpeechClip clip;
+
+    /// Frames the line lasts at `rate` (Narration::sampleRate, an engine's rate).
+    std::int64_t lengthFramesAt(double rate) const {
+        return framesAtRate(clip.lengthFrames(), clip.sampleRate, rate);
+    }
 };
 
 /// The rendered voice of a program: `steps[i]` holds Program::steps[i]'s
-/// lines (none for steps that do not speak). Immutable once attached.
+/// lines (none for steps that do not speak, nor for the grounding section's
+/// when it was not narrated). Immutable once attached.
 struct Narration {
-    double sampleRate = 48000.0;
+    double sampleRate = 48000.0;  ///< of the lines' offsets (each clip has its own rate)
     std::vector<std::vector<SpokenLine>> steps;
+
+    /// Bytes every clip holds in memory.
+    std::size_t clipBytes() const {
+        std::size_t bytes = 0;
+        for (const auto& lines : steps)
+            for (const SpokenLine& line : lines) bytes += line.clip.bytes();
+        return bytes;
+    }
 };
 
 struct PlannedSection {
@@ -105,8 +143,9 @@ struct Program {
     int groundingSection = -1;
     /// Steps of the normal flow: all of them, or those before the grounding section.
     int flowStepCount() const {
-        return groundingSection < 0 ? static_cast<int>(steps.size())
-                                    : sections[static_cast<std::size_t>(groundingSection)].firstStep;
+        return groundingSection < 0
+                   ? static_cast<int>(steps.size())
+                   : sections[static_cast<std::size_t>(groundingSection)].firstStep;
     }
     /// Steps whose audio is planned but not yet produced (e.g. `say` before
     /// narration exists): rendered as silence of the planned length.

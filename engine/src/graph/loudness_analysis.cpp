@@ -39,8 +39,8 @@ class LineSpanSink final : public EventSink {
         if (step >= steps.size() || line >= steps[step].size() ||
             spans_.size() == spans_.capacity())
             return;
-        const double seconds =
-            static_cast<double>(steps[step][line].lengthFrames()) / program_.narration->sampleRate;
+        const SpeechClip& clip = steps[step][line].clip;
+        const double seconds = static_cast<double>(clip.lengthFrames()) / clip.sampleRate;
         // Whole sub-blocks inside the line only.
         const double subBlock = std::round(rate_ * 0.1);
         const double start = static_cast<double>(event.sessionSample);

@@ -82,10 +82,10 @@ void MixGraph::strikeBell(BellKind kind) noexcept {
     haptics_.onBell();
 }
 
-void MixGraph::startLine(const SpokenLine& line, double clipRate) noexcept {
+void MixGraph::startLine(const SpokenLine& line) noexcept {
     // The voice was silent until now, so skipping the rest of a rise is no click.
     if (voiceFade_.target() > voiceFade_.level()) voiceFade_.snapTo(voiceFade_.target());
-    voice_.start(line, clipRate);
+    voice_.start(line);
     duck_.setSpeaking(true);
 }
 

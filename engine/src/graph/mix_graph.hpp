@@ -58,8 +58,8 @@ class MixGraph {
     void setToneActive(bool active) noexcept;
     void onPhaseChange(BreathPhase phase) noexcept;
     void strikeBell(BellKind kind) noexcept;
-    /// A narration line starts now (recorded at `clipRate`); the bed and tone duck.
-    void startLine(const SpokenLine& line, double clipRate) noexcept;
+    /// A narration line starts now; the bed and tone duck.
+    void startLine(const SpokenLine& line) noexcept;
     /// The line has ended: the bed and tone come back up.
     void endLine() noexcept;
     /// A constant gain on the voice, on top of its layer gain and the master:

@@ -108,11 +108,9 @@ std::int64_t Sequencer::lineCueSample() const noexcept {
 
 void Sequencer::startLine(MixGraph& graph, EventSink& events) noexcept {
     const auto& line = (*lines_)[static_cast<std::size_t>(nextLine_)];
-    const std::int64_t count = line.lengthFrames();
-    const double clipRate = program_->narration->sampleRate;
-    graph.startLine(line, clipRate);
+    graph.startLine(line);
     emit(events, EventType::LineSpoken, step_, static_cast<double>(nextLine_));
-    lineEnd_ = clock_ + VoiceLayer::framesFor(count, clipRate, rate_);
+    lineEnd_ = clock_ + line.lengthFramesAt(rate_);
     ++nextLine_;
 }
 

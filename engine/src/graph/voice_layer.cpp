@@ -5,15 +5,33 @@
 
 namespace stillpoint {
 
-void VoiceLayer::start(const SpokenLine& line, double clipRate) noexcept {
-    samples_ = line.samples.data();
-    count_ = static_cast<std::int64_t>(line.samples.size());
-    length_ = line.lengthFrames();
-    rests_ = line.rests;
+void VoiceLayer::start(const SpokenLine& line) noexcept {
+    samples_ = line.clip.samples.data();
+    gain_ = line.clip.gain;
+    count_ = static_cast<std::int64_t>(line.clip.samples.size());
+    length_ = line.clip.lengthFrames();
+    rests_ = line.clip.rests;
     nextRest_ = 0;
     restsBehind_ = 0;
     played_ = 0;
-    step_ = clipRate / rate_;
+    step_ = line.clip.sampleRate / rate_;
+    prepareRepeatingPhases();
+}
+
+void VoiceLayer::prepareRepeatingPhases() noexcept {
+    // 16 kHz into 48 kHz is 1/3, into its 24 kHz analysis 2/3: three weights each.
+    phases_ = 0;
+    if (step_ == 1.0) return;
+    for (int q = 1; q <= kMaxRepeatingPhases; ++q) {
+        const double p = step_ * q;
+        if (std::abs(p - std::round(p)) > 1e-9 * p) continue;
+        phases_ = q;
+        phaseStep_ = std::llround(p);
+        for (int phase = 0; phase < q; ++phase)
+            detail::sincWeightsAt(static_cast<double>(phase) / q,
+                                  phaseWeights_[static_cast<std::size_t>(phase)]);
+        return;
+    }
 }
 
 void VoiceLayer::advanceTo(std::int64_t frame) noexcept {
@@ -33,21 +51,40 @@ float VoiceLayer::valueAt(std::int64_t frame) const noexcept {
         behind += rests_[i].frames;
     }
     const std::int64_t index = frame - behind;
-    return index >= 0 && index < count_ ? samples_[index] : 0.0f;
+    return index >= 0 && index < count_ ? static_cast<float>(samples_[index]) : 0.0f;
 }
 
-std::int64_t VoiceLayer::framesFor(std::int64_t count, double clipRate, double rate) noexcept {
-    if (count <= 0) return 0;
-    const double step = clipRate / rate;
-    // Frames whose read position falls inside the clip: position k * step < count.
-    return static_cast<std::int64_t>(std::ceil(static_cast<double>(count) / step));
+float VoiceLayer::interpolatedAt(std::int64_t index,
+                                 const std::array<float, detail::kSincTaps>& weights) noexcept {
+    const std::int64_t first = index + detail::kSincFirstTap;
+    advanceTo(first);
+    const std::int64_t last = first + detail::kSincTaps - 1;
+    if (nextRest_ < rests_.size()) {
+        const std::int64_t restStart = rests_[nextRest_].atSample + restsBehind_;
+        if (first >= restStart && last < restStart + rests_[nextRest_].frames)
+            return 0.0f;  // deep in a rest
+    }
+    const std::int64_t sample = first - restsBehind_;
+    const bool beforeNextRest =
+        nextRest_ >= rests_.size() || last < rests_[nextRest_].atSample + restsBehind_;
+    if (beforeNextRest && sample >= 0 && sample + detail::kSincTaps <= count_) {
+        // Inside one run of samples (nearly always): read them straight.
+        const std::int16_t* from = samples_ + sample;
+        for (std::size_t t = 0; t < window_.size(); ++t) window_[t] = static_cast<float>(from[t]);
+    } else {
+        for (std::size_t t = 0; t < window_.size(); ++t)
+            window_[t] = valueAt(first + static_cast<std::int64_t>(t));
+    }
+    float sum = 0.0f;
+    for (std::size_t t = 0; t < window_.size(); ++t) sum += weights[t] * window_[t];
+    return sum;
 }
 
 void VoiceLayer::process(float* left, float* right, int n) noexcept {
     if (step_ == 1.0) {
         for (int i = 0; i < n && played_ < length_; ++i, ++played_) {
             advanceTo(played_);
-            const float value = valueAt(played_);
+            const float value = gain_ * valueAt(played_);
             left[i] += value;
             right[i] += value;
         }
@@ -55,13 +92,21 @@ void VoiceLayer::process(float* left, float* right, int n) noexcept {
     }
     // Read positions come from the frame count, not a running sum, so they
     // do not drift over a long line.
+    if (phases_ > 0) {
+        for (int i = 0; i < n && !isSilent(); ++i, ++played_) {
+            const std::int64_t position = played_ * phaseStep_;  // in 1/q frames
+            const auto& weights = phaseWeights_[static_cast<std::size_t>(position % phases_)];
+            const float value = gain_ * interpolatedAt(position / phases_, weights);
+            left[i] += value;
+            right[i] += value;
+        }
+        return;
+    }
     for (int i = 0; i < n && !isSilent(); ++i, ++played_) {
         const double position = static_cast<double>(played_) * step_;
         const auto index = static_cast<std::int64_t>(position);
-        const auto fraction = static_cast<float>(position - static_cast<double>(index));
-        advanceTo(index);
-        const float here = valueAt(index);
-        const float value = here + fraction * (valueAt(index + 1) - here);
+        detail::sincWeightsAt(position - static_cast<double>(index), weights_);
+        const float value = gain_ * interpolatedAt(index, weights_);
         left[i] += value;
         right[i] += value;
     }

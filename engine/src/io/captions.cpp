@@ -43,9 +43,8 @@ std::vector<Caption> captionsFrom(const Program& program, const std::vector<Even
         const auto line = static_cast<std::size_t>(e.value);
         if (step >= narration.steps.size() || line >= narration.steps[step].size()) continue;
         const SpokenLine& spoken = narration.steps[step][line];
-        const auto frames = static_cast<std::int64_t>(std::ceil(
-            static_cast<double>(spoken.lengthFrames()) * sampleRate / narration.sampleRate));
-        captions.push_back({e.sample, e.sample + frames, spoken.caption});
+        captions.push_back(
+            {e.sample, e.sample + spoken.lengthFramesAt(sampleRate), spoken.caption});
     }
     return captions;
 }

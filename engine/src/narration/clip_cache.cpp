@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -15,7 +16,6 @@
 #include <sstream>
 #include <string_view>
 
-#include "dsp/sample_guard.hpp"
 #include "io/audio_file_reader.hpp"
 #include "io/regular_file.hpp"
 
@@ -24,7 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr char kMagic[8] = {'S', 'P', 'C', 'L', 'I', 'P', '0', '2'};
+constexpr char kMagic[8] = {'S', 'P', 'C', 'L', 'I', 'P', '0', '3'};
 constexpr std::uint64_t kDefaultCacheLimitBytes = 1ull << 30;
 // A temporary this old belongs to a writer that died: it is removed with the trim.
 constexpr auto kStaleTemporary = std::chrono::hours(1);
@@ -56,16 +56,28 @@ class TrimLock {
 struct Header {
     char magic[8];
     std::uint64_t keyBytes;
-    std::uint64_t restCount;  ///< LineRests after the key, before the samples
-    std::uint64_t sampleCount;
-    std::uint64_t checksum;  ///< of the key, the rests and the samples
+    std::uint64_t restCount;    ///< LineRests after the key, before the samples
+    std::uint64_t sampleCount;  ///< 16-bit samples after the rests
+    double sampleRate;
+    float gain;
+    float unused;
+    std::uint64_t checksum;  ///< of the key, the rate, the gain, the rests and the samples
 };
 
-std::uint64_t checksumOf(const std::string& key, const std::vector<LineRest>& rests,
-                         const std::vector<float>& samples) {
+std::uint64_t checksumOf(const std::string& key, const SpeechClip& clip) {
     std::uint64_t h = fnv1a64(key.data(), key.size());
-    h = fnv1a64(rests.data(), rests.size() * sizeof(LineRest), h);
-    return fnv1a64(samples.data(), samples.size() * sizeof(float), h);
+    h = fnv1a64(&clip.sampleRate, sizeof clip.sampleRate, h);
+    h = fnv1a64(&clip.gain, sizeof clip.gain, h);
+    h = fnv1a64(clip.rests.data(), clip.rests.size() * sizeof(LineRest), h);
+    return fnv1a64(clip.samples.data(), clip.samples.size() * sizeof(std::int16_t), h);
+}
+
+/// A rate a clip from outside may have, and a gain that keeps every sample
+/// finite and within full scale (the largest 16-bit value times the gain).
+bool playable(double sampleRate, float gain) {
+    const AudioClipLimits limits;
+    return sampleRate >= limits.minSampleRate && sampleRate <= limits.maxSampleRate &&
+           std::isfinite(gain) && gain > 0.0f && gain * 32767.0f <= 1.0f;
 }
 
 /// Rests in order, each inside the samples and of a positive length.
@@ -99,10 +111,8 @@ std::string ClipCache::pathFor(const std::string& key) const {
     return (std::filesystem::path(directory_) / name.str()).string();
 }
 
-ClipCache::Lookup ClipCache::load(const std::string& key, std::vector<float>& samples,
-                                  std::vector<LineRest>* rests) const {
+ClipCache::Lookup ClipCache::load(const std::string& key, SpeechClip& clip) const {
     const std::string path = pathFor(key);
-    samples.clear();
     // An entry is a regular file this class wrote: a link, a FIFO or a device
     // under its name is damage, refused before a byte is read.
     const auto file = readRegularFile(path, kMaxEntryBytes, SymbolicLinks::Refuse);
@@ -110,7 +120,6 @@ ClipCache::Lookup ClipCache::load(const std::string& key, std::vector<float>& sa
         file.problem == RegularFile::Problem::Unreadable)  // a permission: not ours to remove
         return Lookup::Miss;
     auto damaged = [&] {
-        samples.clear();
         std::error_code ignored;
         fs::remove(path, ignored);
         return Lookup::Damaged;
@@ -124,38 +133,40 @@ ClipCache::Lookup ClipCache::load(const std::string& key, std::vector<float>& sa
     std::memcpy(&header, bytes.data(), sizeof header);
     const std::uintmax_t size = bytes.size();
     if (std::string_view(header.magic, 8) != std::string_view(kMagic, 8) ||
-        header.keyBytes > size || header.sampleCount > size / sizeof(float) ||
+        header.keyBytes > size || header.sampleCount > size / sizeof(std::int16_t) ||
         header.restCount > size / sizeof(LineRest) ||
         sizeof header + header.keyBytes + header.restCount * sizeof(LineRest) +
-                header.sampleCount * sizeof(float) !=
+                header.sampleCount * sizeof(std::int16_t) !=
             size)
         return damaged();
     if (bytes.substr(sizeof header, header.keyBytes) != key)
         return Lookup::Miss;  // another key with the same hash
-    std::vector<LineRest> storedRests(header.restCount);
-    samples.resize(header.sampleCount);
+    SpeechClip stored;
+    stored.sampleRate = header.sampleRate;
+    stored.gain = header.gain;
+    stored.rests.resize(header.restCount);
+    stored.samples.resize(header.sampleCount);
     const char* body = bytes.data() + sizeof header + header.keyBytes;
     // An empty vector's data() may be null, which memcpy may not take.
-    if (!storedRests.empty())
-        std::memcpy(storedRests.data(), body, storedRests.size() * sizeof(LineRest));
-    if (!samples.empty())
-        std::memcpy(samples.data(), body + storedRests.size() * sizeof(LineRest),
-                    samples.size() * sizeof(float));
-    if (checksumOf(key, storedRests, samples) != header.checksum ||
-        !restsFit(storedRests, samples.size()))
+    if (!stored.rests.empty())
+        std::memcpy(stored.rests.data(), body, stored.rests.size() * sizeof(LineRest));
+    if (!stored.samples.empty())
+        std::memcpy(stored.samples.data(), body + stored.rests.size() * sizeof(LineRest),
+                    stored.samples.size() * sizeof(std::int16_t));
+    if (checksumOf(key, stored) != header.checksum ||
+        !restsFit(stored.rests, stored.samples.size()))
         return damaged();
     // The checksum tells damage from chance, not a sound entry from a
     // planted one: the folder is the user's, and its samples must be
     // playable as any clip's from outside must.
-    if (dsp::firstUnplayableSample(samples)) return damaged();
-    if (rests != nullptr) *rests = std::move(storedRests);
+    if (!playable(stored.sampleRate, stored.gain)) return damaged();
+    clip = std::move(stored);
     std::error_code ignored;  // marks it used, for trim(); a read-only cache still works
     fs::last_write_time(path, fs::file_time_type::clock::now(), ignored);
     return Lookup::Hit;
 }
 
-void ClipCache::store(const std::string& key, const std::vector<float>& samples,
-                      const std::vector<LineRest>& rests) const {
+void ClipCache::store(const std::string& key, const SpeechClip& clip) const {
     std::error_code failed;
     std::filesystem::create_directories(directory_, failed);
     if (failed) return;
@@ -169,15 +180,17 @@ void ClipCache::store(const std::string& key, const std::vector<float>& samples,
         Header header{};
         std::copy(std::begin(kMagic), std::end(kMagic), header.magic);
         header.keyBytes = key.size();
-        header.restCount = rests.size();
-        header.sampleCount = samples.size();
-        header.checksum = checksumOf(key, rests, samples);
+        header.restCount = clip.rests.size();
+        header.sampleCount = clip.samples.size();
+        header.sampleRate = clip.sampleRate;
+        header.gain = clip.gain;
+        header.checksum = checksumOf(key, clip);
         out.write(reinterpret_cast<const char*>(&header), sizeof header);
         out.write(key.data(), static_cast<std::streamsize>(key.size()));
-        out.write(reinterpret_cast<const char*>(rests.data()),
-                  static_cast<std::streamsize>(rests.size() * sizeof(LineRest)));
-        out.write(reinterpret_cast<const char*>(samples.data()),
-                  static_cast<std::streamsize>(samples.size() * sizeof(float)));
+        out.write(reinterpret_cast<const char*>(clip.rests.data()),
+                  static_cast<std::streamsize>(clip.rests.size() * sizeof(LineRest)));
+        out.write(reinterpret_cast<const char*>(clip.samples.data()),
+                  static_cast<std::streamsize>(clip.samples.size() * sizeof(std::int16_t)));
         if (!out.flush()) {
             out.close();
             std::filesystem::remove(temporary, failed);

@@ -2,8 +2,8 @@
 // synthesise again.
 //
 // One file per clip, named by a 64-bit hash of its key (the text, voice,
-// parameters, rate and the cache format version), holding the line's samples
-// and its rests (lengths, not zeros). The file repeats the whole
+// parameters and the cache format version), holding the line's compact clip:
+// its rate, gain, 16-bit samples and rests (lengths, not zeros). The file repeats the whole
 // key, so a hash collision is a miss, not a wrong line, and carries a
 // checksum of the samples, so a damaged entry is detected and rendered
 // again. The folder is the user's, so an entry is read as audio from outside
@@ -24,7 +24,7 @@
 namespace stillpoint::narration {
 
 /// Part of every key: bump when the way a line is rendered changes.
-inline constexpr int kClipCacheFormatVersion = 3;
+inline constexpr int kClipCacheFormatVersion = 4;
 
 class ClipCache {
   public:
@@ -35,12 +35,10 @@ class ClipCache {
         Miss,     ///< no entry for the key
         Damaged,  ///< an entry exists but fails its checks; it is removed, never played
     };
-    /// The entry's samples, and its rests into `rests` when given.
-    Lookup load(const std::string& key, std::vector<float>& samples,
-                std::vector<LineRest>* rests = nullptr) const;
+    /// The entry's clip into `clip` (left as it was unless a Hit).
+    Lookup load(const std::string& key, SpeechClip& clip) const;
     /// Best effort: a cache that cannot be written only costs time.
-    void store(const std::string& key, const std::vector<float>& samples,
-               const std::vector<LineRest>& rests = {}) const;
+    void store(const std::string& key, const SpeechClip& clip) const;
 
     std::string pathFor(const std::string& key) const;
 

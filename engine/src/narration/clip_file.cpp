@@ -1,5 +1,7 @@
 #include "narration/clip_file.hpp"
 
+#include <algorithm>
+
 #include "narration/resample.hpp"
 
 namespace stillpoint::narration {
@@ -18,16 +20,20 @@ std::optional<std::vector<float>> monoAtRate(const AudioClip& clip, double sampl
     return resampled;
 }
 
-std::optional<std::vector<float>> readClipFile(const std::string& path, double sampleRate,
-                                               std::string& error) {
+std::optional<RecordedAudio> readClipFile(const std::string& path, double maxRate,
+                                          std::string& error) {
     const AudioClipRead read = readAudioClipFile(path);
     if (!read.clip) {
         error = read.error;
         return std::nullopt;
     }
-    auto samples = monoAtRate(*read.clip, sampleRate, error);
-    if (!samples) error = path + ": " + error;
-    return samples;
+    const double rate = std::min<double>(read.clip->sampleRate, maxRate);
+    auto samples = monoAtRate(*read.clip, rate, error);
+    if (!samples) {
+        error = path + ": " + error;
+        return std::nullopt;
+    }
+    return RecordedAudio{std::move(*samples), rate};
 }
 
 }  // namespace stillpoint::narration

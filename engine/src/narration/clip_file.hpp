@@ -1,5 +1,5 @@
-// A recorded clip (a voice pack's line) as the voice layer plays it: mono at
-// the engine rate. The file is read and checked by the one clip reader
+// A recorded clip (a voice pack's line) as the voice layer takes it: mono, at
+// its own rate up to the engine's. The file is read and checked by the one clip reader
 // (io/audio_file_reader.hpp); this adds only the downmix and the resampling.
 // Control thread only.
 #pragma once
@@ -18,9 +18,16 @@ namespace stillpoint::narration {
 std::optional<std::vector<float>> monoAtRate(const AudioClip& clip, double sampleRate,
                                              std::string& error);
 
-/// The clip at `path` as monoAtRate() makes it. Nullopt with `error` set
-/// ("PATH: what is wrong; what to do") when the reader refuses the file.
-std::optional<std::vector<float>> readClipFile(const std::string& path, double sampleRate,
-                                               std::string& error);
+struct RecordedAudio {
+    std::vector<float> samples;  ///< mono
+    double sampleRate = 0.0;
+};
+
+/// The clip at `path`, mono, at its own rate or, when that is higher,
+/// resampled down to `maxRate` (no memory spent on what the engine cannot
+/// play; the voice layer resamples the rest as it plays). Nullopt with
+/// `error` set ("PATH: what is wrong; what to do") when the reader refuses the file.
+std::optional<RecordedAudio> readClipFile(const std::string& path, double maxRate,
+                                          std::string& error);
 
 }  // namespace stillpoint::narration

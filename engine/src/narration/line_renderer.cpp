@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "narration/compact_clip.hpp"
 #include "narration/resample.hpp"
 #include "narration/speech_level.hpp"
 #include "narration/voice_catalog.hpp"
@@ -17,6 +18,8 @@ namespace {
 constexpr float kTrimBelowPeak = 0.00316f;
 // No click where a trim cut, and a soft start to each sentence.
 constexpr double kEdgeFadeSeconds = 0.01;
+// The rate of a line with no words (markup alone): it holds no samples.
+constexpr double kSilentLineRate = 16000.0;
 
 void trimSilence(std::vector<float>& samples) {
     float peak = 0.0f;
@@ -49,16 +52,16 @@ std::string LineRenderer::cacheKey(const LineRequest& request) {
     key.precision(17);
     key << "stillpoint clip v" << kClipCacheFormatVersion << "\nengine "
         << engineName(request.voice.engine) << "\nvoice " << request.voice.voice << "\nrate "
-        << request.voice.rate << "\npitch " << request.voice.pitchSemitones << "\nsample rate "
-        << request.sampleRate << "\nloudness " << request.speechLufs << "\ntext " << request.text;
+        << request.voice.rate << "\npitch " << request.voice.pitchSemitones << "\nloudness "
+        << request.speechLufs << "\ntext " << request.text;
     return key.str();
 }
 
-std::optional<LineClip> LineRenderer::render(const LineRequest& request, std::string& error) {
+std::optional<SpeechClip> LineRenderer::render(const LineRequest& request, std::string& error) {
     const std::string key = cacheKey(request);
     if (cache_ != nullptr) {
-        LineClip cached;
-        switch (cache_->load(key, cached.samples, &cached.rests)) {
+        SpeechClip cached;
+        switch (cache_->load(key, cached)) {
             case ClipCache::Lookup::Hit:
                 ++cacheHits_;
                 return cached;
@@ -72,36 +75,41 @@ std::optional<LineClip> LineRenderer::render(const LineRequest& request, std::st
     auto clip = synthesize(request, error);
     if (!clip) return std::nullopt;
     ++rendered_;
-    if (cache_ != nullptr) cache_->store(key, clip->samples, clip->rests);
+    if (cache_ != nullptr) cache_->store(key, *clip);
     return clip;
 }
 
-std::optional<LineClip> LineRenderer::synthesize(const LineRequest& request, std::string& error) {
-    LineClip clip;
+std::optional<SpeechClip> LineRenderer::synthesize(const LineRequest& request, std::string& error) {
+    std::vector<float> line;
+    std::vector<LineRest> rests;
+    double rate = 0.0;  // the synthesiser's, from the first sentence it speaks
     const auto segments = detail::splitSpeech(request.text);
     for (std::size_t i = 0; i < segments.size(); ++i) {
         const auto& segment = segments[i];
         if (!segment.words.empty()) {
             SynthesizedAudio audio = synthesizer_.say(segment.words, request.voice, error);
             if (!error.empty()) return std::nullopt;
+            if (rate == 0.0) rate = audio.sampleRate;
             trimSilence(audio.samples);
-            auto samples = resampleMono(audio.samples, audio.sampleRate, request.sampleRate, error);
+            // One voice speaks a line at one rate; this only guards the clip's single rate.
+            auto samples = resampleMono(audio.samples, audio.sampleRate, rate, error);
             if (!error.empty()) return std::nullopt;
-            fadeEdges(samples, request.sampleRate);
-            clip.samples.insert(clip.samples.end(), samples.begin(), samples.end());
+            fadeEdges(samples, rate);
+            line.insert(line.end(), samples.begin(), samples.end());
         }
         // The rest after the last sentence belongs to the step, not the clip.
-        const auto restFrames = std::llround(segment.restSeconds * request.sampleRate);
-        if (i + 1 < segments.size() && !clip.samples.empty() && restFrames > 0) {
-            const auto at = static_cast<std::int64_t>(clip.samples.size());
-            if (!clip.rests.empty() && clip.rests.back().atSample == at)
-                clip.rests.back().frames += restFrames;  // a sentence that synthesised to nothing
+        const auto restFrames = std::llround(segment.restSeconds * rate);
+        if (i + 1 < segments.size() && !line.empty() && restFrames > 0) {
+            const auto at = static_cast<std::int64_t>(line.size());
+            if (!rests.empty() && rests.back().atSample == at)
+                rests.back().frames += restFrames;  // a sentence that synthesised to nothing
             else
-                clip.rests.push_back({at, restFrames});
+                rests.push_back({at, restFrames});
         }
     }
-    levelSpeech(clip.samples, request.sampleRate, request.speechLufs);
-    return clip;
+    if (rate == 0.0) rate = kSilentLineRate;
+    levelSpeech(line, rate, request.speechLufs);
+    return compactClip(line, rate, std::move(rests));
 }
 
 }  // namespace stillpoint::narration

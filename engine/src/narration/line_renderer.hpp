@@ -2,11 +2,12 @@
 //
 // The line is split into sentences and rests (session/speech_markup); each
 // sentence is synthesised, trimmed of the synthesiser's own leading and
-// trailing silence, faded at its edges, resampled to the engine rate, and
-// joined by the rests, which stay lengths (never buffers of zeros, so a
-// line's memory does not grow with its pauses). The whole line is then normalised to one speech
-// loudness, so the voice sits at the same level from the first line to the
-// last. Clips go through the disk cache. Control thread only.
+// trailing silence, faded at its edges, and joined by the rests, which stay
+// lengths (never buffers of zeros, so a line's memory does not grow with its
+// pauses). The whole line is then normalised to one speech loudness, so the
+// voice sits at the same level from the first line to the last, and kept
+// compact: 16-bit, at the synthesiser's own rate (the voice layer resamples
+// it as it plays). Clips go through the disk cache. Control thread only.
 #pragma once
 
 #include <optional>
@@ -18,16 +19,9 @@
 
 namespace stillpoint::narration {
 
-/// A rendered line: its sentences' samples back to back, and the rests between them.
-struct LineClip {
-    std::vector<float> samples;
-    std::vector<LineRest> rests;
-};
-
 struct LineRequest {
     std::string text;  ///< with markup
     VoiceRequest voice;
-    double sampleRate = 48000.0;
     double speechLufs = -20.0;
 };
 
@@ -38,7 +32,7 @@ class LineRenderer {
         : synthesizer_(synthesizer), cache_(cache) {}
 
     /// The clip, or nullopt with `error` set.
-    std::optional<LineClip> render(const LineRequest& request, std::string& error);
+    std::optional<SpeechClip> render(const LineRequest& request, std::string& error);
 
     int rendered() const { return rendered_; }
     int cacheHits() const { return cacheHits_; }
@@ -48,7 +42,7 @@ class LineRenderer {
     static std::string cacheKey(const LineRequest& request);
 
   private:
-    std::optional<LineClip> synthesize(const LineRequest& request, std::string& error);
+    std::optional<SpeechClip> synthesize(const LineRequest& request, std::string& error);
 
     SpeechSynthesizer& synthesizer_;
     const ClipCache* cache_;

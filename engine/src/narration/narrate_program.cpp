@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "narration/clip_file.hpp"
+#include "narration/compact_clip.hpp"
 #include "narration/line_renderer.hpp"
 #include "narration/speech_engines.hpp"
 #include "narration/speech_level.hpp"
@@ -32,7 +33,7 @@ bool speaks(const PlannedStep& step) {
 void anchorBreathLines(const Program& program, PlannedStep& step, std::vector<SpokenLine>& lines,
                        double rate) {
     std::vector<std::int64_t> frames;
-    for (const SpokenLine& line : lines) frames.push_back(line.lengthFrames());
+    for (const SpokenLine& line : lines) frames.push_back(line.lengthFramesAt(rate));
     const PaceLaw law{step.paceBpm, step.rampToBpm, step.rampSeconds};
     const auto layout =
         detail::anchoredLineLayout(program.patterns[static_cast<std::size_t>(step.pattern)], rate,
@@ -86,17 +87,15 @@ const narration::VoicePackClip* recordingOf(const std::optional<narration::Voice
 }
 
 /// A step's recorded line, leveled like a synthesised one.
-std::optional<std::vector<float>> recordedLine(const narration::VoicePackClip& clip,
-                                               const std::string& id,
-                                               const NarrationSettings& settings,
-                                               std::string& error) {
-    auto samples = narration::readClipFile(clip.path, settings.sampleRate, error);
-    if (!samples) {
+std::optional<SpeechClip> recordedLine(const narration::VoicePackClip& clip, const std::string& id,
+                                       const NarrationSettings& settings, std::string& error) {
+    auto audio = narration::readClipFile(clip.path, settings.sampleRate, error);
+    if (!audio) {
         error += " (line '" + id + "' at " + clip.manifestPlace + ")";
         return std::nullopt;
     }
-    narration::levelSpeech(*samples, settings.sampleRate, settings.speechLufs);
-    return samples;
+    narration::levelSpeech(audio->samples, audio->sampleRate, settings.speechLufs);
+    return narration::compactClip(audio->samples, audio->sampleRate);
 }
 
 /// One warning for every line a pack lacks (the built-in grounding's lines,
@@ -152,7 +151,6 @@ NarrationReport narrateProgram(Program& program, const NarrationSettings& settin
     spoken->sampleRate = rate;
     spoken->steps.resize(program.steps.size());
     narration::LineRequest request;
-    request.sampleRate = rate;
     request.speechLufs = settings.speechLufs;
 
     std::string packError;
@@ -161,7 +159,11 @@ NarrationReport narrateProgram(Program& program, const NarrationSettings& settin
     std::vector<std::string> unrecorded;  // lines the pack has no clip for
     int unrecordedBuiltIn = 0;            // of those, lines of the built-in grounding
 
-    for (std::size_t i = 0; i < program.steps.size(); ++i) {
+    // The grounding section comes last, so its lines are made after the session's own.
+    const std::size_t narrated = settings.narrateGrounding
+                                     ? program.steps.size()
+                                     : static_cast<std::size_t>(program.flowStepCount());
+    for (std::size_t i = 0; i < narrated; ++i) {
         PlannedStep& step = program.steps[i];
         if (!speaks(step)) continue;
         auto& lines = spoken->steps[i];
@@ -170,11 +172,10 @@ NarrationReport narrateProgram(Program& program, const NarrationSettings& settin
             const std::string& text = step.lines[n];
             const std::string id = n < step.lineIds.size() ? step.lineIds[n] : std::string();
             std::string error;
-            std::optional<narration::LineClip> clip;
+            std::optional<SpeechClip> clip;
             if (const auto* recorded = recordingOf(pack, id)) {
-                auto samples = recordedLine(*recorded, id, settings, error);
-                if (!samples) return badInput(error);
-                clip = narration::LineClip{std::move(*samples), {}};
+                clip = recordedLine(*recorded, id, settings, error);
+                if (!clip) return badInput(error);
                 ++report.linesRecorded;
             } else {
                 if (pack && step.pos.line == 0)
@@ -196,9 +197,8 @@ NarrationReport narrateProgram(Program& program, const NarrationSettings& settin
                     return report;
                 }
             }
-            SpokenLine line{detail::captionText(text), at, std::move(clip->samples),
-                            std::move(clip->rests)};
-            const std::int64_t length = line.lengthFrames();
+            SpokenLine line{detail::captionText(text), at, std::move(*clip)};
+            const std::int64_t length = line.lengthFramesAt(rate);
             at += step.kind == StepKind::Scan
                       ? std::max(framesFor(step.regionSeconds, rate),
                                  length + framesFor(kAfterScanLineSeconds, rate))
