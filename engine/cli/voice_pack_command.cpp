@@ -16,8 +16,8 @@
 #include "output_files.hpp"
 #include "session_loader.hpp"
 #include "stillpoint/captions.hpp"
-#include "stillpoint/output_file.hpp"
 #include "stillpoint/narration.hpp"
+#include "stillpoint/output_file.hpp"
 
 namespace stillpoint::cli {
 namespace {

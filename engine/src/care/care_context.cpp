@@ -55,7 +55,8 @@ CareContext::CareContext(const Session& session, const Program& program,
                 flow_.push_back(
                     {&step, &program.steps[next++], static_cast<int>(s), linesOf(step)});
     if (program.groundingSection < 0) return;
-    const Section& grounding = session.grounding ? *session.grounding : builtInGrounding(session.language);
+    const Section& grounding =
+        session.grounding ? *session.grounding : builtInGrounding(session.language);
     next = static_cast<std::size_t>(program.flowStepCount());
     for (const Step& step : grounding.steps)
         if (next < program.steps.size())

@@ -77,9 +77,10 @@ std::optional<SayStep> readSay(const Field& field, YamlReader& reader) {
             say.ifAvoided = readIfAvoided(other, reader);
         } else if (other.name == "at") {
             // No breath runs under a say step, so there is nothing to anchor to.
-            reader.error(other.key, "a say step cannot be anchored to the breath",
-                         "say it inside a breathe step, where the breathing goes on under it: "
-                         "- breathe: {pattern: resonance, duration: 3m, lines: [{at: exhale, say: ...}]}");
+            reader.error(
+                other.key, "a say step cannot be anchored to the breath",
+                "say it inside a breathe step, where the breathing goes on under it: "
+                "- breathe: {pattern: resonance, duration: 3m, lines: [{at: exhale, say: ...}]}");
         } else {
             readLineVoiceKey(other, say.voice, reader);
         }
