@@ -203,7 +203,9 @@ TEST(ScanPhrases, AnIdAlwaysSpeaksTheSameWords) {
         const auto same = std::find_if(first.begin(), first.end(), [&](const auto& other) {
             return other.first == line.first;
         });
-        if (same != first.end()) EXPECT_EQ(same->second, line.second) << line.first;
+        if (same != first.end()) {
+            EXPECT_EQ(same->second, line.second) << line.first;
+        }
     }
     detail::ScanLineKey key{
         Language::German, ScanLength::Long, "ankles", 1, detail::ScanLead::Plain, 0};
