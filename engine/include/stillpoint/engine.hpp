@@ -17,6 +17,7 @@
 #include "stillpoint/engine_events.hpp"
 #include "stillpoint/haptics.hpp"
 #include "stillpoint/program.hpp"
+#include "stillpoint/session_state.hpp"
 
 namespace stillpoint {
 
@@ -88,6 +89,14 @@ public:
     /// process() writes is finite and within -1..1. 0 in a healthy session;
     /// more is a fault upstream worth reporting. Any thread; after each block.
     std::uint64_t repairedSamples() const noexcept;
+
+    /// Where the session is, as of the last process() block (or prepare(),
+    /// seek()): see session_state.hpp for the fields and the remaining-time
+    /// rules. Any thread, wait-free for the audio thread, never torn.
+    SessionState state() const noexcept;
+    /// How far preparing the narration has come (lines ready of lines
+    /// total), for SessionState's preparation fields. Any thread.
+    void setPreparationProgress(int linesReady, int linesTotal) noexcept;
 
     /// finished(), position() and lengthFrames() read the audio thread's
     /// state: call them from it, or while process() is not running (a player

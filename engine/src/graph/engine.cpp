@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include "dsp/sample_guard.hpp"
@@ -12,6 +13,7 @@
 #include "graph/sequencer.hpp"
 #include "haptics/haptic_output.hpp"
 #include "rt/denormal_guard.hpp"
+#include "rt/seqlock_value.hpp"
 #include "stillpoint/wait_free_latching_queue.hpp"
 #include "stillpoint/wait_free_spsc_queue.hpp"
 
@@ -98,6 +100,55 @@ struct Engine::Impl {
     std::uint64_t repaired = 0;
     std::atomic<std::uint64_t> repairedPublished{0};
 
+    // The session state: published after each block (and after a rewind).
+    rt::SeqlockValue<SessionState> state;
+    std::uint64_t generation = 0;
+    Sequencer::Projection projection;
+    bool planStale = true;  // a command (or the checkin rule) changed the plan since it was projected
+    bool projectedWaitAtCheckins = false;
+    int projectedSection = -1;
+    std::int64_t projectedSectionStart = 0;
+    // Preparation progress, from the thread that prepares the narration.
+    std::atomic<int> linesReady{0};
+    std::atomic<int> linesTotal{0};
+
+    /// Audio thread (or the control thread while process() cannot run).
+    void publishState() noexcept {
+        SessionState s;
+        sequencer.describe(s);
+        // The plan only changes with a command or the checkin rule; a hold or a
+        // waiting checkin moves its end with every block (as if released now).
+        const bool waitRule = sequencer.waitsAtCheckins();
+        // A new section needs its own end.
+        const bool newSection = s.section != projectedSection || s.sectionStart != projectedSectionStart;
+        if (planStale || newSection || s.holding || s.waitingForContinue ||
+            waitRule != projectedWaitAtCheckins) {
+            projection = sequencer.project();
+            planStale = false;
+            projectedWaitAtCheckins = waitRule;
+            projectedSection = s.section;
+            projectedSectionStart = s.sectionStart;
+        }
+        s.generation = ++generation;
+        s.sampleRate = config.sampleRate;
+        s.outputSample = sequencer.outputPosition() - limiter.latencyFrames();
+        s.endSample = s.finished ? s.sessionSample : projection.finishClock;
+        s.remainingFrames = std::max<std::int64_t>(0, s.endSample - s.sessionSample);
+        s.remainingAtLeast = !s.finished && projection.atLeast;
+        s.sectionLength = std::max<std::int64_t>(0, projection.sectionEndClock - s.sectionStart);
+        if (s.section >= 0) copyName(program->sections[static_cast<std::size_t>(s.section)].name, s.sectionName);
+        state.publish(s);
+    }
+
+    /// A name cut to fit, never inside a UTF-8 character.
+    static void copyName(const std::string& name, char (&to)[kSessionStateNameBytes]) noexcept {
+        std::size_t n = std::min(name.size(), sizeof to - 1);
+        if (n < name.size())
+            while (n > 0 && (static_cast<unsigned char>(name[n]) & 0xC0u) == 0x80u) --n;
+        std::memcpy(to, name.data(), n);
+        to[n] = '\0';
+    }
+
     // Back to the start, then silently on to `sessionSample`. The limiter
     // looks ahead, so the graph always runs that far ahead of the output:
     // output sample n is session sample n, and events line up exactly.
@@ -118,6 +169,9 @@ struct Engine::Impl {
             renderBlock(nullptr, n);
         }
         sink.silenceBefore(0);
+        generation = 0;
+        planStale = true;
+        publishState();
     }
 
     void renderBlock(float* const* out, int frames) noexcept {
@@ -210,7 +264,10 @@ void Engine::process(float* const* out, int frames) noexcept {
     }
     rt::ScopedDenormalsOff denormalsOff;
     Command command;
-    while (m.commands.tryPop(command)) m.sequencer.apply(command, m.graph, m.sink);
+    while (m.commands.tryPop(command)) {
+        m.sequencer.apply(command, m.graph, m.sink);
+        m.planStale = true;
+    }
     m.graph.haptics().setLevel(m.hapticsEnabled.load(std::memory_order_relaxed),
                                m.hapticCap.load(std::memory_order_relaxed));
     m.hapticOut.setActuator(m.hapticActuator.load(std::memory_order_relaxed));
@@ -225,6 +282,21 @@ void Engine::process(float* const* out, int frames) noexcept {
     }
     m.hapticIntensity.store(m.hapticOut.lastIntensity(), std::memory_order_relaxed);
     m.repairedPublished.store(m.repaired, std::memory_order_relaxed);
+    m.publishState();
+}
+
+SessionState Engine::state() const noexcept {
+    SessionState s = impl_->state.read();
+    s.linesReady = impl_->linesReady.load(std::memory_order_relaxed);
+    s.linesTotal = impl_->linesTotal.load(std::memory_order_relaxed);
+    s.preparing = s.linesReady < s.linesTotal;
+    return s;
+}
+
+void Engine::setPreparationProgress(int linesReady, int linesTotal) noexcept {
+    impl_->linesTotal.store(std::max(linesTotal, 0), std::memory_order_relaxed);
+    impl_->linesReady.store(std::clamp(linesReady, 0, std::max(linesTotal, 0)),
+                            std::memory_order_relaxed);
 }
 
 void Engine::setHaptics(bool enabled, double intensityCap) noexcept {
