@@ -45,7 +45,7 @@ struct EngineConfig {
 };
 
 class Engine {
-public:
+  public:
     Engine();
     ~Engine();
     Engine(const Engine&) = delete;
@@ -120,7 +120,7 @@ public:
     /// Buffers process() writes: the audio channels, plus one with a haptic signal.
     int outputChannels() const noexcept;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -41,8 +41,9 @@ struct UrgentCommands {
 };
 
 class QueueEventSink final : public EventSink {
-public:
-    QueueEventSink(rt::WaitFreeSpscQueue<Event, 4096>& queue, const haptics::HapticEnvelope& haptics)
+  public:
+    QueueEventSink(rt::WaitFreeSpscQueue<Event, 4096>& queue,
+                   const haptics::HapticEnvelope& haptics)
         : queue_(queue), haptics_(haptics) {}
     void emit(const Event& event) noexcept override {
         if (event.sessionSample < silentBefore_) return;
@@ -53,8 +54,9 @@ public:
         if (const float strength = haptics_.tapStrength(); strength > 0.0f) {
             Event tap = event;
             tap.type = EventType::HapticTap;
-            tap.index = static_cast<int>(event.type == EventType::BellStruck ? HapticTapCause::Bell
-                                                                             : HapticTapCause::PhaseChange);
+            tap.index =
+                static_cast<int>(event.type == EventType::BellStruck ? HapticTapCause::Bell
+                                                                     : HapticTapCause::PhaseChange);
             tap.value = strength;
             push(tap);
         }
@@ -63,7 +65,7 @@ public:
     void silenceBefore(std::int64_t sessionSample) noexcept { silentBefore_ = sessionSample; }
     long dropped() const noexcept { return dropped_; }
 
-private:
+  private:
     void push(const Event& event) noexcept {
         if (!queue_.tryPush(event)) ++dropped_;
     }
@@ -104,7 +106,8 @@ struct Engine::Impl {
     rt::SeqlockValue<SessionState> state;
     std::uint64_t generation = 0;
     Sequencer::Projection projection;
-    bool planStale = true;  // a command (or the checkin rule) changed the plan since it was projected
+    bool planStale =
+        true;  // a command (or the checkin rule) changed the plan since it was projected
     bool projectedWaitAtCheckins = false;
     int projectedSection = -1;
     std::int64_t projectedSectionStart = 0;
@@ -120,7 +123,8 @@ struct Engine::Impl {
         // waiting checkin moves its end with every block (as if released now).
         const bool waitRule = sequencer.waitsAtCheckins();
         // A new section needs its own end.
-        const bool newSection = s.section != projectedSection || s.sectionStart != projectedSectionStart;
+        const bool newSection =
+            s.section != projectedSection || s.sectionStart != projectedSectionStart;
         if (planStale || newSection || s.holding || s.waitingForContinue ||
             waitRule != projectedWaitAtCheckins) {
             projection = sequencer.project();
@@ -136,7 +140,8 @@ struct Engine::Impl {
         s.remainingFrames = std::max<std::int64_t>(0, s.endSample - s.sessionSample);
         s.remainingAtLeast = !s.finished && projection.atLeast;
         s.sectionLength = std::max<std::int64_t>(0, projection.sectionEndClock - s.sectionStart);
-        if (s.section >= 0) copyName(program->sections[static_cast<std::size_t>(s.section)].name, s.sectionName);
+        if (s.section >= 0)
+            copyName(program->sections[static_cast<std::size_t>(s.section)].name, s.sectionName);
         state.publish(s);
     }
 
@@ -164,8 +169,8 @@ struct Engine::Impl {
         rt::ScopedDenormalsOff denormalsOff;
         const std::int64_t target = sessionSample + limiter.latencyFrames();
         while (sequencer.sessionPosition() < target && !sequencer.finished()) {
-            const auto n = static_cast<int>(
-                std::min<std::int64_t>(config.maxBlockFrames, target - sequencer.sessionPosition()));
+            const auto n = static_cast<int>(std::min<std::int64_t>(
+                config.maxBlockFrames, target - sequencer.sessionPosition()));
             renderBlock(nullptr, n);
         }
         sink.silenceBefore(0);
@@ -225,7 +230,8 @@ void Engine::prepare(const EngineConfig& config) {
 
     Calibration calibration;
     if (config.calibrateLoudness)
-        calibration = calibrateProgram(*m.program, m.config, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
+        calibration =
+            calibrateProgram(*m.program, m.config, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
     m.calibrationDb = calibration.masterGainDb;
     m.voiceGainDb = calibration.masterGainDb + calibration.voiceTrimDb;
     m.masterGain = static_cast<float>(std::pow(10.0, m.calibrationDb / 20.0));
@@ -317,21 +323,36 @@ std::uint64_t Engine::repairedSamples() const noexcept {
     return impl_->repairedPublished.load(std::memory_order_relaxed);
 }
 
-bool Engine::pushCommand(const Command& command) noexcept { return impl_->commands.tryPush(command); }
-bool Engine::popEvent(Event& event) noexcept { return impl_->events.tryPop(event); }
+bool Engine::pushCommand(const Command& command) noexcept {
+    return impl_->commands.tryPush(command);
+}
+bool Engine::popEvent(Event& event) noexcept {
+    return impl_->events.tryPop(event);
+}
 
 bool Engine::finished() const noexcept {
-    return impl_->prepared && impl_->sequencer.finished() && position() >= impl_->sequencer.finishSample();
+    return impl_->prepared && impl_->sequencer.finished() &&
+           position() >= impl_->sequencer.finishSample();
 }
 std::int64_t Engine::position() const noexcept {
     // The graph runs the limiter's look-ahead ahead of what has been output.
     return impl_->sequencer.outputPosition() - impl_->limiter.latencyFrames();
 }
-std::int64_t Engine::lookAheadFrames() const noexcept { return impl_->limiter.latencyFrames(); }
-std::int64_t Engine::lengthFrames() const noexcept { return impl_->sequencer.finishSample(); }
-double Engine::calibrationGainDb() const noexcept { return impl_->calibrationDb; }
-double Engine::voiceGainDb() const noexcept { return impl_->voiceGainDb; }
-const EngineConfig& Engine::config() const noexcept { return impl_->config; }
+std::int64_t Engine::lookAheadFrames() const noexcept {
+    return impl_->limiter.latencyFrames();
+}
+std::int64_t Engine::lengthFrames() const noexcept {
+    return impl_->sequencer.finishSample();
+}
+double Engine::calibrationGainDb() const noexcept {
+    return impl_->calibrationDb;
+}
+double Engine::voiceGainDb() const noexcept {
+    return impl_->voiceGainDb;
+}
+const EngineConfig& Engine::config() const noexcept {
+    return impl_->config;
+}
 int Engine::outputChannels() const noexcept {
     return impl_->config.channels + (impl_->config.haptics.signal != HapticSignal::None ? 1 : 0);
 }

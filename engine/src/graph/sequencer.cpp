@@ -103,8 +103,8 @@ void Sequencer::startAnchoredLine(CueTarget& graph, EventSink& events) noexcept 
 std::int64_t Sequencer::lineCueSample() const noexcept {
     if (lines_ == nullptr || nextLine_ >= static_cast<int>(lines_->size())) return kNever;
     const auto& line = (*lines_)[static_cast<std::size_t>(nextLine_)];
-    return stepStartClock_ +
-           std::llround(static_cast<double>(line.offsetFrames) * rate_ / program_->narration->sampleRate);
+    return stepStartClock_ + std::llround(static_cast<double>(line.offsetFrames) * rate_ /
+                                          program_->narration->sampleRate);
 }
 
 void Sequencer::startLine(CueTarget& graph, EventSink& events) noexcept {
@@ -118,13 +118,18 @@ void Sequencer::startLine(CueTarget& graph, EventSink& events) noexcept {
 
 std::int64_t Sequencer::nextCueSample() const noexcept {
     switch (stage_) {
-        case Stage::NotStarted: return 0;
-        case Stage::Playing: return stepCueSample();
+        case Stage::NotStarted:
+            return 0;
+        case Stage::Playing:
+            return stepCueSample();
         case Stage::Pausing:
-        case Stage::Jumping: return std::min(stepCueSample(), fadeEnd_);
-        case Stage::FadingOut: return finishAt_;
+        case Stage::Jumping:
+            return std::min(stepCueSample(), fadeEnd_);
+        case Stage::FadingOut:
+            return finishAt_;
         case Stage::Paused:
-        case Stage::Finished: break;
+        case Stage::Finished:
+            break;
     }
     return kNever;
 }
@@ -190,14 +195,17 @@ void Sequencer::onCue(CueTarget& graph, EventSink& events) noexcept {
             }
             onStepCue(graph, events);
             return;
-        case Stage::Playing: onStepCue(graph, events); return;
+        case Stage::Playing:
+            onStepCue(graph, events);
+            return;
         case Stage::FadingOut:
             stage_ = Stage::Finished;
             finishedAtOutput_ = output_;
             emit(events, EventType::Finished);
             return;
         case Stage::Paused:
-        case Stage::Finished: return;
+        case Stage::Finished:
+            return;
     }
 }
 
@@ -354,10 +362,12 @@ void Sequencer::beginFadeOut(CueTarget& graph, double seconds) noexcept {
 
 void Sequencer::beginJump(int section, CueTarget& graph) noexcept {
     // Skipping past the last section of the flow (or of grounding) ends the session.
-    const int flowSections = program_->groundingSection < 0 ? static_cast<int>(program_->sections.size())
-                                                            : program_->groundingSection;
-    const bool valid = section < flowSections || (section == program_->groundingSection &&
-                                                  section < static_cast<int>(program_->sections.size()));
+    const int flowSections = program_->groundingSection < 0
+                                 ? static_cast<int>(program_->sections.size())
+                                 : program_->groundingSection;
+    const bool valid =
+        section < flowSections || (section == program_->groundingSection &&
+                                   section < static_cast<int>(program_->sections.size()));
     jumpTarget_ = valid ? program_->sections[static_cast<std::size_t>(section)].firstStep
                         : static_cast<int>(program_->steps.size());
     holding_ = false;
@@ -368,9 +378,9 @@ void Sequencer::beginJump(int section, CueTarget& graph) noexcept {
 
 void Sequencer::apply(const Command& command, MixGraph& mixGraph, EventSink& events) noexcept {
     MixGraphCues graph(mixGraph);
-    const bool live = stage_ == Stage::Playing || stage_ == Stage::Pausing || stage_ == Stage::Jumping;
-    const int section =
-        step_ >= 0 ? program_->steps[static_cast<std::size_t>(step_)].section : 0;
+    const bool live =
+        stage_ == Stage::Playing || stage_ == Stage::Pausing || stage_ == Stage::Jumping;
+    const int section = step_ >= 0 ? program_->steps[static_cast<std::size_t>(step_)].section : 0;
     switch (command.type) {
         case CommandType::Pause:
             if (stage_ != Stage::Playing) return;
@@ -384,7 +394,9 @@ void Sequencer::apply(const Command& command, MixGraph& mixGraph, EventSink& eve
             stage_ = Stage::Playing;
             emit(events, EventType::Resumed);
             return;
-        case CommandType::Hold: holding_ = live; return;
+        case CommandType::Hold:
+            holding_ = live;
+            return;
         case CommandType::Release:
             if (!holding_) return;
             holding_ = false;
@@ -397,7 +409,8 @@ void Sequencer::apply(const Command& command, MixGraph& mixGraph, EventSink& eve
         case CommandType::Grounding:
             if (program_->groundingSection >= 0 && section != program_->groundingSection &&
                 (stage_ == Stage::Playing || stage_ == Stage::Pausing || stage_ == Stage::Paused)) {
-                if (stage_ != Stage::Playing) graph.fadeMaster(0.0f, 0);  // already silent or nearly
+                if (stage_ != Stage::Playing)
+                    graph.fadeMaster(0.0f, 0);  // already silent or nearly
                 stage_ = Stage::Playing;
                 mixGraph.haptics().soften();  // care: a softer touch from here on
                 beginJump(program_->groundingSection, graph);
@@ -406,7 +419,8 @@ void Sequencer::apply(const Command& command, MixGraph& mixGraph, EventSink& eve
         case CommandType::PrevSection: {
             if (stage_ != Stage::Playing) return;
             // Back to this section's start, or to the previous one when just past the start.
-            const bool nearStart = clock_ - sectionStartClock_ < framesFor(timing_.restartSectionSeconds);
+            const bool nearStart =
+                clock_ - sectionStartClock_ < framesFor(timing_.restartSectionSeconds);
             beginJump(nearStart ? std::max(section - 1, 0) : section, graph);
             return;
         }
@@ -483,7 +497,7 @@ namespace {
 // Looking ahead: where the current section ends, i.e. where any section
 // starts next (a jump back to the same one included).
 class SectionEndSink final : public EventSink {
-public:
+  public:
     void emit(const Event& event) noexcept override {
         if (event.type == EventType::SectionStarted && nextSectionClock < 0)
             nextSectionClock = event.sessionSample;
@@ -541,8 +555,9 @@ void Sequencer::describe(SessionState& s) const noexcept {
     s.section = currentSection();
     s.sectionStart = sectionStartClock_;
     const int grounding = program_->groundingSection;
-    const bool toGrounding = stage_ == Stage::Jumping && grounding >= 0 &&
-                             jumpTarget_ == program_->sections[static_cast<std::size_t>(grounding)].firstStep;
+    const bool toGrounding =
+        stage_ == Stage::Jumping && grounding >= 0 &&
+        jumpTarget_ == program_->sections[static_cast<std::size_t>(grounding)].firstStep;
     s.groundingActive = grounding >= 0 && (s.section == grounding || toGrounding);
     const bool speaking = stage_ != Stage::Finished && lineEnd_ != kNever && clock_ < lineEnd_ &&
                           step_ >= 0 && nextLine_ > 0;

@@ -38,10 +38,11 @@ struct SequencerTiming {
     double fadeInSeconds = kSessionFadeInSeconds;
     double fadeOutSeconds = kSessionFadeOutSeconds;  ///< bells ring out under it
     double stopFadeSeconds = kStopFadeSeconds;
-    double pauseFadeSeconds = 1.5;   ///< pause and resume
-    double jumpFadeSeconds = 1.0;    ///< each side of a section skip
-    double paceGlideSeconds = 8.0;   ///< a live pace change glides over this long
-    double restartSectionSeconds = 5.0;  ///< PrevSection within this of a section's start goes back one
+    double pauseFadeSeconds = 1.5;  ///< pause and resume
+    double jumpFadeSeconds = 1.0;   ///< each side of a section skip
+    double paceGlideSeconds = 8.0;  ///< a live pace change glides over this long
+    double restartSectionSeconds =
+        5.0;  ///< PrevSection within this of a section's start goes back one
 };
 
 /// Where a sequencer is in its program: everything its timing depends on.
@@ -68,10 +69,10 @@ struct SequencerCursor {
     int pacerPattern_ =
         0;  // the choice the pacer breathes now (SetPattern waits for a whole breath)
     std::int64_t cyclesBefore_ = 0;  // breaths of this step before the pacer's last start
-    std::int64_t stepEnd_ = 0;  // for steps that are not breath-driven
-    std::int64_t fadeEnd_ = 0;  // Pausing, Jumping: where the fade reaches silence
-    int jumpTarget_ = 0;        // Jumping: first step to play after the fade
-    std::int64_t finishAt_ = 0; // FadingOut: session clock at the end
+    std::int64_t stepEnd_ = 0;       // for steps that are not breath-driven
+    std::int64_t fadeEnd_ = 0;       // Pausing, Jumping: where the fade reaches silence
+    int jumpTarget_ = 0;             // Jumping: first step to play after the fade
+    std::int64_t finishAt_ = 0;      // FadingOut: session clock at the end
     std::int64_t finishedAtOutput_ = 0;
     std::int64_t sectionStartClock_ = 0;  // session clock where the current section began
     BreathPacer pacer_;
@@ -80,7 +81,7 @@ struct SequencerCursor {
     // until Continue; a Continue during the prompt lets it go on right after.
     bool continued_ = false;
     bool waitingForContinue_ = false;
-    std::int64_t promptEnd_ = 0;  // session clock where the current checkin's prompt ends
+    std::int64_t promptEnd_ = 0;   // session clock where the current checkin's prompt ends
     std::int64_t checkinEnd_ = 0;  // ... and where its set wait ends (a render)
 
     // Narration of the current step: its lines start at their offsets from
@@ -93,7 +94,7 @@ struct SequencerCursor {
 };
 
 class Sequencer : private SequencerCursor {
-public:
+  public:
     /// `program` must outlive the sequencer's use of it.
     void prepare(const Program& program, double sampleRate, int maxBlockFrames,
                  const SequencerTiming& timing = {});
@@ -134,8 +135,7 @@ public:
     /// Returns the clock where it ended. Leaves the sequencer rewound.
     std::int64_t walkPlan(int firstStep, EventSink& events) noexcept;
 
-private:
-
+  private:
     std::int64_t stepCueSample() const noexcept;
     std::int64_t nextCueSample() const noexcept;
     void onCue(CueTarget& graph, EventSink& events) noexcept;
