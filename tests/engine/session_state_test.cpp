@@ -378,6 +378,9 @@ TEST(SessionTimeline, AgreesWithAPlayedSessionToTheSample) {
         EXPECT_EQ(flowLines[i].step, lines[i].index);
         EXPECT_EQ(flowLines[i].line, static_cast<int>(lines[i].value));
         EXPECT_EQ(flowLines[i].start, lines[i].sessionSample);
+        const auto& spoken = program->narration->steps[static_cast<std::size_t>(lines[i].index)]
+                                                      [static_cast<std::size_t>(lines[i].value)];
+        EXPECT_EQ(flowLines[i].end, flowLines[i].start + spoken.lengthFramesAt(kRate));
         EXPECT_EQ(flowLines[i].caption,
                   lineCaption(*program, flowLines[i].step, flowLines[i].line));
     }

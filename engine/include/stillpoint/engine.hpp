@@ -117,6 +117,9 @@ class Engine {
     /// plus the voice's lift.
     double voiceGainDb() const noexcept;
     const EngineConfig& config() const noexcept;
+    /// The program load() took (null before): what SessionState's indices
+    /// point into. Control thread, or any thread while no load() can run.
+    const std::shared_ptr<const Program>& program() const noexcept;
     /// Buffers process() writes: the audio channels, plus one with a haptic signal.
     int outputChannels() const noexcept;
 

@@ -33,7 +33,9 @@ struct TimelineLine {
     int section = 0;
     std::string caption;     ///< the words, markup removed
     std::int64_t start = 0;  ///< session clock
-    std::int64_t end = 0;    ///< where its sound ends, or the next step cuts it
+    /// Where its sound ends (SessionState::lineEnd); a step that begins
+    /// before that takes the line off the state there.
+    std::int64_t end = 0;
     bool grounding = false;
 };
 

@@ -350,6 +350,9 @@ double Engine::calibrationGainDb() const noexcept {
 double Engine::voiceGainDb() const noexcept {
     return impl_->voiceGainDb;
 }
+const std::shared_ptr<const Program>& Engine::program() const noexcept {
+    return impl_->program;
+}
 const EngineConfig& Engine::config() const noexcept {
     return impl_->config;
 }

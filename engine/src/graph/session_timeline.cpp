@@ -7,8 +7,7 @@
 namespace stillpoint {
 namespace {
 
-// Records a silent walk: section starts, line starts, and step starts
-// (a step's start cuts a line of the step before).
+// Records a silent walk: section starts and line starts.
 class TimelineRecorder final : public EventSink {
   public:
     TimelineRecorder(const Program& program, double rate, bool grounding, SessionTimeline& out)
@@ -19,9 +18,6 @@ class TimelineRecorder final : public EventSink {
             case EventType::SectionStarted:
                 closeSection(e.sessionSample);
                 openSection(e);
-                break;
-            case EventType::StepStarted:
-                cutLines(e.sessionSample);
                 break;
             case EventType::LineSpoken:
                 addLine(e);
@@ -47,11 +43,6 @@ class TimelineRecorder final : public EventSink {
         out_.sections.back().length = at - out_.sections.back().start;
         open_ = false;
     }
-    void cutLines(std::int64_t at) {
-        for (std::size_t i = firstOpenLine_; i < out_.lines.size(); ++i)
-            out_.lines[i].end = std::min(out_.lines[i].end, at);
-        firstOpenLine_ = out_.lines.size();
-    }
     void addLine(const Event& e) {
         TimelineLine line;
         line.step = e.index;
@@ -72,7 +63,6 @@ class TimelineRecorder final : public EventSink {
     bool grounding_;
     SessionTimeline& out_;
     bool open_ = false;
-    std::size_t firstOpenLine_ = 0;
 };
 
 }  // namespace
