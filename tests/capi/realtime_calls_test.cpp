@@ -62,6 +62,12 @@ void the_audio_thread_calls_never_allocate_or_lock() {
             sp_get_parameter(engine, SP_PARAM_PACE_BPM, &value);
             sp_get_parameter(engine, SP_PARAM_HAPTIC_CAP, &value);
             sp_get_position(engine, &played, &length);
+            // The session state and the planned timeline: read on this thread too.
+            sp_status status{};
+            status.struct_size = sizeof status;
+            sp_get_status(engine, &status);
+            sp_timeline_section section;
+            sp_get_timeline_section(engine, 0, &section);
             ++blocks;
         }
         seen = guard.violations();
