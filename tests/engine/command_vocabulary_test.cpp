@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 
 namespace stillpoint::test {
@@ -72,6 +74,32 @@ TEST(CommandVocabulary, OscAddressesAreTheAppsAndAtMostTwoCommandsShareOne) {
             sharing += other.oscAddress == word.oscAddress ? 1 : 0;
         EXPECT_EQ(sharing, word.oscAddress == "/stillpoint/hold" ? 2 : 1) << word.oscAddress;
     }
+}
+
+/// The vocabulary as the Markdown table docs/session-state.md shows.
+std::string vocabularyTable() {
+    const auto code = [](std::string_view text) {
+        return text.empty() ? std::string("-") : "`" + std::string(text) + "`";
+    };
+    std::string table =
+        "| command | keys | control script | C API | OSC | what it does |\n"
+        "|---|---|---|---|---|---|\n";
+    for (const CommandWord& word : kCommandVocabulary)
+        table += "| " + std::string(word.name) + " | " + code(word.keys) + " | " +
+                 code(word.scriptExample) + " | " + code(word.cName) + " | " +
+                 code(word.oscAddress) + " | " + std::string(word.help) + " |\n";
+    return table;
+}
+
+TEST(CommandVocabulary, TheDocsShowTheTableAsItIs) {
+    const std::string path = std::string(STILLPOINT_ASSETS_DIR) + "/../docs/session-state.md";
+    std::ifstream in(path);
+    ASSERT_TRUE(in) << "cannot read " << path;
+    std::stringstream text;
+    text << in.rdbuf();
+    EXPECT_NE(text.str().find(vocabularyTable()), std::string::npos)
+        << path << ": the command table differs from command_vocabulary.hpp; write it as:\n"
+        << vocabularyTable();
 }
 
 }  // namespace

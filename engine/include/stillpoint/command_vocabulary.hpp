@@ -46,7 +46,7 @@ inline constexpr std::array<CommandWord, 12> kCommandVocabulary = {{
      "/stillpoint/next", "fade out, on to the next section (or the end)"},
     {CommandType::PrevSection, "previous", "p", "previous", 0, "previous",
      "SP_COMMAND_PREVIOUS_SECTION", 5, "/stillpoint/previous",
-     "back to this section's start (near it: the last)"},
+     "back to this section's start, or the one before"},
     {CommandType::Grounding, "grounding", "g", "grounding", 0, "grounding", "SP_COMMAND_GROUNDING",
      7, "/stillpoint/grounding", "fade to the grounding section, then end"},
     {CommandType::SetPace, "pace", "- +", "pace", 1, "pace 5.5", "SP_COMMAND_PACE", 6, "",
