@@ -15,8 +15,8 @@ namespace {
 
 // A low rate and large blocks keep whole sessions fast to play; the state's
 // arithmetic is the same at any rate.
-constexpr double kRate = 16000.0;
-constexpr int kBlock = 256;
+constexpr double kRate = 8000.0;
+constexpr int kBlock = 512;
 
 std::int64_t at(double seconds) {
     return std::llround(seconds * kRate);
@@ -69,6 +69,7 @@ Played play(const std::shared_ptr<const Program>& program, const Driver& drive,
     config.sampleRate = kRate;
     config.maxBlockFrames = kBlock;
     config.waitAtCheckins = waitAtCheckins;
+    config.calibrateLoudness = false;  // a level, not a time: the state is the same either way
     Engine engine;
     engine.load(program);
     engine.prepare(config);
@@ -77,7 +78,7 @@ Played play(const std::shared_ptr<const Program>& program, const Driver& drive,
     Played played;
     SessionState last = engine.state();
     // A hard bound: no test session plays longer than 20 minutes.
-    for (int block = 0; !last.finished && block < 20 * 60 * 16000 / kBlock; ++block) {
+    for (std::int64_t block = 0; !last.finished && block < at(20 * 60) / kBlock; ++block) {
         for (const Command& command : drive(last)) {
             EXPECT_TRUE(engine.pushCommand(command));
             played.commandBlocks.push_back(played.states.size());
@@ -314,6 +315,14 @@ TEST(SessionState, ShippedBodyScanIsExactAfterEveryCommand) {
         programFromFile(std::string(STILLPOINT_ASSETS_DIR) + "/sessions/body-scan-5.yaml");
     ASSERT_TRUE(program);
     expectExactAfterEachCommand(program, 100.0, "body-scan-5");
+}
+
+TEST(SessionState, ShippedArriveAndBreatheIsExactAfterEveryCommand) {
+    const auto program =
+        programFromFile(std::string(STILLPOINT_ASSETS_DIR) + "/sessions/arrive-and-breathe.yaml");
+    ASSERT_TRUE(program);
+    // Into the ramped breathing (6 to 5.5 breaths/min), where pace and pattern matter most.
+    expectExactAfterEachCommand(program, 170.0, "arrive-and-breathe");
 }
 
 TEST(SessionState, NamesTheSectionAndCountsBlocks) {
