@@ -20,8 +20,10 @@
  *                     call them from one thread at a time (any one thread).
  *     sp_poll_event   the single consumer of the event queue: one thread at a
  *                     time, typically the audio thread after each block.
- *     sp_get_parameter, sp_get_position
+ *     sp_get_parameter, sp_get_position, sp_get_status
  *                     read values published after each block: any thread.
+ *     sp_get_timeline_*
+ *                     read the plan laid out at sp_prepare: any thread.
  *   Haptics ride the same contract: the haptic channel is rendered inside
  *   sp_process with the audio, sample for sample; the haptic parameters go
  *   through sp_set_parameter and take effect at the next block (gliding,
