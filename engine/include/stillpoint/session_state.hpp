@@ -47,7 +47,8 @@ struct Program;
 inline constexpr int kSessionStateNameBytes = 64;  ///< section name, NUL-terminated, cut to fit
 
 struct SessionState {
-    /// Snapshots published since prepare() or seek(); 0 before the first block.
+    /// Snapshots published: 1 by prepare() or seek(), then one more per block;
+    /// 0 before prepare().
     std::uint64_t generation = 0;
     double sampleRate = 0.0;  ///< of every position below
 

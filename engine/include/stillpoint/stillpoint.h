@@ -345,7 +345,7 @@ typedef struct sp_status {
      * grow at its end without breaking older apps. */
     uint32_t struct_size;
     uint32_t reserved;          /* 0 */
-    uint64_t generation;        /* blocks published since prepare; 0 before the first */
+    uint64_t generation;        /* 1 at sp_prepare, then one more per block */
     double sample_rate;         /* of every position below */
     int64_t output_sample;      /* heard so far, pauses included (as sp_get_position) */
     int64_t session_sample;     /* the session clock (pauses excluded) */
