@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "live/command_help.hpp"
 #include "stillpoint/breath_pattern.hpp"
 #include "stillpoint/nearest_name.hpp"
 
@@ -85,20 +86,16 @@ commands:
               (a note says so when the device has only two).
         --rumble: the haptic track on a game controller's rumble motors
               (SDL2), when one is connected; a note says when none is.
-        keys: space pause/resume, h hold/release, n next section,
-              p previous section, - slower, + faster (0.5 breaths/min,
-              gliding over 8 s), g grounding, b next breath pattern (the
-              built-in ones in turn, then the session's own; from the
-              next whole breath), 1-6 pick a layer (tone bed
-              bells voice binaural isochronic), up/down arrows +-3 dB,
-              Enter or c go on after a check-in (it waits for that, with
-              a terminal or --control), q or Ctrl-C stop (fades out over 2.5 s)
+)" + live::keyHelp(8, 78) + R"(
+              - and + step the pace 0.5 breaths/min (gliding over 8 s); b
+              turns through the built-in patterns, then the session's own;
+              1-6 pick a layer (tone bed bells voice binaural isochronic);
+              a check-in waits for Enter or c (with a terminal or --control)
         --control: a file or FIFO of timed commands, one per line:
               SECONDS COMMAND [ARGS]   (seconds of output time, pauses
-              included; '#' starts a comment). Commands: pause, resume,
-              hold, release, next, previous, slower, faster, pace BPM,
-              grounding, volume LAYER DB (-60..6), pattern NAME (session
-              or a preset of `stillpoint presets`), continue, stop. For example:
+              included; '#' starts a comment). Commands:
+)" + live::scriptCommandHelp(16) + R"(              layers: tone bed bells voice binaural isochronic; patterns:
+              session, or a preset of `stillpoint presets`. For example:
                 2.5 pause
                 6 resume
                 10 next

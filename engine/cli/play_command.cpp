@@ -16,6 +16,7 @@
 #include "haptic_options.hpp"
 #include "live/audio_output.hpp"
 #include "live/callback_stats.hpp"
+#include "live/command_help.hpp"
 #include "live/control_loop.hpp"
 #include "live/controller_rumble.hpp"
 #include "live/keep_until_exit.hpp"
@@ -126,7 +127,7 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
             problems.push_back(*more);
         for (const auto& text : problems) err << text << '\n';
         if (!problems.empty() && !script->isFifo()) {
-            err << "control lines are: " << kControlScriptSyntax << '\n';
+            err << "control lines are: " << controlScriptSyntax() << '\n';
             return kExitUsage;
         }
     }
@@ -204,7 +205,7 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
         err << escapeForDisplay(loaded.program->title) << " on " << opened.api << " '"
             << escapeForDisplay(opened.device) << "', " << opened.rate << " Hz, "
             << opened.bufferFrames << "-frame buffer, " << latencyText(opened) << '\n'
-            << kKeyHelp << '\n';
+            << keyHelp() << '\n';
     }
     if (rumbling) rumble.follow(*engine);
     if (auto problem = output.start(*engine, stats.get())) {

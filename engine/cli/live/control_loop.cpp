@@ -142,22 +142,8 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
 
         if (now - lastStatus >= kStatusEvery) {
             lastStatus = now;
-            const auto& c = p.controller;
-            const std::int64_t session = c.sessionFrames(played);
-            StatusView view;
-            view.section = c.sectionName();
-            view.phase = std::string(c.phaseName());
-            view.paceBpm = c.paceBpm();
-            view.state = stopping                         ? "stopping"
-                         : c.state() == PlayState::Paused ? "paused"
-                         : c.holding()                    ? "held"
-                         : c.waiting()                    ? "waiting - press Enter to go on"
-                                                          : "";
-            view.elapsedSeconds = static_cast<double>(played) / p.sampleRate;
-            view.remainingSeconds =
-                static_cast<double>(std::max<std::int64_t>(
-                    0, meters.lengthFrames.load(std::memory_order_relaxed) - session)) /
-                p.sampleRate;
+            // Where the session is: the engine's own state, nothing worked out here.
+            StatusView view = statusFromState(p.engine.state(), p.controller.program(), stopping);
             view.dspLoad = p.output.takePeakLoad();
             view.underruns = meters.underruns.load(std::memory_order_relaxed);
             view.layerNote = layerNote;
