@@ -113,6 +113,15 @@ commands:
               and each command sent as 'SAMPLE command:TYPE INDEX VALUE'.
         --callback-stats: write the audio callback's median, 99th
               percentile and maximum time as a share of the block's budget.
+  resonance --heart FILE [--session FILE] [--voice-pack DIR]
+        The resonance assessment of a heart recording that starts with
+        the assessment session (`--print-session` writes it out; play it
+        with a strap on). For each pace (6.5, 6, 5.5, 5, 4.5/min): beats,
+        breaths, heart rate's peak-to-trough swing, low-frequency power,
+        the phase of heart rate to breath and a score; then the chosen
+        resonance pace. FILE: one RR interval in ms per line, or
+        `SECONDS MS` per line; artefacts (outside 300-2000 ms, jumps over
+        20 %) are refused and counted. See docs/heart.md.
   devices
         List audio APIs and their output devices (ids, names, channels,
         rates) for play --api and --device.
@@ -188,10 +197,11 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
     if (command == "voice-pack") return runVoicePack(rest, out, err);
     if (command == "play") return runPlay(rest, out, err);
     if (command == "devices") return runDevices(rest, out, err);
+    if (command == "resonance") return runResonance(rest, out, err);
 
     constexpr std::string_view commands[] = {"check",      "info",    "render",  "captions",
                                              "haptics",    "play",    "devices", "voices",
-                                             "voice-pack", "presets", "help",    "version"};
+                                             "voice-pack", "presets", "help",    "version", "resonance"};
     err << "stillpoint: unknown command '" << command << "'";
     if (auto near = nearestName(command, commands)) err << "; did you mean '" << *near << "'?";
     err << "\nrun 'stillpoint --help' for the commands\n";

@@ -56,7 +56,7 @@ sections:
     steps:
       - say: The fourth pace, five breaths a minute. A little slower.
       - breathe: {duration: 2m, pace: 5}
-      - say: Rest for a moment.
+      - say: Rest for a moment. You can open your eyes at any time.
       - pause: 50s
   - name: Four and a half
     steps:
