@@ -87,7 +87,7 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
                                               {"control", 0, true},
                                               {"events", 0, true},
                                               {"callback-stats", 0, true},
-                                              kAvoidOption,
+                                              kAvoidOption, kResonanceOption,
                                               kHapticChannelOption,
                                               kHapticCapOption,
                                               {"rumble", 0, false},
