@@ -48,8 +48,16 @@ class CoherenceMeter {
     /// Coherence of the 64 s ending at `endSeconds`, from accepted beats in
     /// time order (older beats are ignored).
     CoherenceFigures measure(const Beat* beats, std::size_t count, double endSeconds) noexcept;
+    /// Where heart rate's rhythm at `hz` peaks relative to the moments
+    /// `reference + k / hz` (the lungs full), in degrees (-180, 180]: 0 in
+    /// step, positive leading, negative lagging. Over the same 64 s window,
+    /// detrended, no taper. NaN when the window is not valid.
+    double phaseDegrees(const Beat* beats, std::size_t count, double endSeconds, double hz,
+                        double reference) noexcept;
 
   private:
+    /// Fill series_ with the detrended heart rate of the window; false when too few beats.
+    bool prepareSeries(const Beat* beats, std::size_t count, double endSeconds) noexcept;
     std::array<float, kCoherencePoints> hann_{};
     std::array<std::array<float, kCoherencePoints>, kCoherenceBins> cos_{}, sin_{};
     std::array<float, kCoherencePoints> series_{};

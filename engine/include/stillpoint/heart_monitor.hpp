@@ -64,6 +64,10 @@ class HeartMonitor {
     /// Consumer. Forget every beat and count (a new session).
     void reset() noexcept;
 
+    /// Consumer. Heart rate's phase to the breath at `hz`, the lungs full at
+    /// `lungsFullSeconds` (CoherenceMeter::phaseDegrees); NaN without 32 s of beats.
+    double phaseToBreath(double hz, double lungsFullSeconds) noexcept;
+
     /// Any thread.
     HeartState state() const noexcept;
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <complex>
+#include <limits>
 #include <numbers>
 
 #include "heart/heart_rate_series.hpp"
@@ -31,19 +33,41 @@ CoherenceMeter::CoherenceMeter() noexcept {
     }
 }
 
-CoherenceFigures CoherenceMeter::measure(const Beat* beats, std::size_t count,
-                                         double endSeconds) noexcept {
-    CoherenceFigures figures;
-    if (count < 2) return figures;
+bool CoherenceMeter::prepareSeries(const Beat* beats, std::size_t count,
+                                   double endSeconds) noexcept {
+    if (count < 2) return false;
     const double start = endSeconds - kCoherenceWindowSeconds;
     std::size_t first = 0;  // the last beat at or before the window's start, if any
     while (first + 1 < count && beats[first + 1].seconds <= start) ++first;
-    if (endSeconds - std::max(beats[first].seconds, start) < kCoherenceMinimumSeconds)
-        return figures;
-
+    if (endSeconds - std::max(beats[first].seconds, start) < kCoherenceMinimumSeconds) return false;
     resampleHeartRate(beats + first, count - first, start, kCoherenceRateHz, series_.data(),
                       kCoherencePoints);
     removeLinearTrend(series_.data(), kCoherencePoints);
+    return true;
+}
+
+double CoherenceMeter::phaseDegrees(const Beat* beats, std::size_t count, double endSeconds,
+                                    double hz, double reference) noexcept {
+    if (!prepareSeries(beats, count, endSeconds) || !(hz > 0.0))
+        return std::numeric_limits<double>::quiet_NaN();
+    // A rotating phasor: one sin/cos for the whole window.
+    const double start = endSeconds - kCoherenceWindowSeconds;
+    const std::complex<double> step =
+        std::polar(1.0, -2.0 * std::numbers::pi * hz / kCoherenceRateHz);
+    std::complex<double> phasor =
+        std::polar(1.0, -2.0 * std::numbers::pi * hz * (start - reference));
+    std::complex<double> sum{};
+    for (std::size_t j = 0; j < kCoherencePoints; ++j) {
+        sum += static_cast<double>(series_[j]) * phasor;
+        phasor *= step;
+    }
+    return std::arg(sum) * 180.0 / std::numbers::pi;
+}
+
+CoherenceFigures CoherenceMeter::measure(const Beat* beats, std::size_t count,
+                                         double endSeconds) noexcept {
+    CoherenceFigures figures;
+    if (!prepareSeries(beats, count, endSeconds)) return figures;
     for (std::size_t j = 0; j < kCoherencePoints; ++j) series_[j] *= hann_[j];
 
     std::array<double, kCoherenceBins> power{};

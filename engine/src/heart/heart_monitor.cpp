@@ -140,6 +140,13 @@ void HeartMonitor::reset() noexcept {
     m.publish(0.0);
 }
 
+double HeartMonitor::phaseToBreath(double hz, double lungsFullSeconds) noexcept {
+    auto& m = *impl_;
+    if (m.count == 0) return std::numeric_limits<double>::quiet_NaN();
+    return m.meter.phaseDegrees(m.beats.data(), m.count, m.beats[m.count - 1].seconds, hz,
+                                lungsFullSeconds);
+}
+
 HeartState HeartMonitor::state() const noexcept {
     const auto& m = *impl_;
     HeartState s;
