@@ -68,22 +68,24 @@ FollowUpdate HeartPaceFollower::tick(double nowSeconds, HeartMonitor& heart) noe
     const bool live = state.live;
     const bool due = nowSeconds - lastStepSeconds_ >= kFollowStepSeconds;
 
+    const bool lostNow = wasLive_ && !live;
+    const bool foundNow = !wasLive_ && live && announced_;
+    wasLive_ = live;
+
     // Out of a resonance step, or the stream gone: give the pace back, as slowly as it came.
     if (steering_ && (!resonanceStep_ || !live)) {
-        if (wasLive_ && !live) update.note = FollowNote::StreamLost;
-        wasLive_ = live;
-        if (!due && update.note == FollowNote::None) return update;
+        if (!due && !lostNow) return update;
         FollowUpdate back = handBackStep(nowSeconds);
-        if (back.note == FollowNote::None) back.note = update.note;
+        if (lostNow && resonanceStep_) back.note = FollowNote::StreamLost;
         return back;
     }
     if (!resonanceStep_) return update;
-    if (live && !wasLive_ && announced_) update.note = FollowNote::StreamFound;
+    if (lostNow) update.note = FollowNote::StreamLost;
+    if (foundNow) update.note = FollowNote::StreamFound;
     if (live && !announced_) {
         update.note = FollowNote::Following;
         announced_ = true;
     }
-    wasLive_ = live;
     if (!live || !due || lungsFullSeconds_ < 0.0) return update;
     if (!state.coherenceValid || state.coherence < kFollowMinimumCoherence) return update;
 
