@@ -72,9 +72,16 @@ commands:
        [--buffer FRAMES] [--control FILE_OR_FIFO] [--avoid REGION,...]
        [--events FILE] [--callback-stats FILE]
        [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]
-       [--voice [ENGINE:]NAME] [--voice-pack DIR]
+       [--voice [ENGINE:]NAME] [--voice-pack DIR] [--heart FILE|FIFO|-]
+       [--resonance BPM]
         Play a session in real time and steer it while it plays. Every
         change fades; nothing jumps.
+        --heart: beat-to-beat (RR) intervals, one per line in ms or
+              `SECONDS MS`: a file is replayed from the session's start, a
+              FIFO or - (stdin) is live. The status line shows heart rate
+              and coherence; `pace: resonance` steps follow the heart
+              (4.5-7/min, at most 0.5/min a minute, never a hold) and glide
+              back to their own pace when the beats stop. See docs/heart.md.
         --buffer: frames per audio callback, 16-8192 (default 1024, about
               21 ms at 48 kHz: for listening; ask for 64-256 only when
               low latency matters). On JACK the server's period decides.
@@ -143,6 +150,9 @@ options:
                        flite:cmu_us_awb, espeak: (its default) or a bare
                        name; lines with their own voice keep it.
                        `stillpoint voices` lists them.
+  --resonance BPM      the listener's resonance pace (4.5-7), found by
+                       `stillpoint resonance`: what `pace: resonance` steps
+                       breathe (check, info, render, captions, haptics, play).
   --voice-pack DIR     speak the lines from this recorded voice pack instead
                        of the session's voice (render, captions, play);
                        lines it has no clip for are synthesised, with one

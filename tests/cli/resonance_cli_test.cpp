@@ -93,4 +93,29 @@ TEST_F(ResonanceCli, NeedsHeartOrPrintSession) {
     EXPECT_EQ(run("resonance --heart /nonexistent/rr.txt").exitCode, 3);
 }
 
+TEST_F(ResonanceCli, ResonanceOptionGivesPaceResonanceItsPace) {
+    const fs::path session = write("r.yaml",
+                                   "title: R\nsections:\n  - name: One\n    steps:\n"
+                                   "      - breathe: {duration: 1m, pace: resonance}\n");
+    const CommandResult without = run("info " + session.string());
+    EXPECT_EQ(without.exitCode, 1);
+    EXPECT_EQ(without.err,
+              session.string() +
+                  ":5:39: error: pace: resonance needs the listener's resonance pace; give it "
+                  "with --resonance BPM (found by `stillpoint resonance`) or a client "
+                  "profile, or write a number, e.g. pace: 5.5\n");
+    const CommandResult with = run("info " + session.string() + " --resonance 5.5");
+    EXPECT_EQ(with.exitCode, 0) << with.err;
+    EXPECT_NE(with.out.find("breathe resonance, 6 breaths at 5.5/min"), std::string::npos)
+        << with.out;
+    for (const char* bad : {"9", "4.4", "fast", ""}) {
+        const CommandResult refused =
+            run("info " + session.string() + " --resonance '" + bad + "'");
+        EXPECT_EQ(refused.exitCode, 2) << bad;
+        EXPECT_EQ(refused.err,
+                  "stillpoint: --resonance takes a pace from 4.5 to 7 breaths/min, e.g. "
+                  "--resonance 5.5\n");
+    }
+}
+
 }  // namespace
