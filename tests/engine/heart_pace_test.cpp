@@ -21,11 +21,13 @@ namespace {
 constexpr double kRate = 16000.0;
 constexpr int kBlock = 1024;
 
-std::shared_ptr<const Program> resonanceProgram(double profileBpm, const char* duration) {
-    const std::string text = std::string(
-                                 "title: Heart\nsections:\n  - name: One\n    steps:\n"
-                                 "      - breathe: {duration: ") +
-                             duration + ", pace: resonance}\n";
+/// One `pace: resonance` step of `duration`, then the steps in `after`.
+std::shared_ptr<const Program> resonanceProgram(double profileBpm, const char* duration,
+                                                const std::string& after = {}) {
+    const std::string text =
+        "title: Heart\nsections:\n  - name: One\n    steps:\n"
+        "      - breathe: {duration: " +
+        std::string(duration) + ", pace: resonance}\n" + after;
     const ParseResult parsed = parseSession(text, "heart.yaml");
     PlanOptions options;
     options.resonanceBpm = profileBpm;
@@ -180,6 +182,21 @@ TEST(HeartPace, LosingTheStreamGlidesBackToTheSessionsPaceAndSaysSo) {
     EXPECT_TRUE(handedBack);
     EXPECT_EQ(log.commands.back().value, 0.0);  // the session's own pace again
     EXPECT_NEAR(log.bpm(log.inhaleSeconds.size() - 2), 6.0, 1e-3);
+}
+
+TEST(HeartPace, TheNextStepGetsItsOwnPaceBack) {
+    ClosedLoopHeart heart;
+    heart.resonanceBpm = 5.0;
+    const BreathLog log =
+        play(resonanceProgram(6.0, "4m", "      - breathe: {cycles: 4, pace: 6.5}\n"), heart,
+             Stream::Heart, [](double) { return true; });
+    ASSERT_FALSE(log.notes.empty());
+    EXPECT_EQ(log.notes.back().second, FollowNote::HandedBack);
+    EXPECT_EQ(log.commands.back().value, 0.0);
+    const std::size_t last = log.inhaleSeconds.size() - 2;
+    EXPECT_LT(log.bpm(last - 4), 5.9);  // the resonance step had been steered
+    EXPECT_NEAR(log.bpm(last), 6.5, 1e-3);
+    EXPECT_NEAR(log.bpm(last - 1), 6.5, 1e-3);
 }
 
 TEST(HeartPace, AHostileStreamNeverBreaksTheLimits) {

@@ -69,7 +69,6 @@ class HeartPaceFollower {
     FollowUpdate handBackStep(double nowSeconds) noexcept;
     std::shared_ptr<const Program> program_;
     double rate_;
-    int step_ = -1;
     bool resonanceStep_ = false;
     double ownBpm_ = 0.0;    // the step's planned pace
     double pace_ = 0.0;      // what the follower last set

@@ -28,9 +28,9 @@ void HeartPaceFollower::onEvent(const Event& event) noexcept {
     if (event.type == EventType::StepStarted && program_ && event.index >= 0 &&
         event.index < static_cast<int>(program_->steps.size())) {
         const PlannedStep& step = program_->steps[static_cast<std::size_t>(event.index)];
-        step_ = event.index;
+        // Only a resonance breathe step is steered; any other step takes the pace back.
+        resonanceStep_ = step.kind == StepKind::Breathe && step.resonancePace;
         if (step.kind == StepKind::Breathe) {
-            resonanceStep_ = step.resonancePace;
             ownBpm_ = step.paceBpm;
             if (!steering_) pace_ = ownBpm_;
             announced_ = false;
