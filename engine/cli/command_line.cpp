@@ -128,7 +128,9 @@ commands:
         the phase of heart rate to breath and a score; then the chosen
         resonance pace. FILE: one RR interval in ms per line, or
         `SECONDS MS` per line; artefacts (outside 300-2000 ms, jumps over
-        20 %) are refused and counted. See docs/heart.md.
+        20 %) are refused and counted. --session: the assessment that
+        was played, when it was not the built-in one (its fixed-pace
+        breathe steps are the paces). See docs/heart.md.
   devices
         List audio APIs and their output devices (ids, names, channels,
         rates) for play --api and --device.
