@@ -105,7 +105,16 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
 
         for (Event e; p.engine.popEvent(e);) {
             p.controller.observe(e);
+            if (p.heart) p.heart->observe(e);
             p.events.write(e);
+        }
+        if (p.heart) {
+            HeartInput::Tick heart = p.heart->tick(static_cast<double>(played) / p.sampleRate);
+            for (const auto& note : heart.notes) {
+                status.clear();
+                err << note << '\n';
+            }
+            if (heart.command && p.engine.pushCommand(*heart.command)) p.events.write(*heart.command, played);
         }
         if (p.controller.state() == PlayState::Finished) {
             return end(stopping ? LoopEnd::Stopped : LoopEnd::Finished);
@@ -144,6 +153,7 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
             lastStatus = now;
             // Where the session is: the engine's own state, nothing worked out here.
             StatusView view = statusFromState(p.engine.state(), p.controller.program(), stopping);
+            if (p.heart) view.heart = p.heart->statusText();
             view.dspLoad = p.output.takePeakLoad();
             view.underruns = meters.underruns.load(std::memory_order_relaxed);
             view.layerNote = layerNote;

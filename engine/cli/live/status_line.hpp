@@ -31,6 +31,7 @@ struct StatusView {
     double dspLoad = 0.0;                ///< callback time / block time, peak since the last line
     std::int64_t underruns = 0;
     std::string layerNote;  ///< e.g. "bed -21 dB" after a level change
+    std::string heart;      ///< e.g. "62 bpm, coherence 0.71" with --heart
 };
 
 std::string formatStatus(const StatusView& view);

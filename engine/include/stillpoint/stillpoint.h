@@ -454,6 +454,46 @@ SP_API sp_result sp_get_state(const sp_engine* engine, char* buffer, size_t capa
  * checksum) are still read, unchecked. */
 SP_API sp_result sp_set_state(sp_engine* engine, const char* state, size_t size);
 
+/* ---- Heart: beat-to-beat input, heart rate and coherence ---------------- */
+
+/* A heart-rate stream (docs/heart.md): RR intervals in, heart rate and a
+ * coherence score (0..1) out, after the artefact rules (300-2000 ms, jumps
+ * over 20 % refused and counted). Its own handle, beside an sp_engine.
+ * Threads: sp_heart_push_rr and sp_heart_push_measurement from one producer
+ * thread at a time (a Bluetooth callback), real-time safe; sp_heart_update
+ * from one consumer thread, real-time safe; sp_heart_get_state from any
+ * thread; sp_heart_create and sp_heart_destroy on a control thread. */
+typedef struct sp_heart sp_heart;
+
+typedef struct sp_heart_state {
+    int live;                 /* a beat accepted within the last 5 s */
+    double heart_rate_bpm;    /* mean of the last 4 accepted beats; 0 before any */
+    int coherence_valid;      /* at least 32 s of beats in the 64 s window */
+    double coherence;         /* 0..1: the strongest rhythm's share of heart-rate power */
+    double rhythm_per_minute; /* that rhythm, in cycles a minute */
+    uint64_t accepted;        /* intervals accepted */
+    uint64_t out_of_range;    /* refused: outside 300-2000 ms */
+    uint64_t jumps;           /* refused: more than 20 % from the last accepted */
+    uint64_t dropped;         /* refused: pushed while the queue (256) was full */
+} sp_heart_state;
+
+SP_API sp_result sp_heart_create(sp_heart** heart);
+SP_API void sp_heart_destroy(sp_heart* heart);
+/* One RR interval in milliseconds. SP_ERROR_QUEUE_FULL when 256 wait for
+ * sp_heart_update (the interval is counted as dropped). */
+SP_API sp_result sp_heart_push_rr(sp_heart* heart, double rr_ms);
+/* One Heart Rate Measurement notification (Bluetooth characteristic 0x2A37)
+ * as its bytes arrived: its RR intervals are pushed. A malformed packet
+ * pushes nothing and returns SP_ERROR_INVALID_ARGUMENT; the reason is in
+ * sp_heart_error_message (on the producer's thread). */
+SP_API sp_result sp_heart_push_measurement(sp_heart* heart, const uint8_t* bytes, size_t size);
+/* Why the last packet was refused, or "" (never NULL while heart is valid). */
+SP_API const char* sp_heart_error_message(const sp_heart* heart);
+/* Take what was pushed, at `now_seconds` on the consumer's clock (beats
+ * arriving more than 3 s behind it are placed at it; none for 5 s: not live). */
+SP_API sp_result sp_heart_update(sp_heart* heart, double now_seconds);
+SP_API sp_result sp_heart_get_state(const sp_heart* heart, sp_heart_state* state);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
