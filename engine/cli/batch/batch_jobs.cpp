@@ -90,6 +90,22 @@ std::string avoidProblem(const std::string& text) {
     return {};
 }
 
+/// "chest, throat" as "chest,throat": a list's items without the spaces a
+/// CSV cell or a hand-written row puts after its commas.
+ManifestRow withListsTrimmed(ManifestRow row) {
+    for (ManifestField& field : row.fields) {
+        if (field.name != "avoid") continue;
+        std::string list;
+        for (std::string item : splitList(field.value)) {
+            item.erase(0, item.find_first_not_of(" \t"));
+            item.erase(item.find_last_not_of(" \t") + 1);
+            if (!item.empty()) list += (list.empty() ? "" : ",") + item;
+        }
+        field.value = list;
+    }
+    return row;
+}
+
 /// A path a row names for something it reads, relative to the manifest's folder.
 fs::path besideManifest(const std::string& manifestPath, const std::string& path) {
     const fs::path written(path);
@@ -160,7 +176,8 @@ BatchPlan planBatch(const Manifest& manifest, const std::string& manifestPath,
     const auto known = knownFields();
     std::map<std::string, int> outputLines;  // identity -> line
     std::map<std::string, std::string> sessionTexts;
-    for (const ManifestRow& row : manifest.rows) {
+    for (const ManifestRow& written : manifest.rows) {
+        const ManifestRow row = withListsTrimmed(written);
         const RowChecker check{row, plan.problems};
         const std::size_t before = plan.problems.size();
         for (const ManifestField& field : row.fields) {

@@ -1,6 +1,7 @@
 // JSON Lines manifests: {"session": "a.yaml", "output": "a.wav", "rate": 44100}
 // per line; blank lines are passed over. Values are strings, numbers, or
 // (for lists such as avoid) arrays of strings.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "batch/manifest.hpp"
@@ -12,9 +13,10 @@ using nlohmann::json;
 
 constexpr const char* kRowExample = R"({"session": "scan.yaml", "output": "ana/scan.wav"})";
 
-/// The column where `"name"` appears in the line, or 1.
-int columnOfKey(std::string_view line, const std::string& name) {
-    const auto at = line.find('"' + name + '"');
+/// The column where `"name"` appears in the line for the `nth` time (from 0), or 1.
+int columnOfKey(std::string_view line, const std::string& name, std::size_t nth) {
+    auto at = line.find('"' + name + '"');
+    for (; nth > 0 && at != std::string_view::npos; --nth) at = line.find('"' + name + '"', at + 1);
     return at == std::string_view::npos ? 1 : static_cast<int>(at) + 1;
 }
 
@@ -74,18 +76,21 @@ void readLine(std::string_view line, int number, Manifest& manifest) {
                                          kRowExample});
         return;
     }
-    ManifestRow parsed{number, {}};
+    // A key given twice keeps its last value: which one was meant is unknown.
+    bool twice = false;
     for (std::size_t i = 0; i < keys.size(); ++i) {
-        const std::string& key = keys[i];
-        const int column = columnOfKey(line, key);
-        if (std::find(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(i), key) !=
-            keys.begin() + static_cast<std::ptrdiff_t>(i)) {
-            manifest.problems.push_back(
-                {number, column, "\"" + key + "\" is given twice; keep one of them"});
-            continue;
-        }
-        const json& value = row.at(key);
+        const auto earlier = static_cast<std::size_t>(
+            std::count(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(i), keys[i]));
+        if (earlier == 0) continue;
+        manifest.problems.push_back({number, columnOfKey(line, keys[i], earlier),
+                                     "\"" + keys[i] + "\" is given twice; keep one of them"});
+        twice = true;
+    }
+    if (twice) return;
+    ManifestRow parsed{number, {}};
+    for (const auto& [key, value] : row.items()) {
         if (value.is_null()) continue;  // as if not given
+        const int column = columnOfKey(line, key, 0);
         std::string text;
         if (!readValue(value, text)) {
             manifest.problems.push_back(
