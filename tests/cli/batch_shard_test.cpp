@@ -62,6 +62,14 @@ TEST(BatchShard, ASlurmArrayIsNumberedFromItsFirstTaskAndByItsStep) {
               "Slurm array task 7 is not one of an evenly spaced range (SLURM_ARRAY_TASK_MIN=1, "
               "_STEP=1, _COUNT=3); submit with --array=FIRST-LAST[:STEP] (not a list like 1,5,9), "
               "or give --shard INDEX/COUNT");
+    // Resubmitted alone (--array=2) with the whole array's count: the id is the shard.
+    const auto again = chooseShard(std::nullopt, environmentOf({{"SLURM_ARRAY_TASK_ID", "2"},
+                                                                {"SLURM_ARRAY_TASK_MIN", "2"},
+                                                                {"SLURM_ARRAY_TASK_COUNT", "1"},
+                                                                {"STILLPOINT_SHARD_COUNT", "4"}}));
+    ASSERT_TRUE(again.shard) << again.error;
+    EXPECT_EQ(again.shard->index, 2);
+    EXPECT_EQ(again.shard->count, 4);
     // --shard wins over the scheduler.
     const auto flag = chooseShard("1/2", environmentOf({{"SLURM_ARRAY_TASK_ID", "3"}}));
     EXPECT_EQ(flag.shard->index, 1);

@@ -28,8 +28,22 @@ ShardChoice fromFlag(const std::string& text) {
     return {Shard{static_cast<int>(*index), static_cast<int>(*count), "--shard"}, {}};
 }
 
+/// Tasks resubmitted on their own (`sbatch --array=2,5`) with the whole
+/// array's count in STILLPOINT_SHARD_COUNT: each task's id is its shard.
+ShardChoice fromSlurmIds(const char* id, const char* count) {
+    const auto taskId = wholeNumber(id);
+    const auto tasks = wholeNumber(count);
+    if (!taskId || !tasks || *tasks < 1 || *taskId >= *tasks)
+        return {std::nullopt, "SLURM_ARRAY_TASK_ID=" + std::string(id) + " with " +
+                                  kShardCountVariable + "=" + count +
+                                  " is not a shard: with that variable set, each task's id is "
+                                  "its shard, from 0 to the count less one"};
+    return {Shard{static_cast<int>(*taskId), static_cast<int>(*tasks), "Slurm array"}, {}};
+}
+
 ShardChoice fromSlurm(const Environment& env) {
     const char* id = env("SLURM_ARRAY_TASK_ID");
+    if (const char* fixed = env(kShardCountVariable)) return fromSlurmIds(id, fixed);
     const char* count = env("SLURM_ARRAY_TASK_COUNT");
     const char* min = env("SLURM_ARRAY_TASK_MIN");
     const char* step = env("SLURM_ARRAY_TASK_STEP");

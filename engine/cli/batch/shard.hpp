@@ -3,7 +3,9 @@
 //
 //   Slurm job array   SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT, and
 //                     SLURM_ARRAY_TASK_MIN / _STEP, so `--array=1-8` and
-//                     `--array=0-30:10` number their tasks from 0 too
+//                     `--array=0-30:10` number their tasks from 0 too; with
+//                     STILLPOINT_SHARD_COUNT set, a task's id is its shard,
+//                     so some tasks can be resubmitted alone (--array=2,5)
 //   Kubernetes        JOB_COMPLETION_INDEX (an Indexed Job) with
 //                     STILLPOINT_SHARD_COUNT, set to the Job's completions
 //
