@@ -254,7 +254,7 @@ BatchPlan planBatch(const Manifest& manifest, const std::string& manifestPath,
             const ContainedPath inside = resolveInsideFolder(outDir, output->value);
             if (!inside.path)
                 check.problem(output, "output " + inside.error);
-            else if (!audioFileFormatFor(output->value))
+            else if (!audioFileFormatFor(fs::path(output->value).extension().string()))
                 check.problem(output, "output '" + output->value +
                                           "' has no audio format; end its name in .wav, .flac "
                                           "or .ogg");
