@@ -45,6 +45,22 @@ commands:
         --haptic-channel: one more channel carrying the haptic track on a
               170 Hz (lra) or 40 Hz (shaker) carrier, full scale at full
               intensity; --haptic-cap scales it (0 turns it off).
+  render-batch MANIFEST.jsonl|.csv --out DIR [-j N] [--shard I/N]
+               [--summary FILE] [--quiet]
+        Render a catalogue: one job per manifest row (session, output,
+        and any render option: rate, channels, avoid, voice, voice-pack,
+        haptic-channel, haptic-cap, captions). Every row is checked first
+        (MANIFEST:line:col: error: ...; nothing renders while one is
+        wrong). Each file is written as OUTPUT-STEM.KEY.EXT under DIR, KEY
+        a hash of the session text, the options and the engine, so a rerun
+        skips what is done and a killed run finishes the rest. Spoken lines
+        are shared through the narration cache: each made once. -j: worker
+        threads (default: SLURM_CPUS_PER_TASK, else every core). --shard:
+        this task's share, job k to shard k mod N; without it, taken from
+        a Slurm array (SLURM_ARRAY_TASK_ID...) or a Kubernetes Indexed Job
+        (JOB_COMPLETION_INDEX with STILLPOINT_SHARD_COUNT). Prints a JSON
+        summary (rendered, skipped, failed and why) or writes it to
+        --summary FILE. See docs/catalogue.md.
   captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...]
            [--voice [ENGINE:]NAME] [--voice-pack DIR] [--quiet]
         Write the spoken lines as WebVTT or SubRip captions, each cue
@@ -163,7 +179,8 @@ exit codes:
   error (an unknown --voice too), 3 a file could not be read or written
   or narration's input is bad (a damaged clip, a bad voice pack), 4 play: no usable audio device (render to a file
   instead), 5 play: the device went away mid-session, 6 voice-pack check:
-  the pack lacks clips for some lines, 70 internal error.
+  the pack lacks clips for some lines, 7 render-batch: some jobs failed
+  (a manifest with errors: 1), 70 internal error, 130 stopped by a signal.
 
 Session format reference: docs/session-format.md
 )";
@@ -174,8 +191,8 @@ int runPresets(const Args&, std::ostream& out, std::ostream&) {
         out << std::left << std::setw(17) << p.name << std::right << std::fixed
             << std::setprecision(2) << std::setw(6) << p.breathsPerMinute() << "/min  ";
         for (std::size_t i = 0; i < p.segments.size(); ++i)
-            out << (i ? ", " : "") << toString(p.segments[i].phase) << ' '
-                << std::setprecision(2) << p.segments[i].seconds << " s";
+            out << (i ? ", " : "") << toString(p.segments[i].phase) << ' ' << std::setprecision(2)
+                << p.segments[i].seconds << " s";
         out << '\n';
     }
     return kExitOk;
@@ -199,6 +216,7 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
     if (command == "check") return runCheck(rest, out, err);
     if (command == "info") return runInfo(rest, out, err);
     if (command == "render") return runRender(rest, out, err);
+    if (command == "render-batch") return runRenderBatch(rest, out, err);
     if (command == "haptics") return runHaptics(rest, out, err);
     if (command == "presets") return runPresets(rest, out, err);
     if (command == "captions") return runCaptions(rest, out, err);
@@ -208,9 +226,9 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
     if (command == "devices") return runDevices(rest, out, err);
     if (command == "resonance") return runResonance(rest, out, err);
 
-    constexpr std::string_view commands[] = {"check",      "info",    "render",  "captions",
-                                             "haptics",    "play",    "devices", "voices",
-                                             "voice-pack", "presets", "help",    "version", "resonance"};
+    constexpr std::string_view commands[] = {
+        "check",   "info",   "render",     "render-batch", "captions", "haptics", "play",
+        "devices", "voices", "voice-pack", "presets",      "help",     "version", "resonance"};
     err << "stillpoint: unknown command '" << command << "'";
     if (auto near = nearestName(command, commands)) err << "; did you mean '" << *near << "'?";
     err << "\nrun 'stillpoint --help' for the commands\n";

@@ -11,6 +11,7 @@ enum ExitCode : int {
     kExitNoDevice = 4,        ///< live play: no usable audio device
     kExitDeviceLost = 5,      ///< live play: the device went away mid-session
     kExitLinesMissing = 6,    ///< voice-pack check: the pack lacks clips for some lines
+    kExitJobsFailed = 7,      ///< render-batch: some jobs failed (the summary says which and why)
     kExitInternal = 70,       ///< a bug: please report it
     kExitInterrupted = 130,   ///< Ctrl-C or SIGTERM (128 + SIGINT, as shells report it)
 };

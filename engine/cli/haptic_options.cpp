@@ -5,17 +5,15 @@
 
 namespace stillpoint::cli {
 
-bool readHapticOptions(const Arguments& a, std::string_view command, HapticSettings& haptics,
-                       std::ostream& err) {
+std::string hapticOptionsProblem(const Arguments& a, HapticSettings& haptics) {
     if (auto channel = a.value("haptic-channel")) {
         if (*channel == "lra")
             haptics.signal = HapticSignal::Lra;
         else if (*channel == "shaker")
             haptics.signal = HapticSignal::Shaker;
         else {
-            err << "stillpoint " << command << ": --haptic-channel " << *channel
-                << " is not an actuator; use lra (170 Hz) or shaker (40 Hz)\n";
-            return false;
+            return "--haptic-channel " + *channel +
+                   " is not an actuator; use lra (170 Hz) or shaker (40 Hz)";
         }
     }
     if (auto cap = a.value("haptic-cap")) {
@@ -27,14 +25,20 @@ bool readHapticOptions(const Arguments& a, std::string_view command, HapticSetti
             used = 0;
         }
         if (used != cap->size() || !(value >= 0.0 && value <= 1.0)) {
-            err << "stillpoint " << command << ": --haptic-cap " << *cap
-                << " is out of range; use a number from 0 (haptics off) to 1 (full)\n";
-            return false;
+            return "--haptic-cap " + *cap +
+                   " is out of range; use a number from 0 (haptics off) to 1 (full)";
         }
         haptics.intensityCap = value;
         haptics.enabled = value > 0.0;
     }
-    return true;
+    return {};
+}
+
+bool readHapticOptions(const Arguments& a, std::string_view command, HapticSettings& haptics,
+                       std::ostream& err) {
+    const std::string problem = hapticOptionsProblem(a, haptics);
+    if (!problem.empty()) err << "stillpoint " << command << ": " << problem << '\n';
+    return problem.empty();
 }
 
 }  // namespace stillpoint::cli

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 #include <string_view>
 
 #include "arguments.hpp"
@@ -15,7 +16,11 @@ inline const OptionSpec kHapticChannelOption{"haptic-channel", 0, true};
 inline const OptionSpec kHapticCapOption{"haptic-cap", 0, true};
 
 /// Fill `haptics` from the options (signal only with --haptic-channel).
-/// False, with the message on `err`, when a value is wrong.
+/// Empty when they are right; otherwise "--OPTION VALUE what is wrong; what
+/// would be right" (a batch manifest reports it at its row).
+std::string hapticOptionsProblem(const Arguments& a, HapticSettings& haptics);
+
+/// hapticOptionsProblem for a command: false, with the message on `err`.
 bool readHapticOptions(const Arguments& a, std::string_view command, HapticSettings& haptics,
                        std::ostream& err);
 

@@ -91,13 +91,15 @@ std::string voicePackFrom(const Arguments& arguments) {
 
 std::shared_ptr<const Program> withNarration(const Program& program, double sampleRate,
                                              Hearing hearing, bool quiet, std::ostream& err,
-                                             int& exitCode, const std::string& voicePack) {
+                                             int& exitCode, const std::string& voicePack,
+                                             NarrationReport* reportOut) {
     auto narrated = std::make_shared<Program>(program);
     NarrationSettings settings;
     settings.sampleRate = sampleRate;
     settings.narrateGrounding = hearing == Hearing::Live;
     settings.voicePack = voicePack;
     const NarrationReport report = narrateProgram(*narrated, settings);
+    if (reportOut != nullptr) *reportOut = report;
     if (!report.ok) {
         err << escapeForDisplay(report.error) << '\n';
         exitCode = report.badInput ? kExitIo : kExitInternal;

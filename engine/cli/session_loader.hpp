@@ -6,6 +6,7 @@
 #include <string>
 
 #include "arguments.hpp"
+#include "stillpoint/narration.hpp"
 #include "stillpoint/program.hpp"
 #include "stillpoint/session.hpp"
 
@@ -45,10 +46,12 @@ enum class Hearing : unsigned char { Offline, Live };
 /// cache when they are there), spoken from `voicePack` when it is not empty
 /// (see voicePackFrom); the grounding section's lines only when `hearing`
 /// is Live. On failure, prints why to `err` and returns null with
-/// `exitCode` set. Unless `quiet`, says how many lines were made.
+/// `exitCode` set. Unless `quiet`, says how many lines were made; `report`,
+/// when given, receives the counts.
 std::shared_ptr<const Program> withNarration(const Program& program, double sampleRate,
                                              Hearing hearing, bool quiet, std::ostream& err,
-                                             int& exitCode, const std::string& voicePack = {});
+                                             int& exitCode, const std::string& voicePack = {},
+                                             NarrationReport* report = nullptr);
 
 /// The folder `--voice-pack` names, or empty.
 std::string voicePackFrom(const Arguments& arguments);

@@ -1,5 +1,5 @@
 // Paths a voice pack (or any folder of files) names must stay in that folder.
-#include "io/contained_path.hpp"
+#include "stillpoint/contained_path.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -9,7 +9,7 @@
 
 #include "dsp/sample_guard.hpp"
 #include "io/regular_file.hpp"
-#include "text/bounded_file.hpp"
+#include "stillpoint/bounded_file.hpp"
 
 namespace stillpoint {
 namespace {

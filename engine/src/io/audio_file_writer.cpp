@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "io/atomic_file.hpp"
+#include "io/ogg_serial.hpp"
 #include "stillpoint/output_file.hpp"
 
 namespace stillpoint {
@@ -109,6 +110,12 @@ bool AudioFileWriter::commit() {
     file_ = nullptr;
     if (closed != 0) {
         error_ = path_ + ": could not finish the file: " + sf_error_number(closed);
+        discard();
+        return false;
+    }
+    // The same audio gives the same file, Ogg too (see ogg_serial.hpp).
+    if ((sndfileFormat_ & SF_FORMAT_TYPEMASK) == SF_FORMAT_OGG &&
+        !setContentSerial(tempPath_, error_)) {
         discard();
         return false;
     }

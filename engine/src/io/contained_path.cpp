@@ -1,4 +1,4 @@
-#include "io/contained_path.hpp"
+#include "stillpoint/contained_path.hpp"
 
 namespace stillpoint {
 namespace {

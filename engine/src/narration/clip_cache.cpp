@@ -5,13 +5,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <sstream>
 #include <string_view>
@@ -92,17 +93,21 @@ bool restsFit(const std::vector<LineRest>& rests, std::size_t sampleCount) {
     return true;
 }
 
-}  // namespace
+std::atomic<unsigned> gTemporaries{0};
 
-std::uint64_t fnv1a64(const void* data, std::size_t size, std::uint64_t seed) {
-    const auto* bytes = static_cast<const unsigned char*>(data);
-    std::uint64_t h = seed;
-    for (std::size_t i = 0; i < size; ++i) {
-        h ^= bytes[i];
-        h *= 0x100000001b3ull;
+bool writeAll(int fd, const void* data, std::size_t size) {
+    const auto* bytes = static_cast<const char*>(data);
+    while (size > 0) {
+        const ssize_t n = ::write(fd, bytes, size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        bytes += n;
+        size -= static_cast<std::size_t>(n);
     }
-    return h;
+    return true;
 }
+
+}  // namespace
 
 std::string ClipCache::pathFor(const std::string& key) const {
     std::ostringstream name;
@@ -171,34 +176,58 @@ void ClipCache::store(const std::string& key, const SpeechClip& clip) const {
     std::filesystem::create_directories(directory_, failed);
     if (failed) return;
     const std::string path = pathFor(key);
-    const std::string temporary = path + ".tmp" + std::to_string(::getpid());
-    // Whatever is left under this process's temporary name (a dead writer's
-    // file, a FIFO that would block the open) goes first.
-    std::filesystem::remove(temporary, failed);
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        Header header{};
-        std::copy(std::begin(kMagic), std::end(kMagic), header.magic);
-        header.keyBytes = key.size();
-        header.restCount = clip.rests.size();
-        header.sampleCount = clip.samples.size();
-        header.sampleRate = clip.sampleRate;
-        header.gain = clip.gain;
-        header.checksum = checksumOf(key, clip);
-        out.write(reinterpret_cast<const char*>(&header), sizeof header);
-        out.write(key.data(), static_cast<std::streamsize>(key.size()));
-        out.write(reinterpret_cast<const char*>(clip.rests.data()),
-                  static_cast<std::streamsize>(clip.rests.size() * sizeof(LineRest)));
-        out.write(reinterpret_cast<const char*>(clip.samples.data()),
-                  static_cast<std::streamsize>(clip.samples.size() * sizeof(std::int16_t)));
-        if (!out.flush()) {
-            out.close();
-            std::filesystem::remove(temporary, failed);
-            return;
-        }
+    Header header{};
+    std::copy(std::begin(kMagic), std::end(kMagic), header.magic);
+    header.keyBytes = key.size();
+    header.restCount = clip.rests.size();
+    header.sampleCount = clip.samples.size();
+    header.sampleRate = clip.sampleRate;
+    header.gain = clip.gain;
+    header.checksum = checksumOf(key, clip);
+    // One temporary per call (threads of one process store at once), opened
+    // only if new: whatever already has the name (a FIFO, a link) is never written through.
+    const std::string temporary = path + ".tmp" + std::to_string(::getpid()) + "-" +
+                                  std::to_string(gTemporaries.fetch_add(1));
+    const int fd =
+        ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) return;
+    const bool written =
+        writeAll(fd, &header, sizeof header) && writeAll(fd, key.data(), key.size()) &&
+        writeAll(fd, clip.rests.data(), clip.rests.size() * sizeof(LineRest)) &&
+        writeAll(fd, clip.samples.data(), clip.samples.size() * sizeof(std::int16_t));
+    if (::close(fd) != 0 || !written) {
+        std::filesystem::remove(temporary, failed);
+        return;
     }
+    // Readers open either the old entry or this whole one, never a part.
     std::filesystem::rename(temporary, path, failed);
     if (failed) std::filesystem::remove(temporary, failed);
+}
+
+ClipCache::LineLock::LineLock(const std::string& path) {
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd_ < 0) return;
+    int locked = 0;
+    while ((locked = ::flock(fd_, LOCK_EX)) != 0 && errno == EINTR) {
+    }
+    if (locked != 0) {
+        ::close(fd_);
+        fd_ = -1;
+    }
+}
+
+ClipCache::LineLock::~LineLock() {
+    if (fd_ >= 0) ::close(fd_);  // releases the lock
+}
+
+ClipCache::LineLock ClipCache::lockLine(const std::string& key) const {
+    std::error_code failed;
+    const fs::path folder = fs::path(directory_) / "locks";
+    fs::create_directories(folder, failed);
+    char name[16];
+    std::snprintf(name, sizeof name, "%02x.lock",
+                  static_cast<unsigned>(fnv1a64(key.data(), key.size()) % kLineLocks));
+    return LineLock((folder / name).string());
 }
 
 int ClipCache::trim(std::uint64_t maxBytes) const {

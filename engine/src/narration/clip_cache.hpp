@@ -6,8 +6,14 @@
 // its rate, gain, 16-bit samples and rests (lengths, not zeros). The file repeats the whole
 // key, so a hash collision is a miss, not a wrong line, and carries a
 // checksum of the samples, so a damaged entry is detected and rendered
-// again. The folder is the user's, so an entry is read as audio from outside
-// is: only a regular file (a FIFO or a link under an entry's name is never
+// again.
+//
+// Shared by processes and threads (a catalogue render on many cores or
+// cluster nodes): each store writes its own temporary and renames it into
+// place, so a reader opens the old entry or the whole new one, never a
+// part; lockLine() lets one writer make a line while others wait and then
+// read it, so each distinct line is synthesised once. The folder is the user's, so an entry is read
+// as audio from outside is: only a regular file (a FIFO or a link under an entry's name is never
 // opened for reading), at most as large as a clip may be, and every sample
 // finite and within full scale, checksum or not. Files are written to a
 // temporary and renamed: a crash never leaves a half-written entry under
@@ -17,8 +23,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "stillpoint/fnv1a.hpp"
 #include "stillpoint/program.hpp"
 
 namespace stillpoint::narration {
@@ -42,6 +50,27 @@ class ClipCache {
 
     std::string pathFor(const std::string& key) const;
 
+    /// An exclusive lock on a key's line (an flock on one of kLineLocks lock
+    /// files in locks/, shared by the keys that hash alike), held until the
+    /// object is destroyed. Blocks while another thread or process holds it.
+    /// Without a writable folder it holds nothing: lines are then made twice
+    /// at worst, never wrong.
+    class LineLock {
+      public:
+        explicit LineLock(const std::string& path);
+        ~LineLock();
+        LineLock(LineLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+        LineLock(const LineLock&) = delete;
+        LineLock& operator=(const LineLock&) = delete;
+        LineLock& operator=(LineLock&&) = delete;
+        bool held() const { return fd_ >= 0; }
+
+      private:
+        int fd_ = -1;
+    };
+    static constexpr unsigned kLineLocks = 256;
+    LineLock lockLine(const std::string& key) const;
+
     /// Removes entries, the ones used longest ago first, until the folder
     /// holds at most `maxBytes` of them. A hit marks its entry as used (its
     /// modification time; access times are often not kept). Safe while other
@@ -58,9 +87,5 @@ class ClipCache {
 /// The cache size limit: `configured` when set, else $STILLPOINT_CACHE_MAX_MB
 /// megabytes when that is a positive number, else 1 GiB.
 std::uint64_t cacheLimitBytes(std::uint64_t configured);
-
-/// FNV-1a, 64 bits, continuing from `seed`.
-std::uint64_t fnv1a64(const void* data, std::size_t size,
-                      std::uint64_t seed = 0xcbf29ce484222325ull);
 
 }  // namespace stillpoint::narration

@@ -57,26 +57,31 @@ std::string LineRenderer::cacheKey(const LineRequest& request) {
     return key.str();
 }
 
+ClipCache::Lookup LineRenderer::lookUp(const std::string& key, SpeechClip& clip) {
+    const ClipCache::Lookup lookup = cache_->load(key, clip);
+    if (lookup == ClipCache::Lookup::Hit) ++cacheHits_;
+    if (lookup == ClipCache::Lookup::Damaged) ++damaged_;
+    return lookup;
+}
+
 std::optional<SpeechClip> LineRenderer::render(const LineRequest& request, std::string& error) {
-    const std::string key = cacheKey(request);
-    if (cache_ != nullptr) {
-        SpeechClip cached;
-        switch (cache_->load(key, cached)) {
-            case ClipCache::Lookup::Hit:
-                ++cacheHits_;
-                return cached;
-            case ClipCache::Lookup::Damaged:
-                ++damaged_;
-                break;
-            case ClipCache::Lookup::Miss:
-                break;
-        }
+    if (cache_ == nullptr) {
+        auto clip = synthesize(request, error);
+        if (clip) ++rendered_;
+        return clip;
     }
-    auto clip = synthesize(request, error);
-    if (!clip) return std::nullopt;
+    const std::string key = cacheKey(request);
+    SpeechClip clip;
+    if (lookUp(key, clip) == ClipCache::Lookup::Hit) return clip;
+    // Another thread or process may be making this very line: wait for it,
+    // then read what it stored, so a catalogue synthesises each line once.
+    const ClipCache::LineLock lock = cache_->lockLine(key);
+    if (lock.held() && lookUp(key, clip) == ClipCache::Lookup::Hit) return clip;
+    auto made = synthesize(request, error);
+    if (!made) return std::nullopt;
     ++rendered_;
-    if (cache_ != nullptr) cache_->store(key, *clip);
-    return clip;
+    cache_->store(key, *made);
+    return made;
 }
 
 std::optional<SpeechClip> LineRenderer::synthesize(const LineRequest& request, std::string& error) {

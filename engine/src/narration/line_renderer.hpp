@@ -7,7 +7,8 @@
 // pauses). The whole line is then normalised to one speech loudness, so the
 // voice sits at the same level from the first line to the last, and kept
 // compact: 16-bit, at the synthesiser's own rate (the voice layer resamples
-// it as it plays). Clips go through the disk cache. Control thread only.
+// it as it plays). Clips go through the disk cache, one maker per line at a
+// time across threads and processes. Control thread only.
 #pragma once
 
 #include <optional>
@@ -42,6 +43,8 @@ class LineRenderer {
     static std::string cacheKey(const LineRequest& request);
 
   private:
+    /// The cache's entry for `key`, counted as a hit or a damaged entry.
+    ClipCache::Lookup lookUp(const std::string& key, SpeechClip& clip);
     std::optional<SpeechClip> synthesize(const LineRequest& request, std::string& error);
 
     SpeechSynthesizer& synthesizer_;

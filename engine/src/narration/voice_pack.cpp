@@ -6,11 +6,11 @@
 #include <filesystem>
 #include <system_error>
 
-#include "io/contained_path.hpp"
 #include "io/regular_file.hpp"
 #include "session/layout_check.hpp"
 #include "session/utf8_text.hpp"
-#include "text/bounded_file.hpp"
+#include "stillpoint/bounded_file.hpp"
+#include "stillpoint/contained_path.hpp"
 #include "stillpoint/narration.hpp"
 
 namespace stillpoint::narration {
@@ -85,7 +85,8 @@ class ManifestReader {
                 fail(error, at + ": clip path " + resolved.error);
                 return false;
             }
-            const auto [where, added] = pack.lines.try_emplace(id, VoicePackClip{resolved.path->string(), at});
+            const auto [where, added] =
+                pack.lines.try_emplace(id, VoicePackClip{resolved.path->string(), at});
             if (!added) {
                 fail(error, at + ": line '" + id + "' is listed twice (first at " +
                                 where->second.manifestPlace + "); keep one clip per line id");
@@ -112,7 +113,8 @@ std::optional<VoicePack> parseVoicePackManifest(std::string_view text, const std
     const std::string manifest = (folder / kVoicePackManifest).string();
     if (text.size() > kMaxManifestBytes) {
         error = manifest + ": the manifest is " + megabytes(text.size()) + ", larger than the " +
-                megabytes(kMaxManifestBytes) + " a manifest may be; check that this is the right file";
+                megabytes(kMaxManifestBytes) +
+                " a manifest may be; check that this is the right file";
         return std::nullopt;
     }
     if (auto problem = checkRawText(text, manifest)) {

@@ -11,7 +11,7 @@
 #include "session/session_readers.hpp"
 #include "session/utf8_text.hpp"
 #include "session/yaml_reader.hpp"
-#include "text/bounded_file.hpp"
+#include "stillpoint/bounded_file.hpp"
 
 namespace stillpoint {
 namespace {
@@ -95,13 +95,16 @@ bool isValidUtf8(std::string_view text) {
 ParseResult loadSessionFile(const std::string& path) {
     auto file = readBoundedFile(path, kMaxSessionFileBytes);
     switch (file.problem) {
-        case BoundedFile::Problem::None: return parseSession(file.bytes, path);
+        case BoundedFile::Problem::None:
+            return parseSession(file.bytes, path);
         case BoundedFile::Problem::Missing:
-            return failure(path, {}, "cannot open the file: " + file.systemMessage, "check the path");
+            return failure(path, {}, "cannot open the file: " + file.systemMessage,
+                           "check the path");
         case BoundedFile::Problem::Folder:
             return failure(path, {}, "cannot read a folder as a session",
                            "give the path of a .yaml file");
-        case BoundedFile::Problem::TooLarge: return tooLarge(path, file.sizeBytes);
+        case BoundedFile::Problem::TooLarge:
+            return tooLarge(path, file.sizeBytes);
         case BoundedFile::Problem::Unreadable:
             return failure(path, {}, "cannot read the file: " + file.systemMessage,
                            "check its permissions");

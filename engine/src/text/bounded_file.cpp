@@ -1,4 +1,4 @@
-#include "text/bounded_file.hpp"
+#include "stillpoint/bounded_file.hpp"
 
 #include <filesystem>
 #include <fstream>

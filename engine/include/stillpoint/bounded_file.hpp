@@ -12,10 +12,10 @@ namespace stillpoint {
 struct BoundedFile {
     enum class Problem { None, Missing, Folder, TooLarge, Unreadable };
 
-    std::string bytes;                ///< the whole file, when problem is None
+    std::string bytes;  ///< the whole file, when problem is None
     Problem problem = Problem::None;
-    std::uintmax_t sizeBytes = 0;     ///< the size found, when TooLarge
-    std::string systemMessage;        ///< the system's words, when Missing or Unreadable
+    std::uintmax_t sizeBytes = 0;  ///< the size found, when TooLarge
+    std::string systemMessage;     ///< the system's words, when Missing or Unreadable
 };
 
 /// `path` read whole, or why not. Callers word the problem for their file kind.
