@@ -14,7 +14,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/engine/include/stillpoint/stillpoint.h
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/stillpoint)
 
 # One export set per library: the shared one needs nothing from its users'
-# system; the static one needs yaml-cpp, sndfile and libebur128 there.
+# system; the static one needs yaml-cpp, sndfile, libsoxr and flite there.
 install(TARGETS stillpoint_shared EXPORT StillpointSharedTargets
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -42,10 +42,6 @@ else()
   file(RELATIVE_PATH relative "/root/${STILLPOINT_PC_DIR}" "/root")
   string(REGEX REPLACE "/$" "" relative "${relative}")
   set(STILLPOINT_PC_PREFIX "\${pcfiledir}/${relative}")
-endif()
-set(STILLPOINT_PC_ESPEAK "")
-if(STILLPOINT_WITH_ESPEAK)
-  set(STILLPOINT_PC_ESPEAK " -lespeak-ng")
 endif()
 configure_file(${PROJECT_SOURCE_DIR}/cmake/stillpoint.pc.in ${CMAKE_CURRENT_BINARY_DIR}/stillpoint.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/stillpoint.pc DESTINATION ${STILLPOINT_PC_DIR})
