@@ -10,6 +10,7 @@
 #include "live/stop_signals.hpp"
 #include "output_files.hpp"
 #include "progress_bar.hpp"
+#include "session_finder.hpp"
 #include "session_loader.hpp"
 #include "stillpoint/captions.hpp"
 #include "stillpoint/offline_render.hpp"
@@ -20,7 +21,7 @@ namespace stillpoint::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: stillpoint render FILE -o OUT.wav|.flac|.ogg [--rate 44100|48000|88200|96000|192000]\n"
+    "usage: stillpoint render FILE|NAME -o OUT.wav|.flac|.ogg|.opus|.mp3 [--rate 44100|48000|88200|96000|192000]\n"
     "                         [--channels 1|2] [--haptic-channel lra|shaker] [--haptic-cap 0..1]\n"
     "                         [--avoid REGION,...] [--captions vtt|srt] [--voice [ENGINE:]NAME]\n"
     "                         [--voice-pack DIR] [--quiet]\n";
@@ -54,7 +55,7 @@ int runRender(const Args& args, std::ostream& out, std::ostream& err) {
                                               kVoicePackOption,
                                               kHapticChannelOption,
                                               kHapticCapOption});
-    const Arguments& a = parsed.arguments;
+    Arguments a = parsed.arguments;
     if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output")) {
         err << "stillpoint render: "
             << (!parsed.error.empty()      ? parsed.error
@@ -85,9 +86,20 @@ int runRender(const Args& args, std::ostream& out, std::ostream& err) {
     }
     if (!audioFileFormatFor(output)) {
         err << "stillpoint render: " << output
-            << ": unknown output format; use a name ending in .wav, .flac or .ogg\n";
+            << ": unknown output format; use a name ending in .wav, .flac, .ogg, .opus or .mp3\n";
         return kExitUsage;
     }
+
+    if (const std::string refusal =
+            audioFileRefusal(output, *audioFileFormatFor(output), static_cast<int>(config.sampleRate),
+                             config.channels + (config.haptics.signal != HapticSignal::None ? 1 : 0));
+        !refusal.empty()) {
+        err << "stillpoint render: " << refusal << '\n';
+        return kExitUsage;
+    }
+    const auto session = sessionPathFor(a.positional.front(), "render", err);
+    if (!session) return kExitIo;
+    a.positional.front() = *session;
 
     const auto captions = a.value("captions");
     if (captions && !captionFormatFor("." + *captions)) {
