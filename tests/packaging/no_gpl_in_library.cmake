@@ -7,6 +7,7 @@
 # the CMake link interface of every part that goes into them, and the
 # pkg-config file's link flags. Each is matched against known GPL libraries
 # (not LGPL, and not the GCC runtime, whose exception allows any licence).
+cmake_minimum_required(VERSION 3.22)
 foreach(var READELF LDD NM SHARED STATIC PC_FILE)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "no_gpl_in_library: set -D${var}=...")
