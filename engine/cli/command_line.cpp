@@ -201,10 +201,9 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
     if (command == "devices") return runDevices(rest, out, err);
     if (command == "sessions") return runSessions(rest, out, err);
 
-    constexpr std::string_view commands[] = {"check",      "info",    "render",  "captions",
-                                             "haptics",    "play",    "devices", "voices",
-                                             "voice-pack", "presets", "sessions", "help",
-                                             "version"};
+    constexpr std::string_view commands[] = {
+        "check",  "info",       "render",  "captions", "haptics", "play",   "devices",
+        "voices", "voice-pack", "presets", "sessions", "help",    "version"};
     err << "stillpoint: unknown command '" << command << "'";
     if (auto near = nearestName(command, commands)) err << "; did you mean '" << *near << "'?";
     err << "\nrun 'stillpoint --help' for the commands\n";

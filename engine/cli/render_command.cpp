@@ -21,8 +21,10 @@ namespace stillpoint::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: stillpoint render FILE|NAME -o OUT.wav|.flac|.ogg|.opus|.mp3 [--rate 44100|48000|88200|96000|192000]\n"
-    "                         [--channels 1|2] [--haptic-channel lra|shaker] [--haptic-cap 0..1]\n"
+    "usage: stillpoint render FILE|NAME -o OUT.wav|.flac|.ogg|.opus|.mp3\n"
+    "                         [--rate 44100|48000|88200|96000|192000] [--channels 1|2]\n"
+    "                         [--haptic-channel lra|shaker] [--haptic-cap 0..1]
+"
     "                         [--avoid REGION,...] [--captions vtt|srt] [--voice [ENGINE:]NAME]\n"
     "                         [--voice-pack DIR] [--quiet]\n";
 
@@ -90,9 +92,9 @@ int runRender(const Args& args, std::ostream& out, std::ostream& err) {
         return kExitUsage;
     }
 
-    if (const std::string refusal =
-            audioFileRefusal(output, *audioFileFormatFor(output), static_cast<int>(config.sampleRate),
-                             config.channels + (config.haptics.signal != HapticSignal::None ? 1 : 0));
+    if (const std::string refusal = audioFileRefusal(
+            output, *audioFileFormatFor(output), static_cast<int>(config.sampleRate),
+            config.channels + (config.haptics.signal != HapticSignal::None ? 1 : 0));
         !refusal.empty()) {
         err << "stillpoint render: " << refusal << '\n';
         return kExitUsage;

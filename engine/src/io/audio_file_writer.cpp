@@ -113,7 +113,8 @@ bool AudioFileWriter::open(const std::string& path, AudioFileFormat format, int 
     info.samplerate = sampleRate;
     info.channels = channels;
     info.format = sndfileFormatFor(format, wavContainerFor(plannedFrames, channels));
-    if (error_ = audioFileRefusal(path, format, sampleRate, channels); !error_.empty()) return false;
+    if (error_ = audioFileRefusal(path, format, sampleRate, channels); !error_.empty())
+        return false;
     if (!sf_format_check(&info)) {
         error_ = path + ": libsndfile cannot write this format at " + std::to_string(sampleRate) +
                  " Hz with " + std::to_string(channels) + " channels";

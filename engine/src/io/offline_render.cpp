@@ -90,7 +90,8 @@ FileRenderResult renderProgramToFile(std::shared_ptr<const Program> program,
     FileRenderResult result;
     const auto format = audioFileFormatFor(path);
     if (!format) {
-        result.error = path + ": unknown output format; use a .wav, .flac, .ogg, .opus or .mp3 file name";
+        result.error =
+            path + ": unknown output format; use a .wav, .flac, .ogg, .opus or .mp3 file name";
         return result;
     }
     Engine engine;
