@@ -23,8 +23,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: stillpoint render FILE|NAME -o OUT.wav|.flac|.ogg|.opus|.mp3\n"
     "                         [--rate 44100|48000|88200|96000|192000] [--channels 1|2]\n"
-    "                         [--haptic-channel lra|shaker] [--haptic-cap 0..1]
-"
+    "                         [--haptic-channel lra|shaker] [--haptic-cap 0..1]\n"
     "                         [--avoid REGION,...] [--captions vtt|srt] [--voice [ENGINE:]NAME]\n"
     "                         [--voice-pack DIR] [--quiet]\n";
 
