@@ -54,7 +54,8 @@ commands:
   voices
         List the synthesised voices as ENGINE:NAME: flite's English voices
         (cmu_us_slt is the default), then espeak-ng's languages (en-us,
-        en-gb, de, fr...) when the build has espeak-ng.
+        en-gb, de, fr...) when STILLPOINT_ESPEAK=on turns them on (they
+        are spoken by the stillpoint-espeak program; docs/espeak-helper.md).
   voice-pack script FILE... [-o OUT.tsv] [--manifest FILE] [--avoid REGION,...]
         The recording script for a voice pack: every line the sessions can
         speak (their own lines with an id, the scan phrases for the regions
