@@ -61,10 +61,17 @@ TEST_F(SessionsCli, ListsTheUsersTheSystemsAndTheSourceTreesWithLengthAndTitle) 
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(columns(lineFor(r.out, "my-evening")), "my-evening 1:15 My evening user");
     EXPECT_EQ(columns(lineFor(r.out, "clinic-intake")), "clinic-intake 1:15 Clinic intake bundled");
-    // Run from the build, the source tree's sessions and programs are bundled ones.
-    EXPECT_EQ(columns(lineFor(r.out, "arrive-and-breathe")),
-              "arrive-and-breathe 10:09 Arrive and breathe bundled");
-    EXPECT_EQ(columns(lineFor(r.out, "box")), "box 5:59 Box breathing bundled");
+    // Run from the build, the source tree's sessions and programs are bundled
+    // ones, with the title and total `info` gives.
+    for (const std::string& asset : {"sessions/arrive-and-breathe", "programs/box"}) {
+        const auto info = run("info " + assets_ + "/" + asset + ".yaml");
+        ASSERT_EQ(info.exitCode, 0) << info.err;
+        const std::string title = info.out.substr(0, info.out.find('\n'));
+        const auto total = info.out.find("\ntotal ") + 7;
+        const std::string length = info.out.substr(total, info.out.find(' ', total) - total);
+        const std::string name = asset.substr(asset.find('/') + 1);
+        EXPECT_EQ(columns(lineFor(r.out, name)), name + " " + length + " " + title + " bundled");
+    }
     EXPECT_EQ(lineFor(r.out, "notes"), "");
     // Sorted by name, and the last line says where the user's own go.
     EXPECT_LT(r.out.find("arrive-and-breathe "), r.out.find("\nbox "));
