@@ -11,18 +11,20 @@ set(STILLPOINT_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/Stillpoint)
 
 install(FILES ${PROJECT_SOURCE_DIR}/engine/include/stillpoint/stillpoint.h
               ${STILLPOINT_GENERATED_INCLUDE_DIR}/stillpoint/stillpoint_version.h
-        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/stillpoint)
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/stillpoint COMPONENT dev)
 
 # One export set per library: the shared one needs nothing from its users'
-# system; the static one needs yaml-cpp, sndfile and libebur128 there.
+# system; the static one needs yaml-cpp, sndfile, libsoxr and flite there.
+# The shared library runs the `stillpoint` package's users' apps; its
+# unversioned link, the static library and the packages are for developers.
 install(TARGETS stillpoint_shared EXPORT StillpointSharedTargets
-        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
-        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
-        RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT runtime NAMELINK_COMPONENT dev
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev
+        RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
 install(TARGETS stillpoint_static EXPORT StillpointStaticTargets
-        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev)
 foreach(set IN ITEMS StillpointSharedTargets StillpointStaticTargets)
-  install(EXPORT ${set} NAMESPACE Stillpoint:: DESTINATION ${STILLPOINT_CMAKE_DIR})
+  install(EXPORT ${set} NAMESPACE Stillpoint:: DESTINATION ${STILLPOINT_CMAKE_DIR} COMPONENT dev)
 endforeach()
 
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/StillpointConfig.cmake.in
@@ -32,7 +34,7 @@ write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/StillpointConfigVer
   VERSION ${PROJECT_VERSION} COMPATIBILITY SameMajorVersion)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/StillpointConfig.cmake
               ${CMAKE_CURRENT_BINARY_DIR}/StillpointConfigVersion.cmake
-        DESTINATION ${STILLPOINT_CMAKE_DIR})
+        DESTINATION ${STILLPOINT_CMAKE_DIR} COMPONENT dev)
 
 # The .pc file finds its prefix from where it lies, so the install relocates.
 set(STILLPOINT_PC_DIR ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
@@ -43,9 +45,5 @@ else()
   string(REGEX REPLACE "/$" "" relative "${relative}")
   set(STILLPOINT_PC_PREFIX "\${pcfiledir}/${relative}")
 endif()
-set(STILLPOINT_PC_ESPEAK "")
-if(STILLPOINT_WITH_ESPEAK)
-  set(STILLPOINT_PC_ESPEAK " -lespeak-ng")
-endif()
 configure_file(${PROJECT_SOURCE_DIR}/cmake/stillpoint.pc.in ${CMAKE_CURRENT_BINARY_DIR}/stillpoint.pc @ONLY)
-install(FILES ${CMAKE_CURRENT_BINARY_DIR}/stillpoint.pc DESTINATION ${STILLPOINT_PC_DIR})
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/stillpoint.pc DESTINATION ${STILLPOINT_PC_DIR} COMPONENT dev)

@@ -17,6 +17,9 @@ juce_add_plugin(StillpointPlugin
   PRODUCT_NAME "Stillpoint"
   COMPANY_NAME "Stillpoint"
   COMPANY_WEBSITE "https://stillpoint.dev"
+  # A URI: the LV2 manifest writes it as foaf:mbox <...>, where a bare
+  # address would read as a file beside the bundle.
+  COMPANY_EMAIL "mailto:hello@stillpoint.dev"
   BUNDLE_ID dev.stillpoint.plugin
   PLUGIN_MANUFACTURER_CODE Stlp
   PLUGIN_CODE Stpt
@@ -28,8 +31,9 @@ juce_add_plugin(StillpointPlugin
   IS_MIDI_EFFECT FALSE
   EDITOR_WANTS_KEYBOARD_FOCUS FALSE
   COPY_PLUGIN_AFTER_BUILD FALSE
-  VST3_CATEGORIES Instrument Generator
-  LV2_SHARED_LIBRARY_NAME Stillpoint)
+  # A list argument: it takes every word up to the next keyword JUCE 7.0.5
+  # knows, so it stays last (tests/plugin/plugin_metadata.sh reads it back).
+  VST3_CATEGORIES Instrument Generator)
 
 # jalv 1.6.6 (Debian 12) hands the plugin its atom input 4 bytes off the
 # 8-byte alignment LV2 asks for (its event buffer struct puts the sequence

@@ -60,8 +60,8 @@ int runCaptions(const Args& args, std::ostream& out, std::ostream& err) {
 
     auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
     if (!loaded.program) return loaded.exitCode;
-    const auto program = withNarration(*loaded.program, config.sampleRate, Hearing::Offline, a.has("quiet"), err,
-                                       loaded.exitCode, voicePackFrom(a));
+    const auto program = withNarration(*loaded.program, config.sampleRate, Hearing::Offline,
+                                       a.has("quiet"), err, loaded.exitCode, voicePackFrom(a));
     if (!program) return loaded.exitCode;
     // Times come from the engine itself, as a render at this rate hears them.
     const auto captions =
@@ -88,7 +88,7 @@ int runVoices(const Args&, std::ostream& out, std::ostream&) {
             out << std::string(name.size() < 24 ? 25 - name.size() : 1, ' ') << about;
         out << '\n';
     }
-    if (!espeak) out << "(espeak voices: not in this build, STILLPOINT_WITH_ESPEAK is OFF)\n";
+    if (!espeak) out << "(espeak voices: " << espeakUnavailableReason() << ")\n";
     return kExitOk;
 }
 

@@ -28,12 +28,15 @@ commands:
   info FILE [--avoid REGION,...]
         Print the planned timeline: sections, steps, start times,
         breath counts and the total length.
-  render FILE -o OUT.wav|.flac|.ogg [--rate HZ] [--channels 1|2]
+  render FILE|NAME -o OUT.wav|.flac|.ogg|.opus|.mp3 [--rate HZ] [--channels 1|2]
          [--haptic-channel lra|shaker] [--haptic-cap 0..1]
          [--avoid REGION,...] [--captions vtt|srt] [--voice [ENGINE:]NAME]
          [--voice-pack DIR] [--quiet]
         Render a session to an audio file (default 48000 Hz, stereo),
         loudness-calibrated to -16 LUFS with a -1 dBTP true-peak ceiling.
+        NAME: a session `stillpoint sessions` lists (a file of that name
+        wins). The extension picks the format; .opus (Ogg Opus) and .mp3
+        need a libsndfile built with them (Debian 12's is).
         The file appears under its name only when complete; a WAV past
         4 GB is written as RF64. Outputs are checked first: never the
         session itself, a pipe, a device, a folder or a write-protected
@@ -68,7 +71,8 @@ commands:
   voices
         List the synthesised voices as ENGINE:NAME: flite's English voices
         (cmu_us_slt is the default), then espeak-ng's languages (en-us,
-        en-gb, de, fr...) when the build has espeak-ng.
+        en-gb, de, fr...) when STILLPOINT_ESPEAK=on turns them on (they
+        are spoken by the stillpoint-espeak program; docs/espeak-helper.md).
   voice-pack script FILE... [-o OUT.tsv] [--manifest FILE] [--avoid REGION,...]
         The recording script for a voice pack: every line the sessions can
         speak (their own lines with an id, the scan phrases for the regions
@@ -85,14 +89,15 @@ commands:
         Export the haptic track: Apple Core Haptics (.ahap), Android
         VibrationEffect waveforms (JSON), Meta Haptics Studio (.haptic).
         See docs/haptics.md.
-  play FILE [--api jack|alsa|pulse] [--device N|NAME] [--rate R]
+  play FILE|NAME [--api jack|alsa|pulse] [--device N|NAME] [--rate R]
        [--buffer FRAMES] [--control FILE_OR_FIFO] [--avoid REGION,...]
        [--events FILE] [--callback-stats FILE]
        [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]
        [--voice [ENGINE:]NAME] [--voice-pack DIR] [--heart FILE|FIFO|-]
        [--resonance BPM]
         Play a session in real time and steer it while it plays. Every
-        change fades; nothing jumps.
+        change fades; nothing jumps. NAME: a session `stillpoint sessions`
+        lists (a file of that name wins).
         --heart: beat-to-beat (RR) intervals, one per line in ms or
               `SECONDS MS`: a file is replayed from the session's start, a
               FIFO or - (stdin) is live. The status line shows heart rate
@@ -149,6 +154,13 @@ commands:
         rates) for play --api and --device.
   presets
         List the built-in breath patterns.
+  sessions
+        List the sessions render and play take by name: the user's own in
+        $XDG_DATA_HOME/stillpoint/sessions (~/.local/share/...), then the
+        bundled ones (stillpoint/sessions in $XDG_DATA_DIRS, beside the
+        installed command, or the source tree's assets/ in a build), each
+        with its length and title. A user's session shadows a bundled one
+        of the same name.
   help, --help, -h
         This text.
   version, --version
@@ -225,10 +237,12 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
     if (command == "play") return runPlay(rest, out, err);
     if (command == "devices") return runDevices(rest, out, err);
     if (command == "resonance") return runResonance(rest, out, err);
+    if (command == "sessions") return runSessions(rest, out, err);
 
     constexpr std::string_view commands[] = {
-        "check",   "info",   "render",     "render-batch", "captions", "haptics", "play",
-        "devices", "voices", "voice-pack", "presets",      "help",     "version", "resonance"};
+        "check",   "info",   "render",     "render-batch", "captions", "haptics",  "play",
+        "devices", "voices", "voice-pack", "presets",      "sessions", "help",     "version",
+        "resonance"};
     err << "stillpoint: unknown command '" << command << "'";
     if (auto near = nearestName(command, commands)) err << "; did you mean '" << *near << "'?";
     err << "\nrun 'stillpoint --help' for the commands\n";

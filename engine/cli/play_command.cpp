@@ -23,6 +23,7 @@
 #include "live/keep_until_exit.hpp"
 #include "live/key_controls.hpp"
 #include "output_files.hpp"
+#include "session_finder.hpp"
 #include "session_loader.hpp"
 #include "stillpoint/unsafe_characters.hpp"
 #include "time_format.hpp"
@@ -97,9 +98,12 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
                                               kVoiceOption,
                                               kVoicePackOption,
                                               {"heart", 0, true}});
-    const Arguments& a = parsed.arguments;
+    Arguments a = parsed.arguments;
     if (!parsed.error.empty()) return usage(err, parsed.error);
     if (a.positional.size() != 1) return usage(err, "name one session file");
+    const auto session = sessionPathFor(a.positional.front(), "play", err);
+    if (!session) return kExitIo;
+    a.positional.front() = *session;
 
     OutputRequest request;
     request.api = a.value("api").value_or("");

@@ -1,4 +1,4 @@
-// `stillpoint render FILE -o OUT`: a session to a WAV, FLAC or Ogg file.
+// `stillpoint render FILE -o OUT`: a session to a WAV, FLAC, Ogg, Opus or MP3 file.
 #include <cstdio>
 #include <iomanip>
 
@@ -9,6 +9,7 @@
 #include "output_files.hpp"
 #include "progress_bar.hpp"
 #include "render_job.hpp"
+#include "session_finder.hpp"
 #include "stillpoint/offline_render.hpp"
 #include "time_format.hpp"
 
@@ -16,8 +17,9 @@ namespace stillpoint::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: stillpoint render FILE -o OUT.wav|.flac|.ogg [--rate 44100|48000|88200|96000|192000]\n"
-    "                         [--channels 1|2] [--haptic-channel lra|shaker] [--haptic-cap 0..1]\n"
+    "usage: stillpoint render FILE|NAME -o OUT.wav|.flac|.ogg|.opus|.mp3\n"
+    "                         [--rate 44100|48000|88200|96000|192000] [--channels 1|2]\n"
+    "                         [--haptic-channel lra|shaker] [--haptic-cap 0..1]\n"
     "                         [--avoid REGION,...] [--captions vtt|srt] [--voice [ENGINE:]NAME]\n"
     "                         [--voice-pack DIR] [--resonance BPM] [--quiet]\n";
 
@@ -27,7 +29,7 @@ int runRender(const Args& args, std::ostream& out, std::ostream& err) {
     std::vector<OptionSpec> specs{{"output", 'o', true}, {"quiet", 'q', false}};
     specs.insert(specs.end(), renderSettingOptions().begin(), renderSettingOptions().end());
     const auto parsed = parseArguments(args, specs);
-    const Arguments& a = parsed.arguments;
+    Arguments a = parsed.arguments;
     if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output")) {
         err << "stillpoint render: "
             << (!parsed.error.empty()      ? parsed.error
@@ -37,6 +39,9 @@ int runRender(const Args& args, std::ostream& out, std::ostream& err) {
             << kUsage;
         return kExitUsage;
     }
+    const auto session = sessionPathFor(a.positional.front(), "render", err);
+    if (!session) return kExitIo;
+    a.positional.front() = *session;
     RenderJob job{a.positional.front(), *a.value("output"), {}, commandInputs(a)};
     if (const std::string problem = readRenderSettings(a, job.settings); !problem.empty()) {
         err << "stillpoint render: " << problem << '\n';
@@ -44,7 +49,7 @@ int runRender(const Args& args, std::ostream& out, std::ostream& err) {
     }
     if (!audioFileFormatFor(job.output)) {
         err << "stillpoint render: " << job.output
-            << ": unknown output format; use a name ending in .wav, .flac or .ogg\n";
+            << ": unknown output format; use a name ending in .wav, .flac, .ogg, .opus or .mp3\n";
         return kExitUsage;
     }
 

@@ -21,6 +21,16 @@ RenderJobOutcome renderJob(const RenderJob& job, std::string_view command, bool 
         return outcome;
     };
     // Checked before any work: a render may take minutes.
+    if (const auto format = audioFileFormatFor(job.output)) {
+        const int channels =
+            config.channels + (config.haptics.signal != HapticSignal::None ? 1 : 0);
+        if (const std::string refusal = audioFileRefusal(
+                job.output, *format, static_cast<int>(config.sampleRate), channels);
+            !refusal.empty()) {
+            err << "stillpoint " << command << ": " << refusal << '\n';
+            return fail(kExitUsage);
+        }
+    }
     std::vector<std::string> outputs{job.output};
     if (settings.captions) outputs.push_back(captionPathBeside(job.output, *settings.captions));
     if (!outputsMayBeWritten(command, outputs, job.inputs, err)) return fail(kExitIo);

@@ -38,10 +38,12 @@ class Cli : public ::testing::Test {
     }
     void TearDown() override { fs::remove_all(dir_); }
 
-    CommandResult run(const std::string& args) {
+    CommandResult run(const std::string& args) { return runWithEnvironment("", args); }
+    /// `environment`: shell assignments for this run, e.g. "STILLPOINT_ESPEAK=off".
+    CommandResult runWithEnvironment(const std::string& environment, const std::string& args) {
         const auto out = dir_ / "stdout", err = dir_ / "stderr";
-        const std::string command = std::string(STILLPOINT_CLI_PATH) + " " + args + " >" +
-                                    out.string() + " 2>" + err.string();
+        const std::string command = environment + " " + std::string(STILLPOINT_CLI_PATH) + " " +
+                                    args + " >" + out.string() + " 2>" + err.string();
         const int status = std::system(command.c_str());
         return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
     }

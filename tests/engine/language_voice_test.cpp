@@ -39,8 +39,9 @@ std::string voiceOfFirstLine(const Program& program) {
 TEST(LanguageVoice, EachLanguageHasItsDefaultVoiceAndANamedVoiceWins) {
     EXPECT_EQ(voiceOfFirstLine(planned(session("en"))), "flite:cmu_us_slt");
     if (!narration::EspeakSynthesizer::available())
-        GTEST_SKIP() << "espeak-ng voices are not in this build (STILLPOINT_WITH_ESPEAK is OFF): "
-                        "German, French and Spanish are spoken by espeak-ng";
+        GTEST_SKIP() << "espeak-ng voices are not available ("
+                     << narration::EspeakSynthesizer::unavailableReason()
+                     << "): German, French and Spanish are spoken by espeak-ng";
     EXPECT_EQ(voiceOfFirstLine(planned(session("de"))), "espeak:de");
     EXPECT_EQ(voiceOfFirstLine(planned(session("fr"))), "espeak:fr-fr");
     EXPECT_EQ(voiceOfFirstLine(planned(session("es"))), "espeak:es");
@@ -56,15 +57,17 @@ TEST(LanguageVoice, EachLanguageHasItsDefaultVoiceAndANamedVoiceWins) {
 
 TEST(LanguageVoice, WithoutEspeakANonEnglishSessionIsAnErrorAtItsLanguageKey) {
     if (narration::EspeakSynthesizer::available())
-        GTEST_SKIP() << "espeak-ng is in this build (STILLPOINT_WITH_ESPEAK is ON): a German "
-                        "session has its voice";
+        GTEST_SKIP() << "espeak voices are on (STILLPOINT_ESPEAK): a German session has its "
+                        "voice; run with STILLPOINT_ESPEAK=off to check the error";
     const Diagnostics errors = checkVoices(planned(session("de")));
     ASSERT_EQ(errors.size(), 1u);
+    // The reason names the fix (tests/cli/espeak_program_cli_test.cpp checks each one).
+    const std::string reason = narration::EspeakSynthesizer::unavailableReason();
+    EXPECT_NE(reason.find("STILLPOINT_ESPEAK"), std::string::npos) << reason;
     EXPECT_EQ(errors[0].format(),
               "language.yaml:2:11: error: language: de is spoken by espeak-ng (flite speaks only "
-              "English), and espeak voices are not in this build (STILLPOINT_WITH_ESPEAK is OFF, "
-              "or espeak-ng-data is missing); build with -DSTILLPOINT_WITH_ESPEAK=ON, with "
-              "libespeak-ng-dev and espeak-ng-data installed");
+              "English), and espeak voices are not available; " +
+                  reason);
 }
 
 }  // namespace

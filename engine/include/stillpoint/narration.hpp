@@ -69,8 +69,12 @@ struct AvailableVoice {
     bool isDefault = false;   ///< the engine's default voice
 };
 
-/// Every synthesised voice this build has: flite's, then espeak-ng's languages.
+/// Every synthesised voice this build has: flite's, then espeak-ng's languages
+/// (when the user turned them on with STILLPOINT_ESPEAK).
 std::vector<AvailableVoice> availableVoices();
+
+/// Why espeak-ng's voices are not offered and how to turn them on; empty when they are.
+std::string espeakUnavailableReason();
 
 /// `engine:name`, as `--voice` and a profile's voice take it.
 std::string qualifiedName(const AvailableVoice& voice);

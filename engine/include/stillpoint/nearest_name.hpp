@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace stillpoint {
 
@@ -13,6 +14,12 @@ namespace stillpoint {
 /// counts as one edit), when it is close enough to be a likely typo.
 std::optional<std::string> nearestName(std::string_view word,
                                        std::span<const std::string_view> candidates);
+
+/// Up to `count` candidates, closest first (one that contains `word` counts
+/// as closest); ties keep the candidates' order.
+std::vector<std::string> nearestNames(std::string_view word,
+                                      std::span<const std::string_view> candidates,
+                                      std::size_t count);
 
 /// "a, b, c"
 std::string joinNames(std::span<const std::string_view> names);

@@ -22,10 +22,18 @@ enum class AudioFileFormat : unsigned char {
     Wav,   ///< 24-bit PCM
     Flac,  ///< 24-bit
     Ogg,   ///< Ogg Vorbis
+    Opus,  ///< Ogg Opus, 48 kHz (or 8/12/16/24 kHz); needs a libsndfile with Opus
+    Mp3,   ///< MPEG-1 Layer III, 32/44.1/48 kHz; needs a libsndfile with MPEG (1.1 or later)
 };
 
-/// The format a path's extension asks for (.wav, .flac, .ogg), if any.
+/// The format a path's extension asks for (.wav, .flac, .ogg/.oga, .opus,
+/// .mp3), if any.
 std::optional<AudioFileFormat> audioFileFormatFor(std::string_view path);
+
+/// Why `format` cannot be written at `sampleRate` with this libsndfile (built
+/// without Opus or MPEG, or a rate the codec does not take); empty when it can.
+std::string audioFileRefusal(const std::string& path, AudioFileFormat format, int sampleRate,
+                             int channels);
 
 struct RenderedAudio {
     double sampleRate = 0.0;

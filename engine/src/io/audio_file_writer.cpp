@@ -13,6 +13,8 @@ namespace stillpoint {
 namespace {
 
 constexpr std::int64_t kBytesPerSample = 3;  // 24-bit PCM
+constexpr double kOpusCompressionLevel = 0.8;
+constexpr double kMp3CompressionLevel = 0.5;
 // A RIFF WAV's 32-bit size fields, less room for its header chunks.
 constexpr std::int64_t kRiffDataLimit = 0xFFFFFFFFll - (1 << 20);
 
@@ -29,8 +31,62 @@ int sndfileFormatFor(AudioFileFormat format, WavContainer container) {
             return SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
         case AudioFileFormat::Ogg:
             return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
+        case AudioFileFormat::Opus:
+            return SF_FORMAT_OGG | SF_FORMAT_OPUS;
+        case AudioFileFormat::Mp3:
+            return SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III;
     }
     return 0;
+}
+
+/// The rates each codec's encoder takes (libsndfile's checks let others through to sf_open).
+bool codecTakesRate(AudioFileFormat format, int sampleRate) {
+    if (format == AudioFileFormat::Opus)
+        return sampleRate == 8000 || sampleRate == 12000 || sampleRate == 16000 ||
+               sampleRate == 24000 || sampleRate == 48000;
+    if (format == AudioFileFormat::Mp3)
+        return sampleRate == 32000 || sampleRate == 44100 || sampleRate == 48000;
+    return true;
+}
+
+}  // namespace
+
+std::string audioFileRefusal(const std::string& path, AudioFileFormat format, int sampleRate,
+                             int channels) {
+    if (format != AudioFileFormat::Opus && format != AudioFileFormat::Mp3) return "";
+    SF_INFO probe{};
+    probe.samplerate = 48000;
+    probe.channels = channels;
+    probe.format = sndfileFormatFor(format, WavContainer::Riff);
+    const std::string name = format == AudioFileFormat::Opus ? "Opus" : "MP3";
+    if (!sf_format_check(&probe))
+        return path + ": this libsndfile (" + sf_version_string() + ") was built without " + name +
+               "; render .flac or .ogg instead, or use a libsndfile with " + name +
+               " (1.1 or later, as Debian 12's)";
+    if (codecTakesRate(format, sampleRate)) return "";
+    return path + ": " + name + " cannot be written at " + std::to_string(sampleRate) + " Hz (" +
+           (format == AudioFileFormat::Opus ? "Opus takes 8000, 12000, 16000, 24000 or 48000"
+                                            : "MP3 takes 32000, 44100 or 48000") +
+           "); use --rate 48000";
+}
+
+namespace {
+
+/// Bitrates for a voice over an ambience bed: transparent for speech, no
+/// swirl in the bed's noise. libsndfile maps its compression level (0 best,
+/// 1 smallest) onto each codec's range; these levels measure about 110 kbit/s
+/// (Opus) and 100 to 120 kbit/s (MP3, variable) in stereo at 48 kHz.
+void setLossyQuality(SNDFILE* file, AudioFileFormat format) {
+    if (format == AudioFileFormat::Ogg) {
+        double quality = 0.6;  // libsndfile's VBR quality in 0..1
+        sf_command(file, SFC_SET_VBR_ENCODING_QUALITY, &quality, sizeof(quality));
+        return;
+    }
+    if (format != AudioFileFormat::Opus && format != AudioFileFormat::Mp3) return;
+    int mode = SF_BITRATE_MODE_VARIABLE;
+    sf_command(file, SFC_SET_BITRATE_MODE, &mode, sizeof(mode));
+    double level = format == AudioFileFormat::Opus ? kOpusCompressionLevel : kMp3CompressionLevel;
+    sf_command(file, SFC_SET_COMPRESSION_LEVEL, &level, sizeof(level));
 }
 
 }  // namespace
@@ -58,6 +114,8 @@ bool AudioFileWriter::open(const std::string& path, AudioFileFormat format, int 
     info.samplerate = sampleRate;
     info.channels = channels;
     info.format = sndfileFormatFor(format, wavContainerFor(plannedFrames, channels));
+    if (error_ = audioFileRefusal(path, format, sampleRate, channels); !error_.empty())
+        return false;
     if (!sf_format_check(&info)) {
         error_ = path + ": libsndfile cannot write this format at " + std::to_string(sampleRate) +
                  " Hz with " + std::to_string(channels) + " channels";
@@ -82,10 +140,7 @@ bool AudioFileWriter::open(const std::string& path, AudioFileFormat format, int 
     framesWritten_ = 0;
     // Clip rather than wrap if a sample ever reaches full scale.
     sf_command(file_, SFC_SET_CLIPPING, nullptr, SF_TRUE);
-    if (format == AudioFileFormat::Ogg) {
-        double quality = 0.6;  // libsndfile's VBR quality in 0..1
-        sf_command(file_, SFC_SET_VBR_ENCODING_QUALITY, &quality, sizeof(quality));
-    }
+    setLossyQuality(file_, format);
     return true;
 }
 

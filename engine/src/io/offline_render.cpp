@@ -59,6 +59,8 @@ std::optional<AudioFileFormat> audioFileFormatFor(std::string_view path) {
     if (ext == "wav") return AudioFileFormat::Wav;
     if (ext == "flac") return AudioFileFormat::Flac;
     if (ext == "ogg" || ext == "oga") return AudioFileFormat::Ogg;
+    if (ext == "opus") return AudioFileFormat::Opus;
+    if (ext == "mp3") return AudioFileFormat::Mp3;
     return std::nullopt;
 }
 
@@ -88,7 +90,8 @@ FileRenderResult renderProgramToFile(std::shared_ptr<const Program> program,
     FileRenderResult result;
     const auto format = audioFileFormatFor(path);
     if (!format) {
-        result.error = path + ": unknown output format; use a .wav, .flac or .ogg file name";
+        result.error =
+            path + ": unknown output format; use a .wav, .flac, .ogg, .opus or .mp3 file name";
         return result;
     }
     Engine engine;

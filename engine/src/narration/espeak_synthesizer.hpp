@@ -6,14 +6,12 @@
 // changes, so its median moves a little less than asked (about 4.2
 // semitones for -6, 2 for +3; measured in tests/engine/voices_test.cpp).
 //
-// espeak-ng keeps global synthesis state (a pitch flutter phase, an echo
-// buffer, gain control) that carries from one utterance into the next and
-// cannot be reset, so the same sentence would sound slightly different
-// depending on what was said before. Each sentence is therefore synthesised
-// in a child process forked from a parent that has initialised espeak-ng but
-// never spoken: every sentence starts from the same state and a render is
-// deterministic with or without the cache. One mutex serialises every call
-// (espeak-ng is not thread-safe). Control thread only.
+// espeak-ng itself runs in the stillpoint-espeak program, one child process
+// per sentence (narration/espeak_process.hpp): the engine's libraries never
+// link it (GPL-3.0), the host is never forked, and every sentence starts
+// from the same freshly loaded state, so a render is deterministic with or
+// without the cache. Available only when the user turns espeak voices on
+// (STILLPOINT_ESPEAK). Control thread only.
 #pragma once
 
 #include <string>
@@ -33,8 +31,10 @@ class EspeakSynthesizer final : public SpeechSynthesizer {
   public:
     SynthesizedAudio say(std::string_view sentence, const VoiceRequest& request,
                          std::string& error) override;
-    /// Whether this build has espeak-ng and its data could be loaded.
+    /// Whether the user turned espeak voices on and stillpoint-espeak lists its voices.
     static bool available();
+    /// Why espeak voices are not available and how to turn them on; empty when they are.
+    static const std::string& unavailableReason();
     /// Its languages, sorted, without repeats; empty when not available.
     static const std::vector<EspeakVoice>& voices();
     static constexpr const char* kDefaultVoice = "en-us";

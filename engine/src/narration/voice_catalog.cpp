@@ -59,18 +59,14 @@ std::optional<ResolvedVoice> resolveVoice(const VoiceName& voice, Language langu
         !EspeakSynthesizer::available()) {
         message = "language: " + std::string(detail::languageCode(language)) +
                   " is spoken by espeak-ng (flite speaks only English), and espeak voices are "
-                  "not in this build (STILLPOINT_WITH_ESPEAK is OFF, or espeak-ng-data is "
-                  "missing)";
-        hint =
-            "build with -DSTILLPOINT_WITH_ESPEAK=ON, with libespeak-ng-dev and "
-            "espeak-ng-data installed";
+                  "not available";
+        hint = EspeakSynthesizer::unavailableReason();
         return std::nullopt;
     }
     if (voice.engine == SpeechEngine::Espeak && !EspeakSynthesizer::available()) {
-        message =
-            "espeak voices are not in this build (STILLPOINT_WITH_ESPEAK is OFF, or "
-            "espeak-ng-data is missing)";
-        hint = hintFor("", voicesOf(SpeechEngine::Flite), "use a flite voice");
+        message = "espeak voices are not available";
+        hint = EspeakSynthesizer::unavailableReason() + "; or " +
+               hintFor("", voicesOf(SpeechEngine::Flite), "use a flite voice");
         return std::nullopt;
     }
     if (voice.engine) {

@@ -37,6 +37,10 @@ std::vector<AvailableVoice> availableVoices() {
     return voices;
 }
 
+std::string espeakUnavailableReason() {
+    return narration::EspeakSynthesizer::unavailableReason();
+}
+
 std::string qualifiedName(const AvailableVoice& voice) {
     return narration::engineName(voice.engine) + ":" + voice.name;
 }

@@ -50,6 +50,23 @@ std::optional<std::string> nearestName(std::string_view word,
     return best;
 }
 
+std::vector<std::string> nearestNames(std::string_view word,
+                                      std::span<const std::string_view> candidates,
+                                      std::size_t count) {
+    word = word.substr(0, 64);
+    std::vector<std::pair<std::size_t, std::string_view>> ranked;
+    for (const std::string_view candidate : candidates) {
+        const bool contains = !word.empty() && candidate.find(word) != std::string_view::npos;
+        ranked.emplace_back(contains ? 0 : editDistance(word, candidate.substr(0, 64)), candidate);
+    }
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < ranked.size() && i < count; ++i)
+        names.emplace_back(ranked[i].second);
+    return names;
+}
+
 std::string joinNames(std::span<const std::string_view> names) {
     std::string out;
     for (const std::string_view name : names) {
