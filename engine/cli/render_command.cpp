@@ -39,19 +39,22 @@ int runRender(const Args& args, std::ostream& out, std::ostream& err) {
             << kUsage;
         return kExitUsage;
     }
-    const auto session = sessionPathFor(a.positional.front(), "render", err);
-    if (!session) return kExitIo;
-    a.positional.front() = *session;
-    RenderJob job{a.positional.front(), *a.value("output"), {}, commandInputs(a)};
-    if (const std::string problem = readRenderSettings(a, job.settings); !problem.empty()) {
+    RenderSettings settings;
+    if (const std::string problem = readRenderSettings(a, settings); !problem.empty()) {
         err << "stillpoint render: " << problem << '\n';
         return kExitUsage;
     }
-    if (!audioFileFormatFor(job.output)) {
-        err << "stillpoint render: " << job.output
-            << ": unknown output format; use a name ending in .wav, .flac, .ogg, .opus or .mp3\n";
+    const std::string output = *a.value("output");
+    if (!audioFileFormatFor(output)) {
+        err << "stillpoint render: " << output << ": unknown output format; use a name ending in "
+            << kAudioFileExtensions << '\n';
         return kExitUsage;
     }
+    // A session's name (`stillpoint sessions`) or its file; a file of that name wins.
+    const auto session = sessionPathFor(a.positional.front(), "render", err);
+    if (!session) return kExitIo;
+    a.positional.front() = *session;
+    RenderJob job{*session, output, settings, commandInputs(a)};
 
     const bool quiet = a.has("quiet");
     ProgressBar bar(stderr, "rendering");

@@ -78,7 +78,7 @@ TEST_F(RenderBatch, ManifestErrorsNameTheLineTheColumnAndTheFix) {
           "{\"session\": \"calm.yaml\", \"output\": \"a.flac\"}\n"
           "{\"session\": \"calm.yaml\", \"output\": \"d.wav\",\n"
           "\n"
-          "{\"session\": \"calm.yaml\", \"output\": \"e.mp3\"}\n"
+          "{\"session\": \"calm.yaml\", \"output\": \"e.aiff\"}\n"
           "{\"session\": \"calm.yaml\", \"output\": \"f.wav\", \"avoid\": [\"chest\", \"nek\"]}\n"
           "{\"session\": \"calm.yaml\", \"output\": \"g.wav\", \"voice\": \"flite:cmu_us_sl\"}\n"
           "{\"output\": \"h.wav\"}\n"
@@ -104,8 +104,8 @@ TEST_F(RenderBatch, ManifestErrorsNameTheLineTheColumnAndTheFix) {
         "end of input; expected string literal); write each job as one JSON object on one "
         "line, like {\"session\": \"scan.yaml\", \"output\": \"ana/scan.wav\"}\n" +
         m +
-        ":7:26: error: output 'e.mp3' has no audio format; end its name in .wav, .flac or "
-        ".ogg\n" +
+        ":7:26: error: output 'e.aiff' has no audio format; end its name in .wav, .flac, .ogg, "
+        ".opus or .mp3\n" +
         m +
         ":8:45: error: avoid: 'nek' is not a body region; did you mean 'neck'? (the regions: "
         "feet, ankles, calves, knees, thighs, hips, pelvis, belly, lower_back, upper_back, "

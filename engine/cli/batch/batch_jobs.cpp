@@ -256,8 +256,8 @@ BatchPlan planBatch(const Manifest& manifest, const std::string& manifestPath,
                 check.problem(output, "output " + inside.error);
             else if (!audioFileFormatFor(fs::path(output->value).extension().string()))
                 check.problem(output, "output '" + output->value +
-                                          "' has no audio format; end its name in .wav, .flac "
-                                          "or .ogg");
+                                          "' has no audio format; end its name in " +
+                                          std::string(kAudioFileExtensions));
             else {
                 const fs::path relative = fs::path(output->value).lexically_normal();
                 const auto [seen, added] = outputLines.emplace(outputIdentity(relative), row.line);

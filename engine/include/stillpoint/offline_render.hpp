@@ -26,6 +26,9 @@ enum class AudioFileFormat : unsigned char {
     Mp3,   ///< MPEG-1 Layer III, 32/44.1/48 kHz; needs a libsndfile with MPEG (1.1 or later)
 };
 
+/// The extensions a render writes, as messages name them.
+inline constexpr std::string_view kAudioFileExtensions = ".wav, .flac, .ogg, .opus or .mp3";
+
 /// The format a path's extension asks for (.wav, .flac, .ogg/.oga, .opus,
 /// .mp3), if any.
 std::optional<AudioFileFormat> audioFileFormatFor(std::string_view path);

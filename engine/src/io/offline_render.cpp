@@ -91,7 +91,7 @@ FileRenderResult renderProgramToFile(std::shared_ptr<const Program> program,
     const auto format = audioFileFormatFor(path);
     if (!format) {
         result.error =
-            path + ": unknown output format; use a .wav, .flac, .ogg, .opus or .mp3 file name";
+            path + ": unknown output format; use a " + std::string(kAudioFileExtensions) + " file name";
         return result;
     }
     Engine engine;
