@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "plan_progress.hpp"
 #include "processor/plugin_parameters.hpp"
 
 namespace stillpoint::app {
@@ -44,9 +45,13 @@ std::string AppPlayer::load(const plugin::SessionText& session, const ClientProf
     // The profile's regions first: the session is planned once, with them.
     const auto options = processor_.setListenerOptions(listenerOptions(profile));
     if (options.isNotEmpty()) return options.toStdString();
+    const bool wasPlaying = state().playing;
     const auto error = processor_.loadSession(session);
     if (error.isNotEmpty()) return error.toStdString();
+    // Back to the start; the processor holds it there until the old session
+    // has faded out and the new one's engine is ready. Chosen while playing, it plays.
     send(plugin::ControlType::Cue);
+    if (wasPlaying) send(plugin::ControlType::Play);
     return applyProfile(profile);
 }
 
@@ -94,6 +99,9 @@ void AppPlayer::grounding() {
 void AppPlayer::stop() {
     send(plugin::ControlType::Stop);
 }
+void AppPlayer::continueCheckin() {
+    send(plugin::ControlType::Continue);
+}
 
 double AppPlayer::currentPace() const {
     const double asked = state().paceBpm;
@@ -126,21 +134,28 @@ PlayerState AppPlayer::state() const {
     s.paused = display.paused.load();
     s.playing = display.playing.load() && !s.paused && !s.finished;
     s.holding = hold_->load() >= 0.5f;
+    s.waiting = display.waiting.load() && !s.finished;
     s.phase = display.phase.load();
     s.section = display.section.load();
     s.elapsedSeconds = static_cast<double>(display.position.load()) / display.sampleRate.load();
     const float pace = pace_->load();
     s.paceBpm = pace >= plugin::params::kSessionPaceBelow ? static_cast<double>(pace) : 0.0;
-    if (const auto program = processor_.currentProgram()) {
+    // The narrated program (real line lengths) once made, the plan until then.
+    if (const auto program = this->program()) {
         s.title = program->title;
         s.lengthSeconds = program->lengthSeconds;
         if (s.section >= 0 && s.section < static_cast<int>(program->sections.size()))
             s.sectionName = program->sections[static_cast<std::size_t>(s.section)].name;
-        const int step = display.step.load();
-        if (step >= 0 && step < static_cast<int>(program->steps.size())) {
-            const auto& lines = program->steps[static_cast<std::size_t>(step)].lines;
-            if (!lines.empty()) s.caption = lines.front();
-        }
+        const auto progress = plugin::planProgress(
+            *program, s.finished ? -1 : display.step.load(),
+            static_cast<double>(display.stepElapsed.load()) / display.sampleRate.load());
+        s.grounding = progress.grounding && !s.finished;
+        s.remainingSeconds = s.finished ? 0.0 : progress.remainingSeconds;
+        s.sectionElapsedSeconds = progress.sectionElapsedSeconds;
+        s.sectionLengthSeconds = progress.sectionLengthSeconds;
+        if (const auto* words =
+                plugin::CaptionFollower::wordsOf(*program, display.caption.current()))
+            s.caption = *words;
     }
     return s;
 }

@@ -10,7 +10,7 @@ namespace {
 constexpr std::string_view kPrefix = "/stillpoint/";
 constexpr std::size_t kMaxTextBytes = 255;
 
-constexpr std::array<std::pair<std::string_view, RemoteControl>, 10> kControls = {{
+constexpr std::array<std::pair<std::string_view, RemoteControl>, 11> kControls = {{
     {"play", RemoteControl::Play},
     {"pause", RemoteControl::Pause},
     {"toggle", RemoteControl::Toggle},
@@ -21,6 +21,7 @@ constexpr std::array<std::pair<std::string_view, RemoteControl>, 10> kControls =
     {"faster", RemoteControl::Faster},
     {"grounding", RemoteControl::Grounding},
     {"stop", RemoteControl::Stop},
+    {"continue", RemoteControl::Continue},
 }};
 
 const std::string* text(const OscArgument& argument) {

@@ -28,6 +28,7 @@ enum class RemoteControl : unsigned char {
     Faster,
     Grounding,
     Stop,
+    Continue,  ///< a check-in waiting for the client goes on
 };
 
 struct RemoteRequest {

@@ -1,5 +1,7 @@
 #include "editor/stillpoint_editor.hpp"
 
+#include "plan_progress.hpp"
+
 namespace stillpoint::plugin {
 namespace {
 
@@ -48,6 +50,11 @@ StillpointEditor::StillpointEditor(StillpointProcessor& processor)
         state, params::kPattern, patterns_);
     openFile_.onClick = [this] { chooseFile(); };
     addAndMakeVisible(openFile_);
+    // Through the control queue, so a click is never lost between two blocks;
+    // hosts automate the Continue parameter instead.
+    continue_.onClick = [this] { processor_.control({ControlType::Continue}); };
+    continue_.setTooltip("A check-in waits for the listener: go on");
+    addAndMakeVisible(continue_);
 
     addSlider(params::kPace, "Pace");
     for (const auto& trim : params::kLayerTrims) addSlider(trim.id, trim.name);
@@ -134,9 +141,23 @@ void StillpointEditor::timerCallback() {
     // The voice's real length, once narrated, is the session's length.
     const auto narrated = processor_.narratedProgram();
     const Program* timed = narrated ? narrated.get() : program.get();
-    juce::String status = clock(at) + " / " + clock(timed ? timed->lengthSeconds : 0.0);
+    const bool finished = display.finished.load();
+    const auto progress = timed
+                              ? planProgress(*timed, finished ? -1 : display.step.load(),
+                                             static_cast<double>(display.stepElapsed.load()) / rate)
+                              : PlanProgress{};
+    juce::String status =
+        progress.grounding
+            ? "grounding " + clock(progress.sectionElapsedSeconds) + " of " +
+                  clock(progress.sectionLengthSeconds)
+            : clock(at) + ", " + clock(finished ? 0.0 : progress.remainingSeconds) + " left";
     if (const auto section = currentSection(); section.isNotEmpty()) status << "  -  " << section;
-    if (display.relocating.load())
+    const bool waiting = display.waiting.load() && !finished;
+    continue_.setColour(juce::TextButton::buttonColourId,
+                        waiting ? juce::Colour(0xff6f9e93) : juce::Colour(0xff2c3d48));
+    if (waiting)
+        status << "  -  waiting for Continue";
+    else if (display.relocating.load())
         status << "  -  finding the place";
     else if (!display.playing.load())
         status << "  -  stopped";
@@ -162,6 +183,8 @@ void StillpointEditor::resized() {
     auto area = getLocalBounds().reduced(16);
     auto top = area.removeFromTop(30);
     openFile_.setBounds(top.removeFromRight(110));
+    top.removeFromRight(8);
+    continue_.setBounds(top.removeFromRight(90));
     top.removeFromRight(8);
     patterns_.setBounds(top.removeFromRight(std::min(150, top.getWidth() / 5)));
     top.removeFromRight(8);

@@ -19,15 +19,19 @@ struct PlaybackDisplay {
     std::atomic<double> sampleRate{48000.0};
     std::atomic<int> section{-1};
     std::atomic<int> step{-1};
+    /// Session-clock frames the current step has played (pauses left out).
+    std::atomic<std::int64_t> stepElapsed{0};
     std::atomic<int> phase{-1};               ///< BreathPhase, -1 before the first breath
     std::atomic<std::int64_t> phaseStart{0};  ///< session sample the phase began at
     std::atomic<double> paceBpm{0.0};         ///< the pace the plugin asked for, 0: the session's
-    std::atomic<int> pattern{0};  ///< the breathPresets() entry breathed (1 + index), 0: the session's
-    std::atomic<bool> playing{false};         ///< the host plays, or the free timeline runs
-    std::atomic<bool> paused{false};          ///< the engine faded out on a Pause and waits
+    std::atomic<int> pattern{
+        0};  ///< the breathPresets() entry breathed (1 + index), 0: the session's
+    std::atomic<bool> playing{false};  ///< the host plays, or the free timeline runs
+    std::atomic<bool> paused{false};   ///< the engine faded out on a Pause and waits
     std::atomic<bool> relocating{false};
     std::atomic<bool> finished{false};
-    CaptionFollower caption;  ///< the line the voice is saying, from the engine's events
+    std::atomic<bool> waiting{false};  ///< a check-in has said its prompt and waits for Continue
+    CaptionFollower caption;           ///< the line the voice is saying, from the engine's events
 };
 
 }  // namespace stillpoint::plugin

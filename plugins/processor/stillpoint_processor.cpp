@@ -31,6 +31,7 @@ StillpointProcessor::StillpointProcessor()
     hold_ = parameters_.getRawParameterValue(params::kHold);
     pattern_ = parameters_.getRawParameterValue(params::kPattern);
     haptics_ = parameters_.getRawParameterValue(params::kHaptics);
+    continue_ = parameters_.getRawParameterValue(params::kContinue);
     sessionChoice_ =
         dynamic_cast<juce::AudioParameterChoice*>(parameters_.getParameter(params::kSession));
     install(bundledSessions().front());
@@ -180,7 +181,8 @@ void StillpointProcessor::sendCommands(double hostBpm) noexcept {
     if (tempoSync_->load() >= 0.5f && hostBpm > 0.0)
         pace = std::clamp(hostBpm / std::max(1.0f, beatsPerBreath_->load()), 1.0, 30.0);
     // 0 hands the pace back to the session (the engine glides to its plan).
-    if (std::fabs(pace - sent_.paceBpm) > 1e-3 && player_.pushCommand({CommandType::SetPace, 0, pace}))
+    if (std::fabs(pace - sent_.paceBpm) > 1e-3 &&
+        player_.pushCommand({CommandType::SetPace, 0, pace}))
         sent_.paceBpm = pace;
     display_.paceBpm.store(pace);
 
@@ -193,6 +195,13 @@ void StillpointProcessor::sendCommands(double hostBpm) noexcept {
     if (hold != sent_.hold &&
         player_.pushCommand({hold ? CommandType::Hold : CommandType::Release, 0, 0.0}))
         sent_.hold = hold;
+
+    // Continue is a trigger: its rising edge, once (a full queue tries again next block).
+    const bool go = continue_->load() >= 0.5f;
+    if (!go)
+        continueWasOn_ = false;
+    else if (!continueWasOn_ && player_.pushCommand({CommandType::Continue, 0, 0.0}))
+        continueWasOn_ = true;
 }
 
 void StillpointProcessor::drainControls() noexcept {
@@ -222,6 +231,7 @@ void StillpointProcessor::readEvents(int frames, bool freeTimeline) noexcept {
     // moves the engine off the plan).
     if (freeTimeline && !display_.paused.load() && !display_.finished.load())
         sessionClock_ += frames;
+    if (!display_.paused.load() && !display_.finished.load()) stepClock_ += frames;
     const Program* program = player_.playingProgram();
     const double rate = display_.sampleRate.load();
     const auto plannedStart = [&](double seconds) {
@@ -243,7 +253,12 @@ void StillpointProcessor::readEvents(int frames, bool freeTimeline) noexcept {
                 break;
             case EventType::StepStarted:
                 display_.step.store(event.index);
-                sent_.paceBpm = 0.0;  // an engine built for a relocation knows no chosen pace: send it again
+                display_.waiting.store(false);
+                // The step began at event.sample; the engine has played to its position.
+                stepClock_ =
+                    std::max<std::int64_t>(0, player_.playingEngineSample() - event.sample);
+                sent_.paceBpm =
+                    0.0;  // an engine built for a relocation knows no chosen pace: send it again
                 if (program && event.index >= 0 &&
                     event.index < static_cast<int>(program->steps.size()))
                     sessionClock_ = plannedStart(
@@ -262,8 +277,12 @@ void StillpointProcessor::readEvents(int frames, bool freeTimeline) noexcept {
             case EventType::Resumed:
                 display_.paused.store(false);
                 break;
+            case EventType::WaitingForContinue:
+                display_.waiting.store(true);
+                break;
             case EventType::Finished:
                 display_.finished.store(true);
+                display_.waiting.store(false);
                 display_.phase.store(-1);
                 break;
             case EventType::SessionStarted:
@@ -274,6 +293,7 @@ void StillpointProcessor::readEvents(int frames, bool freeTimeline) noexcept {
         }
     }
     display_.caption.advance(player_.playingEngineSample());
+    display_.stepElapsed.store(stepClock_);
 }
 
 void StillpointProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) {
@@ -282,8 +302,11 @@ void StillpointProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::M
     drainControls();
     if (std::exchange(controlled_.cued, false)) {  // back at the start: nothing has played yet
         sessionClock_ = 0;
+        stepClock_ = 0;
         display_.section.store(-1);
         display_.step.store(-1);
+        display_.stepElapsed.store(0);
+        display_.waiting.store(false);
         display_.phase.store(-1);
         display_.paused.store(false);
         display_.finished.store(false);
@@ -305,8 +328,8 @@ void StillpointProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::M
     const bool hapticBus = getBusCount(false) > 1 && getBus(false, 1)->isEnabled();
     player_.setHapticsEnabled(haptics_->load() >= 0.5f);
     player_.setHapticCap(hapticCap_.load());
-    player_.process(out, hapticBus ? getBusBuffer(buffer, false, 1).getWritePointer(0) : nullptr, frames,
-                    transport);
+    player_.process(out, hapticBus ? getBusBuffer(buffer, false, 1).getWritePointer(0) : nullptr,
+                    frames, transport);
     // Cued, the engine that is to play has not started: what another one says is stale.
     if (!controlled_.waitsForStart) readEvents(transport.playing ? frames : 0, freeTimeline);
 

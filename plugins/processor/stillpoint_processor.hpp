@@ -127,6 +127,7 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     std::atomic<float>* hold_ = nullptr;
     std::atomic<float>* pattern_ = nullptr;
     std::atomic<float>* haptics_ = nullptr;
+    std::atomic<float>* continue_ = nullptr;
     juce::AudioParameterChoice* sessionChoice_ = nullptr;
 
     SessionPlayer player_;
@@ -147,6 +148,8 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     ControlState controlled_;
     std::optional<Command> unsent_;  ///< a control's command waiting for an engine
     std::int64_t sessionClock_ = 0;  ///< the free timeline's place in the planned session
+    std::int64_t stepClock_ = 0;     ///< session-clock frames the current step has played
+    bool continueWasOn_ = false;  ///< the Continue parameter at the last block (a rising edge goes)
     PlaybackDisplay display_;
 };
 

@@ -18,6 +18,10 @@ TEST(RemoteRequest, ControlsOnThisComputerTakeNoArgumentsButHold) {
     EXPECT_EQ(stop->control, RemoteControl::Stop);
     EXPECT_FALSE(decode({"/stillpoint/stop", {1}}, false));
     EXPECT_FALSE(decode({"/stillpoint/stopp", {}}, false));
+    const auto go = decode({"/stillpoint/continue", {}}, false);
+    ASSERT_TRUE(go);
+    EXPECT_EQ(go->control, RemoteControl::Continue);
+    EXPECT_FALSE(decode({"/stillpoint/continue", {1}}, false));
     EXPECT_FALSE(decode({"/stillpoint/", {}}, false));
     EXPECT_FALSE(decode({"/other/stop", {}}, false));
 
