@@ -365,6 +365,8 @@ void SessionPlayer::processBlock(float* const* out, int frames,
             return;
 
         case Mode::Waiting:
+            // A replaced session fading out goes first; its last block ends near here.
+            if (outgoing_ && transport.playing) return;
             if (!transport.playing) {
                 if (h != nextHost_ && !(h < 0 && nextHost_ == 0)) requestRelocation(h, false);
                 return;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "caption_follower.hpp"
+#include "switch_fade.hpp"
 #include "stillpoint/narration.hpp"
 #include "stillpoint/offline_render.hpp"
 #include "stillpoint/session_parser.hpp"
@@ -342,6 +343,111 @@ TEST(CaptionFollower, ShowsTheSpokenLineFromItsFirstHeardSampleUntilItsLast) {
     EXPECT_EQ(clearedAfter, ends - 1);  // cleared once its last one has
     // Another program's lines are never read through a caption of this one.
     EXPECT_EQ(CaptionFollower::wordsOf(*program, {narrated.get(), 1, 0}), nullptr);
+}
+
+/// A check-in between a line and a bell.
+std::shared_ptr<const Program> checkinSession() {
+    return planText(R"(
+title: checkin
+defaults: {pattern: coherent, tone: pad, bed: brown}
+sections:
+  - name: one
+    steps:
+      - say: "Settle in."
+      - checkin: {prompt: "How is this for you?", wait: 2s}
+      - bell: {kind: chime, ring: 2s}
+)",
+                    "checkin.yaml");
+}
+
+TEST(SessionPlayer, AnOfflineBounceKeepsTheCheckinsOwnWaitAndEqualsTheRender) {
+    const auto program = checkinSession();
+    const auto render = reference(program);
+    SessionPlayer player;
+    player.setProgram(program);
+    player.prepare(kRate);
+    const auto got = play(player, 0, render.frames() + 1000, 512, {0, true, true});
+    EXPECT_EQ(mismatches(got, render, 0), 0);
+}
+
+TEST(SessionPlayer, RealtimePlaybackWaitsAtACheckinUntilContinue) {
+    const auto program = checkinSession();
+    SessionPlayer player;
+    player.setProgram(program);
+    player.prepare(kRate);
+    std::vector<float> l(512), r(512);
+    float* out[2] = {l.data(), r.data()};
+    std::int64_t host = 0, waitingAt = -1, nextStepAt = -1, continuedAt = -1;
+    for (; host < 60 * 48000 && nextStepAt < 0; host += 512) {
+        // Ten seconds after it began to wait: far past the check-in's own 2 s.
+        if (waitingAt >= 0 && continuedAt < 0 && host >= waitingAt + 10 * 48000) {
+            ASSERT_TRUE(player.pushCommand({CommandType::Continue, 0, 0.0}));
+            continuedAt = host;
+        }
+        player.process(out, 512, {host, true, false});
+        Event e;
+        while (player.popEvent(e)) {
+            if (e.type == EventType::WaitingForContinue) waitingAt = e.sample;
+            if (e.type == EventType::StepStarted && e.index == 2) nextStepAt = e.sample;
+        }
+    }
+    ASSERT_GE(waitingAt, 0);
+    ASSERT_GE(continuedAt, 0);
+    // The bell comes with the Continue (the block it was queued before), not before.
+    EXPECT_GE(nextStepAt, continuedAt);
+    EXPECT_LE(nextStepAt, continuedAt + 512 + 48);
+    // Told not to wait, realtime playback keeps the check-in's own wait.
+    SessionPlayer unattended;
+    unattended.setWaitAtCheckins(false);
+    unattended.setProgram(program);
+    unattended.prepare(kRate);
+    const auto render = reference(program);
+    const auto got = play(unattended, 0, render.frames(), 512, {});
+    EXPECT_EQ(mismatches(got, render, 0), 0);
+}
+
+TEST(SessionPlayer, ANewSessionWhileAHostPlaysFadesTheOldOutThenTheNewInAtTheHostsPlace) {
+    const auto first = shortSession();
+    const auto second = otherSession();
+    const auto firstRender = reference(first), secondRender = reference(second);
+    SessionPlayer player;
+    player.setProgram(first);
+    player.prepare(kRate);
+    const std::int64_t at = 6 * 48000;
+    Capture got = play(player, 0, at, 512, {});
+    ASSERT_EQ(mismatches(got, firstRender, 0), 0);
+    player.setProgram(second);
+    std::vector<float> l(512), r(512);
+    float* out[2] = {l.data(), r.data()};
+    for (std::int64_t host = at; host < at + 10 * 48000; host += 512) {
+        player.process(out, 512, {host, true, false});
+        got.left.insert(got.left.end(), l.begin(), l.end());
+        // The worker builds the new engine meanwhile, as at a device's pace.
+        if (player.relocating()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    std::vector<float> unswitched(static_cast<std::size_t>(firstRender.frames()));
+    for (std::size_t i = 0; i < unswitched.size(); ++i) unswitched[i] = firstRender.interleaved[2 * i];
+    const auto fade = test::measureSwitchFade(got.left, unswitched, static_cast<std::size_t>(at),
+                                              kRate, 5.0);
+    EXPECT_GE(fade.secondsToQuiet, 2.0);
+    EXPECT_LE(fade.secondsToQuiet, kStopFadeSeconds + 0.1);
+    EXPECT_LT(fade.steepestFallDb, 12.0);
+    EXPECT_LE(fade.stepDuring, fade.stepBefore);
+
+    // The new session enters after that, at the host's place, rising over a
+    // session's own fade-in; then it is its render there, sample for sample.
+    const auto enters =
+        static_cast<std::size_t>(at) + static_cast<std::size_t>(fade.secondsToQuiet * kRate);
+    ASSERT_LT(enters + 5 * 48000, got.left.size());
+    EXPECT_LT(test::rms(got.left.data() + enters, 9600),
+              0.25 * test::rms(got.left.data() + enters + 3 * 48000 + 9600, 48000));
+    const std::size_t settled =
+        enters + static_cast<std::size_t>((kSessionFadeInSeconds + 0.1) * kRate);
+    std::int64_t bad = 0;
+    for (std::size_t i = settled; i < got.left.size(); ++i)
+        if (got.left[i] != secondRender.interleaved[2 * i]) ++bad;
+    EXPECT_EQ(bad, 0);
+    EXPECT_EQ(player.program(), second);
 }
 
 }  // namespace

@@ -18,8 +18,8 @@ namespace stillpoint::test {
 struct SwitchFade {
     double stepBefore = 0.0;  ///< largest |x[n+1]-x[n]| over `beforeSeconds` before the switch
     double stepDuring = 0.0;  ///< ... from the switch until the level has fallen away
-    /// Until a 50 ms window's level is 100 dB below the unswitched one's:
-    /// silence, where the fade has ended.
+    /// Until the fade has ended: 32 samples of exact silence (an engine
+    /// that has finished), or a 50 ms window 100 dB below the unswitched one.
     double secondsToQuiet = -1.0;
     /// The largest fall in level from one 50 ms window to the next while
     /// above -60 dB (below that the fade eases into true silence).
@@ -35,7 +35,16 @@ inline SwitchFade measureSwitchFade(const std::vector<float>& heard,
     const auto before = std::min(at, static_cast<std::size_t>(beforeSeconds * rate));
     fade.stepBefore = maxAbsStep(heard.data() + at - before, static_cast<int>(before));
     const auto window = static_cast<std::size_t>(0.05 * rate);
-    const std::size_t end = std::min(heard.size(), unswitched.size());
+    std::size_t end = std::min(heard.size(), unswitched.size());
+    for (std::size_t i = at, zeros = 0; i < end; ++i) {
+        zeros = heard[i] == 0.0f ? zeros + 1 : 0;
+        if (zeros == 32) {
+            end = i - 31;
+            fade.secondsToQuiet = static_cast<double>(end - at) / rate;
+            fade.stepDuring = maxAbsStep(heard.data() + at, static_cast<int>(end - at));
+            break;
+        }
+    }
     for (std::size_t start = at; start + window <= end; start += window) {
         const double own = rms(unswitched.data() + start, static_cast<int>(window));
         const double gain =
