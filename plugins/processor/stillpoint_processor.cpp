@@ -239,6 +239,7 @@ void StillpointProcessor::readEvents(int frames, bool freeTimeline) noexcept {
     };
     Event event;
     while (player_.popEvent(event)) {
+        heard_.tryPush(event);  // full (nobody reads): dropped, as the header says
         switch (event.type) {
             case EventType::LineSpoken:
                 display_.caption.onEvent(event, player_.playingProgram(),

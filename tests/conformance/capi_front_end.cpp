@@ -1,0 +1,100 @@
+// The C API's adapter: an embedding app's loop of sp_process blocks, a
+// command queued before the block that starts at its sample.
+#include <algorithm>
+#include <vector>
+
+#include "front_ends.hpp"
+#include "stillpoint/stillpoint.h"
+
+namespace stillpoint::conformance {
+namespace {
+
+constexpr int kBlock = 480;
+
+std::optional<EventType> eventType(sp_event_type type) {
+    switch (type) {
+        case SP_EVENT_SESSION_STARTED:
+            return EventType::SessionStarted;
+        case SP_EVENT_SECTION_STARTED:
+            return EventType::SectionStarted;
+        case SP_EVENT_STEP_STARTED:
+            return EventType::StepStarted;
+        case SP_EVENT_PHASE_CHANGED:
+            return EventType::PhaseChanged;
+        case SP_EVENT_BELL:
+            return EventType::BellStruck;
+        case SP_EVENT_PAUSED:
+            return EventType::Paused;
+        case SP_EVENT_RESUMED:
+            return EventType::Resumed;
+        case SP_EVENT_FINISHED:
+            return EventType::Finished;
+        case SP_EVENT_WAITING:
+            return EventType::WaitingForContinue;
+        case SP_EVENT_HAPTIC_TAP:
+            return EventType::HapticTap;
+        case SP_EVENT_LINE_SPOKEN:
+            return EventType::LineSpoken;
+    }
+    return std::nullopt;
+}
+
+sp_result send(sp_engine* engine, Action action) {
+    switch (action) {
+        case Action::Pause:
+            return sp_command(engine, SP_COMMAND_PAUSE, 0.0);
+        case Action::Resume:
+            return sp_command(engine, SP_COMMAND_RESUME, 0.0);
+        case Action::Next:
+            return sp_command(engine, SP_COMMAND_NEXT_SECTION, 0.0);
+        case Action::Continue:
+            return sp_command(engine, SP_COMMAND_CONTINUE, 0.0);
+        case Action::Faster:
+            return sp_command(engine, SP_COMMAND_PACE, kFasterBpm);
+        case Action::Grounding:
+            return sp_command(engine, SP_COMMAND_GROUNDING, 0.0);
+        case Action::Stop:
+            return sp_command(engine, SP_COMMAND_STOP, 0.0);
+    }
+    return SP_ERROR_INVALID_ARGUMENT;
+}
+
+}  // namespace
+
+FrontEndRun runCapi(const std::vector<TimedAction>& actions) {
+    FrontEndRun run;
+    sp_engine* engine = nullptr;
+    if (sp_create(&engine) != SP_OK) return {{}, {}, -1, "sp_create failed"};
+    if (sp_load_session_file(engine, sessionPath().c_str()) != SP_OK ||
+        sp_prepare(engine, kRate, kBlock, SP_LAYOUT_STEREO) != SP_OK ||
+        sp_set_parameter(engine, SP_PARAM_WAIT_AT_CHECKINS, 1.0) != SP_OK) {
+        run.problem = std::string("the C API refused the session: ") + sp_error_message(engine);
+        sp_destroy(engine);
+        return run;
+    }
+    std::vector<float> left(kBlock), right(kBlock);
+    float* out[2] = {left.data(), right.data()};
+    std::size_t next = 0;
+    bool finished = false;
+    for (std::int64_t at = 0; !finished && at < 60 * static_cast<std::int64_t>(kRate);) {
+        while (next < actions.size() && actions[next].sample <= at)
+            if (send(engine, actions[next++].action) != SP_OK)
+                run.problem = "a command was refused";
+        // Up to the next action's sample, so it lands exactly there.
+        std::int64_t frames = kBlock;
+        if (next < actions.size()) frames = std::min(frames, actions[next].sample - at);
+        sp_process(engine, out, 2, static_cast<int>(frames));
+        at += frames;
+        sp_event event;
+        while (sp_poll_event(engine, &event) == SP_OK) {
+            const auto type = eventType(event.type);
+            if (!type || !traced(*type)) continue;
+            run.events.push_back({*type, event.index, event.sample});
+            finished = finished || *type == EventType::Finished;
+        }
+    }
+    sp_destroy(engine);
+    return run;
+}
+
+}  // namespace stillpoint::conformance

@@ -1,0 +1,70 @@
+// The plugin's adapter: SessionPlayer, the JUCE-free core StillpointProcessor
+// drives, on a host timeline rolling in realtime from 0 (so it waits at
+// check-ins), an engine command pushed before the block it acts in.
+#include <algorithm>
+#include <chrono>
+#include <thread>
+#include <vector>
+
+#include "front_ends.hpp"
+#include "processor/session_library.hpp"
+#include "session_player.hpp"
+
+namespace stillpoint::conformance {
+namespace {
+
+constexpr int kBlock = 480;
+
+Command commandFor(Action action) {
+    switch (action) {
+        case Action::Pause:
+            return {CommandType::Pause, 0, 0.0};
+        case Action::Resume:
+            return {CommandType::Resume, 0, 0.0};
+        case Action::Next:
+            return {CommandType::NextSection, 0, 0.0};
+        case Action::Continue:
+            return {CommandType::Continue, 0, 0.0};
+        case Action::Faster:
+            return {CommandType::SetPace, 0, kFasterBpm};
+        case Action::Grounding:
+            return {CommandType::Grounding, 0, 0.0};
+        case Action::Stop:
+            return {CommandType::Stop, 0, 0.0};
+    }
+    return {};
+}
+
+}  // namespace
+
+FrontEndRun runPluginPlayer(const std::vector<TimedAction>& actions) {
+    FrontEndRun run;
+    const auto loaded = plugin::planSessionText({sessionPath(), sessionText()});
+    if (!loaded.program) return {{}, {}, -1, loaded.error};
+    run.groundingSection = loaded.program->groundingSection;
+    plugin::SessionPlayer player;
+    player.setProgram(loaded.program);
+    player.prepare(kRate);
+    std::vector<float> left(kBlock), right(kBlock);
+    float* out[2] = {left.data(), right.data()};
+    std::size_t next = 0;
+    bool finished = false;
+    for (std::int64_t at = 0; !finished && at < 60 * static_cast<std::int64_t>(kRate);) {
+        while (next < actions.size() && actions[next].sample <= at)
+            if (!player.pushCommand(commandFor(actions[next++].action)))
+                run.problem = "a command was refused";
+        std::int64_t frames = kBlock;
+        if (next < actions.size()) frames = std::min(frames, actions[next].sample - at);
+        player.process(out, static_cast<int>(frames), {at, true, false});
+        at += frames;
+        Event event;
+        while (player.popEvent(event)) {
+            if (!traced(event.type)) continue;
+            run.events.push_back({event.type, event.index, event.sample});
+            finished = finished || event.type == EventType::Finished;
+        }
+    }
+    return run;
+}
+
+}  // namespace stillpoint::conformance
