@@ -4,6 +4,7 @@
 
 #include "plan_progress.hpp"
 #include "processor/plugin_parameters.hpp"
+#include "stillpoint/breath_pattern.hpp"
 
 namespace stillpoint::app {
 namespace {
@@ -98,6 +99,11 @@ void AppPlayer::grounding() {
 }
 void AppPlayer::stop() {
     send(plugin::ControlType::Stop);
+}
+void AppPlayer::setPattern(int index) {
+    setParameter(
+        plugin::params::kPattern,
+        static_cast<float>(std::clamp(index, 0, static_cast<int>(breathPresets().size()))));
 }
 void AppPlayer::continueCheckin() {
     send(plugin::ControlType::Continue);

@@ -1,7 +1,7 @@
 // AppPlayer: the therapist app's controls over the plugin's processor. The
 // app is one more host of StillpointProcessor: ProcessorHost plays it on the
 // audio device, and the controls reach it the ways they reach the plugin:
-// pace and hold as its parameters, the moments (play, pause, sections,
+// pace, hold and the breath pattern as its parameters, the moments (play, pause, sections,
 // grounding, a faded stop, a check-in's Continue) through its control queue, a client's profile
 // (regions to leave out, voice, haptic cap, layer volumes) as its listener
 // options, haptics on/off as its Haptics parameter.
@@ -72,6 +72,10 @@ class AppPlayer {
     void previous();
     void slower();
     void faster();
+    /// Breathe built-in pattern `index` (1 + its place in breathPresets(), as
+    /// `stillpoint presets` lists them) from the next whole breath on; 0
+    /// hands the breathing back to the session's own patterns.
+    void setPattern(int index);
     void grounding();
     void stop();  ///< fades out over the engine's stop fade and finishes
     /// A check-in waiting for the listener goes on (it waits, live, until this).

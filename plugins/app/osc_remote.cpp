@@ -161,6 +161,9 @@ void OscRemote::control(const RemoteRequest& request) {
         case RemoteControl::Continue:
             player_.continueCheckin();
             break;
+        case RemoteControl::Pattern:
+            player_.setPattern(request.pattern);
+            break;
     }
 }
 

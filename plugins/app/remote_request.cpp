@@ -10,7 +10,7 @@ namespace {
 constexpr std::string_view kPrefix = "/stillpoint/";
 constexpr std::size_t kMaxTextBytes = 255;
 
-constexpr std::array<std::pair<std::string_view, RemoteControl>, 11> kControls = {{
+constexpr std::array<std::pair<std::string_view, RemoteControl>, 12> kControls = {{
     {"play", RemoteControl::Play},
     {"pause", RemoteControl::Pause},
     {"toggle", RemoteControl::Toggle},
@@ -22,6 +22,7 @@ constexpr std::array<std::pair<std::string_view, RemoteControl>, 11> kControls =
     {"grounding", RemoteControl::Grounding},
     {"stop", RemoteControl::Stop},
     {"continue", RemoteControl::Continue},
+    {"pattern", RemoteControl::Pattern},
 }};
 
 const std::string* text(const OscArgument& argument) {
@@ -100,6 +101,10 @@ std::optional<RemoteRequest> decodeRemoteRequest(const OscMessage& message, bool
         if (control == RemoteControl::Hold && own == 1) {
             request.hold = onOff(args[first]);
             if (!request.hold) return std::nullopt;
+        } else if (control == RemoteControl::Pattern) {
+            const auto* index = own == 1 ? std::get_if<std::int32_t>(&args[first]) : nullptr;
+            if (index == nullptr || *index < 0 || *index > kPatternCount) return std::nullopt;
+            request.pattern = *index;
         } else if (own != 0) {
             return std::nullopt;
         }

@@ -16,6 +16,8 @@
 #include "app_player.hpp"
 #include "app_render.hpp"
 #include "processor/plugin_parameters.hpp"
+#include "remote_request.hpp"
+#include "stillpoint/breath_pattern.hpp"
 #include "stillpoint/engine.hpp"
 #include "switch_fade.hpp"
 
@@ -212,6 +214,19 @@ TEST_F(Live, TimeLeftAndSectionProgressComeFromThePlanGroundingCountsItsOwn) {
     EXPECT_GT(s.sectionElapsedSeconds, 1.0);
     EXPECT_NEAR(s.remainingSeconds, length - s.sectionElapsedSeconds, 1e-6);
     EXPECT_LT(s.remainingSeconds, length);
+}
+
+TEST(RemotePatterns, TheRemoteOffersEveryBuiltInPatternAndTheAppBreathesIt) {
+    EXPECT_EQ(static_cast<std::size_t>(kPatternCount), breathPresets().size());
+    AppPlayer player;
+    player.setPattern(3);
+    EXPECT_EQ(
+        player.processor().parameters().getRawParameterValue(plugin::params::kPattern)->load(),
+        3.0f);
+    player.setPattern(99);  // past the last: the last
+    EXPECT_EQ(
+        player.processor().parameters().getRawParameterValue(plugin::params::kPattern)->load(),
+        static_cast<float>(kPatternCount));
 }
 
 }  // namespace

@@ -35,6 +35,9 @@ void direct(app::AppPlayer& player, Action action) {
             return;
         case Action::Faster:
             player.faster();
+        case Action::Pattern:
+            player.setPattern(kPatternIndex);
+            return;
             return;
         case Action::Grounding:
             player.grounding();
@@ -57,6 +60,8 @@ const char* oscAddress(Action action) {
             return "/stillpoint/continue";
         case Action::Faster:
             return "/stillpoint/faster";
+        case Action::Pattern:
+            return "/stillpoint/pattern";
         case Action::Grounding:
             return "/stillpoint/grounding";
         case Action::Stop:
@@ -91,13 +96,17 @@ class Tablet : private juce::OSCReceiver::Listener<juce::OSCReceiver::MessageLoo
     /// One control; true once the remote has acted on it.
     bool control(Action action) {
         const int before = changes_;
-        send({oscAddress(action), {}});
+        if (action == Action::Pattern)
+            send({oscAddress(action), {kPatternIndex}});
+        else
+            send({oscAddress(action), {}});
         for (int i = 0; i < 100 && changes_ == before; ++i) pump(20);
         return changes_ != before;
     }
 
     /// The state the remote publishes now (it does 4 times a second).
     std::optional<Snapshot> snapshot() {
+        pump(60);  // what was published before now and is still on its way
         state_.reset();
         progress_.reset();
         for (int i = 0; i < 50 && !(state_ && progress_); ++i) pump(20);

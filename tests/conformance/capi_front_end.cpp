@@ -51,6 +51,8 @@ sp_result send(sp_engine* engine, Action action) {
             return sp_command(engine, SP_COMMAND_CONTINUE, 0.0);
         case Action::Faster:
             return sp_command(engine, SP_COMMAND_PACE, kFasterBpm);
+        case Action::Pattern:
+            return sp_command(engine, SP_COMMAND_PATTERN, kPatternIndex);
         case Action::Grounding:
             return sp_command(engine, SP_COMMAND_GROUNDING, 0.0);
         case Action::Stop:

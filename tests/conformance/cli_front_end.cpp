@@ -31,6 +31,8 @@ const char* verb(Action action) {
             return "continue";
         case Action::Faster:
             return "faster";
+        case Action::Pattern:
+            return "pattern";
         case Action::Grounding:
             return "grounding";
         case Action::Stop:
@@ -51,6 +53,8 @@ std::optional<Action> actionOf(CommandType type) {
             return Action::Continue;
         case CommandType::SetPace:
             return Action::Faster;
+        case CommandType::SetPattern:
+            return Action::Pattern;
         case CommandType::Grounding:
             return Action::Grounding;
         case CommandType::Stop:
@@ -77,7 +81,9 @@ FrontEndRun runCli(int buffer, std::vector<TimedAction>& commandsAt) {
     {
         std::ofstream controls(dir / "controls.txt");
         for (const Step& step : script())
-            controls << step.seconds << ' ' << verb(step.action) << '\n';
+            controls << step.seconds << ' ' << verb(step.action)
+                     << (step.action == Action::Pattern ? std::string(" ") + kPatternName : "")
+                     << '\n';
     }
     test::JackServer server(buffer);
     if (!server.ready()) return {{}, {}, -1, "no JACK server: " + server.log()};

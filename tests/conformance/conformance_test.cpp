@@ -82,10 +82,17 @@ TEST(Conformance, TheScenarioPlaysAsWrittenThroughTheCApi) {
     ASSERT_NE(waiting, nullptr) << describe(trace);
     EXPECT_LT(waiting->sample, at(8.0));  // the prompt has ended; it waits for Continue
     near(first(trace, EventType::StepStarted, waiting->index + 1), 8.0);
-    near(first(trace, EventType::SectionStarted, groundingSection()), 11.0 + 1.0);
-    near(first(trace, EventType::Finished), 14.0 + 2.5);
+    near(first(trace, EventType::SectionStarted, groundingSection()), 13.0 + 1.0);
+    near(first(trace, EventType::Finished), 15.0 + 2.5);
     EXPECT_NE(first(trace, EventType::LineSpoken), nullptr);
     EXPECT_NE(first(trace, EventType::BellStruck), nullptr);
+    // Box from the next whole breath after 9 s: a phase with a hold, which
+    // the session's coherent breathing never has.
+    const bool held = std::any_of(trace.begin(), trace.end(), [](const TracedEvent& e) {
+        return e.type == EventType::PhaseChanged &&
+               e.index == static_cast<int>(BreathPhase::HoldIn) && e.sample > at(9.0);
+    });
+    EXPECT_TRUE(held) << describe(trace);
     EXPECT_EQ(trace.back().type, EventType::Finished);
 }
 
@@ -108,8 +115,8 @@ void expectSameStates(const FrontEndRun& run) {
     // The moments are the ones the scenario means.
     EXPECT_TRUE(snapshotAt(reference().events, at(2.8), groundingSection()).paused);
     EXPECT_TRUE(snapshotAt(reference().events, at(7.5), groundingSection()).waiting);
-    EXPECT_TRUE(snapshotAt(reference().events, at(13.0), groundingSection()).grounding);
-    EXPECT_TRUE(snapshotAt(reference().events, at(17.0), groundingSection()).finished);
+    EXPECT_TRUE(snapshotAt(reference().events, at(14.5), groundingSection()).grounding);
+    EXPECT_TRUE(snapshotAt(reference().events, at(18.0), groundingSection()).finished);
 }
 
 TEST(Conformance, TheAppsControlsGiveTheSameEventsAndTheStateTheyDescribe) {

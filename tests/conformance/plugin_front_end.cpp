@@ -27,6 +27,8 @@ Command commandFor(Action action) {
             return {CommandType::Continue, 0, 0.0};
         case Action::Faster:
             return {CommandType::SetPace, 0, kFasterBpm};
+        case Action::Pattern:
+            return {CommandType::SetPattern, kPatternIndex, 0.0};
         case Action::Grounding:
             return {CommandType::Grounding, 0, 0.0};
         case Action::Stop:

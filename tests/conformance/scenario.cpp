@@ -12,9 +12,9 @@ const std::vector<Step>& script() {
     // Fades: pause 1.5 s, a section jump 1 s, stop 2.5 s; the check-in's
     // prompt has ended (and it waits) well before 8 s.
     static const std::vector<Step> steps = {
-        {1.0, Action::Pause},    {3.0, Action::Resume}, {4.0, Action::Next},
-        {8.0, Action::Continue}, {9.0, Action::Faster}, {11.0, Action::Grounding},
-        {14.0, Action::Stop},
+        {1.0, Action::Pause},      {3.0, Action::Resume}, {4.0, Action::Next},
+        {8.0, Action::Continue},   {8.5, Action::Faster}, {9.0, Action::Pattern},
+        {13.0, Action::Grounding}, {15.0, Action::Stop},
     };
     return steps;
 }
@@ -53,7 +53,7 @@ std::string describe(const EventTrace& trace) {
 }
 
 const std::vector<double>& snapshotSeconds() {
-    static const std::vector<double> seconds = {2.8, 7.5, 10.5, 13.0, 17.0};
+    static const std::vector<double> seconds = {2.8, 7.5, 10.5, 14.5, 18.0};
     return seconds;
 }
 

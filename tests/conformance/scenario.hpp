@@ -18,7 +18,16 @@ namespace stillpoint::conformance {
 
 inline constexpr double kRate = 48000.0;
 
-enum class Action : unsigned char { Pause, Resume, Next, Continue, Faster, Grounding, Stop };
+enum class Action : unsigned char {
+    Pause,
+    Resume,
+    Next,
+    Continue,
+    Faster,
+    Pattern,
+    Grounding,
+    Stop
+};
 
 struct Step {
     double seconds;  ///< output time since play started (pauses included)
@@ -26,11 +35,16 @@ struct Step {
 };
 
 /// The listener's actions, in order: play (implicit, at 0), pause, resume,
-/// next, a check-in answered with Continue, a pace change, grounding, stop.
+/// next, a check-in answered with Continue, a pace change, a pattern
+/// change, grounding, stop.
 const std::vector<Step>& script();
-/// The pace `Faster` reaches: the session's 12 breaths a minute, plus the
-/// 0.5 every front end's "faster" adds.
-inline constexpr double kFasterBpm = 12.5;
+/// The pace `Faster` reaches: the session's 16 breaths a minute, plus the
+/// 0.5 every front end's "faster" adds (the plugin's Pace tops out at 20).
+inline constexpr double kFasterBpm = 16.5;
+/// The built-in pattern `Pattern` chooses: box (SetPattern's index, as
+/// `stillpoint presets` lists them from 1), and its name.
+inline constexpr int kPatternIndex = 3;
+inline constexpr const char* kPatternName = "box";
 /// The session's file, and its text.
 std::string sessionPath();
 std::string sessionText();
