@@ -1,10 +1,10 @@
 // Engine benchmarks: the cost of one real-time block, and offline render speed.
 #include <benchmark/benchmark.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "stillpoint/engine.hpp"
@@ -16,7 +16,8 @@
 namespace {
 
 std::shared_ptr<const stillpoint::Program> loadFixture(const char* name) {
-    auto parsed = stillpoint::loadSessionFile(std::string(STILLPOINT_BENCH_SESSIONS_DIR) + "/" + name);
+    auto parsed =
+        stillpoint::loadSessionFile(std::string(STILLPOINT_BENCH_SESSIONS_DIR) + "/" + name);
     if (!parsed.session) return nullptr;
     auto planned = stillpoint::planSession(*parsed.session);
     if (!planned.program) return nullptr;
@@ -24,7 +25,8 @@ std::shared_ptr<const stillpoint::Program> loadFixture(const char* name) {
 }
 
 /// The fixture `name`, or null with the benchmark marked skipped.
-std::shared_ptr<const stillpoint::Program> fixtureOrSkip(benchmark::State& state, const char* name) {
+std::shared_ptr<const stillpoint::Program> fixtureOrSkip(benchmark::State& state,
+                                                         const char* name) {
     auto program = loadFixture(name);
     if (!program) state.SkipWithError((std::string("fixture ") + name + " did not load").c_str());
     return program;
@@ -59,9 +61,9 @@ void processBlock(benchmark::State& state, stillpoint::HapticSignal haptics) {
     const double budgetSeconds = frames / 48000.0;
     // Rate + invert turns "value per second" into "seconds per value":
     // (time / iterations) / budget * 100.
-    state.counters["budget_share_pct"] = benchmark::Counter(
-        static_cast<double>(state.iterations()) * budgetSeconds / 100.0,
-        benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["budget_share_pct"] =
+        benchmark::Counter(static_cast<double>(state.iterations()) * budgetSeconds / 100.0,
+                           benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 void BM_ProcessBlockEveryLayer(benchmark::State& state) {
     processBlock(state, stillpoint::HapticSignal::None);
@@ -71,6 +73,63 @@ void BM_ProcessBlockEveryLayerAndHaptics(benchmark::State& state) {
     processBlock(state, stillpoint::HapticSignal::Lra);
 }
 BENCHMARK(BM_ProcessBlockEveryLayerAndHaptics)->Arg(64)->Arg(256);
+
+// The session state's cost. The engine publishes one after every block;
+// from the plan it runs ahead silently only after a command, at a section
+// start, and through every block of a hold or a waiting check-in (what is
+// left is then "if released now"). `held` measures that worst case: a block
+// at 64 frames early in the 20-minute breathing session, held, so each block
+// walks the whole rest of the session. Without it, a block costs its audio
+// plus one publication.
+void processTwentyMinutes(benchmark::State& state, bool held) {
+    const int frames = static_cast<int>(state.range(0));
+    const auto program = fixtureOrSkip(state, "breath-20min.yaml");
+    if (!program) return;
+    stillpoint::Engine engine;
+    engine.load(program);
+    stillpoint::EngineConfig config;
+    config.maxBlockFrames = frames;
+    config.calibrateLoudness = false;
+    engine.prepare(config);
+    std::vector<float> left(static_cast<std::size_t>(frames)), right(left.size());
+    float* out[2] = {left.data(), right.data()};
+    for (int i = 0; i < 48000 * 5 / frames; ++i) engine.process(out, frames);
+    if (held) engine.pushCommand({stillpoint::CommandType::Hold});
+    for (auto _ : state) {
+        engine.process(out, frames);
+        benchmark::DoNotOptimize(left.data());
+        stillpoint::Event e;
+        while (engine.popEvent(e)) {
+        }
+    }
+    if (held && !engine.state().holding) state.SkipWithError("the hold did not take");
+    state.counters["remaining_s"] =
+        static_cast<double>(engine.state().remainingFrames) / config.sampleRate;
+}
+void BM_ProcessBlockTwentyMinutes(benchmark::State& state) {
+    processTwentyMinutes(state, false);
+}
+void BM_ProcessBlockTwentyMinutesHeld(benchmark::State& state) {
+    processTwentyMinutes(state, true);
+}
+BENCHMARK(BM_ProcessBlockTwentyMinutes)->Arg(64)->Iterations(20000);  // 27 s of the session
+BENCHMARK(BM_ProcessBlockTwentyMinutesHeld)->Arg(64)->Iterations(20000);
+
+// Reading the state (any thread, e.g. a UI at 60 Hz or a plugin's editor).
+void BM_ReadSessionState(benchmark::State& state) {
+    const auto program = fixtureOrSkip(state, "every-layer.yaml");
+    if (!program) return;
+    stillpoint::Engine engine;
+    engine.load(program);
+    stillpoint::EngineConfig config;
+    config.calibrateLoudness = false;
+    engine.prepare(config);
+    for (auto _ : state) {
+        const stillpoint::SessionState s = engine.state();
+        benchmark::DoNotOptimize(s.remainingFrames);
+    }
+}
+BENCHMARK(BM_ReadSessionState);
 
 // The 20-minute session's haptic track rendered and written as AHAP.
 // Reports the multiple of real time.
@@ -111,8 +170,8 @@ BENCHMARK(BM_RenderTwentyMinuteSession)->Unit(benchmark::kMillisecond)->MinTime(
 void renderBodyScan(benchmark::State& state, bool warm, bool render) {
     auto parsed = stillpoint::loadSessionFile(std::string(STILLPOINT_ASSETS_DIR) +
                                               "/sessions/body-scan-20.yaml");
-    auto planned = parsed.session ? stillpoint::planSession(*parsed.session)
-                                  : stillpoint::PlanResult{};
+    auto planned =
+        parsed.session ? stillpoint::planSession(*parsed.session) : stillpoint::PlanResult{};
     if (!planned.program) {
         state.SkipWithError("body-scan-20.yaml did not load");
         return;
@@ -151,13 +210,21 @@ void renderBodyScan(benchmark::State& state, bool warm, bool render) {
     std::filesystem::remove_all(cache);
     state.counters["x_realtime"] = benchmark::Counter(audioSeconds, benchmark::Counter::kIsRate);
 }
-void BM_RenderBodyScanCold(benchmark::State& state) { renderBodyScan(state, false, true); }
-void BM_RenderBodyScanWarm(benchmark::State& state) { renderBodyScan(state, true, true); }
+void BM_RenderBodyScanCold(benchmark::State& state) {
+    renderBodyScan(state, false, true);
+}
+void BM_RenderBodyScanWarm(benchmark::State& state) {
+    renderBodyScan(state, true, true);
+}
 BENCHMARK(BM_RenderBodyScanCold)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(BM_RenderBodyScanWarm)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 // The narration step alone (synthesis or cache reads), without the render.
-void BM_NarrateBodyScanCold(benchmark::State& state) { renderBodyScan(state, false, false); }
-void BM_NarrateBodyScanWarm(benchmark::State& state) { renderBodyScan(state, true, false); }
+void BM_NarrateBodyScanCold(benchmark::State& state) {
+    renderBodyScan(state, false, false);
+}
+void BM_NarrateBodyScanWarm(benchmark::State& state) {
+    renderBodyScan(state, true, false);
+}
 BENCHMARK(BM_NarrateBodyScanCold)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(BM_NarrateBodyScanWarm)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 

@@ -22,7 +22,7 @@ int runCaptions(const Args& args, std::ostream& out, std::ostream& err) {
     const auto parsed = parseArguments(args, {{"output", 'o', true},
                                               {"rate", 0, true},
                                               {"quiet", 'q', false},
-                                              kAvoidOption,
+                                              kAvoidOption, kResonanceOption,
                                               kVoiceOption,
                                               kVoicePackOption});
     const Arguments& a = parsed.arguments;

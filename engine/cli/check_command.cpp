@@ -27,7 +27,7 @@ bool printCare(const LoadedProgram& loaded, const PlanOptions& options, std::ost
 }  // namespace
 
 int runCheck(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed = parseArguments(args, {kAvoidOption, kCareOption});
+    const auto parsed = parseArguments(args, {kAvoidOption, kCareOption, kResonanceOption});
     if (!parsed.error.empty() || parsed.arguments.positional.empty()) {
         err << "stillpoint check: " << (parsed.error.empty() ? "name a session file" : parsed.error)
             << "\nusage: stillpoint check FILE... [--care] [--avoid REGION,...]\n";

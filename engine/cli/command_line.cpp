@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "live/command_help.hpp"
 #include "stillpoint/breath_pattern.hpp"
 #include "stillpoint/nearest_name.hpp"
 
@@ -72,9 +73,16 @@ commands:
        [--buffer FRAMES] [--control FILE_OR_FIFO] [--avoid REGION,...]
        [--events FILE] [--callback-stats FILE]
        [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]
-       [--voice [ENGINE:]NAME] [--voice-pack DIR]
+       [--voice [ENGINE:]NAME] [--voice-pack DIR] [--heart FILE|FIFO|-]
+       [--resonance BPM]
         Play a session in real time and steer it while it plays. Every
         change fades; nothing jumps.
+        --heart: beat-to-beat (RR) intervals, one per line in ms or
+              `SECONDS MS`: a file is replayed from the session's start, a
+              FIFO or - (stdin) is live. The status line shows heart rate
+              and coherence; `pace: resonance` steps follow the heart
+              (4.5-7/min, at most 0.5/min a minute, never a hold) and glide
+              back to their own pace when the beats stop. See docs/heart.md.
         --buffer: frames per audio callback, 16-8192 (default 1024, about
               21 ms at 48 kHz: for listening; ask for 64-256 only when
               low latency matters). On JACK the server's period decides.
@@ -85,20 +93,16 @@ commands:
               (a note says so when the device has only two).
         --rumble: the haptic track on a game controller's rumble motors
               (SDL2), when one is connected; a note says when none is.
-        keys: space pause/resume, h hold/release, n next section,
-              p previous section, - slower, + faster (0.5 breaths/min,
-              gliding over 8 s), g grounding, b next breath pattern (the
-              built-in ones in turn, then the session's own; from the
-              next whole breath), 1-6 pick a layer (tone bed
-              bells voice binaural isochronic), up/down arrows +-3 dB,
-              Enter or c go on after a check-in (it waits for that, with
-              a terminal or --control), q or Ctrl-C stop (fades out over 2.5 s)
+)" + live::keyHelp(8, 78) + R"(
+              - and + step the pace 0.5 breaths/min (gliding over 8 s); b
+              turns through the built-in patterns, then the session's own;
+              1-6 pick a layer (tone bed bells voice binaural isochronic);
+              a check-in waits for Enter or c (with a terminal or --control)
         --control: a file or FIFO of timed commands, one per line:
               SECONDS COMMAND [ARGS]   (seconds of output time, pauses
-              included; '#' starts a comment). Commands: pause, resume,
-              hold, release, next, previous, slower, faster, pace BPM,
-              grounding, volume LAYER DB (-60..6), pattern NAME (session
-              or a preset of `stillpoint presets`), continue, stop. For example:
+              included; '#' starts a comment). Commands:
+)" + live::scriptCommandHelp(16) + R"(              layers: tone bed bells voice binaural isochronic; patterns:
+              session, or a preset of `stillpoint presets`. For example:
                 2.5 pause
                 6 resume
                 10 next
@@ -113,6 +117,17 @@ commands:
               and each command sent as 'SAMPLE command:TYPE INDEX VALUE'.
         --callback-stats: write the audio callback's median, 99th
               percentile and maximum time as a share of the block's budget.
+  resonance --heart FILE [--session FILE] [--voice-pack DIR]
+        The resonance assessment of a heart recording that starts with
+        the assessment session (`--print-session` writes it out; play it
+        with a strap on). For each pace (6.5, 6, 5.5, 5, 4.5/min): beats,
+        breaths, heart rate's peak-to-trough swing, low-frequency power,
+        the phase of heart rate to breath and a score; then the chosen
+        resonance pace. FILE: one RR interval in ms per line, or
+        `SECONDS MS` per line; artefacts (outside 300-2000 ms, jumps over
+        20 %) are refused and counted. --session: the assessment that
+        was played, when it was not the built-in one (its fixed-pace
+        breathe steps are the paces). See docs/heart.md.
   devices
         List audio APIs and their output devices (ids, names, channels,
         rates) for play --api and --device.
@@ -134,6 +149,9 @@ options:
                        flite:cmu_us_awb, espeak: (its default) or a bare
                        name; lines with their own voice keep it.
                        `stillpoint voices` lists them.
+  --resonance BPM      the listener's resonance pace (4.5-7), found by
+                       `stillpoint resonance`: what `pace: resonance` steps
+                       breathe (check, info, render, captions, haptics, play).
   --voice-pack DIR     speak the lines from this recorded voice pack instead
                        of the session's voice (render, captions, play);
                        lines it has no clip for are synthesised, with one
@@ -188,10 +206,11 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
     if (command == "voice-pack") return runVoicePack(rest, out, err);
     if (command == "play") return runPlay(rest, out, err);
     if (command == "devices") return runDevices(rest, out, err);
+    if (command == "resonance") return runResonance(rest, out, err);
 
     constexpr std::string_view commands[] = {"check",      "info",    "render",  "captions",
                                              "haptics",    "play",    "devices", "voices",
-                                             "voice-pack", "presets", "help",    "version"};
+                                             "voice-pack", "presets", "help",    "version", "resonance"};
     err << "stillpoint: unknown command '" << command << "'";
     if (auto near = nearestName(command, commands)) err << "; did you mean '" << *near << "'?";
     err << "\nrun 'stillpoint --help' for the commands\n";

@@ -20,6 +20,7 @@ int runDevices(const Args& args, std::ostream& out, std::ostream& err);
 int runCaptions(const Args& args, std::ostream& out, std::ostream& err);
 int runVoices(const Args& args, std::ostream& out, std::ostream& err);
 int runVoicePack(const Args& args, std::ostream& out, std::ostream& err);
+int runResonance(const Args& args, std::ostream& out, std::ostream& err);
 
 /// Dispatch `stillpoint ARGS...` (without the program name).
 int runCommandLine(const Args& args, std::ostream& out, std::ostream& err);

@@ -21,7 +21,7 @@ constexpr const char* kUsage =
 int runHaptics(const Args& args, std::ostream& out, std::ostream& err) {
     const auto parsed = parseArguments(
         args, {{"output", 'o', true}, {"format", 0, true}, {"quiet", 'q', false}, kHapticCapOption,
-               kAvoidOption});
+               kAvoidOption, kResonanceOption});
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output") ||
         !a.value("format")) {

@@ -46,7 +46,7 @@ std::string describeStep(const Program& program, const PlannedStep& step) {
 }  // namespace
 
 int runInfo(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed = parseArguments(args, {kAvoidOption});
+    const auto parsed = parseArguments(args, {kAvoidOption, kResonanceOption});
     if (!parsed.error.empty() || parsed.arguments.positional.size() != 1) {
         err << "stillpoint info: " << (parsed.error.empty() ? "name one session file" : parsed.error)
             << "\nusage: stillpoint info FILE [--avoid REGION,...]\n";

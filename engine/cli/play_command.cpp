@@ -16,8 +16,10 @@
 #include "haptic_options.hpp"
 #include "live/audio_output.hpp"
 #include "live/callback_stats.hpp"
+#include "live/command_help.hpp"
 #include "live/control_loop.hpp"
 #include "live/controller_rumble.hpp"
+#include "live/heart_input.hpp"
 #include "live/keep_until_exit.hpp"
 #include "live/key_controls.hpp"
 #include "output_files.hpp"
@@ -35,7 +37,8 @@ constexpr const char* kUsage =
     "                            [--buffer FRAMES] [--control FILE_OR_FIFO] [--avoid REGION,...]\n"
     "                            [--events FILE] [--callback-stats FILE]\n"
     "                            [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]\n"
-    "                            [--voice [ENGINE:]NAME] [--voice-pack DIR]\n";
+    "                            [--voice [ENGINE:]NAME] [--voice-pack DIR]\n"
+    "                            [--heart FILE|FIFO|-] [--resonance BPM]\n";
 
 // For listening: ~21 ms at 48 kHz costs a meditation nothing and rides out a
 // busy machine; lower latency is --buffer's to ask for.
@@ -87,12 +90,13 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
                                               {"control", 0, true},
                                               {"events", 0, true},
                                               {"callback-stats", 0, true},
-                                              kAvoidOption,
+                                              kAvoidOption, kResonanceOption,
                                               kHapticChannelOption,
                                               kHapticCapOption,
                                               {"rumble", 0, false},
                                               kVoiceOption,
-                                              kVoicePackOption});
+                                              kVoicePackOption,
+                                              {"heart", 0, true}});
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty()) return usage(err, parsed.error);
     if (a.positional.size() != 1) return usage(err, "name one session file");
@@ -126,7 +130,7 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
             problems.push_back(*more);
         for (const auto& text : problems) err << text << '\n';
         if (!problems.empty() && !script->isFifo()) {
-            err << "control lines are: " << kControlScriptSyntax << '\n';
+            err << "control lines are: " << controlScriptSyntax() << '\n';
             return kExitUsage;
         }
     }
@@ -142,6 +146,16 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     if (!events.open(a.value("events").value_or(""))) {
         err << "stillpoint play: cannot write " << *a.value("events") << '\n';
         return kExitIo;
+    }
+
+    std::unique_ptr<HeartInput> heart;
+    if (auto source = a.value("heart")) {
+        heart = std::make_unique<HeartInput>();
+        std::string problem;
+        if (!heart->open(*source, problem)) {
+            err << "stillpoint play: " << problem << '\n';
+            return kExitIo;
+        }
     }
 
     auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
@@ -204,7 +218,7 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
         err << escapeForDisplay(loaded.program->title) << " on " << opened.api << " '"
             << escapeForDisplay(opened.device) << "', " << opened.rate << " Hz, "
             << opened.bufferFrames << "-frame buffer, " << latencyText(opened) << '\n'
-            << kKeyHelp << '\n';
+            << keyHelp() << '\n';
     }
     if (rumbling) rumble.follow(*engine);
     if (auto problem = output.start(*engine, stats.get())) {
@@ -221,7 +235,9 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
                     script.get(),
                     events,
                     static_cast<double>(opened.rate),
-                    simulatedUnderruns()};
+                    simulatedUnderruns(),
+                    heart.get()};
+    if (heart) heart->follow(loaded.program, opened.rate);
     const LoopResult result = runControlLoop(parts, err);
 
     const auto& meters = output.meters();
@@ -246,6 +262,8 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
         << "' at " << opened.rate << " Hz, " << opened.bufferFrames << "-frame buffer, "
         << latencyText(opened) << "; underruns " << underruns << "; DSP load max " << std::fixed
         << std::setprecision(1) << 100.0 * meters.maxLoad.load() << "%\n";
+
+    if (heart) err << "stillpoint play: " << heart->summary() << '\n';
 
     if (stats) {
         std::ostringstream text;

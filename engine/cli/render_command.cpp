@@ -49,7 +49,7 @@ int runRender(const Args& args, std::ostream& out, std::ostream& err) {
                                               {"channels", 0, true},
                                               {"quiet", 'q', false},
                                               {"captions", 0, true},
-                                              kAvoidOption,
+                                              kAvoidOption, kResonanceOption,
                                               kVoiceOption,
                                               kVoicePackOption,
                                               kHapticChannelOption,

@@ -1,7 +1,11 @@
 #include "session_loader.hpp"
 
+#include <cmath>
+#include <cstdlib>
+
 #include "exit_codes.hpp"
 #include "stillpoint/narration.hpp"
+#include "stillpoint/resonance.hpp"
 #include "stillpoint/session_parser.hpp"
 #include "stillpoint/unsafe_characters.hpp"
 
@@ -32,12 +36,28 @@ PlanOptions planOptionsFrom(const Arguments& arguments) {
         std::string unknownEngine;  // then the whole text is a name checkVoices reports
         options.voice = parseVoiceName(*voice, unknownEngine).value_or(VoiceName{{}, *voice, {}});
     }
+    if (auto resonance = arguments.value(kResonanceOption.name)) {
+        // Anything but a pace in the safe range becomes NaN, which loadProgram refuses.
+        char* end = nullptr;
+        const double bpm = std::strtod(resonance->c_str(), &end);
+        const bool whole = !resonance->empty() && end == resonance->c_str() + resonance->size();
+        options.resonanceBpm =
+            whole && bpm >= heart::kMinResonancePace && bpm <= heart::kMaxResonancePace
+                ? bpm
+                : std::nan("");
+    }
     return options;
 }
 
 LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, std::ostream& err,
                           VoiceCheck voiceCheck) {
     LoadedProgram loaded;
+    if (options.resonanceBpm && std::isnan(*options.resonanceBpm)) {
+        err << "stillpoint: --resonance takes a pace from 4.5 to 7 breaths/min, e.g. --resonance "
+               "5.5\n";
+        loaded.exitCode = kExitUsage;
+        return loaded;
+    }
     ParseResult parsed = loadSessionFile(path);
     loaded.warnings += printAll(parsed.diagnostics, err);
     if (!parsed.session) {

@@ -22,6 +22,8 @@ struct LoadedProgram {
 /// and for the commands that speak, `--voice [ENGINE:]NAME`.
 inline const OptionSpec kAvoidOption{"avoid", 0, true};
 inline const OptionSpec kVoiceOption{"voice", 0, true};
+/// `--resonance BPM`: the listener's resonance pace, for `pace: resonance` steps.
+inline const OptionSpec kResonanceOption{"resonance", 0, true};
 PlanOptions planOptionsFrom(const Arguments& arguments);
 
 /// `--voice-pack DIR`: a recorded voice pack in place of the session's own choice.

@@ -13,6 +13,7 @@ plugin::ListenerOptions listenerOptions(const ClientProfile& profile) {
     plugin::ListenerOptions options;
     options.avoid = profile.avoid;
     options.voice = profile.voice;
+    options.resonanceBpm = profile.resonanceBpm;
     options.hapticCap = profile.hapticCap;
     std::copy(profile.layerTrimDb.begin(), profile.layerTrimDb.end(),
               options.layerOffsetDb.begin());

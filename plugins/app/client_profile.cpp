@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "stillpoint/output_file.hpp"
+#include "stillpoint/resonance.hpp"
 
 namespace stillpoint::app {
 namespace {
@@ -60,6 +61,7 @@ std::string profileToJson(const ClientProfile& profile) {
     auto* root = new juce::DynamicObject();
     root->setProperty("name", juce::String::fromUTF8(profile.name.c_str()));
     root->setProperty("pace", profile.paceBpm);
+    root->setProperty("resonance", profile.resonanceBpm);
     juce::Array<juce::var> avoid;
     for (const auto& region : profile.avoid) avoid.add(juce::String::fromUTF8(region.c_str()));
     root->setProperty("avoid", avoid);
@@ -95,6 +97,10 @@ ProfileResult profileFromJson(const std::string& text, const std::string& path) 
         if (p.paceBpm > 0.0 && p.paceBpm < kMinProfilePace)
             read.fail("pace",
                       "\"pace\" is too slow to follow; use 0 (the session's pace) or 2 to 20");
+        read.number(root["resonance"], "resonance", 0.0, heart::kMaxResonancePace, p.resonanceBpm);
+        if (p.resonanceBpm > 0.0 && p.resonanceBpm < heart::kMinResonancePace)
+            read.fail("resonance", "\"resonance\" is " + shortNumber(p.resonanceBpm) +
+                                       "; use 0 (none) or 4.5 to 7");
         const auto& avoid = root["avoid"];
         if (!avoid.isVoid() && !avoid.isArray())
             read.fail("avoid", "\"avoid\" must be a list: [\"knees\", \"jaw\"]");

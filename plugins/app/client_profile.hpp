@@ -2,11 +2,14 @@
 // leave out, voice, haptics, layer volumes), applied to whichever session the
 // therapist picks. Stored as a small JSON file per client:
 //
-//   {"name": "A. Client", "pace": 5.5, "avoid": ["knees"], "voice": "flite:cmu_us_slt",
+//   {"name": "A. Client", "pace": 5.5, "resonance": 5.0, "avoid": ["knees"],
+//    "voice": "flite:cmu_us_slt",
 //    "haptics": {"on": true, "cap": 0.6},
 //    "layers": {"tone": 0, "bed": -6, "bells": 0, "voice": 3, "binaural": -60, "isochronic": -60}}
 //
-// pace 0 follows the session; layer values are dB added to the session's own.
+// pace 0 follows the session; resonance (0 or 4.5-7) is the pace `pace:
+// resonance` steps breathe (`stillpoint resonance` finds it); layer values
+// are dB added to the session's own.
 // Saving writes a temporary file beside the target and renames it over, so a
 // crash never leaves half a profile.
 #pragma once
@@ -31,6 +34,7 @@ inline constexpr double kMaxTrimDb = 12.0;
 struct ClientProfile {
     std::string name;
     double paceBpm = 0.0;            ///< 0: the session's own pace
+    double resonanceBpm = 0.0;       ///< 0: none; else 4.5-7, for `pace: resonance`
     std::vector<std::string> avoid;  ///< body regions the session leaves out
     std::string voice;               ///< narration voice name, "" for the session's
     bool haptics = true;

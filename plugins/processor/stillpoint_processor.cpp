@@ -46,6 +46,7 @@ StillpointProcessor::~StillpointProcessor() {
 bool StillpointProcessor::install(SessionText session) {
     PlanOptions options;
     options.avoid = listener_.avoid;
+    if (listener_.resonanceBpm > 0.0) options.resonanceBpm = listener_.resonanceBpm;
     if (!listener_.voice.empty()) {
         std::string error;
         options.voice = parseVoiceName(listener_.voice, error);
@@ -87,7 +88,8 @@ juce::String StillpointProcessor::loadSession(const SessionText& session) {
 }
 
 juce::String StillpointProcessor::setListenerOptions(ListenerOptions options) {
-    const bool replan = options.avoid != listener_.avoid || options.voice != listener_.voice;
+    const bool replan = options.avoid != listener_.avoid || options.voice != listener_.voice ||
+                        options.resonanceBpm != listener_.resonanceBpm;
     auto previous = std::exchange(listener_, std::move(options));
     if (replan && program_ && !install(session_)) {
         listener_ = std::move(previous);  // what plays keeps its plan and levels

@@ -45,6 +45,8 @@ struct ListenerOptions {
     /// Narration voice, `engine:name` or a name ("" for the session's own):
     /// it replaces the session's default voice (planning, then narration).
     std::string voice;
+    /// The listener's resonance pace for `pace: resonance` steps (planning); 0: none.
+    double resonanceBpm = 0.0;
     double hapticCap = 1.0;  ///< 0..1, the most the haptic track reaches
     /// dB added to each layer (LayerId order) on top of its trim parameter.
     std::array<double, params::kLayerTrims.size()> layerOffsetDb{};

@@ -196,6 +196,27 @@ sections:
     EXPECT_EQ(spoken.find("jaw"), std::string::npos) << spoken;
 }
 
+TEST_F(Player, AProfilesResonancePaceIsWhatPaceResonanceBreathes) {
+    const plugin::SessionText session{"resonance.yaml", R"(title: Resonance
+sections:
+  - name: One
+    steps:
+      - breathe: {duration: 2m, pace: resonance}
+)"};
+    const auto refused = player_.load(session, ClientProfile{});
+    const std::string expected =
+        "resonance.yaml:5:39: error: pace: resonance needs the listener's resonance pace";
+    EXPECT_NE(refused.find(expected), std::string::npos) << refused;
+    ClientProfile profile;
+    profile.resonanceBpm = 5.0;
+    ASSERT_EQ(player_.load(session, profile), "");
+    const auto program = player_.processor().currentProgram();
+    ASSERT_NE(program, nullptr);
+    EXPECT_TRUE(program->steps[0].resonancePace);
+    EXPECT_DOUBLE_EQ(program->steps[0].paceBpm, 5.0);
+    EXPECT_EQ(program->steps[0].cycles, 10);
+}
+
 TEST_F(Player, AProfilesVoiceReplacesTheSessionsDefaultVoice) {
     ClientProfile profile;
     profile.voice = "flite:cmu_us_rms";

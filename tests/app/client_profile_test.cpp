@@ -28,6 +28,7 @@ ClientProfile sample() {
     ClientProfile p;
     p.name = "Ana Müller";
     p.paceBpm = 5.5;
+    p.resonanceBpm = 5.0;
     p.avoid = {"knees", "lower back"};
     p.voice = "flite:cmu_us_slt";
     p.haptics = false;
@@ -85,6 +86,14 @@ TEST(ProfileErrors, PaceOutOfRangeNamesItsLineAndTheRange) {
     const auto read = profileFromJson("{\n  \"name\": \"A\",\n  \"pace\": 40\n}", "a.json");
     EXPECT_EQ(read.error, "a.json:3: error: \"pace\" is 40; use 0 to 20") << read.error;
     EXPECT_EQ(read.profile, ClientProfile{});
+}
+
+TEST(ProfileErrors, ResonanceOutsideTheSafeRangeIsRefused) {
+    EXPECT_EQ(profileFromJson("{\n  \"name\": \"A\",\n  \"resonance\": 3\n}", "a.json").error,
+              "a.json:3: error: \"resonance\" is 3; use 0 (none) or 4.5 to 7");
+    EXPECT_EQ(profileFromJson("{\n  \"resonance\": 7.5\n}", "a.json").error,
+              "a.json:2: error: \"resonance\" is 7.5; use 0 to 7");
+    EXPECT_EQ(profileFromJson("{\"resonance\": 6.5}", "a.json").profile.resonanceBpm, 6.5);
 }
 
 TEST(ProfileErrors, UnknownLayerListsTheLayers) {

@@ -51,7 +51,8 @@ void the_audio_thread_calls_never_allocate_or_lock() {
                 if (cue.block == blocks) sp_command(engine, cue.command, cue.value);
             if (blocks == 1200) sp_set_parameter(engine, SP_PARAM_BED_DB, -30.0);
             if (blocks == 1300) sp_set_parameter(engine, SP_PARAM_HAPTIC_CAP, 0.4);
-            if (blocks == 1400) sp_set_parameter(engine, SP_PARAM_HAPTIC_ACTUATOR, SP_HAPTIC_SHAKER);
+            if (blocks == 1400)
+                sp_set_parameter(engine, SP_PARAM_HAPTIC_ACTUATOR, SP_HAPTIC_SHAKER);
             if (blocks == 1500) sp_set_parameter(engine, SP_PARAM_HAPTICS_ON, 0.0);
             if (blocks == 1700) sp_set_parameter(engine, SP_PARAM_HAPTICS_ON, 1.0);
             if (sp_process(engine, audio.channels, 3, kBlock) != SP_OK) break;
@@ -62,6 +63,12 @@ void the_audio_thread_calls_never_allocate_or_lock() {
             sp_get_parameter(engine, SP_PARAM_PACE_BPM, &value);
             sp_get_parameter(engine, SP_PARAM_HAPTIC_CAP, &value);
             sp_get_position(engine, &played, &length);
+            // The session state and the planned timeline: read on this thread too.
+            sp_status status{};
+            status.struct_size = sizeof status;
+            sp_get_status(engine, &status);
+            sp_timeline_section section;
+            sp_get_timeline_section(engine, 0, &section);
             ++blocks;
         }
         seen = guard.violations();

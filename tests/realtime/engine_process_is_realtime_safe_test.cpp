@@ -1,7 +1,9 @@
 // The audio thread never allocates, frees or locks: Engine::process over a
 // whole session, with every layer and the haptic track on, every live command
 // and every haptic setting exercised, is
-// watched by a RealtimeGuard and must make zero such calls.
+// watched by a RealtimeGuard and must make zero such calls. That includes
+// publishing the session state after each block (the engine runs its plan
+// ahead after every command and through a hold) and reading it back.
 #include <gtest/gtest.h>
 
 #include <iterator>
@@ -111,7 +113,13 @@ sections:
         if (blocks == 6000) engine.setHaptics(true, 1.0);
         engine.process(out, sizes[blocks % 6]);
         (void)engine.hapticIntensity();
+        // The session state is published in process(); reading it (a plugin
+        // does, on this thread) and setting the preparation progress are
+        // real-time safe too.
+        const SessionState state = engine.state();
+        engine.setPreparationProgress(static_cast<int>(blocks % 11), 10);
         const auto v = guard.violations();
+        ASSERT_EQ(state.generation, static_cast<std::uint64_t>(blocks) + 2) << "one state per block";
         worst.allocations += v.allocations;
         worst.frees += v.frees;
         worst.locks += v.locks;

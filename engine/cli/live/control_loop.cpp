@@ -105,7 +105,16 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
 
         for (Event e; p.engine.popEvent(e);) {
             p.controller.observe(e);
+            if (p.heart) p.heart->observe(e);
             p.events.write(e);
+        }
+        if (p.heart) {
+            HeartInput::Tick heart = p.heart->tick(static_cast<double>(played) / p.sampleRate);
+            for (const auto& note : heart.notes) {
+                status.clear();
+                err << note << '\n';
+            }
+            if (heart.command && p.engine.pushCommand(*heart.command)) p.events.write(*heart.command, played);
         }
         if (p.controller.state() == PlayState::Finished) {
             return end(stopping ? LoopEnd::Stopped : LoopEnd::Finished);
@@ -142,22 +151,9 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
 
         if (now - lastStatus >= kStatusEvery) {
             lastStatus = now;
-            const auto& c = p.controller;
-            const std::int64_t session = c.sessionFrames(played);
-            StatusView view;
-            view.section = c.sectionName();
-            view.phase = std::string(c.phaseName());
-            view.paceBpm = c.paceBpm();
-            view.state = stopping                         ? "stopping"
-                         : c.state() == PlayState::Paused ? "paused"
-                         : c.holding()                    ? "held"
-                         : c.waiting()                    ? "waiting - press Enter to go on"
-                                                          : "";
-            view.elapsedSeconds = static_cast<double>(played) / p.sampleRate;
-            view.remainingSeconds =
-                static_cast<double>(std::max<std::int64_t>(
-                    0, meters.lengthFrames.load(std::memory_order_relaxed) - session)) /
-                p.sampleRate;
+            // Where the session is: the engine's own state, nothing worked out here.
+            StatusView view = statusFromState(p.engine.state(), p.controller.program(), stopping);
+            if (p.heart) view.heart = p.heart->statusText();
             view.dspLoad = p.output.takePeakLoad();
             view.underruns = meters.underruns.load(std::memory_order_relaxed);
             view.layerNote = layerNote;

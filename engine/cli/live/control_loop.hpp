@@ -13,6 +13,7 @@
 #include "audio_output.hpp"
 #include "control_script.hpp"
 #include "event_log.hpp"
+#include "heart_input.hpp"
 #include "live_controller.hpp"
 
 namespace stillpoint::cli::live {
@@ -39,6 +40,7 @@ struct LoopParts {
     EventLog& events;
     double sampleRate = 48000.0;
     std::optional<SimulatedUnderruns> simulated;
+    HeartInput* heart = nullptr;  ///< null without --heart
 };
 
 struct LoopResult {

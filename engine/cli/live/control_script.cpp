@@ -12,18 +12,19 @@
 #include <cmath>
 #include <cstring>
 
+#include "command_help.hpp"
 #include "stillpoint/breath_pattern.hpp"
+#include "stillpoint/command_vocabulary.hpp"
 #include "stillpoint/nearest_name.hpp"
 
 namespace stillpoint::cli::live {
 
-const char* const kControlScriptSyntax =
-    "SECONDS COMMAND [ARGS], one per line; SECONDS is output time since play started.\n"
-    "commands: pause, resume, hold, release, next, previous, slower, faster,\n"
-    "          pace BPM (1-30), grounding, volume LAYER DB (-60..6), continue, stop,\n"
-    "          pattern NAME (session, or a preset of `stillpoint presets`)\n"
-    "layers:   tone, bed, bells, voice, binaural, isochronic\n"
-    "e.g.      2.5 pause | 6 resume | 10 next | 12 slower | 25 volume bed -30 | 30 stop";
+std::string controlScriptSyntax() {
+    return "SECONDS COMMAND [ARGS], one per line; SECONDS is output time since play started.\n" +
+           scriptCommandHelp(2) +
+           "layers: tone, bed, bells, voice, binaural, isochronic; patterns: session, or a preset "
+           "of `stillpoint presets`";
+}
 
 namespace {
 
@@ -31,24 +32,54 @@ struct Verb {
     std::string_view name;
     LiveAction action;
     int arguments;
+    std::string_view example;
 };
 
-constexpr std::array<Verb, 14> kVerbs = {{
-    {"pause", LiveAction::Pause, 0},
-    {"resume", LiveAction::Resume, 0},
-    {"hold", LiveAction::Hold, 0},
-    {"release", LiveAction::Release, 0},
-    {"next", LiveAction::Next, 0},
-    {"previous", LiveAction::Previous, 0},
-    {"slower", LiveAction::Slower, 0},
-    {"faster", LiveAction::Faster, 0},
-    {"pace", LiveAction::SetPace, 1},
-    {"grounding", LiveAction::Grounding, 0},
-    {"volume", LiveAction::SetLayerGain, 2},
-    {"stop", LiveAction::Stop, 0},
-    {"continue", LiveAction::Continue, 0},
-    {"pattern", LiveAction::SetPattern, 1},
-}};
+/// What a script word asks the controller for.
+LiveAction scriptAction(CommandType type) {
+    switch (type) {
+        case CommandType::Pause:
+            return LiveAction::Pause;
+        case CommandType::Resume:
+            return LiveAction::Resume;
+        case CommandType::Hold:
+            return LiveAction::Hold;
+        case CommandType::Release:
+            return LiveAction::Release;
+        case CommandType::NextSection:
+            return LiveAction::Next;
+        case CommandType::PrevSection:
+            return LiveAction::Previous;
+        case CommandType::Grounding:
+            return LiveAction::Grounding;
+        case CommandType::SetPace:
+            return LiveAction::SetPace;
+        case CommandType::SetLayerGain:
+            return LiveAction::SetLayerGain;
+        case CommandType::Stop:
+            return LiveAction::Stop;
+        case CommandType::Continue:
+            return LiveAction::Continue;
+        case CommandType::SetPattern:
+            return LiveAction::SetPattern;
+    }
+    return LiveAction::Stop;
+}
+
+/// Every word a script may use: the vocabulary's, then the pace steps.
+std::vector<Verb> scriptVerbs() {
+    std::vector<Verb> verbs;
+    for (const CommandWord& word : kCommandVocabulary)
+        verbs.push_back(
+            {word.scriptWord, scriptAction(word.type), word.scriptArguments, word.scriptExample});
+    for (const PaceStep& step : kPaceSteps) verbs.push_back({step.word, step.action, 0, step.word});
+    return verbs;
+}
+
+const std::vector<Verb>& verbs() {
+    static const std::vector<Verb> all = scriptVerbs();
+    return all;
+}
 
 std::vector<std::string_view> words(std::string_view text) {
     std::vector<std::string_view> out;
@@ -85,21 +116,18 @@ ParsedLine parseControlLine(std::string_view text, int lineNumber) {
     if (w.size() < 2)
         return error("no command after the time; write e.g. '" + std::string(w[0]) + " pause'");
 
+    const auto& known = verbs();
     const auto verb =
-        std::find_if(kVerbs.begin(), kVerbs.end(), [&](const Verb& v) { return v.name == w[1]; });
-    if (verb == kVerbs.end()) {
-        std::array<std::string_view, kVerbs.size()> names;
-        std::transform(kVerbs.begin(), kVerbs.end(), names.begin(),
-                       [](const Verb& v) { return v.name; });
+        std::find_if(known.begin(), known.end(), [&](const Verb& v) { return v.name == w[1]; });
+    if (verb == known.end()) {
+        std::vector<std::string_view> names;
+        for (const Verb& v : known) names.push_back(v.name);
         return error("unknown command '" + std::string(w[1]) + "'; " +
                      suggestionHint(w[1], names, "commands"));
     }
     const int given = static_cast<int>(w.size()) - 2;
     if (given != verb->arguments) {
-        const std::string form = verb->action == LiveAction::SetPace        ? "pace 5.5"
-                                 : verb->action == LiveAction::SetLayerGain ? "volume bed -30"
-                                 : verb->action == LiveAction::SetPattern   ? "pattern box"
-                                                                          : std::string(verb->name);
+        const std::string form(verb->example);
         return error("'" + std::string(verb->name) + "' takes " + std::to_string(verb->arguments) +
                      " argument(s), got " + std::to_string(given) + "; write e.g. '" +
                      std::string(w[0]) + " " + form + "'");

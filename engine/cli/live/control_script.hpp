@@ -17,6 +17,7 @@
 #include <deque>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -39,8 +40,20 @@ struct ScriptError {
 using ParsedLine = std::variant<std::monostate, TimedRequest, ScriptError>;
 ParsedLine parseControlLine(std::string_view text, int lineNumber);
 
-/// The syntax, for --help and error hints.
-extern const char* const kControlScriptSyntax;
+/// Script words that are not engine commands of their own: steps of `pace`
+/// from the pace now (the vocabulary has every other word).
+struct PaceStep {
+    std::string_view word;
+    LiveAction action;
+    std::string_view help;
+};
+inline constexpr PaceStep kPaceSteps[] = {
+    {"slower", LiveAction::Slower, "pace 0.5 breaths/min slower than now"},
+    {"faster", LiveAction::Faster, "pace 0.5 breaths/min faster than now"},
+};
+
+/// The syntax, for error hints: the line's form and every command.
+std::string controlScriptSyntax();
 
 /// Reads a control file or FIFO incrementally: a regular file is read whole
 /// at open; a FIFO is read as lines arrive, without ever blocking.

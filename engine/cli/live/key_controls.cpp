@@ -8,12 +8,6 @@
 
 namespace stillpoint::cli::live {
 
-const char* const kKeyHelp =
-    "keys: space pause/resume, h hold/release, n next, p previous, - slower, + faster,\n"
-    "      g grounding, b next breath pattern, 1-6 pick layer\n"
-    "      (tone bed bells voice binaural isochronic), up/down arrows +-3 dB,\n"
-    "      Enter or c go on after a check-in, q or Ctrl-C stop (fades out)";
-
 namespace {
 
 // Saved for the signal handler; written before raw mode starts.

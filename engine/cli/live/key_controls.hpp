@@ -1,7 +1,7 @@
 // Key controls: the terminal in raw mode (no line buffering, no echo) while
-// a session plays, and keys mapped to requests:
-//   space pause/resume, h hold/release, n next, p previous, - slower,
-//   + faster, g grounding, 1-6 pick a layer, up/down arrows +-3 dB, q stop.
+// a session plays, and keys mapped to requests. Which key is which command
+// is the command vocabulary's (stillpoint/command_vocabulary.hpp; the help
+// text comes from it, see command_help.hpp); a test holds mapKeys to it.
 // Ctrl-C still raises SIGINT (see stop_signals.hpp).
 //
 // Threads: control thread. restoreTerminalNow() is async-signal-safe, so a
@@ -16,7 +16,7 @@
 namespace stillpoint::cli::live {
 
 class KeyControls {
-public:
+  public:
     /// Raw mode when standard input is a terminal; otherwise inert.
     KeyControls();
     ~KeyControls();
@@ -27,7 +27,7 @@ public:
     /// Keys typed since the last call, without waiting.
     std::vector<LiveRequest> poll();
 
-private:
+  private:
     bool active_ = false;
     std::string pending_;  ///< an escape sequence split across reads
 };
@@ -38,8 +38,5 @@ std::vector<LiveRequest> mapKeys(std::string& bytes);
 
 /// Put the terminal back as it was, if raw mode is on. Async-signal-safe.
 void restoreTerminalNow() noexcept;
-
-/// One line for --help and the start of play: which key does what.
-extern const char* const kKeyHelp;
 
 }  // namespace stillpoint::cli::live

@@ -51,16 +51,14 @@ std::vector<Command> LiveController::takeSent() {
     return std::exchange(sent_, {});
 }
 
-std::int64_t LiveController::sessionFrames(std::int64_t framesPlayed) const {
-    const std::int64_t now = pausedAt_ >= 0 ? std::min(pausedAt_, framesPlayed) : framesPlayed;
-    return std::max<std::int64_t>(0, now - pausedFrames_);
+double LiveController::paceNow() const {
+    return chosenPace_ > 0.0 ? chosenPace_ : engine_.state().paceBpm;
 }
 
 bool LiveController::glidePace(double bpm) {
-    if (paceBpm_ <= 0.0) return true;  // no breathing yet: no pace to start from
-    paceBpm_ = std::clamp(bpm, kMinPace, kMaxPace);
-    paceOverridden_ = true;
-    return send(CommandType::SetPace, 0, paceBpm_);
+    if (paceNow() <= 0.0) return true;  // no breathing yet: no pace to start from
+    chosenPace_ = std::clamp(bpm, kMinPace, kMaxPace);
+    return send(CommandType::SetPace, 0, chosenPace_);
 }
 
 bool LiveController::apply(const LiveRequest& r) {
@@ -92,9 +90,9 @@ bool LiveController::apply(const LiveRequest& r) {
         case LiveAction::Grounding:
             return send(CommandType::Grounding);
         case LiveAction::Slower:
-            return glidePace(paceBpm_ - kPaceStepBpm);
+            return glidePace(paceNow() - kPaceStepBpm);
         case LiveAction::Faster:
-            return glidePace(paceBpm_ + kPaceStepBpm);
+            return glidePace(paceNow() + kPaceStepBpm);
         case LiveAction::SetPace:
             return glidePace(r.value);
         case LiveAction::SelectLayer:
@@ -126,73 +124,20 @@ bool LiveController::apply(const LiveRequest& r) {
     return true;
 }
 
-double LiveController::currentPace(std::int64_t sessionSample) const {
-    if (step_ < 0) return 0.0;
-    const auto& step = program_->steps[static_cast<std::size_t>(step_)];
-    if (step.kind != StepKind::Breathe) return 0.0;
-    if (step.rampSeconds <= 0.0 || step.rampToBpm == step.paceBpm) return step.paceBpm;
-    const double t = static_cast<double>(sessionSample - stepStartSample_) / rate_;
-    return step.paceBpm +
-           (step.rampToBpm - step.paceBpm) * std::clamp(t / step.rampSeconds, 0.0, 1.0);
-}
-
 void LiveController::observe(const Event& e) {
     switch (e.type) {
-        case EventType::SectionStarted:
-            section_ = e.index;
-            phase_ = -1;
-            return;
-        case EventType::StepStarted: {
-            // The engine keeps a pace the listener chose through later breathe
-            // steps; other steps have no pace to show.
-            const bool breathe =
-                program_->steps[static_cast<std::size_t>(e.index)].kind == StepKind::Breathe;
-            step_ = e.index;
-            stepStartSample_ = e.sessionSample;
-            waiting_ = false;
-            if (!breathe) {
-                phase_ = -1;
-                if (!paceOverridden_) paceBpm_ = 0.0;
-            } else if (!paceOverridden_) {
-                paceBpm_ = currentPace(e.sessionSample);
-            }
-            return;
-        }
-        case EventType::PhaseChanged:
-            phase_ = e.index;
-            if (!paceOverridden_) paceBpm_ = currentPace(e.sessionSample);
-            return;
         case EventType::Paused:
             state_ = PlayState::Paused;
-            pausedAt_ = e.sample;
             return;
         case EventType::Resumed:
             state_ = PlayState::Playing;
-            if (pausedAt_ >= 0) pausedFrames_ += e.sample - pausedAt_;
-            pausedAt_ = -1;
             return;
         case EventType::Finished:
             state_ = PlayState::Finished;
             return;
-        case EventType::SessionStarted:
-        case EventType::BellStruck:
-        case EventType::HapticTap:
-            return;
-        case EventType::LineSpoken:
-            return;
-        case EventType::WaitingForContinue:
-            waiting_ = true;
+        default:
             return;
     }
-}
-
-std::string LiveController::sectionName() const {
-    if (section_ < 0 || section_ >= static_cast<int>(program_->sections.size())) return "";
-    return program_->sections[static_cast<std::size_t>(section_)].name;
-}
-
-std::string_view LiveController::phaseName() const {
-    return phase_ < 0 ? std::string_view{} : toString(static_cast<BreathPhase>(phase_));
 }
 
 }  // namespace stillpoint::cli::live

@@ -17,6 +17,7 @@
 #include "stillpoint/engine_events.hpp"
 #include "stillpoint/haptics.hpp"
 #include "stillpoint/program.hpp"
+#include "stillpoint/session_state.hpp"
 
 namespace stillpoint {
 
@@ -44,7 +45,7 @@ struct EngineConfig {
 };
 
 class Engine {
-public:
+  public:
     Engine();
     ~Engine();
     Engine(const Engine&) = delete;
@@ -89,6 +90,14 @@ public:
     /// more is a fault upstream worth reporting. Any thread; after each block.
     std::uint64_t repairedSamples() const noexcept;
 
+    /// Where the session is, as of the last process() block (or prepare(),
+    /// seek()): see session_state.hpp for the fields and the remaining-time
+    /// rules. Any thread, wait-free for the audio thread, never torn.
+    SessionState state() const noexcept;
+    /// How far preparing the narration has come (lines ready of lines
+    /// total), for SessionState's preparation fields. Any thread.
+    void setPreparationProgress(int linesReady, int linesTotal) noexcept;
+
     /// finished(), position() and lengthFrames() read the audio thread's
     /// state: call them from it, or while process() is not running (a player
     /// publishes what its control thread needs through atomics).
@@ -108,10 +117,13 @@ public:
     /// plus the voice's lift.
     double voiceGainDb() const noexcept;
     const EngineConfig& config() const noexcept;
+    /// The program load() took (null before): what SessionState's indices
+    /// point into. Control thread, or any thread while no load() can run.
+    const std::shared_ptr<const Program>& program() const noexcept;
     /// Buffers process() writes: the audio channels, plus one with a haptic signal.
     int outputChannels() const noexcept;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

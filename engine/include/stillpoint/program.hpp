@@ -33,6 +33,9 @@ struct PlannedStep {
     double paceBpm = 0.0;    ///< starting pace
     double rampToBpm = 0.0;  ///< pace at the end of the glide (== paceBpm: no glide)
     double rampSeconds = 0.0;
+    /// `pace: resonance`: the pace came from the listener's resonance; a live
+    /// heart stream may steer it within the safety limits (heart_pace.hpp).
+    bool resonancePace = false;
     ToneTimbre tone = ToneTimbre::None;
     /// Breathe with lines: `lineAnchors[i]` is the phase line i starts on;
     /// `cycles` includes the breaths the lines need, `writtenCycles` is what
@@ -160,6 +163,9 @@ struct PlanOptions {
     /// listener's or therapist's choice); lines with their own voice keep it.
     /// parseVoiceName reads the `engine:name` or `name` form.
     std::optional<VoiceName> voice;
+    /// The listener's resonance pace in breaths/min (a client profile's, or
+    /// `stillpoint resonance`'s finding): what `pace: resonance` breathes.
+    std::optional<double> resonanceBpm;
 };
 
 struct PlanResult {

@@ -143,6 +143,8 @@ struct BreatheStep {
     std::optional<int> cycles;     ///< exactly one of cycles / durationSeconds
     std::optional<double> durationSeconds;
     std::optional<double> paceBpm;  ///< scales the pattern to this pace
+    /// `pace: resonance`: the listener's resonance pace (PlanOptions), written here.
+    std::optional<SourcePos> resonancePace;
     std::optional<PaceRamp> ramp;   ///< glides the pace; excludes paceBpm
     std::optional<ToneTimbre> tone;  ///< unset = the session default
     /// Said in order, each anchored to the breath; the step lasts at least

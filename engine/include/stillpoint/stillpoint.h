@@ -20,8 +20,10 @@
  *                     call them from one thread at a time (any one thread).
  *     sp_poll_event   the single consumer of the event queue: one thread at a
  *                     time, typically the audio thread after each block.
- *     sp_get_parameter, sp_get_position
+ *     sp_get_parameter, sp_get_position, sp_get_status
  *                     read values published after each block: any thread.
+ *     sp_get_timeline_*
+ *                     read the plan laid out at sp_prepare: any thread.
  *   Haptics ride the same contract: the haptic channel is rendered inside
  *   sp_process with the audio, sample for sample; the haptic parameters go
  *   through sp_set_parameter and take effect at the next block (gliding,
@@ -323,6 +325,107 @@ typedef struct sp_event {
  * wait; later ones are dropped until the app polls. Real-time safe. */
 SP_API sp_result sp_poll_event(sp_engine* engine, sp_event* event);
 
+/* ---- Status: where the session is ------------------------------------------ */
+
+/* The one session state the engine publishes after every sp_process block:
+ * the same figures the `stillpoint play` status line shows. Positions are in
+ * samples at `sample_rate`; all but output_sample are on the session clock,
+ * which stops while paused. docs/session-state.md describes every field.
+ *
+ * remaining_frames is worked out from the plan as it stands (after next,
+ * previous, grounding, a pace or pattern change, a Continue), never from the
+ * played time, and includes the final fade-out; exact to the sample when no
+ * further command comes. While a hold lasts or a check-in waits for
+ * SP_COMMAND_CONTINUE (and, with SP_PARAM_WAIT_AT_CHECKINS, while a check-in
+ * is still ahead) it is a lower bound, `remaining_at_least` is 1, and it is
+ * what would be left if the listener went on now. */
+typedef struct sp_status {
+    /* Set to sizeof(sp_status) before the call. The library fills at most
+     * that many bytes and sets it to how many it filled, so the struct can
+     * grow at its end without breaking older apps. */
+    uint32_t struct_size;
+    uint32_t reserved;          /* 0 */
+    uint64_t generation;        /* 1 at sp_prepare, then one more per block */
+    double sample_rate;         /* of every position below */
+    int64_t output_sample;      /* heard so far, pauses included (as sp_get_position) */
+    int64_t session_sample;     /* the session clock (pauses excluded) */
+    int32_t section;            /* section index; -1 before the start */
+    int32_t step;               /* step index; -1 before the start */
+    char section_name[64];      /* NUL-terminated, cut to fit (never inside a UTF-8 character) */
+    int64_t section_start;      /* where this section began */
+    int64_t section_length;     /* to where it ends as the plan stands */
+    int64_t remaining_frames;   /* to the end, fade-out included */
+    int64_t end_sample;         /* the session clock where the session ends as planned now */
+    int32_t remaining_at_least; /* 1: a lower bound (a hold, a check-in) */
+    int32_t line_step;          /* the line being spoken: its step, -1 when none sounds */
+    int32_t line_index;         /* ... its index within the step's lines, -1 when none */
+    int32_t breath_phase;       /* sp_breath_phase now; -1 outside breathing */
+    int64_t line_start;         /* where the line began */
+    int64_t line_end;           /* where its sound ends */
+    /* The line's words (markup removed), NUL-terminated; "" when none sounds.
+     * Owned by the engine: valid until the next sp_load_session*,
+     * sp_set_state or sp_prepare. */
+    const char* caption;
+    int32_t started;              /* 1 once the first block has been rendered */
+    int32_t waiting_for_continue; /* a check-in waits for SP_COMMAND_CONTINUE */
+    int32_t grounding_active;     /* the grounding section plays (or is being faded to) */
+    int32_t paused;               /* pausing or paused */
+    int32_t holding;
+    int32_t finished;
+    double pace_bpm;     /* breaths per minute now; 0 outside breathing */
+    int32_t pattern;     /* SP_COMMAND_PATTERN's choice: 0 the session's own */
+    int32_t preparing;   /* 1 while lines_ready < lines_total */
+    int32_t lines_ready; /* narration lines prepared so far */
+    int32_t lines_total; /* ... of this many */
+} sp_status;
+
+/* Fill *status. SP_ERROR_INVALID_ARGUMENT when status->struct_size is
+ * smaller than the header (8 bytes); SP_ERROR_NOT_PREPARED before the engine
+ * is prepared with a session (struct_size is then left as given). Any
+ * thread, wait-free, never torn (it reads one complete block's state), but
+ * not during sp_load_session*, sp_set_state or sp_prepare. Real-time safe. */
+SP_API sp_result sp_get_status(const sp_engine* engine, sp_status* status);
+
+/* ---- Timeline: the session as planned -------------------------------------- */
+
+/* Every section and every spoken line on the session clock as the engine
+ * plays them with no live command, for drawing section marks and captions
+ * ahead of time; it agrees with sp_status to the sample. The normal flow
+ * starts at 0 (its fade-in included); the grounding section, played only on
+ * SP_COMMAND_GROUNDING, has `grounding` 1 and its own clock from 0 (the
+ * moment it starts). Laid out at sp_prepare (and at a load into a prepared
+ * engine), at the prepared rate; strings valid as sp_status.caption. Need a
+ * prepared engine with a session (SP_ERROR_NOT_PREPARED). Index out of
+ * range: SP_ERROR_INVALID_ARGUMENT. Control thread or any thread outside
+ * the control calls; they do not allocate. */
+typedef struct sp_timeline_section {
+    int32_t index;     /* section index */
+    int32_t grounding; /* 1: the grounding section, on its own clock */
+    const char* name;
+    int64_t start;
+    int64_t length; /* to where the next section (or the final fade-out) begins */
+} sp_timeline_section;
+
+typedef struct sp_timeline_line {
+    int32_t step;
+    int32_t line; /* within the step's lines */
+    int32_t section;
+    int32_t grounding;
+    const char* caption; /* the words, markup removed */
+    int64_t start;
+    int64_t end; /* where its sound ends (as sp_status.line_end); a step that
+                  * begins before then ends the caption there */
+} sp_timeline_line;
+
+/* The planned length of the normal flow, its final fade-out included. */
+SP_API sp_result sp_get_timeline_length(const sp_engine* engine, int64_t* length_frames);
+SP_API sp_result sp_get_timeline_section_count(const sp_engine* engine, int32_t* count);
+SP_API sp_result sp_get_timeline_section(const sp_engine* engine, int32_t index,
+                                         sp_timeline_section* section);
+SP_API sp_result sp_get_timeline_line_count(const sp_engine* engine, int32_t* count);
+SP_API sp_result sp_get_timeline_line(const sp_engine* engine, int32_t index,
+                                      sp_timeline_line* line);
+
 /* ---- State: save and restore -------------------------------------------- */
 
 /* A text blob holding the session text itself, the position on the session
@@ -350,6 +453,46 @@ SP_API sp_result sp_get_state(const sp_engine* engine, char* buffer, size_t capa
  * sp_error_* details). Blobs from earlier releases (format 1, without the
  * checksum) are still read, unchecked. */
 SP_API sp_result sp_set_state(sp_engine* engine, const char* state, size_t size);
+
+/* ---- Heart: beat-to-beat input, heart rate and coherence ---------------- */
+
+/* A heart-rate stream (docs/heart.md): RR intervals in, heart rate and a
+ * coherence score (0..1) out, after the artefact rules (300-2000 ms, jumps
+ * over 20 % refused and counted). Its own handle, beside an sp_engine.
+ * Threads: sp_heart_push_rr and sp_heart_push_measurement from one producer
+ * thread at a time (a Bluetooth callback), real-time safe; sp_heart_update
+ * from one consumer thread, real-time safe; sp_heart_get_state from any
+ * thread; sp_heart_create and sp_heart_destroy on a control thread. */
+typedef struct sp_heart sp_heart;
+
+typedef struct sp_heart_state {
+    int live;                 /* a beat accepted within the last 5 s */
+    double heart_rate_bpm;    /* mean of the last 4 accepted beats; 0 before any */
+    int coherence_valid;      /* at least 32 s of beats in the 64 s window */
+    double coherence;         /* 0..1: the strongest rhythm's share of heart-rate power */
+    double rhythm_per_minute; /* that rhythm, in cycles a minute */
+    uint64_t accepted;        /* intervals accepted */
+    uint64_t out_of_range;    /* refused: outside 300-2000 ms */
+    uint64_t jumps;           /* refused: more than 20 % from the last accepted */
+    uint64_t dropped;         /* refused: pushed while the queue (256) was full */
+} sp_heart_state;
+
+SP_API sp_result sp_heart_create(sp_heart** heart);
+SP_API void sp_heart_destroy(sp_heart* heart);
+/* One RR interval in milliseconds. SP_ERROR_QUEUE_FULL when 256 wait for
+ * sp_heart_update (the interval is counted as dropped). */
+SP_API sp_result sp_heart_push_rr(sp_heart* heart, double rr_ms);
+/* One Heart Rate Measurement notification (Bluetooth characteristic 0x2A37)
+ * as its bytes arrived: its RR intervals are pushed. A malformed packet
+ * pushes nothing and returns SP_ERROR_INVALID_ARGUMENT; the reason is in
+ * sp_heart_error_message (on the producer's thread). */
+SP_API sp_result sp_heart_push_measurement(sp_heart* heart, const uint8_t* bytes, size_t size);
+/* Why the last packet was refused, or "" (never NULL while heart is valid). */
+SP_API const char* sp_heart_error_message(const sp_heart* heart);
+/* Take what was pushed, at `now_seconds` on the consumer's clock (beats
+ * arriving more than 3 s behind it are placed at it; none for 5 s: not live). */
+SP_API sp_result sp_heart_update(sp_heart* heart, double now_seconds);
+SP_API sp_result sp_heart_get_state(const sp_heart* heart, sp_heart_state* state);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -13,6 +13,36 @@ struct sp_engine {
 
 using stillpoint::capi::guarded;
 
+namespace {
+
+// One record of the planned timeline, with the API's result codes.
+template <typename Record>
+sp_result timelineRecord(const sp_engine* engine, int32_t index, Record* out,
+                         const std::vector<Record>& (stillpoint::capi::CTimeline::*records)()
+                             const noexcept) {
+    if (engine == nullptr || out == nullptr) return SP_ERROR_NULL_POINTER;
+    const auto* timeline = engine->engine.timeline();
+    if (timeline == nullptr) return SP_ERROR_NOT_PREPARED;
+    const auto& all = (timeline->*records)();
+    if (index < 0 || static_cast<std::size_t>(index) >= all.size())
+        return SP_ERROR_INVALID_ARGUMENT;
+    *out = all[static_cast<std::size_t>(index)];
+    return SP_OK;
+}
+
+template <typename Record>
+sp_result timelineCount(const sp_engine* engine, int32_t* count,
+                        const std::vector<Record>& (stillpoint::capi::CTimeline::*records)()
+                            const noexcept) {
+    if (engine == nullptr || count == nullptr) return SP_ERROR_NULL_POINTER;
+    const auto* timeline = engine->engine.timeline();
+    if (timeline == nullptr) return SP_ERROR_NOT_PREPARED;
+    *count = static_cast<int32_t>((timeline->*records)().size());
+    return SP_OK;
+}
+
+}  // namespace
+
 extern "C" {
 
 const char* sp_version_string(void) {
@@ -79,6 +109,36 @@ sp_result sp_get_position(const sp_engine* engine, int64_t* played_frames, int64
     if (played_frames) *played_frames = played;
     if (length_frames) *length_frames = length;
     return SP_OK;
+}
+
+sp_result sp_get_status(const sp_engine* engine, sp_status* status) {
+    if (engine == nullptr || status == nullptr) return SP_ERROR_NULL_POINTER;
+    return guarded([&] { return engine->engine.status(*status); });
+}
+
+sp_result sp_get_timeline_length(const sp_engine* engine, int64_t* length_frames) {
+    if (engine == nullptr || length_frames == nullptr) return SP_ERROR_NULL_POINTER;
+    const auto* timeline = engine->engine.timeline();
+    if (timeline == nullptr) return SP_ERROR_NOT_PREPARED;
+    *length_frames = timeline->lengthFrames();
+    return SP_OK;
+}
+
+sp_result sp_get_timeline_section_count(const sp_engine* engine, int32_t* count) {
+    return timelineCount(engine, count, &stillpoint::capi::CTimeline::sections);
+}
+
+sp_result sp_get_timeline_section(const sp_engine* engine, int32_t index,
+                                  sp_timeline_section* section) {
+    return timelineRecord(engine, index, section, &stillpoint::capi::CTimeline::sections);
+}
+
+sp_result sp_get_timeline_line_count(const sp_engine* engine, int32_t* count) {
+    return timelineCount(engine, count, &stillpoint::capi::CTimeline::lines);
+}
+
+sp_result sp_get_timeline_line(const sp_engine* engine, int32_t index, sp_timeline_line* line) {
+    return timelineRecord(engine, index, line, &stillpoint::capi::CTimeline::lines);
 }
 
 sp_result sp_command(sp_engine* engine, sp_command_type command, double value) {

@@ -60,8 +60,10 @@ sp_result EmbeddedEngine::prepare(double sampleRate, int maxBlockFrames, sp_layo
     const std::int64_t position = pending_.at(sampleRate);
     if (session_) engine = startEngine(session_->program, device, position, hapticValues());
     device_ = device;
+    CTimeline timeline = engine ? CTimeline(*engine->program(), sampleRate) : CTimeline();
     if (engine) {
         pending_ = {};
+        timeline_ = std::move(timeline);
         commit(std::move(engine), position);
     }
     return succeed();
@@ -86,6 +88,7 @@ sp_result EmbeddedEngine::install(LoadResult loaded, const SavedState* restore) 
     std::unique_ptr<Engine> engine;
     const std::int64_t position = device_ ? start.at(device_->sampleRate) : 0;
     if (device_) engine = startEngine(source.program, *device_, position, haptics);
+    CTimeline timeline = engine ? CTimeline(*engine->program(), device_->sampleRate) : CTimeline();
 
     // Nothing below throws: the new session replaces the old one whole.
     session_ = std::move(source);
@@ -96,6 +99,7 @@ sp_result EmbeddedEngine::install(LoadResult loaded, const SavedState* restore) 
     for (std::size_t i = 0; i < haptics.size(); ++i) haptics_[i].store(haptics[i]);
     loaded_.store(true);
     pending_ = engine ? StartPoint{} : start;
+    if (engine) timeline_ = std::move(timeline);
     if (engine) commit(std::move(engine), position);
     return succeed();
 }
@@ -294,6 +298,13 @@ sp_result EmbeddedEngine::pollEvent(sp_event& event) noexcept {
     Event e;
     if (!events_.tryPop(e)) return SP_NO_EVENT;
     event = toCEvent(e);
+    return SP_OK;
+}
+
+sp_result EmbeddedEngine::status(sp_status& status) const noexcept {
+    if (status.struct_size < kStatusHeaderBytes) return SP_ERROR_INVALID_ARGUMENT;
+    if (!engine_ || !engine_->program()) return SP_ERROR_NOT_PREPARED;
+    fillStatus(engine_->state(), *engine_->program(), status);
     return SP_OK;
 }
 

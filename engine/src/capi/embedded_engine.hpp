@@ -25,9 +25,10 @@
 #include "capi/saved_state.hpp"
 #include "capi/session_clock.hpp"
 #include "capi/session_source.hpp"
-#include "stillpoint/wait_free_spsc_queue.hpp"
+#include "capi/status.hpp"
 #include "stillpoint/engine.hpp"
 #include "stillpoint/stillpoint.h"
+#include "stillpoint/wait_free_spsc_queue.hpp"
 
 namespace stillpoint::capi {
 
@@ -48,6 +49,10 @@ class EmbeddedEngine {
     sp_result getParameter(sp_param param, double& value) const noexcept;
     sp_result pollEvent(sp_event& event) noexcept;
     void position(std::int64_t& played, std::int64_t& length) const noexcept;
+    /// The engine's SessionState as sp_status (see stillpoint.h for the size rule).
+    sp_result status(sp_status& status) const noexcept;
+    /// The planned timeline, laid out when the engine was started; null before.
+    const CTimeline* timeline() const noexcept { return engine_ ? &timeline_ : nullptr; }
 
   private:
     struct Device {
@@ -85,6 +90,7 @@ class EmbeddedEngine {
     std::optional<Device> device_;
     StartPoint pending_;              ///< where the next prepare starts (from a state)
     std::unique_ptr<Engine> engine_;  ///< set once there is a session and a device
+    CTimeline timeline_;              ///< engine_'s program, as planned
     ErrorDetails error_;
 
     std::array<double, kLayerCount> sessionLayerDb_{};  ///< the session's own volumes

@@ -1,5 +1,8 @@
 #include "capi/enum_conversion.hpp"
 
+#include <string_view>
+
+#include "stillpoint/command_vocabulary.hpp"
 #include "stillpoint/session.hpp"
 
 namespace stillpoint::capi {
@@ -14,31 +17,63 @@ static_assert(SP_BELL_CHIME == static_cast<int>(BellKind::Chime));
 static_assert(SP_HAPTIC_TAP_PHASE == static_cast<int>(HapticTapCause::PhaseChange));
 static_assert(SP_HAPTIC_TAP_BELL == static_cast<int>(HapticTapCause::Bell));
 
-std::optional<CommandType> toCommandType(sp_command_type command) noexcept {
+namespace {
+
+// Each sp_command_type's own name, for the check below (the switch lists
+// each: -Wswitch says when a new one is missing).
+constexpr std::string_view cCommandName(sp_command_type command) noexcept {
     switch (command) {
         case SP_COMMAND_RESUME:
-            return CommandType::Resume;
+            return "SP_COMMAND_RESUME";
         case SP_COMMAND_PAUSE:
-            return CommandType::Pause;
+            return "SP_COMMAND_PAUSE";
         case SP_COMMAND_HOLD:
-            return CommandType::Hold;
+            return "SP_COMMAND_HOLD";
         case SP_COMMAND_RELEASE:
-            return CommandType::Release;
+            return "SP_COMMAND_RELEASE";
         case SP_COMMAND_NEXT_SECTION:
-            return CommandType::NextSection;
+            return "SP_COMMAND_NEXT_SECTION";
         case SP_COMMAND_PREVIOUS_SECTION:
-            return CommandType::PrevSection;
+            return "SP_COMMAND_PREVIOUS_SECTION";
+        case SP_COMMAND_PACE:
+            return "SP_COMMAND_PACE";
         case SP_COMMAND_GROUNDING:
-            return CommandType::Grounding;
+            return "SP_COMMAND_GROUNDING";
         case SP_COMMAND_STOP:
-            return CommandType::Stop;
+            return "SP_COMMAND_STOP";
         case SP_COMMAND_CONTINUE:
-            return CommandType::Continue;
-        case SP_COMMAND_PACE:     // a parameter (SP_PARAM_PACE_BPM)
-        case SP_COMMAND_PATTERN:  // a parameter (SP_PARAM_PATTERN)
-            break;
+            return "SP_COMMAND_CONTINUE";
+        case SP_COMMAND_PATTERN:
+            return "SP_COMMAND_PATTERN";
     }
-    return std::nullopt;
+    return {};
+}
+
+// Every C command is in the vocabulary exactly once, under its own name and
+// value, and every vocabulary entry with a C name is a C command.
+constexpr bool vocabularyMatchesTheCEnum() {
+    int named = 0;
+    for (int value = 0; value < 256; ++value) {
+        const std::string_view name = cCommandName(static_cast<sp_command_type>(value));
+        if (name.empty()) continue;
+        ++named;
+        int entries = 0;
+        for (const CommandWord& word : kCommandVocabulary)
+            if (word.cValue == value) entries += word.cName == name ? 1 : 100;
+        if (entries != 1) return false;
+    }
+    int withC = 0;
+    for (const CommandWord& word : kCommandVocabulary) withC += word.cValue >= 0 ? 1 : 0;
+    return named == withC;
+}
+static_assert(vocabularyMatchesTheCEnum(),
+              "command_vocabulary.hpp and sp_command_type disagree: each SP_COMMAND_ needs one "
+              "entry with its name and value");
+
+}  // namespace
+
+std::optional<CommandType> toCommandType(sp_command_type command) noexcept {
+    return commandForCValue(static_cast<int>(command));
 }
 
 namespace {

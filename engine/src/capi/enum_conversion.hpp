@@ -12,8 +12,8 @@
 
 namespace stillpoint::capi {
 
-/// The engine command for a C command without a value; nothing for
-/// SP_COMMAND_PACE (a parameter) and for unknown values.
+/// The engine command for a C command, from the command vocabulary
+/// (command_vocabulary.hpp); nothing for unknown values.
 std::optional<CommandType> toCommandType(sp_command_type command) noexcept;
 
 sp_event toCEvent(const Event& event) noexcept;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include "dsp/sample_guard.hpp"
@@ -12,6 +13,7 @@
 #include "graph/sequencer.hpp"
 #include "haptics/haptic_output.hpp"
 #include "rt/denormal_guard.hpp"
+#include "rt/seqlock_value.hpp"
 #include "stillpoint/wait_free_latching_queue.hpp"
 #include "stillpoint/wait_free_spsc_queue.hpp"
 
@@ -39,8 +41,9 @@ struct UrgentCommands {
 };
 
 class QueueEventSink final : public EventSink {
-public:
-    QueueEventSink(rt::WaitFreeSpscQueue<Event, 4096>& queue, const haptics::HapticEnvelope& haptics)
+  public:
+    QueueEventSink(rt::WaitFreeSpscQueue<Event, 4096>& queue,
+                   const haptics::HapticEnvelope& haptics)
         : queue_(queue), haptics_(haptics) {}
     void emit(const Event& event) noexcept override {
         if (event.sessionSample < silentBefore_) return;
@@ -51,8 +54,9 @@ public:
         if (const float strength = haptics_.tapStrength(); strength > 0.0f) {
             Event tap = event;
             tap.type = EventType::HapticTap;
-            tap.index = static_cast<int>(event.type == EventType::BellStruck ? HapticTapCause::Bell
-                                                                             : HapticTapCause::PhaseChange);
+            tap.index =
+                static_cast<int>(event.type == EventType::BellStruck ? HapticTapCause::Bell
+                                                                     : HapticTapCause::PhaseChange);
             tap.value = strength;
             push(tap);
         }
@@ -61,7 +65,7 @@ public:
     void silenceBefore(std::int64_t sessionSample) noexcept { silentBefore_ = sessionSample; }
     long dropped() const noexcept { return dropped_; }
 
-private:
+  private:
     void push(const Event& event) noexcept {
         if (!queue_.tryPush(event)) ++dropped_;
     }
@@ -98,6 +102,58 @@ struct Engine::Impl {
     std::uint64_t repaired = 0;
     std::atomic<std::uint64_t> repairedPublished{0};
 
+    // The session state: published after each block (and after a rewind).
+    rt::SeqlockValue<SessionState> state;
+    std::uint64_t generation = 0;
+    Sequencer::Projection projection;
+    bool planStale =
+        true;  // a command (or the checkin rule) changed the plan since it was projected
+    bool projectedWaitAtCheckins = false;
+    int projectedSection = -1;
+    std::int64_t projectedSectionStart = 0;
+    // Preparation progress, from the thread that prepares the narration.
+    std::atomic<int> linesReady{0};
+    std::atomic<int> linesTotal{0};
+
+    /// Audio thread (or the control thread while process() cannot run).
+    void publishState() noexcept {
+        SessionState s;
+        sequencer.describe(s);
+        // The plan only changes with a command or the checkin rule; a hold or a
+        // waiting checkin moves its end with every block (as if released now).
+        const bool waitRule = sequencer.waitsAtCheckins();
+        // A new section needs its own end.
+        const bool newSection =
+            s.section != projectedSection || s.sectionStart != projectedSectionStart;
+        if (planStale || newSection || s.holding || s.waitingForContinue ||
+            waitRule != projectedWaitAtCheckins) {
+            projection = sequencer.project();
+            planStale = false;
+            projectedWaitAtCheckins = waitRule;
+            projectedSection = s.section;
+            projectedSectionStart = s.sectionStart;
+        }
+        s.generation = ++generation;
+        s.sampleRate = config.sampleRate;
+        s.outputSample = sequencer.outputPosition() - limiter.latencyFrames();
+        s.endSample = s.finished ? s.sessionSample : projection.finishClock;
+        s.remainingFrames = std::max<std::int64_t>(0, s.endSample - s.sessionSample);
+        s.remainingAtLeast = !s.finished && projection.atLeast;
+        s.sectionLength = std::max<std::int64_t>(0, projection.sectionEndClock - s.sectionStart);
+        if (s.section >= 0)
+            copyName(program->sections[static_cast<std::size_t>(s.section)].name, s.sectionName);
+        state.publish(s);
+    }
+
+    /// A name cut to fit, never inside a UTF-8 character.
+    static void copyName(const std::string& name, char (&to)[kSessionStateNameBytes]) noexcept {
+        std::size_t n = std::min(name.size(), sizeof to - 1);
+        if (n < name.size())
+            while (n > 0 && (static_cast<unsigned char>(name[n]) & 0xC0u) == 0x80u) --n;
+        std::memcpy(to, name.data(), n);
+        to[n] = '\0';
+    }
+
     // Back to the start, then silently on to `sessionSample`. The limiter
     // looks ahead, so the graph always runs that far ahead of the output:
     // output sample n is session sample n, and events line up exactly.
@@ -113,11 +169,14 @@ struct Engine::Impl {
         rt::ScopedDenormalsOff denormalsOff;
         const std::int64_t target = sessionSample + limiter.latencyFrames();
         while (sequencer.sessionPosition() < target && !sequencer.finished()) {
-            const auto n = static_cast<int>(
-                std::min<std::int64_t>(config.maxBlockFrames, target - sequencer.sessionPosition()));
+            const auto n = static_cast<int>(std::min<std::int64_t>(
+                config.maxBlockFrames, target - sequencer.sessionPosition()));
             renderBlock(nullptr, n);
         }
         sink.silenceBefore(0);
+        generation = 0;
+        planStale = true;
+        publishState();
     }
 
     void renderBlock(float* const* out, int frames) noexcept {
@@ -171,7 +230,8 @@ void Engine::prepare(const EngineConfig& config) {
 
     Calibration calibration;
     if (config.calibrateLoudness)
-        calibration = calibrateProgram(*m.program, m.config, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
+        calibration =
+            calibrateProgram(*m.program, m.config, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
     m.calibrationDb = calibration.masterGainDb;
     m.voiceGainDb = calibration.masterGainDb + calibration.voiceTrimDb;
     m.masterGain = static_cast<float>(std::pow(10.0, m.calibrationDb / 20.0));
@@ -210,7 +270,10 @@ void Engine::process(float* const* out, int frames) noexcept {
     }
     rt::ScopedDenormalsOff denormalsOff;
     Command command;
-    while (m.commands.tryPop(command)) m.sequencer.apply(command, m.graph, m.sink);
+    while (m.commands.tryPop(command)) {
+        m.sequencer.apply(command, m.graph, m.sink);
+        m.planStale = true;
+    }
     m.graph.haptics().setLevel(m.hapticsEnabled.load(std::memory_order_relaxed),
                                m.hapticCap.load(std::memory_order_relaxed));
     m.hapticOut.setActuator(m.hapticActuator.load(std::memory_order_relaxed));
@@ -225,6 +288,21 @@ void Engine::process(float* const* out, int frames) noexcept {
     }
     m.hapticIntensity.store(m.hapticOut.lastIntensity(), std::memory_order_relaxed);
     m.repairedPublished.store(m.repaired, std::memory_order_relaxed);
+    m.publishState();
+}
+
+SessionState Engine::state() const noexcept {
+    SessionState s = impl_->state.read();
+    s.linesReady = impl_->linesReady.load(std::memory_order_relaxed);
+    s.linesTotal = impl_->linesTotal.load(std::memory_order_relaxed);
+    s.preparing = s.linesReady < s.linesTotal;
+    return s;
+}
+
+void Engine::setPreparationProgress(int linesReady, int linesTotal) noexcept {
+    impl_->linesTotal.store(std::max(linesTotal, 0), std::memory_order_relaxed);
+    impl_->linesReady.store(std::clamp(linesReady, 0, std::max(linesTotal, 0)),
+                            std::memory_order_relaxed);
 }
 
 void Engine::setHaptics(bool enabled, double intensityCap) noexcept {
@@ -245,21 +323,39 @@ std::uint64_t Engine::repairedSamples() const noexcept {
     return impl_->repairedPublished.load(std::memory_order_relaxed);
 }
 
-bool Engine::pushCommand(const Command& command) noexcept { return impl_->commands.tryPush(command); }
-bool Engine::popEvent(Event& event) noexcept { return impl_->events.tryPop(event); }
+bool Engine::pushCommand(const Command& command) noexcept {
+    return impl_->commands.tryPush(command);
+}
+bool Engine::popEvent(Event& event) noexcept {
+    return impl_->events.tryPop(event);
+}
 
 bool Engine::finished() const noexcept {
-    return impl_->prepared && impl_->sequencer.finished() && position() >= impl_->sequencer.finishSample();
+    return impl_->prepared && impl_->sequencer.finished() &&
+           position() >= impl_->sequencer.finishSample();
 }
 std::int64_t Engine::position() const noexcept {
     // The graph runs the limiter's look-ahead ahead of what has been output.
     return impl_->sequencer.outputPosition() - impl_->limiter.latencyFrames();
 }
-std::int64_t Engine::lookAheadFrames() const noexcept { return impl_->limiter.latencyFrames(); }
-std::int64_t Engine::lengthFrames() const noexcept { return impl_->sequencer.finishSample(); }
-double Engine::calibrationGainDb() const noexcept { return impl_->calibrationDb; }
-double Engine::voiceGainDb() const noexcept { return impl_->voiceGainDb; }
-const EngineConfig& Engine::config() const noexcept { return impl_->config; }
+std::int64_t Engine::lookAheadFrames() const noexcept {
+    return impl_->limiter.latencyFrames();
+}
+std::int64_t Engine::lengthFrames() const noexcept {
+    return impl_->sequencer.finishSample();
+}
+double Engine::calibrationGainDb() const noexcept {
+    return impl_->calibrationDb;
+}
+double Engine::voiceGainDb() const noexcept {
+    return impl_->voiceGainDb;
+}
+const std::shared_ptr<const Program>& Engine::program() const noexcept {
+    return impl_->program;
+}
+const EngineConfig& Engine::config() const noexcept {
+    return impl_->config;
+}
 int Engine::outputChannels() const noexcept {
     return impl_->config.channels + (impl_->config.haptics.signal != HapticSignal::None ? 1 : 0);
 }

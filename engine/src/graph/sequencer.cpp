@@ -38,6 +38,7 @@ void Sequencer::reset() noexcept {
     lines_ = nullptr;
     nextLine_ = 0;
     stepStartClock_ = 0;
+    lineStart_ = 0;
     lineEnd_ = kNever;
     continued_ = waitingForContinue_ = false;
     promptEnd_ = checkinEnd_ = 0;
@@ -92,7 +93,7 @@ bool Sequencer::linesDone() const noexcept {
            (lines_ == nullptr || nextLine_ >= static_cast<int>(lines_->size()));
 }
 
-void Sequencer::startAnchoredLine(MixGraph& graph, EventSink& events) noexcept {
+void Sequencer::startAnchoredLine(CueTarget& graph, EventSink& events) noexcept {
     if (lineEnd_ != kNever || linesDone()) return;  // a line still sounds, or none is left
     const auto& anchors = program_->steps[static_cast<std::size_t>(step_)].lineAnchors;
     const auto next = static_cast<std::size_t>(nextLine_);
@@ -102,38 +103,45 @@ void Sequencer::startAnchoredLine(MixGraph& graph, EventSink& events) noexcept {
 std::int64_t Sequencer::lineCueSample() const noexcept {
     if (lines_ == nullptr || nextLine_ >= static_cast<int>(lines_->size())) return kNever;
     const auto& line = (*lines_)[static_cast<std::size_t>(nextLine_)];
-    return stepStartClock_ +
-           std::llround(static_cast<double>(line.offsetFrames) * rate_ / program_->narration->sampleRate);
+    return stepStartClock_ + std::llround(static_cast<double>(line.offsetFrames) * rate_ /
+                                          program_->narration->sampleRate);
 }
 
-void Sequencer::startLine(MixGraph& graph, EventSink& events) noexcept {
+void Sequencer::startLine(CueTarget& graph, EventSink& events) noexcept {
     const auto& line = (*lines_)[static_cast<std::size_t>(nextLine_)];
     graph.startLine(line);
     emit(events, EventType::LineSpoken, step_, static_cast<double>(nextLine_));
+    lineStart_ = clock_;
     lineEnd_ = clock_ + line.lengthFramesAt(rate_);
     ++nextLine_;
 }
 
 std::int64_t Sequencer::nextCueSample() const noexcept {
     switch (stage_) {
-        case Stage::NotStarted: return 0;
-        case Stage::Playing: return stepCueSample();
+        case Stage::NotStarted:
+            return 0;
+        case Stage::Playing:
+            return stepCueSample();
         case Stage::Pausing:
-        case Stage::Jumping: return std::min(stepCueSample(), fadeEnd_);
-        case Stage::FadingOut: return finishAt_;
+        case Stage::Jumping:
+            return std::min(stepCueSample(), fadeEnd_);
+        case Stage::FadingOut:
+            return finishAt_;
         case Stage::Paused:
-        case Stage::Finished: break;
+        case Stage::Finished:
+            break;
     }
     return kNever;
 }
 
 void Sequencer::render(MixGraph& graph, float* left, float* right, int n,
                        EventSink& events) noexcept {
+    MixGraphCues cues(graph);
     int done = 0;
     while (done < n) {
         // Several cues may share a sample (e.g. a step that ends where the next begins).
         while (stage_ != Stage::Finished && stage_ != Stage::Paused && clock_ >= nextCueSample())
-            onCue(graph, events);
+            onCue(cues, events);
         if (stage_ == Stage::Finished || stage_ == Stage::Paused) {
             // Silence; a paused session's clock and sound stay where they were.
             std::fill(left + done, left + n, 0.0f);
@@ -154,7 +162,7 @@ void Sequencer::render(MixGraph& graph, float* left, float* right, int n,
     }
 }
 
-void Sequencer::onCue(MixGraph& graph, EventSink& events) noexcept {
+void Sequencer::onCue(CueTarget& graph, EventSink& events) noexcept {
     switch (stage_) {
         case Stage::NotStarted:
             emit(events, EventType::SessionStarted);
@@ -187,18 +195,21 @@ void Sequencer::onCue(MixGraph& graph, EventSink& events) noexcept {
             }
             onStepCue(graph, events);
             return;
-        case Stage::Playing: onStepCue(graph, events); return;
+        case Stage::Playing:
+            onStepCue(graph, events);
+            return;
         case Stage::FadingOut:
             stage_ = Stage::Finished;
             finishedAtOutput_ = output_;
             emit(events, EventType::Finished);
             return;
         case Stage::Paused:
-        case Stage::Finished: return;
+        case Stage::Finished:
+            return;
     }
 }
 
-void Sequencer::onStepCue(MixGraph& graph, EventSink& events) noexcept {
+void Sequencer::onStepCue(CueTarget& graph, EventSink& events) noexcept {
     if (clock_ >= lineEnd_) {
         graph.endLine();
         lineEnd_ = kNever;
@@ -236,6 +247,10 @@ bool Sequencer::stepMayEnd(EventSink& events) noexcept {
         return false;
     }
     const bool checkin = program_->steps[static_cast<std::size_t>(step_)].kind == StepKind::Checkin;
+    if (checkin && !continued_ && waitAtCheckins_ && projecting_) {
+        assumedAnswer_ = true;  // looking ahead: the wait is the listener's, not counted
+        return true;
+    }
     if (checkin && !continued_ && waitAtCheckins_) {
         // However long it takes: the listener says when to go on.
         stepEnd_ = kNever;
@@ -259,7 +274,7 @@ void Sequencer::continueCheckin() noexcept {
     if (!holding_) stepEnd_ = std::max(clock_, promptEnd_);
 }
 
-void Sequencer::endStep(MixGraph& graph, EventSink& events) noexcept {
+void Sequencer::endStep(CueTarget& graph, EventSink& events) noexcept {
     breathing_ = false;
     // The normal flow stops where the grounding section begins; grounding
     // itself runs to the end of the program.
@@ -271,7 +286,7 @@ void Sequencer::endStep(MixGraph& graph, EventSink& events) noexcept {
         beginFadeOut(graph, timing_.fadeOutSeconds);
 }
 
-void Sequencer::beginStep(int index, MixGraph& graph, EventSink& events) noexcept {
+void Sequencer::beginStep(int index, CueTarget& graph, EventSink& events) noexcept {
     step_ = index;
     const auto& step = program_->steps[static_cast<std::size_t>(index)];
     const auto& section = program_->sections[static_cast<std::size_t>(step.section)];
@@ -336,7 +351,7 @@ void Sequencer::switchPattern(const PlannedStep& step) noexcept {
                  paceLawFor(step, static_cast<double>(clock_ - stepStartClock_) / rate_));
 }
 
-void Sequencer::beginFadeOut(MixGraph& graph, double seconds) noexcept {
+void Sequencer::beginFadeOut(CueTarget& graph, double seconds) noexcept {
     breathing_ = false;
     lines_ = nullptr;  // a line already sounding plays on under the fade
     graph.setToneActive(false);
@@ -345,12 +360,14 @@ void Sequencer::beginFadeOut(MixGraph& graph, double seconds) noexcept {
     finishAt_ = clock_ + framesFor(seconds);
 }
 
-void Sequencer::beginJump(int section, MixGraph& graph) noexcept {
+void Sequencer::beginJump(int section, CueTarget& graph) noexcept {
     // Skipping past the last section of the flow (or of grounding) ends the session.
-    const int flowSections = program_->groundingSection < 0 ? static_cast<int>(program_->sections.size())
-                                                            : program_->groundingSection;
-    const bool valid = section < flowSections || (section == program_->groundingSection &&
-                                                  section < static_cast<int>(program_->sections.size()));
+    const int flowSections = program_->groundingSection < 0
+                                 ? static_cast<int>(program_->sections.size())
+                                 : program_->groundingSection;
+    const bool valid =
+        section < flowSections || (section == program_->groundingSection &&
+                                   section < static_cast<int>(program_->sections.size()));
     jumpTarget_ = valid ? program_->sections[static_cast<std::size_t>(section)].firstStep
                         : static_cast<int>(program_->steps.size());
     holding_ = false;
@@ -359,10 +376,11 @@ void Sequencer::beginJump(int section, MixGraph& graph) noexcept {
     stage_ = Stage::Jumping;
 }
 
-void Sequencer::apply(const Command& command, MixGraph& graph, EventSink& events) noexcept {
-    const bool live = stage_ == Stage::Playing || stage_ == Stage::Pausing || stage_ == Stage::Jumping;
-    const int section =
-        step_ >= 0 ? program_->steps[static_cast<std::size_t>(step_)].section : 0;
+void Sequencer::apply(const Command& command, MixGraph& mixGraph, EventSink& events) noexcept {
+    MixGraphCues graph(mixGraph);
+    const bool live =
+        stage_ == Stage::Playing || stage_ == Stage::Pausing || stage_ == Stage::Jumping;
+    const int section = step_ >= 0 ? program_->steps[static_cast<std::size_t>(step_)].section : 0;
     switch (command.type) {
         case CommandType::Pause:
             if (stage_ != Stage::Playing) return;
@@ -376,7 +394,9 @@ void Sequencer::apply(const Command& command, MixGraph& graph, EventSink& events
             stage_ = Stage::Playing;
             emit(events, EventType::Resumed);
             return;
-        case CommandType::Hold: holding_ = live; return;
+        case CommandType::Hold:
+            holding_ = live;
+            return;
         case CommandType::Release:
             if (!holding_) return;
             holding_ = false;
@@ -389,16 +409,18 @@ void Sequencer::apply(const Command& command, MixGraph& graph, EventSink& events
         case CommandType::Grounding:
             if (program_->groundingSection >= 0 && section != program_->groundingSection &&
                 (stage_ == Stage::Playing || stage_ == Stage::Pausing || stage_ == Stage::Paused)) {
-                if (stage_ != Stage::Playing) graph.fadeMaster(0.0f, 0);  // already silent or nearly
+                if (stage_ != Stage::Playing)
+                    graph.fadeMaster(0.0f, 0);  // already silent or nearly
                 stage_ = Stage::Playing;
-                graph.haptics().soften();  // care: a softer touch from here on
+                mixGraph.haptics().soften();  // care: a softer touch from here on
                 beginJump(program_->groundingSection, graph);
             }
             return;
         case CommandType::PrevSection: {
             if (stage_ != Stage::Playing) return;
             // Back to this section's start, or to the previous one when just past the start.
-            const bool nearStart = clock_ - sectionStartClock_ < framesFor(timing_.restartSectionSeconds);
+            const bool nearStart =
+                clock_ - sectionStartClock_ < framesFor(timing_.restartSectionSeconds);
             beginJump(nearStart ? std::max(section - 1, 0) : section, graph);
             return;
         }
@@ -424,7 +446,7 @@ void Sequencer::apply(const Command& command, MixGraph& graph, EventSink& events
         case CommandType::SetLayerGain:
             if (command.index >= 0 && command.index < static_cast<int>(LayerId::Count) &&
                 std::isfinite(command.value))
-                graph.setLayerGainDb(static_cast<LayerId>(command.index), command.value);
+                mixGraph.setLayerGainDb(static_cast<LayerId>(command.index), command.value);
             return;
         case CommandType::Continue:
             if (live || stage_ == Stage::Paused) continueCheckin();
@@ -434,6 +456,123 @@ void Sequencer::apply(const Command& command, MixGraph& graph, EventSink& events
             if (stage_ == Stage::Paused) beginFadeOut(graph, 0.0);  // already silent
             return;
     }
+}
+
+int Sequencer::currentSection() const noexcept {
+    return step_ >= 0 ? program_->steps[static_cast<std::size_t>(step_)].section : -1;
+}
+
+Sequencer::WalkEnd Sequencer::walkToEnd(EventSink& events, int maxCues) noexcept {
+    SilentCues cues;
+    WalkEnd end;
+    projecting_ = true;
+    assumedAnswer_ = false;
+    // As if the listener let go now: a hold ends (Release), a waiting checkin goes on (Continue).
+    if (holding_) {
+        holding_ = false;
+        assumedAnswer_ = true;
+        if (!breathing_ && stepEnd_ == kNever) stepEnd_ = clock_;
+    }
+    if (waitingForContinue_) {
+        continueCheckin();
+        assumedAnswer_ = true;
+    }
+    for (int cue = 0; cue < maxCues && stage_ != Stage::Finished; ++cue) {
+        // Paused time is not on the session clock: looking ahead, it resumes at once.
+        if (stage_ == Stage::Paused) stage_ = Stage::Playing;
+        const std::int64_t next = nextCueSample();
+        if (next == kNever) break;
+        clock_ = std::max(clock_, next);
+        onCue(cues, events);
+        if (stage_ == Stage::FadingOut && end.fadeOutClock < 0) end.fadeOutClock = clock_;
+    }
+    if (stage_ == Stage::Finished) end.finishClock = clock_;
+    end.assumedAnswer = assumedAnswer_;
+    projecting_ = false;
+    return end;
+}
+
+namespace {
+
+// Looking ahead: where the current section ends, i.e. where any section
+// starts next (a jump back to the same one included).
+class SectionEndSink final : public EventSink {
+  public:
+    void emit(const Event& event) noexcept override {
+        if (event.type == EventType::SectionStarted && nextSectionClock < 0)
+            nextSectionClock = event.sessionSample;
+    }
+    std::int64_t nextSectionClock = -1;
+};
+
+// Far more cues than any session has (a breath is four), so a walk that
+// reaches it is one that never ends: reported as a lower bound.
+constexpr int kMaxProjectedCues = 200000;
+
+}  // namespace
+
+Sequencer::Projection Sequencer::project() noexcept {
+    const SequencerCursor here = *this;
+    SectionEndSink sink;
+    const WalkEnd end = walkToEnd(sink, kMaxProjectedCues);
+    Projection projection;
+    const std::int64_t last = end.finishClock >= 0 ? end.finishClock : clock_;
+    projection.finishClock = last;
+    projection.sectionEndClock = sink.nextSectionClock >= 0 ? sink.nextSectionClock
+                                 : end.fadeOutClock >= 0    ? end.fadeOutClock
+                                                            : last;
+    if (here.stage_ == Stage::FadingOut || here.stage_ == Stage::Finished)
+        projection.sectionEndClock = here.clock_;
+    projection.atLeast = end.assumedAnswer || end.finishClock < 0;
+    static_cast<SequencerCursor&>(*this) = here;
+    return projection;
+}
+
+std::int64_t Sequencer::walkPlan(int firstStep, EventSink& events) noexcept {
+    // As planned: each checkin takes its written wait.
+    const bool live = waitAtCheckins_;
+    waitAtCheckins_ = false;
+    reset();
+    SilentCues cues;
+    if (firstStep > 0 && firstStep < static_cast<int>(program_->steps.size())) {
+        stage_ = Stage::Playing;
+        beginStep(firstStep, cues, events);
+    }
+    const std::int64_t end = walkToEnd(events, kMaxProjectedCues).finishClock;
+    reset();
+    waitAtCheckins_ = live;
+    return end;
+}
+
+void Sequencer::describe(SessionState& s) const noexcept {
+    s.sessionSample = clock_;
+    s.started = stage_ != Stage::NotStarted;
+    s.finished = stage_ == Stage::Finished;
+    s.paused = stage_ == Stage::Pausing || stage_ == Stage::Paused;
+    s.holding = holding_;
+    s.waitingForContinue = waitingForContinue_;
+    s.step = step_;
+    s.section = currentSection();
+    s.sectionStart = sectionStartClock_;
+    const int grounding = program_->groundingSection;
+    const bool toGrounding =
+        stage_ == Stage::Jumping && grounding >= 0 &&
+        jumpTarget_ == program_->sections[static_cast<std::size_t>(grounding)].firstStep;
+    s.groundingActive = grounding >= 0 && (s.section == grounding || toGrounding);
+    const bool speaking = stage_ != Stage::Finished && lineEnd_ != kNever && clock_ < lineEnd_ &&
+                          step_ >= 0 && nextLine_ > 0;
+    s.lineStep = speaking ? step_ : -1;
+    s.lineIndex = speaking ? nextLine_ - 1 : -1;
+    s.lineStart = speaking ? lineStart_ : 0;
+    s.lineEnd = speaking ? lineEnd_ : 0;
+    const bool breathingNow = breathing_ && (stage_ == Stage::Playing || stage_ == Stage::Pausing ||
+                                             stage_ == Stage::Paused || stage_ == Stage::Jumping);
+    s.paceBpm = breathingNow ? pacer_.bpmAt(clock_) : 0.0;
+    s.breathPhase = breathingNow ? static_cast<int>(pacer_.phase()) : -1;
+    s.patternChoice = patternOverride_;
+    s.patternIndex = breathingNow && pacerPattern_ == 0
+                         ? program_->steps[static_cast<std::size_t>(step_)].pattern
+                         : -1;
 }
 
 }  // namespace stillpoint

@@ -1,4 +1,5 @@
 #include <array>
+#include <cctype>
 
 #include "session/session_readers.hpp"
 
@@ -79,7 +80,15 @@ std::optional<BreatheStep> readBreatheStep(const Field& breathe, const PatternTa
         } else if (field.name == "duration") {
             step.durationSeconds = reader.duration(field);
         } else if (field.name == "pace") {
-            step.paceBpm = reader.number(field, kPaceRange);
+            const std::string word = field.value.IsScalar() ? field.value.Scalar() : std::string();
+            if (word == "resonance")
+                step.resonancePace = reader.positionOf(field);
+            else if (!word.empty() && std::isalpha(static_cast<unsigned char>(word.front())))
+                reader.error(field, "pace must be a number or resonance, not '" + word + "'",
+                             "use a value from 1 to 30 breaths/min, or resonance for the "
+                             "listener's resonance pace");
+            else
+                step.paceBpm = reader.number(field, kPaceRange);
         } else if (field.name == "ramp") {
             step.ramp = readRamp(field, reader);
         } else if (field.name == "tone") {

@@ -11,6 +11,7 @@
 #include "stillpoint/nearest_name.hpp"
 #include "stillpoint/pace_law.hpp"
 #include "stillpoint/program.hpp"
+#include "stillpoint/resonance.hpp"
 
 namespace stillpoint {
 namespace {
@@ -164,9 +165,22 @@ class Planner {
                    "give inhale and exhale a length");
             return;
         }
-        planned.paceBpm = breathe.paceBpm ? *breathe.paceBpm
-                          : breathe.ramp  ? breathe.ramp->fromBpm
-                                          : pattern.breathsPerMinute();
+        if (breathe.resonancePace) {
+            if (!options_.resonanceBpm) {
+                report(Severity::Error, *breathe.resonancePace,
+                       "pace: resonance needs the listener's resonance pace",
+                       "give it with --resonance BPM (found by `stillpoint resonance`) or a client "
+                       "profile, or write a number, e.g. pace: 5.5");
+                return;
+            }
+            planned.resonancePace = true;
+        }
+        planned.paceBpm = breathe.resonancePace
+                              ? std::clamp(*options_.resonanceBpm, heart::kMinResonancePace,
+                                           heart::kMaxResonancePace)
+                          : breathe.paceBpm ? *breathe.paceBpm
+                          : breathe.ramp    ? breathe.ramp->fromBpm
+                                            : pattern.breathsPerMinute();
         planned.rampToBpm = breathe.ramp ? breathe.ramp->toBpm : planned.paceBpm;
         if (!(planned.paceBpm > 0.0) || !(planned.rampToBpm > 0.0)) {
             report(Severity::Error, pos, "breathe step has no positive pace",

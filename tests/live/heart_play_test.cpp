@@ -1,0 +1,53 @@
+// `play --heart FILE`: beats replayed on the session's clock into the heart
+// monitor while a `pace: resonance` step plays; the notes when following
+// starts and when the beats stop, and the artefact summary at the end.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "jack_server.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using stillpoint::test::JackServer;
+
+TEST(live_heart, ABeatFileIsFollowedNotedWhenItEndsAndSummarised) {
+    JackServer server(256);
+    ASSERT_TRUE(server.ready()) << server.log();
+    const fs::path dir =
+        fs::temp_directory_path() / ("stillpoint-heart-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    // Twelve beats of a second, one of them far out of range: the beats end at 13 s.
+    std::ofstream(dir / "rr.txt")
+        << "1000\n1000\n1000\n5000\n1000\n1000\n1000\n1000\n1000\n1000\n1000\n1000\n";
+    const std::string session = std::string(STILLPOINT_TEST_DATA_DIR) + "/../live/heart.yaml";
+    const std::string command = server.environment() + " " + STILLPOINT_CLI_PATH + " play " +
+                                session + " --api jack --resonance 6 --heart " +
+                                (dir / "rr.txt").string() + " </dev/null >/dev/null 2>" +
+                                (dir / "stderr").string();
+    const int status = std::system(command.c_str());
+    std::stringstream err;
+    err << std::ifstream(dir / "stderr").rdbuf();
+    fs::remove_all(dir);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << err.str();
+    const std::string text = err.str();
+    EXPECT_NE(text.find("heart: the pace follows the heart from 6.00/min (4.5-7/min, at most "
+                        "0.5/min a minute)\n"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("heart: no beats for 5 s; the pace glides back to the session's own\n"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(
+        text.find(
+            "stillpoint play: heart: 12 beats, 11 accepted, 1 outside 300-2000 ms, 0 sudden jumps "
+            "refused; no coherence (under 32 s of beats)\n"),
+        std::string::npos)
+        << text;
+}
+
+}  // namespace
