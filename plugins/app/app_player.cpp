@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "plan_progress.hpp"
 #include "processor/plugin_parameters.hpp"
 #include "stillpoint/breath_pattern.hpp"
 
@@ -141,28 +140,25 @@ PlayerState AppPlayer::state() const {
     s.paused = display.paused.load();
     s.playing = display.playing.load() && !s.paused && !s.finished;
     s.holding = hold_->load() >= 0.5f;
-    s.waiting = display.waiting.load() && !s.finished;
     s.phase = display.phase.load();
-    s.section = display.section.load();
     s.elapsedSeconds = static_cast<double>(display.position.load()) / display.sampleRate.load();
     const float pace = pace_->load();
     s.paceBpm = pace >= plugin::params::kSessionPaceBelow ? static_cast<double>(pace) : 0.0;
-    // The narrated program (real line lengths) once made, the plan until then.
+    // Where the session is, as its engine published it: never worked out here.
+    const SessionState session = display.session.read();
+    s.section = session.section;
+    s.sectionName = session.sectionName;
+    s.waiting = session.waitingForContinue;
+    s.grounding = session.groundingActive;  // and stays so when grounding ended the session
+    s.remainingSeconds = stateSeconds(session, session.remainingFrames);
+    s.sectionElapsedSeconds = stateSeconds(session, session.sessionSample - session.sectionStart);
+    s.sectionLengthSeconds = stateSeconds(session, session.sectionLength);
+    // The narrated program (real line lengths) once made, the plan until
+    // then: the one whose lines the state's indices point into.
     if (const auto program = this->program()) {
         s.title = program->title;
         s.lengthSeconds = program->lengthSeconds;
-        if (s.section >= 0 && s.section < static_cast<int>(program->sections.size()))
-            s.sectionName = program->sections[static_cast<std::size_t>(s.section)].name;
-        const auto progress = plugin::planProgress(
-            *program, s.finished ? -1 : display.step.load(),
-            static_cast<double>(display.stepElapsed.load()) / display.sampleRate.load());
-        s.grounding = progress.grounding && !s.finished;
-        s.remainingSeconds = s.finished ? 0.0 : progress.remainingSeconds;
-        s.sectionElapsedSeconds = progress.sectionElapsedSeconds;
-        s.sectionLengthSeconds = progress.sectionLengthSeconds;
-        if (const auto* words =
-                plugin::CaptionFollower::wordsOf(*program, display.caption.current()))
-            s.caption = *words;
+        s.caption = lineCaption(*program, session);
     }
     return s;
 }

@@ -31,13 +31,14 @@ struct PlayerState {
     bool holding = false;
     bool finished = false;
     bool waiting = false;    ///< a check-in waits for Continue
-    bool grounding = false;  ///< the grounding section plays
+    bool grounding = false;  ///< the grounding section plays (or ended the session)
     int phase = -1;          ///< BreathPhase, -1 when not breathing
     int section = -1;
     double elapsedSeconds = 0.0;
     double lengthSeconds = 0.0;
-    /// From the plan: what is left of the flow (in grounding, of grounding),
-    /// and how far into its section the session is.
+    /// From the engine's SessionState: what is left by the plan as it stands
+    /// (the final fade-out included; in grounding, of grounding and its
+    /// fade), and how far into its section the session is.
     double remainingSeconds = 0.0;
     double sectionElapsedSeconds = 0.0;
     double sectionLengthSeconds = 0.0;

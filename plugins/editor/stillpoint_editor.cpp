@@ -1,7 +1,5 @@
 #include "editor/stillpoint_editor.hpp"
 
-#include "plan_progress.hpp"
-
 namespace stillpoint::plugin {
 namespace {
 
@@ -114,19 +112,15 @@ void StillpointEditor::chooseFile() {
 }
 
 juce::String StillpointEditor::currentLine() const {
-    // The line the voice is saying now, as the engine reported it; none between lines.
+    // The line the voice is saying now, as the engine published it; none between lines.
     const auto narrated = processor_.narratedProgram();
     if (!narrated) return {};
-    const auto* words = CaptionFollower::wordsOf(*narrated, processor_.display().caption.current());
-    return words != nullptr ? juce::String::fromUTF8(words->c_str()) : juce::String();
+    const auto words = lineCaption(*narrated, processor_.display().session.read());
+    return juce::String::fromUTF8(words.data(), static_cast<int>(words.size()));
 }
 
 juce::String StillpointEditor::currentSection() const {
-    const auto program = processor_.currentProgram();
-    const int section = processor_.display().section.load();
-    if (!program || section < 0 || section >= static_cast<int>(program->sections.size())) return {};
-    return juce::String::fromUTF8(
-        program->sections[static_cast<std::size_t>(section)].name.c_str());
+    return juce::String::fromUTF8(processor_.display().session.read().sectionName);
 }
 
 void StillpointEditor::timerCallback() {
@@ -138,21 +132,17 @@ void StillpointEditor::timerCallback() {
     line_.setText(currentLine(), juce::dontSendNotification);
     const double rate = display.sampleRate.load();
     const double at = static_cast<double>(display.position.load()) / rate;
-    // The voice's real length, once narrated, is the session's length.
-    const auto narrated = processor_.narratedProgram();
-    const Program* timed = narrated ? narrated.get() : program.get();
+    // Time left and the section's progress as the engine published them.
+    const SessionState session = display.session.read();
     const bool finished = display.finished.load();
-    const auto progress = timed
-                              ? planProgress(*timed, finished ? -1 : display.step.load(),
-                                             static_cast<double>(display.stepElapsed.load()) / rate)
-                              : PlanProgress{};
     juce::String status =
-        progress.grounding
-            ? "grounding " + clock(progress.sectionElapsedSeconds) + " of " +
-                  clock(progress.sectionLengthSeconds)
-            : clock(at) + ", " + clock(finished ? 0.0 : progress.remainingSeconds) + " left";
+        session.groundingActive && !finished
+            ? "grounding " +
+                  clock(stateSeconds(session, session.sessionSample - session.sectionStart)) +
+                  " of " + clock(stateSeconds(session, session.sectionLength))
+            : clock(at) + ", " + clock(stateSeconds(session, session.remainingFrames)) + " left";
     if (const auto section = currentSection(); section.isNotEmpty()) status << "  -  " << section;
-    const bool waiting = display.waiting.load() && !finished;
+    const bool waiting = session.waitingForContinue && !finished;
     continue_.setColour(juce::TextButton::buttonColourId,
                         waiting ? juce::Colour(0xff6f9e93) : juce::Colour(0xff2c3d48));
     if (waiting)

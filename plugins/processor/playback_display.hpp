@@ -7,7 +7,8 @@
 #include <atomic>
 #include <cstdint>
 
-#include "caption_follower.hpp"
+#include "stillpoint/seqlock_value.hpp"
+#include "stillpoint/session_state.hpp"
 
 namespace stillpoint::plugin {
 
@@ -19,8 +20,6 @@ struct PlaybackDisplay {
     std::atomic<double> sampleRate{48000.0};
     std::atomic<int> section{-1};
     std::atomic<int> step{-1};
-    /// Session-clock frames the current step has played (pauses left out).
-    std::atomic<std::int64_t> stepElapsed{0};
     std::atomic<int> phase{-1};               ///< BreathPhase, -1 before the first breath
     std::atomic<std::int64_t> phaseStart{0};  ///< session sample the phase began at
     std::atomic<double> paceBpm{0.0};         ///< the pace the plugin asked for, 0: the session's
@@ -30,8 +29,11 @@ struct PlaybackDisplay {
     std::atomic<bool> paused{false};   ///< the engine faded out on a Pause and waits
     std::atomic<bool> relocating{false};
     std::atomic<bool> finished{false};
-    std::atomic<bool> waiting{false};  ///< a check-in has said its prompt and waits for Continue
-    CaptionFollower caption;           ///< the line the voice is saying, from the engine's events
+    /// The playing engine's SessionState after each block (its indices point
+    /// into StillpointProcessor::narratedProgram()): where the session is,
+    /// time left by the plan, the line spoken, waiting, grounding, pace.
+    /// Written by the audio thread, read whole (never torn) by any thread.
+    rt::SeqlockValue<SessionState> session;
 };
 
 }  // namespace stillpoint::plugin

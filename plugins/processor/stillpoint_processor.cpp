@@ -223,17 +223,12 @@ void StillpointProcessor::drainControls() noexcept {
 }
 
 void StillpointProcessor::readEvents(int frames, bool freeTimeline) noexcept {
-    if (player_.engineGeneration() != captionGeneration_) {
-        captionGeneration_ = player_.engineGeneration();
-        display_.caption.reset();  // another engine: it announces its own lines
-    }
     // On the free timeline the clock is the place in the planned session: it
     // runs with the audio (not while paused) and is set to the planned start
     // of each section and step as it begins (a jump, a hold or another pace
     // moves the engine off the plan).
     if (freeTimeline && !display_.paused.load() && !display_.finished.load())
         sessionClock_ += frames;
-    if (!display_.paused.load() && !display_.finished.load()) stepClock_ += frames;
     const Program* program = player_.playingProgram();
     const double rate = display_.sampleRate.load();
     const auto plannedStart = [&](double seconds) {
@@ -243,10 +238,6 @@ void StillpointProcessor::readEvents(int frames, bool freeTimeline) noexcept {
     while (player_.popEvent(event)) {
         heard_.tryPush(event);  // full (nobody reads): dropped, as the header says
         switch (event.type) {
-            case EventType::LineSpoken:
-                display_.caption.onEvent(event, player_.playingProgram(),
-                                         display_.sampleRate.load());
-                break;
             case EventType::SectionStarted:
                 display_.section.store(event.index);
                 if (program && event.index >= 0 &&
@@ -256,10 +247,6 @@ void StillpointProcessor::readEvents(int frames, bool freeTimeline) noexcept {
                 break;
             case EventType::StepStarted:
                 display_.step.store(event.index);
-                display_.waiting.store(false);
-                // The step began at event.sample; the engine has played to its position.
-                stepClock_ =
-                    std::max<std::int64_t>(0, player_.playingEngineSample() - event.sample);
                 sent_.paceBpm =
                     0.0;  // an engine built for a relocation knows no chosen pace: send it again
                 if (program && event.index >= 0 &&
@@ -280,12 +267,8 @@ void StillpointProcessor::readEvents(int frames, bool freeTimeline) noexcept {
             case EventType::Resumed:
                 display_.paused.store(false);
                 break;
-            case EventType::WaitingForContinue:
-                display_.waiting.store(true);
-                break;
             case EventType::Finished:
                 display_.finished.store(true);
-                display_.waiting.store(false);
                 display_.phase.store(-1);
                 break;
             case EventType::SessionStarted:
@@ -295,8 +278,7 @@ void StillpointProcessor::readEvents(int frames, bool freeTimeline) noexcept {
                 break;
         }
     }
-    display_.caption.advance(player_.playingEngineSample());
-    display_.stepElapsed.store(stepClock_);
+    display_.session.publish(player_.playingState());
 }
 
 void StillpointProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) {
@@ -305,14 +287,12 @@ void StillpointProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::M
     drainControls();
     if (std::exchange(controlled_.cued, false)) {  // back at the start: nothing has played yet
         sessionClock_ = 0;
-        stepClock_ = 0;
         display_.section.store(-1);
         display_.step.store(-1);
-        display_.stepElapsed.store(0);
-        display_.waiting.store(false);
         display_.phase.store(-1);
         display_.paused.store(false);
         display_.finished.store(false);
+        display_.session.publish({});  // the engine for the start publishes its own
     }
     const int frames = buffer.getNumSamples();
     if (frames <= 0) return;

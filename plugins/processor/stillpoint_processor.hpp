@@ -150,13 +150,11 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     Diagnostics careNotes_;  ///< of the session that plays (message thread)
 
     SentCommands sent_;
-    std::uint64_t captionGeneration_ = 0;  ///< the engine whose lines the caption follows
     ControlQueue controls_;
     // Audio thread only.
     ControlState controlled_;
     std::optional<Command> unsent_;  ///< a control's command waiting for an engine
     std::int64_t sessionClock_ = 0;  ///< the free timeline's place in the planned session
-    std::int64_t stepClock_ = 0;     ///< session-clock frames the current step has played
     bool continueWasOn_ = false;  ///< the Continue parameter at the last block (a rising edge goes)
     PlaybackDisplay display_;
     rt::WaitFreeSpscQueue<Event, 1024> heard_;  ///< audio thread -> popHeardEvent

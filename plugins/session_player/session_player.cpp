@@ -432,6 +432,10 @@ const Program* SessionPlayer::playingProgram() const noexcept {
     return active_ ? active_->program.get() : nullptr;
 }
 
+SessionState SessionPlayer::playingState() const noexcept {
+    return active_ ? active_->engine->state() : SessionState{};
+}
+
 std::int64_t SessionPlayer::playingEngineSample() const noexcept {
     return active_ ? active_->engine->position() : 0;
 }

@@ -117,6 +117,11 @@ class SessionPlayer {
     std::int64_t playingPosition() const noexcept { return nextHost_; }
     /// The playing engine's own output clock (Event::sample's), 0 before one.
     std::int64_t playingEngineSample() const noexcept;
+    /// Audio thread: where the session of the engine that plays (or is about
+    /// to) is, as that engine published it after its last block
+    /// (session_state.hpp); a default state before one. Its indices point
+    /// into playingProgram().
+    SessionState playingState() const noexcept;
     /// Changes each time another engine takes over: its commands start afresh.
     std::uint64_t engineGeneration() const noexcept { return engineGeneration_.load(); }
     /// True while waiting for the worker to build an engine for this place.

@@ -105,14 +105,16 @@ class Tablet : private juce::OSCReceiver::Listener<juce::OSCReceiver::MessageLoo
     }
 
     /// The state the remote publishes now (it does 4 times a second).
-    std::optional<Snapshot> snapshot() {
+    /// The state and the seconds left it says.
+    std::optional<std::pair<Snapshot, double>> snapshot() {
         pump(60);  // what was published before now and is still on its way
         state_.reset();
         progress_.reset();
         for (int i = 0; i < 50 && !(state_ && progress_); ++i) pump(20);
         if (!state_ || !progress_) return std::nullopt;
-        return Snapshot{state_->section, state_->paused, progress_->waiting, progress_->grounding,
-                        state_->finished};
+        return std::pair{Snapshot{state_->section, state_->paused, progress_->waiting,
+                                  progress_->grounding, state_->finished},
+                         remaining_};
     }
 
   private:
@@ -121,8 +123,11 @@ class Tablet : private juce::OSCReceiver::Listener<juce::OSCReceiver::MessageLoo
         const auto number = [&](int i) {
             return i < message.size() && message[i].isInt32() ? message[i].getInt32() : -99;
         };
-        if (message.getAddressPattern().toString() == "/stillpoint/state")
+        if (message.getAddressPattern().toString() == "/stillpoint/state") {
             state_ = Snapshot{number(4), number(1) == 1, false, false, number(3) == 1};
+            remaining_ =
+                message.size() > 6 && message[6].isFloat32() ? message[6].getFloat32() : -1.0;
+        }
         if (message.getAddressPattern().toString() == "/stillpoint/progress")
             progress_ = Snapshot{-1, false, number(0) == 1, number(1) == 1, false};
     }
@@ -138,6 +143,7 @@ class Tablet : private juce::OSCReceiver::Listener<juce::OSCReceiver::MessageLoo
     juce::OSCReceiver replies_;
     juce::DatagramSocket out_{false};
     std::optional<Snapshot> state_, progress_;
+    double remaining_ = -1.0;
     bool connected_ = false;
     int port_ = 0;
     int changes_ = 0;
@@ -147,6 +153,10 @@ Snapshot fromState(const app::PlayerState& s) {
     return {s.section, s.paused, s.waiting, s.grounding, s.finished};
 }
 
+Figures figuresOf(const SessionState& s) {
+    return {s.step, s.lineStep, s.lineIndex, s.remainingFrames, s.sectionLength, s.paceBpm};
+}
+
 }  // namespace
 
 FrontEndRun runApp(const std::vector<TimedAction>& actions, bool overOsc) {
@@ -154,12 +164,12 @@ FrontEndRun runApp(const std::vector<TimedAction>& actions, bool overOsc) {
     app::AppPlayer player;
     player.prepare(kRate, kBlock);
     const auto error = player.load({sessionPath(), sessionText()}, {});
-    if (!error.empty()) return {{}, {}, -1, error};
+    if (!error.empty()) return failedRun(error);
     run.groundingSection = player.program()->groundingSection;
     std::unique_ptr<Tablet> tablet;
     if (overOsc) {
         tablet = std::make_unique<Tablet>(player);
-        if (!tablet->listening()) return {{}, {}, -1, "the remote could not listen"};
+        if (!tablet->listening()) return failedRun("the remote could not listen");
     }
     player.play();
 
@@ -178,12 +188,15 @@ FrontEndRun runApp(const std::vector<TimedAction>& actions, bool overOsc) {
         if (engineAt >= 0 && snapshot < moments.size() &&
             std::llround(moments[snapshot] * kRate) <= engineAt) {
             if (tablet) {
-                if (const auto s = tablet->snapshot())
-                    run.snapshots.push_back(*s);
-                else
+                if (const auto s = tablet->snapshot()) {
+                    run.snapshots.push_back(s->first);
+                    run.remainingSeconds.push_back(s->second);
+                } else {
                     run.problem = "the remote published no state";
+                }
             } else {
                 run.snapshots.push_back(fromState(player.state()));
+                run.figures.push_back(figuresOf(player.display().session.read()));
             }
             ++snapshot;
         }

@@ -1,6 +1,7 @@
 // The C API's adapter: an embedding app's loop of sp_process blocks, a
 // command queued before the block that starts at its sample.
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "front_ends.hpp"
@@ -66,7 +67,7 @@ sp_result send(sp_engine* engine, Action action) {
 FrontEndRun runCapi(const std::vector<TimedAction>& actions) {
     FrontEndRun run;
     sp_engine* engine = nullptr;
-    if (sp_create(&engine) != SP_OK) return {{}, {}, -1, "sp_create failed"};
+    if (sp_create(&engine) != SP_OK) return failedRun("sp_create failed");
     if (sp_load_session_file(engine, sessionPath().c_str()) != SP_OK ||
         sp_prepare(engine, kRate, kBlock, SP_LAYOUT_STEREO) != SP_OK ||
         sp_set_parameter(engine, SP_PARAM_WAIT_AT_CHECKINS, 1.0) != SP_OK) {
@@ -78,13 +79,28 @@ FrontEndRun runCapi(const std::vector<TimedAction>& actions) {
     float* out[2] = {left.data(), right.data()};
     std::size_t next = 0;
     bool finished = false;
-    for (std::int64_t at = 0; !finished && at < 60 * static_cast<std::int64_t>(kRate);) {
+    std::size_t snapshot = 0;
+    const auto& moments = snapshotSeconds();
+    for (std::int64_t at = 0;
+         !(finished && snapshot == moments.size()) && at < 60 * static_cast<std::int64_t>(kRate);) {
         while (next < actions.size() && actions[next].sample <= at)
             if (send(engine, actions[next++].action) != SP_OK)
                 run.problem = "a command was refused";
-        // Up to the next action's sample, so it lands exactly there.
+        if (snapshot < moments.size() && std::llround(moments[snapshot] * kRate) <= at) {
+            sp_status s{};
+            s.struct_size = sizeof s;
+            if (sp_get_status(engine, &s) != SP_OK) run.problem = "sp_get_status failed";
+            run.snapshots.push_back({s.section, s.paused != 0, s.waiting_for_continue != 0,
+                                     s.grounding_active != 0, s.finished != 0});
+            run.figures.push_back({s.step, s.line_step, s.line_index, s.remaining_frames,
+                                   s.section_length, s.pace_bpm});
+            ++snapshot;
+        }
+        // Up to the next action's (or snapshot's) sample, so it lands exactly there.
         std::int64_t frames = kBlock;
         if (next < actions.size()) frames = std::min(frames, actions[next].sample - at);
+        if (snapshot < moments.size())
+            frames = std::min<std::int64_t>(frames, std::llround(moments[snapshot] * kRate) - at);
         sp_process(engine, out, 2, static_cast<int>(frames));
         at += frames;
         sp_event event;

@@ -86,7 +86,7 @@ FrontEndRun runCli(int buffer, std::vector<TimedAction>& commandsAt) {
                      << '\n';
     }
     test::JackServer server(buffer);
-    if (!server.ready()) return {{}, {}, -1, "no JACK server: " + server.log()};
+    if (!server.ready()) return failedRun("no JACK server: " + server.log());
     const std::string command = server.environment() + " " + STILLPOINT_CLI_PATH + " play " +
                                 sessionPath() + " --api jack --buffer " + std::to_string(buffer) +
                                 " --control " + (dir / "controls.txt").string() + " --events " +

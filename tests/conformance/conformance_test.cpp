@@ -56,6 +56,9 @@ const FrontEndRun& reference() {
     return run;
 }
 
+/// `run`'s reported states are what the reference's events say at each moment.
+void expectSameStates(const FrontEndRun& run);
+
 const TracedEvent* first(const EventTrace& trace, EventType type, int index = -1) {
     for (const auto& e : trace)
         if (e.type == type && (index < 0 || e.index == index)) return &e;
@@ -94,12 +97,29 @@ TEST(Conformance, TheScenarioPlaysAsWrittenThroughTheCApi) {
     });
     EXPECT_TRUE(held) << describe(trace);
     EXPECT_EQ(trace.back().type, EventType::Finished);
+    // sp_get_status says what the events say, at each moment.
+    expectSameStates(run);
+    ASSERT_EQ(run.figures.size(), snapshotSeconds().size());
+    EXPECT_GE(run.figures[1].lineStep, -1);
+    EXPECT_EQ(run.figures.back().remaining, 0);    // finished
+    EXPECT_GT(run.figures[2].remaining, at(4.0));  // the rest of the plan and the fade-out
+}
+
+/// The engine's figures where the front end reports them: the reference's, exactly.
+void expectSameFigures(const FrontEndRun& run) {
+    ASSERT_EQ(run.figures.size(), reference().figures.size());
+    for (std::size_t i = 0; i < run.figures.size(); ++i)
+        EXPECT_EQ(run.figures[i], reference().figures[i])
+            << "at " << snapshotSeconds()[i] << " s: got " << describe(run.figures[i])
+            << ", expected " << describe(reference().figures[i]);
 }
 
 TEST(Conformance, ThePluginsPlayerGivesTheSameEventsAtTheSameSamples) {
     const auto run = runPluginPlayer(atScriptedSamples());
     ASSERT_EQ(run.problem, "");
     expectSameEvents(run.events, reference().events, 0);
+    expectSameStates(run);
+    expectSameFigures(run);
 }
 
 void expectSameStates(const FrontEndRun& run) {
@@ -124,6 +144,7 @@ TEST(Conformance, TheAppsControlsGiveTheSameEventsAndTheStateTheyDescribe) {
     ASSERT_EQ(run.problem, "");
     expectSameEvents(run.events, reference().events, 0);
     expectSameStates(run);
+    expectSameFigures(run);
 }
 
 TEST(Conformance, OscIntoTheAppsRemoteGivesTheSameEventsAndPublishesTheSameState) {
@@ -131,6 +152,10 @@ TEST(Conformance, OscIntoTheAppsRemoteGivesTheSameEventsAndPublishesTheSameState
     ASSERT_EQ(run.problem, "");
     expectSameEvents(run.events, reference().events, 0);
     expectSameStates(run);
+    // The time left it publishes is the engine's (a 32-bit float of seconds).
+    ASSERT_EQ(run.remainingSeconds.size(), reference().figures.size());
+    for (std::size_t i = 0; i < run.remainingSeconds.size(); ++i)
+        EXPECT_NEAR(run.remainingSeconds[i], reference().figures[i].remaining / kRate, 1e-3) << i;
 }
 
 TEST(Conformance, TheCommandLineGivesTheSameEventsWithinABuffer) {

@@ -16,16 +16,29 @@ struct FrontEndRun {
     EventTrace events;
     /// The front end's own state at snapshotSeconds() (empty: it reports none).
     std::vector<Snapshot> snapshots;
+    /// The engine's figures it reports there (empty: none).
+    std::vector<Figures> figures;
+    /// Over OSC: the seconds left as /stillpoint/state says (a float).
+    std::vector<double> remainingSeconds;
     int groundingSection = -1;
     std::string problem;  ///< why it could not run ("" when it ran)
 };
 
+/// A run that could not happen, and why.
+inline FrontEndRun failedRun(std::string why) {
+    FrontEndRun run;
+    run.problem = std::move(why);
+    return run;
+}
+
 /// The C API (stillpoint.h): sp_command before the block that starts at
-/// each action's sample (blocks split there), SP_PARAM_WAIT_AT_CHECKINS 1.
+/// each action's sample (blocks split there), SP_PARAM_WAIT_AT_CHECKINS 1;
+/// sp_get_status at the snapshots.
 FrontEndRun runCapi(const std::vector<TimedAction>& actions);
 
 /// The plugin's player (SessionPlayer, what StillpointProcessor drives) on a
-/// rolling realtime host timeline: engine commands pushed at block starts.
+/// rolling realtime host timeline: engine commands pushed at block starts;
+/// its playing engine's SessionState at the snapshots.
 FrontEndRun runPluginPlayer(const std::vector<TimedAction>& actions);
 
 /// The therapist app: AppPlayer's controls between device callbacks

@@ -78,14 +78,21 @@ Snapshot snapshotAt(const EventTrace& trace, std::int64_t sample, int groundingS
             case EventType::Resumed:
                 s.paused = false;
                 break;
-            case EventType::Finished:
-                s = {s.section, false, false, false, true};
+            case EventType::Finished:  // where it ended stays said (grounding too)
+                s = {s.section, false, false, s.grounding, true};
                 break;
             default:
                 break;
         }
     }
     return s;
+}
+
+std::string describe(const Figures& f) {
+    return "step " + std::to_string(f.step) + " line " + std::to_string(f.lineStep) + "/" +
+           std::to_string(f.lineIndex) + " remaining " + std::to_string(f.remaining) +
+           " section length " + std::to_string(f.sectionLength) + " pace " +
+           std::to_string(f.paceBpm);
 }
 
 std::string describe(const Snapshot& s) {

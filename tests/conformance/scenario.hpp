@@ -87,4 +87,17 @@ const std::vector<double>& snapshotSeconds();
 Snapshot snapshotAt(const EventTrace& trace, std::int64_t sample, int groundingSection);
 std::string describe(const Snapshot& snapshot);
 
+/// The engine's own figures at a moment (SessionState, sp_status): which
+/// step and line, the time left by the plan as it stands, the section's
+/// length, the pace. Front ends that read the state must agree exactly.
+struct Figures {
+    int step = -1;
+    int lineStep = -1, lineIndex = -1;
+    std::int64_t remaining = 0;  ///< frames, the final fade-out included
+    std::int64_t sectionLength = 0;
+    double paceBpm = 0.0;
+    bool operator==(const Figures&) const = default;
+};
+std::string describe(const Figures& figures);
+
 }  // namespace stillpoint::conformance

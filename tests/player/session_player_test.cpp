@@ -14,11 +14,10 @@
 #include <thread>
 #include <vector>
 
-#include "caption_follower.hpp"
-#include "switch_fade.hpp"
 #include "stillpoint/narration.hpp"
 #include "stillpoint/offline_render.hpp"
 #include "stillpoint/session_parser.hpp"
+#include "switch_fade.hpp"
 
 namespace stillpoint::plugin {
 namespace {
@@ -307,42 +306,19 @@ TEST(SessionPlayer, NarrationIsMadeOncePerSessionAndRateNotAtEachRelocation) {
     EXPECT_EQ(mismatches(got, render, 200000), 0);
 }
 
-TEST(CaptionFollower, ShowsTheSpokenLineFromItsFirstHeardSampleUntilItsLast) {
+TEST(SessionPlayer, ThePlayingStateNamesTheLineBeingSpoken) {
     const auto program = hostedSession("spoken-session.yaml");
     SessionPlayer player;
     player.setProgram(program);
     player.prepare(kRate);
     const auto narrated = player.narratedProgram();
     ASSERT_NE(narrated, nullptr);
-    ASSERT_NE(narrated->narration, nullptr);
-    const auto& line = narrated->narration->steps[1].at(0);  // the say step's line
     const std::int64_t starts = std::llround(narrated->steps[1].startSeconds * kRate);
-    const std::int64_t ends = starts + line.lengthFramesAt(kRate);
-
-    // One frame per call, so the caption's changes are seen at their exact sample.
-    CaptionFollower caption;
-    std::int64_t shownAfter = -1, clearedAfter = -1;
-    float left = 0.0f, right = 0.0f;
-    float* out[2] = {&left, &right};
-    for (std::int64_t at = starts - 4800; at < ends + 4800; ++at) {
-        if (at == starts - 4800) play(player, 0, at, 512, {0, true, true});
-        player.process(out, 1, {at, true, true});
-        Event event;
-        while (player.popEvent(event)) caption.onEvent(event, player.playingProgram(), kRate);
-        caption.advance(player.playingEngineSample());
-        const auto now = caption.current();
-        if (now.spoken() && shownAfter < 0) {
-            shownAfter = at;
-            const auto* words = CaptionFollower::wordsOf(*narrated, now);
-            ASSERT_NE(words, nullptr);
-            EXPECT_EQ(*words, "You might let your eyes rest, or keep them open.");
-        }
-        if (!now.spoken() && shownAfter >= 0 && clearedAfter < 0) clearedAfter = at;
-    }
-    EXPECT_EQ(shownAfter, starts);      // shown once the line's first sample has played
-    EXPECT_EQ(clearedAfter, ends - 1);  // cleared once its last one has
-    // Another program's lines are never read through a caption of this one.
-    EXPECT_EQ(CaptionFollower::wordsOf(*program, {narrated.get(), 1, 0}), nullptr);
+    play(player, 0, starts + 4800, 512, {0, true, true});
+    const SessionState state = player.playingState();
+    EXPECT_EQ(state.lineStep, 1);
+    EXPECT_EQ(lineCaption(*player.playingProgram(), state),
+              "You might let your eyes rest, or keep them open.");
 }
 
 /// A check-in between a line and a bell.
@@ -426,9 +402,10 @@ TEST(SessionPlayer, ANewSessionWhileAHostPlaysFadesTheOldOutThenTheNewInAtTheHos
         if (player.relocating()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     std::vector<float> unswitched(static_cast<std::size_t>(firstRender.frames()));
-    for (std::size_t i = 0; i < unswitched.size(); ++i) unswitched[i] = firstRender.interleaved[2 * i];
-    const auto fade = test::measureSwitchFade(got.left, unswitched, static_cast<std::size_t>(at),
-                                              kRate, 5.0);
+    for (std::size_t i = 0; i < unswitched.size(); ++i)
+        unswitched[i] = firstRender.interleaved[2 * i];
+    const auto fade =
+        test::measureSwitchFade(got.left, unswitched, static_cast<std::size_t>(at), kRate, 5.0);
     EXPECT_GE(fade.secondsToQuiet, 2.0);
     EXPECT_LE(fade.secondsToQuiet, kStopFadeSeconds + 0.1);
     EXPECT_LT(fade.steepestFallDb, 12.0);
