@@ -13,6 +13,7 @@
 #include "front_ends.hpp"
 #include "osc_packet.hpp"
 #include "osc_remote.hpp"
+#include "stillpoint/command_vocabulary.hpp"
 
 namespace stillpoint::conformance {
 namespace {
@@ -48,26 +49,10 @@ void direct(app::AppPlayer& player, Action action) {
     }
 }
 
-const char* oscAddress(Action action) {
-    switch (action) {
-        case Action::Pause:
-            return "/stillpoint/pause";
-        case Action::Resume:
-            return "/stillpoint/play";
-        case Action::Next:
-            return "/stillpoint/next";
-        case Action::Continue:
-            return "/stillpoint/continue";
-        case Action::Faster:
-            return "/stillpoint/faster";
-        case Action::Pattern:
-            return "/stillpoint/pattern";
-        case Action::Grounding:
-            return "/stillpoint/grounding";
-        case Action::Stop:
-            return "/stillpoint/stop";
-    }
-    return "";
+/// The vocabulary's OSC address; `faster` is the app's own step of the pace.
+std::string oscAddress(Action action) {
+    return action == Action::Faster ? "/stillpoint/faster"
+                                    : std::string(commandWord(commandOf(action)).oscAddress);
 }
 
 int freePort() {

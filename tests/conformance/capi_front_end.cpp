@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "front_ends.hpp"
+#include "stillpoint/command_vocabulary.hpp"
 #include "stillpoint/stillpoint.h"
 
 namespace stillpoint::conformance {
@@ -40,26 +41,13 @@ std::optional<EventType> eventType(sp_event_type type) {
     return std::nullopt;
 }
 
+/// The C API's command for the action: its sp_command_type value from the vocabulary.
 sp_result send(sp_engine* engine, Action action) {
-    switch (action) {
-        case Action::Pause:
-            return sp_command(engine, SP_COMMAND_PAUSE, 0.0);
-        case Action::Resume:
-            return sp_command(engine, SP_COMMAND_RESUME, 0.0);
-        case Action::Next:
-            return sp_command(engine, SP_COMMAND_NEXT_SECTION, 0.0);
-        case Action::Continue:
-            return sp_command(engine, SP_COMMAND_CONTINUE, 0.0);
-        case Action::Faster:
-            return sp_command(engine, SP_COMMAND_PACE, kFasterBpm);
-        case Action::Pattern:
-            return sp_command(engine, SP_COMMAND_PATTERN, kPatternIndex);
-        case Action::Grounding:
-            return sp_command(engine, SP_COMMAND_GROUNDING, 0.0);
-        case Action::Stop:
-            return sp_command(engine, SP_COMMAND_STOP, 0.0);
-    }
-    return SP_ERROR_INVALID_ARGUMENT;
+    const double value = action == Action::Faster    ? kFasterBpm
+                         : action == Action::Pattern ? kPatternIndex
+                                                     : 0.0;
+    return sp_command(engine, static_cast<sp_command_type>(commandWord(commandOf(action)).cValue),
+                      value);
 }
 
 }  // namespace

@@ -13,55 +13,25 @@
 #include "front_ends.hpp"
 #include "jack_server.hpp"
 #include "live/event_log.hpp"
+#include "stillpoint/command_vocabulary.hpp"
 
 namespace stillpoint::conformance {
 namespace {
 
 namespace fs = std::filesystem;
 
-const char* verb(Action action) {
-    switch (action) {
-        case Action::Pause:
-            return "pause";
-        case Action::Resume:
-            return "resume";
-        case Action::Next:
-            return "next";
-        case Action::Continue:
-            return "continue";
-        case Action::Faster:
-            return "faster";
-        case Action::Pattern:
-            return "pattern";
-        case Action::Grounding:
-            return "grounding";
-        case Action::Stop:
-            return "stop";
-    }
-    return "";
+/// The control-script word: the vocabulary's, but for `faster`, the
+/// script's own step of the pace from where it is.
+std::string verb(Action action) {
+    return action == Action::Faster ? "faster"
+                                    : std::string(commandWord(commandOf(action)).scriptWord);
 }
 
 std::optional<Action> actionOf(CommandType type) {
-    switch (type) {
-        case CommandType::Pause:
-            return Action::Pause;
-        case CommandType::Resume:
-            return Action::Resume;
-        case CommandType::NextSection:
-            return Action::Next;
-        case CommandType::Continue:
-            return Action::Continue;
-        case CommandType::SetPace:
-            return Action::Faster;
-        case CommandType::SetPattern:
-            return Action::Pattern;
-        case CommandType::Grounding:
-            return Action::Grounding;
-        case CommandType::Stop:
-            return Action::Stop;
-        default:
-            return std::nullopt;
-    }
+    for (const Action action : {Action::Pause, Action::Resume, Action::Next, Action::Continue,
+                                Action::Faster, Action::Pattern, Action::Grounding, Action::Stop})
+        if (commandOf(action) == type) return action;
+    return std::nullopt;
 }
 
 std::string slurp(const fs::path& path) {

@@ -17,25 +17,8 @@ namespace {
 constexpr int kBlock = 480;
 
 Command commandFor(Action action) {
-    switch (action) {
-        case Action::Pause:
-            return {CommandType::Pause, 0, 0.0};
-        case Action::Resume:
-            return {CommandType::Resume, 0, 0.0};
-        case Action::Next:
-            return {CommandType::NextSection, 0, 0.0};
-        case Action::Continue:
-            return {CommandType::Continue, 0, 0.0};
-        case Action::Faster:
-            return {CommandType::SetPace, 0, kFasterBpm};
-        case Action::Pattern:
-            return {CommandType::SetPattern, kPatternIndex, 0.0};
-        case Action::Grounding:
-            return {CommandType::Grounding, 0, 0.0};
-        case Action::Stop:
-            return {CommandType::Stop, 0, 0.0};
-    }
-    return {};
+    return {commandOf(action), action == Action::Pattern ? kPatternIndex : 0,
+            action == Action::Faster ? kFasterBpm : 0.0};
 }
 
 }  // namespace

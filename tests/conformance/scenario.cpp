@@ -8,6 +8,28 @@
 
 namespace stillpoint::conformance {
 
+CommandType commandOf(Action action) {
+    switch (action) {
+        case Action::Pause:
+            return CommandType::Pause;
+        case Action::Resume:
+            return CommandType::Resume;
+        case Action::Next:
+            return CommandType::NextSection;
+        case Action::Continue:
+            return CommandType::Continue;
+        case Action::Faster:
+            return CommandType::SetPace;
+        case Action::Pattern:
+            return CommandType::SetPattern;
+        case Action::Grounding:
+            return CommandType::Grounding;
+        case Action::Stop:
+            return CommandType::Stop;
+    }
+    return CommandType::Stop;
+}
+
 const std::vector<Step>& script() {
     // Fades: pause 1.5 s, a section jump 1 s, stop 2.5 s; the check-in's
     // prompt has ended (and it waits) well before 8 s.

@@ -29,6 +29,11 @@ enum class Action : unsigned char {
     Stop
 };
 
+/// The engine command an action becomes (Faster: SetPace to kFasterBpm).
+/// The adapters spell each the way their front end does, from the one
+/// command vocabulary (command_vocabulary.hpp) where it has the word.
+CommandType commandOf(Action action);
+
 struct Step {
     double seconds;  ///< output time since play started (pauses included)
     Action action;
