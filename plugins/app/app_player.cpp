@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "processor/plugin_parameters.hpp"
+#include "stillpoint/breath_pattern.hpp"
 
 namespace stillpoint::app {
 namespace {
@@ -45,9 +46,13 @@ std::string AppPlayer::load(const plugin::SessionText& session, const ClientProf
     // The profile's regions first: the session is planned once, with them.
     const auto options = processor_.setListenerOptions(listenerOptions(profile));
     if (options.isNotEmpty()) return options.toStdString();
+    const bool wasPlaying = state().playing;
     const auto error = processor_.loadSession(session);
     if (error.isNotEmpty()) return error.toStdString();
+    // Back to the start; the processor holds it there until the old session
+    // has faded out and the new one's engine is ready. Chosen while playing, it plays.
     send(plugin::ControlType::Cue);
+    if (wasPlaying) send(plugin::ControlType::Play);
     return applyProfile(profile);
 }
 
@@ -95,6 +100,14 @@ void AppPlayer::grounding() {
 void AppPlayer::stop() {
     send(plugin::ControlType::Stop);
 }
+void AppPlayer::setPattern(int index) {
+    setParameter(
+        plugin::params::kPattern,
+        static_cast<float>(std::clamp(index, 0, static_cast<int>(breathPresets().size()))));
+}
+void AppPlayer::continueCheckin() {
+    send(plugin::ControlType::Continue);
+}
 
 double AppPlayer::currentPace() const {
     const double asked = state().paceBpm;
@@ -128,20 +141,24 @@ PlayerState AppPlayer::state() const {
     s.playing = display.playing.load() && !s.paused && !s.finished;
     s.holding = hold_->load() >= 0.5f;
     s.phase = display.phase.load();
-    s.section = display.section.load();
     s.elapsedSeconds = static_cast<double>(display.position.load()) / display.sampleRate.load();
     const float pace = pace_->load();
     s.paceBpm = pace >= plugin::params::kSessionPaceBelow ? static_cast<double>(pace) : 0.0;
-    if (const auto program = processor_.currentProgram()) {
+    // Where the session is, as its engine published it: never worked out here.
+    const SessionState session = display.session.read();
+    s.section = session.section;
+    s.sectionName = session.sectionName;
+    s.waiting = session.waitingForContinue;
+    s.grounding = session.groundingActive;  // and stays so when grounding ended the session
+    s.remainingSeconds = stateSeconds(session, session.remainingFrames);
+    s.sectionElapsedSeconds = stateSeconds(session, session.sessionSample - session.sectionStart);
+    s.sectionLengthSeconds = stateSeconds(session, session.sectionLength);
+    // The narrated program (real line lengths) once made, the plan until
+    // then: the one whose lines the state's indices point into.
+    if (const auto program = this->program()) {
         s.title = program->title;
         s.lengthSeconds = program->lengthSeconds;
-        if (s.section >= 0 && s.section < static_cast<int>(program->sections.size()))
-            s.sectionName = program->sections[static_cast<std::size_t>(s.section)].name;
-        const int step = display.step.load();
-        if (step >= 0 && step < static_cast<int>(program->steps.size())) {
-            const auto& lines = program->steps[static_cast<std::size_t>(step)].lines;
-            if (!lines.empty()) s.caption = lines.front();
-        }
+        s.caption = lineCaption(*program, session);
     }
     return s;
 }

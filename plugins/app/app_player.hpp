@@ -1,8 +1,8 @@
 // AppPlayer: the therapist app's controls over the plugin's processor. The
 // app is one more host of StillpointProcessor: ProcessorHost plays it on the
 // audio device, and the controls reach it the ways they reach the plugin:
-// pace and hold as its parameters, the moments (play, pause, sections,
-// grounding, a faded stop) through its control queue, a client's profile
+// pace, hold and the breath pattern as its parameters, the moments (play, pause, sections,
+// grounding, a faded stop, a check-in's Continue) through its control queue, a client's profile
 // (regions to leave out, voice, haptic cap, layer volumes) as its listener
 // options, haptics on/off as its Haptics parameter.
 //
@@ -30,12 +30,21 @@ struct PlayerState {
     bool paused = false;
     bool holding = false;
     bool finished = false;
-    int phase = -1;  ///< BreathPhase, -1 when not breathing
+    bool waiting = false;    ///< a check-in waits for Continue
+    bool grounding = false;  ///< the grounding section plays (or ended the session)
+    int phase = -1;          ///< BreathPhase, -1 when not breathing
     int section = -1;
     double elapsedSeconds = 0.0;
     double lengthSeconds = 0.0;
+    /// From the engine's SessionState: what is left by the plan as it stands
+    /// (the final fade-out included; in grounding, of grounding and its
+    /// fade), and how far into its section the session is.
+    double remainingSeconds = 0.0;
+    double sectionElapsedSeconds = 0.0;
+    double sectionLengthSeconds = 0.0;
     double paceBpm = 0.0;  ///< the pace asked for, 0: the session's own
-    std::string title, sectionName, caption;
+    std::string title, sectionName;
+    std::string caption;  ///< the line the voice is saying now, "" between lines
 };
 
 const char* phaseName(int phase);
@@ -49,7 +58,9 @@ class AppPlayer {
 
     // Message thread.
     /// Plan `session` with `profile` and make it the one that plays, from its
-    /// start, waiting for play(). Returns the errors or "".
+    /// start: while one plays, that one fades out as stop() does and this one
+    /// then plays from its own fade-in; otherwise it waits for play().
+    /// Returns the errors or "".
     std::string load(const plugin::SessionText& session, const ClientProfile& profile);
     /// Adapt what plays to `profile`: pace, volumes and haptics glide;
     /// changed avoid regions plan the session again.
@@ -62,8 +73,14 @@ class AppPlayer {
     void previous();
     void slower();
     void faster();
+    /// Breathe built-in pattern `index` (1 + its place in breathPresets(), as
+    /// `stillpoint presets` lists them) from the next whole breath on; 0
+    /// hands the breathing back to the session's own patterns.
+    void setPattern(int index);
     void grounding();
     void stop();  ///< fades out over the engine's stop fade and finishes
+    /// A check-in waiting for the listener goes on (it waits, live, until this).
+    void continueCheckin();
     PlayerState state() const;
     /// The session as it plays: with its voice (and the lengths its lines
     /// really take) once narrated, as planned until then.

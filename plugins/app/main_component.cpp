@@ -90,6 +90,8 @@ MainComponent::MainComponent(AppPlayer& player, juce::AudioDeviceManager* device
 
     addButton(previous_, [this] { player_.previous(); });
     addButton(play_, [this] { player_.togglePlay(); });
+    addButton(continue_, [this] { player_.continueCheckin(); });
+    continue_.setTooltip("A check-in waits for the client: go on (C or Enter)");
     addButton(hold_, [this] { player_.setHold(!player_.state().holding); });
     addButton(next_, [this] { player_.next(); });
     addButton(slower_, [this] { player_.slower(); });
@@ -269,6 +271,8 @@ bool MainComponent::keyPressed(const juce::KeyPress& key) {
     const auto c = juce::CharacterFunctions::toLowerCase(key.getTextCharacter());
     if (code == juce::KeyPress::spaceKey)
         player_.togglePlay();
+    else if (c == 'c' || code == juce::KeyPress::returnKey)
+        player_.continueCheckin();
     else if (c == 'h')
         player_.setHold(!player_.state().holding);
     else if (code == juce::KeyPress::leftKey)
@@ -300,22 +304,33 @@ void MainComponent::timerCallback() {
     if (s.paceBpm > 0.0)
         where << (where.isEmpty() ? "" : "   ") << juce::String(s.paceBpm, 1) << " breaths/min";
     if (s.holding) where << "   holding";
+    if (s.waiting) where << "   waiting for Continue";
     section_.setText(where, juce::dontSendNotification);
     caption_.setText(text(s.caption), juce::dontSendNotification);
-    const double elapsed = std::min(s.elapsedSeconds, s.lengthSeconds);
-    juce::String times =
-        clock(elapsed) + " elapsed      " + clock(s.lengthSeconds - elapsed) + " remaining";
+    // Remaining is the plan's from where the session is (a jump, a hold, a
+    // check-in's wait move it as they should); grounding counts its own length.
+    juce::String times;
     if (s.finished)
-        times = "Finished      " + clock(s.lengthSeconds);
-    else if (s.paused)
-        times << "      paused";
+        times = "Finished";
+    else if (s.grounding)
+        times = "Grounding      " + clock(s.sectionElapsedSeconds) + " of " +
+                clock(s.sectionLengthSeconds) + "      " + clock(s.remainingSeconds) + " remaining";
+    else
+        times =
+            clock(s.elapsedSeconds) + " elapsed      " + clock(s.remainingSeconds) + " remaining";
+    if (s.paused && !s.finished) times << "      paused";
     time_.setText(times, juce::dontSendNotification);
     std::vector<double> starts;
-    if (program)
-        for (std::size_t i = 0; i < program->sections.size(); ++i)
-            if (static_cast<int>(i) != program->groundingSection)
-                starts.push_back(program->sections[i].startSeconds);
-    progress_.show(elapsed, s.lengthSeconds, std::move(starts));
+    if (s.grounding) {
+        progress_.show(s.sectionElapsedSeconds, s.sectionLengthSeconds, {});
+    } else {
+        if (program)
+            for (std::size_t i = 0; i < program->sections.size(); ++i)
+                if (static_cast<int>(i) != program->groundingSection)
+                    starts.push_back(program->sections[i].startSeconds);
+        const double done = s.finished ? s.lengthSeconds : s.lengthSeconds - s.remainingSeconds;
+        progress_.show(done, s.lengthSeconds, std::move(starts));
+    }
     const auto& notes = player_.processor().careNotes();
     const auto care = text(plugin::careSummary(notes));
     if (care != care_.getText()) {
@@ -325,6 +340,8 @@ void MainComponent::timerCallback() {
     play_.setButtonText(s.playing ? "Pause" : "Play");
     hold_.setColour(juce::TextButton::buttonColourId,
                     s.holding ? kAccent.withAlpha(0.45f) : kPanel);
+    continue_.setColour(juce::TextButton::buttonColourId,
+                        s.waiting ? kAccent.withAlpha(0.45f) : kPanel);
 }
 
 void MainComponent::paint(juce::Graphics& g) {
@@ -365,7 +382,7 @@ void MainComponent::resized() {
         const int width = strip.getWidth() / static_cast<int>(buttons.size());
         for (auto* b : buttons) b->setBounds(strip.removeFromLeft(width).reduced(5));
     };
-    row(controls.removeFromTop(64), {&previous_, &play_, &hold_, &next_});
+    row(controls.removeFromTop(64), {&previous_, &play_, &continue_, &hold_, &next_});
     row(controls, {&slower_, &faster_, &grounding_, &stop_});
     right.removeFromBottom(6);
     time_.setBounds(right.removeFromBottom(22));

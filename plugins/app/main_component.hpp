@@ -33,8 +33,9 @@ class MainComponent : public juce::Component, private juce::ListBoxModel, privat
     /// The component id of the care notes' label.
     static constexpr const char* kCareId = "care";
     static constexpr const char* kShortcutHelp =
-        "Space play/pause   H hold   Left/Right section   Down/Up slower/faster   G grounding   "
-        "Esc stop";
+        "Space play/pause   C/Enter continue   H hold   Left/Right section   Down/Up slower/faster "
+        "  "
+        "G grounding   Esc stop";
 
     MainComponent(AppPlayer& player, juce::AudioDeviceManager* devices, AppFolders folders);
     ~MainComponent() override;
@@ -92,7 +93,8 @@ class MainComponent : public juce::Component, private juce::ListBoxModel, privat
     juce::Label profileInfo_, title_, section_, caption_, time_, remote_, help_, status_, care_;
     plugin::BreathingCircle circle_;
     SessionProgress progress_;
-    juce::TextButton previous_{"Previous"}, play_{"Play"}, hold_{"Hold"}, next_{"Next"};
+    juce::TextButton previous_{"Previous"}, play_{"Play"}, continue_{"Continue"}, hold_{"Hold"},
+        next_{"Next"};
     juce::TextButton slower_{"Slower"}, faster_{"Faster"}, grounding_{"Grounding"}, stop_{"Stop"};
 };
 

@@ -158,6 +158,12 @@ void OscRemote::control(const RemoteRequest& request) {
         case RemoteControl::Stop:
             player_.stop();
             break;
+        case RemoteControl::Continue:
+            player_.continueCheckin();
+            break;
+        case RemoteControl::Pattern:
+            player_.setPattern(request.pattern);
+            break;
     }
 }
 
@@ -172,12 +178,23 @@ void OscRemote::publish() {
     state.addInt32(s.finished ? 1 : 0);
     state.addInt32(s.section);
     state.addFloat32(static_cast<float>(s.elapsedSeconds));
-    state.addFloat32(static_cast<float>(std::max(0.0, s.lengthSeconds - s.elapsedSeconds)));
+    state.addFloat32(static_cast<float>(s.remainingSeconds));
     state.addFloat32(static_cast<float>(s.paceBpm));
     state.addString(phaseName(s.phase));
     state.addString(juce::String::fromUTF8(s.sectionName.c_str()));
     state.addString(juce::String::fromUTF8(s.title.c_str()));
-    for (auto& client : clients_) client.sender->send(state);
+    // Where the session is against its plan, and what the voice says: a
+    // message of its own, so /stillpoint/state's arguments keep their places.
+    juce::OSCMessage progress("/stillpoint/progress");
+    progress.addInt32(s.waiting ? 1 : 0);
+    progress.addInt32(s.grounding ? 1 : 0);
+    progress.addFloat32(static_cast<float>(s.sectionElapsedSeconds));
+    progress.addFloat32(static_cast<float>(s.sectionLengthSeconds));
+    progress.addString(juce::String::fromUTF8(s.caption.c_str()));
+    for (auto& client : clients_) {
+        client.sender->send(state);
+        client.sender->send(progress);
+    }
 }
 
 }  // namespace stillpoint::app

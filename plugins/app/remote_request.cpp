@@ -2,7 +2,8 @@
 
 #include <array>
 #include <string_view>
-#include <utility>
+
+#include "stillpoint/command_vocabulary.hpp"
 
 namespace stillpoint::app {
 namespace {
@@ -10,18 +11,38 @@ namespace {
 constexpr std::string_view kPrefix = "/stillpoint/";
 constexpr std::size_t kMaxTextBytes = 255;
 
-constexpr std::array<std::pair<std::string_view, RemoteControl>, 10> kControls = {{
-    {"play", RemoteControl::Play},
-    {"pause", RemoteControl::Pause},
-    {"toggle", RemoteControl::Toggle},
-    {"hold", RemoteControl::Hold},
-    {"next", RemoteControl::Next},
-    {"previous", RemoteControl::Previous},
-    {"slower", RemoteControl::Slower},
-    {"faster", RemoteControl::Faster},
-    {"grounding", RemoteControl::Grounding},
-    {"stop", RemoteControl::Stop},
+struct ControlAddress {
+    std::string_view address;
+    RemoteControl control;
+};
+
+constexpr std::string_view oscOf(CommandType type) {
+    return commandWord(type).oscAddress;
+}
+
+// The engine's commands have their addresses in the one vocabulary
+// (command_vocabulary.hpp); toggle, slower and faster are the app's own.
+constexpr std::array<ControlAddress, 12> kControls = {{
+    {oscOf(CommandType::Resume), RemoteControl::Play},
+    {oscOf(CommandType::Pause), RemoteControl::Pause},
+    {"/stillpoint/toggle", RemoteControl::Toggle},
+    {oscOf(CommandType::Hold), RemoteControl::Hold},
+    {oscOf(CommandType::NextSection), RemoteControl::Next},
+    {oscOf(CommandType::PrevSection), RemoteControl::Previous},
+    {"/stillpoint/slower", RemoteControl::Slower},
+    {"/stillpoint/faster", RemoteControl::Faster},
+    {oscOf(CommandType::Grounding), RemoteControl::Grounding},
+    {oscOf(CommandType::Stop), RemoteControl::Stop},
+    {oscOf(CommandType::Continue), RemoteControl::Continue},
+    {oscOf(CommandType::SetPattern), RemoteControl::Pattern},
 }};
+
+constexpr bool everyAddressIsOurs() {
+    for (const auto& entry : kControls)
+        if (entry.address.substr(0, kPrefix.size()) != kPrefix) return false;
+    return true;
+}
+static_assert(everyAddressIsOurs(), "each control the remote takes has its address");
 
 const std::string* text(const OscArgument& argument) {
     const auto* s = std::get_if<std::string>(&argument);
@@ -93,12 +114,16 @@ std::optional<RemoteRequest> decodeRemoteRequest(const OscMessage& message, bool
         request.replyPort = *reply;
         return request;
     }
-    for (const auto& [controlName, control] : kControls) {
-        if (name != controlName) continue;
+    for (const auto& [controlAddress, control] : kControls) {
+        if (address != controlAddress) continue;
         request.control = control;
         if (control == RemoteControl::Hold && own == 1) {
             request.hold = onOff(args[first]);
             if (!request.hold) return std::nullopt;
+        } else if (control == RemoteControl::Pattern) {
+            const auto* index = own == 1 ? std::get_if<std::int32_t>(&args[first]) : nullptr;
+            if (index == nullptr || *index < 0 || *index > kPatternCount) return std::nullopt;
+            request.pattern = *index;
         } else if (own != 0) {
             return std::nullopt;
         }

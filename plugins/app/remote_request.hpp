@@ -4,7 +4,8 @@
 // garbled packet can change nothing. Addresses:
 //   /stillpoint/pair      s code, s reply-host, i reply-port     (LAN only)
 //   /stillpoint/register  i reply-port                     (localhost only)
-//   /stillpoint/CONTROL   nothing; hold: nothing (toggle) or i/f 0 or 1
+//   /stillpoint/CONTROL   nothing; hold: nothing (toggle) or i/f 0 or 1;
+//                         pattern: i 0..kPatternCount
 // On the LAN every message but pair carries the token first (s token).
 //
 // No JUCE: tested without sockets.
@@ -28,7 +29,12 @@ enum class RemoteControl : unsigned char {
     Faster,
     Grounding,
     Stop,
+    Continue,  ///< a check-in waiting for the client goes on
+    Pattern,   ///< RemoteRequest::pattern: breathe that built-in pattern (0: the session's own)
 };
+
+/// Built-in breath patterns a remote may choose (the engine's breathPresets()).
+inline constexpr int kPatternCount = 7;
 
 struct RemoteRequest {
     enum class Kind : unsigned char { Pair, Register, Control } kind = Kind::Control;
@@ -38,6 +44,7 @@ struct RemoteRequest {
     int replyPort = 0;      ///< Pair, Register
     RemoteControl control = RemoteControl::Play;
     std::optional<bool> hold;  ///< Hold: on/off; none toggles
+    int pattern = 0;           ///< Pattern: 0 the session's own, 1..kPatternCount a built-in one
 };
 
 /// The request `message` makes, or nothing. `lan`: the LAN's rules (pair

@@ -48,6 +48,11 @@ StillpointEditor::StillpointEditor(StillpointProcessor& processor)
         state, params::kPattern, patterns_);
     openFile_.onClick = [this] { chooseFile(); };
     addAndMakeVisible(openFile_);
+    // Through the control queue, so a click is never lost between two blocks;
+    // hosts automate the Continue parameter instead.
+    continue_.onClick = [this] { processor_.control({ControlType::Continue}); };
+    continue_.setTooltip("A check-in waits for the listener: go on");
+    addAndMakeVisible(continue_);
 
     addSlider(params::kPace, "Pace");
     for (const auto& trim : params::kLayerTrims) addSlider(trim.id, trim.name);
@@ -107,19 +112,15 @@ void StillpointEditor::chooseFile() {
 }
 
 juce::String StillpointEditor::currentLine() const {
-    // The line the voice is saying now, as the engine reported it; none between lines.
+    // The line the voice is saying now, as the engine published it; none between lines.
     const auto narrated = processor_.narratedProgram();
     if (!narrated) return {};
-    const auto* words = CaptionFollower::wordsOf(*narrated, processor_.display().caption.current());
-    return words != nullptr ? juce::String::fromUTF8(words->c_str()) : juce::String();
+    const auto words = lineCaption(*narrated, processor_.display().session.read());
+    return juce::String::fromUTF8(words.data(), static_cast<int>(words.size()));
 }
 
 juce::String StillpointEditor::currentSection() const {
-    const auto program = processor_.currentProgram();
-    const int section = processor_.display().section.load();
-    if (!program || section < 0 || section >= static_cast<int>(program->sections.size())) return {};
-    return juce::String::fromUTF8(
-        program->sections[static_cast<std::size_t>(section)].name.c_str());
+    return juce::String::fromUTF8(processor_.display().session.read().sectionName);
 }
 
 void StillpointEditor::timerCallback() {
@@ -131,12 +132,22 @@ void StillpointEditor::timerCallback() {
     line_.setText(currentLine(), juce::dontSendNotification);
     const double rate = display.sampleRate.load();
     const double at = static_cast<double>(display.position.load()) / rate;
-    // The voice's real length, once narrated, is the session's length.
-    const auto narrated = processor_.narratedProgram();
-    const Program* timed = narrated ? narrated.get() : program.get();
-    juce::String status = clock(at) + " / " + clock(timed ? timed->lengthSeconds : 0.0);
+    // Time left and the section's progress as the engine published them.
+    const SessionState session = display.session.read();
+    const bool finished = display.finished.load();
+    juce::String status =
+        session.groundingActive && !finished
+            ? "grounding " +
+                  clock(stateSeconds(session, session.sessionSample - session.sectionStart)) +
+                  " of " + clock(stateSeconds(session, session.sectionLength))
+            : clock(at) + ", " + clock(stateSeconds(session, session.remainingFrames)) + " left";
     if (const auto section = currentSection(); section.isNotEmpty()) status << "  -  " << section;
-    if (display.relocating.load())
+    const bool waiting = session.waitingForContinue && !finished;
+    continue_.setColour(juce::TextButton::buttonColourId,
+                        waiting ? juce::Colour(0xff6f9e93) : juce::Colour(0xff2c3d48));
+    if (waiting)
+        status << "  -  waiting for Continue";
+    else if (display.relocating.load())
         status << "  -  finding the place";
     else if (!display.playing.load())
         status << "  -  stopped";
@@ -162,6 +173,8 @@ void StillpointEditor::resized() {
     auto area = getLocalBounds().reduced(16);
     auto top = area.removeFromTop(30);
     openFile_.setBounds(top.removeFromRight(110));
+    top.removeFromRight(8);
+    continue_.setBounds(top.removeFromRight(90));
     top.removeFromRight(8);
     patterns_.setBounds(top.removeFromRight(std::min(150, top.getWidth() / 5)));
     top.removeFromRight(8);

@@ -1,5 +1,7 @@
 // StillpointEditor: the breathing circle, the current line of the session,
-// the session picker (bundled sessions or a file) and the controls, laid out
+// the time left by the plan (grounding: its own length and progress), the
+// session picker (bundled sessions or a file), a Continue button for a
+// check-in that waits, and the controls, laid out
 // to fit any size between the resize limits. A session's care notes
 // (docs/care-rules.md) show in one line under the status, all of them in its
 // tooltip; they never stop it playing.
@@ -54,6 +56,7 @@ class StillpointEditor : public juce::AudioProcessorEditor, private juce::Timer 
     juce::ComboBox patterns_;
     std::unique_ptr<juce::AudioProcessorValueTreeState::ComboBoxAttachment> patternAttachment_;
     juce::TextButton openFile_{"Open file..."};
+    juce::TextButton continue_{"Continue"};
     std::vector<std::unique_ptr<LabelledSlider>> sliders_;
     std::vector<std::unique_ptr<Toggle>> toggles_;
     std::unique_ptr<juce::FileChooser> chooser_;

@@ -41,7 +41,8 @@ std::optional<Command> applyControl(const ProcessorControl& control, ControlStat
             return Command{CommandType::Grounding, 0, 0.0};
         case ControlType::Stop:
             return Command{CommandType::Stop, 0, 0.0};
-            // A check-in's Continue joins here, as one more moment, once the engine has it.
+        case ControlType::Continue:
+            return Command{CommandType::Continue, 0, 0.0};
     }
     return std::nullopt;
 }

@@ -7,7 +7,8 @@
 #include <atomic>
 #include <cstdint>
 
-#include "caption_follower.hpp"
+#include "stillpoint/seqlock_value.hpp"
+#include "stillpoint/session_state.hpp"
 
 namespace stillpoint::plugin {
 
@@ -22,12 +23,17 @@ struct PlaybackDisplay {
     std::atomic<int> phase{-1};               ///< BreathPhase, -1 before the first breath
     std::atomic<std::int64_t> phaseStart{0};  ///< session sample the phase began at
     std::atomic<double> paceBpm{0.0};         ///< the pace the plugin asked for, 0: the session's
-    std::atomic<int> pattern{0};  ///< the breathPresets() entry breathed (1 + index), 0: the session's
-    std::atomic<bool> playing{false};         ///< the host plays, or the free timeline runs
-    std::atomic<bool> paused{false};          ///< the engine faded out on a Pause and waits
+    std::atomic<int> pattern{
+        0};  ///< the breathPresets() entry breathed (1 + index), 0: the session's
+    std::atomic<bool> playing{false};  ///< the host plays, or the free timeline runs
+    std::atomic<bool> paused{false};   ///< the engine faded out on a Pause and waits
     std::atomic<bool> relocating{false};
     std::atomic<bool> finished{false};
-    CaptionFollower caption;  ///< the line the voice is saying, from the engine's events
+    /// The playing engine's SessionState after each block (its indices point
+    /// into StillpointProcessor::narratedProgram()): where the session is,
+    /// time left by the plan, the line spoken, waiting, grounding, pace.
+    /// Written by the audio thread, read whole (never torn) by any thread.
+    rt::SeqlockValue<SessionState> session;
 };
 
 }  // namespace stillpoint::plugin

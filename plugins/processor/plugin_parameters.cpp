@@ -57,6 +57,7 @@ juce::AudioProcessorValueTreeState::ParameterLayout makeLayout() {
             AudioParameterFloatAttributes().withLabel("dB")));
     layout.add(std::make_unique<AudioParameterBool>(ParameterID{kHold, 1}, "Hold", false));
     layout.add(std::make_unique<AudioParameterBool>(ParameterID{kHaptics, 1}, "Haptics", true));
+    layout.add(std::make_unique<AudioParameterBool>(ParameterID{kContinue, 1}, "Continue", false));
     return layout;
 }
 

@@ -10,6 +10,12 @@
 //   <layer>-trim   dB added to the session's own volume for that layer
 //   hold           stay on the current breath pattern until released
 //   haptics        the Haptic output bus on or off
+//   continue       a trigger: each change from off to on lets a check-in that
+//                  waits for the listener go on (Continue); off again arms it.
+//                  A latching switch rather than one the plugin resets itself:
+//                  a plugin may not move its own parameter from the audio
+//                  thread, and a validator restores every parameter and reads
+//                  the state back byte-identical (PLUGIN-VALIDATION.md).
 //
 // Pace and volume changes glide inside the engine (SetPace, SetLayerGain).
 #pragma once
@@ -29,6 +35,7 @@ inline constexpr const char* kTempoSync = "tempo-sync";
 inline constexpr const char* kBeatsPerBreath = "beats-per-breath";
 inline constexpr const char* kHold = "hold";
 inline constexpr const char* kHaptics = "haptics";
+inline constexpr const char* kContinue = "continue";
 
 struct LayerTrim {
     LayerId layer;

@@ -1,6 +1,6 @@
 // ProcessorControl and ControlQueue: the moments a front end asks of the
 // processor that a plugin parameter cannot say (pause now, the next section,
-// grounding, a faded stop), in the order they were asked. Parameters hold
+// grounding, a faded stop, a check-in's Continue), in the order they were asked. Parameters hold
 // the values a host automates (pace, hold, layer trims, haptics on/off); a
 // listener's profile is set with StillpointProcessor::setListenerOptions.
 //
@@ -24,6 +24,7 @@ enum class ControlType : unsigned char {
     PreviousSection,  ///< this section's start (or the one before, near its start)
     Grounding,        ///< fade to the session's grounding section, then end
     Stop,             ///< fade out over 2.5 s and finish
+    Continue,         ///< a check-in waiting for the listener goes on
 };
 
 struct ProcessorControl {

@@ -31,6 +31,7 @@ StillpointProcessor::StillpointProcessor()
     hold_ = parameters_.getRawParameterValue(params::kHold);
     pattern_ = parameters_.getRawParameterValue(params::kPattern);
     haptics_ = parameters_.getRawParameterValue(params::kHaptics);
+    continue_ = parameters_.getRawParameterValue(params::kContinue);
     sessionChoice_ =
         dynamic_cast<juce::AudioParameterChoice*>(parameters_.getParameter(params::kSession));
     install(bundledSessions().front());
@@ -182,7 +183,8 @@ void StillpointProcessor::sendCommands(double hostBpm) noexcept {
     if (tempoSync_->load() >= 0.5f && hostBpm > 0.0)
         pace = std::clamp(hostBpm / std::max(1.0f, beatsPerBreath_->load()), 1.0, 30.0);
     // 0 hands the pace back to the session (the engine glides to its plan).
-    if (std::fabs(pace - sent_.paceBpm) > 1e-3 && player_.pushCommand({CommandType::SetPace, 0, pace}))
+    if (std::fabs(pace - sent_.paceBpm) > 1e-3 &&
+        player_.pushCommand({CommandType::SetPace, 0, pace}))
         sent_.paceBpm = pace;
     display_.paceBpm.store(pace);
 
@@ -195,6 +197,13 @@ void StillpointProcessor::sendCommands(double hostBpm) noexcept {
     if (hold != sent_.hold &&
         player_.pushCommand({hold ? CommandType::Hold : CommandType::Release, 0, 0.0}))
         sent_.hold = hold;
+
+    // Continue is a trigger: its rising edge, once (a full queue tries again next block).
+    const bool go = continue_->load() >= 0.5f;
+    if (!go)
+        continueWasOn_ = false;
+    else if (!continueWasOn_ && player_.pushCommand({CommandType::Continue, 0, 0.0}))
+        continueWasOn_ = true;
 }
 
 void StillpointProcessor::drainControls() noexcept {
@@ -214,10 +223,6 @@ void StillpointProcessor::drainControls() noexcept {
 }
 
 void StillpointProcessor::readEvents(int frames, bool freeTimeline) noexcept {
-    if (player_.engineGeneration() != captionGeneration_) {
-        captionGeneration_ = player_.engineGeneration();
-        display_.caption.reset();  // another engine: it announces its own lines
-    }
     // On the free timeline the clock is the place in the planned session: it
     // runs with the audio (not while paused) and is set to the planned start
     // of each section and step as it begins (a jump, a hold or another pace
@@ -231,11 +236,8 @@ void StillpointProcessor::readEvents(int frames, bool freeTimeline) noexcept {
     };
     Event event;
     while (player_.popEvent(event)) {
+        heard_.tryPush(event);  // full (nobody reads): dropped, as the header says
         switch (event.type) {
-            case EventType::LineSpoken:
-                display_.caption.onEvent(event, player_.playingProgram(),
-                                         display_.sampleRate.load());
-                break;
             case EventType::SectionStarted:
                 display_.section.store(event.index);
                 if (program && event.index >= 0 &&
@@ -245,7 +247,8 @@ void StillpointProcessor::readEvents(int frames, bool freeTimeline) noexcept {
                 break;
             case EventType::StepStarted:
                 display_.step.store(event.index);
-                sent_.paceBpm = 0.0;  // an engine built for a relocation knows no chosen pace: send it again
+                sent_.paceBpm =
+                    0.0;  // an engine built for a relocation knows no chosen pace: send it again
                 if (program && event.index >= 0 &&
                     event.index < static_cast<int>(program->steps.size()))
                     sessionClock_ = plannedStart(
@@ -275,7 +278,7 @@ void StillpointProcessor::readEvents(int frames, bool freeTimeline) noexcept {
                 break;
         }
     }
-    display_.caption.advance(player_.playingEngineSample());
+    display_.session.publish(player_.playingState());
 }
 
 void StillpointProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) {
@@ -289,6 +292,7 @@ void StillpointProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::M
         display_.phase.store(-1);
         display_.paused.store(false);
         display_.finished.store(false);
+        display_.session.publish({});  // the engine for the start publishes its own
     }
     const int frames = buffer.getNumSamples();
     if (frames <= 0) return;
@@ -307,8 +311,8 @@ void StillpointProcessor::processBlock(juce::AudioBuffer<float>& buffer, juce::M
     const bool hapticBus = getBusCount(false) > 1 && getBus(false, 1)->isEnabled();
     player_.setHapticsEnabled(haptics_->load() >= 0.5f);
     player_.setHapticCap(hapticCap_.load());
-    player_.process(out, hapticBus ? getBusBuffer(buffer, false, 1).getWritePointer(0) : nullptr, frames,
-                    transport);
+    player_.process(out, hapticBus ? getBusBuffer(buffer, false, 1).getWritePointer(0) : nullptr,
+                    frames, transport);
     // Cued, the engine that is to play has not started: what another one says is stale.
     if (!controlled_.waitsForStart) readEvents(transport.playing ? frames : 0, freeTimeline);
 

@@ -34,6 +34,7 @@
 #include "processor/plugin_parameters.hpp"
 #include "processor/session_library.hpp"
 #include "session_player.hpp"
+#include "stillpoint/wait_free_spsc_queue.hpp"
 
 namespace stillpoint::plugin {
 
@@ -81,6 +82,11 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     /// Why the voice is missing (or partly synthesised), empty when all is well.
     juce::String narrationProblem() const { return juce::String(player_.narrationProblem()); }
     const PlaybackDisplay& display() const noexcept { return display_; }
+    /// Message thread (the one consumer): the next event of the engine that
+    /// plays, as processBlock read it (none from an engine about to be
+    /// replaced or a session fading out); false when none. Up to 1024 wait,
+    /// later ones are dropped until read. For front ends that forward them.
+    bool popHeardEvent(Event& event) noexcept { return heard_.tryPop(event); }
     juce::AudioProcessorValueTreeState& parameters() noexcept { return parameters_; }
 
     // juce::AudioProcessor
@@ -129,6 +135,7 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     std::atomic<float>* hold_ = nullptr;
     std::atomic<float>* pattern_ = nullptr;
     std::atomic<float>* haptics_ = nullptr;
+    std::atomic<float>* continue_ = nullptr;
     juce::AudioParameterChoice* sessionChoice_ = nullptr;
 
     SessionPlayer player_;
@@ -143,13 +150,14 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     Diagnostics careNotes_;  ///< of the session that plays (message thread)
 
     SentCommands sent_;
-    std::uint64_t captionGeneration_ = 0;  ///< the engine whose lines the caption follows
     ControlQueue controls_;
     // Audio thread only.
     ControlState controlled_;
     std::optional<Command> unsent_;  ///< a control's command waiting for an engine
     std::int64_t sessionClock_ = 0;  ///< the free timeline's place in the planned session
+    bool continueWasOn_ = false;  ///< the Continue parameter at the last block (a rising edge goes)
     PlaybackDisplay display_;
+    rt::WaitFreeSpscQueue<Event, 1024> heard_;  ///< audio thread -> popHeardEvent
 };
 
 }  // namespace stillpoint::plugin

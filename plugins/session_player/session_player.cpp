@@ -48,7 +48,13 @@ void SessionPlayer::prepare(double sampleRate) {
     }
     sessionWanted_.store(session);
     scratch_.assign(kChannels * static_cast<std::size_t>(kEngineBlockFrames), 0.0f);
+    outgoingScratch_.assign(scratch_.size(), 0.0f);
+    outgoing_.reset();
+    enterWithSessionFade_ = false;
     declickStep_ = static_cast<float>(1.0 / (kDeclickSeconds * sampleRate));
+    declickRise_ = declickStep_;
+    sessionFadeRise_ = static_cast<float>(1.0 / (kSessionFadeInSeconds * sampleRate));
+    stopFadeFrames_ = static_cast<std::int64_t>(kStopFadeSeconds * sampleRate);
     declickGain_ = declickTarget_ = 1.0f;
     // Whatever the worker is building now arrives while nothing is relocating: it is dropped.
     pendingSession_ = session;
@@ -214,8 +220,9 @@ void SessionPlayer::waitForEngine() noexcept {
 }
 
 void SessionPlayer::renderActive(float* const* out, int frames) noexcept {
-    // Two atomic stores; the track glides.
+    // Atomic stores; the track glides, a check-in's wait is read where its prompt ends.
     active_->engine->setHaptics(hapticsWanted_.load(), hapticCap_.load());
+    active_->engine->setWaitAtCheckins(realtimeBlock_ && waitAtCheckins_.load());
     float* hapticScratch = scratch_.data() + 2 * kEngineBlockFrames;
     for (int done = 0; done < frames;) {
         const int n = std::min(frames - done, kEngineBlockFrames);
@@ -242,11 +249,39 @@ void SessionPlayer::silence(float* const* out, int from, int frames) noexcept {
         if (out[c] != nullptr) std::fill(out[c] + from, out[c] + from + frames, 0.0f);
 }
 
+void SessionPlayer::retireFadingOut() noexcept {
+    outgoing_ = std::move(active_);
+    outgoing_->engine->pushCommand({CommandType::Stop, 0, 0.0});  // never refused
+    enterWithSessionFade_ = true;
+    declickGain_ = declickTarget_ = 1.0f;  // the engine fades it out itself
+}
+
+void SessionPlayer::mixOutgoing(float* const* out, int frames) noexcept {
+    if (!outgoing_) return;
+    if (outgoing_->engine->finished() || !realtimeBlock_) {
+        // Back to the worker to free, once the slot is empty (it is, within a poll).
+        if (retired_.load(std::memory_order_acquire) == nullptr)
+            retired_.store(outgoing_.release(), std::memory_order_release);
+        return;
+    }
+    const auto block = static_cast<std::size_t>(kEngineBlockFrames);
+    float* channels[kChannels] = {outgoingScratch_.data(), outgoingScratch_.data() + block,
+                                  outgoingScratch_.data() + 2 * block};
+    for (int done = 0; done < frames;) {
+        const int n = std::min(frames - done, kEngineBlockFrames);
+        outgoing_->engine->process(channels, n);
+        for (int c = 0; c < kChannels; ++c)
+            if (out[c] != nullptr)
+                for (int i = 0; i < n; ++i) out[c][done + i] += channels[c][i];
+        done += n;
+    }
+}
+
 void SessionPlayer::applyDeclick(float* const* out, int frames) noexcept {
     if (declickGain_ == declickTarget_ && declickGain_ == 1.0f) return;
     for (int i = 0; i < frames; ++i) {
         if (declickGain_ < declickTarget_)
-            declickGain_ = std::min(declickTarget_, declickGain_ + declickStep_);
+            declickGain_ = std::min(declickTarget_, declickGain_ + declickRise_);
         else if (declickGain_ > declickTarget_)
             declickGain_ = std::max(declickTarget_, declickGain_ - declickStep_);
         out[0][i] *= declickGain_;
@@ -257,9 +292,12 @@ void SessionPlayer::applyDeclick(float* const* out, int frames) noexcept {
 
 void SessionPlayer::startActive(float* const* out, int from, int frames,
                                 const HostTransport& transport) noexcept {
-    // Mid-session starts fade in; the session's own start already does.
+    // Mid-session starts fade in (after a replaced session, as long as a
+    // session's own fade-in); the session's own start already does.
     declickGain_ = !transport.nonRealtime && nextHost_ > 0 ? 0.0f : 1.0f;
     declickTarget_ = 1.0f;
+    declickRise_ = enterWithSessionFade_ ? sessionFadeRise_ : declickStep_;
+    enterWithSessionFade_ = false;
     float* channels[kChannels] = {out[0] + from, out[1] + from,
                                   out[2] != nullptr ? out[2] + from : nullptr};
     renderActive(channels, frames);
@@ -271,7 +309,9 @@ bool SessionPlayer::waitingFits(std::int64_t host, const HostTransport& transpor
     if (nextHost_ == 0) return true;  // pre-roll before the session
     if (transport.nonRealtime) return false;
     const double rate = active_->engine->config().sampleRate;
-    return static_cast<double>(nextHost_ - host) <= (2.0 * leadSeconds_.load() + 1.0) * rate;
+    // After a replaced session the engine was built for where its fade ends.
+    const double fade = enterWithSessionFade_ ? kStopFadeSeconds : 0.0;
+    return static_cast<double>(nextHost_ - host) <= (2.0 * leadSeconds_.load() + 1.0 + fade) * rate;
 }
 
 void SessionPlayer::processBlock(float* const* out, int frames,
@@ -284,11 +324,19 @@ void SessionPlayer::processBlock(float* const* out, int frames,
 
     if ((!active_ || active_->session != wanted) &&
         !(mode_ == Mode::Relocating && pendingSession_ == wanted)) {
-        if (active_ && mode_ == Mode::Playing && transport.playing && !transport.nonRealtime) {
-            renderActive(out, frames);  // the old session fades out into the gap
-            declickTarget_ = 0.0f;
+        std::int64_t target = h;
+        if (active_ && mode_ == Mode::Playing && !transport.nonRealtime) {
+            if (!outgoing_) {
+                // The old session fades out as a Stop does; on a playing host
+                // timeline the new one enters where that fade ends.
+                retireFadingOut();
+                if (transport.playing) target += stopFadeFrames_;
+            } else if (transport.playing) {
+                renderActive(out, frames);  // a second change during the fade: a short one
+                declickTarget_ = 0.0f;
+            }
         }
-        requestRelocation(h, transport.playing && !transport.nonRealtime);
+        requestRelocation(target, transport.playing && !transport.nonRealtime);
         return;
     }
 
@@ -317,6 +365,8 @@ void SessionPlayer::processBlock(float* const* out, int frames,
             return;
 
         case Mode::Waiting:
+            // A replaced session fading out goes first; its last block ends near here.
+            if (outgoing_ && transport.playing) return;
             if (!transport.playing) {
                 if (h != nextHost_ && !(h < 0 && nextHost_ == 0)) requestRelocation(h, false);
                 return;
@@ -354,6 +404,7 @@ void SessionPlayer::process(float* const* stereo, float* haptic, int frames,
     if (frames <= 0) return;
     float* const out[kChannels] = {stereo[0], stereo[1], haptic};
     hostNow_.store(transport.sample);
+    realtimeBlock_ = !transport.nonRealtime;
     if (transport.nonRealtime) declickGain_ = declickTarget_ = 1.0f;
     adoptReadyEngine();
     processBlock(out, frames, transport);
@@ -365,6 +416,7 @@ void SessionPlayer::process(float* const* stereo, float* haptic, int frames,
     }
     lastBlockEnd_ = transport.playing ? transport.sample + frames : transport.sample;
     applyDeclick(out, frames);
+    mixOutgoing(out, frames);
 }
 
 bool SessionPlayer::pushCommand(const Command& command) noexcept {
@@ -372,12 +424,16 @@ bool SessionPlayer::pushCommand(const Command& command) noexcept {
 }
 
 bool SessionPlayer::readyToStartAt(std::int64_t host) const noexcept {
-    return active_ && mode_ != Mode::Relocating && active_->session == sessionWanted_.load() &&
-           nextHost_ == host;
+    return active_ && !outgoing_ && mode_ != Mode::Relocating &&
+           active_->session == sessionWanted_.load() && nextHost_ == host;
 }
 
 const Program* SessionPlayer::playingProgram() const noexcept {
     return active_ ? active_->program.get() : nullptr;
+}
+
+SessionState SessionPlayer::playingState() const noexcept {
+    return active_ ? active_->engine->state() : SessionState{};
 }
 
 std::int64_t SessionPlayer::playingEngineSample() const noexcept {

@@ -13,6 +13,18 @@
 // worker to free. Meanwhile the output fades out over a few milliseconds and
 // stays silent: a gap is calmer than audio from the wrong place.
 //
+// A new session while one plays (realtime) is no relocation: the playing
+// engine is told to Stop and fades out as a Stop does (kStopFadeSeconds),
+// rendered beside the new one until it has finished. The new session's
+// engine starts where that fade ends (on a free timeline the front end cues
+// it to its own start, Cue then Play); started mid-session it fades in over
+// a session's own fade-in (kSessionFadeInSeconds), never a cut.
+//
+// Check-ins: in realtime playback a check-in waits for Continue (the
+// listener is there; EngineConfig::waitAtCheckins), unless
+// setWaitAtCheckins(false); an offline bounce always keeps the check-in's
+// own `wait`, so a bounce equals `stillpoint render`.
+//
 // In non-realtime mode (an offline bounce) process() waits for the worker
 // instead, so every relocation lands on the exact audio a render has there.
 //
@@ -86,11 +98,15 @@ class SessionPlayer {
     void process(float* const* out, int frames, const HostTransport& transport) noexcept;
     /// As above, with the haptic track (170 Hz actuator signal) in `haptic`
     /// (null: not wanted). Audio thread.
-    void process(float* const* out, float* haptic, int frames, const HostTransport& transport) noexcept;
+    void process(float* const* out, float* haptic, int frames,
+                 const HostTransport& transport) noexcept;
     /// The listener's haptics switch; the track glides to it. Any thread.
     void setHapticsEnabled(bool enabled) noexcept { hapticsWanted_.store(enabled); }
     /// The listener's haptic intensity cap (0..1); the track glides to it. Any thread.
     void setHapticCap(double cap) noexcept { hapticCap_.store(cap); }
+    /// Realtime playback waits at check-ins for Continue (the default); false:
+    /// the check-in's own wait passes, as in a bounce. Any thread.
+    void setWaitAtCheckins(bool wait) noexcept { waitAtCheckins_.store(wait); }
     /// Audio thread: command or query the engine that is playing (or about to).
     bool pushCommand(const Command& command) noexcept;
     bool popEvent(Event& event) noexcept;
@@ -101,10 +117,17 @@ class SessionPlayer {
     std::int64_t playingPosition() const noexcept { return nextHost_; }
     /// The playing engine's own output clock (Event::sample's), 0 before one.
     std::int64_t playingEngineSample() const noexcept;
+    /// Audio thread: where the session of the engine that plays (or is about
+    /// to) is, as that engine published it after its last block
+    /// (session_state.hpp); a default state before one. Its indices point
+    /// into playingProgram().
+    SessionState playingState() const noexcept;
     /// Changes each time another engine takes over: its commands start afresh.
     std::uint64_t engineGeneration() const noexcept { return engineGeneration_.load(); }
     /// True while waiting for the worker to build an engine for this place.
     bool relocating() const noexcept { return relocating_.load(); }
+    /// True while a session that was replaced fades out (audio thread).
+    bool fadingOut() const noexcept { return outgoing_ != nullptr; }
     /// Audio thread: an engine for the current session waits at (or plays from)
     /// host sample `host`, so a transport that starts there loses nothing.
     bool readyToStartAt(std::int64_t host) const noexcept;
@@ -120,8 +143,7 @@ class SessionPlayer {
                                             double rate);
     /// Worker (or control) thread: reads only the haptics switch besides its arguments.
     std::unique_ptr<Built> build(std::shared_ptr<const Program> program, double rate,
-                                 std::int64_t start, std::uint64_t request,
-                                 std::uint64_t session);
+                                 std::int64_t start, std::uint64_t request, std::uint64_t session);
     void processBlock(float* const* out, int frames, const HostTransport& transport) noexcept;
     void requestRelocation(std::int64_t target, bool aimAhead) noexcept;
     bool adoptReadyEngine() noexcept;
@@ -131,6 +153,9 @@ class SessionPlayer {
     void startActive(float* const* out, int from, int frames,
                      const HostTransport& transport) noexcept;
     void renderActive(float* const* out, int frames) noexcept;
+    /// A session replaced while it played: told to Stop, rendered beside.
+    void retireFadingOut() noexcept;
+    void mixOutgoing(float* const* out, int frames) noexcept;
     void skipActive(std::int64_t frames) noexcept;
     void silence(float* const* out, int from, int frames) noexcept;
     void applyDeclick(float* const* out, int frames) noexcept;
@@ -176,10 +201,18 @@ class SessionPlayer {
     std::uint64_t pendingSession_ = 0;
     float declickGain_ = 1.0f;
     float declickTarget_ = 1.0f;
-    float declickStep_ = 0.0f;
+    float declickStep_ = 0.0f;  ///< per sample, falling (and rising after a relocation)
+    float declickRise_ = 0.0f;  ///< per sample, rising this time
+    float sessionFadeRise_ = 0.0f;
+    std::int64_t stopFadeFrames_ = 0;
+    bool realtimeBlock_ = true;  ///< the block being processed is not an offline bounce's
     std::atomic<bool> hapticsWanted_{true};
     std::atomic<double> hapticCap_{1.0};
-    std::vector<float> scratch_;  ///< sized in prepare(): where catching up renders to
+    std::atomic<bool> waitAtCheckins_{true};
+    std::vector<float> scratch_;          ///< sized in prepare(): where catching up renders to
+    std::vector<float> outgoingScratch_;  ///< sized in prepare(): the fading session's block
+    std::unique_ptr<Built> outgoing_;     ///< the replaced session, fading out
+    bool enterWithSessionFade_ = false;   ///< the next start follows a replaced session
     std::atomic<std::uint64_t> engineGeneration_{0};
     std::atomic<bool> relocating_{false};
     std::atomic<double> leadSeconds_{0.25};

@@ -81,6 +81,8 @@ TEST(ControlState, MomentsBecomeTheirEngineCommands) {
     EXPECT_EQ(commandOf(ControlType::NextSection, state), CommandType::NextSection);
     EXPECT_EQ(commandOf(ControlType::PreviousSection, state), CommandType::PrevSection);
     EXPECT_EQ(commandOf(ControlType::Stop, state), CommandType::Stop);
+    EXPECT_EQ(commandOf(ControlType::Continue, state), CommandType::Continue);
+    EXPECT_TRUE(state.timelineRuns);
 }
 
 }  // namespace

@@ -14,10 +14,10 @@
 #include <thread>
 #include <vector>
 
-#include "caption_follower.hpp"
 #include "stillpoint/narration.hpp"
 #include "stillpoint/offline_render.hpp"
 #include "stillpoint/session_parser.hpp"
+#include "switch_fade.hpp"
 
 namespace stillpoint::plugin {
 namespace {
@@ -306,42 +306,125 @@ TEST(SessionPlayer, NarrationIsMadeOncePerSessionAndRateNotAtEachRelocation) {
     EXPECT_EQ(mismatches(got, render, 200000), 0);
 }
 
-TEST(CaptionFollower, ShowsTheSpokenLineFromItsFirstHeardSampleUntilItsLast) {
+TEST(SessionPlayer, ThePlayingStateNamesTheLineBeingSpoken) {
     const auto program = hostedSession("spoken-session.yaml");
     SessionPlayer player;
     player.setProgram(program);
     player.prepare(kRate);
     const auto narrated = player.narratedProgram();
     ASSERT_NE(narrated, nullptr);
-    ASSERT_NE(narrated->narration, nullptr);
-    const auto& line = narrated->narration->steps[1].at(0);  // the say step's line
     const std::int64_t starts = std::llround(narrated->steps[1].startSeconds * kRate);
-    const std::int64_t ends = starts + line.lengthFramesAt(kRate);
+    play(player, 0, starts + 4800, 512, {0, true, true});
+    const SessionState state = player.playingState();
+    EXPECT_EQ(state.lineStep, 1);
+    EXPECT_EQ(lineCaption(*player.playingProgram(), state),
+              "You might let your eyes rest, or keep them open.");
+}
 
-    // One frame per call, so the caption's changes are seen at their exact sample.
-    CaptionFollower caption;
-    std::int64_t shownAfter = -1, clearedAfter = -1;
-    float left = 0.0f, right = 0.0f;
-    float* out[2] = {&left, &right};
-    for (std::int64_t at = starts - 4800; at < ends + 4800; ++at) {
-        if (at == starts - 4800) play(player, 0, at, 512, {0, true, true});
-        player.process(out, 1, {at, true, true});
-        Event event;
-        while (player.popEvent(event)) caption.onEvent(event, player.playingProgram(), kRate);
-        caption.advance(player.playingEngineSample());
-        const auto now = caption.current();
-        if (now.spoken() && shownAfter < 0) {
-            shownAfter = at;
-            const auto* words = CaptionFollower::wordsOf(*narrated, now);
-            ASSERT_NE(words, nullptr);
-            EXPECT_EQ(*words, "You might let your eyes rest, or keep them open.");
+/// A check-in between a line and a bell.
+std::shared_ptr<const Program> checkinSession() {
+    return planText(R"(
+title: checkin
+defaults: {pattern: coherent, tone: pad, bed: brown}
+sections:
+  - name: one
+    steps:
+      - say: "Settle in."
+      - checkin: {prompt: "How is this for you?", wait: 2s}
+      - bell: {kind: chime, ring: 2s}
+)",
+                    "checkin.yaml");
+}
+
+TEST(SessionPlayer, AnOfflineBounceKeepsTheCheckinsOwnWaitAndEqualsTheRender) {
+    const auto program = checkinSession();
+    const auto render = reference(program);
+    SessionPlayer player;
+    player.setProgram(program);
+    player.prepare(kRate);
+    const auto got = play(player, 0, render.frames() + 1000, 512, {0, true, true});
+    EXPECT_EQ(mismatches(got, render, 0), 0);
+}
+
+TEST(SessionPlayer, RealtimePlaybackWaitsAtACheckinUntilContinue) {
+    const auto program = checkinSession();
+    SessionPlayer player;
+    player.setProgram(program);
+    player.prepare(kRate);
+    std::vector<float> l(512), r(512);
+    float* out[2] = {l.data(), r.data()};
+    std::int64_t host = 0, waitingAt = -1, nextStepAt = -1, continuedAt = -1;
+    for (; host < 60 * 48000 && nextStepAt < 0; host += 512) {
+        // Ten seconds after it began to wait: far past the check-in's own 2 s.
+        if (waitingAt >= 0 && continuedAt < 0 && host >= waitingAt + 10 * 48000) {
+            ASSERT_TRUE(player.pushCommand({CommandType::Continue, 0, 0.0}));
+            continuedAt = host;
         }
-        if (!now.spoken() && shownAfter >= 0 && clearedAfter < 0) clearedAfter = at;
+        player.process(out, 512, {host, true, false});
+        Event e;
+        while (player.popEvent(e)) {
+            if (e.type == EventType::WaitingForContinue) waitingAt = e.sample;
+            if (e.type == EventType::StepStarted && e.index == 2) nextStepAt = e.sample;
+        }
     }
-    EXPECT_EQ(shownAfter, starts);      // shown once the line's first sample has played
-    EXPECT_EQ(clearedAfter, ends - 1);  // cleared once its last one has
-    // Another program's lines are never read through a caption of this one.
-    EXPECT_EQ(CaptionFollower::wordsOf(*program, {narrated.get(), 1, 0}), nullptr);
+    ASSERT_GE(waitingAt, 0);
+    ASSERT_GE(continuedAt, 0);
+    // The bell comes with the Continue (the block it was queued before), not before.
+    EXPECT_GE(nextStepAt, continuedAt);
+    EXPECT_LE(nextStepAt, continuedAt + 512 + 48);
+    // Told not to wait, realtime playback keeps the check-in's own wait.
+    SessionPlayer unattended;
+    unattended.setWaitAtCheckins(false);
+    unattended.setProgram(program);
+    unattended.prepare(kRate);
+    const auto render = reference(program);
+    const auto got = play(unattended, 0, render.frames(), 512, {});
+    EXPECT_EQ(mismatches(got, render, 0), 0);
+}
+
+TEST(SessionPlayer, ANewSessionWhileAHostPlaysFadesTheOldOutThenTheNewInAtTheHostsPlace) {
+    const auto first = shortSession();
+    const auto second = otherSession();
+    const auto firstRender = reference(first), secondRender = reference(second);
+    SessionPlayer player;
+    player.setProgram(first);
+    player.prepare(kRate);
+    const std::int64_t at = 6 * 48000;
+    Capture got = play(player, 0, at, 512, {});
+    ASSERT_EQ(mismatches(got, firstRender, 0), 0);
+    player.setProgram(second);
+    std::vector<float> l(512), r(512);
+    float* out[2] = {l.data(), r.data()};
+    for (std::int64_t host = at; host < at + 10 * 48000; host += 512) {
+        player.process(out, 512, {host, true, false});
+        got.left.insert(got.left.end(), l.begin(), l.end());
+        // The worker builds the new engine meanwhile, as at a device's pace.
+        if (player.relocating()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    std::vector<float> unswitched(static_cast<std::size_t>(firstRender.frames()));
+    for (std::size_t i = 0; i < unswitched.size(); ++i)
+        unswitched[i] = firstRender.interleaved[2 * i];
+    const auto fade =
+        test::measureSwitchFade(got.left, unswitched, static_cast<std::size_t>(at), kRate, 5.0);
+    EXPECT_GE(fade.secondsToQuiet, 2.0);
+    EXPECT_LE(fade.secondsToQuiet, kStopFadeSeconds + 0.1);
+    EXPECT_LT(fade.steepestFallDb, 12.0);
+    EXPECT_LE(fade.stepDuring, fade.stepBefore);
+
+    // The new session enters after that, at the host's place, rising over a
+    // session's own fade-in; then it is its render there, sample for sample.
+    const auto enters =
+        static_cast<std::size_t>(at) + static_cast<std::size_t>(fade.secondsToQuiet * kRate);
+    ASSERT_LT(enters + 5 * 48000, got.left.size());
+    EXPECT_LT(test::rms(got.left.data() + enters, 9600),
+              0.25 * test::rms(got.left.data() + enters + 3 * 48000 + 9600, 48000));
+    const std::size_t settled =
+        enters + static_cast<std::size_t>((kSessionFadeInSeconds + 0.1) * kRate);
+    std::int64_t bad = 0;
+    for (std::size_t i = settled; i < got.left.size(); ++i)
+        if (got.left[i] != secondRender.interleaved[2 * i]) ++bad;
+    EXPECT_EQ(bad, 0);
+    EXPECT_EQ(player.program(), second);
 }
 
 }  // namespace

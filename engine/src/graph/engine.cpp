@@ -13,7 +13,7 @@
 #include "graph/sequencer.hpp"
 #include "haptics/haptic_output.hpp"
 #include "rt/denormal_guard.hpp"
-#include "rt/seqlock_value.hpp"
+#include "stillpoint/seqlock_value.hpp"
 #include "stillpoint/wait_free_latching_queue.hpp"
 #include "stillpoint/wait_free_spsc_queue.hpp"
 

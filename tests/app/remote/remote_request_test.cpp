@@ -18,6 +18,20 @@ TEST(RemoteRequest, ControlsOnThisComputerTakeNoArgumentsButHold) {
     EXPECT_EQ(stop->control, RemoteControl::Stop);
     EXPECT_FALSE(decode({"/stillpoint/stop", {1}}, false));
     EXPECT_FALSE(decode({"/stillpoint/stopp", {}}, false));
+    const auto go = decode({"/stillpoint/continue", {}}, false);
+    ASSERT_TRUE(go);
+    EXPECT_EQ(go->control, RemoteControl::Continue);
+    EXPECT_FALSE(decode({"/stillpoint/continue", {1}}, false));
+    const auto box = decode({"/stillpoint/pattern", {3}}, false);
+    ASSERT_TRUE(box);
+    EXPECT_EQ(box->control, RemoteControl::Pattern);
+    EXPECT_EQ(box->pattern, 3);
+    EXPECT_TRUE(decode({"/stillpoint/pattern", {0}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/pattern", {}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/pattern", {8}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/pattern", {-1}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/pattern", {3.0f}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/pattern", {std::string("box")}}, false));
     EXPECT_FALSE(decode({"/stillpoint/", {}}, false));
     EXPECT_FALSE(decode({"/other/stop", {}}, false));
 

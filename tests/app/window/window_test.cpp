@@ -134,6 +134,29 @@ TEST_F(Shortcuts, EveryKeyReachesTheProcessor) {
     ASSERT_TRUE(renderUntil([&] { return state().finished; }, 10.0));
 }
 
+TEST_F(Shortcuts, CAndEnterLetACheckinThatWaitsGoOn) {
+    ASSERT_EQ(player_.load({"checkins.yaml", R"(title: Check-ins
+sections:
+  - name: One
+    steps:
+      - checkin: {prompt: "Ready?", wait: 1s}
+      - checkin: {prompt: "And now?", wait: 1s}
+      - bell: chime
+)"},
+                           {}),
+              "");
+    const auto state = [&] { return player_.state(); };
+    press(juce::KeyPress(juce::KeyPress::spaceKey));
+    for (const auto key :
+         {juce::KeyPress('c', {}, 'c'), juce::KeyPress(juce::KeyPress::returnKey)}) {
+        ASSERT_TRUE(renderUntil([&] { return state().waiting; }, 20.0)) << key.getTextDescription();
+        const int step = player_.display().step.load();
+        press(key);
+        ASSERT_TRUE(renderUntil([&] { return player_.display().step.load() == step + 1; }, 0.1))
+            << key.getTextDescription();
+    }
+}
+
 TEST_F(Shortcuts, KeysTheWindowDoesNotKnowAreLeftToOthers) {
     EXPECT_FALSE(window_->getPeer()->handleKeyPress(juce::KeyPress('q', {}, 'q')));
     EXPECT_FALSE(player_.state().playing);
