@@ -18,12 +18,6 @@
 namespace stillpoint {
 namespace {
 
-// A calibration never boosts a nearly silent program into something loud,
-// nor cuts a loud one to nothing. 36 dB reaches the target from the
-// quietest default layer alone (a binaural beat at -24 dB, about -42 LUFS).
-constexpr double kMaxCalibrationBoostDb = 36.0;
-constexpr double kMaxCalibrationCutDb = -40.0;
-
 // Grounding and Stop are never lost to a full command queue (CARE.md: a
 // Stop or Grounding request is never lost). Stop comes last when both wait.
 struct UrgentCommands {
@@ -71,6 +65,17 @@ private:
     std::int64_t silentBefore_ = 0;
 };
 
+/// A newer program version on its way to the audio thread.
+struct ProgramUpdate {
+    const Program* program = nullptr;
+    std::int64_t plannedLength = 0;
+};
+constexpr std::size_t kProgramsInFlight = 16;
+
+double gainOf(double db) {
+    return std::pow(10.0, db / 20.0);
+}
+
 }  // namespace
 
 struct Engine::Impl {
@@ -93,6 +98,19 @@ struct Engine::Impl {
     float masterGain = 1.0f;
     double calibrationDb = 0.0;
     double voiceGainDb = 0.0;
+    // Program versions: the control side keeps every one the audio thread may
+    // use alive; the audio thread hands each one it leaves back through `retired`.
+    rt::WaitFreeSpscQueue<ProgramUpdate, kProgramsInFlight> updates;
+    rt::WaitFreeSpscQueue<const Program*, 2 * kProgramsInFlight> retired;
+    std::vector<std::shared_ptr<const Program>> held;
+    const Program* playing = nullptr;
+    // Gains given from elsewhere (setLoudnessGains): targets from any thread;
+    // the audio thread's current ones glide to them.
+    std::atomic<double> masterTargetDb{0.0}, voiceTrimTargetDb{0.0};
+    std::atomic<bool> gainsGiven{false};
+    double masterNowDb = 0.0, voiceTrimNowDb = 0.0;
+    bool sounding = false;  // holdForLoudnessGains: the session has begun
+    std::atomic<std::int64_t> narrationWaitPublished{0};
     bool prepared = false;
     // Samples the output guard repaired: counted on the audio thread, published after each block.
     std::uint64_t repaired = 0;
@@ -157,8 +175,39 @@ Engine::Engine() : impl_(std::make_unique<Impl>()) {}
 Engine::~Engine() = default;
 
 void Engine::load(std::shared_ptr<const Program> program) {
-    impl_->program = std::move(program);
-    impl_->prepared = false;
+    auto& m = *impl_;
+    m.program = std::move(program);
+    m.prepared = false;
+    ProgramUpdate stale;
+    while (m.updates.tryPop(stale)) {}
+    const Program* gone = nullptr;
+    while (m.retired.tryPop(gone)) {}
+    m.held.assign(1, m.program);
+    m.playing = m.program.get();
+}
+
+bool Engine::updateProgram(std::shared_ptr<const Program> program) {
+    auto& m = *impl_;
+    const Program* gone = nullptr;
+    while (m.retired.tryPop(gone))
+        std::erase_if(m.held, [gone](const auto& held) { return held.get() == gone; });
+    if (!program || m.held.size() >= kProgramsInFlight) return false;
+    const ProgramUpdate update{program.get(),
+                               plannedSessionFrames(*program, m.config.sampleRate)};
+    m.held.push_back(std::move(program));
+    if (m.updates.tryPush(update)) return true;
+    m.held.pop_back();
+    return false;
+}
+
+void Engine::setLoudnessGains(double masterGainDb, double voiceTrimDb) noexcept {
+    auto& m = *impl_;
+    if (!std::isfinite(masterGainDb) || !std::isfinite(voiceTrimDb)) return;
+    m.masterTargetDb.store(std::clamp(masterGainDb, kMaxCalibrationCutDb, kMaxCalibrationBoostDb),
+                           std::memory_order_relaxed);
+    m.voiceTrimTargetDb.store(std::clamp(voiceTrimDb, 0.0, kMaxCalibrationBoostDb),
+                              std::memory_order_relaxed);
+    m.gainsGiven.store(true, std::memory_order_release);
 }
 
 void Engine::prepare(const EngineConfig& config) {
@@ -170,8 +219,16 @@ void Engine::prepare(const EngineConfig& config) {
     if (!m.program) return;
 
     Calibration calibration;
-    if (config.calibrateLoudness)
+    if (config.calibrateLoudness) {
         calibration = calibrateProgram(*m.program, m.config, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
+    } else {
+        calibration.masterGainDb = m.masterTargetDb.load(std::memory_order_relaxed);
+        calibration.voiceTrimDb = m.voiceTrimTargetDb.load(std::memory_order_relaxed);
+    }
+    m.masterNowDb = calibration.masterGainDb;
+    m.voiceTrimNowDb = calibration.voiceTrimDb;
+    m.sounding = false;
+    m.narrationWaitPublished.store(0);
     m.calibrationDb = calibration.masterGainDb;
     m.voiceGainDb = calibration.masterGainDb + calibration.voiceTrimDb;
     m.masterGain = static_cast<float>(std::pow(10.0, m.calibrationDb / 20.0));
@@ -181,7 +238,7 @@ void Engine::prepare(const EngineConfig& config) {
     m.busRight.assign(frames, 0.0f);
     m.graph.prepare(m.program->sound, config.sampleRate, m.config.maxBlockFrames);
     m.graph.setVoiceTrim(static_cast<float>(std::pow(10.0, calibration.voiceTrimDb / 20.0)));
-    m.sequencer.prepare(*m.program, config.sampleRate, m.config.maxBlockFrames);
+    m.sequencer.prepare(*m.playing, config.sampleRate, m.config.maxBlockFrames);
     m.limiter.prepare(config.sampleRate, 2, config.truePeakCeilingDb, m.config.maxBlockFrames);
     m.graph.haptics().configure(config.haptics);
     m.hapticOut.prepare(config.sampleRate, m.limiter.latencyFrames(), config.haptics.signal);
@@ -204,7 +261,8 @@ void Engine::seek(std::int64_t sessionSample) {
 void Engine::process(float* const* out, int frames) noexcept {
     auto& m = *impl_;
     const int outputs = outputChannels();
-    if (!m.prepared) {
+    takeProgramUpdates();
+    if (!m.prepared || !followLoudnessGains(frames)) {
         for (int c = 0; c < outputs; ++c) std::fill(out[c], out[c] + frames, 0.0f);
         return;
     }
@@ -225,6 +283,40 @@ void Engine::process(float* const* out, int frames) noexcept {
     }
     m.hapticIntensity.store(m.hapticOut.lastIntensity(), std::memory_order_relaxed);
     m.repairedPublished.store(m.repaired, std::memory_order_relaxed);
+    m.narrationWaitPublished.store(m.sequencer.narrationWaitFrames(), std::memory_order_relaxed);
+}
+
+void Engine::takeProgramUpdates() noexcept {
+    auto& m = *impl_;
+    ProgramUpdate update;
+    while (m.updates.tryPop(update)) {
+        // Never full: the control side keeps no more versions in flight than it holds.
+        if (m.playing != nullptr) (void)m.retired.tryPush(m.playing);
+        m.playing = update.program;
+        m.sequencer.updateProgram(*m.playing, update.plannedLength);
+    }
+}
+
+bool Engine::followLoudnessGains(int frames) noexcept {
+    auto& m = *impl_;
+    const bool given = m.gainsGiven.load(std::memory_order_acquire);
+    if (m.config.holdForLoudnessGains && !given) return false;
+    if (!given) return true;
+    const double masterDb = m.masterTargetDb.load(std::memory_order_relaxed);
+    const double trimDb = m.voiceTrimTargetDb.load(std::memory_order_relaxed);
+    if (m.config.holdForLoudnessGains && !m.sounding) {
+        // Nothing has sounded yet: the first gains hold from the first sample.
+        m.masterNowDb = masterDb;
+        m.voiceTrimNowDb = trimDb;
+    } else {
+        const double most = kLoudnessGlideDbPerSecond * frames / m.config.sampleRate;
+        m.masterNowDb += std::clamp(masterDb - m.masterNowDb, -most, most);
+        m.voiceTrimNowDb += std::clamp(trimDb - m.voiceTrimNowDb, -most, most);
+    }
+    m.sounding = true;
+    m.masterGain = static_cast<float>(gainOf(m.masterNowDb));
+    m.graph.setVoiceTrim(static_cast<float>(gainOf(m.voiceTrimNowDb)));
+    return true;
 }
 
 void Engine::setHaptics(bool enabled, double intensityCap) noexcept {
@@ -247,6 +339,10 @@ std::uint64_t Engine::repairedSamples() const noexcept {
 
 bool Engine::pushCommand(const Command& command) noexcept { return impl_->commands.tryPush(command); }
 bool Engine::popEvent(Event& event) noexcept { return impl_->events.tryPop(event); }
+
+std::int64_t Engine::narrationWaitFrames() const noexcept {
+    return impl_->narrationWaitPublished.load(std::memory_order_relaxed);
+}
 
 bool Engine::finished() const noexcept {
     return impl_->prepared && impl_->sequencer.finished() && position() >= impl_->sequencer.finishSample();
