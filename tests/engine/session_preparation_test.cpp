@@ -203,7 +203,7 @@ TEST(SessionPreparation, FedAsLinesComeItSoundsAsOneWithEveryLineAtTheStart) {
         [&](const LoudnessGains& g) { gains.push_back(g); });
     preparation.wait();
     ASSERT_TRUE(preparation.report().ok) << preparation.report().error;
-    ASSERT_EQ(gains.size(), 2u);  // the opening's, then the whole session's
+    ASSERT_EQ(gains.size(), 3u);  // the opening's, the whole plan's, then the whole session's
     const LoudnessGains final = gains.back();
 
     // The whole session's gains are the ones a render calibrates.

@@ -10,6 +10,7 @@
 #include "key_controls.hpp"
 #include "refusal_log.hpp"
 #include "status_line.hpp"
+#include "stillpoint/unsafe_characters.hpp"
 #include "stop_signals.hpp"
 
 namespace stillpoint::cli::live {
@@ -42,6 +43,9 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
     BufferAdapter buffer(p.output, p.opened);
     auto simulated = p.simulated;
     std::string layerNote;
+    std::string preparation;  // the status line's note while lines are made
+    bool preparedNoted = false;
+    bool firstSoundLogged = false;
     // A flood of commands faster than the engine takes them: a few said in full.
     RefusalLog queueFull("stillpoint play", "command(s) dropped by the full queue");
     const auto summarise = [&](const Clock::time_point now, bool final) {
@@ -140,6 +144,30 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
                        "no audio callback for 2 s (the device or the audio server stopped)");
         }
 
+        if (const auto* preparing = p.preparation) {
+            const PreparationProgress progress = preparing->progress();
+            if (progress.phase == PreparationPhase::Failed)
+                return end(LoopEnd::PreparationFailed, preparing->report().error);
+            if (progress.phase != PreparationPhase::Narrating && !preparedNoted) {
+                preparedNoted = true;
+                if (!preparing->report().warning.empty()) {
+                    status.clear();
+                    err << "warning: " << escapeForDisplay(preparing->report().warning) << '\n';
+                }
+            }
+            preparation = progress.phase == PreparationPhase::Narrating
+                              ? "voice " + std::to_string(progress.linesReady) + "/" +
+                                    std::to_string(progress.linesTotal)
+                              : std::string();
+            if (p.engine.narrationWaitFrames() > 0 && progress.phase == PreparationPhase::Narrating)
+                preparation += " (waiting for it)";
+        }
+        if (const auto first = meters.firstSoundMs.load(std::memory_order_relaxed);
+            first != 0 && !firstSoundLogged) {
+            firstSoundLogged = true;
+            p.events.writeOutput(played, "FirstSound", static_cast<long>(first), 0.0);
+        }
+
         if (now - lastStatus >= kStatusEvery) {
             lastStatus = now;
             const auto& c = p.controller;
@@ -161,6 +189,7 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
             view.dspLoad = p.output.takePeakLoad();
             view.underruns = meters.underruns.load(std::memory_order_relaxed);
             view.layerNote = layerNote;
+            view.preparation = preparation;
             status.draw(view);
         }
         std::this_thread::sleep_for(kTick);

@@ -14,6 +14,7 @@
 #include "control_script.hpp"
 #include "event_log.hpp"
 #include "live_controller.hpp"
+#include "stillpoint/session_preparation.hpp"
 
 namespace stillpoint::cli::live {
 
@@ -21,6 +22,7 @@ enum class LoopEnd : unsigned char {
     Finished,    ///< the session ended
     Stopped,     ///< stop asked (q, script, signal) and its fade is done
     DeviceLost,  ///< the stream stopped by itself or went silent
+    PreparationFailed,  ///< a line could not be made (LoopResult::lostReason says why)
 };
 
 /// For tests of the underrun handling: at `atSeconds` of output, the
@@ -39,6 +41,9 @@ struct LoopParts {
     EventLog& events;
     double sampleRate = 48000.0;
     std::optional<SimulatedUnderruns> simulated;
+    /// The session's lines being made while it plays: progress on the status
+    /// line, a failure ends the loop. Null: nothing is being prepared.
+    const SessionPreparation* preparation = nullptr;
 };
 
 struct LoopResult {

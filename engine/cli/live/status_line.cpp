@@ -23,6 +23,7 @@ std::string formatStatus(const StatusView& v) {
                   100.0 * v.dspLoad, static_cast<long long>(v.underruns));
     line += tail;
     if (!v.layerNote.empty()) line += " | " + v.layerNote;
+    if (!v.preparation.empty()) line += " | " + v.preparation;
     return line;
 }
 

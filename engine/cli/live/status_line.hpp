@@ -21,6 +21,7 @@ struct StatusView {
     double dspLoad = 0.0;  ///< callback time / block time, peak since the last line
     std::int64_t underruns = 0;
     std::string layerNote;  ///< e.g. "bed -21 dB" after a level change
+    std::string preparation;  ///< e.g. "voice 12/85" while lines are still being made
 };
 
 std::string formatStatus(const StatusView& view);

@@ -8,11 +8,14 @@
 // Engine::updateProgram; an engine that reaches a step whose lines are not
 // there yet waits at it, the bed going on, and counts the wait.
 //
-// Loudness: the gains the session starts with come at once from its opening
-// (prepare/opening_calibration: cheap and bounded whatever the length);
-// once every line is made the whole session is measured as a render measures
-// it, and the engine's gains glide there (Engine::setLoudnessGains, at most
-// kLoudnessGlideDbPerSecond), so live play ends up at the render's level.
+// Loudness, three times, each to `onGains` (Engine::setLoudnessGains; while
+// the session sounds the gains glide, at most kLoudnessGlideDbPerSecond):
+//  1. at once, from the plan's first 90 s with stand-ins for its lines
+//     (prepare/opening_calibration: bounded, ~0.3 s whatever the length);
+//  2. after the first speaking step's lines, from the whole plan with
+//     stand-ins (within about 1 dB of the render's gains);
+//  3. once every line is made, from the whole narrated session, exactly as a
+//     render calibrates it: live play ends at the render's level.
 //
 // A failure (an unknown voice, a broken voice pack, a synthesis error) stops
 // the worker and is reported: progress() says Failed and report() names the
@@ -73,8 +76,9 @@ class SessionPreparation {
     /// The program as planned with every speaking step pending: load it
     /// into an engine and prepare it (calibrateLoudness false) before start().
     std::shared_ptr<const Program> initialProgram() const { return initial_; }
-    /// Start the worker. Call once. Its first act: the opening gains to
-    /// `onGains` (an engine with holdForLoudnessGains starts on them).
+    /// Start the worker. Call once. It checks the voices and the voice pack
+    /// first (Failed at once when they are wrong), then gives the opening
+    /// gains to `onGains` (an engine with holdForLoudnessGains starts on them).
     void start(ProgramListener onProgram, GainsListener onGains);
 
     PreparationProgress progress() const noexcept;

@@ -5,19 +5,31 @@
 #include "dsp/random.hpp"
 #include "narration/compact_clip.hpp"
 #include "narration/speech_level.hpp"
+#include "session/speech_markup.hpp"
 
 namespace stillpoint::prepare {
 namespace {
 
 constexpr double kStandInRate = 16000.0;  // a synthesised voice's own rate
 
-/// Noise as long as `seconds`, at the loudness of a narrated line.
-SpeechClip standInLine(double seconds, double speechLufs, std::uint32_t seed) {
+/// A line's stand-in, shaped as the line renderer shapes a real one: noise
+/// for each sentence's words, the markup's rests between them as rests, the
+/// whole levelled to the speech loudness.
+SpeechClip standInLine(const std::string& text, double speechLufs, std::uint32_t seed) {
     dsp::Xorshift32 noise(seed);
-    std::vector<float> samples(static_cast<std::size_t>(std::max(seconds, 0.1) * kStandInRate));
-    for (float& s : samples) s = noise.nextBipolar();
+    std::vector<float> samples;
+    std::vector<LineRest> rests;
+    const auto segments = detail::splitSpeech(text);
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const auto words = static_cast<std::size_t>(detail::wordsSeconds(segments[i].words) * kStandInRate);
+        for (std::size_t n = 0; n < words; ++n) samples.push_back(noise.nextBipolar());
+        const auto rest = std::llround(segments[i].restSeconds * kStandInRate);
+        if (i + 1 < segments.size() && rest > 0)
+            rests.push_back({static_cast<std::int64_t>(samples.size()), rest});
+    }
+    if (samples.empty()) samples.assign(static_cast<std::size_t>(kStandInRate / 2), 0.0f);
     narration::levelSpeech(samples, kStandInRate, speechLufs);
-    return narration::compactClip(samples, kStandInRate);
+    return narration::compactClip(samples, kStandInRate, std::move(rests));
 }
 
 /// The flow's steps that start within `seconds`, each section cut to them.
@@ -49,12 +61,14 @@ Calibration openingCalibration(const Program& planned, const EngineConfig& confi
         // Breathe steps' lines sit on breath phases; their breath tone is the
         // opening's character, the words a small part: they keep the planned estimate only.
         if (!speaks(step) || step.kind == StepKind::Breathe) continue;
-        double at = 0.0;
+        std::int64_t at = 0;
         for (const std::string& text : step.lines) {
-            const double length = estimateSpeechSeconds(text);
-            voice->steps[i].push_back({text, std::llround(at * config.sampleRate),
-                                       standInLine(length, speechLufs, seed++)});
-            at += step.kind == StepKind::Scan ? std::max(step.regionSeconds, length) : length;
+            SpokenLine line{text, at, standInLine(text, speechLufs, seed++)};
+            const std::int64_t length = line.lengthFramesAt(config.sampleRate);
+            at += step.kind == StepKind::Scan
+                      ? std::max<std::int64_t>(std::llround(step.regionSeconds * config.sampleRate), length)
+                      : length;
+            voice->steps[i].push_back(std::move(line));
         }
     }
     opening.narration = std::move(voice);

@@ -1,6 +1,7 @@
 #include "stillpoint/session_preparation.hpp"
 
 #include <chrono>
+#include <limits>
 #include <thread>
 
 #include "graph/loudness_analysis.hpp"
@@ -12,6 +13,7 @@ namespace {
 
 // How often the last version is offered again while the engine has too many in flight.
 constexpr auto kOfferAgain = std::chrono::milliseconds(5);
+constexpr double kWholePlan = std::numeric_limits<double>::infinity();
 
 LoudnessGains gainsOf(const Calibration& calibration) {
     return {calibration.masterGainDb, calibration.voiceTrimDb};
@@ -69,23 +71,33 @@ void SessionPreparation::finish(PreparationPhase phase) {
 void SessionPreparation::run() {
     const EngineConfig& config = settings_.engine;
     const bool calibrate = config.calibrateLoudness;
+    // A voice that cannot speak fails before anything sounds.
+    narration::StepNarrator narrator(*work_, settings_.narration);
+    report_ = narrator.setup();
+    if (!report_.ok) return finish(PreparationPhase::Failed);
     if (onGains_)
         onGains_(calibrate ? gainsOf(prepare::openingCalibration(*work_, config,
                                                                  settings_.narration.speechLufs,
                                                                  settings_.openingSeconds))
                            : LoudnessGains{});
-
-    narration::StepNarrator narrator(*work_, settings_.narration);
-    report_ = narrator.setup();
-    if (!report_.ok) return finish(PreparationPhase::Failed);
     const auto narrated = settings_.narration.narrateGrounding
                               ? work_->steps.size()
                               : static_cast<std::size_t>(work_->flowStepCount());
+    std::size_t firstSpokenStep = 0;
+    while (firstSpokenStep < narrated && !speaks(work_->steps[firstSpokenStep])) ++firstSpokenStep;
+    ++firstSpokenStep;  // the estimate comes after its lines
     const auto offer = [this](const std::shared_ptr<const Program>& version) {
         return !onProgram_ || onProgram_(version);
     };
+    bool estimated = false;  // the whole plan's gains, once the first line is made
     for (std::size_t i = 0; i < narrated; ++i) {
         if (stop_.load()) return finish(PreparationPhase::Failed);
+        if (!estimated && i >= firstSpokenStep) {
+            estimated = true;
+            if (calibrate && onGains_)
+                onGains_(gainsOf(prepare::openingCalibration(
+                    *initial_, config, settings_.narration.speechLufs, kWholePlan)));
+        }
         if (!speaks(work_->steps[i])) continue;
         if (beforeStep_) beforeStep_(static_cast<int>(i));
         if (!narrator.narrateStep(*work_, i, spoken_->steps[i], report_, [this] { ++linesReady_; }))
