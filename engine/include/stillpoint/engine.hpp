@@ -66,11 +66,11 @@ public:
 
     /// A newer version of the loaded program: more of its lines narrated and
     /// the steps not yet reached retimed to them (SessionPreparation). The
-    /// audio thread takes it at its next block, wait-free, and hands the
-    /// version it replaces back to be released here, never on the audio
-    /// thread. One thread calls this, never while load, prepare or seek run.
-    /// False when too many versions are still in flight: call again later
-    /// with the newest.
+    /// audio thread takes the newest at its next block, wait-free (one
+    /// atomic exchange), and hands the version it leaves back to be released
+    /// here, never on the audio thread; a version replaced before the audio
+    /// thread took it is released at once. One thread calls this, never while
+    /// load, prepare or seek run. False only for null.
     bool updateProgram(std::shared_ptr<const Program> program);
 
     /// The loudness gains from elsewhere (SessionPreparation's calibration)

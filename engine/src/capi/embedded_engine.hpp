@@ -27,6 +27,7 @@
 #include "capi/session_source.hpp"
 #include "stillpoint/wait_free_spsc_queue.hpp"
 #include "stillpoint/engine.hpp"
+#include "stillpoint/session_preparation.hpp"
 #include "stillpoint/stillpoint.h"
 
 namespace stillpoint::capi {
@@ -38,6 +39,9 @@ class EmbeddedEngine {
     sp_result loadFile(const std::string& path);
     sp_result prepare(double sampleRate, int maxBlockFrames, sp_layout layout);
     sp_result getState(std::string& state) const;
+    /// Lines made so far and in all; SP_ERROR_NARRATION (error() says why) when one failed.
+    sp_result preparation(int& ready, int& total);
+    sp_result waitForPreparation();
     sp_result setState(std::string_view state);
     const ErrorDetails& error() const noexcept { return error_; }
 
@@ -68,13 +72,17 @@ class EmbeddedEngine {
     /// The listener's haptic choices (on, cap, actuator: kHapticStateKeys order).
     using HapticValues = std::array<double, 3>;
     HapticValues hapticValues() const noexcept;
-    static std::unique_ptr<Engine> startEngine(const std::shared_ptr<const Program>& program,
-                                               const Device& device, std::int64_t position,
-                                               const HapticValues& haptics);
+    /// An engine and the worker making its lines (null once there is nothing left to make).
+    struct Started {
+        std::unique_ptr<Engine> engine;
+        std::unique_ptr<SessionPreparation> preparation;
+    };
+    static Started startEngine(const std::shared_ptr<const Program>& program, const Device& device,
+                               std::int64_t position, const HapticValues& haptics);
     /// Send the haptic values to the running engine (atomics; real-time safe).
     void applyHaptics() noexcept;
     /// Swap in a started engine and re-apply the parameters. Cannot fail.
-    void commit(std::unique_ptr<Engine> engine, std::int64_t position) noexcept;
+    void commit(Started started, std::int64_t position) noexcept;
     /// NOT_PREPARED or NO_SESSION when the engine cannot play yet, else OK.
     sp_result readiness() const noexcept;
     void publish() noexcept;
@@ -85,6 +93,8 @@ class EmbeddedEngine {
     std::optional<Device> device_;
     StartPoint pending_;              ///< where the next prepare starts (from a state)
     std::unique_ptr<Engine> engine_;  ///< set once there is a session and a device
+    /// Makes engine_'s lines; declared after it, so it stops first.
+    std::unique_ptr<SessionPreparation> preparation_;
     ErrorDetails error_;
 
     std::array<double, kLayerCount> sessionLayerDb_{};  ///< the session's own volumes

@@ -65,12 +65,14 @@ private:
     std::int64_t silentBefore_ = 0;
 };
 
-/// A newer program version on its way to the audio thread.
-struct ProgramUpdate {
-    const Program* program = nullptr;
+/// A program version the audio thread may use, with its planned length.
+struct ProgramVersion {
+    std::shared_ptr<const Program> program;
     std::int64_t plannedLength = 0;
 };
-constexpr std::size_t kProgramsInFlight = 16;
+// Versions handed back and not yet released: at most one per version given,
+// and the giver releases them before it gives the next.
+constexpr std::size_t kRetiredVersions = 16;
 
 double gainOf(double db) {
     return std::pow(10.0, db / 20.0);
@@ -98,12 +100,18 @@ struct Engine::Impl {
     float masterGain = 1.0f;
     double calibrationDb = 0.0;
     double voiceGainDb = 0.0;
-    // Program versions: the control side keeps every one the audio thread may
-    // use alive; the audio thread hands each one it leaves back through `retired`.
-    rt::WaitFreeSpscQueue<ProgramUpdate, kProgramsInFlight> updates;
-    rt::WaitFreeSpscQueue<const Program*, 2 * kProgramsInFlight> retired;
-    std::vector<std::shared_ptr<const Program>> held;
+    // Program versions: the giving side keeps every one the audio thread may
+    // use alive (`held`); the newest waits in `mailbox` (a newer one replaces
+    // it untaken), and the audio thread hands each one it leaves back through `retired`.
+    std::vector<std::unique_ptr<ProgramVersion>> held;
+    std::atomic<ProgramVersion*> mailbox{nullptr};
+    rt::WaitFreeSpscQueue<ProgramVersion*, kRetiredVersions> retired;
+    ProgramVersion* playingVersion = nullptr;  // audio thread
     const Program* playing = nullptr;
+
+    void release(const ProgramVersion* version) {
+        std::erase_if(held, [version](const auto& kept) { return kept.get() == version; });
+    }
     // Gains given from elsewhere (setLoudnessGains): targets from any thread;
     // the audio thread's current ones glide to them.
     std::atomic<double> masterTargetDb{0.0}, voiceTrimTargetDb{0.0};
@@ -125,6 +133,14 @@ struct Engine::Impl {
         limiter.reset();
         hapticOut.reset();
         events.clear();
+        // Holding for the gains: the look-ahead is filled when they come, at their level.
+        if (sessionSample == 0 && config.holdForLoudnessGains) return;
+        renderAhead(sessionSample);
+    }
+
+    /// Silently from the session clock's position on to `sessionSample` plus
+    /// the look-ahead. Real-time safe: at most a block's work for 0.
+    void renderAhead(std::int64_t sessionSample) noexcept {
         sink.silenceBefore(sessionSample);
         // The way there sounds as a render does: checkins take their set time.
         sequencer.setWaitAtCheckins(false);
@@ -178,26 +194,26 @@ void Engine::load(std::shared_ptr<const Program> program) {
     auto& m = *impl_;
     m.program = std::move(program);
     m.prepared = false;
-    ProgramUpdate stale;
-    while (m.updates.tryPop(stale)) {}
-    const Program* gone = nullptr;
+    m.mailbox.store(nullptr);
+    ProgramVersion* gone = nullptr;
     while (m.retired.tryPop(gone)) {}
-    m.held.assign(1, m.program);
+    m.held.clear();
+    m.held.push_back(std::make_unique<ProgramVersion>(ProgramVersion{m.program, 0}));
+    m.playingVersion = m.held.back().get();
     m.playing = m.program.get();
 }
 
 bool Engine::updateProgram(std::shared_ptr<const Program> program) {
     auto& m = *impl_;
-    const Program* gone = nullptr;
-    while (m.retired.tryPop(gone))
-        std::erase_if(m.held, [gone](const auto& held) { return held.get() == gone; });
-    if (!program || m.held.size() >= kProgramsInFlight) return false;
-    const ProgramUpdate update{program.get(),
-                               plannedSessionFrames(*program, m.config.sampleRate)};
-    m.held.push_back(std::move(program));
-    if (m.updates.tryPush(update)) return true;
-    m.held.pop_back();
-    return false;
+    ProgramVersion* gone = nullptr;
+    while (m.retired.tryPop(gone)) m.release(gone);
+    if (!program) return false;
+    const std::int64_t planned = plannedSessionFrames(*program, m.config.sampleRate);
+    m.held.push_back(std::make_unique<ProgramVersion>(ProgramVersion{std::move(program), planned}));
+    // An older one still waiting was never taken: the audio thread cannot reach it any more.
+    if (ProgramVersion* untaken = m.mailbox.exchange(m.held.back().get(), std::memory_order_acq_rel))
+        m.release(untaken);
+    return true;
 }
 
 void Engine::setLoudnessGains(double masterGainDb, double voiceTrimDb) noexcept {
@@ -288,13 +304,13 @@ void Engine::process(float* const* out, int frames) noexcept {
 
 void Engine::takeProgramUpdates() noexcept {
     auto& m = *impl_;
-    ProgramUpdate update;
-    while (m.updates.tryPop(update)) {
-        // Never full: the control side keeps no more versions in flight than it holds.
-        if (m.playing != nullptr) (void)m.retired.tryPush(m.playing);
-        m.playing = update.program;
-        m.sequencer.updateProgram(*m.playing, update.plannedLength);
-    }
+    ProgramVersion* newer = m.mailbox.exchange(nullptr, std::memory_order_acq_rel);
+    if (newer == nullptr) return;
+    // Never full: one version back for each one given, released before the next is.
+    if (m.playingVersion != nullptr) (void)m.retired.tryPush(m.playingVersion);
+    m.playingVersion = newer;
+    m.playing = newer->program.get();
+    m.sequencer.updateProgram(*m.playing, newer->plannedLength);
 }
 
 bool Engine::followLoudnessGains(int frames) noexcept {
@@ -305,9 +321,13 @@ bool Engine::followLoudnessGains(int frames) noexcept {
     const double masterDb = m.masterTargetDb.load(std::memory_order_relaxed);
     const double trimDb = m.voiceTrimTargetDb.load(std::memory_order_relaxed);
     if (m.config.holdForLoudnessGains && !m.sounding) {
-        // Nothing has sounded yet: the first gains hold from the first sample.
+        // Nothing has sounded yet: the first gains hold from the first sample,
+        // the look-ahead too, as in a prepare() that measured them.
         m.masterNowDb = masterDb;
         m.voiceTrimNowDb = trimDb;
+        m.masterGain = static_cast<float>(gainOf(m.masterNowDb));
+        m.graph.setVoiceTrim(static_cast<float>(gainOf(m.voiceTrimNowDb)));
+        m.renderAhead(0);
     } else {
         const double most = kLoudnessGlideDbPerSecond * frames / m.config.sampleRate;
         m.masterNowDb += std::clamp(masterDb - m.masterNowDb, -most, most);
@@ -348,8 +368,10 @@ bool Engine::finished() const noexcept {
     return impl_->prepared && impl_->sequencer.finished() && position() >= impl_->sequencer.finishSample();
 }
 std::int64_t Engine::position() const noexcept {
-    // The graph runs the limiter's look-ahead ahead of what has been output.
-    return impl_->sequencer.outputPosition() - impl_->limiter.latencyFrames();
+    // The graph runs the limiter's look-ahead ahead of what has been output
+    // (not yet while an engine holds for its gains: it has not begun).
+    return std::max<std::int64_t>(
+        0, impl_->sequencer.outputPosition() - impl_->limiter.latencyFrames());
 }
 std::int64_t Engine::lookAheadFrames() const noexcept { return impl_->limiter.latencyFrames(); }
 std::int64_t Engine::lengthFrames() const noexcept { return impl_->sequencer.finishSample(); }
