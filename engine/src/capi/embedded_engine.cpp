@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "capi/enum_conversion.hpp"
+#include "graph/sequencer.hpp"
 #include "stillpoint/narration.hpp"
 
 namespace stillpoint::capi {
@@ -333,6 +334,9 @@ sp_result EmbeddedEngine::preparation(int& ready, int& total) {
 
 sp_result EmbeddedEngine::waitForPreparation() {
     if (preparation_) preparation_->wait();
+    // The engine takes the last version at its next block; its length is known now.
+    if (preparation_ && device_ && preparation_->finalProgram() && played_.load() == 0)
+        length_.store(plannedSessionFrames(*preparation_->finalProgram(), device_->sampleRate));
     int ready = 0, total = 0;
     return preparation(ready, total);
 }
