@@ -74,7 +74,10 @@ commands:
        [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]
        [--voice [ENGINE:]NAME] [--voice-pack DIR]
         Play a session in real time and steer it while it plays. Every
-        change fades; nothing jumps.
+        change fades; nothing jumps. The stream starts at once: the voice
+        is made while the session plays, in the order it is heard (the
+        status line shows voice N/M); a step whose line is not ready waits,
+        the bed going on. A line that cannot be made ends play, named.
         --buffer: frames per audio callback, 16-8192 (default 1024, about
               21 ms at 48 kHz: for listening; ask for 64-256 only when
               low latency matters). On JACK the server's period decides.
