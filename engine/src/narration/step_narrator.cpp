@@ -126,7 +126,7 @@ StepNarrator::StepNarrator(const Program& program, const NarrationSettings& sett
 }
 
 bool StepNarrator::narrateStep(Program& program, std::size_t index, std::vector<SpokenLine>& lines,
-                               NarrationReport& report, const std::function<void()>& onLine) {
+                               NarrationReport& report, const std::function<bool()>& onLine) {
     PlannedStep& step = program.steps[index];
     const double rate = settings_.sampleRate;
     LineRequest request;
@@ -167,7 +167,11 @@ bool StepNarrator::narrateStep(Program& program, std::size_t index, std::vector<
                              length + framesFor(kAfterScanLineSeconds, rate))
                   : length;
         lines.push_back(std::move(line));
-        if (onLine) onLine();
+        if (onLine && !onLine()) {
+            report.ok = false;
+            report.error = "stopped";
+            return false;
+        }
     }
     if (step.kind == StepKind::Breathe)
         anchorBreathLines(program, step, lines, rate);

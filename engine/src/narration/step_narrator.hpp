@@ -36,9 +36,10 @@ class StepNarrator {
     /// Narrate step `index` of `program` into `lines` (empty before) and set
     /// the step's length (and, for a breathe step, its cycles) from its real
     /// audio. False with `report` saying why (the failing line's place).
-    /// `onLine` (may be empty) hears of each line as it is made.
+    /// `onLine` (may be empty) hears of each line as it is made; when it
+    /// returns false the step stops there (false, "stopped").
     bool narrateStep(Program& program, std::size_t index, std::vector<SpokenLine>& lines,
-                     NarrationReport& report, const std::function<void()>& onLine = {});
+                     NarrationReport& report, const std::function<bool()>& onLine = {});
 
     /// After the last step: the counters, the pack's missing-clips warning,
     /// and the cache trimmed to its size.

@@ -100,7 +100,10 @@ void SessionPreparation::run() {
         }
         if (!speaks(work_->steps[i])) continue;
         if (beforeStep_) beforeStep_(static_cast<int>(i));
-        if (!narrator.narrateStep(*work_, i, spoken_->steps[i], report_, [this] { ++linesReady_; }))
+        if (!narrator.narrateStep(*work_, i, spoken_->steps[i], report_, [this] {
+                ++linesReady_;
+                return !stop_.load();  // stopping waits for one line at most
+            }))
             return finish(PreparationPhase::Failed);
         // Only this step's length changed, and the engine has not reached it.
         retimeProgram(*work_);
