@@ -20,9 +20,9 @@ static void prepare_returns_before_the_lines_are_made(void) {
                             "title: lines\ndefaults: {bed: pink}\nsections:\n  - name: one\n"
                             "    steps:\n");
     for (i = 0; i < 12; ++i)
-        used += (size_t)snprintf(text + used, sizeof text - used,
-                                 "      - say: Line %d of %ld, a slow and gentle sentence to say.\n",
-                                 i, unique + i);
+        used += (size_t)snprintf(
+            text + used, sizeof text - used,
+            "      - say: Line %d of %ld, a slow and gentle sentence to say.\n", i, unique + i);
     REQUIRE_OK(sp_create(&engine));
     REQUIRE_OK(sp_load_session(engine, text, strlen(text), "lines.yaml"));
     REQUIRE_OK(sp_prepare(engine, 48000.0, 512, SP_LAYOUT_STEREO));
@@ -37,9 +37,10 @@ static void prepare_returns_before_the_lines_are_made(void) {
 }
 
 static void a_missing_voice_pack_is_an_error_naming_it(void) {
-    static const char text[] = "title: pack\n"
-                               "defaults: {voice: {pack: no-such-pack}}\n"
-                               "sections:\n  - name: one\n    steps:\n      - say: Hello.\n";
+    static const char text[] =
+        "title: pack\n"
+        "defaults: {voice: {pack: no-such-pack}}\n"
+        "sections:\n  - name: one\n    steps:\n      - say: Hello.\n";
     sp_engine* engine = NULL;
     int ready = -1, total = -1;
     REQUIRE_OK(sp_create(&engine));
@@ -55,8 +56,7 @@ static void a_missing_voice_pack_is_an_error_naming_it(void) {
 }
 
 int main(void) {
-    static const sp_test_case cases[] = {
-        SP_TEST_CASE(prepare_returns_before_the_lines_are_made),
-        SP_TEST_CASE(a_missing_voice_pack_is_an_error_naming_it)};
+    static const sp_test_case cases[] = {SP_TEST_CASE(prepare_returns_before_the_lines_are_made),
+                                         SP_TEST_CASE(a_missing_voice_pack_is_an_error_naming_it)};
     return sp_test_main(cases, SP_TEST_COUNT(cases));
 }

@@ -2,12 +2,13 @@
 // (prepare/opening_calibration, each line stood in for by noise shaped and
 // levelled as a line) against the whole narrated session's, which a render
 // uses and live play glides to.
+#include "prepare/opening_calibration.hpp"
+
 #include <gtest/gtest.h>
 
 #include <limits>
 
 #include "graph/loudness_analysis.hpp"
-#include "prepare/opening_calibration.hpp"
 #include "session_rendering.hpp"
 
 namespace stillpoint::test {
@@ -29,8 +30,8 @@ Gains gainsOf(const std::string& name) {
     gains.opening = prepare::openingCalibration(*plan.program, config, lufs, 90.0);
     gains.wholePlan = prepare::openingCalibration(*plan.program, config, lufs,
                                                   std::numeric_limits<double>::infinity());
-    gains.narrated = calibrateProgram(*planOrFail(parsed), config, kMaxCalibrationCutDb,
-                                      kMaxCalibrationBoostDb);
+    gains.narrated =
+        calibrateProgram(*planOrFail(parsed), config, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
     return gains;
 }
 

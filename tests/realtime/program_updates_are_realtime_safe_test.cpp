@@ -48,10 +48,9 @@ sections:
     config.calibrateLoudness = false;
     config.holdForLoudnessGains = true;
     engine.prepare(config);
-    preparation.start([&](std::shared_ptr<const Program> v) { return engine.updateProgram(v); },
-                      [&](const LoudnessGains& g) {
-                          engine.setLoudnessGains(g.masterGainDb, g.voiceTrimDb);
-                      });
+    preparation.start(
+        [&](std::shared_ptr<const Program> v) { return engine.updateProgram(v); },
+        [&](const LoudnessGains& g) { engine.setLoudnessGains(g.masterGainDb, g.voiceTrimDb); });
 
     std::vector<float> left(256), right(256);
     float* out[2] = {left.data(), right.data()};

@@ -177,7 +177,8 @@ struct AudioOutput::CallbackState {
         }
         silence(base, s.channels, frames, rendered);
         s.applyFade(base, frames, rendered, out);
-        if (s.meters.firstSoundMs.load(std::memory_order_relaxed) == 0) s.noteFirstSound(base, frames);
+        if (s.meters.firstSoundMs.load(std::memory_order_relaxed) == 0)
+            s.noteFirstSound(base, frames);
         if (out && s.gain <= 0.0f) s.silent.store(true, std::memory_order_release);
         s.meters.lengthFrames.store(s.engine->lengthFrames(), std::memory_order_relaxed);
         const double spent =

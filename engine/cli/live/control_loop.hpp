@@ -19,9 +19,9 @@
 namespace stillpoint::cli::live {
 
 enum class LoopEnd : unsigned char {
-    Finished,    ///< the session ended
-    Stopped,     ///< stop asked (q, script, signal) and its fade is done
-    DeviceLost,  ///< the stream stopped by itself or went silent
+    Finished,           ///< the session ended
+    Stopped,            ///< stop asked (q, script, signal) and its fade is done
+    DeviceLost,         ///< the stream stopped by itself or went silent
     PreparationFailed,  ///< a line could not be made (LoopResult::lostReason says why)
 };
 

@@ -6,10 +6,10 @@
 //
 // Threads: `load`, `prepare` and `seek` run on a control thread, never
 // while process() may run, and may allocate. `updateProgram` hands newer
-// versions of the program (more lines narrated) to a playing engine. `process` runs on the audio thread: it never
-// allocates, locks, does I/O or throws, for any frame count up to the prepared maximum. Commands go
-// in through a wait-free SPSC queue (`pushCommand`, one producer) that never refuses a Stop or a
-// Grounding; events come out through another (`popEvent`, one consumer).
+// versions of the program (more lines narrated) to a playing engine. `process` runs on the audio
+// thread: it never allocates, locks, does I/O or throws, for any frame count up to the prepared
+// maximum. Commands go in through a wait-free SPSC queue (`pushCommand`, one producer) that never
+// refuses a Stop or a Grounding; events come out through another (`popEvent`, one consumer).
 #pragma once
 
 #include <cstdint>
@@ -141,13 +141,13 @@ public:
     int outputChannels() const noexcept;
 
 private:
-    /// Audio thread: switch to the newest program version handed over.
-    void takeProgramUpdates() noexcept;
-    /// Audio thread: the gains for this block; false while holding for them.
-    bool followLoudnessGains(int frames) noexcept;
+  /// Audio thread: switch to the newest program version handed over.
+  void takeProgramUpdates() noexcept;
+  /// Audio thread: the gains for this block; false while holding for them.
+  bool followLoudnessGains(int frames) noexcept;
 
-    struct Impl;
-    std::unique_ptr<Impl> impl_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace stillpoint

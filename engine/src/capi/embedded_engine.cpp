@@ -115,8 +115,8 @@ void EmbeddedEngine::applyHaptics() noexcept {
 }
 
 EmbeddedEngine::Started EmbeddedEngine::startEngine(const std::shared_ptr<const Program>& program,
-                                                     const Device& device, std::int64_t position,
-                                                     const HapticValues& haptics) {
+                                                    const Device& device, std::int64_t position,
+                                                    const HapticValues& haptics) {
     EngineConfig config;
     config.sampleRate = device.sampleRate;
     config.maxBlockFrames = device.maxBlockFrames;

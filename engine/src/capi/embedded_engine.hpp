@@ -25,10 +25,10 @@
 #include "capi/saved_state.hpp"
 #include "capi/session_clock.hpp"
 #include "capi/session_source.hpp"
-#include "stillpoint/wait_free_spsc_queue.hpp"
 #include "stillpoint/engine.hpp"
 #include "stillpoint/session_preparation.hpp"
 #include "stillpoint/stillpoint.h"
+#include "stillpoint/wait_free_spsc_queue.hpp"
 
 namespace stillpoint::capi {
 

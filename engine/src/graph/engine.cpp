@@ -196,7 +196,8 @@ void Engine::load(std::shared_ptr<const Program> program) {
     m.prepared = false;
     m.mailbox.store(nullptr);
     ProgramVersion* gone = nullptr;
-    while (m.retired.tryPop(gone)) {}
+    while (m.retired.tryPop(gone)) {
+    }
     m.held.clear();
     m.held.push_back(std::make_unique<ProgramVersion>(ProgramVersion{m.program, 0}));
     m.playingVersion = m.held.back().get();
@@ -211,7 +212,8 @@ bool Engine::updateProgram(std::shared_ptr<const Program> program) {
     const std::int64_t planned = plannedSessionFrames(*program, m.config.sampleRate);
     m.held.push_back(std::make_unique<ProgramVersion>(ProgramVersion{std::move(program), planned}));
     // An older one still waiting was never taken: the audio thread cannot reach it any more.
-    if (ProgramVersion* untaken = m.mailbox.exchange(m.held.back().get(), std::memory_order_acq_rel))
+    if (ProgramVersion* untaken =
+            m.mailbox.exchange(m.held.back().get(), std::memory_order_acq_rel))
         m.release(untaken);
     return true;
 }

@@ -21,7 +21,8 @@ SpeechClip standInLine(const std::string& text, double speechLufs, std::uint32_t
     std::vector<LineRest> rests;
     const auto segments = detail::splitSpeech(text);
     for (std::size_t i = 0; i < segments.size(); ++i) {
-        const auto words = static_cast<std::size_t>(detail::wordsSeconds(segments[i].words) * kStandInRate);
+        const auto words =
+            static_cast<std::size_t>(detail::wordsSeconds(segments[i].words) * kStandInRate);
         for (std::size_t n = 0; n < words; ++n) samples.push_back(noise.nextBipolar());
         const auto rest = std::llround(segments[i].restSeconds * kStandInRate);
         if (i + 1 < segments.size() && rest > 0)
@@ -66,7 +67,8 @@ Calibration openingCalibration(const Program& planned, const EngineConfig& confi
             SpokenLine line{text, at, standInLine(text, speechLufs, seed++)};
             const std::int64_t length = line.lengthFramesAt(config.sampleRate);
             at += step.kind == StepKind::Scan
-                      ? std::max<std::int64_t>(std::llround(step.regionSeconds * config.sampleRate), length)
+                      ? std::max<std::int64_t>(std::llround(step.regionSeconds * config.sampleRate),
+                                               length)
                       : length;
             voice->steps[i].push_back(std::move(line));
         }
