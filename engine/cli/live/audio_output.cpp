@@ -188,7 +188,9 @@ struct AudioOutput::CallbackState {
         raiseToAtLeast(s.meters.peakLoad, load);
         raiseToAtLeast(s.meters.maxLoad, load);
         if (s.stats) s.stats->record(spent, budget);
-        s.meters.framesPlayed.fetch_add(rendered, std::memory_order_relaxed);
+        // The silence before the session begins (its gains not yet measured) is not played time.
+        if (!s.engine->holdingForLoudnessGains())
+            s.meters.framesPlayed.fetch_add(rendered, std::memory_order_relaxed);
         s.meters.callbacks.fetch_add(1, std::memory_order_release);
         return 0;
     }

@@ -22,6 +22,11 @@ using namespace std::chrono_literals;
 // Short enough that a scripted command lands within about one small buffer.
 constexpr auto kTick = 1ms;
 constexpr auto kStatusEvery = 100ms;
+// When the program started (static initialisation, before main), for the
+// launch-to-first-sound measure, on the clock AudioOutput stamps the first sound with.
+const std::int64_t kLaunchedMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count();
 // No callback for this long while the stream claims to run: the device is gone.
 constexpr auto kSilentDeviceLimit = 2s;
 // A Stop fades over kStopFadeSeconds; give up waiting for Finished after this.
@@ -165,7 +170,8 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
         if (const auto first = meters.firstSoundMs.load(std::memory_order_relaxed);
             first != 0 && !firstSoundLogged) {
             firstSoundLogged = true;
-            p.events.writeOutput(played, "FirstSound", static_cast<long>(first), 0.0);
+            p.events.writeOutput(played, "FirstSound", 0,
+                                 static_cast<double>(first - kLaunchedMs) / 1000.0);
         }
 
         if (now - lastStatus >= kStatusEvery) {

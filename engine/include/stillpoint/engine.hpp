@@ -122,6 +122,10 @@ public:
     /// were not narrated yet (the bed going on), since prepare(). 0 when the
     /// preparation kept ahead. Any thread; after each block.
     std::int64_t narrationWaitFrames() const noexcept;
+    /// Holding silence for its first gains (EngineConfig::holdForLoudnessGains):
+    /// the session has not begun, and the blocks written are no part of it.
+    /// Audio thread, or while process() is not running.
+    bool holdingForLoudnessGains() const noexcept;
     /// Samples played so far.
     std::int64_t position() const noexcept;
     /// How far the graph runs ahead of the output (the limiter's look-ahead):

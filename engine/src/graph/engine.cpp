@@ -362,6 +362,10 @@ std::uint64_t Engine::repairedSamples() const noexcept {
 bool Engine::pushCommand(const Command& command) noexcept { return impl_->commands.tryPush(command); }
 bool Engine::popEvent(Event& event) noexcept { return impl_->events.tryPop(event); }
 
+bool Engine::holdingForLoudnessGains() const noexcept {
+    return impl_->prepared && impl_->config.holdForLoudnessGains && !impl_->sounding;
+}
+
 std::int64_t Engine::narrationWaitFrames() const noexcept {
     return impl_->narrationWaitPublished.load(std::memory_order_relaxed);
 }
