@@ -97,7 +97,10 @@ commands:
        [--resonance BPM]
         Play a session in real time and steer it while it plays. Every
         change fades; nothing jumps. NAME: a session `stillpoint sessions`
-        lists (a file of that name wins).
+        lists (a file of that name wins). The stream starts at once: the
+        voice is made while the session plays, in the order it is heard
+        (the status line shows voice N/M); a step whose line is not ready
+        waits, the bed going on. A line that cannot be made ends play, named.
         --heart: beat-to-beat (RR) intervals, one per line in ms or
               `SECONDS MS`: a file is replayed from the session's start, a
               FIFO or - (stdin) is live. The status line shows heart rate

@@ -25,6 +25,7 @@
 #include "output_files.hpp"
 #include "session_finder.hpp"
 #include "session_loader.hpp"
+#include "stillpoint/session_preparation.hpp"
 #include "stillpoint/unsafe_characters.hpp"
 #include "time_format.hpp"
 
@@ -191,16 +192,8 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     // track without a channel of its own.
     if (!opened.hapticChannel)
         haptics.signal = rumbling ? HapticSignal::Envelope : HapticSignal::None;
-    // The voice is rendered at the device's rate before the stream starts
-    // (from the cache when it is there), so the audio thread never waits.
-    const bool terminal = ::isatty(STDERR_FILENO) != 0;
-    loaded.program = withNarration(*loaded.program, opened.rate, Hearing::Live, !terminal, err, loaded.exitCode,
-                                   voicePackFrom(a));
-    if (!loaded.program) return loaded.exitCode;
-
     // The engine is leaked with the stream if the device is lost mid-play.
     auto engine = std::make_unique<Engine>();
-    engine->load(loaded.program);
     EngineConfig config;
     config.sampleRate = opened.rate;
     config.channels = opened.channels;
@@ -209,7 +202,22 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     // A checkin waits for the listener when someone can say go on: a key on
     // the terminal or a control input. Otherwise its set time passes.
     config.waitAtCheckins = ::isatty(STDIN_FILENO) != 0 || script != nullptr;
+
+    // The voice is made at the device's rate on a worker while the session
+    // plays, in the order it is heard (from the cache when it is there): the
+    // stream starts at once, the fade-in and the bed covering the first lines.
+    PreparationSettings preparing;
+    preparing.engine = config;
+    preparing.narration.sampleRate = opened.rate;
+    preparing.narration.narrateGrounding = true;
+    preparing.narration.voicePack = voicePackFrom(a);
+    // Declared after the engine: its worker stops before the engine goes.
+    SessionPreparation preparation(*loaded.program, preparing);
+    engine->load(preparation.initialProgram());
+    config.calibrateLoudness = false;  // the preparation measures; silence until it has
+    config.holdForLoudnessGains = true;
     engine->prepare(config);
+    const bool terminal = ::isatty(STDERR_FILENO) != 0;
 
     std::unique_ptr<CallbackStats> stats;
     if (a.value("callback-stats")) {
@@ -230,8 +238,9 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
             << '\n';
         return kExitNoDevice;
     }
+    preparation.startFeeding(*engine);
 
-    LiveController controller(*engine, loaded.program, opened.rate);
+    LiveController controller(*engine, preparation.initialProgram(), opened.rate);
     LoopParts parts{*engine,
                     output,
                     opened,
@@ -240,13 +249,19 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
                     events,
                     static_cast<double>(opened.rate),
                     simulatedUnderruns(),
-                    heart.get()};
+                    heart.get(),
+                    &preparation};
     if (heart) heart->follow(loaded.program, opened.rate);
     const LoopResult result = runControlLoop(parts, err);
 
     const auto& meters = output.meters();
     const double played = static_cast<double>(meters.framesPlayed.load()) / opened.rate;
     rumble.stop();
+    if (result.end == LoopEnd::PreparationFailed) {
+        output.stop();
+        err << escapeForDisplay(result.lostReason) << '\n';
+        return preparation.report().badInput ? kExitIo : kExitInternal;
+    }
     if (result.end == LoopEnd::DeviceLost) {
         output.abandon();
         keepUntilExit(engine.release());  // the abandoned stream's callback may still use it

@@ -79,7 +79,9 @@ int main(int argc, char** argv) {
         sp_destroy(engine);
         return 1;
     }
-    if ((r = sp_prepare(engine, rate, kBlockFrames, layout)) != SP_OK) {
+    /* sp_prepare returns at once; a render waits for every line first. */
+    if ((r = sp_prepare(engine, rate, kBlockFrames, layout)) != SP_OK ||
+        (r = sp_wait_for_preparation(engine)) != SP_OK) {
         fprintf(stderr, "render_session: %s\n", sp_error_message(engine));
         sp_destroy(engine);
         return 1;

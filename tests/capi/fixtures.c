@@ -30,7 +30,8 @@ sp_engine* sp_test_engine(double sample_rate, int max_block_frames, sp_layout la
     sp_engine* engine = NULL;
     if (!CHECK_OK(sp_create(&engine))) return NULL;
     if (!CHECK_OK(sp_load_session_file(engine, SP_TEST_SESSION_PATH)) ||
-        !CHECK_OK(sp_prepare(engine, sample_rate, max_block_frames, layout))) {
+        !CHECK_OK(sp_prepare(engine, sample_rate, max_block_frames, layout)) ||
+        !CHECK_OK(sp_wait_for_preparation(engine))) {
         sp_destroy(engine);
         return NULL;
     }
@@ -41,6 +42,8 @@ float sp_test_render(sp_engine* engine, sp_test_audio* audio, int channels, int 
                      int blocks) {
     float peak = 0.0f;
     int b;
+    /* Rendered as `stillpoint render` renders: every line made first. */
+    if (!CHECK_OK(sp_wait_for_preparation(engine))) return -1.0f;
     for (b = 0; b < blocks; ++b) {
         float block_peak;
         if (!CHECK_OK(sp_process(engine, audio->channels, channels, frames))) return -1.0f;

@@ -22,11 +22,12 @@ void sp_test_audio_init(sp_test_audio* audio);
 void sp_test_audio_fill(sp_test_audio* audio, int channels, int frames, float value);
 float sp_test_audio_peak(const sp_test_audio* audio, int channels, int frames);
 
-/* A new engine with sessions/short.yaml loaded and prepared; NULL, with a
+/* A new engine with sessions/short.yaml loaded and prepared, its lines made; NULL, with a
  * failed check, when that fails. */
 sp_engine* sp_test_engine(double sample_rate, int max_block_frames, sp_layout layout);
-/* `blocks` calls of sp_process with `frames` each; returns the peak over
- * all of them, or -1 (and a failed check) when a call fails. */
+/* After sp_wait_for_preparation (a render: every line made first), `blocks`
+ * calls of sp_process with `frames` each; returns the peak over all of
+ * them, or -1 (and a failed check) when a call fails. */
 float sp_test_render(sp_engine* engine, sp_test_audio* audio, int channels, int frames, int blocks);
 /* Drop every waiting event; returns how many there were. */
 int sp_test_drain_events(sp_engine* engine);

@@ -41,6 +41,8 @@ static void mono_is_the_stereo_mix_folded(void) {
             gain = mono_fold / fold_fold;
             REQUIRE_OK(sp_prepare(stereo, kRate, kBlock, SP_LAYOUT_STEREO)); /* back to the start */
             REQUIRE_OK(sp_prepare(mono, kRate, kBlock, SP_LAYOUT_MONO));
+            REQUIRE_OK(sp_wait_for_preparation(stereo));
+            REQUIRE_OK(sp_wait_for_preparation(mono));
         }
     }
     printf("mono = %.4f x folded stereo; residual %.3g of the energy\n", gain,
@@ -59,7 +61,8 @@ static sp_engine* haptic_engine(double on, double cap, double actuator) {
         sp_set_parameter(engine, SP_PARAM_HAPTICS_ON, on) != SP_OK ||
         sp_set_parameter(engine, SP_PARAM_HAPTIC_CAP, cap) != SP_OK ||
         sp_set_parameter(engine, SP_PARAM_HAPTIC_ACTUATOR, actuator) != SP_OK ||
-        sp_prepare(engine, kRate, kBlock, SP_LAYOUT_STEREO_HAPTIC) != SP_OK) {
+        sp_prepare(engine, kRate, kBlock, SP_LAYOUT_STEREO_HAPTIC) != SP_OK ||
+        sp_wait_for_preparation(engine) != SP_OK) {
         sp_destroy(engine);
         return NULL;
     }

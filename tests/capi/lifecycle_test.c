@@ -104,6 +104,7 @@ static void loading_into_a_prepared_engine_starts_the_new_session(void) {
     sp_test_audio_init(&audio);
     sp_test_render(engine, &audio, 2, 512, 100);
     REQUIRE_OK(sp_load_session(engine, kTinySession, strlen(kTinySession), "tiny.yaml"));
+    REQUIRE_OK(sp_wait_for_preparation(engine));
     CHECK_OK(sp_get_position(engine, &played, NULL));
     CHECK(played == 0);
     CHECK(sp_poll_event(engine, &event) == SP_NO_EVENT); /* the old session's are gone */

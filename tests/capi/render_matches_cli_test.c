@@ -36,6 +36,7 @@ static void the_c_api_renders_what_the_command_wrote(void) {
     REQUIRE_OK(sp_create(&engine));
     REQUIRE_OK(sp_load_session_file(engine, session_path));
     REQUIRE_OK(sp_prepare(engine, 48000.0, block_frames, SP_LAYOUT_STEREO));
+    REQUIRE_OK(sp_wait_for_preparation(engine)); /* a render: every line first */
     sp_get_position(engine, &played, &length);
     CHECK(length == (int64_t)info.frames);
     while (played < length) {

@@ -80,6 +80,16 @@ constexpr double kReopenLeadSeconds = 0.1;
 constexpr auto kFadeOutWait = std::chrono::seconds(1);
 
 struct AudioOutput::CallbackState {
+    /// Once, until it happens: a block with sound in it stamps the time (a
+    /// clock read, no system call).
+    void noteFirstSound(const float* base, unsigned frames) noexcept {
+        const auto samples = static_cast<std::size_t>(frames) * static_cast<std::size_t>(channels);
+        if (std::none_of(base, base + samples, [](float x) { return x != 0.0f; })) return;
+        const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::system_clock::now().time_since_epoch());
+        meters.firstSoundMs.store(now.count(), std::memory_order_relaxed);
+    }
+
     Engine* engine = nullptr;
     CallbackStats* stats = nullptr;
     int channels = 2;       // device channels
@@ -167,6 +177,8 @@ struct AudioOutput::CallbackState {
         }
         silence(base, s.channels, frames, rendered);
         s.applyFade(base, frames, rendered, out);
+        if (s.meters.firstSoundMs.load(std::memory_order_relaxed) == 0)
+            s.noteFirstSound(base, frames);
         if (out && s.gain <= 0.0f) s.silent.store(true, std::memory_order_release);
         s.meters.lengthFrames.store(s.engine->lengthFrames(), std::memory_order_relaxed);
         const double spent =
@@ -176,7 +188,9 @@ struct AudioOutput::CallbackState {
         raiseToAtLeast(s.meters.peakLoad, load);
         raiseToAtLeast(s.meters.maxLoad, load);
         if (s.stats) s.stats->record(spent, budget);
-        s.meters.framesPlayed.fetch_add(rendered, std::memory_order_relaxed);
+        // The silence before the session begins (its gains not yet measured) is not played time.
+        if (!s.engine->holdingForLoudnessGains())
+            s.meters.framesPlayed.fetch_add(rendered, std::memory_order_relaxed);
         s.meters.callbacks.fetch_add(1, std::memory_order_release);
         return 0;
     }

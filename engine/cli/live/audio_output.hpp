@@ -54,6 +54,10 @@ struct CallbackMeters {
     /// The session's length (Engine::lengthFrames) as of the last callback: the
     /// engine's own value is the audio thread's to read while it plays.
     std::atomic<std::int64_t> lengthFrames{0};
+    /// When the first callback that carried a non-zero sample ended, in
+    /// milliseconds of the system clock since its epoch (0: none yet), for
+    /// the launch-to-first-sound measure.
+    std::atomic<std::int64_t> firstSoundMs{0};
 };
 
 class AudioOutput {

@@ -10,6 +10,7 @@
 #include "key_controls.hpp"
 #include "refusal_log.hpp"
 #include "status_line.hpp"
+#include "stillpoint/unsafe_characters.hpp"
 #include "stop_signals.hpp"
 
 namespace stillpoint::cli::live {
@@ -21,6 +22,11 @@ using namespace std::chrono_literals;
 // Short enough that a scripted command lands within about one small buffer.
 constexpr auto kTick = 1ms;
 constexpr auto kStatusEvery = 100ms;
+// When the program started (static initialisation, before main), for the
+// launch-to-first-sound measure, on the clock AudioOutput stamps the first sound with.
+const std::int64_t kLaunchedMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count();
 // No callback for this long while the stream claims to run: the device is gone.
 constexpr auto kSilentDeviceLimit = 2s;
 // A Stop fades over kStopFadeSeconds; give up waiting for Finished after this.
@@ -42,6 +48,9 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
     BufferAdapter buffer(p.output, p.opened);
     auto simulated = p.simulated;
     std::string layerNote;
+    std::string preparation;  // the status line's note while lines are made
+    bool preparedNoted = false;
+    bool firstSoundLogged = false;
     // A flood of commands faster than the engine takes them: a few said in full.
     RefusalLog queueFull("stillpoint play", "command(s) dropped by the full queue");
     const auto summarise = [&](const Clock::time_point now, bool final) {
@@ -149,6 +158,29 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
                        "no audio callback for 2 s (the device or the audio server stopped)");
         }
 
+        if (const auto* preparing = p.preparation) {
+            const PreparationProgress progress = preparing->progress();
+            if (progress.phase == PreparationPhase::Failed)
+                return end(LoopEnd::PreparationFailed, preparing->report().error);
+            if (progress.phase != PreparationPhase::Narrating && !preparedNoted) {
+                preparedNoted = true;
+                if (!preparing->report().warning.empty()) {
+                    status.clear();
+                    err << "warning: " << escapeForDisplay(preparing->report().warning) << '\n';
+                }
+            }
+            preparation = p.engine.narrationWaitFrames() > 0 &&
+                                  progress.phase == PreparationPhase::Narrating
+                              ? "waiting for the voice"
+                              : std::string();
+        }
+        if (const auto first = meters.firstSoundMs.load(std::memory_order_relaxed);
+            first != 0 && !firstSoundLogged) {
+            firstSoundLogged = true;
+            p.events.writeOutput(played, "FirstSound", 0,
+                                 static_cast<double>(first - kLaunchedMs) / 1000.0);
+        }
+
         if (now - lastStatus >= kStatusEvery) {
             lastStatus = now;
             // Where the session is: the engine's own state, nothing worked out here.
@@ -157,6 +189,7 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
             view.dspLoad = p.output.takePeakLoad();
             view.underruns = meters.underruns.load(std::memory_order_relaxed);
             view.layerNote = layerNote;
+            view.preparation = preparation;
             status.draw(view);
         }
         std::this_thread::sleep_for(kTick);

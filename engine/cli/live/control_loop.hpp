@@ -15,13 +15,15 @@
 #include "event_log.hpp"
 #include "heart_input.hpp"
 #include "live_controller.hpp"
+#include "stillpoint/session_preparation.hpp"
 
 namespace stillpoint::cli::live {
 
 enum class LoopEnd : unsigned char {
-    Finished,    ///< the session ended
-    Stopped,     ///< stop asked (q, script, signal) and its fade is done
-    DeviceLost,  ///< the stream stopped by itself or went silent
+    Finished,           ///< the session ended
+    Stopped,            ///< stop asked (q, script, signal) and its fade is done
+    DeviceLost,         ///< the stream stopped by itself or went silent
+    PreparationFailed,  ///< a line could not be made (LoopResult::lostReason says why)
 };
 
 /// For tests of the underrun handling: at `atSeconds` of output, the
@@ -41,6 +43,9 @@ struct LoopParts {
     double sampleRate = 48000.0;
     std::optional<SimulatedUnderruns> simulated;
     HeartInput* heart = nullptr;  ///< null without --heart
+    /// The session's lines being made while it plays: progress on the status
+    /// line, a failure ends the loop. Null: nothing is being prepared.
+    const SessionPreparation* preparation = nullptr;
 };
 
 struct LoopResult {

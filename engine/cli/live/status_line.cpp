@@ -61,6 +61,7 @@ std::string formatStatus(const StatusView& v) {
     if (v.linesReady < v.linesTotal)
         line += " | voice " + std::to_string(v.linesReady) + "/" + std::to_string(v.linesTotal);
     if (!v.layerNote.empty()) line += " | " + v.layerNote;
+    if (!v.preparation.empty()) line += " | " + v.preparation;
     if (!v.heart.empty()) line += " | " + v.heart;
     // The words come from the session file: never a raw control on the terminal.
     if (!v.caption.empty()) line += " | \"" + escapeForDisplay(v.caption) + "\"";

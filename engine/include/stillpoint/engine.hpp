@@ -5,10 +5,11 @@
 // upstream: a guard after the limiter repairs any other (repairedSamples()).
 //
 // Threads: `load`, `prepare` and `seek` run on a control thread, never
-// while process() may run, and may allocate. `process` runs on the audio thread: it never
-// allocates, locks, does I/O or throws, for any frame count up to the prepared maximum. Commands go
-// in through a wait-free SPSC queue (`pushCommand`, one producer) that never refuses a Stop or a
-// Grounding; events come out through another (`popEvent`, one consumer).
+// while process() may run, and may allocate. `updateProgram` hands newer
+// versions of the program (more lines narrated) to a playing engine. `process` runs on the audio
+// thread: it never allocates, locks, does I/O or throws, for any frame count up to the prepared
+// maximum. Commands go in through a wait-free SPSC queue (`pushCommand`, one producer) that never
+// refuses a Stop or a Grounding; events come out through another (`popEvent`, one consumer).
 #pragma once
 
 #include <cstdint>
@@ -42,7 +43,15 @@ struct EngineConfig {
     /// on) until a Continue command, however long that takes. false (a
     /// render): the checkin's own `wait` time passes instead.
     bool waitAtCheckins = false;
+    /// Live play while a worker prepares the session (SessionPreparation):
+    /// process() writes silence, the session not yet begun, until
+    /// setLoudnessGains() first gives the gains. Use with calibrateLoudness false.
+    bool holdForLoudnessGains = false;
 };
+
+/// Gains the calibration moves while a session plays glide at this rate at
+/// most (0.5 dB over 4 s), never a step a listener hears.
+inline constexpr double kLoudnessGlideDbPerSecond = 0.125;
 
 class Engine {
   public:
@@ -55,6 +64,22 @@ class Engine {
     void load(std::shared_ptr<const Program> program);
     /// Size buffers, measure loudness, rewind to the start. Control thread.
     void prepare(const EngineConfig& config);
+
+    /// A newer version of the loaded program: more of its lines narrated and
+    /// the steps not yet reached retimed to them (SessionPreparation). The
+    /// audio thread takes the newest at its next block, wait-free (one
+    /// atomic exchange), and hands the version it leaves back to be released
+    /// here, never on the audio thread; a version replaced before the audio
+    /// thread took it is released at once. One thread calls this, never while
+    /// load, prepare or seek run. False only for null.
+    bool updateProgram(std::shared_ptr<const Program> program);
+
+    /// The loudness gains from elsewhere (SessionPreparation's calibration)
+    /// instead of a measurement in prepare(): set before prepare() with
+    /// calibrateLoudness false, they hold from the first sample; set while
+    /// the session sounds, the gains glide there at kLoudnessGlideDbPerSecond.
+    /// `voiceTrimDb` is the voice's lift on top of the master gain. Any thread.
+    void setLoudnessGains(double masterGainDb, double voiceTrimDb) noexcept;
 
     /// Relocate to `sessionSample` on the session clock, sounding exactly as a
     /// render from the start sounds there. Control thread: it renders the way
@@ -102,6 +127,14 @@ class Engine {
     /// state: call them from it, or while process() is not running (a player
     /// publishes what its control thread needs through atomics).
     bool finished() const noexcept;
+    /// Session samples the session has waited at speaking steps whose lines
+    /// were not narrated yet (the bed going on), since prepare(). 0 when the
+    /// preparation kept ahead. Any thread; after each block.
+    std::int64_t narrationWaitFrames() const noexcept;
+    /// Holding silence for its first gains (EngineConfig::holdForLoudnessGains):
+    /// the session has not begun, and the blocks written are no part of it.
+    /// Audio thread, or while process() is not running.
+    bool holdingForLoudnessGains() const noexcept;
     /// Samples played so far.
     std::int64_t position() const noexcept;
     /// How far the graph runs ahead of the output (the limiter's look-ahead):
@@ -124,6 +157,11 @@ class Engine {
     int outputChannels() const noexcept;
 
   private:
+    /// Audio thread: switch to the newest program version handed over.
+    void takeProgramUpdates() noexcept;
+    /// Audio thread: the gains for this block; false while holding for them.
+    bool followLoudnessGains(int frames) noexcept;
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

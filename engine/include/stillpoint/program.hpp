@@ -6,6 +6,7 @@
 // and the sequencer only reads it.
 #pragma once
 
+#include <climits>
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -55,6 +56,13 @@ struct PlannedStep {
     double regionSeconds = 0.0;      ///< Scan: the time each region is given, at least
     double waitSeconds = 0.0;        ///< Checkin: the quiet after the prompt (render)
 };
+
+/// Whether a step has lines to speak (say, scan, checkin, breathe with lines).
+inline bool speaks(const PlannedStep& step) {
+    return (step.kind == StepKind::Say || step.kind == StepKind::Scan ||
+            step.kind == StepKind::Checkin || step.kind == StepKind::Breathe) &&
+           !step.lines.empty();
+}
 
 /// A silence inside a spoken line (after a sentence, `...`, `[pause 2s]`):
 /// `frames` long, before sample `atSample` of the line's samples, both at the
@@ -153,6 +161,11 @@ struct Program {
     /// Steps whose audio is planned but not yet produced (e.g. `say` before
     /// narration exists): rendered as silence of the planned length.
     std::vector<int> silentSpeechSteps;
+    /// While a worker is still narrating (SessionPreparation): the steps from
+    /// this index on that speak have no lines yet. The sequencer waits at the
+    /// first of them it reaches, the bed going on, until a newer program with
+    /// its lines arrives (Engine::updateProgram). INT_MAX: none is pending.
+    int pendingSpeechFrom = INT_MAX;
     /// The spoken lines, once narration has rendered them (null: speech is silent).
     std::shared_ptr<const Narration> narration;
 };

@@ -23,7 +23,10 @@
  *     sp_get_parameter, sp_get_position, sp_get_status
  *                     read values published after each block: any thread.
  *     sp_get_timeline_*
- *                     read the plan laid out at sp_prepare: any thread.
+ *                     read the plan laid out at sp_prepare (estimated line
+ *                     times, sections only) and again by
+ *                     sp_wait_for_preparation (every line at its voice's own
+ *                     time): any thread, not while either of those runs.
  *   Haptics ride the same contract: the haptic channel is rendered inside
  *   sp_process with the audio, sample for sample; the haptic parameters go
  *   through sp_set_parameter and take effect at the next block (gliding,
@@ -36,7 +39,8 @@
  *     sp_prepare, sp_set_state, and the sp_error_* getters.
  *   sp_get_state is not real-time safe either, but it reads only what the
  *   audio thread publishes: it may run while sp_process runs, though not
- *   together with the calls listed just above.
+ *   together with the calls listed just above. The same holds for
+ *   sp_get_preparation and sp_wait_for_preparation.
  *
  * Errors
  *   Every call that can fail returns an sp_result. No C++ exception ever
@@ -98,6 +102,7 @@ typedef enum sp_result SP_ENUM_BASE {
     SP_ERROR_QUEUE_FULL = -11,       /* the command queue is full; try again after a block */
     SP_ERROR_OUT_OF_MEMORY = -12,    /* an allocation failed; the engine is left as it was */
     SP_ERROR_INTERNAL = -13,         /* a bug in the library; the engine is left as it was */
+    SP_ERROR_NARRATION = -14,        /* the session's voice could not be made: see sp_error_* */
 } sp_result;
 
 /* A short English description of `result`, e.g. "block too large". Never
@@ -158,11 +163,30 @@ typedef enum sp_layout SP_ENUM_BASE {
 
 /* Set the sample rate (8000..768000 Hz), the largest block sp_process will
  * be given (1..65536 frames) and the layout. With a session loaded it
- * prepares the engine now: buffers are sized, the session's loudness is
- * measured (a fast silent render of the whole session) and playback rewinds
- * to the start. Parameters set since the load are kept. */
+ * prepares the engine now: buffers are sized and playback rewinds to the
+ * start. It returns at once (tens of milliseconds, whatever the session's
+ * length): the session's lines are narrated and its loudness measured on the
+ * library's own worker, in the order they are heard. sp_process writes
+ * silence until the first gains are known (a fraction of a second), then
+ * plays; a step whose line is not ready yet waits, the bed going on, and the
+ * gains glide (at most 0.5 dB over 4 s) to the whole session's once every
+ * line is made. To render offline as `stillpoint render` does, call
+ * sp_wait_for_preparation before the first sp_process. Restoring a state
+ * mid-session (sp_set_state) waits for the lines instead. Parameters set
+ * since the load are kept. */
 SP_API sp_result sp_prepare(sp_engine* engine, double sample_rate, int max_block_frames,
                             sp_layout layout);
+
+/* How far the worker is: lines narrated so far and in all (either pointer
+ * may be NULL; 0 and 0 without a prepared session). SP_OK while it works
+ * and once it is done; SP_ERROR_NARRATION when a line could not be made (a
+ * broken voice pack, an unknown voice, a synthesis error): sp_error_message
+ * names the cause, and the session waits at its first unmade line. */
+SP_API sp_result sp_get_preparation(sp_engine* engine, int* lines_ready, int* lines_total);
+
+/* Block until every line is made and the loudness measured (seconds for a
+ * long session with an empty cache). SP_OK, or SP_ERROR_NARRATION as above. */
+SP_API sp_result sp_wait_for_preparation(sp_engine* engine);
 
 /* ---- Rendering ---------------------------------------------------------- */
 

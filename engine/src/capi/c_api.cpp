@@ -97,6 +97,22 @@ sp_result sp_prepare(sp_engine* engine, double sample_rate, int max_block_frames
     return guarded([&] { return engine->engine.prepare(sample_rate, max_block_frames, layout); });
 }
 
+sp_result sp_get_preparation(sp_engine* engine, int* lines_ready, int* lines_total) {
+    if (engine == nullptr) return SP_ERROR_NULL_POINTER;
+    return guarded([&] {
+        int ready = 0, total = 0;
+        const sp_result result = engine->engine.preparation(ready, total);
+        if (lines_ready) *lines_ready = ready;
+        if (lines_total) *lines_total = total;
+        return result;
+    });
+}
+
+sp_result sp_wait_for_preparation(sp_engine* engine) {
+    if (engine == nullptr) return SP_ERROR_NULL_POINTER;
+    return guarded([&] { return engine->engine.waitForPreparation(); });
+}
+
 sp_result sp_process(sp_engine* engine, float* const* outputs, int channels, int frames) {
     if (engine == nullptr || outputs == nullptr) return SP_ERROR_NULL_POINTER;
     return guarded([&] { return engine->engine.process(outputs, channels, frames); });

@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "capi/enum_conversion.hpp"
+#include "graph/sequencer.hpp"
 #include "stillpoint/narration.hpp"
 
 namespace stillpoint::capi {
@@ -56,15 +57,13 @@ sp_result EmbeddedEngine::prepare(double sampleRate, int maxBlockFrames, sp_layo
             {"unknown channel layout " + std::to_string(static_cast<int>(layout)), {}, 0, 0});
 
     const Device device{sampleRate, maxBlockFrames, layout};
-    std::unique_ptr<Engine> engine;
+    Started started;
     const std::int64_t position = pending_.at(sampleRate);
-    if (session_) engine = startEngine(session_->program, device, position, hapticValues());
+    if (session_) started = startEngine(session_->program, device, position, hapticValues());
     device_ = device;
-    CTimeline timeline = engine ? CTimeline(*engine->program(), sampleRate) : CTimeline();
-    if (engine) {
+    if (started.engine) {
         pending_ = {};
-        timeline_ = std::move(timeline);
-        commit(std::move(engine), position);
+        commit(std::move(started), position);
     }
     return succeed();
 }
@@ -85,10 +84,9 @@ sp_result EmbeddedEngine::install(LoadResult loaded, const SavedState* restore) 
     if (restore)
         for (std::size_t i = 0; i < haptics.size(); ++i)
             if (restore->haptics[i]) haptics[i] = *restore->haptics[i];
-    std::unique_ptr<Engine> engine;
+    Started started;
     const std::int64_t position = device_ ? start.at(device_->sampleRate) : 0;
-    if (device_) engine = startEngine(source.program, *device_, position, haptics);
-    CTimeline timeline = engine ? CTimeline(*engine->program(), device_->sampleRate) : CTimeline();
+    if (device_) started = startEngine(source.program, *device_, position, haptics);
 
     // Nothing below throws: the new session replaces the old one whole.
     session_ = std::move(source);
@@ -98,9 +96,8 @@ sp_result EmbeddedEngine::install(LoadResult loaded, const SavedState* restore) 
     pattern_.store(0.0);
     for (std::size_t i = 0; i < haptics.size(); ++i) haptics_[i].store(haptics[i]);
     loaded_.store(true);
-    pending_ = engine ? StartPoint{} : start;
-    if (engine) timeline_ = std::move(timeline);
-    if (engine) commit(std::move(engine), position);
+    pending_ = started.engine ? StartPoint{} : start;
+    if (started.engine) commit(std::move(started), position);
     return succeed();
 }
 
@@ -117,19 +114,9 @@ void EmbeddedEngine::applyHaptics() noexcept {
     engine_->setHapticActuator(actuatorSignal(v[2]));
 }
 
-std::unique_ptr<Engine> EmbeddedEngine::startEngine(const std::shared_ptr<const Program>& program,
+EmbeddedEngine::Started EmbeddedEngine::startEngine(const std::shared_ptr<const Program>& program,
                                                     const Device& device, std::int64_t position,
                                                     const HapticValues& haptics) {
-    auto engine = std::make_unique<Engine>();
-    // The voice is made for the device's rate here, on the control thread
-    // (from the disk cache when it is there), as `stillpoint render` makes it.
-    auto narrated = std::make_shared<Program>(*program);
-    NarrationSettings narration;
-    narration.sampleRate = device.sampleRate;
-    if (narrateProgram(*narrated, narration).ok)
-        engine->load(std::move(narrated));
-    else
-        engine->load(program);  // speech stays silent rather than losing the session
     EngineConfig config;
     config.sampleRate = device.sampleRate;
     config.maxBlockFrames = device.maxBlockFrames;
@@ -139,13 +126,48 @@ std::unique_ptr<Engine> EmbeddedEngine::startEngine(const std::shared_ptr<const 
         device.layout == SP_LAYOUT_STEREO_HAPTIC ? actuatorSignal(haptics[2]) : HapticSignal::None;
     config.haptics.enabled = haptics[0] != 0.0;
     config.haptics.intensityCap = haptics[1];
-    engine->prepare(config);
-    if (position > 0) engine->seek(position);
-    return engine;
+
+    // The voice is made for the device's rate on the library's worker, in
+    // hearing order (from the disk cache when it is there).
+    PreparationSettings preparing;
+    preparing.engine = config;
+    preparing.narration.sampleRate = device.sampleRate;
+    Started started{std::make_unique<Engine>(),
+                    std::make_unique<SessionPreparation>(*program, preparing)};
+    Engine& engine = *started.engine;
+    SessionPreparation& preparation = *started.preparation;
+    const auto gains = [&engine](const LoudnessGains& g) {
+        engine.setLoudnessGains(g.masterGainDb, g.voiceTrimDb);
+    };
+    if (position > 0) {
+        // The way to a saved position is rendered as a render would: every line first.
+        preparation.start({}, gains);
+        preparation.wait();
+        engine.load(preparation.progress().phase == PreparationPhase::Ready
+                        ? preparation.finalProgram()
+                        : preparation.initialProgram());
+        config.calibrateLoudness = false;
+        engine.prepare(config);
+        engine.seek(position);
+        return started;
+    }
+    engine.load(preparation.initialProgram());
+    config.calibrateLoudness = false;  // the worker measures; silence until its first gains
+    config.holdForLoudnessGains = true;
+    engine.prepare(config);
+    preparation.startFeeding(engine);
+    return started;
 }
 
-void EmbeddedEngine::commit(std::unique_ptr<Engine> engine, std::int64_t position) noexcept {
-    engine_ = std::move(engine);
+void EmbeddedEngine::commit(Started started, std::int64_t position) noexcept {
+    preparation_.reset();  // its worker feeds the engine about to go
+    engine_ = std::move(started.engine);
+    preparation_ = std::move(started.preparation);
+    try {
+        layOutTimeline();
+    } catch (...) {
+        timeline_ = {};  // out of memory: no timeline rather than no session
+    }
     clock_.restart(position);
     events_.clear();  // the old engine's; nobody polls during a control call
     // The engine starts at the session's own values: send the ones that differ.
@@ -306,6 +328,41 @@ sp_result EmbeddedEngine::status(sp_status& status) const noexcept {
     if (!engine_ || !engine_->program()) return SP_ERROR_NOT_PREPARED;
     fillStatus(engine_->state(), *engine_->program(), status);
     return SP_OK;
+}
+
+void EmbeddedEngine::layOutTimeline() {
+    // Once its lines are made, every line at its voice's own time; before,
+    // the session as planned (estimated lengths; its lines come with the voice).
+    const bool narrated = preparation_ && preparation_->progress().phase == PreparationPhase::Ready;
+    const Program* program = engine_ ? engine_->program().get() : nullptr;
+    if (narrated)
+        program = preparation_->finalProgram().get();
+    else if (preparation_ && session_)
+        program = session_->program.get();
+    timeline_ = program && device_ ? CTimeline(*program, device_->sampleRate) : CTimeline();
+}
+
+sp_result EmbeddedEngine::preparation(int& ready, int& total) {
+    ready = total = 0;
+    if (!preparation_) return succeed();
+    const PreparationProgress progress = preparation_->progress();
+    ready = progress.linesReady;
+    total = progress.linesTotal;
+    if (progress.phase == PreparationPhase::Failed)
+        return fail(SP_ERROR_NARRATION, {preparation_->report().error, {}, 0, 0});
+    return succeed();
+}
+
+sp_result EmbeddedEngine::waitForPreparation() {
+    if (preparation_) {
+        preparation_->wait();
+        layOutTimeline();
+    }
+    // The engine takes the last version at its next block; its length is known now.
+    if (preparation_ && device_ && preparation_->finalProgram() && played_.load() == 0)
+        length_.store(plannedSessionFrames(*preparation_->finalProgram(), device_->sampleRate));
+    int ready = 0, total = 0;
+    return preparation(ready, total);
 }
 
 void EmbeddedEngine::position(std::int64_t& played, std::int64_t& length) const noexcept {

@@ -27,6 +27,7 @@
 #include "capi/session_source.hpp"
 #include "capi/status.hpp"
 #include "stillpoint/engine.hpp"
+#include "stillpoint/session_preparation.hpp"
 #include "stillpoint/stillpoint.h"
 #include "stillpoint/wait_free_spsc_queue.hpp"
 
@@ -39,6 +40,9 @@ class EmbeddedEngine {
     sp_result loadFile(const std::string& path);
     sp_result prepare(double sampleRate, int maxBlockFrames, sp_layout layout);
     sp_result getState(std::string& state) const;
+    /// Lines made so far and in all; SP_ERROR_NARRATION (error() says why) when one failed.
+    sp_result preparation(int& ready, int& total);
+    sp_result waitForPreparation();
     sp_result setState(std::string_view state);
     const ErrorDetails& error() const noexcept { return error_; }
 
@@ -51,7 +55,8 @@ class EmbeddedEngine {
     void position(std::int64_t& played, std::int64_t& length) const noexcept;
     /// The engine's SessionState as sp_status (see stillpoint.h for the size rule).
     sp_result status(sp_status& status) const noexcept;
-    /// The planned timeline, laid out when the engine was started; null before.
+    /// The planned timeline, laid out at prepare and again by
+    /// waitForPreparation (then every line at its voice's own time); null before an engine.
     const CTimeline* timeline() const noexcept { return engine_ ? &timeline_ : nullptr; }
 
   private:
@@ -73,13 +78,19 @@ class EmbeddedEngine {
     /// The listener's haptic choices (on, cap, actuator: kHapticStateKeys order).
     using HapticValues = std::array<double, 3>;
     HapticValues hapticValues() const noexcept;
-    static std::unique_ptr<Engine> startEngine(const std::shared_ptr<const Program>& program,
-                                               const Device& device, std::int64_t position,
-                                               const HapticValues& haptics);
+    /// An engine and the worker making its lines (null once there is nothing left to make).
+    struct Started {
+        std::unique_ptr<Engine> engine;
+        std::unique_ptr<SessionPreparation> preparation;
+    };
+    static Started startEngine(const std::shared_ptr<const Program>& program, const Device& device,
+                               std::int64_t position, const HapticValues& haptics);
     /// Send the haptic values to the running engine (atomics; real-time safe).
     void applyHaptics() noexcept;
     /// Swap in a started engine and re-apply the parameters. Cannot fail.
-    void commit(std::unique_ptr<Engine> engine, std::int64_t position) noexcept;
+    void commit(Started started, std::int64_t position) noexcept;
+    /// timeline_ for engine_'s program: the narrated one once it is made.
+    void layOutTimeline();
     /// NOT_PREPARED or NO_SESSION when the engine cannot play yet, else OK.
     sp_result readiness() const noexcept;
     void publish() noexcept;
@@ -90,7 +101,9 @@ class EmbeddedEngine {
     std::optional<Device> device_;
     StartPoint pending_;              ///< where the next prepare starts (from a state)
     std::unique_ptr<Engine> engine_;  ///< set once there is a session and a device
-    CTimeline timeline_;              ///< engine_'s program, as planned
+    /// Makes engine_'s lines; declared after it, so it stops first.
+    std::unique_ptr<SessionPreparation> preparation_;
+    CTimeline timeline_;  ///< see timeline()
     ErrorDetails error_;
 
     std::array<double, kLayerCount> sessionLayerDb_{};  ///< the session's own volumes

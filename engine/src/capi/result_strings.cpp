@@ -33,6 +33,8 @@ extern "C" const char* sp_result_string(sp_result result) {
             return "out of memory";
         case SP_ERROR_INTERNAL:
             return "internal error";
+        case SP_ERROR_NARRATION:
+            return "the voice could not be made";
     }
     return "unknown result";
 }

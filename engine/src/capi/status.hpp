@@ -29,6 +29,7 @@ class CTimeline {
     CTimeline() = default;
     CTimeline(const Program& program, double sampleRate);
 
+    bool empty() const noexcept { return length_ == 0 && sections_.empty(); }
     std::int64_t lengthFrames() const noexcept { return length_; }
     const std::vector<sp_timeline_section>& sections() const noexcept { return sections_; }
     const std::vector<sp_timeline_line>& lines() const noexcept { return lines_; }

@@ -20,12 +20,6 @@
 namespace stillpoint {
 namespace {
 
-// A calibration never boosts a nearly silent program into something loud,
-// nor cuts a loud one to nothing. 36 dB reaches the target from the
-// quietest default layer alone (a binaural beat at -24 dB, about -42 LUFS).
-constexpr double kMaxCalibrationBoostDb = 36.0;
-constexpr double kMaxCalibrationCutDb = -40.0;
-
 // Grounding and Stop are never lost to a full command queue (CARE.md: a
 // Stop or Grounding request is never lost). Stop comes last when both wait.
 struct UrgentCommands {
@@ -75,6 +69,19 @@ class QueueEventSink final : public EventSink {
     std::int64_t silentBefore_ = 0;
 };
 
+/// A program version the audio thread may use, with its planned length.
+struct ProgramVersion {
+    std::shared_ptr<const Program> program;
+    std::int64_t plannedLength = 0;
+};
+// Versions handed back and not yet released: at most one per version given,
+// and the giver releases them before it gives the next.
+constexpr std::size_t kRetiredVersions = 16;
+
+double gainOf(double db) {
+    return std::pow(10.0, db / 20.0);
+}
+
 }  // namespace
 
 struct Engine::Impl {
@@ -97,6 +104,25 @@ struct Engine::Impl {
     float masterGain = 1.0f;
     double calibrationDb = 0.0;
     double voiceGainDb = 0.0;
+    // Program versions: the giving side keeps every one the audio thread may
+    // use alive (`held`); the newest waits in `mailbox` (a newer one replaces
+    // it untaken), and the audio thread hands each one it leaves back through `retired`.
+    std::vector<std::unique_ptr<ProgramVersion>> held;
+    std::atomic<ProgramVersion*> mailbox{nullptr};
+    rt::WaitFreeSpscQueue<ProgramVersion*, kRetiredVersions> retired;
+    ProgramVersion* playingVersion = nullptr;  // audio thread
+    const Program* playing = nullptr;
+
+    void release(const ProgramVersion* version) {
+        std::erase_if(held, [version](const auto& kept) { return kept.get() == version; });
+    }
+    // Gains given from elsewhere (setLoudnessGains): targets from any thread;
+    // the audio thread's current ones glide to them.
+    std::atomic<double> masterTargetDb{0.0}, voiceTrimTargetDb{0.0};
+    std::atomic<bool> gainsGiven{false};
+    double masterNowDb = 0.0, voiceTrimNowDb = 0.0;
+    bool sounding = false;  // holdForLoudnessGains: the session has begun
+    std::atomic<std::int64_t> narrationWaitPublished{0};
     bool prepared = false;
     // Samples the output guard repaired: counted on the audio thread, published after each block.
     std::uint64_t repaired = 0;
@@ -163,6 +189,14 @@ struct Engine::Impl {
         limiter.reset();
         hapticOut.reset();
         events.clear();
+        // Holding for the gains: the look-ahead is filled when they come, at their level.
+        if (sessionSample == 0 && config.holdForLoudnessGains) return;
+        renderAhead(sessionSample);
+    }
+
+    /// Silently from the session clock's position on to `sessionSample` plus
+    /// the look-ahead. Real-time safe: at most a block's work for 0.
+    void renderAhead(std::int64_t sessionSample) noexcept {
         sink.silenceBefore(sessionSample);
         // The way there sounds as a render does: checkins take their set time.
         sequencer.setWaitAtCheckins(false);
@@ -216,8 +250,41 @@ Engine::Engine() : impl_(std::make_unique<Impl>()) {}
 Engine::~Engine() = default;
 
 void Engine::load(std::shared_ptr<const Program> program) {
-    impl_->program = std::move(program);
-    impl_->prepared = false;
+    auto& m = *impl_;
+    m.program = std::move(program);
+    m.prepared = false;
+    m.mailbox.store(nullptr);
+    ProgramVersion* gone = nullptr;
+    while (m.retired.tryPop(gone)) {
+    }
+    m.held.clear();
+    m.held.push_back(std::make_unique<ProgramVersion>(ProgramVersion{m.program, 0}));
+    m.playingVersion = m.held.back().get();
+    m.playing = m.program.get();
+}
+
+bool Engine::updateProgram(std::shared_ptr<const Program> program) {
+    auto& m = *impl_;
+    ProgramVersion* gone = nullptr;
+    while (m.retired.tryPop(gone)) m.release(gone);
+    if (!program) return false;
+    const std::int64_t planned = plannedSessionFrames(*program, m.config.sampleRate);
+    m.held.push_back(std::make_unique<ProgramVersion>(ProgramVersion{std::move(program), planned}));
+    // An older one still waiting was never taken: the audio thread cannot reach it any more.
+    if (ProgramVersion* untaken =
+            m.mailbox.exchange(m.held.back().get(), std::memory_order_acq_rel))
+        m.release(untaken);
+    return true;
+}
+
+void Engine::setLoudnessGains(double masterGainDb, double voiceTrimDb) noexcept {
+    auto& m = *impl_;
+    if (!std::isfinite(masterGainDb) || !std::isfinite(voiceTrimDb)) return;
+    m.masterTargetDb.store(std::clamp(masterGainDb, kMaxCalibrationCutDb, kMaxCalibrationBoostDb),
+                           std::memory_order_relaxed);
+    m.voiceTrimTargetDb.store(std::clamp(voiceTrimDb, 0.0, kMaxCalibrationBoostDb),
+                              std::memory_order_relaxed);
+    m.gainsGiven.store(true, std::memory_order_release);
 }
 
 void Engine::prepare(const EngineConfig& config) {
@@ -229,9 +296,16 @@ void Engine::prepare(const EngineConfig& config) {
     if (!m.program) return;
 
     Calibration calibration;
-    if (config.calibrateLoudness)
-        calibration =
-            calibrateProgram(*m.program, m.config, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
+    if (config.calibrateLoudness) {
+        calibration = calibrateProgram(*m.program, m.config, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
+    } else {
+        calibration.masterGainDb = m.masterTargetDb.load(std::memory_order_relaxed);
+        calibration.voiceTrimDb = m.voiceTrimTargetDb.load(std::memory_order_relaxed);
+    }
+    m.masterNowDb = calibration.masterGainDb;
+    m.voiceTrimNowDb = calibration.voiceTrimDb;
+    m.sounding = false;
+    m.narrationWaitPublished.store(0);
     m.calibrationDb = calibration.masterGainDb;
     m.voiceGainDb = calibration.masterGainDb + calibration.voiceTrimDb;
     m.masterGain = static_cast<float>(std::pow(10.0, m.calibrationDb / 20.0));
@@ -241,7 +315,7 @@ void Engine::prepare(const EngineConfig& config) {
     m.busRight.assign(frames, 0.0f);
     m.graph.prepare(m.program->sound, config.sampleRate, m.config.maxBlockFrames);
     m.graph.setVoiceTrim(static_cast<float>(std::pow(10.0, calibration.voiceTrimDb / 20.0)));
-    m.sequencer.prepare(*m.program, config.sampleRate, m.config.maxBlockFrames);
+    m.sequencer.prepare(*m.playing, config.sampleRate, m.config.maxBlockFrames);
     m.limiter.prepare(config.sampleRate, 2, config.truePeakCeilingDb, m.config.maxBlockFrames);
     m.graph.haptics().configure(config.haptics);
     m.hapticOut.prepare(config.sampleRate, m.limiter.latencyFrames(), config.haptics.signal);
@@ -264,7 +338,8 @@ void Engine::seek(std::int64_t sessionSample) {
 void Engine::process(float* const* out, int frames) noexcept {
     auto& m = *impl_;
     const int outputs = outputChannels();
-    if (!m.prepared) {
+    takeProgramUpdates();
+    if (!m.prepared || !followLoudnessGains(frames)) {
         for (int c = 0; c < outputs; ++c) std::fill(out[c], out[c] + frames, 0.0f);
         return;
     }
@@ -288,6 +363,7 @@ void Engine::process(float* const* out, int frames) noexcept {
     }
     m.hapticIntensity.store(m.hapticOut.lastIntensity(), std::memory_order_relaxed);
     m.repairedPublished.store(m.repaired, std::memory_order_relaxed);
+    m.narrationWaitPublished.store(m.sequencer.narrationWaitFrames(), std::memory_order_relaxed);
     m.publishState();
 }
 
@@ -303,6 +379,44 @@ void Engine::setPreparationProgress(int linesReady, int linesTotal) noexcept {
     impl_->linesTotal.store(std::max(linesTotal, 0), std::memory_order_relaxed);
     impl_->linesReady.store(std::clamp(linesReady, 0, std::max(linesTotal, 0)),
                             std::memory_order_relaxed);
+}
+
+void Engine::takeProgramUpdates() noexcept {
+    auto& m = *impl_;
+    ProgramVersion* newer = m.mailbox.exchange(nullptr, std::memory_order_acq_rel);
+    if (newer == nullptr) return;
+    // Never full: one version back for each one given, released before the next is.
+    if (m.playingVersion != nullptr) (void)m.retired.tryPush(m.playingVersion);
+    m.playingVersion = newer;
+    m.playing = newer->program.get();
+    m.sequencer.updateProgram(*m.playing, newer->plannedLength);
+    m.planStale = true;  // the steps ahead are timed to their real lines now
+}
+
+bool Engine::followLoudnessGains(int frames) noexcept {
+    auto& m = *impl_;
+    const bool given = m.gainsGiven.load(std::memory_order_acquire);
+    if (m.config.holdForLoudnessGains && !given) return false;
+    if (!given) return true;
+    const double masterDb = m.masterTargetDb.load(std::memory_order_relaxed);
+    const double trimDb = m.voiceTrimTargetDb.load(std::memory_order_relaxed);
+    if (m.config.holdForLoudnessGains && !m.sounding) {
+        // Nothing has sounded yet: the first gains hold from the first sample,
+        // the look-ahead too, as in a prepare() that measured them.
+        m.masterNowDb = masterDb;
+        m.voiceTrimNowDb = trimDb;
+        m.masterGain = static_cast<float>(gainOf(m.masterNowDb));
+        m.graph.setVoiceTrim(static_cast<float>(gainOf(m.voiceTrimNowDb)));
+        m.renderAhead(0);
+    } else {
+        const double most = kLoudnessGlideDbPerSecond * frames / m.config.sampleRate;
+        m.masterNowDb += std::clamp(masterDb - m.masterNowDb, -most, most);
+        m.voiceTrimNowDb += std::clamp(trimDb - m.voiceTrimNowDb, -most, most);
+    }
+    m.sounding = true;
+    m.masterGain = static_cast<float>(gainOf(m.masterNowDb));
+    m.graph.setVoiceTrim(static_cast<float>(gainOf(m.voiceTrimNowDb)));
+    return true;
 }
 
 void Engine::setHaptics(bool enabled, double intensityCap) noexcept {
@@ -330,13 +444,23 @@ bool Engine::popEvent(Event& event) noexcept {
     return impl_->events.tryPop(event);
 }
 
+bool Engine::holdingForLoudnessGains() const noexcept {
+    return impl_->prepared && impl_->config.holdForLoudnessGains && !impl_->sounding;
+}
+
+std::int64_t Engine::narrationWaitFrames() const noexcept {
+    return impl_->narrationWaitPublished.load(std::memory_order_relaxed);
+}
+
 bool Engine::finished() const noexcept {
     return impl_->prepared && impl_->sequencer.finished() &&
            position() >= impl_->sequencer.finishSample();
 }
 std::int64_t Engine::position() const noexcept {
-    // The graph runs the limiter's look-ahead ahead of what has been output.
-    return impl_->sequencer.outputPosition() - impl_->limiter.latencyFrames();
+    // The graph runs the limiter's look-ahead ahead of what has been output
+    // (not yet while an engine holds for its gains: it has not begun).
+    return std::max<std::int64_t>(
+        0, impl_->sequencer.outputPosition() - impl_->limiter.latencyFrames());
 }
 std::int64_t Engine::lookAheadFrames() const noexcept {
     return impl_->limiter.latencyFrames();

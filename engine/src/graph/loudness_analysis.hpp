@@ -36,6 +36,12 @@ double loudnessAnalysisRate(double outputRate);
 /// analysis and the output's own measurement.
 inline constexpr double kSpeechToBackgroundLu = 10.5;
 
+// A calibration never boosts a nearly silent program into something loud,
+// nor cuts a loud one to nothing. 36 dB reaches the target from the
+// quietest default layer alone (a binaural beat at -24 dB, about -42 LUFS).
+inline constexpr double kMaxCalibrationBoostDb = 36.0;
+inline constexpr double kMaxCalibrationCutDb = -40.0;
+
 struct Calibration {
     double masterGainDb = 0.0;  ///< on the whole mix: the gain on every non-voice layer
     double voiceTrimDb = 0.0;   ///< on the voice alone, on top of the master gain (>= 0)

@@ -14,6 +14,26 @@ PaceLaw paceLawOf(const PlannedStep& step) {
 
 }  // namespace
 
+std::int64_t plannedSessionFrames(const Program& program, double rate,
+                                  const SequencerTiming& timing) {
+    // Breath steps end on the pacer's own boundaries, so this is exact at any rate.
+    const auto framesFor = [rate](double seconds) { return std::llround(seconds * rate); };
+    std::int64_t at = 0;
+    BreathPacer pacer;
+    for (int i = 0; i < program.flowStepCount(); ++i) {
+        const auto& step = program.steps[static_cast<std::size_t>(i)];
+        if (step.kind == StepKind::Breathe) {
+            pacer.start(program.patterns[static_cast<std::size_t>(step.pattern)], rate, at,
+                        paceLawOf(step));
+            while (pacer.completedCycles() < step.cycles) pacer.advanceSegment();
+            at = pacer.segmentStartSample();
+        } else {
+            at += framesFor(step.lengthSeconds);
+        }
+    }
+    return at + framesFor(timing.fadeOutSeconds);
+}
+
 void Sequencer::prepare(const Program& program, double sampleRate, int maxBlockFrames,
                         const SequencerTiming& timing) {
     program_ = &program;
@@ -21,8 +41,19 @@ void Sequencer::prepare(const Program& program, double sampleRate, int maxBlockF
     breathPresets();  // built here, so SetPattern on the audio thread only reads the table
     timing_ = timing;
     fullness_.assign(static_cast<std::size_t>(std::max(maxBlockFrames, 1)), 0.0f);
-    plannedLength_ = planLength();
+    plannedLength_ = plannedSessionFrames(program, sampleRate, timing);
     reset();
+}
+
+void Sequencer::updateProgram(const Program& program, std::int64_t plannedLength) noexcept {
+    // Lines already begun live in the shared Narration, which every version holds.
+    program_ = &program;
+    plannedLength_ = plannedLength;
+}
+
+bool Sequencer::narrationPending(int index) const noexcept {
+    return index >= program_->pendingSpeechFrom &&
+           speaks(program_->steps[static_cast<std::size_t>(index)]);
 }
 
 void Sequencer::reset() noexcept {
@@ -42,6 +73,8 @@ void Sequencer::reset() noexcept {
     lineEnd_ = kNever;
     continued_ = waitingForContinue_ = false;
     promptEnd_ = checkinEnd_ = 0;
+    awaitedStep_ = -1;
+    narrationWait_ = 0;
 }
 
 std::int64_t Sequencer::framesFor(double seconds) const noexcept {
@@ -52,25 +85,6 @@ std::int64_t Sequencer::finishSample() const noexcept {
     if (stage_ == Stage::Finished) return finishedAtOutput_;
     const std::int64_t end = stage_ == Stage::FadingOut ? finishAt_ : plannedLength_;
     return end + (output_ - clock_);
-}
-
-std::int64_t Sequencer::planLength() const noexcept {
-    // The same walk render() makes, without sound: breath steps end on the
-    // pacer's own boundaries, so this is exact at any rate.
-    std::int64_t at = 0;
-    BreathPacer pacer;
-    for (int i = 0; i < program_->flowStepCount(); ++i) {
-        const auto& step = program_->steps[static_cast<std::size_t>(i)];
-        if (step.kind == StepKind::Breathe) {
-            pacer.start(program_->patterns[static_cast<std::size_t>(step.pattern)], rate_, at,
-                        paceLawOf(step));
-            while (pacer.completedCycles() < step.cycles) pacer.advanceSegment();
-            at = pacer.segmentStartSample();
-        } else {
-            at += framesFor(step.lengthSeconds);
-        }
-    }
-    return at + framesFor(timing_.fadeOutSeconds);
 }
 
 void Sequencer::emit(EventSink& events, EventType type, int index, double value) const noexcept {
@@ -84,6 +98,7 @@ void Sequencer::emit(EventSink& events, EventType type, int index, double value)
 }
 
 std::int64_t Sequencer::stepCueSample() const noexcept {
+    if (awaitedStep_ >= 0) return narrationPending(awaitedStep_) ? kNever : clock_;
     return breathing_ ? std::min(pacer_.nextBoundarySample(), lineEnd_)
                       : std::min({stepEnd_, lineCueSample(), lineEnd_});
 }
@@ -156,6 +171,7 @@ void Sequencer::render(MixGraph& graph, float* left, float* right, int n,
         else
             std::fill(fullness_.begin(), fullness_.begin() + chunk, 0.0f);
         graph.render(fullness_.data(), left + done, right + done, chunk);
+        if (awaitedStep_ >= 0) narrationWait_ += chunk;
         clock_ += chunk;
         output_ += chunk;
         done += chunk;
@@ -210,6 +226,10 @@ void Sequencer::onCue(CueTarget& graph, EventSink& events) noexcept {
 }
 
 void Sequencer::onStepCue(CueTarget& graph, EventSink& events) noexcept {
+    if (awaitedStep_ >= 0) {  // its lines are here now
+        beginStep(awaitedStep_, graph, events);
+        return;
+    }
     if (clock_ >= lineEnd_) {
         graph.endLine();
         lineEnd_ = kNever;
@@ -288,6 +308,18 @@ void Sequencer::endStep(CueTarget& graph, EventSink& events) noexcept {
 
 void Sequencer::beginStep(int index, CueTarget& graph, EventSink& events) noexcept {
     step_ = index;
+    awaitedStep_ = -1;
+    if (narrationPending(index)) {
+        // As at a checkin: the bed goes on, the breath tone rests, until the lines arrive.
+        awaitedStep_ = index;
+        breathing_ = false;
+        graph.setToneActive(false);
+        graph.endLine();
+        lineEnd_ = kNever;
+        lines_ = nullptr;
+        nextLine_ = 0;
+        return;
+    }
     const auto& step = program_->steps[static_cast<std::size_t>(index)];
     const auto& section = program_->sections[static_cast<std::size_t>(step.section)];
     if (section.firstStep == index) {
@@ -353,6 +385,7 @@ void Sequencer::switchPattern(const PlannedStep& step) noexcept {
 
 void Sequencer::beginFadeOut(CueTarget& graph, double seconds) noexcept {
     breathing_ = false;
+    awaitedStep_ = -1;
     lines_ = nullptr;  // a line already sounding plays on under the fade
     graph.setToneActive(false);
     graph.fadeMaster(0.0f, framesFor(seconds));

@@ -45,6 +45,11 @@ struct SequencerTiming {
         5.0;  ///< PrevSection within this of a section's start goes back one
 };
 
+/// Length of `program`'s whole session at `rate`, fades included, as
+/// planned (no live changes): the walk render() makes, without sound.
+std::int64_t plannedSessionFrames(const Program& program, double rate,
+                                  const SequencerTiming& timing = {});
+
 /// Where a sequencer is in its program: everything its timing depends on.
 /// Trivially copyable, so project() can run ahead from here and come back.
 struct SequencerCursor {
@@ -91,6 +96,10 @@ struct SequencerCursor {
     std::int64_t stepStartClock_ = 0;
     std::int64_t lineStart_ = 0;  // session clock where the line sounding now began
     std::int64_t lineEnd_ = 0;
+
+    // A speaking step whose lines have not arrived: entered, not yet begun (-1: none).
+    int awaitedStep_ = -1;
+    std::int64_t narrationWait_ = 0;
 };
 
 class Sequencer : private SequencerCursor {
@@ -98,6 +107,11 @@ class Sequencer : private SequencerCursor {
     /// `program` must outlive the sequencer's use of it.
     void prepare(const Program& program, double sampleRate, int maxBlockFrames,
                  const SequencerTiming& timing = {});
+    /// Go on with a newer version of the same program (more of its lines
+    /// narrated; only steps not yet reached differ), of `plannedLength`
+    /// (plannedSessionFrames). A step waiting for its lines begins at the
+    /// next cue once they are there. Real-time safe; `program` must outlive its use.
+    void updateProgram(const Program& program, std::int64_t plannedLength) noexcept;
     /// Rewind to the start of the session.
     void reset() noexcept;
 
@@ -111,6 +125,11 @@ class Sequencer : private SequencerCursor {
     void apply(const Command& command, MixGraph& graph, EventSink& events) noexcept;
 
     bool finished() const noexcept { return stage_ == Stage::Finished; }
+    /// Session samples spent waiting at speaking steps whose lines had not
+    /// arrived yet (Program::pendingSpeechFrom), since prepare or reset.
+    std::int64_t narrationWaitFrames() const noexcept { return narrationWait_; }
+    /// Waiting now for a step's lines.
+    bool waitingForNarration() const noexcept { return awaitedStep_ >= 0; }
     std::int64_t sessionPosition() const noexcept { return clock_; }
     std::int64_t outputPosition() const noexcept { return output_; }
     /// Output sample where the session ends (planned, until it has ended).
@@ -162,6 +181,8 @@ class Sequencer : private SequencerCursor {
     void switchPattern(const PlannedStep& step) noexcept;
     std::int64_t framesFor(double seconds) const noexcept;
     std::int64_t planLength() const noexcept;
+    /// Step `index` speaks, and its lines have not arrived yet.
+    bool narrationPending(int index) const noexcept;
     /// Play on silently until finished (at most `maxCues` cues), as if a hold
     /// were released and every checkin answered at once.
     struct WalkEnd {

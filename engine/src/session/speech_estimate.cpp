@@ -32,11 +32,14 @@ std::size_t countWords(std::string_view text) {
 
 }  // namespace
 
+double detail::wordsSeconds(std::string_view words) {
+    return static_cast<double>(countWords(words)) / kWordsPerSecond;
+}
+
 double estimateSpeechSeconds(std::string_view text) {
     double seconds = 0.0;
     for (const auto& segment : detail::splitSpeech(text))
-        seconds +=
-            static_cast<double>(countWords(segment.words)) / kWordsPerSecond + segment.restSeconds;
+        seconds += detail::wordsSeconds(segment.words) + segment.restSeconds;
     return std::max(seconds, kShortestSeconds);
 }
 

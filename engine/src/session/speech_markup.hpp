@@ -24,6 +24,10 @@ struct SpeechSegment {
 /// `text` as sentences and rests, in order.
 std::vector<SpeechSegment> splitSpeech(std::string_view text);
 
+/// Estimated seconds the words of one segment take to say, rests aside
+/// (estimateSpeechSeconds' pace).
+double wordsSeconds(std::string_view words);
+
 /// The words of `text` as a caption shows them: `[pause ...]` removed, spaces collapsed.
 std::string captionText(std::string_view text);
 
