@@ -28,7 +28,9 @@ static sp_engine* spoken_engine(void) {
     sp_engine* engine = NULL;
     if (!CHECK_OK(sp_create(&engine))) return NULL;
     if (!CHECK_OK(sp_load_session(engine, kSpoken, sizeof kSpoken - 1, "status.yaml")) ||
-        !CHECK_OK(sp_prepare(engine, kRate, kBlock, SP_LAYOUT_STEREO))) {
+        !CHECK_OK(sp_prepare(engine, kRate, kBlock, SP_LAYOUT_STEREO)) ||
+        /* the lines made: the timeline holds them, at their voice's own times */
+        !CHECK_OK(sp_wait_for_preparation(engine))) {
         sp_destroy(engine);
         return NULL;
     }

@@ -58,6 +58,8 @@ FrontEndRun runCapi(const std::vector<TimedAction>& actions) {
     if (sp_create(&engine) != SP_OK) return failedRun("sp_create failed");
     if (sp_load_session_file(engine, sessionPath().c_str()) != SP_OK ||
         sp_prepare(engine, kRate, kBlock, SP_LAYOUT_STEREO) != SP_OK ||
+        // Every line made before the first block: the scenario's times are the plan's.
+        sp_wait_for_preparation(engine) != SP_OK ||
         sp_set_parameter(engine, SP_PARAM_WAIT_AT_CHECKINS, 1.0) != SP_OK) {
         run.problem = std::string("the C API refused the session: ") + sp_error_message(engine);
         sp_destroy(engine);
