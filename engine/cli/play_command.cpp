@@ -39,7 +39,8 @@ constexpr const char* kUsage =
     "                            [--events FILE] [--callback-stats FILE]\n"
     "                            [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]\n"
     "                            [--voice [ENGINE:]NAME] [--voice-pack DIR]\n"
-    "                            [--heart FILE|FIFO|-] [--resonance BPM]\n";
+    "                            [--heart FILE|FIFO|-] [--resonance BPM]\n"
+    "                            [--pace BPM]\n";
 
 // For listening: ~21 ms at 48 kHz costs a meditation nothing and rides out a
 // busy machine; lower latency is --buffer's to ask for.
@@ -91,7 +92,9 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
                                               {"control", 0, true},
                                               {"events", 0, true},
                                               {"callback-stats", 0, true},
-                                              kAvoidOption, kResonanceOption,
+                                              kAvoidOption,
+                                              kResonanceOption,
+                                              kPaceOption,
                                               kHapticChannelOption,
                                               kHapticCapOption,
                                               {"rumble", 0, false},
@@ -194,8 +197,8 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     // The voice is rendered at the device's rate before the stream starts
     // (from the cache when it is there), so the audio thread never waits.
     const bool terminal = ::isatty(STDERR_FILENO) != 0;
-    loaded.program = withNarration(*loaded.program, opened.rate, Hearing::Live, !terminal, err, loaded.exitCode,
-                                   voicePackFrom(a));
+    loaded.program = withNarration(*loaded.program, opened.rate, Hearing::Live, !terminal, err,
+                                   loaded.exitCode, voicePackFrom(a));
     if (!loaded.program) return loaded.exitCode;
 
     // The engine is leaked with the stream if the device is lost mid-play.
