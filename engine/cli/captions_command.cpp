@@ -14,7 +14,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: stillpoint captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...]\n"
-    "                           [--voice [ENGINE:]NAME] [--voice-pack DIR] [--quiet]\n";
+    "                           [--voice [ENGINE:]NAME] [--voice-pack DIR] [--pace BPM] "
+    "[--quiet]\n";
 
 }  // namespace
 
@@ -22,7 +23,9 @@ int runCaptions(const Args& args, std::ostream& out, std::ostream& err) {
     const auto parsed = parseArguments(args, {{"output", 'o', true},
                                               {"rate", 0, true},
                                               {"quiet", 'q', false},
-                                              kAvoidOption, kResonanceOption,
+                                              kAvoidOption,
+                                              kResonanceOption,
+                                              kPaceOption,
                                               kVoiceOption,
                                               kVoicePackOption});
     const Arguments& a = parsed.arguments;

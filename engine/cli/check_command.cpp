@@ -27,10 +27,11 @@ bool printCare(const LoadedProgram& loaded, const PlanOptions& options, std::ost
 }  // namespace
 
 int runCheck(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed = parseArguments(args, {kAvoidOption, kCareOption, kResonanceOption});
+    const auto parsed =
+        parseArguments(args, {kAvoidOption, kCareOption, kResonanceOption, kPaceOption});
     if (!parsed.error.empty() || parsed.arguments.positional.empty()) {
         err << "stillpoint check: " << (parsed.error.empty() ? "name a session file" : parsed.error)
-            << "\nusage: stillpoint check FILE... [--care] [--avoid REGION,...]\n";
+            << "\nusage: stillpoint check FILE... [--care] [--avoid REGION,...] [--pace BPM]\n";
         return kExitUsage;
     }
     const PlanOptions options = planOptionsFrom(parsed.arguments);
@@ -38,6 +39,8 @@ int runCheck(const Args& args, std::ostream& out, std::ostream& err) {
     int worst = kExitOk;
     for (const auto& path : parsed.arguments.positional) {
         const auto loaded = loadProgram(path, options, err);
+        // A refused option is the same for every file: said once.
+        if (loaded.exitCode == kExitUsage) return kExitUsage;
         if (!loaded.program) {
             worst = std::max(worst, loaded.exitCode);
             continue;

@@ -6,6 +6,7 @@
 #include "live/command_help.hpp"
 #include "stillpoint/breath_pattern.hpp"
 #include "stillpoint/nearest_name.hpp"
+#include "stillpoint/pace_range.hpp"
 
 namespace stillpoint::cli {
 
@@ -15,7 +16,7 @@ std::string helpText() {
 usage: stillpoint COMMAND [ARGS]
 
 commands:
-  check FILE... [--care] [--avoid REGION,...]
+  check FILE... [--care] [--avoid REGION,...] [--pace BPM]
         Validate session files. Every problem is printed as
         file:line:column: error: what is wrong; what would be right.
         --care: also check what each session asks of its listener
@@ -25,13 +26,13 @@ commands:
               finding names its rule, e.g. [care.hold-optional].
               Rules, sources and rewrites: docs/care-rules.md. Care
               errors make check fail (exit 1); warnings alone do not.
-  info FILE [--avoid REGION,...]
+  info FILE [--avoid REGION,...] [--pace BPM]
         Print the planned timeline: sections, steps, start times,
         breath counts and the total length.
   render FILE|NAME -o OUT.wav|.flac|.ogg|.opus|.mp3 [--rate HZ] [--channels 1|2]
          [--haptic-channel lra|shaker] [--haptic-cap 0..1]
          [--avoid REGION,...] [--captions vtt|srt] [--voice [ENGINE:]NAME]
-         [--voice-pack DIR] [--quiet]
+         [--voice-pack DIR] [--resonance BPM] [--pace BPM] [--quiet]
         Render a session to an audio file (default 48000 Hz, stereo),
         loudness-calibrated to -16 LUFS with a -1 dBTP true-peak ceiling.
         NAME: a session `stillpoint sessions` lists (a file of that name
@@ -52,7 +53,7 @@ commands:
                [--summary FILE] [--quiet]
         Render a catalogue: one job per manifest row (session, output,
         and any render option: rate, channels, avoid, voice, voice-pack,
-        haptic-channel, haptic-cap, captions). Every row is checked first
+        resonance, pace, haptic-channel, haptic-cap, captions). Every row is checked first
         (MANIFEST:line:col: error: ...; nothing renders while one is
         wrong). Each file is written as OUTPUT-STEM.KEY.EXT under DIR, KEY
         a hash of the session text, the options and the engine, so a rerun
@@ -65,7 +66,7 @@ commands:
         summary (rendered, skipped, failed and why) or writes it to
         --summary FILE. See docs/catalogue.md.
   captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...]
-           [--voice [ENGINE:]NAME] [--voice-pack DIR] [--quiet]
+           [--voice [ENGINE:]NAME] [--voice-pack DIR] [--pace BPM] [--quiet]
         Write the spoken lines as WebVTT or SubRip captions, each cue
         timed to the millisecond where a render hears it.
   voices
@@ -85,7 +86,7 @@ commands:
         for, and each missing id with its text. Exit 6 when any is missing.
         See docs/voice-packs.md.
   haptics FILE --format ahap|android|haptic -o OUT [--haptic-cap 0..1]
-          [--avoid REGION,...] [--quiet]
+          [--avoid REGION,...] [--pace BPM] [--quiet]
         Export the haptic track: Apple Core Haptics (.ahap), Android
         VibrationEffect waveforms (JSON), Meta Haptics Studio (.haptic).
         See docs/haptics.md.
@@ -94,7 +95,7 @@ commands:
        [--events FILE] [--callback-stats FILE]
        [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]
        [--voice [ENGINE:]NAME] [--voice-pack DIR] [--heart FILE|FIFO|-]
-       [--resonance BPM]
+       [--resonance BPM] [--pace BPM]
         Play a session in real time and steer it while it plays. Every
         change fades; nothing jumps. NAME: a session `stillpoint sessions`
         lists (a file of that name wins). The stream starts at once: the
@@ -183,6 +184,14 @@ options:
   --resonance BPM      the listener's resonance pace (4.5-7), found by
                        `stillpoint resonance`: what `pace: resonance` steps
                        breathe (check, info, render, captions, haptics, play).
+  --pace BPM           the listener's own breathing pace, e.g. --pace 6 (check,
+                       info, render, captions, haptics, play; a manifest's
+                       pace): every breathe step breathes it steadily, in
+                       whole breaths, instead of its written pace or ramp (a
+                       duration step keeps its length to the nearest whole
+                       breath); `pace: resonance` steps keep the resonance
+                       pace, the grounding section its own slower one. Safe
+                       paces only: )" + rangeText(kListenerPaceRange) + R"(.
   --voice-pack DIR     speak the lines from this recorded voice pack instead
                        of the session's voice (render, captions, play);
                        lines it has no clip for are synthesised, with one

@@ -14,14 +14,18 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: stillpoint haptics FILE --format ahap|android|haptic -o OUT [--haptic-cap 0..1]\n"
-    "                          [--avoid REGION,...]\n";
+    "                          [--avoid REGION,...] [--pace BPM]\n";
 
 }  // namespace
 
 int runHaptics(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed = parseArguments(
-        args, {{"output", 'o', true}, {"format", 0, true}, {"quiet", 'q', false}, kHapticCapOption,
-               kAvoidOption, kResonanceOption});
+    const auto parsed = parseArguments(args, {{"output", 'o', true},
+                                              {"format", 0, true},
+                                              {"quiet", 'q', false},
+                                              kHapticCapOption,
+                                              kAvoidOption,
+                                              kResonanceOption,
+                                              kPaceOption});
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output") ||
         !a.value("format")) {
@@ -52,7 +56,8 @@ int runHaptics(const Args& args, std::ostream& out, std::ostream& err) {
     if (!loaded.program) return loaded.exitCode;
     // Spoken lines set the timeline's real lengths: the track must match the audio's.
     constexpr double kTrackRate = 48000.0;
-    const auto program = withNarration(*loaded.program, kTrackRate, Hearing::Offline, a.has("quiet"), err, loaded.exitCode);
+    const auto program = withNarration(*loaded.program, kTrackRate, Hearing::Offline,
+                                       a.has("quiet"), err, loaded.exitCode);
     if (!program) return loaded.exitCode;
     const HapticTrack track = renderHapticTrack(program, settings, kTrackRate);
     std::string error;

@@ -28,7 +28,9 @@ std::string describeStep(const Program& program, const PlannedStep& step) {
                      << " on the breath";
             break;
         }
-        case StepKind::Bell: text << (step.bell == BellKind::Chime ? " chime" : " bowl"); break;
+        case StepKind::Bell:
+            text << (step.bell == BellKind::Chime ? " chime" : " bowl");
+            break;
         case StepKind::Say:
         case StepKind::Checkin:
             if (!step.lines.empty()) {
@@ -37,8 +39,11 @@ std::string describeStep(const Program& program, const PlannedStep& step) {
                 text << " \"" << escapeForDisplay(line) << '"';
             }
             break;
-        case StepKind::Scan: text << ' ' << step.lines.size() << " regions"; break;
-        case StepKind::Pause: break;
+        case StepKind::Scan:
+            text << ' ' << step.lines.size() << " regions";
+            break;
+        case StepKind::Pause:
+            break;
     }
     return text.str();
 }
@@ -46,14 +51,15 @@ std::string describeStep(const Program& program, const PlannedStep& step) {
 }  // namespace
 
 int runInfo(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed = parseArguments(args, {kAvoidOption, kResonanceOption});
+    const auto parsed = parseArguments(args, {kAvoidOption, kResonanceOption, kPaceOption});
     if (!parsed.error.empty() || parsed.arguments.positional.size() != 1) {
-        err << "stillpoint info: " << (parsed.error.empty() ? "name one session file" : parsed.error)
-            << "\nusage: stillpoint info FILE [--avoid REGION,...]\n";
+        err << "stillpoint info: "
+            << (parsed.error.empty() ? "name one session file" : parsed.error)
+            << "\nusage: stillpoint info FILE [--avoid REGION,...] [--pace BPM]\n";
         return kExitUsage;
     }
-    const auto loaded = loadProgram(parsed.arguments.positional.front(),
-                                    planOptionsFrom(parsed.arguments), err);
+    const auto loaded =
+        loadProgram(parsed.arguments.positional.front(), planOptionsFrom(parsed.arguments), err);
     if (!loaded.program) return loaded.exitCode;
     const Program& program = *loaded.program;
 
@@ -80,9 +86,8 @@ int runInfo(const Args& args, std::ostream& out, std::ostream& err) {
     }
     const auto flowSections = program.sections.size() - (program.groundingSection >= 0 ? 1 : 0);
     out << "\ntotal " << formatClock(program.lengthSeconds) << " (" << std::fixed
-        << std::setprecision(1) << program.lengthSeconds << " s, then a "
-        << kSessionFadeOutSeconds << " s fade-out), "
-        << flowSections << " section" << (flowSections == 1 ? "" : "s") << ", "
+        << std::setprecision(1) << program.lengthSeconds << " s, then a " << kSessionFadeOutSeconds
+        << " s fade-out), " << flowSections << " section" << (flowSections == 1 ? "" : "s") << ", "
         << program.flowStepCount() << " steps, " << breaths << " breaths\n";
     if (program.groundingSection >= 0) {
         out << "\nplayed only when grounding is asked for:\n";

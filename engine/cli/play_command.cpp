@@ -40,7 +40,8 @@ constexpr const char* kUsage =
     "                            [--events FILE] [--callback-stats FILE]\n"
     "                            [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]\n"
     "                            [--voice [ENGINE:]NAME] [--voice-pack DIR]\n"
-    "                            [--heart FILE|FIFO|-] [--resonance BPM]\n";
+    "                            [--heart FILE|FIFO|-] [--resonance BPM]\n"
+    "                            [--pace BPM]\n";
 
 // For listening: ~21 ms at 48 kHz costs a meditation nothing and rides out a
 // busy machine; lower latency is --buffer's to ask for.
@@ -92,7 +93,9 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
                                               {"control", 0, true},
                                               {"events", 0, true},
                                               {"callback-stats", 0, true},
-                                              kAvoidOption, kResonanceOption,
+                                              kAvoidOption,
+                                              kResonanceOption,
+                                              kPaceOption,
                                               kHapticChannelOption,
                                               kHapticCapOption,
                                               {"rumble", 0, false},

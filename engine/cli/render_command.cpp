@@ -21,7 +21,7 @@ constexpr const char* kUsage =
     "                         [--rate 44100|48000|88200|96000|192000] [--channels 1|2]\n"
     "                         [--haptic-channel lra|shaker] [--haptic-cap 0..1]\n"
     "                         [--avoid REGION,...] [--captions vtt|srt] [--voice [ENGINE:]NAME]\n"
-    "                         [--voice-pack DIR] [--resonance BPM] [--quiet]\n";
+    "                         [--voice-pack DIR] [--resonance BPM] [--pace BPM] [--quiet]\n";
 
 }  // namespace
 

@@ -23,9 +23,9 @@ bool parseRate(const std::string& text, double& rate) {
 
 const std::vector<OptionSpec>& renderSettingOptions() {
     static const std::vector<OptionSpec> options{
-        {"rate", 0, true}, {"channels", 0, true}, {"captions", 0, true}, kAvoidOption,
-        kResonanceOption,  kVoiceOption,          kVoicePackOption,      kHapticChannelOption,
-        kHapticCapOption};
+        {"rate", 0, true},    {"channels", 0, true}, {"captions", 0, true}, kAvoidOption,
+        kResonanceOption,     kPaceOption,           kVoiceOption,          kVoicePackOption,
+        kHapticChannelOption, kHapticCapOption};
     return options;
 }
 
@@ -50,6 +50,7 @@ std::string readRenderSettings(const Arguments& a, RenderSettings& settings) {
     if (settings.plan.resonanceBpm && std::isnan(*settings.plan.resonanceBpm))
         return "--resonance " + *a.value("resonance") +
                " is not a resonance pace; use 4.5 to 7 breaths/min, e.g. 5.5";
+    if (settings.plan.paceBpm && std::isnan(*settings.plan.paceBpm)) return paceOptionProblem();
     settings.voicePack = voicePackFrom(a);
     return {};
 }

@@ -5,6 +5,7 @@
 
 #include "exit_codes.hpp"
 #include "stillpoint/narration.hpp"
+#include "stillpoint/pace_range.hpp"
 #include "stillpoint/resonance.hpp"
 #include "stillpoint/session_parser.hpp"
 #include "stillpoint/unsafe_characters.hpp"
@@ -27,6 +28,14 @@ bool isUnreadable(const Diagnostics& diagnostics) {
            diagnostics.front().message.rfind("cannot ", 0) == 0;
 }
 
+/// `text` as a pace in `range`; anything else (a word, a pace out of range) is NaN.
+double paceIn(const std::string& text, const PaceRange& range) {
+    char* end = nullptr;
+    const double bpm = std::strtod(text.c_str(), &end);
+    const bool whole = !text.empty() && end == text.c_str() + text.size();
+    return whole && range.contains(bpm) ? bpm : std::nan("");
+}
+
 }  // namespace
 
 PlanOptions planOptionsFrom(const Arguments& arguments) {
@@ -36,17 +45,18 @@ PlanOptions planOptionsFrom(const Arguments& arguments) {
         std::string unknownEngine;  // then the whole text is a name checkVoices reports
         options.voice = parseVoiceName(*voice, unknownEngine).value_or(VoiceName{{}, *voice, {}});
     }
-    if (auto resonance = arguments.value(kResonanceOption.name)) {
-        // Anything but a pace in the safe range becomes NaN, which loadProgram refuses.
-        char* end = nullptr;
-        const double bpm = std::strtod(resonance->c_str(), &end);
-        const bool whole = !resonance->empty() && end == resonance->c_str() + resonance->size();
+    if (auto resonance = arguments.value(kResonanceOption.name))
         options.resonanceBpm =
-            whole && bpm >= heart::kMinResonancePace && bpm <= heart::kMaxResonancePace
-                ? bpm
-                : std::nan("");
-    }
+            paceIn(*resonance, PaceRange{heart::kMinResonancePace, heart::kMaxResonancePace});
+    if (auto pace = arguments.value(kPaceOption.name))
+        options.paceBpm = paceIn(*pace, kListenerPaceRange);
     return options;
+}
+
+std::string paceOptionProblem() {
+    return "--pace takes the listener's breathing pace, from " + rangeText(kListenerPaceRange) +
+           " (a safe pace to breathe a whole session at), e.g. --pace " +
+           paceText(kListenerPaceExample);
 }
 
 LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, std::ostream& err,
@@ -55,6 +65,11 @@ LoadedProgram loadProgram(const std::string& path, const PlanOptions& options, s
     if (options.resonanceBpm && std::isnan(*options.resonanceBpm)) {
         err << "stillpoint: --resonance takes a pace from 4.5 to 7 breaths/min, e.g. --resonance "
                "5.5\n";
+        loaded.exitCode = kExitUsage;
+        return loaded;
+    }
+    if (options.paceBpm && std::isnan(*options.paceBpm)) {
+        err << "stillpoint: " << paceOptionProblem() << '\n';
         loaded.exitCode = kExitUsage;
         return loaded;
     }

@@ -25,7 +25,13 @@ inline const OptionSpec kAvoidOption{"avoid", 0, true};
 inline const OptionSpec kVoiceOption{"voice", 0, true};
 /// `--resonance BPM`: the listener's resonance pace, for `pace: resonance` steps.
 inline const OptionSpec kResonanceOption{"resonance", 0, true};
+/// `--pace BPM`: the listener's own breathing pace for every breathe step.
+inline const OptionSpec kPaceOption{"pace", 0, true};
+/// Options not given well (a --resonance or --pace out of range) come back
+/// as NaN, which loadProgram and readRenderSettings refuse.
 PlanOptions planOptionsFrom(const Arguments& arguments);
+/// Why a --pace is refused: the safe range and an example.
+std::string paceOptionProblem();
 
 /// `--voice-pack DIR`: a recorded voice pack in place of the session's own choice.
 inline const OptionSpec kVoicePackOption{"voice-pack", 0, true};

@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <utility>
 
+#include "stillpoint/pace_range.hpp"
+
 namespace stillpoint::cli::live {
 namespace {
 
 constexpr double kPaceStepBpm = 0.5;
 constexpr double kLayerStepDb = 3.0;
-constexpr double kMinPace = 1.0, kMaxPace = 30.0;
 constexpr double kMinDb = -60.0, kMaxDb = 6.0;
 
 double volumeOf(const LayerVolumes& v, LayerId layer) {
@@ -57,7 +58,7 @@ double LiveController::paceNow() const {
 
 bool LiveController::glidePace(double bpm) {
     if (paceNow() <= 0.0) return true;  // no breathing yet: no pace to start from
-    chosenPace_ = std::clamp(bpm, kMinPace, kMaxPace);
+    chosenPace_ = std::clamp(bpm, kEnginePaceRange.lowestBpm, kEnginePaceRange.highestBpm);
     return send(CommandType::SetPace, 0, chosenPace_);
 }
 

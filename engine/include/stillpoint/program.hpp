@@ -52,9 +52,9 @@ struct PlannedStep {
     /// `lineIds[i]`: the id a voice pack keys line i's clip by (empty: none);
     /// written (`id:`) or derived (scan phrases, the built-in grounding).
     std::vector<std::string> lineIds;
-    LineVoice voice;                 ///< Say, Checkin: the line's own voice and prosody
-    double regionSeconds = 0.0;      ///< Scan: the time each region is given, at least
-    double waitSeconds = 0.0;        ///< Checkin: the quiet after the prompt (render)
+    LineVoice voice;             ///< Say, Checkin: the line's own voice and prosody
+    double regionSeconds = 0.0;  ///< Scan: the time each region is given, at least
+    double waitSeconds = 0.0;    ///< Checkin: the quiet after the prompt (render)
 };
 
 /// Whether a step has lines to speak (say, scan, checkin, breathe with lines).
@@ -179,6 +179,13 @@ struct PlanOptions {
     /// The listener's resonance pace in breaths/min (a client profile's, or
     /// `stillpoint resonance`'s finding): what `pace: resonance` breathes.
     std::optional<double> resonanceBpm;
+    /// The listener's own breathing pace in breaths/min, within
+    /// kListenerPaceRange (pace_range.hpp): every breathe step of the flow
+    /// breathes it steadily in place of its written pace or ramp, in whole
+    /// cycles (a `duration` step keeps its length as near as whole breaths
+    /// allow). `pace: resonance` steps keep the resonance pace, and the
+    /// grounding section its own slower pace.
+    std::optional<double> paceBpm;
 };
 
 struct PlanResult {

@@ -10,6 +10,7 @@
 
 #include "stillpoint/engine_events.hpp"
 #include "stillpoint/haptics.hpp"
+#include "stillpoint/pace_range.hpp"
 #include "stillpoint/session.hpp"
 #include "stillpoint/stillpoint.h"
 
@@ -41,8 +42,8 @@ static_assert([] {
 
 inline constexpr double kMinLayerDb = -60.0;
 inline constexpr double kMaxLayerDb = 6.0;
-inline constexpr double kMinPaceBpm = 1.0;
-inline constexpr double kMaxPaceBpm = 30.0;
+inline constexpr double kMinPaceBpm = kEnginePaceRange.lowestBpm;
+inline constexpr double kMaxPaceBpm = kEnginePaceRange.highestBpm;
 inline constexpr double kMinSampleRate = 8000.0;
 inline constexpr double kMaxSampleRate = 768000.0;
 inline constexpr int kMaxBlockFrames = 65536;

@@ -2,6 +2,7 @@
 #include <cctype>
 
 #include "session/session_readers.hpp"
+#include "stillpoint/pace_range.hpp"
 
 namespace stillpoint::detail {
 namespace {
@@ -9,7 +10,7 @@ namespace {
 constexpr std::array<std::string_view, 7> kBreatheKeys{"pattern", "cycles", "duration", "pace",
                                                        "ramp",    "tone",   "lines"};
 constexpr std::array<std::string_view, 3> kRampKeys{"from", "to", "over"};
-constexpr Range kPaceRange{1.0, 30.0, " breaths/min"};
+constexpr Range kPaceRange{kEnginePaceRange.lowestBpm, kEnginePaceRange.highestBpm, " breaths/min"};
 
 /// Where to report two keys that exclude each other: at the one written second.
 SourcePos laterOf(const Field& a, const Field& b, const YamlReader& reader) {

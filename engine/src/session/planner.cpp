@@ -10,6 +10,7 @@
 #include "session/session_limits.hpp"
 #include "stillpoint/nearest_name.hpp"
 #include "stillpoint/pace_law.hpp"
+#include "stillpoint/pace_range.hpp"
 #include "stillpoint/program.hpp"
 #include "stillpoint/resonance.hpp"
 
@@ -53,6 +54,14 @@ class Planner {
                                     "unknown body region '" + region + "' to avoid",
                                     suggestionHint(region, known, "body regions")});
         }
+        if (options.paceBpm && kListenerPaceRange.contains(*options.paceBpm))
+            listenerPace_ = options.paceBpm;
+        else if (options.paceBpm)
+            diagnostics_.push_back({Severity::Error, "", 0, 0,
+                                    "the listener's pace " + paceText(*options.paceBpm) +
+                                        " breaths/min is outside the safe range",
+                                    "give a pace from " + rangeText(kListenerPaceRange) +
+                                        ", e.g. " + paceText(kListenerPaceExample)});
     }
 
     PlanResult plan() {
@@ -65,6 +74,7 @@ class Planner {
         double now = 0.0;
         for (const Section& section : session_.sections) now = planSection(section, now, true);
         program_.lengthSeconds = now;
+        inGrounding_ = true;
         // Grounding sits after the flow, on its own clock from 0: it is only
         // ever reached by a jump.
         program_.groundingSection = static_cast<int>(program_.sections.size());
@@ -182,12 +192,14 @@ class Planner {
                           : breathe.ramp    ? breathe.ramp->fromBpm
                                             : pattern.breathsPerMinute();
         planned.rampToBpm = breathe.ramp ? breathe.ramp->toBpm : planned.paceBpm;
+        const bool listenersPace = listenerPace_ && !breathe.resonancePace && !inGrounding_;
+        if (listenersPace) planned.paceBpm = planned.rampToBpm = *listenerPace_;
         if (!(planned.paceBpm > 0.0) || !(planned.rampToBpm > 0.0)) {
             report(Severity::Error, pos, "breathe step has no positive pace",
-                   "use a pace from 1 to 30 breaths/min");
+                   "use a pace from " + rangeText(kEnginePaceRange));
             return;
         }
-        if (breathe.ramp) planned.rampSeconds = rampSeconds(breathe, planned);
+        if (breathe.ramp && !listenersPace) planned.rampSeconds = rampSeconds(breathe, planned);
         const PaceLaw law{planned.paceBpm, planned.rampToBpm, planned.rampSeconds};
         if (breathe.cycles) {
             planned.cycles = *breathe.cycles;
@@ -306,6 +318,8 @@ class Planner {
     detail::ScanPhrasing scanPhrasing_;  ///< one for the session: phrases do not repeat
     Program program_;
     Diagnostics diagnostics_;
+    std::optional<double> listenerPace_;  ///< PlanOptions::paceBpm, when it is a safe one
+    bool inGrounding_ = false;  ///< planning the grounding section, which keeps its own pace
     bool flowTooLong_ = false;
     bool groundingTooLong_ = false;
 };
