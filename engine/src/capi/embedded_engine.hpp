@@ -40,6 +40,9 @@ class EmbeddedEngine {
     sp_result prepare(double sampleRate, int maxBlockFrames, sp_layout layout);
     sp_result getState(std::string& state) const;
     sp_result setState(std::string_view state);
+    /// The listener's resonance pace for `pace: resonance` steps of the
+    /// sessions loaded from now on; 0 none. Outside 4.5..7: INVALID_ARGUMENT.
+    sp_result setResonancePace(double bpm);
     const ErrorDetails& error() const noexcept { return error_; }
 
     // Real-time.
@@ -92,6 +95,7 @@ class EmbeddedEngine {
     std::unique_ptr<Engine> engine_;  ///< set once there is a session and a device
     CTimeline timeline_;              ///< engine_'s program, as planned
     ErrorDetails error_;
+    double resonanceBpm_ = 0.0;  ///< for the next load (control thread)
 
     std::array<double, kLayerCount> sessionLayerDb_{};  ///< the session's own volumes
     std::array<std::atomic<double>, kLayerCount> layerDb_{};
