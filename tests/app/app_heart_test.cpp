@@ -38,46 +38,68 @@ struct PaceAt {
     double seconds, bpm;
 };
 
-TEST(AppHeart, ASyntheticHeartSteersTheResonanceStepWithinTheLimits) {
-    AppPlayer player;
-    player.prepare(kRate, kBlock);
-    ClientProfile profile;
-    profile.resonanceBpm = 6.0;  // the profile's: the heart's own is at 5.0
-    ASSERT_EQ(player.load(kResonanceStep, profile), "");
-    player.play();
+/// The app playing `pace: resonance` (the profile's pace 6.0) while a closed-loop
+/// heart with its resonance at 5.0 beats into it, block by block.
+class HeartRig {
+  public:
+    HeartRig() {
+        player.prepare(kRate, kBlock);
+        ClientProfile profile;
+        profile.resonanceBpm = 6.0;
+        EXPECT_EQ(player.load(kResonanceStep, profile), "");
+        player.play();
+        heart_.resonanceBpm = 5.0;
+    }
 
-    heart::sim::ClosedLoopHeart heart;
-    heart.resonanceBpm = 5.0;
-    std::vector<float> left(kBlock), right(kBlock);
-    float* out[2] = {left.data(), right.data()};
-    std::vector<PaceAt> paces;  // the engine's own pace, after each block
-    double lungsFull = 0.0;
-    int lastPhase = -1;
-    double followedMost = 0.0, followedLeast = 99.0;
-    for (int block = 0; block < 400 * kRate / kBlock && !player.state().finished; ++block) {
-        player.render(out, 2, kBlock);
-        // While SessionPlayer's worker builds an engine, go at a device's pace.
-        if (player.display().relocating.load())
-            std::this_thread::sleep_for(std::chrono::milliseconds(kBlockMs));
-        const SessionState s = player.display().session.read();
-        const double now = stateSeconds(s, s.outputSample);
-        const int phase = player.display().phase.load();
-        if (lastPhase == static_cast<int>(BreathPhase::Inhale) &&
-            phase == static_cast<int>(BreathPhase::Exhale))
-            lungsFull = now;
-        lastPhase = phase;
-        while (heart.nextBeat < now) {
-            const double rr = heart.nextInterval(s.paceBpm > 0.0 ? s.paceBpm : 6.0, lungsFull);
-            heart.nextBeat += rr / 1000.0;
-            player.heart().pushRr(rr);
-        }
-        player.heart().tick();
-        if (s.paceBpm > 0.0) paces.push_back({now, s.paceBpm});
-        if (const double followed = player.heart().followedBpm(); followed > 0.0) {
-            followedMost = std::max(followedMost, followed);
-            followedLeast = std::min(followedLeast, followed);
+    /// Play until `seconds` on the engine's clock (or the end); the engine's pace after each block.
+    void playUntil(double seconds) {
+        float* out[2] = {left_.data(), right_.data()};
+        while (now_ < seconds && !player.state().finished) {
+            player.render(out, 2, kBlock);
+            // While SessionPlayer's worker builds an engine, go at a device's pace.
+            if (player.display().relocating.load())
+                std::this_thread::sleep_for(std::chrono::milliseconds(kBlockMs));
+            const SessionState s = player.display().session.read();
+            now_ = stateSeconds(s, s.outputSample);
+            const int phase = player.display().phase.load();
+            if (lastPhase_ == static_cast<int>(BreathPhase::Inhale) &&
+                phase == static_cast<int>(BreathPhase::Exhale))
+                lungsFull_ = now_;
+            lastPhase_ = phase;
+            while (heart_.nextBeat < now_) {
+                const double rr =
+                    heart_.nextInterval(s.paceBpm > 0.0 ? s.paceBpm : 6.0, lungsFull_);
+                heart_.nextBeat += rr / 1000.0;
+                player.heart().pushRr(rr);
+            }
+            player.heart().tick();
+            if (s.paceBpm > 0.0) paces.push_back({now_, s.paceBpm});
+            if (const double followed = player.heart().followedBpm(); followed > 0.0) {
+                followedMost = std::max(followedMost, followed);
+                followedLeast = std::min(followedLeast, followed);
+            }
+            if (++blocks_ > 2 * 400 * kRate / kBlock) break;  // a clock that never ran
         }
     }
+
+    AppPlayer player;
+    std::vector<PaceAt> paces;
+    double followedMost = 0.0, followedLeast = 99.0;
+
+  private:
+    heart::sim::ClosedLoopHeart heart_;
+    std::vector<float> left_ = std::vector<float>(kBlock), right_ = std::vector<float>(kBlock);
+    double now_ = 0.0, lungsFull_ = 0.0;
+    int lastPhase_ = -1;
+    int blocks_ = 0;
+};
+
+TEST(AppHeart, ASyntheticHeartSteersTheResonanceStepWithinTheLimits) {
+    HeartRig rig;
+    rig.playUntil(400.0);
+    AppPlayer& player = rig.player;
+    const auto& paces = rig.paces;
+    const double followedLeast = rig.followedLeast, followedMost = rig.followedMost;
     ASSERT_GT(paces.size(), 1000u);
     EXPECT_GT(paces.back().seconds, 290.0);
     // The limits (CARE.md), on the pace the engine breathes: 4.5-7/min, and
@@ -101,6 +123,23 @@ TEST(AppHeart, ASyntheticHeartSteersTheResonanceStepWithinTheLimits) {
     EXPECT_TRUE(state.live);
     EXPECT_TRUE(state.coherenceValid);
     EXPECT_GT(state.coherence, 0.5);  // breathing near resonance: one strong rhythm
+}
+
+TEST(AppHeart, ATherapistsPaceStandsOverTheHearts) {
+    HeartRig rig;
+    rig.playUntil(120.0);
+    const double steered = rig.player.heart().followedBpm();
+    ASSERT_GT(steered, 0.0);
+    ASSERT_LT(steered, 6.0);  // the heart had begun to slow it
+    rig.player.faster();      // the therapist: the step's own pace plus 0.5
+    const double asked = rig.player.state().paceBpm;
+    EXPECT_GT(asked, steered);
+    rig.paces.clear();
+    rig.playUntil(180.0);
+    ASSERT_FALSE(rig.paces.empty());
+    // After the engine's 8 s glide, the therapist's pace and nothing else.
+    for (const PaceAt& pace : rig.paces)
+        if (pace.seconds > 130.0) ASSERT_NEAR(pace.bpm, asked, 1e-6) << pace.seconds << " s";
 }
 
 TEST(AppHeart, BeatsBeforeTheSessionPlaysAreRefused) {
