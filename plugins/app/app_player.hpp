@@ -4,7 +4,8 @@
 // pace, hold and the breath pattern as its parameters, the moments (play, pause, sections,
 // grounding, a faded stop, a check-in's Continue) through its control queue, a client's profile
 // (regions to leave out, voice, haptic cap, layer volumes) as its listener
-// options, haptics on/off as its Haptics parameter.
+// options, haptics on/off as its Haptics parameter, the listener's heart as
+// a pace that follows it (AppHeart).
 //
 // Threads: the control methods and state() run on the message thread and
 // never wait for the audio thread; render() (the device callback, or
@@ -16,6 +17,7 @@
 #include <memory>
 #include <string>
 
+#include "app_heart.hpp"
 #include "client_profile.hpp"
 #include "processor/playback_display.hpp"
 #include "processor/session_library.hpp"
@@ -93,6 +95,10 @@ class AppPlayer {
     const ClientProfile& profile() const { return profile_; }
     const plugin::PlaybackDisplay& display() const noexcept { return processor_.display(); }
     plugin::StillpointProcessor& processor() noexcept { return processor_; }
+    /// The listener's heart: RR in, heart rate and coherence out; it steers
+    /// `pace: resonance` steps (app_heart.hpp).
+    AppHeart& heart() noexcept { return heart_; }
+    const AppHeart& heart() const noexcept { return heart_; }
     /// The audio device's callback (AudioDeviceManager::addAudioCallback).
     ProcessorHost& host() noexcept { return host_; }
 
@@ -112,6 +118,7 @@ class AppPlayer {
 
     plugin::StillpointProcessor processor_;
     ProcessorHost host_{processor_};
+    AppHeart heart_{processor_};
     const std::atomic<float>* pace_;  ///< the Pace and Hold parameters' values
     const std::atomic<float>* hold_;
     ClientProfile profile_;

@@ -44,8 +44,8 @@ MainComponent::MainComponent(AppPlayer& player, juce::AudioDeviceManager* device
                              AppFolders folders)
     : player_(player), devices_(devices), folders_(std::move(folders)) {
     setWantsKeyboardFocus(true);
-    for (auto* label : {&profileInfo_, &title_, &section_, &caption_, &time_, &remote_, &help_,
-                        &status_, &care_}) {
+    for (auto* label : {&profileInfo_, &title_, &section_, &caption_, &time_, &heart_, &remote_,
+                        &help_, &status_, &care_}) {
         label->setColour(juce::Label::textColourId, kText);
         addAndMakeVisible(label);
     }
@@ -54,7 +54,9 @@ MainComponent::MainComponent(AppPlayer& player, juce::AudioDeviceManager* device
     caption_.setFont(juce::Font(21.0f, juce::Font::italic));
     caption_.setJustificationType(juce::Justification::centred);
     time_.setJustificationType(juce::Justification::centred);
-    for (auto* quiet : {&remote_, &help_, &profileInfo_}) {
+    heart_.setComponentID(kHeartId);
+    heart_.setJustificationType(juce::Justification::centredRight);
+    for (auto* quiet : {&remote_, &help_, &profileInfo_, &heart_}) {
         quiet->setColour(juce::Label::textColourId, kQuiet);
         quiet->setFont(juce::Font(13.0f));
     }
@@ -320,6 +322,10 @@ void MainComponent::timerCallback() {
             clock(s.elapsedSeconds) + " elapsed      " + clock(s.remainingSeconds) + " remaining";
     if (s.paused && !s.finished) times << "      paused";
     time_.setText(times, juce::dontSendNotification);
+    juce::String heart = text(player_.heart().describe());
+    if (const double followed = player_.heart().followedBpm(); followed > 0.0)
+        heart << "   pace " << juce::String(followed, 2) << "/min from the heart";
+    heart_.setText(heart, juce::dontSendNotification);
     std::vector<double> starts;
     if (s.grounding) {
         progress_.show(s.sectionElapsedSeconds, s.sectionLengthSeconds, {});
@@ -385,7 +391,9 @@ void MainComponent::resized() {
     row(controls.removeFromTop(64), {&previous_, &play_, &continue_, &hold_, &next_});
     row(controls, {&slower_, &faster_, &grounding_, &stop_});
     right.removeFromBottom(6);
-    time_.setBounds(right.removeFromBottom(22));
+    auto timeRow = right.removeFromBottom(22);
+    heart_.setBounds(timeRow.removeFromRight(timeRow.getWidth() / 3));
+    time_.setBounds(timeRow.withTrimmedLeft(heart_.getWidth()));
     progress_.setBounds(right.removeFromBottom(18));
     caption_.setBounds(right.removeFromBottom(56));
     circle_.setBounds(right.reduced(10));

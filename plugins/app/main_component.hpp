@@ -5,7 +5,8 @@
 // "Edit..." opens the profile in a ProfileEditor; "Audio output..." opens
 // OutputSettings (the device and the haptic output). The loaded session's
 // care notes (docs/care-rules.md) show in one line above the controls, all
-// of them in its tooltip; they never stop it playing.
+// of them in its tooltip; they never stop it playing. The listener's heart
+// rate and coherence (and a pace the heart steers) show beside the time.
 //
 // Message thread.
 #pragma once
@@ -32,6 +33,8 @@ class MainComponent : public juce::Component, private juce::ListBoxModel, privat
   public:
     /// The component id of the care notes' label.
     static constexpr const char* kCareId = "care";
+    /// The listener's heart rate and coherence, beside the time (AppHeart::describe).
+    static constexpr const char* kHeartId = "heart";
     static constexpr const char* kShortcutHelp =
         "Space play/pause   C/Enter continue   H hold   Left/Right section   Down/Up slower/faster "
         "  "
@@ -90,7 +93,8 @@ class MainComponent : public juce::Component, private juce::ListBoxModel, privat
     juce::TextButton saveProfile_{"Save profile"}, editProfile_{"Edit..."};
     juce::TextButton audio_{"Audio output..."};
     juce::TextButton newCode_{"New code"};
-    juce::Label profileInfo_, title_, section_, caption_, time_, remote_, help_, status_, care_;
+    juce::Label profileInfo_, title_, section_, caption_, time_, heart_, remote_, help_, status_,
+        care_;
     plugin::BreathingCircle circle_;
     SessionProgress progress_;
     juce::TextButton previous_{"Previous"}, play_{"Play"}, continue_{"Continue"}, hold_{"Hold"},

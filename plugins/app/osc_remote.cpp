@@ -83,6 +83,10 @@ void OscRemote::handle(const RemoteRequest& request, const juce::String& senderH
             return;
         case RemoteRequest::Kind::Control:
             if (!authorised(request)) return;
+            if (request.control == RemoteControl::HeartRr) {  // about once a second: no redraw
+                player_.heart().pushRr(request.rrMs);
+                return;
+            }
             control(request);
             if (changed_) changed_();
             publish();
@@ -164,6 +168,9 @@ void OscRemote::control(const RemoteRequest& request) {
         case RemoteControl::Pattern:
             player_.setPattern(request.pattern);
             break;
+        case RemoteControl::HeartRr:
+            player_.heart().pushRr(request.rrMs);
+            break;
     }
 }
 
@@ -191,9 +198,16 @@ void OscRemote::publish() {
     progress.addFloat32(static_cast<float>(s.sectionElapsedSeconds));
     progress.addFloat32(static_cast<float>(s.sectionLengthSeconds));
     progress.addString(juce::String::fromUTF8(s.caption.c_str()));
+    // The listener's heart: rate, coherence (-1 until 32 s of beats), live.
+    const auto heart = player_.heart().state();
+    juce::OSCMessage heartState(kHeartStateAddress);
+    heartState.addFloat32(static_cast<float>(heart.heartRateBpm));
+    heartState.addFloat32(heart.coherenceValid ? static_cast<float>(heart.coherence) : -1.0f);
+    heartState.addInt32(heart.live ? 1 : 0);
     for (auto& client : clients_) {
         client.sender->send(state);
         client.sender->send(progress);
+        client.sender->send(heartState);
     }
 }
 

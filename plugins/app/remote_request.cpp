@@ -1,6 +1,7 @@
 #include "remote_request.hpp"
 
 #include <array>
+#include <cmath>
 #include <string_view>
 
 #include "stillpoint/command_vocabulary.hpp"
@@ -73,6 +74,20 @@ std::optional<bool> onOff(const OscArgument& argument) {
     return std::nullopt;
 }
 
+// An RR interval as a number of ms; what is no interval at all is dropped
+// here (the monitor judges the rest: range, jumps).
+std::optional<double> interval(const OscArgument& argument) {
+    double ms = 0.0;
+    if (const auto* f = std::get_if<float>(&argument))
+        ms = *f;
+    else if (const auto* i = std::get_if<std::int32_t>(&argument))
+        ms = *i;
+    else
+        return std::nullopt;
+    if (!std::isfinite(ms) || ms <= 0.0) return std::nullopt;
+    return ms;
+}
+
 }  // namespace
 
 std::optional<RemoteRequest> decodeRemoteRequest(const OscMessage& message, bool lan) {
@@ -112,6 +127,13 @@ std::optional<RemoteRequest> decodeRemoteRequest(const OscMessage& message, bool
         if (!reply) return std::nullopt;
         request.kind = RemoteRequest::Kind::Register;
         request.replyPort = *reply;
+        return request;
+    }
+    if (address == kHeartRrAddress) {
+        const auto ms = own == 1 ? interval(args[first]) : std::nullopt;
+        if (!ms) return std::nullopt;
+        request.control = RemoteControl::HeartRr;
+        request.rrMs = *ms;
         return request;
     }
     for (const auto& [controlAddress, control] : kControls) {

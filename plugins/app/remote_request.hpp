@@ -6,6 +6,7 @@
 //   /stillpoint/register  i reply-port                     (localhost only)
 //   /stillpoint/CONTROL   nothing; hold: nothing (toggle) or i/f 0 or 1;
 //                         pattern: i 0..kPatternCount
+//   /stillpoint/heart/rr  f or i: one RR interval in ms (finite, above 0)
 // On the LAN every message but pair carries the token first (s token).
 //
 // No JUCE: tested without sockets.
@@ -31,7 +32,12 @@ enum class RemoteControl : unsigned char {
     Stop,
     Continue,  ///< a check-in waiting for the client goes on
     Pattern,   ///< RemoteRequest::pattern: breathe that built-in pattern (0: the session's own)
+    HeartRr,   ///< RemoteRequest::rrMs: one beat of the listener's heart
 };
+
+/// A heart strap's RR intervals in, and the heart's figures out (README.md).
+inline constexpr const char* kHeartRrAddress = "/stillpoint/heart/rr";
+inline constexpr const char* kHeartStateAddress = "/stillpoint/heart";
 
 /// Built-in breath patterns a remote may choose (the engine's breathPresets()).
 inline constexpr int kPatternCount = 7;
@@ -45,6 +51,7 @@ struct RemoteRequest {
     RemoteControl control = RemoteControl::Play;
     std::optional<bool> hold;  ///< Hold: on/off; none toggles
     int pattern = 0;           ///< Pattern: 0 the session's own, 1..kPatternCount a built-in one
+    double rrMs = 0.0;         ///< HeartRr: the interval (the monitor applies the artefact rules)
 };
 
 /// The request `message` makes, or nothing. `lan`: the LAN's rules (pair

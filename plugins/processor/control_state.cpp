@@ -43,6 +43,8 @@ std::optional<Command> applyControl(const ProcessorControl& control, ControlStat
             return Command{CommandType::Stop, 0, 0.0};
         case ControlType::Continue:
             return Command{CommandType::Continue, 0, 0.0};
+        case ControlType::FollowPace:
+            return Command{CommandType::SetPace, 0, control.value};
     }
     return std::nullopt;
 }

@@ -1,6 +1,7 @@
 // ProcessorControl and ControlQueue: the moments a front end asks of the
 // processor that a plugin parameter cannot say (pause now, the next section,
-// grounding, a faded stop, a check-in's Continue), in the order they were asked. Parameters hold
+// grounding, a faded stop, a check-in's Continue, a pace that follows the
+// heart in steps finer than the Pace parameter's), in the order they were asked. Parameters hold
 // the values a host automates (pace, hold, layer trims, haptics on/off); a
 // listener's profile is set with StillpointProcessor::setListenerOptions.
 //
@@ -25,10 +26,15 @@ enum class ControlType : unsigned char {
     Grounding,        ///< fade to the session's grounding section, then end
     Stop,             ///< fade out over 2.5 s and finish
     Continue,         ///< a check-in waiting for the listener goes on
+    /// The breath's pace set from outside the parameters (heart-paced
+    /// breathing): `value` breaths/min, the engine glides to it; 0 hands it
+    /// back to the session. The Pace parameter's next change overrides it.
+    FollowPace,
 };
 
 struct ProcessorControl {
     ControlType type = ControlType::Play;
+    double value = 0.0;  ///< FollowPace: breaths/min
 };
 
 /// Grounding and Stop are never refused; Stop comes last when both wait.

@@ -85,5 +85,20 @@ TEST(ControlState, MomentsBecomeTheirEngineCommands) {
     EXPECT_TRUE(state.timelineRuns);
 }
 
+TEST(ControlState, TheHeartsPaceGoesToTheEngineAsItIsAndChangesNoTimeline) {
+    ControlState state;
+    const ControlState before = state;
+    const auto paced = applyControl({ControlType::FollowPace, 5.35}, state, false);
+    ASSERT_TRUE(paced);
+    EXPECT_EQ(paced->type, CommandType::SetPace);
+    EXPECT_EQ(paced->value, 5.35);  // finer than the Pace parameter's 0.1 steps
+    const auto handedBack = applyControl({ControlType::FollowPace, 0.0}, state, false);
+    ASSERT_TRUE(handedBack);
+    EXPECT_EQ(handedBack->value, 0.0);  // the session's own pace again
+    EXPECT_EQ(state.timelineRuns, before.timelineRuns);
+    EXPECT_EQ(state.waitsForStart, before.waitsForStart);
+    EXPECT_EQ(state.pauseAsked, before.pauseAsked);
+}
+
 }  // namespace
 }  // namespace stillpoint::plugin

@@ -1,9 +1,11 @@
 /* The heart stream through the C API: RR intervals and 0x2A37 packets in,
  * heart rate, artefact counts and coherence out; bad packets refused with
- * their reason; misuse returns errors. */
+ * their reason; misuse returns errors. A `pace: resonance` session loads
+ * once the listener's resonance pace is given, and breathes it. */
 #include <math.h>
 #include <string.h>
 
+#include "fixtures.h"
 #include "test_runner.h"
 
 static void intervals_give_heart_rate_and_counts(void) {
@@ -89,12 +91,66 @@ static void a_full_queue_and_misuse_are_errors(void) {
     sp_heart_destroy(NULL);
 }
 
+static const char kResonanceSession[] =
+    "title: Heart\n"
+    "sections:\n"
+    "  - name: One\n"
+    "    steps:\n"
+    "      - breathe: {cycles: 4, pace: resonance}\n";
+
+static void a_resonance_session_breathes_the_pace_given(void) {
+    enum { kBlock = 1024 };
+    const double rate = 16000.0;
+    sp_engine* engine = NULL;
+    static sp_test_audio audio;
+    sp_event event;
+    int64_t inhales[8];
+    int count = 0, blocks = 0;
+    sp_test_audio_init(&audio);
+    REQUIRE_OK(sp_create(&engine));
+    /* Without the listener's pace it cannot be planned; the error says where. */
+    CHECK_RESULT(
+        sp_load_session(engine, kResonanceSession, strlen(kResonanceSession), "heart.yaml"),
+        SP_ERROR_INVALID_SESSION);
+    CHECK(strstr(sp_error_message(engine), "pace: resonance needs the listener's resonance pace") !=
+          NULL);
+    CHECK(sp_error_line(engine) == 5);
+    /* Only the range a pace set from heart data keeps to. */
+    CHECK_RESULT(sp_set_resonance_pace(engine, 7.5), SP_ERROR_INVALID_ARGUMENT);
+    CHECK(strcmp(sp_error_message(engine),
+                 "resonance pace 7.5 breaths/min is outside 4.5..7; give the listener's "
+                 "resonance pace (stillpoint resonance), or 0 for none") == 0);
+    CHECK_RESULT(sp_set_resonance_pace(engine, 4.4), SP_ERROR_INVALID_ARGUMENT);
+    CHECK_RESULT(sp_set_resonance_pace(engine, NAN), SP_ERROR_INVALID_ARGUMENT);
+    CHECK_RESULT(sp_set_resonance_pace(NULL, 5.0), SP_ERROR_NULL_POINTER);
+    CHECK_OK(sp_set_resonance_pace(engine, 5.0));
+    REQUIRE_OK(sp_load_session(engine, kResonanceSession, strlen(kResonanceSession), "heart.yaml"));
+    REQUIRE_OK(sp_prepare(engine, rate, kBlock, SP_LAYOUT_STEREO));
+    /* Four breaths at 5/min: inhales 12 s apart, to the sample. */
+    while (count < 4 && blocks++ < (int)(60.0 * rate / kBlock)) {
+        if (sp_test_render(engine, &audio, 2, kBlock, 1) < 0.0f) break;
+        while (sp_poll_event(engine, &event) == SP_OK)
+            if (event.type == SP_EVENT_PHASE_CHANGED && event.index == SP_PHASE_INHALE && count < 8)
+                inhales[count++] = event.sample;
+    }
+    REQUIRE(count >= 3);
+    CHECK(fabs((double)(inhales[1] - inhales[0]) / rate - 12.0) < 1e-3);
+    CHECK(fabs((double)(inhales[2] - inhales[1]) / rate - 12.0) < 1e-3);
+    /* 0 clears it: the next load fails again, the playing session stays. */
+    CHECK_OK(sp_set_resonance_pace(engine, 0.0));
+    CHECK_RESULT(
+        sp_load_session(engine, kResonanceSession, strlen(kResonanceSession), "heart.yaml"),
+        SP_ERROR_INVALID_SESSION);
+    sp_destroy(engine);
+}
+
 int main(void) {
     static const sp_test_case cases[] = {
         SP_TEST_CASE(intervals_give_heart_rate_and_counts),
         SP_TEST_CASE(a_slow_steady_rhythm_is_coherent),
         SP_TEST_CASE(measurement_packets_push_their_intervals),
         SP_TEST_CASE(a_full_queue_and_misuse_are_errors),
+        SP_TEST_CASE(a_resonance_session_breathes_the_pace_given),
     };
     return sp_test_main(cases, (int)(sizeof cases / sizeof cases[0]));
 }

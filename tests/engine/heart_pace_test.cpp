@@ -11,6 +11,7 @@
 #include <random>
 #include <vector>
 
+#include "../support/closed_loop_heart.hpp"
 #include "stillpoint/engine.hpp"
 #include "stillpoint/resonance.hpp"
 #include "stillpoint/session_parser.hpp"
@@ -36,21 +37,7 @@ std::shared_ptr<const Program> resonanceProgram(double profileBpm, const char* d
     return std::make_shared<const Program>(std::move(*planned.program));
 }
 
-/// A heart with a resonance at `resonanceBpm`: its rate swings with the
-/// breath it is actually given, most and in step at resonance.
-struct ClosedLoopHeart {
-    double resonanceBpm = 5.0;
-    double nextBeat = 0.5;
-    std::mt19937_64 random{5};
-
-    double rateAt(double t, double breathBpm, double lungsFull) const {
-        const double off = (breathBpm - resonanceBpm) / 0.7;
-        const double gain = 0.3 + 0.7 * std::exp(-0.5 * off * off);
-        return 66.0 + 7.0 * gain *
-                          std::cos(2.0 * std::numbers::pi * breathBpm / 60.0 * (t - lungsFull) -
-                                   std::atan(off));
-    }
-};
+using sim::ClosedLoopHeart;
 
 struct BreathLog {
     std::vector<double> inhaleSeconds;
@@ -101,9 +88,7 @@ BreathLog play(std::shared_ptr<const Program> program, ClosedLoopHeart& heart, S
             inhaling = phase == BreathPhase::Inhale;
         }
         while (heart.nextBeat < now) {
-            // The interval's rate is the rate at its middle (half a beat on).
-            const double middle = heart.nextBeat + 0.45;
-            double rr = 60000.0 / heart.rateAt(middle, breathBpm, lungsFull);
+            double rr = heart.nextInterval(breathBpm, lungsFull);
             if (stream == Stream::Hostile) {  // junk, extremes, floods
                 const double roll = unit(heart.random);
                 if (roll < 0.1)

@@ -36,7 +36,8 @@
  *   from a control thread, never while sp_process, sp_command or
  *   sp_set_parameter may run on another thread:
  *     sp_create, sp_destroy, sp_load_session, sp_load_session_file,
- *     sp_prepare, sp_set_state, and the sp_error_* getters.
+ *     sp_prepare, sp_set_state, sp_set_resonance_pace, and the sp_error_*
+ *     getters.
  *   sp_get_state is not real-time safe either, but it reads only what the
  *   audio thread publishes: it may run while sp_process runs, though not
  *   together with the calls listed just above. The same holds for
@@ -135,6 +136,14 @@ SP_API sp_result sp_load_session(sp_engine* engine, const char* text, size_t siz
 /* Load a session file. SP_ERROR_IO when it cannot be read,
  * SP_ERROR_INVALID_SESSION when it has errors. */
 SP_API sp_result sp_load_session_file(sp_engine* engine, const char* path);
+/* The listener's resonance pace (breaths/min, 4.5..7; 0: none), found by the
+ * resonance assessment (`stillpoint resonance`, docs/heart.md): what
+ * `pace: resonance` breathe steps breathe in the sessions loaded after it
+ * (sp_load_session*, sp_set_state). Without it such a session fails to load
+ * (SP_ERROR_INVALID_SESSION, "pace: resonance needs the listener's resonance
+ * pace"). Outside the range: SP_ERROR_INVALID_ARGUMENT, nothing changes.
+ * Control thread, like loading. */
+SP_API sp_result sp_set_resonance_pace(sp_engine* engine, double bpm);
 
 /* Details of the last failed load, sp_set_state or sp_prepare on this
  * engine; cleared by the next successful one. For a session with errors they

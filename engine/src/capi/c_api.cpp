@@ -78,6 +78,11 @@ sp_result sp_load_session_file(sp_engine* engine, const char* path) {
     return guarded([&] { return engine->engine.loadFile(path); });
 }
 
+sp_result sp_set_resonance_pace(sp_engine* engine, double bpm) {
+    if (engine == nullptr) return SP_ERROR_NULL_POINTER;
+    return guarded([&] { return engine->engine.setResonancePace(bpm); });
+}
+
 const char* sp_error_message(const sp_engine* engine) {
     return engine ? engine->engine.error().message.c_str() : "";
 }

@@ -8,6 +8,7 @@
 #include "capi/enum_conversion.hpp"
 #include "graph/sequencer.hpp"
 #include "stillpoint/narration.hpp"
+#include "stillpoint/resonance.hpp"
 
 namespace stillpoint::capi {
 namespace {
@@ -32,11 +33,25 @@ std::int64_t EmbeddedEngine::StartPoint::at(double rate) const noexcept {
 // ---- Control thread -------------------------------------------------------
 
 sp_result EmbeddedEngine::loadText(std::string text, std::string name) {
-    return install(loadSessionText(std::move(text), std::move(name)), nullptr);
+    return install(loadSessionText(std::move(text), std::move(name), resonanceBpm_), nullptr);
 }
 
 sp_result EmbeddedEngine::loadFile(const std::string& path) {
-    return install(loadSessionFromFile(path), nullptr);
+    return install(loadSessionFromFile(path, resonanceBpm_), nullptr);
+}
+
+sp_result EmbeddedEngine::setResonancePace(double bpm) {
+    // The range a pace set from heart data keeps to (CARE.md); 0 clears it.
+    if (bpm != 0.0 && !(bpm >= heart::kMinResonancePace && bpm <= heart::kMaxResonancePace))
+        return fail(SP_ERROR_INVALID_ARGUMENT,
+                    {"resonance pace " + numberText(bpm) +
+                         " breaths/min is outside 4.5..7; give the listener's resonance pace "
+                         "(stillpoint resonance), or 0 for none",
+                     {},
+                     0,
+                     0});
+    resonanceBpm_ = bpm;
+    return succeed();
 }
 
 sp_result EmbeddedEngine::prepare(double sampleRate, int maxBlockFrames, sp_layout layout) {
@@ -206,7 +221,8 @@ sp_result EmbeddedEngine::getState(std::string& state) const {
 sp_result EmbeddedEngine::setState(std::string_view state) {
     const StateParse parsed = parseState(state);
     if (!parsed.state) return fail(SP_ERROR_INVALID_STATE, {parsed.problem, {}, 0, 0});
-    return install(loadSessionText(parsed.state->sessionText, parsed.state->name), &*parsed.state);
+    return install(loadSessionText(parsed.state->sessionText, parsed.state->name, resonanceBpm_),
+                   &*parsed.state);
 }
 
 sp_result EmbeddedEngine::fail(sp_result code, ErrorDetails details) {

@@ -44,6 +44,9 @@ class EmbeddedEngine {
     sp_result preparation(int& ready, int& total);
     sp_result waitForPreparation();
     sp_result setState(std::string_view state);
+    /// The listener's resonance pace for `pace: resonance` steps of the
+    /// sessions loaded from now on; 0 none. Outside 4.5..7: INVALID_ARGUMENT.
+    sp_result setResonancePace(double bpm);
     const ErrorDetails& error() const noexcept { return error_; }
 
     // Real-time.
@@ -105,6 +108,7 @@ class EmbeddedEngine {
     std::unique_ptr<SessionPreparation> preparation_;
     CTimeline timeline_;  ///< see timeline()
     ErrorDetails error_;
+    double resonanceBpm_ = 0.0;  ///< for the next load (control thread)
 
     std::array<double, kLayerCount> sessionLayerDb_{};  ///< the session's own volumes
     std::array<std::atomic<double>, kLayerCount> layerDb_{};

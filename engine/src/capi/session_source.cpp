@@ -15,16 +15,18 @@ LoadFailure firstError(const Diagnostics& diagnostics, sp_result code) {
 
 }  // namespace
 
-LoadResult loadSessionText(std::string text, std::string name) {
+LoadResult loadSessionText(std::string text, std::string name, double resonanceBpm) {
     const ParseResult parsed = parseSession(text, name);
     if (!parsed.session) return firstError(parsed.diagnostics, SP_ERROR_INVALID_SESSION);
-    PlanResult planned = planSession(*parsed.session);
+    PlanOptions options;
+    if (resonanceBpm > 0.0) options.resonanceBpm = resonanceBpm;
+    PlanResult planned = planSession(*parsed.session, options);
     if (!planned.program) return firstError(planned.diagnostics, SP_ERROR_INVALID_SESSION);
     return SessionSource{std::move(text), std::move(name),
                          std::make_shared<const Program>(std::move(*planned.program))};
 }
 
-LoadResult loadSessionFromFile(const std::string& path) {
+LoadResult loadSessionFromFile(const std::string& path, double resonanceBpm) {
     // Read once, so the text kept for saved states is the text that was
     // parsed. Past the size limit the parser refuses it, so stop reading there.
     std::ifstream in(path, std::ios::binary);
@@ -39,7 +41,7 @@ LoadResult loadSessionFromFile(const std::string& path) {
         const ParseResult why = loadSessionFile(path);
         return firstError(why.diagnostics, SP_ERROR_IO);
     }
-    return loadSessionText(std::move(text), path);
+    return loadSessionText(std::move(text), path, resonanceBpm);
 }
 
 }  // namespace stillpoint::capi

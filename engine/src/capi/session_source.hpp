@@ -29,8 +29,9 @@ struct LoadFailure {
 using LoadResult = std::variant<SessionSource, LoadFailure>;
 
 /// Parse and plan session text; `name` stands for the file in messages.
-LoadResult loadSessionText(std::string text, std::string name);
+/// `resonanceBpm` (0: none) is what `pace: resonance` steps breathe.
+LoadResult loadSessionText(std::string text, std::string name, double resonanceBpm = 0.0);
 /// Read a session file, then as loadSessionText.
-LoadResult loadSessionFromFile(const std::string& path);
+LoadResult loadSessionFromFile(const std::string& path, double resonanceBpm = 0.0);
 
 }  // namespace stillpoint::capi

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace stillpoint::app {
 namespace {
 
@@ -82,6 +84,32 @@ TEST(RemoteRequest, OnTheNetworkTheTokenComesFirst) {
     EXPECT_FALSE(decode({"/stillpoint/play", {7}}, true));                    // not a string
     EXPECT_FALSE(decode({"/stillpoint/play", {std::string()}}, true));        // empty
     EXPECT_FALSE(decode({"/stillpoint/play", {std::string("t"), 1}}, true));  // one too many
+}
+
+TEST(RemoteRequest, AHeartBeatIsOneIntervalInMsAndNothingElse) {
+    const auto beat = decode({"/stillpoint/heart/rr", {812.5f}}, false);
+    ASSERT_TRUE(beat);
+    EXPECT_EQ(beat->control, RemoteControl::HeartRr);
+    EXPECT_DOUBLE_EQ(beat->rrMs, 812.5);
+    const auto whole = decode({"/stillpoint/heart/rr", {900}}, false);
+    ASSERT_TRUE(whole);
+    EXPECT_DOUBLE_EQ(whole->rrMs, 900.0);
+    // Out of the 300-2000 ms range is still a beat: the monitor refuses and counts it.
+    EXPECT_TRUE(decode({"/stillpoint/heart/rr", {150.0f}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/heart/rr", {}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/heart/rr", {800.0f, 810.0f}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/heart/rr", {std::string("812")}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/heart/rr", {0.0f}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/heart/rr", {-812}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/heart/rr", {std::nanf("")}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/heart/rr", {HUGE_VALF}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/heart", {812.0f}}, false));  // published, not taken
+    // On the LAN a beat carries the token first, like every control.
+    EXPECT_FALSE(decode({"/stillpoint/heart/rr", {812.0f}}, true));
+    const auto paired = decode({"/stillpoint/heart/rr", {std::string("tok"), 812.0f}}, true);
+    ASSERT_TRUE(paired);
+    EXPECT_EQ(paired->token, "tok");
+    EXPECT_DOUBLE_EQ(paired->rrMs, 812.0);
 }
 
 }  // namespace

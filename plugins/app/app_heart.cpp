@@ -1,0 +1,81 @@
+#include "app_heart.hpp"
+
+#include <cstdio>
+
+namespace stillpoint::app {
+
+AppHeart::AppHeart(plugin::StillpointProcessor& processor) : processor_(processor) {
+    startTimerHz(kTickHz);
+}
+
+AppHeart::~AppHeart() {
+    stopTimer();
+}
+
+bool AppHeart::pushRr(double rrMs) noexcept {
+    return clockRuns_.load(std::memory_order_acquire) && monitor_.pushRr(rrMs);
+}
+
+void AppHeart::restart(std::shared_ptr<const Program> program, double sampleRate) {
+    monitor_.reset();
+    reading_ = false;
+    followed_ = program;
+    follower_ = program && sampleRate > 0.0
+                    ? std::make_unique<heart::HeartPaceFollower>(std::move(program), sampleRate)
+                    : nullptr;
+}
+
+void AppHeart::tick() {
+    const SessionState session = processor_.display().session.read();
+    const auto program = processor_.currentProgram();
+    // Another session, or this one's engine from its start: a fresh follower.
+    if (program != followed_ || session.outputSample < lastOutputSample_)
+        restart(program, processor_.display().sampleRate.load());
+    lastOutputSample_ = session.outputSample;
+    clockRuns_.store(session.started && !session.finished, std::memory_order_release);
+
+    const double now = stateSeconds(session, session.outputSample);
+    monitor_.update(now);
+    // The processor's heard events have one reader: the heart takes them only
+    // once beats come in, so a front end without a strap keeps them all.
+    const bool reading = monitor_.state().counts.total() > 0;
+    if (!reading) return;
+    Event event;
+    if (!reading_) {
+        // What waited is old news: the follower starts from the step that plays.
+        while (processor_.popHeardEvent(event)) {
+        }
+        const int step = processor_.display().step.load();
+        if (follower_ && step >= 0) {
+            event.type = EventType::StepStarted;
+            event.index = step;
+            event.sample = session.outputSample;
+            follower_->onEvent(event);
+        }
+        reading_ = true;
+    }
+    while (processor_.popHeardEvent(event))
+        if (follower_) follower_->onEvent(event);
+    if (!follower_) return;
+    const heart::FollowUpdate update = follower_->tick(now, monitor_);
+    // A pace the therapist set (slower, faster, the profile's) is theirs: the
+    // heart's steps are not sent while it stands.
+    const bool therapistsPace = processor_.display().paceBpm.load() > 0.0;
+    if (update.command && update.command->type == CommandType::SetPace && !therapistsPace)
+        processor_.control({plugin::ControlType::FollowPace, update.command->value});
+}
+
+std::string AppHeart::describe() const {
+    const heart::HeartState heart = state();
+    if (heart.counts.accepted == 0) return {};
+    if (!heart.live) return "heart lost";
+    char text[64];
+    if (heart.coherenceValid)
+        std::snprintf(text, sizeof text, "%.0f bpm, coherence %.2f", heart.heartRateBpm,
+                      heart.coherence);
+    else
+        std::snprintf(text, sizeof text, "%.0f bpm", heart.heartRateBpm);
+    return text;
+}
+
+}  // namespace stillpoint::app

@@ -1,0 +1,72 @@
+// AppHeart: the listener's heart in the therapist app. RR intervals (from the
+// OSC remote, or a strap's 0x2A37 notifications) feed a HeartMonitor; while a
+// `pace: resonance` step plays, a HeartPaceFollower steers its breath within
+// the safety limits (heart_pace.hpp), through the processor's FollowPace
+// control; while the therapist has set a pace (slower, faster, a profile's
+// pace) that pace is theirs and the heart's steps are not sent. Heart rate
+// and coherence are for the window and the remote.
+//
+// Events: the processor's heard events (popHeardEvent, one reader) are read
+// only once beats come in; a front end without a strap keeps them all.
+//
+// Clock: the playing engine's output clock (SessionState::outputSample), the
+// one its events are stamped on. Beats count only while that clock runs (a
+// session plays or is paused); before Play they are refused, so none is
+// placed ahead of the session. A new session (or the same one from its
+// start) begins with no beats.
+//
+// Threads: pushRr from one producer thread at a time (wait-free, no
+// allocation); tick() and state() on the message thread, where a timer calls
+// tick() kTickHz times a second.
+#pragma once
+
+#include <juce_events/juce_events.h>
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "processor/stillpoint_processor.hpp"
+#include "stillpoint/heart_monitor.hpp"
+#include "stillpoint/heart_pace.hpp"
+
+namespace stillpoint::app {
+
+class AppHeart : private juce::Timer {
+  public:
+    static constexpr int kTickHz = 20;
+
+    explicit AppHeart(plugin::StillpointProcessor& processor);
+    ~AppHeart() override;
+
+    // Producer.
+    /// One RR interval in ms, placed at the last beat plus the interval.
+    /// False when refused: the session's clock is still, or the queue is full.
+    bool pushRr(double rrMs) noexcept;
+
+    // Message thread.
+    /// Read the engine's events and clock, update the monitor, and let the
+    /// follower steer (the timer's work; tests call it after each block).
+    void tick();
+    heart::HeartState state() const noexcept { return monitor_.state(); }
+    /// The pace the heart has set, 0 while the session's own plays.
+    double followedBpm() const noexcept { return follower_ ? follower_->followedBpm() : 0.0; }
+    /// "" before any beat; "heart lost"; "62 bpm"; "62 bpm, coherence 0.71".
+    std::string describe() const;
+
+  private:
+    void timerCallback() override { tick(); }
+    void restart(std::shared_ptr<const Program> program, double sampleRate);
+
+    plugin::StillpointProcessor& processor_;
+    heart::HeartMonitor monitor_;
+    std::unique_ptr<heart::HeartPaceFollower> follower_;
+    std::shared_ptr<const Program> followed_;  ///< the program the follower was made for
+    std::int64_t lastOutputSample_ = -1;
+    bool reading_ = false;  ///< beats came in: the heart reads the processor's heard events
+    std::atomic<bool> clockRuns_{false};
+};
+
+}  // namespace stillpoint::app
