@@ -1,7 +1,5 @@
 #include "app_heart.hpp"
 
-#include <cstdio>
-
 namespace stillpoint::app {
 
 AppHeart::AppHeart(plugin::StillpointProcessor& processor) : processor_(processor) {
@@ -66,16 +64,7 @@ void AppHeart::tick() {
 }
 
 std::string AppHeart::describe() const {
-    const heart::HeartState heart = state();
-    if (heart.counts.accepted == 0) return {};
-    if (!heart.live) return "heart lost";
-    char text[64];
-    if (heart.coherenceValid)
-        std::snprintf(text, sizeof text, "%.0f bpm, coherence %.2f", heart.heartRateBpm,
-                      heart.coherence);
-    else
-        std::snprintf(text, sizeof text, "%.0f bpm", heart.heartRateBpm);
-    return text;
+    return heart::describeHeart(state());
 }
 
 }  // namespace stillpoint::app

@@ -46,4 +46,20 @@ Manifest parseCsv(std::string_view text);
 /// "PATH:LINE:COLUMN: error: MESSAGE" (the column left out when 0).
 std::string formatProblem(const std::string& path, const ManifestProblem& problem);
 
+/// Each line of a manifest's text with its 1-based number, a CR before the
+/// newline removed (files written on Windows), until `visit` returns false.
+template <typename Visit>
+void forEachManifestLine(std::string_view text, Visit&& visit) {
+    int number = 0;
+    for (std::size_t start = 0; start < text.size();) {
+        auto end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        ++number;
+        start = end + 1;
+        if (!visit(line, number)) return;
+    }
+}
+
 }  // namespace stillpoint::cli::batch

@@ -86,18 +86,10 @@ Manifest parseCsv(std::string_view text) {
     Manifest manifest;
     std::vector<Cell> header;
     std::vector<Cell> cells;
-    int number = 0;
-    for (std::size_t start = 0; start < text.size();) {
-        auto end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        ++number;
-        start = end + 1;
-        if (trimmed(line).empty()) continue;
+    forEachManifestLine(text, [&](std::string_view line, int number) {
+        if (trimmed(line).empty()) return true;
         if (!splitCells(line, number, cells, manifest)) {
-            if (header.empty()) return manifest;  // no columns to read the rows by
-            continue;
+            return !header.empty();  // without a header, no columns to read the rows by
         }
         if (header.empty()) {
             header = cells;
@@ -114,7 +106,7 @@ Manifest parseCsv(std::string_view text) {
                             {number, header[i].column,
                              "column '" + header[i].text + "' is named twice; keep one of them"});
             }
-            continue;
+            return true;
         }
         if (cells.size() != header.size()) {
             manifest.problems.push_back(
@@ -123,14 +115,15 @@ Manifest parseCsv(std::string_view text) {
                      std::to_string(header.size()) +
                      "; give every row one field per column (an empty one for an option not "
                      "given), and quote a field that holds a comma"});
-            continue;
+            return true;
         }
         ManifestRow row{number, {}};
         for (std::size_t i = 0; i < cells.size(); ++i)
             if (!cells[i].text.empty() && !header[i].text.empty())
                 row.fields.push_back({header[i].text, std::move(cells[i].text), cells[i].column});
         manifest.rows.push_back(std::move(row));
-    }
+        return true;
+    });
     if (header.empty() && manifest.problems.empty())
         manifest.problems.push_back(
             {1, 0, "the manifest is empty; start with a header like session,output,avoid"});

@@ -108,17 +108,11 @@ void readLine(std::string_view line, int number, Manifest& manifest) {
 
 Manifest parseJsonLines(std::string_view text) {
     Manifest manifest;
-    int number = 0;
-    for (std::size_t start = 0; start < text.size();) {
-        auto end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        ++number;
-        start = end + 1;
-        if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-        readLine(line, number, manifest);
-    }
+    forEachManifestLine(text, [&](std::string_view line, int number) {
+        if (line.find_first_not_of(" \t") != std::string_view::npos)
+            readLine(line, number, manifest);
+        return true;
+    });
     return manifest;
 }
 

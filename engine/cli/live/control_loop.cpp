@@ -123,7 +123,8 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
                 status.clear();
                 err << note << '\n';
             }
-            if (heart.command && p.engine.pushCommand(*heart.command)) p.events.write(*heart.command, played);
+            if (heart.command && p.engine.pushCommand(*heart.command))
+                p.events.write(*heart.command, played);
         }
         if (p.controller.state() == PlayState::Finished) {
             return end(stopping ? LoopEnd::Stopped : LoopEnd::Finished);
@@ -169,10 +170,10 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
                     err << "warning: " << escapeForDisplay(preparing->report().warning) << '\n';
                 }
             }
-            preparation = p.engine.narrationWaitFrames() > 0 &&
-                                  progress.phase == PreparationPhase::Narrating
-                              ? "waiting for the voice"
-                              : std::string();
+            preparation =
+                p.engine.narrationWaitFrames() > 0 && progress.phase == PreparationPhase::Narrating
+                    ? "waiting for the voice"
+                    : std::string();
         }
         if (const auto first = meters.firstSoundMs.load(std::memory_order_relaxed);
             first != 0 && !firstSoundLogged) {

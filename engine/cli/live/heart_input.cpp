@@ -134,16 +134,7 @@ HeartInput::Tick HeartInput::tick(double outputSeconds) {
 }
 
 std::string HeartInput::statusText() const {
-    const heart::HeartState state = monitor_.state();
-    if (state.counts.accepted == 0) return {};
-    char text[64];
-    if (!state.live) return "heart lost";
-    if (state.coherenceValid)
-        std::snprintf(text, sizeof text, "%.0f bpm, coherence %.2f", state.heartRateBpm,
-                      state.coherence);
-    else
-        std::snprintf(text, sizeof text, "%.0f bpm", state.heartRateBpm);
-    return text;
+    return heart::describeHeart(monitor_.state());
 }
 
 std::string HeartInput::summary() const {

@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 
 #include "stillpoint/heart_rate_measurement.hpp"
 #include "stillpoint/rr_artefacts.hpp"
@@ -75,5 +76,9 @@ class HeartMonitor {
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+/// `state` as a status line or window shows it: "62 bpm, coherence 0.71"
+/// ("62 bpm" before 32 s of beats), "heart lost", or empty before any beat.
+std::string describeHeart(const HeartState& state);
 
 }  // namespace stillpoint::heart

@@ -297,7 +297,8 @@ void Engine::prepare(const EngineConfig& config) {
 
     Calibration calibration;
     if (config.calibrateLoudness) {
-        calibration = calibrateProgram(*m.program, m.config, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
+        calibration =
+            calibrateProgram(*m.program, m.config, kMaxCalibrationCutDb, kMaxCalibrationBoostDb);
     } else {
         calibration.masterGainDb = m.masterTargetDb.load(std::memory_order_relaxed);
         calibration.voiceTrimDb = m.voiceTrimTargetDb.load(std::memory_order_relaxed);

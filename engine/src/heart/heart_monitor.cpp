@@ -4,6 +4,7 @@
 #include <array>
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "stillpoint/heart_coherence.hpp"
@@ -160,6 +161,18 @@ HeartState HeartMonitor::state() const noexcept {
     s.counts.jumps = m.jumps.load(std::memory_order_relaxed);
     s.dropped = m.dropped.load(std::memory_order_relaxed);
     return s;
+}
+
+std::string describeHeart(const HeartState& state) {
+    if (state.counts.accepted == 0) return {};
+    if (!state.live) return "heart lost";
+    char text[64];
+    if (state.coherenceValid)
+        std::snprintf(text, sizeof text, "%.0f bpm, coherence %.2f", state.heartRateBpm,
+                      state.coherence);
+    else
+        std::snprintf(text, sizeof text, "%.0f bpm", state.heartRateBpm);
+    return text;
 }
 
 }  // namespace stillpoint::heart
