@@ -67,7 +67,10 @@ sections:
     long commands = 0;
     {
         RealtimeGuard guard;
-        while (!engine.finished()) {
+        // Until the session has ended and the producer has pushed its share,
+        // however the two threads were scheduled (a finished engine plays silence).
+        for (long blocks = 0; (!engine.finished() || pushed.load() <= 1000) && blocks < 2000000;
+             ++blocks) {
             engine.process(out, kBlock);
             const double now = static_cast<double>(engine.position()) / kRate;
             Event event;
