@@ -16,6 +16,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
+/// A short session with a bed, a bell, a spoken line and a breath: what the
+/// suites render when the session itself is not under test.
+inline constexpr const char* kShortSession = R"(title: short
+defaults: {bed: brown}
+sections:
+  - name: only
+    steps:
+      - bell: {kind: chime, ring: 2s}
+      - say: Hello there.
+      - breathe: {pattern: coherent, cycles: 1}
+)";
+
 struct CommandResult {
     int exitCode = -1;
     std::string out, err;

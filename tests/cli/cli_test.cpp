@@ -15,16 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* kShortSession = R"(title: short
-defaults: {bed: brown}
-sections:
-  - name: only
-    steps:
-      - bell: {kind: chime, ring: 2s}
-      - say: Hello there.
-      - breathe: {pattern: coherent, cycles: 1}
-)";
-
 TEST_F(Cli, CheckAcceptsEveryAsset) {
     const auto r = run("check " + assets_ + "/sessions/*.yaml " + assets_ + "/programs/*.yaml");
     EXPECT_EQ(r.exitCode, 0) << r.err;

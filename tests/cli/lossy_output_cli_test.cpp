@@ -10,16 +10,6 @@
 
 namespace {
 
-constexpr const char* kSession = R"(title: lossy
-defaults: {bed: brown}
-sections:
-  - name: only
-    steps:
-      - bell: {kind: chime, ring: 2s}
-      - say: Hello there.
-      - breathe: {pattern: coherent, cycles: 1}
-)";
-
 struct Decoded {
     int rate = 0, channels = 0, container = 0, codec = 0;
     std::vector<float> left, right;
@@ -47,7 +37,7 @@ Decoded decode(const fs::path& path) {
 class LossyOutput : public Cli {};
 
 TEST_F(LossyOutput, OpusAndMp3DecodeToTheWavsLengthAndLoudness) {
-    const auto session = write("lossy.yaml", kSession);
+    const auto session = write("lossy.yaml", kShortSession);
     const auto wavPath = dir_ / "reference.wav";
     ASSERT_EQ(run("render " + session.string() + " -o " + wavPath.string() + " --quiet").exitCode,
               0);
@@ -92,7 +82,7 @@ TEST_F(LossyOutput, OpusAndMp3DecodeToTheWavsLengthAndLoudness) {
 }
 
 TEST_F(LossyOutput, ARateTheCodecCannotTakeIsRefusedBeforeAnyWork) {
-    const auto session = write("lossy.yaml", kSession);
+    const auto session = write("lossy.yaml", kShortSession);
     const auto opus = dir_ / "out.opus";
     auto r = run("render " + session.string() + " -o " + opus.string() + " --rate 44100");
     EXPECT_EQ(r.exitCode, 2);

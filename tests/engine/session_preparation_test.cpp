@@ -156,6 +156,7 @@ TEST(SessionPreparation, TheSessionWaitsAtALateLineThenGoesOnExactly) {
     EXPECT_EQ(find(played, EventType::StepStarted, 1), nullptr);
     const std::int64_t waited = engine.narrationWaitFrames();
     EXPECT_GT(waited, frames(5.0));
+    EXPECT_TRUE(engine.state().waitingForNarration);  // every front end can say so
     {
         std::lock_guard lock(mutex);
         release = true;
@@ -163,6 +164,9 @@ TEST(SessionPreparation, TheSessionWaitsAtALateLineThenGoesOnExactly) {
     released.notify_all();
     preparation.wait();
     ASSERT_TRUE(preparation.report().ok) << preparation.report().error;
+    // The line's step begins at the next cue once its lines are there.
+    while (find(played, EventType::StepStarted, 1) == nullptr) playBlock(engine, played);
+    EXPECT_FALSE(engine.state().waitingForNarration);
     while (!engine.finished()) playBlock(engine, played);
 
     const Program& made = *preparation.finalProgram();

@@ -48,7 +48,6 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
     BufferAdapter buffer(p.output, p.opened);
     auto simulated = p.simulated;
     std::string layerNote;
-    std::string preparation;  // the status line's note while lines are made
     bool preparedNoted = false;
     bool firstSoundLogged = false;
     // A flood of commands faster than the engine takes them: a few said in full.
@@ -170,10 +169,6 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
                     err << "warning: " << escapeForDisplay(preparing->report().warning) << '\n';
                 }
             }
-            preparation =
-                p.engine.narrationWaitFrames() > 0 && progress.phase == PreparationPhase::Narrating
-                    ? "waiting for the voice"
-                    : std::string();
         }
         if (const auto first = meters.firstSoundMs.load(std::memory_order_relaxed);
             first != 0 && !firstSoundLogged) {
@@ -190,7 +185,6 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
             view.dspLoad = p.output.takePeakLoad();
             view.underruns = meters.underruns.load(std::memory_order_relaxed);
             view.layerNote = layerNote;
-            view.preparation = preparation;
             status.draw(view);
         }
         std::this_thread::sleep_for(kTick);

@@ -27,12 +27,13 @@ StatusView statusFromState(const SessionState& s, const Program& program, bool s
     if (s.breathPhase >= 0)
         v.phase = std::string(toString(static_cast<BreathPhase>(s.breathPhase)));
     v.paceBpm = s.paceBpm;
-    v.state = stopping               ? "stopping"
-              : s.paused             ? "paused"
-              : s.holding            ? "held"
-              : s.waitingForContinue ? "waiting - press Enter to go on"
-              : s.groundingActive    ? "grounding"
-                                     : "";
+    v.state = stopping                ? "stopping"
+              : s.paused              ? "paused"
+              : s.holding             ? "held"
+              : s.waitingForContinue  ? "waiting - press Enter to go on"
+              : s.waitingForNarration ? "waiting for the voice"
+              : s.groundingActive     ? "grounding"
+                                      : "";
     v.elapsedSeconds = stateSeconds(s, s.outputSample);
     v.remainingSeconds = stateSeconds(s, s.remainingFrames);
     v.remainingAtLeast = s.remainingAtLeast;
@@ -61,7 +62,6 @@ std::string formatStatus(const StatusView& v) {
     if (v.linesReady < v.linesTotal)
         line += " | voice " + std::to_string(v.linesReady) + "/" + std::to_string(v.linesTotal);
     if (!v.layerNote.empty()) line += " | " + v.layerNote;
-    if (!v.preparation.empty()) line += " | " + v.preparation;
     if (!v.heart.empty()) line += " | " + v.heart;
     // The words come from the session file: never a raw control on the terminal.
     if (!v.caption.empty()) line += " | \"" + escapeForDisplay(v.caption) + "\"";

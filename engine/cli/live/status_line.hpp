@@ -32,7 +32,6 @@ struct StatusView {
     std::int64_t underruns = 0;
     std::string layerNote;  ///< e.g. "bed -21 dB" after a level change
     std::string heart;      ///< e.g. "62 bpm, coherence 0.71" with --heart
-    std::string preparation;  ///< e.g. "(waiting for the voice)" while a line is still being made
 };
 
 std::string formatStatus(const StatusView& view);

@@ -90,6 +90,9 @@ struct SessionState {
     int linesReady = 0;
     int linesTotal = 0;
     bool preparing = false;  ///< linesReady < linesTotal
+    /// The session stands at a speaking step whose lines are not made yet
+    /// (the bed going on); it begins the step when they arrive.
+    bool waitingForNarration = false;
 };
 
 static_assert(std::is_trivially_copyable_v<SessionState>);

@@ -584,6 +584,7 @@ void Sequencer::describe(SessionState& s) const noexcept {
     s.paused = stage_ == Stage::Pausing || stage_ == Stage::Paused;
     s.holding = holding_;
     s.waitingForContinue = waitingForContinue_;
+    s.waitingForNarration = awaitedStep_ >= 0;
     s.step = step_;
     s.section = currentSection();
     s.sectionStart = sectionStartClock_;
