@@ -22,6 +22,7 @@
 #include "live/heart_input.hpp"
 #include "live/keep_until_exit.hpp"
 #include "live/key_controls.hpp"
+#include "live/server_thread_guard.hpp"
 #include "output_files.hpp"
 #include "session_finder.hpp"
 #include "session_loader.hpp"
@@ -169,6 +170,8 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
     auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
     if (!loaded.program) return loaded.exitCode;
 
+    // Before the stream opens: a server that dies mid-play ends in "lost", never an abort.
+    const ServerThreadGuard serverThreadGuard;
     AudioOutput output;
     OpenedOutput opened;
     if (auto problem = output.open(request, opened)) {

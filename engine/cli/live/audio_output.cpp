@@ -14,6 +14,7 @@
 #include "device_probe.hpp"
 #include "keep_until_exit.hpp"
 #include "quiet_stderr.hpp"
+#include "server_thread_guard.hpp"
 
 namespace stillpoint::cli::live {
 namespace {
@@ -365,11 +366,13 @@ void AudioOutput::abandon() {
 }
 
 bool AudioOutput::lost() const {
-    return started_ && (gStreamError.load() || !audio_ || !audio_->isStreamRunning());
+    return started_ && (gStreamError.load() || ServerThreadGuard::serverThreadEnded() || !audio_ ||
+                        !audio_->isStreamRunning());
 }
 
 std::string AudioOutput::lostReason() const {
     if (gErrorTextReady.load(std::memory_order_acquire)) return gErrorText;
+    if (ServerThreadGuard::serverThreadEnded()) return "the audio server shut the stream down";
     return "the stream stopped (the device or the audio server went away)";
 }
 
