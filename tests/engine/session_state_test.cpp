@@ -64,26 +64,26 @@ struct Played {
 using Driver = std::function<std::vector<Command>(const SessionState&)>;
 
 Played play(const std::shared_ptr<const Program>& program, const Driver& drive,
-            bool waitAtCheckins = false) {
+            bool waitAtCheckins = false, int block = kBlock) {
     EngineConfig config;
     config.sampleRate = kRate;
-    config.maxBlockFrames = kBlock;
+    config.maxBlockFrames = block;
     config.waitAtCheckins = waitAtCheckins;
     config.calibrateLoudness = false;  // a level, not a time: the state is the same either way
     Engine engine;
     engine.load(program);
     engine.prepare(config);
-    std::vector<float> left(kBlock), right(kBlock);
+    std::vector<float> left(static_cast<std::size_t>(block)), right(left.size());
     float* out[2] = {left.data(), right.data()};
     Played played;
     SessionState last = engine.state();
     // A hard bound: no test session plays longer than 20 minutes.
-    for (std::int64_t block = 0; !last.finished && block < at(20 * 60) / kBlock; ++block) {
+    for (std::int64_t n = 0; !last.finished && n < at(20 * 60) / block; ++n) {
         for (const Command& command : drive(last)) {
             EXPECT_TRUE(engine.pushCommand(command));
             played.commandBlocks.push_back(played.states.size());
         }
-        engine.process(out, kBlock);
+        engine.process(out, block);
         last = engine.state();
         played.states.push_back(last);
         for (Event e; engine.popEvent(e);) {
@@ -261,17 +261,17 @@ void expectExactAfterEachCommand(const std::shared_ptr<const Program>& program, 
 /// Live play: at a checkin the state says it waits, remaining is a lower
 /// bound; after Continue it is exact.
 void expectExactAfterContinue(const std::shared_ptr<const Program>& program,
-                              const std::string& name) {
+                              const std::string& name, int block = kBlock) {
     auto waitedBlocks = std::make_shared<int>(0);
     const Played p = play(
         program,
         [=](const SessionState& s) -> std::vector<Command> {
             if (!s.waitingForContinue) return {};
-            if (++*waitedBlocks == static_cast<int>(at(4) / kBlock))
+            if (++*waitedBlocks == static_cast<int>(at(4) / block))
                 return {{CommandType::Continue}};
             return {};
         },
-        true);
+        true, block);
     ASSERT_EQ(p.commandBlocks.size(), 1u) << name;
     const std::size_t answered = p.commandBlocks[0];
     int waiting = 0;
@@ -300,6 +300,43 @@ TEST(SessionState, WrittenSessionIsExactAfterContinueAtTheCheckin) {
     const auto program = programFromText(kWritten);
     ASSERT_TRUE(program);
     expectExactAfterContinue(program, "written");
+}
+
+// Small blocks: the engine walks the plan every 50 ms while it waits or
+// holds, not at every block. In between, a waiting checkin's end is carried
+// forward exactly; a hold's end is what releasing at the last walk would
+// give: never later than releasing now, never earlier than releasing 50 ms
+// (and a block) ago.
+TEST(SessionState, SmallBlocksStayExactWhileWaitingAndHolding) {
+    constexpr int kSmall = 64;
+    const auto program = programFromText(kWritten);
+    ASSERT_TRUE(program);
+    expectExactAfterContinue(program, "written, 64-frame blocks", kSmall);
+    const auto heldThenReleased = [&](double holdAt, double releaseAt) {
+        return play(program,
+                    inOrder({{holdAt, {CommandType::Hold}}, {releaseAt, {CommandType::Release}}}),
+                    false, kSmall);
+    };
+    for (const double holdAt : {9.0, 14.0, 30.0}) {  // in a line, in the breathing, at the checkin
+        const Played p = heldThenReleased(holdAt, holdAt + 6);
+        ASSERT_EQ(p.commandBlocks.size(), 2u);
+        expectPlanExactFrom(p, lastCommandState(p), "written, 64-frame blocks, hold then release");
+        for (std::size_t i = p.commandBlocks[0]; i < p.commandBlocks[1]; ++i)
+            ASSERT_TRUE(p.states[i].holding && p.states[i].remainingAtLeast) << "state " << i;
+        // A few held states, each against releases now and 50 ms and a block before.
+        for (const double after : {0.5, 2.0, 3.3, 5.1}) {
+            const std::size_t i = p.commandBlocks[0] + static_cast<std::size_t>(at(after) / kSmall);
+            const SessionState& s = p.states[i];
+            const double now = static_cast<double>(s.outputSample + kSmall) / kRate;
+            const std::int64_t releasedNow = heldThenReleased(holdAt, now).finishClock;
+            const std::int64_t releasedBefore =
+                heldThenReleased(holdAt, now - 0.05 - static_cast<double>(kSmall) / kRate)
+                    .finishClock;
+            EXPECT_LE(s.endSample, releasedNow) << "hold at " << holdAt << ", +" << after << " s";
+            EXPECT_GE(s.endSample, releasedBefore)
+                << "hold at " << holdAt << ", +" << after << " s";
+        }
+    }
 }
 
 TEST(SessionState, ShippedGroundingSessionIsExactAfterEveryCommand) {

@@ -77,6 +77,9 @@ struct ProgramVersion {
 // Versions handed back and not yet released: at most one per version given,
 // and the giver releases them before it gives the next.
 constexpr std::size_t kRetiredVersions = 16;
+// How long a hold or a wait carries the projected end forward before walking
+// the plan again (a walk is the rest of the session; a block can be 64 frames).
+constexpr double kReprojectSeconds = 0.05;
 
 double gainOf(double db) {
     return std::pow(10.0, db / 20.0);
@@ -136,6 +139,7 @@ struct Engine::Impl {
         true;  // a command (or the checkin rule) changed the plan since it was projected
     bool projectedWaitAtCheckins = false;
     int projectedSection = -1;
+    std::int64_t projectedAtClock = 0;  ///< the session clock the projection was walked at
     std::int64_t projectedSectionStart = 0;
     // Preparation progress, from the thread that prepares the narration.
     std::atomic<int> linesReady{0};
@@ -151,21 +155,37 @@ struct Engine::Impl {
         // A new section needs its own end.
         const bool newSection =
             s.section != projectedSection || s.sectionStart != projectedSectionStart;
-        if (planStale || newSection || s.holding || s.waitingForContinue ||
-            waitRule != projectedWaitAtCheckins) {
+        // While it holds or waits, the end moves with the clock; the plan is
+        // walked again every kReprojectSeconds, not at every block (a walk
+        // covers the rest of the session; a block can be 64 frames). In
+        // between, a waiting checkin's end is carried forward frame for frame
+        // (it goes on the moment Continue comes: exact), and a hold keeps the
+        // last walk's end (a released breath ends on a whole breath, so its
+        // end moves in steps; the older end is still a lower bound, which is
+        // what a hold's remaining time promises).
+        const bool endMovesWithClock = s.holding || s.waitingForContinue;
+        const bool walkedLongAgo =
+            s.sessionSample - projectedAtClock >=
+            static_cast<std::int64_t>(kReprojectSeconds * config.sampleRate);
+        if (planStale || newSection || waitRule != projectedWaitAtCheckins ||
+            (endMovesWithClock && walkedLongAgo)) {
             projection = sequencer.project();
+            projectedAtClock = s.sessionSample;
             planStale = false;
             projectedWaitAtCheckins = waitRule;
             projectedSection = s.section;
             projectedSectionStart = s.sectionStart;
         }
+        const std::int64_t carried =
+            s.waitingForContinue && !s.holding ? s.sessionSample - projectedAtClock : 0;
         s.generation = ++generation;
         s.sampleRate = config.sampleRate;
         s.outputSample = sequencer.outputPosition() - limiter.latencyFrames();
-        s.endSample = s.finished ? s.sessionSample : projection.finishClock;
+        s.endSample = s.finished ? s.sessionSample : projection.finishClock + carried;
         s.remainingFrames = std::max<std::int64_t>(0, s.endSample - s.sessionSample);
         s.remainingAtLeast = !s.finished && projection.atLeast;
-        s.sectionLength = std::max<std::int64_t>(0, projection.sectionEndClock - s.sectionStart);
+        s.sectionLength =
+            std::max<std::int64_t>(0, projection.sectionEndClock + carried - s.sectionStart);
         if (s.section >= 0)
             copyName(program->sections[static_cast<std::size_t>(s.section)].name, s.sectionName);
         state.publish(s);
