@@ -7,7 +7,7 @@
 // in all, and only the therapist replaces the code. Every datagram is read
 // strictly (osc_packet) and its arguments checked (remote_request) before
 // anything happens: a truncated, garbled or mistyped packet changes nothing.
-// The address space is in README.md ("OSC remote").
+// The address space is in docs/app-and-osc.md ("OSC remote").
 //
 // Message thread: a timer reads what arrived (a bounded number of
 // datagrams per tick) and publishes the state.

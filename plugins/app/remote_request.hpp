@@ -1,6 +1,6 @@
 // RemoteRequest: what an OSC message asks of the app, once every argument's
 // type and count has been checked. A message that does not match its
-// address's arguments exactly (README.md, "OSC remote") asks nothing, so a
+// address's arguments exactly (docs/app-and-osc.md, "OSC remote") asks nothing, so a
 // garbled packet can change nothing. Addresses:
 //   /stillpoint/pair      s code, s reply-host, i reply-port     (LAN only)
 //   /stillpoint/register  i reply-port                     (localhost only)
@@ -35,7 +35,7 @@ enum class RemoteControl : unsigned char {
     HeartRr,   ///< RemoteRequest::rrMs: one beat of the listener's heart
 };
 
-/// A heart strap's RR intervals in, and the heart's figures out (README.md).
+/// A heart strap's RR intervals in, and the heart's figures out (docs/app-and-osc.md).
 inline constexpr const char* kHeartRrAddress = "/stillpoint/heart/rr";
 inline constexpr const char* kHeartStateAddress = "/stillpoint/heart";
 

@@ -103,7 +103,7 @@ class Tablet : private juce::OSCReceiver::Listener<juce::OSCReceiver::MessageLoo
     }
 
   private:
-    // Message thread: what the remote published (README.md, "OSC remote").
+    // Message thread: what the remote published (docs/app-and-osc.md, "OSC remote").
     void oscMessageReceived(const juce::OSCMessage& message) override {
         const auto number = [&](int i) {
             return i < message.size() && message[i].isInt32() ? message[i].getInt32() : -99;
