@@ -6,6 +6,9 @@
 #include "stillpoint/session_preparation.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <condition_variable>
 #include <fstream>
@@ -85,6 +88,24 @@ const Event* find(const Played& played, EventType type, int index) {
 
 std::int64_t frames(double seconds) {
     return std::llround(seconds * kRate);
+}
+
+// The worker yields to the stream's thread where that has no real-time
+// priority: it runs nicer than the thread that started it.
+TEST(SessionPreparation, TheWorkerRunsAtALowerPriorityThanItsCaller) {
+    SessionPreparation preparation(planned(), settingsAt(kRate));
+    const int caller = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)));
+    std::vector<int> workerNiceness;
+    preparation.setBeforeStepHook([&](int) {
+        workerNiceness.push_back(
+            ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid))));
+    });
+    preparation.start([](std::shared_ptr<const Program>) { return true; }, {});
+    preparation.wait();
+    ASSERT_FALSE(workerNiceness.empty());
+    for (const int niceness : workerNiceness) EXPECT_EQ(niceness, std::max(caller, 10));
+    EXPECT_EQ(::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid))), caller)
+        << "the caller's own priority is untouched";
 }
 
 TEST(SessionPreparation, MakesLinesInHearingOrderAndCountsThem) {
@@ -228,7 +249,9 @@ TEST(SessionPreparation, FedAsLinesComeItSoundsAsOneWithEveryLineAtTheStart) {
             const int step = std::min(versions[next]->pendingSpeechFrom, made.flowStepCount()) - 1;
             const auto due =
                 frames(made.steps[static_cast<std::size_t>(step)].startSeconds) - frames(0.5);
-            if (fed.position() >= due) ASSERT_TRUE(fed.updateProgram(versions[next++]));
+            if (fed.position() >= due) {
+                ASSERT_TRUE(fed.updateProgram(versions[next++]));
+            }
         }
         playBlock(fed, b);
     }

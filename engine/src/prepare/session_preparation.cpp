@@ -1,5 +1,9 @@
 #include "stillpoint/session_preparation.hpp"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <limits>
 #include <thread>
@@ -14,6 +18,21 @@ namespace {
 // How often the last version is offered again while the engine has too many in flight.
 constexpr auto kOfferAgain = std::chrono::milliseconds(5);
 constexpr double kWholePlan = std::numeric_limits<double>::infinity();
+
+// Making lines and measuring a session take whole cores for seconds; the
+// stream's callback must not wait behind them where the audio thread has no
+// real-time priority of its own (a JACK server run without it, PulseAudio,
+// an app's own thread). A nicer worker still runs whenever a core is free.
+constexpr int kWorkerNiceness = 10;
+
+void lowerThisThreadsPriority() noexcept {
+#ifdef __linux__
+    // On Linux, niceness is per thread (the thread id names it).
+    const auto thread = static_cast<id_t>(::syscall(SYS_gettid));
+    const int now = ::getpriority(PRIO_PROCESS, thread);
+    if (now < kWorkerNiceness) (void)::setpriority(PRIO_PROCESS, thread, kWorkerNiceness);
+#endif
+}
 
 LoudnessGains gainsOf(const Calibration& calibration) {
     return {calibration.masterGainDb, calibration.voiceTrimDb};
@@ -81,6 +100,7 @@ void SessionPreparation::finish(PreparationPhase phase) {
 }
 
 void SessionPreparation::run() {
+    lowerThisThreadsPriority();
     const EngineConfig& config = settings_.engine;
     const bool calibrate = config.calibrateLoudness;
     // A voice that cannot speak fails before anything sounds.
