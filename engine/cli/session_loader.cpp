@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "counted.hpp"
 #include "exit_codes.hpp"
 #include "stillpoint/narration.hpp"
 #include "stillpoint/pace_range.hpp"
@@ -122,10 +123,13 @@ std::shared_ptr<const Program> withNarration(const Program& program, double samp
     }
     if (!report.warning.empty()) err << "warning: " << escapeForDisplay(report.warning) << '\n';
     if (report.damagedCacheEntries > 0)
-        err << "narration: " << report.damagedCacheEntries
-            << " damaged cache entries were rendered again\n";
+        err << "narration: "
+            << counted(report.damagedCacheEntries, "damaged cache entry was",
+                       "damaged cache entries were")
+            << " rendered again\n";
     if (!quiet && report.linesRendered + report.cacheHits > 0)
-        err << "narration: " << report.linesRendered << " lines rendered, " << report.cacheHits
+        err << "narration: " << counted(report.linesRendered, "line", "lines") << " rendered, "
+            << report.cacheHits
             << " from the cache (" << narrationCacheDirectory(settings) << ")"
             << (report.linesRecorded > 0
                     ? ", " + std::to_string(report.linesRecorded) + " from the voice pack"
