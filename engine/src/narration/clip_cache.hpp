@@ -9,8 +9,8 @@
 // again.
 //
 // Shared by processes and threads (a catalogue render on many cores or
-// cluster nodes): each store writes its own temporary and renames it into
-// place, so a reader opens the old entry or the whole new one, never a
+// cluster nodes): each store goes through the atomic writer
+// (io/atomic_file.hpp: its own temporary, renamed into place), so a reader opens the old entry or the whole new one, never a
 // part; lockLine() lets one writer make a line while others wait and then
 // read it, so each distinct line is synthesised once. The folder is the user's, so an entry is read
 // as audio from outside is: only a regular file (a FIFO or a link under an entry's name is never
