@@ -5,6 +5,7 @@
 #include "exit_codes.hpp"
 #include "live/command_help.hpp"
 #include "stillpoint/breath_pattern.hpp"
+#include "stillpoint/layer_vocabulary.hpp"
 #include "stillpoint/nearest_name.hpp"
 #include "stillpoint/pace_range.hpp"
 
@@ -121,12 +122,12 @@ commands:
 )" + live::keyHelp(8, 78) + R"(
               - and + step the pace 0.5 breaths/min (gliding over 8 s); b
               turns through the built-in patterns, then the session's own;
-              1-6 pick a layer (tone bed bells voice binaural isochronic);
+              1-)" + std::to_string(kLayerCount) + " pick a layer (" + layerNameList(" ") + R"();
               a check-in waits for Enter or c (with a terminal or --control)
         --control: a file or FIFO of timed commands, one per line:
               SECONDS COMMAND [ARGS]   (seconds of output time, pauses
               included; '#' starts a comment). Commands:
-)" + live::scriptCommandHelp(16) + R"(              layers: tone bed bells voice binaural isochronic; patterns:
+)" + live::scriptCommandHelp(16) + "              layers: " + layerNameList(" ") + R"(; patterns:
               session, or a preset of `stillpoint presets`. For example:
                 2.5 pause
                 6 resume
