@@ -3,23 +3,14 @@
 // list them as they are, in order.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <sstream>
 #include <string>
 
+#include "source_tree.hpp"
 #include "stillpoint/breath_pattern.hpp"
 
 namespace stillpoint::test {
 namespace {
-
-std::string readSource(const std::string& relative) {
-    const std::string path = std::string(STILLPOINT_ASSETS_DIR) + "/../" + relative;
-    std::ifstream in(path);
-    EXPECT_TRUE(in) << "cannot read " << path;
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 /// A C comment's text with its line breaks and leading stars as single spaces.
 std::string flattenComment(const std::string& text) {
@@ -46,13 +37,14 @@ TEST(PresetNames, TheCHeaderNumbersThePresetsAsSetPatternTakesThem) {
     const auto& presets = breathPresets();
     for (std::size_t i = 0; i < presets.size(); ++i)
         list += (i ? ", " : " ") + std::to_string(i + 1) + " " + presets[i].name;
-    const std::string header = flattenComment(readSource("engine/include/stillpoint/stillpoint.h"));
+    const std::string header =
+        flattenComment(readSourceFile("engine/include/stillpoint/stillpoint.h"));
     EXPECT_NE(header.find(list), std::string::npos)
         << "stillpoint.h: SP_PARAM_PATTERN's comment should list: " << list;
 }
 
 TEST(PresetNames, TheSessionFormatsPresetTableListsThemInOrder) {
-    const std::string doc = readSource("docs/session-format.md");
+    const std::string doc = readSourceFile("docs/session-format.md");
     const auto heading = doc.find("### Presets");
     ASSERT_NE(heading, std::string::npos);
     std::istringstream lines(doc.substr(heading));

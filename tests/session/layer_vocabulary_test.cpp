@@ -5,11 +5,12 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
 
+#include "source_tree.hpp"
+#include "stillpoint/pace_range.hpp"
 #include "stillpoint/session_parser.hpp"
 
 namespace stillpoint::test {
@@ -68,15 +69,6 @@ TEST(LayerVocabulary, AnUnknownLayerOrAVolumeOutOfRangeIsNamedWithTheTablesWords
               "to 6 dB");
 }
 
-std::string readDoc(const std::string& relative) {
-    const std::string path = std::string(STILLPOINT_ASSETS_DIR) + "/../" + relative;
-    std::ifstream in(path);
-    EXPECT_TRUE(in) << "cannot read " << path;
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 /// The vocabulary as the Markdown table docs/session-format.md shows.
 std::string layerTable() {
     std::string table =
@@ -92,7 +84,7 @@ std::string layerTable() {
 }
 
 TEST(LayerVocabulary, TheSessionFormatShowsTheTableAndRangeAsTheyAre) {
-    const std::string doc = readDoc("docs/session-format.md");
+    const std::string doc = readSourceFile("docs/session-format.md");
     EXPECT_NE(doc.find(layerTable()), std::string::npos)
         << "docs/session-format.md: the layer table differs from layer_vocabulary.hpp; write it "
            "as:\n"
@@ -104,8 +96,17 @@ TEST(LayerVocabulary, TheSessionFormatShowsTheTableAndRangeAsTheyAre) {
     EXPECT_NE(doc.find("layers, " + range), std::string::npos) << range;
 }
 
+TEST(LayerVocabulary, TheCHeaderGivesTheLayersRange) {
+    const std::string range =
+        paceText(kLayerVolumeRange.lowestDb) + ".." + paceText(kLayerVolumeRange.highestDb);
+    EXPECT_NE(readSourceFile("engine/include/stillpoint/stillpoint.h")
+                  .find("Layer volumes in dB, " + range + ", smoothed."),
+              std::string::npos)
+        << "stillpoint.h: the layer parameters' comment should give " << range;
+}
+
 TEST(LayerVocabulary, TheReadmeNamesTheLayersAsTheTableDoes) {
-    const std::string readme = readDoc("README.md");
+    const std::string readme = readSourceFile("README.md");
     EXPECT_NE(readme.find("a layer (" + layerNameList(", ") + ")"), std::string::npos)
         << "README.md: the player's layer keys should list: " << layerNameList(", ");
     EXPECT_NE(readme.find("`volume LAYER DB` (" + rangeText(kLayerVolumeRange) + ")"),
