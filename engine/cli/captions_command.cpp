@@ -1,5 +1,6 @@
 // `stillpoint captions FILE -o OUT.vtt|.srt`: the spoken lines with their times.
 #include "arguments.hpp"
+#include "command_syntax.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "output_files.hpp"
@@ -14,20 +15,27 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: stillpoint captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...]\n"
-    "                           [--voice [ENGINE:]NAME] [--voice-pack DIR] [--pace BPM] "
-    "[--quiet]\n";
+    "                           [--voice [ENGINE:]NAME] [--voice-pack DIR] [--resonance BPM]\n"
+    "                           [--pace BPM] [--quiet]\n";
 
 }  // namespace
 
+const CommandSyntax& captionsSyntax() {
+    static const CommandSyntax syntax{"captions",
+                                      kUsage,
+                                      {{"output", 'o', true},
+                                       {"rate", 0, true},
+                                       {"quiet", 'q', false},
+                                       kAvoidOption,
+                                       kResonanceOption,
+                                       kPaceOption,
+                                       kVoiceOption,
+                                       kVoicePackOption}};
+    return syntax;
+}
+
 int runCaptions(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed = parseArguments(args, {{"output", 'o', true},
-                                              {"rate", 0, true},
-                                              {"quiet", 'q', false},
-                                              kAvoidOption,
-                                              kResonanceOption,
-                                              kPaceOption,
-                                              kVoiceOption,
-                                              kVoicePackOption});
+    const auto parsed = parseArguments(args, captionsSyntax().options);
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output")) {
         err << "stillpoint captions: "
@@ -78,7 +86,13 @@ int runCaptions(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitOk;
 }
 
-int runVoices(const Args&, std::ostream& out, std::ostream&) {
+const CommandSyntax& voicesSyntax() {
+    static const CommandSyntax syntax{"voices", "usage: stillpoint voices\n", {}};
+    return syntax;
+}
+
+int runVoices(const Args& args, std::ostream& out, std::ostream& err) {
+    if (refuseArguments(voicesSyntax(), args, err)) return kExitUsage;
     bool espeak = false;
     for (const AvailableVoice& voice : availableVoices()) {
         espeak = espeak || voice.engine == SpeechEngine::Espeak;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "arguments.hpp"
+#include "command_syntax.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "session_loader.hpp"
@@ -26,12 +27,21 @@ bool printCare(const LoadedProgram& loaded, const PlanOptions& options, std::ost
 
 }  // namespace
 
+const CommandSyntax& checkSyntax() {
+    static const CommandSyntax syntax{
+        "check",
+        "usage: stillpoint check FILE... [--care] [--avoid REGION,...] [--resonance BPM]\n"
+        "                        [--pace BPM]\n",
+        {kAvoidOption, kCareOption, kResonanceOption, kPaceOption}};
+    return syntax;
+}
+
 int runCheck(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed =
-        parseArguments(args, {kAvoidOption, kCareOption, kResonanceOption, kPaceOption});
+    const auto parsed = parseArguments(args, checkSyntax().options);
     if (!parsed.error.empty() || parsed.arguments.positional.empty()) {
         err << "stillpoint check: " << (parsed.error.empty() ? "name a session file" : parsed.error)
-            << "\nusage: stillpoint check FILE... [--care] [--avoid REGION,...] [--pace BPM]\n";
+            << '\n'
+            << checkSyntax().usage;
         return kExitUsage;
     }
     const PlanOptions options = planOptionsFrom(parsed.arguments);

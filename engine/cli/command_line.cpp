@@ -1,10 +1,13 @@
 // Dispatch of `stillpoint COMMAND ...` and the help text.
+#include <algorithm>
 #include <iomanip>
 
+#include "command_syntax.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "live/command_help.hpp"
 #include "stillpoint/breath_pattern.hpp"
+#include "stillpoint/layer_vocabulary.hpp"
 #include "stillpoint/nearest_name.hpp"
 #include "stillpoint/pace_range.hpp"
 
@@ -16,7 +19,7 @@ std::string helpText() {
 usage: stillpoint COMMAND [ARGS]
 
 commands:
-  check FILE... [--care] [--avoid REGION,...] [--pace BPM]
+  check FILE... [--care] [--avoid REGION,...] [--resonance BPM] [--pace BPM]
         Validate session files. Every problem is printed as
         file:line:column: error: what is wrong; what would be right.
         --care: also check what each session asks of its listener
@@ -26,7 +29,7 @@ commands:
               finding names its rule, e.g. [care.hold-optional].
               Rules, sources and rewrites: docs/care-rules.md. Care
               errors make check fail (exit 1); warnings alone do not.
-  info FILE [--avoid REGION,...] [--pace BPM]
+  info FILE [--avoid REGION,...] [--resonance BPM] [--pace BPM]
         Print the planned timeline: sections, steps, start times,
         breath counts and the total length.
   render FILE|NAME -o OUT.wav|.flac|.ogg|.opus|.mp3 [--rate HZ] [--channels 1|2]
@@ -66,7 +69,8 @@ commands:
         summary (rendered, skipped, failed and why) or writes it to
         --summary FILE. See docs/catalogue.md.
   captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...]
-           [--voice [ENGINE:]NAME] [--voice-pack DIR] [--pace BPM] [--quiet]
+           [--voice [ENGINE:]NAME] [--voice-pack DIR] [--resonance BPM]
+           [--pace BPM] [--quiet]
         Write the spoken lines as WebVTT or SubRip captions, each cue
         timed to the millisecond where a render hears it.
   voices
@@ -86,7 +90,7 @@ commands:
         for, and each missing id with its text. Exit 6 when any is missing.
         See docs/voice-packs.md.
   haptics FILE --format ahap|android|haptic -o OUT [--haptic-cap 0..1]
-          [--avoid REGION,...] [--pace BPM] [--quiet]
+          [--avoid REGION,...] [--resonance BPM] [--pace BPM] [--quiet]
         Export the haptic track: Apple Core Haptics (.ahap), Android
         VibrationEffect waveforms (JSON), Meta Haptics Studio (.haptic).
         See docs/haptics.md.
@@ -118,15 +122,18 @@ commands:
               (a note says so when the device has only two).
         --rumble: the haptic track on a game controller's rumble motors
               (SDL2), when one is connected; a note says when none is.
-)" + live::keyHelp(8, 78) + R"(
+)" + live::keyHelp(8, 78) +
+           R"(
               - and + step the pace 0.5 breaths/min (gliding over 8 s); b
               turns through the built-in patterns, then the session's own;
-              1-6 pick a layer (tone bed bells voice binaural isochronic);
+              1-)" +
+           std::to_string(kLayerCount) + " pick a layer (" + layerNameList(" ") + R"();
               a check-in waits for Enter or c (with a terminal or --control)
         --control: a file or FIFO of timed commands, one per line:
               SECONDS COMMAND [ARGS]   (seconds of output time, pauses
               included; '#' starts a comment). Commands:
-)" + live::scriptCommandHelp(16) + R"(              layers: tone bed bells voice binaural isochronic; patterns:
+)" + live::scriptCommandHelp(16) +
+           "              layers: " + layerNameList(" ") + R"(; patterns:
               session, or a preset of `stillpoint presets`. For example:
                 2.5 pause
                 6 resume
@@ -155,7 +162,7 @@ commands:
         breathe steps are the paces). See docs/heart.md.
   devices
         List audio APIs and their output devices (ids, names, channels,
-        rates) for play --api and --device.
+        rates): the APIs and devices play can be given.
   presets
         List the built-in breath patterns.
   sessions
@@ -166,7 +173,7 @@ commands:
         with its length and title. A user's session shadows a bundled one
         of the same name.
   help, --help, -h
-        This text.
+        This text. COMMAND --help: that command's usage.
   version, --version
         The version.
 
@@ -191,7 +198,8 @@ options:
                        duration step keeps its length to the nearest whole
                        breath); `pace: resonance` steps keep the resonance
                        pace, the grounding section its own slower one. Safe
-                       paces only: )" + rangeText(kListenerPaceRange) + R"(.
+                       paces only: )" +
+           rangeText(kListenerPaceRange) + R"(.
   --voice-pack DIR     speak the lines from this recorded voice pack instead
                        of the session's voice (render, captions, play);
                        lines it has no clip for are synthesised, with one
@@ -210,7 +218,13 @@ Session format reference: docs/session-format.md
 )";
 }
 
-int runPresets(const Args&, std::ostream& out, std::ostream&) {
+const CommandSyntax& presetsSyntax() {
+    static const CommandSyntax syntax{"presets", "usage: stillpoint presets\n", {}};
+    return syntax;
+}
+
+int runPresets(const Args& args, std::ostream& out, std::ostream& err) {
+    if (refuseArguments(presetsSyntax(), args, err)) return kExitUsage;
     for (const auto& p : breathPresets()) {
         out << std::left << std::setw(17) << p.name << std::right << std::fixed
             << std::setprecision(2) << std::setw(6) << p.breathsPerMinute() << "/min  ";
@@ -237,26 +251,20 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
         out << "stillpoint " << STILLPOINT_VERSION_STRING << '\n';
         return kExitOk;
     }
-    if (command == "check") return runCheck(rest, out, err);
-    if (command == "info") return runInfo(rest, out, err);
-    if (command == "render") return runRender(rest, out, err);
-    if (command == "render-batch") return runRenderBatch(rest, out, err);
-    if (command == "haptics") return runHaptics(rest, out, err);
-    if (command == "presets") return runPresets(rest, out, err);
-    if (command == "captions") return runCaptions(rest, out, err);
-    if (command == "voices") return runVoices(rest, out, err);
-    if (command == "voice-pack") return runVoicePack(rest, out, err);
-    if (command == "play") return runPlay(rest, out, err);
-    if (command == "devices") return runDevices(rest, out, err);
-    if (command == "resonance") return runResonance(rest, out, err);
-    if (command == "sessions") return runSessions(rest, out, err);
-
-    constexpr std::string_view commands[] = {
-        "check",   "info",   "render",     "render-batch", "captions", "haptics",  "play",
-        "devices", "voices", "voice-pack", "presets",      "sessions", "help",     "version",
-        "resonance"};
+    std::vector<std::string_view> names;
+    for (const Command& entry : commandTable()) {
+        names.push_back(entry.name);
+        if (entry.name != command) continue;
+        // `stillpoint COMMAND --help`: its usage, whatever else is given.
+        if (std::find(rest.begin(), rest.end(), "--help") != rest.end()) {
+            for (const CommandSyntax* syntax : entry.syntaxes) out << syntax->usage;
+            return kExitOk;
+        }
+        return entry.run(rest, out, err);
+    }
+    names.insert(names.end(), {"help", "version"});
     err << "stillpoint: unknown command '" << command << "'";
-    if (auto near = nearestName(command, commands)) err << "; did you mean '" << *near << "'?";
+    if (auto near = nearestName(command, names)) err << "; did you mean '" << *near << "'?";
     err << "\nrun 'stillpoint --help' for the commands\n";
     return kExitUsage;
 }

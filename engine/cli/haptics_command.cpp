@@ -1,6 +1,7 @@
 // `stillpoint haptics FILE --format ahap|android|haptic -o OUT`: the
 // session's haptic track for Core Haptics, Android or Meta Haptics Studio.
 #include "arguments.hpp"
+#include "command_syntax.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "haptic_options.hpp"
@@ -14,18 +15,25 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: stillpoint haptics FILE --format ahap|android|haptic -o OUT [--haptic-cap 0..1]\n"
-    "                          [--avoid REGION,...] [--pace BPM]\n";
+    "                          [--avoid REGION,...] [--resonance BPM] [--pace BPM] [--quiet]\n";
 
 }  // namespace
 
+const CommandSyntax& hapticsSyntax() {
+    static const CommandSyntax syntax{"haptics",
+                                      kUsage,
+                                      {{"output", 'o', true},
+                                       {"format", 0, true},
+                                       {"quiet", 'q', false},
+                                       kHapticCapOption,
+                                       kAvoidOption,
+                                       kResonanceOption,
+                                       kPaceOption}};
+    return syntax;
+}
+
 int runHaptics(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed = parseArguments(args, {{"output", 'o', true},
-                                              {"format", 0, true},
-                                              {"quiet", 'q', false},
-                                              kHapticCapOption,
-                                              kAvoidOption,
-                                              kResonanceOption,
-                                              kPaceOption});
+    const auto parsed = parseArguments(args, hapticsSyntax().options);
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output") ||
         !a.value("format")) {

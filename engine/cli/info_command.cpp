@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "arguments.hpp"
+#include "command_syntax.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "session_loader.hpp"
@@ -50,12 +51,20 @@ std::string describeStep(const Program& program, const PlannedStep& step) {
 
 }  // namespace
 
+const CommandSyntax& infoSyntax() {
+    static const CommandSyntax syntax{
+        "info",
+        "usage: stillpoint info FILE [--avoid REGION,...] [--resonance BPM] [--pace BPM]\n",
+        {kAvoidOption, kResonanceOption, kPaceOption}};
+    return syntax;
+}
+
 int runInfo(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed = parseArguments(args, {kAvoidOption, kResonanceOption, kPaceOption});
+    const auto parsed = parseArguments(args, infoSyntax().options);
     if (!parsed.error.empty() || parsed.arguments.positional.size() != 1) {
         err << "stillpoint info: "
-            << (parsed.error.empty() ? "name one session file" : parsed.error)
-            << "\nusage: stillpoint info FILE [--avoid REGION,...] [--pace BPM]\n";
+            << (parsed.error.empty() ? "name one session file" : parsed.error) << '\n'
+            << infoSyntax().usage;
         return kExitUsage;
     }
     const auto loaded =

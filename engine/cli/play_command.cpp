@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "arguments.hpp"
+#include "command_syntax.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "haptic_options.hpp"
@@ -86,23 +87,30 @@ std::string latencyText(const OpenedOutput& o) {
 
 }  // namespace
 
+const CommandSyntax& playSyntax() {
+    static const CommandSyntax syntax{"play",
+                                      kUsage,
+                                      {{"api", 0, true},
+                                       {"device", 0, true},
+                                       {"rate", 0, true},
+                                       {"buffer", 0, true},
+                                       {"control", 0, true},
+                                       {"events", 0, true},
+                                       {"callback-stats", 0, true},
+                                       kAvoidOption,
+                                       kResonanceOption,
+                                       kPaceOption,
+                                       kHapticChannelOption,
+                                       kHapticCapOption,
+                                       {"rumble", 0, false},
+                                       kVoiceOption,
+                                       kVoicePackOption,
+                                       {"heart", 0, true}}};
+    return syntax;
+}
+
 int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed = parseArguments(args, {{"api", 0, true},
-                                              {"device", 0, true},
-                                              {"rate", 0, true},
-                                              {"buffer", 0, true},
-                                              {"control", 0, true},
-                                              {"events", 0, true},
-                                              {"callback-stats", 0, true},
-                                              kAvoidOption,
-                                              kResonanceOption,
-                                              kPaceOption,
-                                              kHapticChannelOption,
-                                              kHapticCapOption,
-                                              {"rumble", 0, false},
-                                              kVoiceOption,
-                                              kVoicePackOption,
-                                              {"heart", 0, true}});
+    const auto parsed = parseArguments(args, playSyntax().options);
     Arguments a = parsed.arguments;
     if (!parsed.error.empty()) return usage(err, parsed.error);
     if (a.positional.size() != 1) return usage(err, "name one session file");

@@ -11,6 +11,7 @@
 #include "batch/batch_summary.hpp"
 #include "batch/manifest.hpp"
 #include "batch/shard.hpp"
+#include "command_syntax.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "live/stop_signals.hpp"
@@ -67,12 +68,19 @@ bool readWorkers(const Arguments& a, int& workers, std::ostream& err) {
 
 }  // namespace
 
+const CommandSyntax& renderBatchSyntax() {
+    static const CommandSyntax syntax{"render-batch",
+                                      kUsage,
+                                      {{"out", 0, true},
+                                       {"jobs", 'j', true},
+                                       {"shard", 0, true},
+                                       {"summary", 0, true},
+                                       {"quiet", 'q', false}}};
+    return syntax;
+}
+
 int runRenderBatch(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed = parseArguments(withJobsSplit(args), {{"out", 0, true},
-                                                             {"jobs", 'j', true},
-                                                             {"shard", 0, true},
-                                                             {"summary", 0, true},
-                                                             {"quiet", 'q', false}});
+    const auto parsed = parseArguments(withJobsSplit(args), renderBatchSyntax().options);
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("out")) {
         err << "stillpoint render-batch: "

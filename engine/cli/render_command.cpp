@@ -3,6 +3,7 @@
 #include <iomanip>
 
 #include "arguments.hpp"
+#include "command_syntax.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "live/stop_signals.hpp"
@@ -18,17 +19,24 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: stillpoint render FILE|NAME -o OUT.wav|.flac|.ogg|.opus|.mp3\n"
-    "                         [--rate 44100|48000|88200|96000|192000] [--channels 1|2]\n"
+    "                         [--rate 44100|48000|88200|96000|176400|192000] [--channels 1|2]\n"
     "                         [--haptic-channel lra|shaker] [--haptic-cap 0..1]\n"
     "                         [--avoid REGION,...] [--captions vtt|srt] [--voice [ENGINE:]NAME]\n"
     "                         [--voice-pack DIR] [--resonance BPM] [--pace BPM] [--quiet]\n";
 
 }  // namespace
 
+const CommandSyntax& renderSyntax() {
+    static const CommandSyntax syntax = [] {
+        std::vector<OptionSpec> options{{"output", 'o', true}, {"quiet", 'q', false}};
+        options.insert(options.end(), renderSettingOptions().begin(), renderSettingOptions().end());
+        return CommandSyntax{"render", kUsage, std::move(options)};
+    }();
+    return syntax;
+}
+
 int runRender(const Args& args, std::ostream& out, std::ostream& err) {
-    std::vector<OptionSpec> specs{{"output", 'o', true}, {"quiet", 'q', false}};
-    specs.insert(specs.end(), renderSettingOptions().begin(), renderSettingOptions().end());
-    const auto parsed = parseArguments(args, specs);
+    const auto parsed = parseArguments(args, renderSyntax().options);
     Arguments a = parsed.arguments;
     if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output")) {
         err << "stillpoint render: "

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "arguments.hpp"
+#include "command_syntax.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "session_loader.hpp"
@@ -85,10 +86,16 @@ void printTable(const heart::ResonanceResult& result, std::ostream& out) {
 
 }  // namespace
 
+const CommandSyntax& resonanceSyntax() {
+    static const CommandSyntax syntax{
+        "resonance",
+        kUsage,
+        {{"heart", 0, true}, {"session", 0, true}, {"print-session", 0, false}, kVoicePackOption}};
+    return syntax;
+}
+
 int runResonance(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed = parseArguments(
-        args,
-        {{"heart", 0, true}, {"session", 0, true}, {"print-session", 0, false}, kVoicePackOption});
+    const auto parsed = parseArguments(args, resonanceSyntax().options);
     const Arguments& arguments = parsed.arguments;
     if (!parsed.error.empty() || !arguments.positional.empty() ||
         arguments.has("print-session") == arguments.has("heart")) {

@@ -2,6 +2,7 @@
 // each with its length, title and whose it is.
 #include <iomanip>
 
+#include "command_syntax.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "session_finder.hpp"
@@ -32,11 +33,13 @@ Summary summarise(const std::string& path) {
 
 }  // namespace
 
+const CommandSyntax& sessionsSyntax() {
+    static const CommandSyntax syntax{"sessions", "usage: stillpoint sessions\n", {}};
+    return syntax;
+}
+
 int runSessions(const Args& args, std::ostream& out, std::ostream& err) {
-    if (!args.empty()) {
-        err << "stillpoint sessions: takes no arguments\nusage: stillpoint sessions\n";
-        return kExitUsage;
-    }
+    if (refuseArguments(sessionsSyntax(), args, err)) return kExitUsage;
     for (const FoundSession& session : findSessions()) {
         const Summary summary = summarise(session.path.string());
         out << std::left << std::setw(kNameWidth - 1) << session.name << ' ' << std::right

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "arguments.hpp"
+#include "command_syntax.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "output_files.hpp"
@@ -22,9 +23,10 @@
 namespace stillpoint::cli {
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kScriptUsage =
     "usage: stillpoint voice-pack script FILE... [-o OUT.tsv] [--manifest FILE]\n"
-    "                                    [--avoid REGION,...]\n"
+    "                                    [--avoid REGION,...]\n";
+constexpr const char* kCheckUsage =
     "       stillpoint voice-pack check DIR FILE... [--avoid REGION,...]\n";
 
 /// One spoken line of a program.
@@ -80,13 +82,12 @@ std::vector<std::shared_ptr<const Program>> loadAll(const std::vector<std::strin
 }
 
 int usageError(const std::string& message, std::ostream& err) {
-    err << "stillpoint voice-pack: " << message << '\n' << kUsage;
+    err << "stillpoint voice-pack: " << message << '\n' << kScriptUsage << kCheckUsage;
     return kExitUsage;
 }
 
 int runScript(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed =
-        parseArguments(args, {{"output", 'o', true}, {"manifest", 0, true}, kAvoidOption});
+    const auto parsed = parseArguments(args, voicePackScriptSyntax().options);
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty()) return usageError(parsed.error, err);
     if (a.positional.empty()) return usageError("name at least one session file", err);
@@ -148,7 +149,7 @@ int runScript(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 int runCheckPack(const Args& args, std::ostream& out, std::ostream& err) {
-    const auto parsed = parseArguments(args, {kAvoidOption});
+    const auto parsed = parseArguments(args, voicePackCheckSyntax().options);
     const Arguments& a = parsed.arguments;
     if (!parsed.error.empty()) return usageError(parsed.error, err);
     if (a.positional.size() < 2)
@@ -189,6 +190,18 @@ int runCheckPack(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 }  // namespace
+
+const CommandSyntax& voicePackScriptSyntax() {
+    static const CommandSyntax syntax{"voice-pack script",
+                                      kScriptUsage,
+                                      {{"output", 'o', true}, {"manifest", 0, true}, kAvoidOption}};
+    return syntax;
+}
+
+const CommandSyntax& voicePackCheckSyntax() {
+    static const CommandSyntax syntax{"voice-pack check", kCheckUsage, {kAvoidOption}};
+    return syntax;
+}
 
 int runVoicePack(const Args& args, std::ostream& out, std::ostream& err) {
     if (args.empty()) return usageError("name a subcommand: script or check", err);

@@ -131,10 +131,8 @@ ProfileResult profileFromJson(const std::string& text, const std::string& path) 
                 const auto key = property.name.toString().toStdString();
                 const auto known = std::find(kLayerKeys.begin(), kLayerKeys.end(), key);
                 if (known == kLayerKeys.end()) {
-                    read.fail(
-                        key.c_str(),
-                        "unknown layer \"" + key +
-                            "\"; the layers are tone, bed, bells, voice, binaural, isochronic");
+                    read.fail(key.c_str(), "unknown layer \"" + key + "\"; the layers are " +
+                                               layerNameList(", "));
                     break;
                 }
                 read.number(property.value, *known, kMinTrimDb, kMaxTrimDb,

@@ -19,13 +19,16 @@
 #include <vector>
 
 #include "stillpoint/engine_events.hpp"
+#include "stillpoint/layer_vocabulary.hpp"
 
 namespace stillpoint::app {
 
-inline constexpr std::size_t kLayerCount = static_cast<std::size_t>(LayerId::Count);
-/// The layers' names in the file, in LayerId order.
-inline constexpr std::array<const char*, kLayerCount> kLayerKeys = {
-    "tone", "bed", "bells", "voice", "binaural", "isochronic"};
+/// The layers' names in the file, in LayerId order (layer_vocabulary.hpp).
+inline constexpr std::array<const char*, kLayerCount> kLayerKeys = [] {
+    std::array<const char*, kLayerCount> keys{};
+    for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = kLayerVocabulary[i].name.data();
+    return keys;
+}();
 inline constexpr double kMinProfilePace = 2.0;
 inline constexpr double kMaxProfilePace = 20.0;
 inline constexpr double kMinTrimDb = -60.0;

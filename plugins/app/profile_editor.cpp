@@ -57,8 +57,7 @@ ProfileEditor::ProfileEditor(std::vector<std::string> voices) : voices_(std::mov
     };
 
     for (std::size_t i = 0; i < kLayerCount; ++i) {
-        auto name = juce::String(kLayerKeys[i]);
-        layers_[i] = &addSlider(layerId(i), name.substring(0, 1).toUpperCase() + name.substring(1),
+        layers_[i] = &addSlider(layerId(i), juce::String(kLayerVocabulary[i].title.data()),
                                 kMinTrimDb, kMaxTrimDb);
         layers_[i]->setTextValueSuffix(" dB");
     }

@@ -9,6 +9,7 @@
 #include "app_player.hpp"
 #include "main_component.hpp"
 #include "osc_remote.hpp"
+#include "stillpoint/output_file.hpp"
 
 namespace stillpoint::app {
 namespace {
@@ -202,14 +203,18 @@ class TherapistApp : public juce::JUCEApplication, private juce::ChangeListener 
     void screenshot(const juce::File& path) {
         auto* content = window_->getContentComponent();
         const auto image = content->createComponentSnapshot(content->getLocalBounds());
-        path.deleteFile();
-        juce::FileOutputStream out(path);
-        juce::PNGImageFormat png;
-        if (!out.openedOk() || !png.writeImageToStream(image, out)) {
-            fail(path.getFullPathName() + ": cannot write the screenshot");
+        // Through the project's one atomic writer, as every file it keeps.
+        juce::MemoryOutputStream png;
+        std::string error;
+        if (!juce::PNGImageFormat().writeImageToStream(image, png)) {
+            fail(path.getFullPathName() + ": cannot encode the screenshot as PNG");
             return;
         }
-        out.flush();
+        if (!writeTextFile(path.getFullPathName().toStdString(),
+                           {static_cast<const char*>(png.getData()), png.getDataSize()}, error)) {
+            fail(juce::String(error));
+            return;
+        }
         std::cout << "screenshot: " << path.getFullPathName() << std::endl;
         quit();
     }

@@ -25,6 +25,7 @@
 #include <array>
 
 #include "stillpoint/engine_events.hpp"
+#include "stillpoint/layer_vocabulary.hpp"
 
 namespace stillpoint::plugin::params {
 
@@ -39,24 +40,36 @@ inline constexpr const char* kContinue = "continue";
 
 struct LayerTrim {
     LayerId layer;
-    const char* id;
-    const char* name;
+    const char* id;    ///< "<layer>-trim": a host saves automation under it, so it never changes
+    const char* name;  ///< the layer's title (layer_vocabulary.hpp)
 };
-inline constexpr std::array<LayerTrim, static_cast<std::size_t>(LayerId::Count)> kLayerTrims = {{
-    {LayerId::Tone, "tone-trim", "Tone"},
-    {LayerId::Bed, "bed-trim", "Bed"},
-    {LayerId::Bells, "bells-trim", "Bells"},
-    {LayerId::Voice, "voice-trim", "Voice"},
-    {LayerId::Binaural, "binaural-trim", "Binaural"},
-    {LayerId::Isochronic, "isochronic-trim", "Isochronic"},
-}};
+/// In LayerId order, from the layer vocabulary; the IDs are spelled out
+/// because hosts keep them, and checked against the layers' names below.
+inline constexpr std::array<LayerTrim, kLayerCount> kLayerTrims = [] {
+    constexpr std::array<const char*, kLayerCount> ids = {
+        "tone-trim", "bed-trim", "bells-trim", "voice-trim", "binaural-trim", "isochronic-trim"};
+    std::array<LayerTrim, kLayerCount> trims{};
+    for (std::size_t i = 0; i < trims.size(); ++i)
+        trims[i] = {kLayerVocabulary[i].layer, ids[i], kLayerVocabulary[i].title.data()};
+    return trims;
+}();
+static_assert(
+    [] {
+        for (const LayerTrim& trim : kLayerTrims) {
+            const std::string_view id = trim.id, name = layerWord(trim.layer).name;
+            if (id.substr(0, name.size()) != name || id.substr(name.size()) != "-trim")
+                return false;
+        }
+        return true;
+    }(),
+    "each trim's ID is its layer's name and -trim");
 
 inline constexpr float kMaxPaceBpm = 20.0f;
 inline constexpr float kMinTrimDb = -30.0f;
 inline constexpr float kMaxTrimDb = 12.0f;
 /// The engine's layer volume range (SetLayerGain clamps to it too).
-inline constexpr double kMinLayerDb = -60.0;
-inline constexpr double kMaxLayerDb = 6.0;
+inline constexpr double kMinLayerDb = kLayerVolumeRange.lowestDb;
+inline constexpr double kMaxLayerDb = kLayerVolumeRange.highestDb;
 /// Below this a pace is "follow the session".
 inline constexpr float kSessionPaceBelow = 1.0f;
 

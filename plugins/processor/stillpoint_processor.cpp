@@ -165,15 +165,13 @@ void StillpointProcessor::sendCommands(double hostBpm) noexcept {
     const Program* program = player_.playingProgram();
     if (!program) return;
 
-    const auto& volumes = program->sound.volumes;
-    const std::array<double, params::kLayerTrims.size()> own = {
-        volumes.tone,  volumes.bed,      volumes.bells,
-        volumes.voice, volumes.binaural, volumes.isochronic};
     for (std::size_t i = 0; i < params::kLayerTrims.size(); ++i) {
-        const auto layer = static_cast<std::size_t>(params::kLayerTrims[i].layer);
+        const LayerId layerId = params::kLayerTrims[i].layer;
+        const auto layer = static_cast<std::size_t>(layerId);
         const double added = trims_[i]->load() + layerOffsetDb_[layer].load();
         if (added == sent_.addedDb[i]) continue;
-        const double db = std::clamp(own[i] + added, params::kMinLayerDb, params::kMaxLayerDb);
+        const double own = program->sound.volumes.*layerWord(layerId).volume;
+        const double db = std::clamp(own + added, params::kMinLayerDb, params::kMaxLayerDb);
         if (player_.pushCommand({CommandType::SetLayerGain, static_cast<int>(layer), db}))
             sent_.addedDb[i] = added;
     }

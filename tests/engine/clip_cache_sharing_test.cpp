@@ -70,7 +70,7 @@ TEST(ClipCacheSharing, ReadersSeeWholeEntriesWhileManyThreadsStoreTheSameLine) {
     EXPECT_GT(hits, 0);
     // No writer's temporary is left behind.
     for (const auto& entry : fs::directory_iterator(folder.path()))
-        EXPECT_EQ(entry.path().string().find(".tmp"), std::string::npos) << entry.path();
+        EXPECT_EQ(entry.path().string().find(".partial-"), std::string::npos) << entry.path();
 }
 
 /// A synthesiser that counts its calls in a file (processes share it) and

@@ -11,6 +11,7 @@
 #include <limits>
 
 #include "blocking_guard.hpp"
+#include "io/atomic_file.hpp"
 #include "narration/clip_cache.hpp"
 #include "stillpoint/narration.hpp"
 #include "stillpoint/session_parser.hpp"
@@ -84,7 +85,12 @@ TEST(ClipCacheEntry, AFifoUnderAnEntrysNameIsDroppedAtOnce) {
 TEST(ClipCacheEntry, AFifoUnderTheWritersTemporaryNameNeverBlocksIt) {
     const CacheFolder folder;
     const ClipCache cache(folder.string());
-    const test::TestFifo fifo(cache.pathFor("line") + ".tmp" + std::to_string(::getpid()));
+    // The writer's next temporary name: one past the one asked for here.
+    const std::string asked = temporaryPathBeside(cache.pathFor("line"));
+    const std::size_t dash = asked.rfind('-');
+    const std::string next =
+        asked.substr(0, dash + 1) + std::to_string(std::stoul(asked.substr(dash + 1)) + 1);
+    const test::TestFifo fifo(next);
     test::returnsPromptly(fifo, [&] { cache.store("line", kGoodClip); });
     SpeechClip clip;
     EXPECT_EQ(cache.load("line", clip), ClipCache::Lookup::Hit);

@@ -10,6 +10,7 @@
 #include "key_controls.hpp"
 #include "refusal_log.hpp"
 #include "status_line.hpp"
+#include "stillpoint/layer_vocabulary.hpp"
 #include "stillpoint/unsafe_characters.hpp"
 #include "stop_signals.hpp"
 
@@ -86,8 +87,8 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
             const LayerId layer =
                 r.action == LiveAction::SetLayerGain ? r.layer : p.controller.selectedLayer();
             char note[64];
-            std::snprintf(note, sizeof note, "%s %+.0f dB", std::string(layerName(layer)).c_str(),
-                          p.controller.layerDb(layer));
+            std::snprintf(note, sizeof note, "%s %+.0f dB",
+                          std::string(layerWord(layer).name).c_str(), p.controller.layerDb(layer));
             layerNote = note;
         }
     };

@@ -15,15 +15,15 @@
 #include "command_help.hpp"
 #include "stillpoint/breath_pattern.hpp"
 #include "stillpoint/command_vocabulary.hpp"
+#include "stillpoint/layer_vocabulary.hpp"
 #include "stillpoint/nearest_name.hpp"
 
 namespace stillpoint::cli::live {
 
 std::string controlScriptSyntax() {
     return "SECONDS COMMAND [ARGS], one per line; SECONDS is output time since play started.\n" +
-           scriptCommandHelp(2) +
-           "layers: tone, bed, bells, voice, binaural, isochronic; patterns: session, or a preset "
-           "of `stillpoint presets`";
+           scriptCommandHelp(2) + "layers: " + layerNameList(", ") +
+           "; patterns: session, or a preset of `stillpoint presets`";
 }
 
 namespace {
@@ -150,19 +150,15 @@ ParsedLine parseControlLine(std::string_view text, int lineNumber) {
         timed.request.value = *pattern;
     }
     if (verb->action == LiveAction::SetLayerGain) {
-        const auto layer = layerFromName(w[2]);
-        if (!layer) {
-            std::array<std::string_view, static_cast<std::size_t>(LayerId::Count)> names;
-            for (std::size_t i = 0; i < names.size(); ++i)
-                names[i] = layerName(static_cast<LayerId>(i));
+        const LayerWord* layer = layerNamed(w[2]);
+        if (!layer)
             return error("unknown layer '" + std::string(w[2]) + "'; " +
-                         suggestionHint(w[2], names, "layers"));
-        }
-        timed.request.layer = *layer;
-        if (!parseNumber(w[3], timed.request.value) || timed.request.value < -60 ||
-            timed.request.value > 6)
-            return error("volume '" + std::string(w[3]) +
-                         "' is not a level in dB from -60 to 6, e.g. -30");
+                         suggestionHint(w[2], kLayerNames, "layers"));
+        timed.request.layer = layer->layer;
+        if (!parseNumber(w[3], timed.request.value) ||
+            !kLayerVolumeRange.contains(timed.request.value))
+            return error("volume '" + std::string(w[3]) + "' is not a level in dB from " +
+                         rangeText(kLayerVolumeRange) + ", e.g. -30");
     }
     return timed;
 }

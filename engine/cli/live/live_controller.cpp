@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "stillpoint/layer_vocabulary.hpp"
 #include "stillpoint/pace_range.hpp"
 
 namespace stillpoint::cli::live {
@@ -10,27 +11,6 @@ namespace {
 
 constexpr double kPaceStepBpm = 0.5;
 constexpr double kLayerStepDb = 3.0;
-constexpr double kMinDb = -60.0, kMaxDb = 6.0;
-
-double volumeOf(const LayerVolumes& v, LayerId layer) {
-    switch (layer) {
-        case LayerId::Tone:
-            return v.tone;
-        case LayerId::Bed:
-            return v.bed;
-        case LayerId::Bells:
-            return v.bells;
-        case LayerId::Voice:
-            return v.voice;
-        case LayerId::Binaural:
-            return v.binaural;
-        case LayerId::Isochronic:
-            return v.isochronic;
-        case LayerId::Count:
-            break;
-    }
-    return 0.0;
-}
 
 }  // namespace
 
@@ -38,7 +18,7 @@ LiveController::LiveController(Engine& engine, std::shared_ptr<const Program> pr
                                double sampleRate)
     : engine_(engine), program_(std::move(program)), rate_(sampleRate) {
     for (std::size_t i = 0; i < layerDb_.size(); ++i)
-        layerDb_[i] = volumeOf(program_->sound.volumes, static_cast<LayerId>(i));
+        layerDb_[i] = program_->sound.volumes.*layerWord(static_cast<LayerId>(i)).volume;
 }
 
 bool LiveController::send(CommandType type, int index, double value) {
@@ -107,7 +87,7 @@ bool LiveController::apply(const LiveRequest& r) {
             db = r.action == LiveAction::SetLayerGain ? r.value
                  : r.action == LiveAction::LayerUp    ? db + kLayerStepDb
                                                       : db - kLayerStepDb;
-            db = std::clamp(db, kMinDb, kMaxDb);
+            db = std::clamp(db, kLayerVolumeRange.lowestDb, kLayerVolumeRange.highestDb);
             return send(CommandType::SetLayerGain, layerIndex(layer), db);
         }
         case LiveAction::Stop:

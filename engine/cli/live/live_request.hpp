@@ -16,19 +16,19 @@ enum class LiveAction : unsigned char {
     TogglePause,  ///< space: pause when playing, resume when paused
     Hold,
     Release,
-    ToggleHold,   ///< h
+    ToggleHold,  ///< h
     Next,
     Previous,
-    Slower,       ///< 0.5 breaths/min slower than the current pace
+    Slower,  ///< 0.5 breaths/min slower than the current pace
     Faster,
-    SetPace,      ///< to `value` breaths/min
+    SetPace,  ///< to `value` breaths/min
     Grounding,
     SelectLayer,  ///< keys 1-6: which layer the arrows change
     LayerUp,      ///< the selected layer +3 dB
     LayerDown,
     SetLayerGain,  ///< `layer` to `value` dB
     Stop,
-    Continue,  ///< Enter or c: a checkin waiting for the listener goes on
+    Continue,     ///< Enter or c: a checkin waiting for the listener goes on
     SetPattern,   ///< `value`: SetPattern's index (0: the session's own patterns)
     NextPattern,  ///< b: the next built-in pattern, after the last the session's own
 };
@@ -39,9 +39,7 @@ struct LiveRequest {
     double value = 0.0;
 };
 
-/// Layer names as scripts write them: tone, bed, bells, voice, binaural, isochronic.
-std::string_view layerName(LayerId layer);
-std::optional<LayerId> layerFromName(std::string_view name);
+/// Layers are named as layer_vocabulary.hpp names them.
 /// Pattern names as scripts write them: "session", then the built-in presets;
 /// the index is SetPattern's.
 std::optional<int> patternFromName(std::string_view name);

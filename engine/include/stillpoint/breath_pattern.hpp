@@ -46,7 +46,8 @@ struct BreathPattern {
 BreathPattern makePattern(std::string name, double inhale, double holdIn, double exhale,
                           double holdOut, double topUp = 0.0);
 
-/// The built-in presets: resonance, coherent, box, 4-7-8, extended-exhale, sigh, gentle.
+/// The built-in presets, named here once (`stillpoint presets` lists them;
+/// SP_PARAM_PATTERN and the plugin number them from 1 in this order).
 const std::vector<BreathPattern>& breathPresets();
 std::optional<BreathPattern> findPreset(std::string_view name);
 

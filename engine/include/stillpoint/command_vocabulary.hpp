@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "stillpoint/engine_events.hpp"
+#include "stillpoint/layer_vocabulary.hpp"
 
 namespace stillpoint {
 
@@ -60,6 +61,11 @@ inline constexpr std::array<CommandWord, 12> kCommandVocabulary = {{
     {CommandType::Stop, "stop", "q Ctrl-C", "stop", 0, "stop", "SP_COMMAND_STOP", 8,
      "/stillpoint/stop", "fade out over 2.5 s and finish"},
 }};
+
+// The volume command's keys and help above state the layers' count and range.
+static_assert(kLayerCount == 6 && kLayerVolumeRange.lowestDb == -60.0 &&
+                  kLayerVolumeRange.highestDb == 6.0,
+              "update the volume command's keys (1-6) and help (-60..6) to layer_vocabulary.hpp");
 
 /// The vocabulary's entry for `type` (every CommandType has exactly one).
 constexpr const CommandWord& commandWord(CommandType type) {

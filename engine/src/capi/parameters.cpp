@@ -1,10 +1,57 @@
 #include "capi/parameters.hpp"
 
 #include <cmath>
+#include <string_view>
 
 #include "stillpoint/breath_pattern.hpp"
 
 namespace stillpoint::capi {
+namespace {
+
+// Each layer volume's sp_param under its own name (the layers' parameters
+// only; -Wswitch cannot list them, so a new one is added here and to
+// layer_vocabulary.hpp together).
+constexpr std::string_view cLayerParamName(sp_param param) noexcept {
+    switch (param) {
+        case SP_PARAM_TONE_DB:
+            return "SP_PARAM_TONE_DB";
+        case SP_PARAM_BED_DB:
+            return "SP_PARAM_BED_DB";
+        case SP_PARAM_BELLS_DB:
+            return "SP_PARAM_BELLS_DB";
+        case SP_PARAM_VOICE_DB:
+            return "SP_PARAM_VOICE_DB";
+        case SP_PARAM_BINAURAL_DB:
+            return "SP_PARAM_BINAURAL_DB";
+        case SP_PARAM_ISOCHRONIC_DB:
+            return "SP_PARAM_ISOCHRONIC_DB";
+        default:
+            return {};
+    }
+}
+
+// Every layer's C parameter is named and numbered as the vocabulary says,
+// every layer-volume sp_param has a layer, and each saved-state key is
+// "<the layer's name>-db".
+constexpr bool layersMatchTheCParameters() {
+    int named = 0;
+    for (int value = 0; value < 64; ++value)
+        named += cLayerParamName(static_cast<sp_param>(value)).empty() ? 0 : 1;
+    if (named != kLayerCount) return false;
+    for (const LayerParameter& p : kLayerParameters) {
+        const LayerWord& word = layerWord(p.layer);
+        const std::string_view key = p.stateKey;
+        if (cLayerParamName(p.param) != word.cName ||
+            key.substr(0, word.name.size()) != word.name || key.substr(word.name.size()) != "-db")
+            return false;
+    }
+    return true;
+}
+static_assert(layersMatchTheCParameters(),
+              "layer_vocabulary.hpp and sp_param disagree: each SP_PARAM_*_DB needs one layer "
+              "with its name and value");
+
+}  // namespace
 
 std::optional<LayerId> layerOf(sp_param param) noexcept {
     for (const auto& p : kLayerParameters)

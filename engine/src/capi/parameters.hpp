@@ -10,6 +10,7 @@
 
 #include "stillpoint/engine_events.hpp"
 #include "stillpoint/haptics.hpp"
+#include "stillpoint/layer_vocabulary.hpp"
 #include "stillpoint/pace_range.hpp"
 #include "stillpoint/session.hpp"
 #include "stillpoint/stillpoint.h"
@@ -24,24 +25,21 @@ struct LayerParameter {
 };
 
 inline constexpr int kLayerCount = static_cast<int>(LayerId::Count);
-/// In LayerId order: kLayerParameters[i].layer == LayerId(i).
-inline constexpr std::array<LayerParameter, kLayerCount> kLayerParameters = {{
-    {SP_PARAM_TONE_DB, LayerId::Tone, "tone-db", &LayerVolumes::tone},
-    {SP_PARAM_BED_DB, LayerId::Bed, "bed-db", &LayerVolumes::bed},
-    {SP_PARAM_BELLS_DB, LayerId::Bells, "bells-db", &LayerVolumes::bells},
-    {SP_PARAM_VOICE_DB, LayerId::Voice, "voice-db", &LayerVolumes::voice},
-    {SP_PARAM_BINAURAL_DB, LayerId::Binaural, "binaural-db", &LayerVolumes::binaural},
-    {SP_PARAM_ISOCHRONIC_DB, LayerId::Isochronic, "isochronic-db", &LayerVolumes::isochronic},
-}};
-static_assert([] {
-    for (int i = 0; i < kLayerCount; ++i)
-        if (static_cast<int>(kLayerParameters[static_cast<std::size_t>(i)].layer) != i)
-            return false;
-    return true;
-}());
+/// In LayerId order: kLayerParameters[i].layer == LayerId(i). Each layer's
+/// sp_param and volume come from layer_vocabulary.hpp; the saved state's
+/// keys are the C API's own ("<layer>-db", checked in parameters.cpp).
+inline constexpr std::array<LayerParameter, kLayerCount> kLayerParameters = [] {
+    constexpr std::array<const char*, kLayerCount> stateKeys = {
+        "tone-db", "bed-db", "bells-db", "voice-db", "binaural-db", "isochronic-db"};
+    std::array<LayerParameter, kLayerCount> parameters{};
+    for (std::size_t i = 0; i < parameters.size(); ++i)
+        parameters[i] = {static_cast<sp_param>(kLayerVocabulary[i].cValue),
+                         kLayerVocabulary[i].layer, stateKeys[i], kLayerVocabulary[i].volume};
+    return parameters;
+}();
 
-inline constexpr double kMinLayerDb = -60.0;
-inline constexpr double kMaxLayerDb = 6.0;
+inline constexpr double kMinLayerDb = kLayerVolumeRange.lowestDb;
+inline constexpr double kMaxLayerDb = kLayerVolumeRange.highestDb;
 inline constexpr double kMinPaceBpm = kEnginePaceRange.lowestBpm;
 inline constexpr double kMaxPaceBpm = kEnginePaceRange.highestBpm;
 inline constexpr double kMinSampleRate = 8000.0;

@@ -3,25 +3,16 @@
 #include <algorithm>
 #include <cmath>
 
+#include "stillpoint/layer_vocabulary.hpp"
+
 namespace stillpoint {
 namespace {
 
 // Layer gain changes (live volume moves) glide over this long.
 constexpr double kLayerGainGlideSeconds = 0.25;
 
-float dbToGain(double db) { return static_cast<float>(std::pow(10.0, db / 20.0)); }
-
-double volumeDb(const LayerVolumes& v, LayerId layer) {
-    switch (layer) {
-        case LayerId::Tone: return v.tone;
-        case LayerId::Bed: return v.bed;
-        case LayerId::Bells: return v.bells;
-        case LayerId::Voice: return v.voice;
-        case LayerId::Binaural: return v.binaural;
-        case LayerId::Isochronic: return v.isochronic;
-        case LayerId::Count: break;
-    }
-    return 0.0;
+float dbToGain(double db) {
+    return static_cast<float>(std::pow(10.0, db / 20.0));
 }
 
 dsp::BellVoicing voicingFor(BellKind kind) {
@@ -65,14 +56,18 @@ void MixGraph::reset() noexcept {
         isochronic_.configure(sound_.isochronic->carrierHz, sound_.isochronic->rateHz);
     for (int i = 0; i < kLayerCount; ++i)
         gains_[static_cast<std::size_t>(i)].snapTo(
-            dbToGain(volumeDb(sound_.volumes, static_cast<LayerId>(i))));
+            dbToGain(sound_.volumes.*layerWord(static_cast<LayerId>(i)).volume));
     master_.snapTo(0.0f);
     voiceFade_.snapTo(0.0f);
     haptics_.reset();
 }
 
-void MixGraph::setTimbre(ToneTimbre timbre) noexcept { tone_.setTimbre(timbre); }
-void MixGraph::setToneActive(bool active) noexcept { tone_.setActive(active); }
+void MixGraph::setTimbre(ToneTimbre timbre) noexcept {
+    tone_.setTimbre(timbre);
+}
+void MixGraph::setToneActive(bool active) noexcept {
+    tone_.setActive(active);
+}
 void MixGraph::onPhaseChange(BreathPhase phase) noexcept {
     tone_.onPhaseChange(phase);
     haptics_.onPhaseChange();
@@ -96,7 +91,8 @@ void MixGraph::endLine() noexcept {
 
 void MixGraph::setLayerGainDb(LayerId layer, double db) noexcept {
     if (layer == LayerId::Count) return;
-    gains_[static_cast<std::size_t>(layer)].setTarget(dbToGain(std::clamp(db, -60.0, 6.0)));
+    gains_[static_cast<std::size_t>(layer)].setTarget(
+        dbToGain(std::clamp(db, kLayerVolumeRange.lowestDb, kLayerVolumeRange.highestDb)));
 }
 
 void MixGraph::fadeMaster(float target, std::int64_t frames) noexcept {

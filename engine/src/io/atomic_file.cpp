@@ -43,8 +43,8 @@ bool writeAll(int fd, std::string_view bytes) {
 /// The replaced file's owner (where the system allows) and permission bits
 /// go to its successor; a new file keeps the mode it was created with.
 void keepModeAndOwner(const std::string& temporary, const std::string& target) {
-    struct stat old {};
-    if (::stat(target.c_str(), &old) != 0 || !S_ISREG(old.st_mode)) return;
+    struct stat old {};  // lstat: a link under the name is replaced, not read through
+    if (::lstat(target.c_str(), &old) != 0 || !S_ISREG(old.st_mode)) return;
     // Giving a file to another owner needs root; without it, keep at least
     // the file's group when this user belongs to it.
     if (::chown(temporary.c_str(), old.st_uid, old.st_gid) != 0) {
@@ -57,23 +57,28 @@ void keepModeAndOwner(const std::string& temporary, const std::string& target) {
 }  // namespace
 
 std::string temporaryPathBeside(const std::string& target) {
-    return target + ".partial-" + std::to_string(::getpid()) + "-" + std::to_string(gTemporaries++);
+    return target + std::string(kTemporaryInfix) + std::to_string(::getpid()) + "-" +
+           std::to_string(gTemporaries++);
 }
 
 int createTemporary(const std::string& temporary) {
     return ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 }
 
-bool commitTemporary(const std::string& temporary, const std::string& target, std::string& error) {
+bool commitTemporary(const std::string& temporary, const std::string& target, std::string& error,
+                     AtomicWrite how) {
+    const bool flush = how.durability == Durability::Flushed;
     // Checked again at the last moment: the target may have become a pipe or
     // been write-protected while the content was made.
-    if (const OutputFileCheck check = checkOutputFile(target); !check.ok()) {
-        error = check.problem;
-        removeTemporary(temporary);
-        return false;
+    if (how.target == AtomicTarget::UserFile) {
+        if (const OutputFileCheck check = checkOutputFile(target); !check.ok()) {
+            error = check.problem;
+            removeTemporary(temporary);
+            return false;
+        }
     }
     keepModeAndOwner(temporary, target);
-    if (!syncPath(temporary, O_RDONLY)) {
+    if (flush && !syncPath(temporary, O_RDONLY)) {
         error = target + ": could not flush the new file to disk: " + std::strerror(errno);
         removeTemporary(temporary);
         return false;
@@ -85,7 +90,7 @@ bool commitTemporary(const std::string& temporary, const std::string& target, st
     }
     // The rename itself is durable once the folder is flushed; a file system
     // that cannot flush folders still renamed atomically, so this is best effort.
-    syncPath(folderOf(target), O_RDONLY | O_DIRECTORY);
+    if (flush) syncPath(folderOf(target), O_RDONLY | O_DIRECTORY);
     return true;
 }
 
@@ -94,19 +99,37 @@ void removeTemporary(const std::string& temporary) {
 }
 
 bool writeFileAtomically(const std::string& target, std::string_view bytes, std::string& error) {
-    const OutputFileCheck check = checkOutputFile(target);
-    if (!check.ok()) {
-        error = check.problem;
-        return false;
+    const std::string_view pieces[] = {bytes};
+    return writeFileAtomically(target, pieces, error, {});
+}
+
+bool writeFileAtomically(const std::string& target, std::span<const std::string_view> pieces,
+                         std::string& error, AtomicWrite how) {
+    std::string path = target;
+    if (how.target == AtomicTarget::UserFile) {
+        const OutputFileCheck check = checkOutputFile(target);
+        if (!check.ok()) {
+            error = check.problem;
+            return false;
+        }
+        path = check.path;
     }
-    const std::string temporary = temporaryPathBeside(check.path);
-    const int fd = createTemporary(temporary);
+    // O_EXCL never opens what already has the name; another name is tried.
+    constexpr int kNamesTried = 8;
+    std::string temporary;
+    int fd = -1;
+    for (int attempt = 0; attempt < kNamesTried && fd < 0; ++attempt) {
+        temporary = temporaryPathBeside(path);
+        fd = createTemporary(temporary);
+        if (fd < 0 && errno != EEXIST) break;
+    }
     if (fd < 0) {
         error = target + ": cannot create the file: " + std::strerror(errno) +
                 " (check that the folder exists and is writable)";
         return false;
     }
-    const bool written = writeAll(fd, bytes);
+    bool written = true;
+    for (const std::string_view piece : pieces) written = written && writeAll(fd, piece);
     const int writeErrno = errno;
     if (::close(fd) != 0 || !written) {
         error = target + ": write failed: " + std::strerror(written ? errno : writeErrno) +
@@ -114,7 +137,7 @@ bool writeFileAtomically(const std::string& target, std::string_view bytes, std:
         removeTemporary(temporary);
         return false;
     }
-    return commitTemporary(temporary, check.path, error);
+    return commitTemporary(temporary, path, error, how);
 }
 
 }  // namespace stillpoint

@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -17,6 +16,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "io/atomic_file.hpp"
 #include "io/audio_file_reader.hpp"
 #include "io/regular_file.hpp"
 
@@ -89,20 +89,6 @@ bool restsFit(const std::vector<LineRest>& rests, std::size_t sampleCount) {
             rest.atSample > static_cast<std::int64_t>(sampleCount))
             return false;
         previous = rest.atSample;
-    }
-    return true;
-}
-
-std::atomic<unsigned> gTemporaries{0};
-
-bool writeAll(int fd, const void* data, std::size_t size) {
-    const auto* bytes = static_cast<const char*>(data);
-    while (size > 0) {
-        const ssize_t n = ::write(fd, bytes, size);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        bytes += n;
-        size -= static_cast<std::size_t>(n);
     }
     return true;
 }
@@ -184,24 +170,20 @@ void ClipCache::store(const std::string& key, const SpeechClip& clip) const {
     header.sampleRate = clip.sampleRate;
     header.gain = clip.gain;
     header.checksum = checksumOf(key, clip);
-    // One temporary per call (threads of one process store at once), opened
-    // only if new: whatever already has the name (a FIFO, a link) is never written through.
-    const std::string temporary = path + ".tmp" + std::to_string(::getpid()) + "-" +
-                                  std::to_string(gTemporaries.fetch_add(1));
-    const int fd =
-        ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0) return;
-    const bool written =
-        writeAll(fd, &header, sizeof header) && writeAll(fd, key.data(), key.size()) &&
-        writeAll(fd, clip.rests.data(), clip.rests.size() * sizeof(LineRest)) &&
-        writeAll(fd, clip.samples.data(), clip.samples.size() * sizeof(std::int16_t));
-    if (::close(fd) != 0 || !written) {
-        std::filesystem::remove(temporary, failed);
-        return;
-    }
-    // Readers open either the old entry or this whole one, never a part.
-    std::filesystem::rename(temporary, path, failed);
-    if (failed) std::filesystem::remove(temporary, failed);
+    const auto bytesOf = [](const auto& items) {
+        return std::string_view(reinterpret_cast<const char*>(items.data()),
+                                items.size() * sizeof(items[0]));
+    };
+    const std::string_view pieces[] = {{reinterpret_cast<const char*>(&header), sizeof header},
+                                       key,
+                                       bytesOf(clip.rests),
+                                       bytesOf(clip.samples)};
+    // Readers open either the old entry or this whole one, never a part; an
+    // entry can be made again, so it is not flushed to disk (a catalogue
+    // render stores thousands), and whatever stood under its name (a FIFO,
+    // a link) is replaced, never written through.
+    std::string ignored;
+    writeFileAtomically(path, pieces, ignored, {AtomicTarget::OwnEntry, Durability::Renamed});
 }
 
 ClipCache::LineLock::LineLock(const std::string& path) {
@@ -252,7 +234,8 @@ int ClipCache::trim(std::uint64_t maxBytes) const {
         if (path.extension() == ".clip") {
             entries.push_back({path, used, bytes});
             total += bytes;
-        } else if (path.filename().string().find(".clip.tmp") != std::string::npos &&
+        } else if (path.filename().string().find(".clip" + std::string(kTemporaryInfix)) !=
+                       std::string::npos &&
                    now - used > kStaleTemporary) {
             fs::remove(path, gone);
         }

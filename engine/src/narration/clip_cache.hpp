@@ -9,12 +9,12 @@
 // again.
 //
 // Shared by processes and threads (a catalogue render on many cores or
-// cluster nodes): each store writes its own temporary and renames it into
-// place, so a reader opens the old entry or the whole new one, never a
-// part; lockLine() lets one writer make a line while others wait and then
-// read it, so each distinct line is synthesised once. The folder is the user's, so an entry is read
-// as audio from outside is: only a regular file (a FIFO or a link under an entry's name is never
-// opened for reading), at most as large as a clip may be, and every sample
+// cluster nodes): each store goes through the atomic writer
+// (io/atomic_file.hpp: its own temporary, renamed into place), so a reader
+// opens the old entry or the whole new one, never a part; lockLine() lets one writer make a line
+// while others wait and then read it, so each distinct line is synthesised once. The folder is the
+// user's, so an entry is read as audio from outside is: only a regular file (a FIFO or a link under
+// an entry's name is never opened for reading), at most as large as a clip may be, and every sample
 // finite and within full scale, checksum or not. Files are written to a
 // temporary and renamed: a crash never leaves a half-written entry under
 // its name.

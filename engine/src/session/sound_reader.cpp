@@ -1,6 +1,7 @@
 #include <array>
 
 #include "session/session_readers.hpp"
+#include "stillpoint/layer_vocabulary.hpp"
 
 namespace stillpoint::detail {
 namespace {
@@ -8,9 +9,7 @@ namespace {
 constexpr std::array<std::string_view, 7> kDefaultsKeys{"pattern",    "tone",    "bed",  "binaural",
                                                         "isochronic", "volumes", "voice"};
 constexpr std::array<std::string_view, 5> kVoiceKeys{"engine", "name", "rate", "pitch", "pack"};
-constexpr std::array<std::string_view, 6> kVolumeKeys{"tone",  "bed",      "bells",
-                                                      "voice", "binaural", "isochronic"};
-constexpr Range kVolumeRange{-60.0, 6.0, " dB"};
+constexpr Range kVolumeRange{kLayerVolumeRange.lowestDb, kLayerVolumeRange.highestDb, " dB"};
 constexpr Range kCarrierRange{40.0, 1000.0, " Hz"};
 constexpr Range kModulationRange{0.5, 40.0, " Hz"};
 
@@ -54,23 +53,14 @@ std::optional<ModulatedCarrier> readModulatedCarrier(const Field& field,
     return result;
 }
 
-double& volumeNamed(LayerVolumes& volumes, std::string_view layer) {
-    if (layer == "tone") return volumes.tone;
-    if (layer == "bed") return volumes.bed;
-    if (layer == "bells") return volumes.bells;
-    if (layer == "voice") return volumes.voice;
-    if (layer == "binaural") return volumes.binaural;
-    return volumes.isochronic;
-}
-
 LayerVolumes readVolumes(const Field& field, YamlReader& reader) {
     LayerVolumes volumes;
-    const auto entries = reader.entries(field, kVolumeKeys, "in volumes");
+    const auto entries = reader.entries(field, kLayerNames, "in volumes");
     if (!entries) return volumes;
     for (Field entry : *entries) {
-        const std::string layer = entry.name;
-        entry.name = layer + " volume";
-        if (const auto db = reader.number(entry, kVolumeRange)) volumeNamed(volumes, layer) = *db;
+        const LayerWord* layer = layerNamed(entry.name);  // entries() let only layer names through
+        entry.name += " volume";
+        if (const auto db = reader.number(entry, kVolumeRange)) volumes.*layer->volume = *db;
     }
     return volumes;
 }

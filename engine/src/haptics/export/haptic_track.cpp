@@ -1,8 +1,6 @@
 // renderHapticTrack: the Engine's Envelope signal for a whole session, and
-// its tap events.
-#include <algorithm>
-
-#include "stillpoint/engine.hpp"
+// its tap events, from the one offline render loop.
+#include "io/render_loop.hpp"
 #include "stillpoint/haptic_export.hpp"
 
 namespace stillpoint {
@@ -12,31 +10,28 @@ HapticTrack renderHapticTrack(std::shared_ptr<const Program> program, HapticSett
     constexpr int kBlock = 4096;
     EngineConfig config;
     config.sampleRate = sampleRate;
-    config.maxBlockFrames = kBlock;
     config.channels = 1;
     config.calibrateLoudness = false;  // the haptic track does not depend on the audio's level
     settings.signal = HapticSignal::Envelope;
     config.haptics = settings;
     Engine engine;
-    engine.load(std::move(program));
-    engine.prepare(config);
+    prepareToRender(engine, std::move(program), config, kBlock);
 
     HapticTrack track;
     track.sampleRate = sampleRate;
-    const std::int64_t total = engine.lengthFrames();
-    track.intensity.resize(static_cast<std::size_t>(total));
-    std::vector<float> audio(kBlock);
-    Event event;
-    for (std::int64_t done = 0; done < total;) {
-        const int n = static_cast<int>(std::min<std::int64_t>(kBlock, total - done));
-        float* out[2] = {audio.data(), track.intensity.data() + done};
-        engine.process(out, n);
-        done += n;
-        while (engine.popEvent(event))
+    track.intensity.reserve(static_cast<std::size_t>(engine.lengthFrames()));
+    renderWholeProgram(
+        engine,
+        [&](const RenderedBlock& block) {
+            const float* haptic = block.planes[config.channels];  // after the audio channel
+            track.intensity.insert(track.intensity.end(), haptic, haptic + block.frames);
+            return true;
+        },
+        [&](const Event& event) {
             if (event.type == EventType::HapticTap)
                 track.taps.push_back({event.sample, static_cast<float>(event.value),
                                       static_cast<HapticTapCause>(event.index)});
-    }
+        });
     return track;
 }
 
