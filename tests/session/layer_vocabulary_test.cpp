@@ -1,6 +1,6 @@
 // The layer vocabulary names every mixer layer once, in LayerId order; the
 // session parser reads `volumes:` from it; docs/session-format.md and the
-// README show it as it is.
+// docs/cli.md show it as it is.
 #include "stillpoint/layer_vocabulary.hpp"
 
 #include <gtest/gtest.h>
@@ -105,13 +105,13 @@ TEST(LayerVocabulary, TheCHeaderGivesTheLayersRange) {
         << "stillpoint.h: the layer parameters' comment should give " << range;
 }
 
-TEST(LayerVocabulary, TheReadmeNamesTheLayersAsTheTableDoes) {
-    const std::string readme = readSourceFile("README.md");
+TEST(LayerVocabulary, TheCliDocsNameTheLayersAsTheTableDoes) {
+    const std::string readme = readSourceFile("docs/cli.md");
     EXPECT_NE(readme.find("a layer (" + layerNameList(", ") + ")"), std::string::npos)
-        << "README.md: the player's layer keys should list: " << layerNameList(", ");
+        << "docs/cli.md: the player's layer keys should list: " << layerNameList(", ");
     EXPECT_NE(readme.find("`volume LAYER DB` (" + rangeText(kLayerVolumeRange) + ")"),
               std::string::npos)
-        << "README.md: the control script's volume command should give the range "
+        << "docs/cli.md: the control script's volume command should give the range "
         << rangeText(kLayerVolumeRange);
 }
 
