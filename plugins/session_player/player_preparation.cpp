@@ -34,11 +34,12 @@ PlayerPreparation::PlayerPreparation(std::shared_ptr<const Program> planned,
     settings.narration.sampleRate = config_.sampleRate;
     preparation_ = std::make_unique<SessionPreparation>(*planned_, settings);
     latest_ = preparation_->initialProgram();
-    preparation_->start([this](std::shared_ptr<const Program> version) {
-        offer(std::move(version));
-        return true;  // every attached engine took it
-    },
-                        [this](const LoudnessGains& gains) { give(gains); });
+    preparation_->start(
+        [this](std::shared_ptr<const Program> version) {
+            offer(std::move(version));
+            return true;  // every attached engine took it
+        },
+        [this](const LoudnessGains& gains) { give(gains); });
 }
 
 PlayerPreparation::~PlayerPreparation() {
@@ -57,7 +58,8 @@ void PlayerPreparation::give(const LoudnessGains& gains) {
     std::lock_guard lock(feedMutex_);
     if (settled_.load()) return;
     gains_ = gains;
-    for (Engine* engine : attached_) engine->setLoudnessGains(gains.masterGainDb, gains.voiceTrimDb);
+    for (Engine* engine : attached_)
+        engine->setLoudnessGains(gains.masterGainDb, gains.voiceTrimDb);
 }
 
 void PlayerPreparation::tellProgress(const PreparationProgress& progress) {

@@ -65,8 +65,8 @@
 #include <thread>
 #include <vector>
 
-#include "stillpoint/engine.hpp"
 #include "player_preparation.hpp"
+#include "stillpoint/engine.hpp"
 #include "stillpoint/program.hpp"
 
 namespace stillpoint::plugin {
@@ -204,7 +204,7 @@ class SessionPlayer {
     std::atomic<std::int64_t> requestTarget_{0};
     std::atomic<bool> requestAimAhead_{false};
     std::atomic<bool> requestExact_{false};  ///< an offline block's: the whole narrated session
-    std::atomic<std::int64_t> hostNow_{0};  ///< the last block's host sample, for aiming ahead
+    std::atomic<std::int64_t> hostNow_{0};   ///< the last block's host sample, for aiming ahead
     std::atomic<std::uint64_t> sessionWanted_{0};
     std::atomic<bool> hasProgram_{false};
 

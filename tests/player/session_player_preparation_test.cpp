@@ -25,7 +25,8 @@ constexpr int kBlock = 512;
 
 std::shared_ptr<const Program> planText(const std::string& yaml) {
     auto parsed = parseSession(yaml, "preparing.yaml");
-    EXPECT_TRUE(parsed.session) << (parsed.diagnostics.empty() ? "" : parsed.diagnostics[0].message);
+    EXPECT_TRUE(parsed.session) << (parsed.diagnostics.empty() ? ""
+                                                               : parsed.diagnostics[0].message);
     auto planned = planSession(*parsed.session);
     EXPECT_TRUE(planned.program);
     return std::make_shared<const Program>(std::move(*planned.program));
@@ -36,8 +37,9 @@ std::shared_ptr<const Program> planText(const std::string& yaml) {
 std::shared_ptr<const Program> unheardSession(int lines) {
     static int made = 0;
     const long unique = static_cast<long>(std::time(nullptr)) * 100 + made++;
-    std::string yaml = "title: unheard\ndefaults: {bed: pink, tone: pad}\nsections:\n"
-                       "  - name: one\n    steps:\n";
+    std::string yaml =
+        "title: unheard\ndefaults: {bed: pink, tone: pad}\nsections:\n"
+        "  - name: one\n    steps:\n";
     for (int i = 0; i < lines; ++i)
         yaml += "      - say: Line " + std::to_string(i) + " of " + std::to_string(unique) +
                 ", a slow and gentle sentence to rest with.\n";
