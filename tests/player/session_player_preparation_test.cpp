@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "preparation_status.hpp"
 #include "session_player.hpp"
 #include "stillpoint/narration.hpp"
 #include "stillpoint/offline_render.hpp"
@@ -174,6 +175,18 @@ sections:
         }
         EXPECT_GT(loudest, 0.05f) << (offline ? "offline" : "realtime");
     }
+}
+
+TEST(SessionPlayerPreparation, TheEditorAndTheAppSayHowFarTheVoiceIs) {
+    using Phase = PreparationPhase;
+    EXPECT_EQ(preparationStatus({3, 12, Phase::Narrating}, false),
+              "preparing the voice: 3 of 12 lines");
+    EXPECT_EQ(preparationStatus({3, 12, Phase::Narrating}, true),
+              "waiting for the voice: 3 of 12 lines");
+    EXPECT_EQ(preparationStatus({12, 12, Phase::Calibrating}, false), "measuring the loudness");
+    EXPECT_EQ(preparationStatus({12, 12, Phase::Ready}, false), "");
+    EXPECT_EQ(preparationStatus({0, 12, Phase::Failed}, true), "");  // narrationProblem says why
+    EXPECT_EQ(preparationStatus({}, false), "");                     // no session yet
 }
 
 }  // namespace
