@@ -394,6 +394,14 @@ bool SessionPlayer::waitingFits(std::int64_t host, const HostTransport& transpor
     return static_cast<double>(nextHost_ - host) <= (2.0 * leadSeconds_.load() + 1.0 + fade) * rate;
 }
 
+bool SessionPlayer::startsLate(std::int64_t host, const HostTransport& transport) const noexcept {
+    // An engine for the session's start that arrived late while its voice is
+    // still being made: starting it where the host is now is what holding
+    // for the gains does anyway; a relocation would wait for lines up to here.
+    return !transport.nonRealtime && !active_->exact && nextHost_ == 0 && host > 0 &&
+           static_cast<double>(host) <= kLateStartSeconds * active_->engine->config().sampleRate;
+}
+
 void SessionPlayer::processBlock(float* const* out, int frames,
                                  const HostTransport& transport) noexcept {
     const std::int64_t h = transport.sample;
@@ -465,6 +473,9 @@ void SessionPlayer::processBlock(float* const* out, int frames,
             } else if (h > nextHost_ && h - nextHost_ <= kMaxCatchUpFrames) {
                 skipActive(h - nextHost_);
                 nextHost_ = h;
+                startActive(out, 0, frames, transport);
+            } else if (startsLate(h, transport)) {
+                nextHost_ = h;  // the session begins here, as after its hold for the gains
                 startActive(out, 0, frames, transport);
             } else {
                 requestRelocation(h, !transport.nonRealtime);

@@ -87,6 +87,9 @@ class SessionPlayer {
     static constexpr int kMaxCatchUpFrames = 8192;
     /// Fade when playback stops, starts mid-session or relocates (realtime only).
     static constexpr double kDeclickSeconds = 0.01;
+    /// While its voice is made, an engine for the session's start that comes
+    /// this late starts where the host is (see startsLate).
+    static constexpr double kLateStartSeconds = 3.0;
 
     SessionPlayer();
     ~SessionPlayer();
@@ -175,6 +178,9 @@ class SessionPlayer {
     void requestRelocation(std::int64_t target, bool aimAhead) noexcept;
     bool adoptReadyEngine() noexcept;
     void waitForEngine() noexcept;
+    /// Whether a waiting engine for the session's start, still being prepared,
+    /// begins at `host` (a few seconds late) rather than relocate there.
+    bool startsLate(std::int64_t host, const HostTransport& transport) const noexcept;
     /// Whether the host at `host` is still before a waiting engine's start, close enough to wait.
     bool waitingFits(std::int64_t host, const HostTransport& transport) const noexcept;
     void startActive(float* const* out, int from, int frames,

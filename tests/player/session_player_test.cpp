@@ -366,9 +366,11 @@ TEST(SessionPlayer, RealtimePlaybackWaitsAtACheckinUntilContinue) {
     std::int64_t host = 0, waitingAt = -1, nextStepAt = -1, continuedAt = -1;
     for (; host < 60 * 48000 && nextStepAt < 0; host += 512) {
         // Ten seconds after it began to wait: far past the check-in's own 2 s.
-        if (waitingAt >= 0 && continuedAt < 0 && host >= waitingAt + 10 * 48000) {
+        // On the engine's clock (events'): it began after its hold for the gains.
+        const std::int64_t now = player.playingEngineSample();
+        if (waitingAt >= 0 && continuedAt < 0 && now >= waitingAt + 10 * 48000) {
             ASSERT_TRUE(player.pushCommand({CommandType::Continue, 0, 0.0}));
-            continuedAt = host;
+            continuedAt = now;
         }
         player.process(out, 512, {host, true, false});
         // While the worker builds the engine and it holds for its gains, at a device's pace.
