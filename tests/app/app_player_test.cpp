@@ -2,6 +2,7 @@
 // is heard and what the state says. Rendered through the real audio path
 // (ProcessorHost, the processor, SessionPlayer's worker) as in the app.
 #include "app_player.hpp"
+#include "app_render.hpp"
 
 #include <gtest/gtest.h>
 
@@ -44,9 +45,10 @@ class Player : public ::testing::Test {
     float block() {
         float* out[2] = {left_.data(), right_.data()};
         player_.render(out, 2, kBlock);
-        // While SessionPlayer's worker builds an engine, go at a device's pace
-        // (a block is 10.7 ms), or the engine would always arrive too late.
-        if (player_.display().relocating.load())
+        // While SessionPlayer's worker builds an engine, or the engine holds
+        // silence for its first gains (its voice is made meanwhile), go at a
+        // device's pace (a block is 10.7 ms), or it would always come too late.
+        if (test::engineComing(player_.display()))
             std::this_thread::sleep_for(std::chrono::milliseconds(11));
         float peak = 0.0f;
         for (int i = 0; i < kBlock; ++i)

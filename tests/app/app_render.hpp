@@ -30,6 +30,13 @@ sections:
 )"};
 }
 
+/// Whether a test that plays faster than a device should wait a device's
+/// period: SessionPlayer's worker is building an engine, or the engine holds
+/// silence for its first gains while its voice is made.
+inline bool engineComing(const plugin::PlaybackDisplay& display) {
+    return display.relocating.load() || (display.playing.load() && !display.session.read().started);
+}
+
 /// Every output channel (in the callback's packed order) since the session started.
 using Outputs = std::vector<std::vector<float>>;
 

@@ -66,8 +66,9 @@ class Live : public ::testing::Test {
         // From the first block that sounds, as a render from the start is.
         started_ = started_ || (recording_ && sounding());
         if (started_) heard_.insert(heard_.end(), left_.begin(), left_.end());
-        // While the worker builds an engine, go at a device's pace.
-        if (player_.display().relocating.load())
+        // While the worker builds an engine, or it holds silence for its
+        // first gains (its voice is made meanwhile), go at a device's pace.
+        if (test::engineComing(player_.display()))
             std::this_thread::sleep_for(std::chrono::milliseconds(11));
     }
     void render(double seconds) {
