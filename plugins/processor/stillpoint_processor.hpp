@@ -86,6 +86,11 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     }
     /// How far the playing session's voice is made (lines, phase); any thread but the audio one.
     PreparationProgress preparation() const { return player_.preparationProgress(); }
+    /// Message thread: wait (at most `limit`) until the session's voice is
+    /// all made; true when it is. For a front end that wants it before Play, and tests.
+    bool waitUntilPrepared(std::chrono::milliseconds limit) {
+        return player_.waitUntilPrepared(limit);
+    }
     const PlaybackDisplay& display() const noexcept { return display_; }
     /// Message thread (the one consumer): the next event of the engine that
     /// plays, as processBlock read it (none from an engine about to be
