@@ -139,8 +139,11 @@ class SessionPlayer {
     /// Audio thread: command or query the engine that is playing (or about to).
     bool pushCommand(const Command& command) noexcept;
     bool popEvent(Event& event) noexcept;
-    /// The program the engine that is playing (or about to) plays, with its
-    /// narration; null before one.
+    /// The program the engine that is playing (or about to) was built from,
+    /// with its narration; null before one. While the voice is made the
+    /// engine plays newer versions of it (same steps and sections, the lines
+    /// made since and their real lengths): its indices hold, its timings are
+    /// the plan's estimates.
     const Program* playingProgram() const noexcept;
     /// Host sample of the playing engine's next frame.
     std::int64_t playingPosition() const noexcept { return nextHost_; }

@@ -76,6 +76,7 @@ TEST_F(Player, SilentUntilPlayThenSounds) {
 }
 
 TEST_F(Player, NextAndPreviousMoveBetweenSections) {
+    ASSERT_TRUE(test::waitForVoice(player_));  // the plan's section starts, every line made
     player_.play();
     ASSERT_TRUE(renderUntil([&] { return player_.state().section == 0; }, 10.0));
     render(1.0);
