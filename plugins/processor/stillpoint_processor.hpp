@@ -15,8 +15,13 @@
 // regions by planning again). Without a host timeline the session plays on
 // a free-running one, which a Cue holds at the start until Play.
 //
+// Preparing a session's voice never makes the host wait: prepareToPlay
+// returns at once and the voice is made on a worker while the session
+// plays (docs/plugin-preparation.md); editor and app read its progress.
+//
 // Threads: JUCE's. processBlock never allocates, locks or waits (except in
-// non-realtime mode, where SessionPlayer waits for a relocation). Session
+// non-realtime mode, where SessionPlayer waits for a relocation built from
+// the whole narrated session, so a bounce is `stillpoint render`). Session
 // loading runs on the message thread; a host's change of the session
 // parameter is picked up there by a timer.
 #pragma once

@@ -2,7 +2,6 @@
 // is heard and what the state says. Rendered through the real audio path
 // (ProcessorHost, the processor, SessionPlayer's worker) as in the app.
 #include "app_player.hpp"
-#include "app_render.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,6 +11,8 @@
 #include <functional>
 #include <thread>
 #include <vector>
+
+#include "app_render.hpp"
 
 namespace stillpoint::app {
 namespace {

@@ -5,9 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <random>
-#include <chrono>
 #include <thread>
 
 #include "host_fixture.hpp"
@@ -409,7 +409,8 @@ TEST(Transport, RealtimeSeekRebuildsAsideThenPlaysTheRenderedAudio) {
     const auto began = std::chrono::steady_clock::now();
     plugin->prepareToPlay(48000.0, 256);
     // prepareToPlay returns at once; the voice is made on a worker meanwhile.
-    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count(), 0.05);
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count(),
+              0.05);
     TestPlayHead head;
     // Realtime playback sounds from the start, at a device's pace, within a
     // second (the engine holds silence only until its first gains).

@@ -38,10 +38,12 @@ defaults: {tone: pad, bed: pink}
 sections:
   - name: one
     steps:
-      - say: Rest here a moment, )" + unique + R"(.
+      - say: Rest here a moment, )" +
+                           unique + R"(.
       - bell: bowl
       - breathe: {pattern: coherent, cycles: 3}
-      - say: And once more, )" + unique + R"(.
+      - say: And once more, )" +
+                           unique + R"(.
 )"));
     player.prepare(48000.0);
     const auto second = plan(R"(
@@ -66,8 +68,9 @@ sections:
     for (int block = 0, played = 0, acted = -1; played < 3000 && block < 30000; ++block) {
         plugin::HostTransport transport{host, true, false};
         const bool once = std::exchange(acted, played) != played;
-        if (once && (played == 200 || played == 900)) transport.sample = host = 48000 * 10;  // jumps
-        if (once && played == 500) player.setProgram(second);  // a new session
+        if (once && (played == 200 || played == 900))
+            transport.sample = host = 48000 * 10;                        // jumps
+        if (once && played == 500) player.setProgram(second);            // a new session
         if (played >= 1400 && played < 1500) transport.playing = false;  // stopped
         if (once && played == 1500) player.pushCommand({CommandType::SetPace, 0, 5.0});
         {

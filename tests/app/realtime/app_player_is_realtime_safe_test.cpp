@@ -14,8 +14,8 @@
 #include <thread>
 #include <vector>
 
-#include "app_player.hpp"
 #include "../app_render.hpp"
+#include "app_player.hpp"
 #include "realtime_guard.hpp"
 
 namespace stillpoint::test {
