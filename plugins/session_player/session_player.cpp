@@ -52,6 +52,7 @@ void SessionPlayer::prepare(double sampleRate) {
         std::lock_guard lock(controlMutex_);
         if (active_ && sampleRate == sampleRate_ && active_->session == sessionGeneration_) return;
         sampleRate_ = sampleRate;
+        rateKnown_ = true;
         session = ++sessionGeneration_;
         hasProgram = program_ != nullptr;
         // Freed on the worker: freeing a preparation waits for its current line.
@@ -243,7 +244,8 @@ void SessionPlayer::workerLoop() {
             std::unique_lock lock(controlMutex_);
             wake_.wait_for(lock, kWorkerPoll, [this] { return quit_; });
             if (quit_) return;
-            program = program_;
+            // No voice at a rate the host has not asked for.
+            if (rateKnown_) program = program_;
             rate = sampleRate_;
             session = sessionGeneration_;
             toFree.swap(toFree_);

@@ -201,6 +201,7 @@ class SessionPlayer {
     std::condition_variable wake_;
     std::shared_ptr<const Program> program_;
     double sampleRate_ = 48000.0;
+    bool rateKnown_ = false;  ///< prepare() has set sampleRate_: the voice is made at it
     std::uint64_t sessionGeneration_ = 0;
     bool quit_ = false;
     /// Engines (and the preparations they hold) to free on the worker: freeing
