@@ -119,7 +119,6 @@ bool PlayerPreparation::settleIfDone() {
     } else {
         settled = fallback(*latest());  // the last version offered
         problem = report.error + "; the session plays on without the lines that could not be made";
-        failed_.store(true);
     }
     std::lock_guard lock(feedMutex_);
     final_ = settled.program;

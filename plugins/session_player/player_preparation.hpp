@@ -97,7 +97,6 @@ class PlayerPreparation {
     LoudnessGains finalGains_;
     std::string problem_;
     std::atomic<bool> settled_{false};
-    std::atomic<bool> failed_{false};
     /// Declared last: destroyed first, its worker stopped before what it feeds goes.
     std::unique_ptr<SessionPreparation> preparation_;
 };
