@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "preparation_status.hpp"
 #include "processor/plugin_parameters.hpp"
 #include "stillpoint/breath_pattern.hpp"
 
@@ -153,6 +154,9 @@ PlayerState AppPlayer::state() const {
     s.remainingSeconds = stateSeconds(session, session.remainingFrames);
     s.sectionElapsedSeconds = stateSeconds(session, session.sessionSample - session.sectionStart);
     s.sectionLengthSeconds = stateSeconds(session, session.sectionLength);
+    s.preparation =
+        plugin::preparationStatus(processor_.preparation(), session.waitingForNarration);
+    s.voiceProblem = processor_.narrationProblem().toStdString();
     // The narrated program (real line lengths) once made, the plan until
     // then: the one whose lines the state's indices point into.
     if (const auto program = this->program()) {

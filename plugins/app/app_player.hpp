@@ -47,6 +47,10 @@ struct PlayerState {
     double paceBpm = 0.0;  ///< the pace asked for, 0: the session's own
     std::string title, sectionName;
     std::string caption;  ///< the line the voice is saying now, "" between lines
+    /// How far the voice is made while the session plays (preparation_status.hpp), "" once made.
+    std::string preparation;
+    /// Why the voice is missing or partly synthesised, "" when all is well.
+    std::string voiceProblem;
 };
 
 const char* phaseName(int phase);

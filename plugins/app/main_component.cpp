@@ -307,7 +307,16 @@ void MainComponent::timerCallback() {
         where << (where.isEmpty() ? "" : "   ") << juce::String(s.paceBpm, 1) << " breaths/min";
     if (s.holding) where << "   holding";
     if (s.waiting) where << "   waiting for Continue";
+    if (!s.preparation.empty()) where << "   " << text(s.preparation);
     section_.setText(where, juce::dontSendNotification);
+    // A voice that failed is said until it is gone (another session, another voice).
+    if (const auto problem = text(s.voiceProblem); problem != shownVoiceProblem_) {
+        if (problem.isNotEmpty())
+            status_.setText(problem, juce::dontSendNotification);
+        else if (status_.getText() == shownVoiceProblem_)
+            status_.setText({}, juce::dontSendNotification);
+        shownVoiceProblem_ = problem;
+    }
     caption_.setText(text(s.caption), juce::dontSendNotification);
     // Remaining is the plan's from where the session is (a jump, a hold, a
     // check-in's wait move it as they should); grounding counts its own length.

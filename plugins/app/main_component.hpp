@@ -95,6 +95,7 @@ class MainComponent : public juce::Component, private juce::ListBoxModel, privat
     juce::TextButton newCode_{"New code"};
     juce::Label profileInfo_, title_, section_, caption_, time_, heart_, remote_, help_, status_,
         care_;
+    juce::String shownVoiceProblem_;  ///< the voice's problem status_ shows, if any
     plugin::BreathingCircle circle_;
     SessionProgress progress_;
     juce::TextButton previous_{"Previous"}, play_{"Play"}, continue_{"Continue"}, hold_{"Hold"},

@@ -1,5 +1,7 @@
 #include "editor/stillpoint_editor.hpp"
 
+#include "preparation_status.hpp"
+
 namespace stillpoint::plugin {
 namespace {
 
@@ -145,6 +147,9 @@ void StillpointEditor::timerCallback() {
     const bool waiting = session.waitingForContinue && !finished;
     continue_.setColour(juce::TextButton::buttonColourId,
                         waiting ? juce::Colour(0xff6f9e93) : juce::Colour(0xff2c3d48));
+    // The voice is made while the session plays: how far, or that it waits for it.
+    const auto preparing = preparationStatus(processor_.preparation(), session.waitingForNarration);
+    if (!preparing.empty()) status << "  -  " << juce::String::fromUTF8(preparing.c_str());
     if (waiting)
         status << "  -  waiting for Continue";
     else if (display.relocating.load())
@@ -155,8 +160,13 @@ void StillpointEditor::timerCallback() {
         status << "  -  finished";
     status_.setText(status, juce::dontSendNotification);
     const auto error = processor_.lastError();
-    error_.setText(error.isNotEmpty() ? error : processor_.narrationProblem(),
-                   juce::dontSendNotification);
+    // A voice that failed shows here; it may come long after the session started.
+    const auto shown = error.isNotEmpty() ? error : processor_.narrationProblem();
+    if (shown != error_.getText()) {
+        const bool relayout = shown.isEmpty() != error_.getText().isEmpty();
+        error_.setText(shown, juce::dontSendNotification);
+        if (relayout) resized();  // the line takes room only when there is one
+    }
     const auto care = juce::String::fromUTF8(careSummary(processor_.careNotes()).c_str());
     if (care != care_.getText()) {
         care_.setText(care, juce::dontSendNotification);

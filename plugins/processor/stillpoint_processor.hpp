@@ -15,8 +15,13 @@
 // regions by planning again). Without a host timeline the session plays on
 // a free-running one, which a Cue holds at the start until Play.
 //
+// Preparing a session's voice never makes the host wait: prepareToPlay
+// returns at once and the voice is made on a worker while the session
+// plays (docs/plugin-preparation.md); editor and app read its progress.
+//
 // Threads: JUCE's. processBlock never allocates, locks or waits (except in
-// non-realtime mode, where SessionPlayer waits for a relocation). Session
+// non-realtime mode, where SessionPlayer waits for a relocation built from
+// the whole narrated session, so a bounce is `stillpoint render`). Session
 // loading runs on the message thread; a host's change of the session
 // parameter is picked up there by a timer.
 #pragma once
@@ -74,13 +79,23 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     bool control(const ProcessorControl& what) noexcept { return controls_.tryPush(what); }
     SessionText currentSession() const { return session_; }
     std::shared_ptr<const Program> currentProgram() const { return program_; }
-    /// The playing session with its voice (what the caption's lines index); null until made.
+    /// The playing session with the lines made so far (what the caption's
+    /// lines index: all of them once prepared); null before the worker starts it.
     std::shared_ptr<const Program> narratedProgram() const { return player_.narrationOf(program_); }
     juce::String lastError() const { return lastError_; }
     /// The care notes of the session that plays (docs/care-rules.md); they never stop it.
     const Diagnostics& careNotes() const noexcept { return careNotes_; }
     /// Why the voice is missing (or partly synthesised), empty when all is well.
-    juce::String narrationProblem() const { return juce::String(player_.narrationProblem()); }
+    juce::String narrationProblem() const {
+        return juce::String::fromUTF8(player_.narrationProblem().c_str());
+    }
+    /// How far the playing session's voice is made (lines, phase); any thread but the audio one.
+    PreparationProgress preparation() const { return player_.preparationProgress(); }
+    /// Message thread: wait (at most `limit`) until the session's voice is
+    /// all made; true when it is. For a front end that wants it before Play, and tests.
+    bool waitUntilPrepared(std::chrono::milliseconds limit) {
+        return player_.waitUntilPrepared(limit);
+    }
     const PlaybackDisplay& display() const noexcept { return display_; }
     /// Message thread (the one consumer): the next event of the engine that
     /// plays, as processBlock read it (none from an engine about to be

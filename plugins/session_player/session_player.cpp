@@ -2,15 +2,23 @@
 
 #include <algorithm>
 #include <chrono>
+#include <utility>
 
 namespace stillpoint::plugin {
 
 struct SessionPlayer::Built {
     std::shared_ptr<const Program> program;
+    /// Feeds the engine while it is being prepared (null once built exact).
+    std::shared_ptr<PlayerPreparation> preparation;
     std::unique_ptr<Engine> engine;
     std::int64_t start = 0;     ///< host sample of the engine's next frame
     std::uint64_t request = 0;  ///< the relocation request it answers
     std::uint64_t session = 0;  ///< the session generation it plays
+    bool exact = false;         ///< the whole narrated session: sounds as a render
+
+    ~Built() {
+        if (preparation && engine) preparation->detach(*engine);
+    }
 };
 
 namespace {
@@ -30,6 +38,7 @@ SessionPlayer::~SessionPlayer() {
         std::lock_guard lock(controlMutex_);
         quit_ = true;
     }
+    quitting_.store(true);
     wake_.notify_one();
     worker_.join();
     delete ready_.exchange(nullptr);
@@ -37,37 +46,36 @@ SessionPlayer::~SessionPlayer() {
 }
 
 void SessionPlayer::prepare(double sampleRate) {
-    std::shared_ptr<const Program> program;
     std::uint64_t session = 0;
+    bool hasProgram = false;
     {
         std::lock_guard lock(controlMutex_);
         if (active_ && sampleRate == sampleRate_ && active_->session == sessionGeneration_) return;
         sampleRate_ = sampleRate;
+        rateKnown_ = true;
         session = ++sessionGeneration_;
-        program = program_;
+        hasProgram = program_ != nullptr;
+        // Freed on the worker: freeing a preparation waits for its current line.
+        toFree_.push_back(std::move(active_));
+        toFree_.push_back(std::move(outgoing_));
+        toFree_.emplace_back(ready_.exchange(nullptr));
     }
     sessionWanted_.store(session);
     scratch_.assign(kChannels * static_cast<std::size_t>(kEngineBlockFrames), 0.0f);
     outgoingScratch_.assign(scratch_.size(), 0.0f);
-    outgoing_.reset();
     enterWithSessionFade_ = false;
     declickStep_ = static_cast<float>(1.0 / (kDeclickSeconds * sampleRate));
     declickRise_ = declickStep_;
     sessionFadeRise_ = static_cast<float>(1.0 / (kSessionFadeInSeconds * sampleRate));
     stopFadeFrames_ = static_cast<std::int64_t>(kStopFadeSeconds * sampleRate);
     declickGain_ = declickTarget_ = 1.0f;
-    // Whatever the worker is building now arrives while nothing is relocating: it is dropped.
+    // An engine at the last host place, built on the worker; whatever the
+    // worker builds now answers an older request and is dropped.
     pendingSession_ = session;
-    delete ready_.exchange(nullptr);
-    active_.reset();
     mode_ = Mode::Relocating;
-    if (program) {
-        active_ =
-            build(program, sampleRate, std::max<std::int64_t>(nextHost_, 0), lastRequest_, session);
-        nextHost_ = active_->start;
-        mode_ = Mode::Waiting;
-    }
+    if (hasProgram) requestRelocation(std::max<std::int64_t>(nextHost_, 0), false);
     engineGeneration_.fetch_add(1);
+    wake_.notify_one();
 }
 
 void SessionPlayer::setProgram(std::shared_ptr<const Program> program) {
@@ -89,47 +97,58 @@ std::shared_ptr<const Program> SessionPlayer::program() const {
 
 std::shared_ptr<const Program> SessionPlayer::narratedProgram() const {
     std::lock_guard lock(publishedMutex_);
-    return narrated_;
+    return published_ ? published_->latest() : nullptr;
 }
 
 std::shared_ptr<const Program> SessionPlayer::narrationOf(
     const std::shared_ptr<const Program>& planned) const {
     std::lock_guard lock(publishedMutex_);
-    return planned && planned == narratedFromPublished_ ? narrated_ : nullptr;
+    return published_ && planned && published_->planned() == planned ? published_->latest()
+                                                                     : nullptr;
 }
 
 std::string SessionPlayer::narrationProblem() const {
     std::lock_guard lock(publishedMutex_);
-    return narrationProblem_;
+    return published_ ? published_->problem() : std::string();
 }
 
-std::shared_ptr<const Program> SessionPlayer::narrated(
-    const std::shared_ptr<const Program>& program, double rate) {
-    std::lock_guard lock(narrationMutex_);
-    if (program == narratedFrom_ && rate == narratedRate_) return narratedProgram();
-    auto withVoice = std::make_shared<Program>(*program);
-    NarrationSettings settings;  // `stillpoint render`'s voice and cache
-    settings.sampleRate = rate;
-    const NarrationReport report = narrateProgram(*withVoice, settings);
-    // Speech stays silent rather than losing the session.
-    std::shared_ptr<const Program> result = report.ok ? std::move(withVoice) : program;
-    narratedFrom_ = program;
-    narratedRate_ = rate;
-    std::lock_guard published(publishedMutex_);
-    narrated_ = result;
-    narratedFromPublished_ = program;
-    narrationProblem_ = report.ok ? report.warning : report.error;
-    return result;
+PreparationProgress SessionPlayer::preparationProgress() const {
+    std::lock_guard lock(publishedMutex_);
+    if (!published_) return {};
+    PreparationProgress progress = published_->progress();
+    // Ready once the player has settled on it too (its engines are built exact).
+    if (progress.phase == PreparationPhase::Ready && !published_->settled())
+        progress.phase = PreparationPhase::Calibrating;
+    return progress;
 }
 
-std::unique_ptr<SessionPlayer::Built> SessionPlayer::build(std::shared_ptr<const Program> program,
-                                                           double rate, std::int64_t start,
-                                                           std::uint64_t request,
-                                                           std::uint64_t session) {
-    auto built = std::make_unique<Built>();
-    built->program = narrated(program, rate);
-    built->engine = std::make_unique<Engine>();
-    built->engine->load(built->program);
+bool SessionPlayer::waitUntilPrepared(std::chrono::milliseconds limit) {
+    const auto giveUp = std::chrono::steady_clock::now() + limit;
+    for (;;) {
+        std::shared_ptr<const Program> program;
+        double rate = 0.0;
+        {
+            std::lock_guard lock(controlMutex_);
+            program = program_;
+            rate = sampleRate_;
+        }
+        {
+            std::lock_guard lock(publishedMutex_);
+            if (!program || (published_ && published_->planned() == program &&
+                             published_->sampleRate() == rate && published_->settled()))
+                return true;
+        }
+        if (std::chrono::steady_clock::now() >= giveUp) return false;
+        std::this_thread::sleep_for(kWorkerPoll);
+    }
+}
+
+void SessionPlayer::followPreparation(const std::shared_ptr<const Program>& program, double rate) {
+    if (!program || (preparation_ && preparation_->planned() == program &&
+                     preparation_->sampleRate() == rate)) {
+        if (preparation_) preparation_->settleIfDone();
+        return;
+    }
     EngineConfig config;
     config.sampleRate = rate;
     config.maxBlockFrames = kEngineBlockFrames;
@@ -137,12 +156,81 @@ std::unique_ptr<SessionPlayer::Built> SessionPlayer::build(std::shared_ptr<const
     config.haptics.signal = HapticSignal::Lra;  // a third output: the Haptic bus
     config.haptics.enabled = hapticsWanted_.load();
     config.haptics.intensityCap = hapticCap_.load();
-    built->engine->prepare(config);
-    if (start > 0) built->engine->seek(start);
+    auto next = std::make_shared<PlayerPreparation>(program, config);
+    std::shared_ptr<PlayerPreparation> previous;
+    {
+        std::lock_guard lock(publishedMutex_);
+        previous = std::exchange(published_, next);
+    }
+    preparation_ = std::move(next);
+    // `previous` goes here, on the worker, unless an engine still plays from it.
+}
+
+std::unique_ptr<SessionPlayer::Built> SessionPlayer::build(
+    const std::shared_ptr<PlayerPreparation>& preparation, const PlayerPreparation::Source& source,
+    std::int64_t start) const {
+    auto built = std::make_unique<Built>();
+    built->program = source.program;
+    built->exact = source.exact;
+    built->engine = std::make_unique<Engine>();
+    Engine& engine = *built->engine;
+    engine.load(source.program);
+    EngineConfig config;
+    config.sampleRate = preparation->sampleRate();
+    config.maxBlockFrames = kEngineBlockFrames;
+    config.channels = 2;
+    config.haptics.signal = HapticSignal::Lra;  // a third output: the Haptic bus
+    config.haptics.enabled = hapticsWanted_.load();
+    config.haptics.intensityCap = hapticCap_.load();
+    // The preparation measured the loudness; until it has, silence (the session not begun).
+    config.calibrateLoudness = false;
+    if (source.gains)
+        engine.setLoudnessGains(source.gains->masterGainDb, source.gains->voiceTrimDb);
+    else
+        config.holdForLoudnessGains = true;
+    engine.prepare(config);
+    if (start > 0) engine.seek(start);
+    const PreparationProgress progress = preparation->progress();
+    engine.setPreparationProgress(progress.linesReady, progress.linesTotal);
+    if (!source.exact) {
+        preparation->attach(engine, source.program.get());
+        built->preparation = preparation;
+    }
     built->start = start;
-    built->request = request;
-    built->session = session;
     return built;
+}
+
+std::unique_ptr<SessionPlayer::Built> SessionPlayer::buildFor(std::uint64_t request,
+                                                              std::uint64_t session, double rate) {
+    // The audio thread writes target, aim and exactness before the request number.
+    const std::int64_t target = requestTarget_.load(std::memory_order_relaxed);
+    const bool aimAhead = requestAimAhead_.load(std::memory_order_relaxed);
+    const bool exact = requestExact_.load(std::memory_order_relaxed);
+    if (request_.load(std::memory_order_acquire) != request) return nullptr;
+    for (;;) {
+        // Aimed from where the host is now, after any wait for the lines.
+        const std::int64_t start =
+            aimAhead ? std::max(target, hostNow_.load() +
+                                            static_cast<std::int64_t>(leadSeconds_.load() * rate))
+                     : target;
+        if (const auto source = preparation_->sourceAt(start, exact)) {
+            const auto began = std::chrono::steady_clock::now();
+            auto built = build(preparation_, *source, start);
+            const double took =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+            if (aimAhead)
+                leadSeconds_.store(std::clamp(1.5 * took + 0.05, kMinLeadSeconds, kMaxLeadSeconds));
+            built->request = request;
+            built->session = session;
+            return built;
+        }
+        // Waiting for lines: give way to a newer request, a new session or the end.
+        if (quitting_.load() || request_.load() != request || sessionWanted_.load() != session)
+            return nullptr;
+        delete retired_.exchange(nullptr, std::memory_order_acq_rel);
+        std::this_thread::sleep_for(kWorkerPoll);
+        preparation_->settleIfDone();
+    }
 }
 
 void SessionPlayer::workerLoop() {
@@ -151,33 +239,25 @@ void SessionPlayer::workerLoop() {
         std::shared_ptr<const Program> program;
         double rate = 0.0;
         std::uint64_t session = 0;
+        std::vector<std::unique_ptr<Built>> toFree;
         {
             std::unique_lock lock(controlMutex_);
             wake_.wait_for(lock, kWorkerPoll, [this] { return quit_; });
             if (quit_) return;
-            program = program_;
+            // No voice at a rate the host has not asked for.
+            if (rateKnown_) program = program_;
             rate = sampleRate_;
             session = sessionGeneration_;
+            toFree.swap(toFree_);
         }
+        toFree.clear();
         delete retired_.exchange(nullptr, std::memory_order_acq_rel);
+        followPreparation(program, rate);
 
-        // The audio thread writes target and aim before the request number.
         const std::uint64_t request = request_.load(std::memory_order_acquire);
         if (request == answered || !program) continue;
-        const std::int64_t target = requestTarget_.load(std::memory_order_relaxed);
-        const bool aimAhead = requestAimAhead_.load(std::memory_order_relaxed);
-        if (request_.load(std::memory_order_acquire) != request) continue;
-
-        const double lead = leadSeconds_.load();
-        const std::int64_t start =
-            aimAhead ? std::max(target, hostNow_.load() + static_cast<std::int64_t>(lead * rate))
-                     : target;
-        const auto began = std::chrono::steady_clock::now();
-        auto built = build(std::move(program), rate, start, request, session);
-        const double took =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-        if (aimAhead)
-            leadSeconds_.store(std::clamp(1.5 * took + 0.05, kMinLeadSeconds, kMaxLeadSeconds));
+        auto built = buildFor(request, session, rate);
+        if (!built) continue;  // superseded: the newer request is taken next time round
         delete ready_.exchange(built.release(), std::memory_order_acq_rel);
         answered = request;
     }
@@ -188,6 +268,8 @@ void SessionPlayer::requestRelocation(std::int64_t target, bool aimAhead) noexce
     pendingSession_ = sessionWanted_.load();
     requestTarget_.store(pendingTarget_, std::memory_order_relaxed);
     requestAimAhead_.store(aimAhead, std::memory_order_relaxed);
+    pendingExact_ = !realtimeBlock_;
+    requestExact_.store(pendingExact_, std::memory_order_relaxed);
     lastRequest_ = request_.fetch_add(1, std::memory_order_acq_rel) + 1;
     mode_ = Mode::Relocating;
     relocating_.store(true);
@@ -314,6 +396,14 @@ bool SessionPlayer::waitingFits(std::int64_t host, const HostTransport& transpor
     return static_cast<double>(nextHost_ - host) <= (2.0 * leadSeconds_.load() + 1.0 + fade) * rate;
 }
 
+bool SessionPlayer::startsLate(std::int64_t host, const HostTransport& transport) const noexcept {
+    // An engine for the session's start that arrived late while its voice is
+    // still being made: starting it where the host is now is what holding
+    // for the gains does anyway; a relocation would wait for lines up to here.
+    return !transport.nonRealtime && !active_->exact && nextHost_ == 0 && host > 0 &&
+           static_cast<double>(host) <= kLateStartSeconds * active_->engine->config().sampleRate;
+}
+
 void SessionPlayer::processBlock(float* const* out, int frames,
                                  const HostTransport& transport) noexcept {
     const std::int64_t h = transport.sample;
@@ -337,6 +427,11 @@ void SessionPlayer::processBlock(float* const* out, int frames,
             }
         }
         requestRelocation(target, transport.playing && !transport.nonRealtime);
+        return;
+    }
+    // An offline bounce plays only the whole narrated session (the render's audio).
+    if (transport.nonRealtime && mode_ != Mode::Relocating && !active_->exact) {
+        requestRelocation(h, false);
         return;
     }
 
@@ -381,6 +476,9 @@ void SessionPlayer::processBlock(float* const* out, int frames,
                 skipActive(h - nextHost_);
                 nextHost_ = h;
                 startActive(out, 0, frames, transport);
+            } else if (startsLate(h, transport)) {
+                nextHost_ = h;  // the session begins here, as after its hold for the gains
+                startActive(out, 0, frames, transport);
             } else {
                 requestRelocation(h, !transport.nonRealtime);
             }
@@ -388,7 +486,8 @@ void SessionPlayer::processBlock(float* const* out, int frames,
 
         case Mode::Relocating:
             // A second jump while the first is being built: aim at the new place.
-            if (jumped || (!transport.playing && std::max<std::int64_t>(h, 0) != pendingTarget_))
+            if (jumped || (!transport.playing && std::max<std::int64_t>(h, 0) != pendingTarget_) ||
+                (transport.nonRealtime && !pendingExact_))
                 requestRelocation(h, transport.playing && !transport.nonRealtime);
             return;
     }

@@ -28,10 +28,26 @@
 // In non-realtime mode (an offline bounce) process() waits for the worker
 // instead, so every relocation lands on the exact audio a render has there.
 //
-// Narration: an engine plays the program with its voice, made by the same
-// narrateProgram `stillpoint render` uses, at the engine's rate. It is made
-// off the audio thread (by the worker, or in prepare()) once per session and
-// rate, and shared by every engine the session's relocations build.
+// Narration and loudness (player_preparation.hpp): prepare() and
+// setProgram() return at once; a SessionPreparation makes the voice on its
+// own worker, once per session and rate, shared by every engine the
+// session's relocations build. Realtime playback starts at once: the engine
+// holds silence for its opening gains (a fraction of a second), then the
+// fade-in and the bed cover the first lines, and the sequencer waits at a
+// step whose lines are not made yet (SessionState::waitingForNarration).
+// Waits and that hold move the session behind the host's timeline; the next
+// relocation lands on the render's place again. A relocation builds its
+// engine from the whole narrated session once it is made, earlier only where
+// the lines already reach (otherwise it waits for them, silent).
+//
+// An offline bounce must be `stillpoint render`'s audio: a non-realtime block
+// only plays an engine built from the whole narrated session, waiting in
+// process() for it (hosts expect non-realtime processing to take its time).
+// prepare() does not wait even then: it cannot know whether the next blocks
+// are offline, and a host or validator times prepareToPlay.
+//
+// A voice that fails is reported (narrationProblem()); the session plays on
+// with the lines made so far, the rest silent.
 //
 // Threads: prepare(), setProgram() and the destructor on the control
 // (message) thread; process(), pushCommand(), popEvent() and the
@@ -40,6 +56,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -48,8 +65,8 @@
 #include <thread>
 #include <vector>
 
+#include "player_preparation.hpp"
 #include "stillpoint/engine.hpp"
-#include "stillpoint/narration.hpp"
 #include "stillpoint/program.hpp"
 
 namespace stillpoint::plugin {
@@ -70,29 +87,41 @@ class SessionPlayer {
     static constexpr int kMaxCatchUpFrames = 8192;
     /// Fade when playback stops, starts mid-session or relocates (realtime only).
     static constexpr double kDeclickSeconds = 0.01;
+    /// While its voice is made, an engine for the session's start that comes
+    /// this late starts where the host is (see startsLate).
+    static constexpr double kLateStartSeconds = 3.0;
 
     SessionPlayer();
     ~SessionPlayer();
     SessionPlayer(const SessionPlayer&) = delete;
     SessionPlayer& operator=(const SessionPlayer&) = delete;
 
-    /// Control thread, not while process() runs: set the sample rate and make
-    /// an engine at the last host position at once (it may take a while: the
-    /// engine measures the session's loudness).
+    /// Control thread, not while process() runs: set the sample rate; an
+    /// engine at the last host position is built on the worker. Returns at
+    /// once, whatever the session's length and the narration cache.
     void prepare(double sampleRate);
     /// Control thread, any time: play `program` from now on, at the same host
     /// position. Built on the worker; the old session plays until the new one
     /// is ready (or silence, when relocating at the same time).
     void setProgram(std::shared_ptr<const Program> program);
     std::shared_ptr<const Program> program() const;
-    /// Any thread but the audio one: the last program narrated for an engine
-    /// (null before one), and why its voice is missing when narration failed
-    /// (empty when it did not). The engine's LineSpoken events index its lines.
+    /// Any thread but the audio one: the session being prepared (or prepared)
+    /// last, with the lines made so far (all once prepared); null before one.
+    /// Its narration holds every line the engines' states index.
     std::shared_ptr<const Program> narratedProgram() const;
+    /// Why the voice is missing or partly synthesised (a voice that failed,
+    /// a voice pack that lacks clips); empty when all is well.
     std::string narrationProblem() const;
-    /// Any thread but the audio one: `planned` with its voice when it is the
-    /// program narrated last, null otherwise (not yet, or another session's).
+    /// Any thread but the audio one: `planned` with the lines made so far
+    /// when it is the program prepared last, null otherwise.
     std::shared_ptr<const Program> narrationOf(const std::shared_ptr<const Program>& planned) const;
+    /// Any thread but the audio one: how far the last preparation has come
+    /// (phase Ready once settled; Failed when the voice failed).
+    PreparationProgress preparationProgress() const;
+    /// Control thread: wait until the session set last is prepared at the
+    /// rate set last (or `limit` passes); true when it is. For front ends
+    /// that want the whole voice before they start, and tests.
+    bool waitUntilPrepared(std::chrono::milliseconds limit);
 
     /// Audio thread. `out` holds 2 planar channels of `frames` (any count).
     void process(float* const* out, int frames, const HostTransport& transport) noexcept;
@@ -110,8 +139,11 @@ class SessionPlayer {
     /// Audio thread: command or query the engine that is playing (or about to).
     bool pushCommand(const Command& command) noexcept;
     bool popEvent(Event& event) noexcept;
-    /// The program the engine that is playing (or about to) plays, with its
-    /// narration; null before one.
+    /// The program the engine that is playing (or about to) was built from,
+    /// with its narration; null before one. While the voice is made the
+    /// engine plays newer versions of it (same steps and sections, the lines
+    /// made since and their real lengths): its indices hold, its timings are
+    /// the plan's estimates.
     const Program* playingProgram() const noexcept;
     /// Host sample of the playing engine's next frame.
     std::int64_t playingPosition() const noexcept { return nextHost_; }
@@ -137,17 +169,21 @@ class SessionPlayer {
     enum class Mode : unsigned char { Playing, Waiting, Relocating };
 
     void workerLoop();
-    /// Worker (or control) thread: `program` with its voice at `rate`, made once
-    /// per program and rate (the un-narrated program when narration fails).
-    std::shared_ptr<const Program> narrated(const std::shared_ptr<const Program>& program,
-                                            double rate);
-    /// Worker (or control) thread: reads only the haptics switch besides its arguments.
-    std::unique_ptr<Built> build(std::shared_ptr<const Program> program, double rate,
-                                 std::int64_t start, std::uint64_t request, std::uint64_t session);
+    /// Worker: the preparation of `program` at `rate`, started when it is new.
+    void followPreparation(const std::shared_ptr<const Program>& program, double rate);
+    /// Worker: an engine for relocation `request`, once the preparation can
+    /// give one for its place; null when a newer request or session came first.
+    std::unique_ptr<Built> buildFor(std::uint64_t request, std::uint64_t session, double rate);
+    /// Worker: reads only the haptics switch besides its arguments.
+    std::unique_ptr<Built> build(const std::shared_ptr<PlayerPreparation>& preparation,
+                                 const PlayerPreparation::Source& source, std::int64_t start) const;
     void processBlock(float* const* out, int frames, const HostTransport& transport) noexcept;
     void requestRelocation(std::int64_t target, bool aimAhead) noexcept;
     bool adoptReadyEngine() noexcept;
     void waitForEngine() noexcept;
+    /// Whether a waiting engine for the session's start, still being prepared,
+    /// begins at `host` (a few seconds late) rather than relocate there.
+    bool startsLate(std::int64_t host, const HostTransport& transport) const noexcept;
     /// Whether the host at `host` is still before a waiting engine's start, close enough to wait.
     bool waitingFits(std::int64_t host, const HostTransport& transport) const noexcept;
     void startActive(float* const* out, int from, int frames,
@@ -165,27 +201,28 @@ class SessionPlayer {
     std::condition_variable wake_;
     std::shared_ptr<const Program> program_;
     double sampleRate_ = 48000.0;
+    bool rateKnown_ = false;  ///< prepare() has set sampleRate_: the voice is made at it
     std::uint64_t sessionGeneration_ = 0;
     bool quit_ = false;
+    /// Engines (and the preparations they hold) to free on the worker: freeing
+    /// a preparation waits for the line its worker is making.
+    std::vector<std::unique_ptr<Built>> toFree_;
+    std::atomic<bool> quitting_{false};
 
     // Audio thread -> worker: the latest place an engine is wanted at.
     std::atomic<std::uint64_t> request_{0};
     std::atomic<std::int64_t> requestTarget_{0};
     std::atomic<bool> requestAimAhead_{false};
-    std::atomic<std::int64_t> hostNow_{0};  ///< the last block's host sample, for aiming ahead
+    std::atomic<bool> requestExact_{false};  ///< an offline block's: the whole narrated session
+    std::atomic<std::int64_t> hostNow_{0};   ///< the last block's host sample, for aiming ahead
     std::atomic<std::uint64_t> sessionWanted_{0};
     std::atomic<bool> hasProgram_{false};
 
-    // Narration, made on the worker or control thread under narrationMutex_
-    // (held for as long as narrating takes, never by the audio thread).
-    std::mutex narrationMutex_;
-    std::shared_ptr<const Program> narratedFrom_;  ///< the planned program narrated last
-    double narratedRate_ = 0.0;
-    // What the editor reads, under its own short lock.
+    // The worker's preparation of the current session and rate; readers get
+    // its figures through published_, under publishedMutex_ (never the audio thread's).
+    std::shared_ptr<PlayerPreparation> preparation_;
     mutable std::mutex publishedMutex_;
-    std::shared_ptr<const Program> narrated_;
-    std::shared_ptr<const Program> narratedFromPublished_;  ///< narrated_'s planned program
-    std::string narrationProblem_;
+    std::shared_ptr<PlayerPreparation> published_;
 
     // Worker <-> audio thread: one engine each way.
     std::atomic<Built*> ready_{nullptr};
@@ -199,6 +236,7 @@ class SessionPlayer {
     std::uint64_t lastRequest_ = 0;
     std::int64_t pendingTarget_ = 0;
     std::uint64_t pendingSession_ = 0;
+    bool pendingExact_ = false;
     float declickGain_ = 1.0f;
     float declickTarget_ = 1.0f;
     float declickStep_ = 0.0f;  ///< per sample, falling (and rising after a relocation)

@@ -16,6 +16,7 @@
 
 #include "../support/closed_loop_heart.hpp"
 #include "app_player.hpp"
+#include "app_render.hpp"
 #include "osc_packet.hpp"
 #include "osc_remote.hpp"
 #include "stillpoint/resonance.hpp"
@@ -56,9 +57,12 @@ class HeartRig {
         float* out[2] = {left_.data(), right_.data()};
         while (now_ < seconds && !player.state().finished) {
             player.render(out, 2, kBlock);
-            // While SessionPlayer's worker builds an engine, go at a device's pace.
-            if (player.display().relocating.load())
+            // While SessionPlayer's worker builds an engine or the engine holds
+            // for its first gains, go at a device's pace (not counted below).
+            if (test::engineComing(player.display())) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(kBlockMs));
+                continue;
+            }
             const SessionState s = player.display().session.read();
             now_ = stateSeconds(s, s.outputSample);
             const int phase = player.display().phase.load();

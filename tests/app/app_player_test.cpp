@@ -12,6 +12,8 @@
 #include <thread>
 #include <vector>
 
+#include "app_render.hpp"
+
 namespace stillpoint::app {
 namespace {
 
@@ -44,9 +46,10 @@ class Player : public ::testing::Test {
     float block() {
         float* out[2] = {left_.data(), right_.data()};
         player_.render(out, 2, kBlock);
-        // While SessionPlayer's worker builds an engine, go at a device's pace
-        // (a block is 10.7 ms), or the engine would always arrive too late.
-        if (player_.display().relocating.load())
+        // While SessionPlayer's worker builds an engine, or the engine holds
+        // silence for its first gains (its voice is made meanwhile), go at a
+        // device's pace (a block is 10.7 ms), or it would always come too late.
+        if (test::engineComing(player_.display()))
             std::this_thread::sleep_for(std::chrono::milliseconds(11));
         float peak = 0.0f;
         for (int i = 0; i < kBlock; ++i)
@@ -74,6 +77,7 @@ TEST_F(Player, SilentUntilPlayThenSounds) {
 }
 
 TEST_F(Player, NextAndPreviousMoveBetweenSections) {
+    ASSERT_TRUE(test::waitForVoice(player_));  // the plan's section starts, every line made
     player_.play();
     ASSERT_TRUE(renderUntil([&] { return player_.state().section == 0; }, 10.0));
     render(1.0);

@@ -30,6 +30,20 @@ sections:
 )"};
 }
 
+/// Whether a test that plays faster than a device should wait a device's
+/// period: SessionPlayer's worker is building an engine, or the engine holds
+/// silence for its first gains while its voice is made.
+inline bool engineComing(const plugin::PlaybackDisplay& display) {
+    return display.relocating.load() || (display.playing.load() && !display.session.read().started);
+}
+
+/// Wait until the loaded session's voice is all made: for tests that compare
+/// what plays with a render or with the plan's lengths (before it is, the
+/// lines and their real lengths arrive while the session plays).
+inline bool waitForVoice(AppPlayer& player) {
+    return player.processor().waitUntilPrepared(std::chrono::seconds(120));
+}
+
 /// Every output channel (in the callback's packed order) since the session started.
 using Outputs = std::vector<std::vector<float>>;
 
@@ -71,7 +85,7 @@ inline Outputs renderFromStart(const plugin::SessionText& session, const ClientP
     AppPlayer player;
     player.host().setHapticChannel(hapticChannel);
     player.host().prepare(kRate, kBlock, open);
-    if (player.load(session, profile) != "") return {};
+    if (player.load(session, profile) != "" || !waitForVoice(player)) return {};
     player.play();
     return collectFromStart(
         open.countNumberOfSetBits(), seconds, [&](float* const* outputs, int count, int frames) {

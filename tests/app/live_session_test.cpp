@@ -66,8 +66,9 @@ class Live : public ::testing::Test {
         // From the first block that sounds, as a render from the start is.
         started_ = started_ || (recording_ && sounding());
         if (started_) heard_.insert(heard_.end(), left_.begin(), left_.end());
-        // While the worker builds an engine, go at a device's pace.
-        if (player_.display().relocating.load())
+        // While the worker builds an engine, or it holds silence for its
+        // first gains (its voice is made meanwhile), go at a device's pace.
+        if (test::engineComing(player_.display()))
             std::this_thread::sleep_for(std::chrono::milliseconds(11));
     }
     void render(double seconds) {
@@ -94,6 +95,7 @@ class Live : public ::testing::Test {
 TEST_F(Live, AnotherSessionChosenWhilePlayingFadesTheOldOutAndPlaysTheNewFromItsStart) {
     ASSERT_EQ(player_.load(test::breathingSession(), {}), "");
     recording_ = true;
+    ASSERT_TRUE(test::waitForVoice(player_));  // compared with its render from the start
     player_.play();
     ASSERT_TRUE(renderUntil([&] { return started_; }, 10.0));
     render(14.0);  // past the fade-in, over a whole breath (10 s at six a minute)
@@ -145,6 +147,7 @@ TEST_F(Live, AnotherSessionChosenWhilePlayingFadesTheOldOutAndPlaysTheNewFromIts
 
 TEST_F(Live, ACheckinWaitsForContinueFromTheButtonAndThePluginsParameter) {
     ASSERT_EQ(player_.load(checkinSession(), {}), "");
+    ASSERT_TRUE(test::waitForVoice(player_));  // its lines made first: this is about the check-in
     player_.play();
     ASSERT_TRUE(renderUntil([&] { return player_.state().waiting; }, 30.0));
     const int step = player_.display().step.load();
@@ -166,6 +169,7 @@ TEST_F(Live, ACheckinWaitsForContinueFromTheButtonAndThePluginsParameter) {
 
 TEST_F(Live, TheCaptionIsTheLineBeingSpokenNotTheStepsFirst) {
     ASSERT_EQ(player_.load(checkinSession(), {}), "");
+    ASSERT_TRUE(test::waitForVoice(player_));  // the caption's lines, all made
     player_.play();
     ASSERT_TRUE(renderUntil([&] { return player_.state().waiting; }, 30.0));
     player_.continueCheckin();
@@ -185,6 +189,7 @@ TEST_F(Live, TheCaptionIsTheLineBeingSpokenNotTheStepsFirst) {
 
 TEST_F(Live, TimeLeftAndSectionProgressComeFromThePlanGroundingCountsItsOwn) {
     ASSERT_EQ(player_.load(test::breathingSession(), {}), "");
+    ASSERT_TRUE(test::waitForVoice(player_));  // the plan's lengths, every line made
     player_.play();
     ASSERT_TRUE(renderUntil([&] { return player_.state().section == 0; }, 10.0));
     render(6.0);

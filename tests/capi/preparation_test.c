@@ -1,6 +1,7 @@
 /* sp_prepare returns before the session's lines are made (the library's
  * worker makes them, in hearing order, and sp_get_preparation counts them);
- * sp_wait_for_preparation waits for all of them; a voice pack that is not
+ * sp_wait_for_preparation waits for all of them; a session that outruns its
+ * lines says so in sp_status.waiting_for_narration; a voice pack that is not
  * there reaches the app as SP_ERROR_NARRATION with a message naming it. */
 #include <stdio.h>
 #include <string.h>
@@ -9,20 +10,26 @@
 #include "fixtures.h"
 #include "test_runner.h"
 
-static void prepare_returns_before_the_lines_are_made(void) {
-    char text[2048];
-    sp_engine* engine = NULL;
-    int ready = -1, total = -1, i;
+/* Twelve lines in words no cache has seen: every line is synthesised. */
+static void unheard_session(char* text, size_t size) {
+    static long made = 0;
+    const long unique = (long)time(NULL) % 100000 * 100 + (long)clock() % 1000 + 1000 * made++;
     size_t used;
-    /* Words no cache has seen: every line is synthesised. */
-    const long unique = (long)time(NULL) % 100000 + (long)clock() % 1000;
-    used = (size_t)snprintf(text, sizeof text,
+    int i;
+    used = (size_t)snprintf(text, size,
                             "title: lines\ndefaults: {bed: pink}\nsections:\n  - name: one\n"
                             "    steps:\n");
     for (i = 0; i < 12; ++i)
         used += (size_t)snprintf(
-            text + used, sizeof text - used,
+            text + used, size - used,
             "      - say: Line %d of %ld, a slow and gentle sentence to say.\n", i, unique + i);
+}
+
+static void prepare_returns_before_the_lines_are_made(void) {
+    char text[2048];
+    sp_engine* engine = NULL;
+    int ready = -1, total = -1;
+    unheard_session(text, sizeof text);
     REQUIRE_OK(sp_create(&engine));
     REQUIRE_OK(sp_load_session(engine, text, strlen(text), "lines.yaml"));
     REQUIRE_OK(sp_prepare(engine, 48000.0, 512, SP_LAYOUT_STEREO));
@@ -33,6 +40,52 @@ static void prepare_returns_before_the_lines_are_made(void) {
     CHECK_OK(sp_wait_for_preparation(engine));
     CHECK_OK(sp_get_preparation(engine, &ready, &total));
     CHECK(ready == total);
+    sp_destroy(engine);
+}
+
+static int status_of(const sp_engine* engine, sp_status* status) {
+    memset(status, 0, sizeof *status);
+    status->struct_size = sizeof *status;
+    return CHECK_OK(sp_get_status(engine, status));
+}
+
+static void a_session_that_outruns_its_lines_says_it_waits_for_them(void) {
+    char text[2048];
+    sp_engine* engine = NULL;
+    static sp_test_audio audio;
+    sp_status status;
+    int blocks, waited = 0;
+    const time_t give_up = time(NULL) + 60;
+    unheard_session(text, sizeof text);
+    sp_test_audio_init(&audio);
+    REQUIRE_OK(sp_create(&engine));
+    REQUIRE_OK(sp_load_session(engine, text, strlen(text), "lines.yaml"));
+    REQUIRE_OK(sp_prepare(engine, 48000.0, 512, SP_LAYOUT_STEREO));
+    REQUIRE(status_of(engine, &status));
+    CHECK(status.struct_size == sizeof status);
+    CHECK(!status.waiting_for_narration);
+    /* Far faster than real time: the session reaches a line before it is
+     * made. (Until its first gains it holds silence, and is not begun.) */
+    for (blocks = 0; blocks < 20000 && !waited && time(NULL) < give_up;) {
+        REQUIRE_OK(sp_process(engine, audio.channels, 2, 512));
+        sp_test_drain_events(engine);
+        REQUIRE(status_of(engine, &status));
+        waited = status.waiting_for_narration;
+        if (status.started) ++blocks;
+    }
+    CHECK(waited);
+    CHECK(status.started);
+    CHECK(status.preparing);
+    CHECK(status.lines_ready < status.lines_total);
+    printf("waiting for its voice after %d blocks, %d of %d lines made\n", blocks,
+           status.lines_ready, status.lines_total);
+    /* Once they are all made, the session goes on. */
+    CHECK_OK(sp_wait_for_preparation(engine));
+    for (blocks = 0; blocks < 4; ++blocks) REQUIRE_OK(sp_process(engine, audio.channels, 2, 512));
+    REQUIRE(status_of(engine, &status));
+    CHECK(!status.waiting_for_narration);
+    CHECK(!status.preparing);
+    CHECK(status.lines_ready == status.lines_total);
     sp_destroy(engine);
 }
 
@@ -56,7 +109,9 @@ static void a_missing_voice_pack_is_an_error_naming_it(void) {
 }
 
 int main(void) {
-    static const sp_test_case cases[] = {SP_TEST_CASE(prepare_returns_before_the_lines_are_made),
-                                         SP_TEST_CASE(a_missing_voice_pack_is_an_error_naming_it)};
+    static const sp_test_case cases[] = {
+        SP_TEST_CASE(prepare_returns_before_the_lines_are_made),
+        SP_TEST_CASE(a_session_that_outruns_its_lines_says_it_waits_for_them),
+        SP_TEST_CASE(a_missing_voice_pack_is_an_error_naming_it)};
     return sp_test_main(cases, SP_TEST_COUNT(cases));
 }

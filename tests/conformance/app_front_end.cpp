@@ -150,6 +150,9 @@ FrontEndRun runApp(const std::vector<TimedAction>& actions, bool overOsc) {
     player.prepare(kRate, kBlock);
     const auto error = player.load({sessionPath(), sessionText()}, {});
     if (!error.empty()) return failedRun(error);
+    // Every line made first, as the C API's adapter waits for them.
+    if (!player.processor().waitUntilPrepared(std::chrono::seconds(120)))
+        return failedRun("the session's voice was not made");
     run.groundingSection = player.program()->groundingSection;
     std::unique_ptr<Tablet> tablet;
     if (overOsc) {

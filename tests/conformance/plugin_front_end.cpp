@@ -31,6 +31,10 @@ FrontEndRun runPluginPlayer(const std::vector<TimedAction>& actions) {
     plugin::SessionPlayer player;
     player.setProgram(loaded.program);
     player.prepare(kRate);
+    // Every line made first, as the C API's adapter waits for them: the
+    // same events to the sample as the render.
+    if (!player.waitUntilPrepared(std::chrono::seconds(120)))
+        return failedRun("the session's voice was not made");
     std::vector<float> left(kBlock), right(kBlock);
     float* out[2] = {left.data(), right.data()};
     std::size_t next = 0, snapshot = 0;

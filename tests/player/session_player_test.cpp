@@ -1,7 +1,10 @@
 // SessionPlayer follows a host timeline: contiguous playback and offline
 // relocations sound exactly as `stillpoint render` does at the same host
 // samples; realtime relocations land on the same audio once the worker's
-// engine takes over; a stopped host gets silence and no advance.
+// engine takes over; a stopped host gets silence and no advance. Realtime
+// playback starts while the voice is still being made (see
+// session_player_preparation_test.cpp); the tests here that compare it with
+// the render wait for the preparation first.
 #include "session_player.hpp"
 
 #include <gtest/gtest.h>
@@ -23,6 +26,8 @@ namespace stillpoint::plugin {
 namespace {
 
 constexpr double kRate = 48000.0;
+// Narrating a short session takes well under this, even with an empty cache.
+constexpr auto kPrepared = std::chrono::seconds(120);
 
 std::shared_ptr<const Program> planText(const std::string& yaml, const std::string& name) {
     auto parsed = parseSession(yaml, name);
@@ -131,6 +136,8 @@ struct ShortSessionPlayer {
     ShortSessionPlayer() {
         player.setProgram(program);
         player.prepare(kRate);
+        // Realtime playback compared with the render: the whole voice first.
+        EXPECT_TRUE(player.waitUntilPrepared(kPrepared));
     }
 };
 
@@ -150,6 +157,7 @@ TEST(SessionPlayer, RealtimePlaybackFromTheStartEqualsTheRenderAtAnyBlockSize) {
         SessionPlayer player;
         player.setProgram(program);
         player.prepare(kRate);
+        ASSERT_TRUE(player.waitUntilPrepared(kPrepared));
         const auto got =
             play(player, 0, std::min<std::int64_t>(render.frames(), 200000), block, {});
         EXPECT_EQ(mismatches(got, render, 0), 0) << "block " << block;
@@ -296,6 +304,7 @@ TEST(SessionPlayer, NarrationIsMadeOncePerSessionAndRateNotAtEachRelocation) {
     EXPECT_EQ(player.narratedProgram(), first);            // with the same voice
 
     player.prepare(96000.0);
+    ASSERT_TRUE(player.waitUntilPrepared(kPrepared));
     const auto atNewRate = player.narratedProgram();
     ASSERT_NE(atNewRate, nullptr);
     EXPECT_NE(atNewRate, first);
@@ -311,6 +320,7 @@ TEST(SessionPlayer, ThePlayingStateNamesTheLineBeingSpoken) {
     SessionPlayer player;
     player.setProgram(program);
     player.prepare(kRate);
+    ASSERT_TRUE(player.waitUntilPrepared(kPrepared));  // the lines' real lengths
     const auto narrated = player.narratedProgram();
     ASSERT_NE(narrated, nullptr);
     const std::int64_t starts = std::llround(narrated->steps[1].startSeconds * kRate);
@@ -356,11 +366,16 @@ TEST(SessionPlayer, RealtimePlaybackWaitsAtACheckinUntilContinue) {
     std::int64_t host = 0, waitingAt = -1, nextStepAt = -1, continuedAt = -1;
     for (; host < 60 * 48000 && nextStepAt < 0; host += 512) {
         // Ten seconds after it began to wait: far past the check-in's own 2 s.
-        if (waitingAt >= 0 && continuedAt < 0 && host >= waitingAt + 10 * 48000) {
+        // On the engine's clock (events'): it began after its hold for the gains.
+        const std::int64_t now = player.playingEngineSample();
+        if (waitingAt >= 0 && continuedAt < 0 && now >= waitingAt + 10 * 48000) {
             ASSERT_TRUE(player.pushCommand({CommandType::Continue, 0, 0.0}));
-            continuedAt = host;
+            continuedAt = now;
         }
         player.process(out, 512, {host, true, false});
+        // While the worker builds the engine and it holds for its gains, at a device's pace.
+        if (player.relocating() || !player.playingState().started)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
         Event e;
         while (player.popEvent(e)) {
             if (e.type == EventType::WaitingForContinue) waitingAt = e.sample;
@@ -377,6 +392,7 @@ TEST(SessionPlayer, RealtimePlaybackWaitsAtACheckinUntilContinue) {
     unattended.setWaitAtCheckins(false);
     unattended.setProgram(program);
     unattended.prepare(kRate);
+    ASSERT_TRUE(unattended.waitUntilPrepared(kPrepared));
     const auto render = reference(program);
     const auto got = play(unattended, 0, render.frames(), 512, {});
     EXPECT_EQ(mismatches(got, render, 0), 0);
@@ -389,10 +405,14 @@ TEST(SessionPlayer, ANewSessionWhileAHostPlaysFadesTheOldOutThenTheNewInAtTheHos
     SessionPlayer player;
     player.setProgram(first);
     player.prepare(kRate);
+    ASSERT_TRUE(player.waitUntilPrepared(kPrepared));
     const std::int64_t at = 6 * 48000;
     Capture got = play(player, 0, at, 512, {});
     ASSERT_EQ(mismatches(got, firstRender, 0), 0);
     player.setProgram(second);
+    // Compared with its render below: its voice made before it enters (a
+    // host that is late, as a device never is, while the worker makes it).
+    ASSERT_TRUE(player.waitUntilPrepared(kPrepared));
     std::vector<float> l(512), r(512);
     float* out[2] = {l.data(), r.data()};
     for (std::int64_t host = at; host < at + 10 * 48000; host += 512) {

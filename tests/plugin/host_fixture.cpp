@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <thread>
 
 namespace stillpoint::plugin::test {
 
@@ -47,6 +49,17 @@ juce::AudioBuffer<float> play(juce::AudioPluginInstance& plugin, TestPlayHead& h
         done += n;
     }
     return out;
+}
+
+bool playUntilSounding(juce::AudioPluginInstance& plugin, TestPlayHead& head, int block,
+                       double limitSeconds) {
+    const double rate = plugin.getSampleRate() > 0.0 ? plugin.getSampleRate() : 48000.0;
+    for (double played = 0.0; played < limitSeconds; played += block / rate) {
+        const auto heard = play(plugin, head, block, block);
+        if (heard.getMagnitude(0, 0, block) > 0.0f) return true;
+        std::this_thread::sleep_for(std::chrono::duration<double>(block / rate));
+    }
+    return false;
 }
 
 BadSamples countBad(const juce::AudioBuffer<float>& buffer) {

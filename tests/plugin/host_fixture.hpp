@@ -42,6 +42,12 @@ bool enableHapticBus(juce::AudioPluginInstance& plugin);
 juce::AudioBuffer<float> play(juce::AudioPluginInstance& plugin, TestPlayHead& head, int frames,
                               int block);
 
+/// Realtime blocks of `block` frames at a device's pace until one sounds (the
+/// voice is made on the plugin's worker meanwhile; the engine holds silence
+/// only until its first gains), at most `limitSeconds` of them; whether one did.
+bool playUntilSounding(juce::AudioPluginInstance& plugin, TestPlayHead& head, int block,
+                       double limitSeconds = 5.0);
+
 /// Counts of samples that are NaN, infinite or subnormal in every channel.
 struct BadSamples {
     int nan = 0, inf = 0, subnormal = 0;

@@ -1,12 +1,16 @@
 // The plugin's audio path: SessionPlayer::process, including host jumps,
 // a stopped transport, a session change and the swap to an engine the
-// worker built aside (narrated there), and reading the playing engine's
-// session state (the line it speaks), makes no allocation, free or lock on
-// the audio thread.
+// worker built aside, while the preparation's worker makes the voice and
+// feeds it to the playing engine, and reading the playing engine's session
+// state (the line it speaks), makes no allocation, free or lock on the
+// audio thread.
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <ctime>
+#include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "realtime_guard.hpp"
@@ -16,7 +20,7 @@
 namespace stillpoint::test {
 namespace {
 
-std::shared_ptr<const Program> plan(const char* yaml) {
+std::shared_ptr<const Program> plan(const std::string& yaml) {
     auto parsed = parseSession(yaml, "player-rt.yaml");
     EXPECT_TRUE(parsed.session);
     auto planned = planSession(*parsed.session);
@@ -26,16 +30,20 @@ std::shared_ptr<const Program> plan(const char* yaml) {
 
 TEST(SessionPlayerProcess, NeverAllocatesFreesOrLocksThroughJumpsStopsAndSwaps) {
     plugin::SessionPlayer player;
+    // Words no cache has seen: the lines are made while the session plays.
+    const std::string unique = std::to_string(std::time(nullptr));
     player.setProgram(plan(R"(
 title: a
 defaults: {tone: pad, bed: pink}
 sections:
   - name: one
     steps:
-      - say: Rest here a moment.
+      - say: Rest here a moment, )" +
+                           unique + R"(.
       - bell: bowl
       - breathe: {pattern: coherent, cycles: 3}
-      - say: And once more.
+      - say: And once more, )" +
+                           unique + R"(.
 )"));
     player.prepare(48000.0);
     const auto second = plan(R"(
@@ -53,13 +61,18 @@ sections:
     std::int64_t host = 0;
     int swaps = 0;
     int linesShown = 0;
+    int whilePreparing = 0;  // blocks played while the voice was still being made
     auto generation = player.engineGeneration();
-    for (int block = 0; block < 3000; ++block) {
+    // `played` counts the blocks that moved the session on: the schedule
+    // below is in those, however long the workers take.
+    for (int block = 0, played = 0, acted = -1; played < 3000 && block < 30000; ++block) {
         plugin::HostTransport transport{host, true, false};
-        if (block == 200 || block == 900) transport.sample = host = 48000 * 10;  // jumps
-        if (block == 500) player.setProgram(second);                             // a new session
-        if (block >= 1400 && block < 1500) transport.playing = false;            // stopped
-        if (block == 1500) player.pushCommand({CommandType::SetPace, 0, 5.0});
+        const bool once = std::exchange(acted, played) != played;
+        if (once && (played == 200 || played == 900))
+            transport.sample = host = 48000 * 10;                        // jumps
+        if (once && played == 500) player.setProgram(second);            // a new session
+        if (played >= 1400 && played < 1500) transport.playing = false;  // stopped
+        if (once && played == 1500) player.pushCommand({CommandType::SetPace, 0, 5.0});
         {
             RealtimeGuard guard;
             player.process(out, 1 + block % 512, transport);
@@ -73,15 +86,22 @@ sections:
             seen.locks += v.locks;
         }
         if (transport.playing) host += 1 + block % 512;
+        if (player.preparationProgress().phase != PreparationPhase::Ready) ++whilePreparing;
         if (player.engineGeneration() != generation) {
             generation = player.engineGeneration();
             ++swaps;
         }
-        // Give the worker time, as a device's period would.
-        if (player.relocating()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        // Give the workers time, as a device's period would: while an engine
+        // is built, holds silence for its first gains or waits for its lines.
+        const SessionState state = player.playingState();
+        if (player.relocating() || !state.started || state.waitingForNarration)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        else
+            ++played;
     }
     EXPECT_GE(swaps, 3);       // two jumps and a session change came through the worker
     EXPECT_GT(linesShown, 0);  // the voice spoke and the state said so
+    EXPECT_GT(whilePreparing, 0);
     EXPECT_EQ(seen.allocations, 0);
     EXPECT_EQ(seen.frees, 0);
     EXPECT_EQ(seen.locks, 0);

@@ -410,6 +410,12 @@ typedef struct sp_status {
     int32_t preparing;   /* 1 while lines_ready < lines_total */
     int32_t lines_ready; /* narration lines prepared so far */
     int32_t lines_total; /* ... of this many */
+    /* Added after lines_total: an app built with this header and run on an
+     * older library finds struct_size <= offsetof(sp_status,
+     * waiting_for_narration) after the call, and the field is not filled.
+     * 1: the session stands at a speaking step whose lines are not made yet
+     * (the bed goes on; the step begins when they arrive). */
+    int32_t waiting_for_narration;
 } sp_status;
 
 /* Fill *status. SP_ERROR_INVALID_ARGUMENT when status->struct_size is

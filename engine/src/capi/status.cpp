@@ -44,6 +44,7 @@ void fillStatus(const SessionState& s, const Program& program, sp_status& status
     full.preparing = s.preparing ? 1 : 0;
     full.lines_ready = s.linesReady;
     full.lines_total = s.linesTotal;
+    full.waiting_for_narration = s.waitingForNarration ? 1 : 0;
     std::memcpy(&status, &full, full.struct_size);
 }
 

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "../app_render.hpp"
 #include "app_player.hpp"
 #include "realtime_guard.hpp"
 
@@ -76,7 +77,7 @@ TEST(AppPlayerRender, NeverAllocatesFreesOrLocksThroughEveryControl) {
             hapticPeak = std::max(hapticPeak, std::fabs(haptic[i]));
         paused = paused || player.state().paused;
         finished = finished || player.state().finished;
-        if (player.display().relocating.load())
+        if (app::test::engineComing(player.display()))
             std::this_thread::sleep_for(std::chrono::milliseconds(11));
     }
     EXPECT_EQ(next, controls.size());
