@@ -18,7 +18,7 @@
 #include <string>
 
 #include "app_heart.hpp"
-#include "client_profile.hpp"
+#include "stillpoint/client_profile.hpp"
 #include "processor/playback_display.hpp"
 #include "processor/session_library.hpp"
 #include "processor/stillpoint_processor.hpp"

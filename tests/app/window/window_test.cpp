@@ -199,12 +199,15 @@ TEST(ProfileEditing, EditsReachThePlayerAndSaveAndReadBackWhole) {
         .setValue(-60.0, juce::sendNotificationSync);
     find<juce::ComboBox>(editor, ProfileEditor::kVoiceId)
         .setSelectedItemIndex(2, juce::sendNotificationSync);
+    find<juce::Slider>(editor, ProfileEditor::kResonanceId)
+        .setValue(5.0, juce::sendNotificationSync);
     dispatch();
-    EXPECT_GE(changes, 9);
+    EXPECT_GE(changes, 10);
 
     ClientProfile expected;
     expected.name = "Ana";
     expected.paceBpm = 5.5;
+    expected.resonanceBpm = 5.0;
     expected.avoid = {"knees", "lower_back"};
     expected.voice = "cmu_us_awb";
     expected.haptics = false;
@@ -218,6 +221,7 @@ TEST(ProfileEditing, EditsReachThePlayerAndSaveAndReadBackWhole) {
     EXPECT_EQ(options.avoid, expected.avoid);
     EXPECT_EQ(options.voice, "cmu_us_awb");
     EXPECT_EQ(options.hapticCap, 0.35);
+    EXPECT_EQ(options.resonanceBpm, 5.0);
     EXPECT_EQ(options.layerOffsetDb[1], -6.5);
     EXPECT_EQ(options.layerOffsetDb[4], -60.0);
     EXPECT_NEAR(player.state().paceBpm, 5.5, 1e-4);
