@@ -34,6 +34,12 @@ void AppHeart::tick() {
 
     const double now = stateSeconds(session, session.outputSample);
     monitor_.update(now);
+    steer(now, session);
+    // The session's state carries the heart: the window and the remote read it there.
+    processor_.setHeart(heart::sessionHeart(monitor_.state(), followedBpm()));
+}
+
+void AppHeart::steer(double now, const SessionState& session) {
     // The processor's heard events have one reader: the heart takes them only
     // once beats come in, so a front end without a strap keeps them all.
     const bool reading = monitor_.state().counts.total() > 0;
@@ -61,10 +67,6 @@ void AppHeart::tick() {
     const bool therapistsPace = processor_.display().paceBpm.load() > 0.0;
     if (update.command && update.command->type == CommandType::SetPace && !therapistsPace)
         processor_.control({plugin::ControlType::FollowPace, update.command->value});
-}
-
-std::string AppHeart::describe() const {
-    return heart::describeHeart(state());
 }
 
 }  // namespace stillpoint::app

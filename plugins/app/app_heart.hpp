@@ -3,8 +3,10 @@
 // `pace: resonance` step plays, a HeartPaceFollower steers its breath within
 // the safety limits (heart_pace.hpp), through the processor's FollowPace
 // control; while the therapist has set a pace (slower, faster, a profile's
-// pace) that pace is theirs and the heart's steps are not sent. Heart rate
-// and coherence are for the window and the remote.
+// pace) that pace is theirs and the heart's steps are not sent. Heart rate,
+// coherence, artefacts, whether beats come and the pace the heart sets go
+// into the session's state (StillpointProcessor::setHeart, after every
+// tick), where the window and the remote read them.
 //
 // Events: the processor's heard events (popHeardEvent, one reader) are read
 // only once beats come in; a front end without a strap keeps them all.
@@ -53,12 +55,12 @@ class AppHeart : private juce::Timer {
     heart::HeartState state() const noexcept { return monitor_.state(); }
     /// The pace the heart has set, 0 while the session's own plays.
     double followedBpm() const noexcept { return follower_ ? follower_->followedBpm() : 0.0; }
-    /// "" before any beat; "heart lost"; "62 bpm"; "62 bpm, coherence 0.71".
-    std::string describe() const;
 
   private:
     void timerCallback() override { tick(); }
     void restart(std::shared_ptr<const Program> program, double sampleRate);
+    /// Feed the follower the heard events and send the pace it sets.
+    void steer(double now, const SessionState& session);
 
     plugin::StillpointProcessor& processor_;
     heart::HeartMonitor monitor_;

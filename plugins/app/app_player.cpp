@@ -153,6 +153,7 @@ PlayerState AppPlayer::state() const {
     s.remainingSeconds = stateSeconds(session, session.remainingFrames);
     s.sectionElapsedSeconds = stateSeconds(session, session.sessionSample - session.sectionStart);
     s.sectionLengthSeconds = stateSeconds(session, session.sectionLength);
+    s.heart = session.heart;
     // The narrated program (real line lengths) once made, the plan until
     // then: the one whose lines the state's indices point into.
     if (const auto program = this->program()) {

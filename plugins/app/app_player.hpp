@@ -18,11 +18,11 @@
 #include <string>
 
 #include "app_heart.hpp"
-#include "stillpoint/client_profile.hpp"
 #include "processor/playback_display.hpp"
 #include "processor/session_library.hpp"
 #include "processor/stillpoint_processor.hpp"
 #include "processor_host.hpp"
+#include "stillpoint/client_profile.hpp"
 
 namespace stillpoint::app {
 
@@ -47,6 +47,7 @@ struct PlayerState {
     double paceBpm = 0.0;  ///< the pace asked for, 0: the session's own
     std::string title, sectionName;
     std::string caption;  ///< the line the voice is saying now, "" between lines
+    SessionHeart heart;   ///< the listener's heart (connected: beats came in over the remote)
 };
 
 const char* phaseName(int phase);

@@ -5,6 +5,7 @@
 #include "editor/breath_shape.hpp"
 #include "output_settings.hpp"
 #include "profile_editor.hpp"
+#include "stillpoint/heart_monitor.hpp"
 #include "stillpoint/narration.hpp"
 
 namespace stillpoint::app {
@@ -322,8 +323,9 @@ void MainComponent::timerCallback() {
             clock(s.elapsedSeconds) + " elapsed      " + clock(s.remainingSeconds) + " remaining";
     if (s.paused && !s.finished) times << "      paused";
     time_.setText(times, juce::dontSendNotification);
-    juce::String heart = text(player_.heart().describe());
-    if (const double followed = player_.heart().followedBpm(); followed > 0.0)
+    // The heart as the session's state carries it.
+    juce::String heart = text(heart::describeHeart(s.heart));
+    if (const double followed = s.heart.followedPaceBpm; followed > 0.0)
         heart << "   pace " << juce::String(followed, 2) << "/min from the heart";
     heart_.setText(heart, juce::dontSendNotification);
     std::vector<double> starts;

@@ -198,8 +198,9 @@ void OscRemote::publish() {
     progress.addFloat32(static_cast<float>(s.sectionElapsedSeconds));
     progress.addFloat32(static_cast<float>(s.sectionLengthSeconds));
     progress.addString(juce::String::fromUTF8(s.caption.c_str()));
-    // The listener's heart: rate, coherence (-1 until 32 s of beats), live.
-    const auto heart = player_.heart().state();
+    // The listener's heart, as the session's state carries it: rate,
+    // coherence (-1 until 32 s of beats), live.
+    const SessionHeart& heart = s.heart;
     juce::OSCMessage heartState(kHeartStateAddress);
     heartState.addFloat32(static_cast<float>(heart.heartRateBpm));
     heartState.addFloat32(heart.coherenceValid ? static_cast<float>(heart.coherence) : -1.0f);

@@ -123,6 +123,15 @@ TEST(AppHeart, ASyntheticHeartSteersTheResonanceStepWithinTheLimits) {
     EXPECT_TRUE(state.live);
     EXPECT_TRUE(state.coherenceValid);
     EXPECT_GT(state.coherence, 0.5);  // breathing near resonance: one strong rhythm
+    // The session's state (as the window and the remote read it) carries the
+    // pace the heart set, from the next block on.
+    std::vector<float> left(kBlock), right(kBlock);
+    float* out[2] = {left.data(), right.data()};
+    player.render(out, 2, kBlock);
+    const SessionHeart carried = player.display().session.read().heart;
+    EXPECT_TRUE(carried.connected);
+    EXPECT_EQ(carried.followedPaceBpm, player.heart().followedBpm());
+    EXPECT_EQ(carried.coherence, state.coherence);
 }
 
 TEST(AppHeart, ATherapistsPaceStandsOverTheHearts) {
@@ -150,7 +159,7 @@ TEST(AppHeart, BeatsBeforeTheSessionPlaysAreRefused) {
     EXPECT_FALSE(player.heart().pushRr(1000.0));
     player.heart().tick();
     EXPECT_EQ(player.heart().state().counts.total(), 0u);
-    EXPECT_EQ(player.heart().describe(), "");
+    EXPECT_EQ(heart::describeHeart(player.state().heart), "");
 }
 
 int freePort() {
@@ -196,7 +205,14 @@ TEST(AppHeart, BeatsOverOscReachTheMonitorAndTheRemoteGetsItsFigures) {
     EXPECT_TRUE(state.live);
     EXPECT_NEAR(state.heartRateBpm, 60000.0 / ((1020.0 + 1000.0 + 940.0 + 990.0) / 4.0), 0.5);
     EXPECT_FALSE(state.coherenceValid);
-    EXPECT_EQ(player.heart().describe(), "61 bpm");  // no coherence before 32 s of beats
+    // The session's state carries the same figures: the window and the remote read them there.
+    const SessionHeart carried = player.state().heart;
+    EXPECT_TRUE(carried.connected);
+    EXPECT_TRUE(carried.live);
+    EXPECT_EQ(carried.beats, 8u);
+    EXPECT_EQ(carried.artefacts, 1u);
+    EXPECT_EQ(carried.heartRateBpm, state.heartRateBpm);
+    EXPECT_EQ(heart::describeHeart(carried), "61 bpm");  // no coherence before 32 s of beats
 
     // The last /stillpoint/heart the remote sent: f bpm, f coherence (-1: not yet), i live.
     std::optional<OscMessage> published;

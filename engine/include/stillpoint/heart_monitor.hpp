@@ -24,6 +24,7 @@
 
 #include "stillpoint/heart_rate_measurement.hpp"
 #include "stillpoint/rr_artefacts.hpp"
+#include "stillpoint/session_heart.hpp"
 
 namespace stillpoint::heart {
 
@@ -77,8 +78,12 @@ class HeartMonitor {
     std::unique_ptr<Impl> impl_;
 };
 
-/// `state` as a status line or window shows it: "62 bpm, coherence 0.71"
+/// `state` as a session state carries it, with the pace the heart sets
+/// (0: none) and `connected` set.
+SessionHeart sessionHeart(const HeartState& state, double followedPaceBpm) noexcept;
+
+/// `heart` as a status line or window shows it: "62 bpm, coherence 0.71"
 /// ("62 bpm" before 32 s of beats), "heart lost", or empty before any beat.
-std::string describeHeart(const HeartState& state);
+std::string describeHeart(const SessionHeart& heart);
 
 }  // namespace stillpoint::heart

@@ -137,6 +137,8 @@ struct Engine::Impl {
     bool projectedWaitAtCheckins = false;
     int projectedSection = -1;
     std::int64_t projectedSectionStart = 0;
+    // The heart's figures, from the thread that analyses it.
+    SessionHeartCell heart;
     // Preparation progress, from the thread that prepares the narration.
     std::atomic<int> linesReady{0};
     std::atomic<int> linesTotal{0};
@@ -373,7 +375,12 @@ SessionState Engine::state() const noexcept {
     s.linesReady = impl_->linesReady.load(std::memory_order_relaxed);
     s.linesTotal = impl_->linesTotal.load(std::memory_order_relaxed);
     s.preparing = s.linesReady < s.linesTotal;
+    s.heart = impl_->heart.read();
     return s;
+}
+
+void Engine::setHeart(const SessionHeart& heart) noexcept {
+    impl_->heart.publish(heart);
 }
 
 void Engine::setPreparationProgress(int linesReady, int linesTotal) noexcept {

@@ -163,15 +163,28 @@ HeartState HeartMonitor::state() const noexcept {
     return s;
 }
 
-std::string describeHeart(const HeartState& state) {
-    if (state.counts.accepted == 0) return {};
-    if (!state.live) return "heart lost";
+SessionHeart sessionHeart(const HeartState& state, double followedPaceBpm) noexcept {
+    SessionHeart heart;
+    heart.connected = true;
+    heart.live = state.live;
+    heart.heartRateBpm = state.heartRateBpm;
+    heart.coherenceValid = state.coherenceValid;
+    heart.coherence = state.coherence;
+    heart.beats = state.counts.accepted;
+    heart.artefacts = state.counts.outOfRange + state.counts.jumps;
+    heart.followedPaceBpm = followedPaceBpm;
+    return heart;
+}
+
+std::string describeHeart(const SessionHeart& heart) {
+    if (!heart.connected || heart.beats == 0) return {};
+    if (!heart.live) return "heart lost";
     char text[64];
-    if (state.coherenceValid)
-        std::snprintf(text, sizeof text, "%.0f bpm, coherence %.2f", state.heartRateBpm,
-                      state.coherence);
+    if (heart.coherenceValid)
+        std::snprintf(text, sizeof text, "%.0f bpm, coherence %.2f", heart.heartRateBpm,
+                      heart.coherence);
     else
-        std::snprintf(text, sizeof text, "%.0f bpm", state.heartRateBpm);
+        std::snprintf(text, sizeof text, "%.0f bpm", heart.heartRateBpm);
     return text;
 }
 
