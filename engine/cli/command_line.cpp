@@ -119,8 +119,7 @@ commands:
               (a note says so when the device has only two).
         --rumble: the haptic track on a game controller's rumble motors
               (SDL2), when one is connected; a note says when none is.
-)" + live::keyHelp(8, 78) +
-           R"(
+)" + live::keyHelp(8, 78) + R"(
               - and + step the pace 0.5 breaths/min (gliding over 8 s); b
               turns through the built-in patterns, then the session's own;
               1-6 pick a layer (tone bed bells voice binaural isochronic);
@@ -128,8 +127,7 @@ commands:
         --control: a file or FIFO of timed commands, one per line:
               SECONDS COMMAND [ARGS]   (seconds of output time, pauses
               included; '#' starts a comment). Commands:
-)" + live::scriptCommandHelp(16) +
-           R"(              layers: tone bed bells voice binaural isochronic; patterns:
+)" + live::scriptCommandHelp(16) + R"(              layers: tone bed bells voice binaural isochronic; patterns:
               session, or a preset of `stillpoint presets`. For example:
                 2.5 pause
                 6 resume
@@ -206,8 +204,7 @@ options:
                        duration step keeps its length to the nearest whole
                        breath); `pace: resonance` steps keep the resonance
                        pace, the grounding section its own slower one. Safe
-                       paces only: )" +
-           rangeText(kListenerPaceRange) + R"(.
+                       paces only: )" + rangeText(kListenerPaceRange) + R"(.
   --voice-pack DIR     speak the lines from this recorded voice pack instead
                        of the session's voice (render, captions, play);
                        lines it has no clip for are synthesised, with one
@@ -267,10 +264,10 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
     if (command == "resonance") return runResonance(rest, out, err);
     if (command == "sessions") return runSessions(rest, out, err);
 
-    constexpr std::string_view commands[] = {"check",    "info",       "render",   "render-batch",
-                                             "captions", "haptics",    "play",     "devices",
-                                             "voices",   "voice-pack", "presets",  "sessions",
-                                             "help",     "version",    "resonance"};
+    constexpr std::string_view commands[] = {
+        "check",   "info",   "render",     "render-batch", "captions", "haptics",  "play",
+        "devices", "voices", "voice-pack", "presets",      "sessions", "help",     "version",
+        "resonance"};
     err << "stillpoint: unknown command '" << command << "'";
     if (auto near = nearestName(command, commands)) err << "; did you mean '" << *near << "'?";
     err << "\nrun 'stillpoint --help' for the commands\n";
