@@ -1,5 +1,7 @@
 #include "app_heart.hpp"
 
+#include <cstring>
+
 namespace stillpoint::app {
 
 AppHeart::AppHeart(plugin::StillpointProcessor& processor) : processor_(processor) {
@@ -12,6 +14,19 @@ AppHeart::~AppHeart() {
 
 bool AppHeart::pushRr(double rrMs) noexcept {
     return clockRuns_.load(std::memory_order_acquire) && monitor_.pushRr(rrMs);
+}
+
+heart::HeartRateParse AppHeart::pushMeasurement(const std::uint8_t* bytes,
+                                                std::size_t size) noexcept {
+    heart::HeartRateParse parse = heart::parseHeartRateMeasurement(bytes, size);
+    if (!parse.ok) {
+        ++refusedMeasurements_;
+        std::memcpy(lastRefusal_.data(), parse.error, lastRefusal_.size());
+        lastRefusal_.back() = '\0';
+        return parse;
+    }
+    for (std::size_t i = 0; i < parse.measurement.rrCount; ++i) pushRr(parse.measurement.rrMs(i));
+    return parse;
 }
 
 void AppHeart::restart(std::shared_ptr<const Program> program, double sampleRate) {

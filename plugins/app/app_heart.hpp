@@ -18,12 +18,13 @@
 // start) begins with no beats.
 //
 // Threads: pushRr from one producer thread at a time (wait-free, no
-// allocation); tick() and state() on the message thread, where a timer calls
-// tick() kTickHz times a second.
+// allocation); pushMeasurement, tick() and state() on the message thread,
+// where a timer calls tick() kTickHz times a second.
 #pragma once
 
 #include <juce_events/juce_events.h>
 
+#include <array>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -48,6 +49,17 @@ class AppHeart : private juce::Timer {
     /// False when refused: the session's clock is still, or the queue is full.
     bool pushRr(double rrMs) noexcept;
 
+    // Message thread (the OSC remote's).
+    /// A strap's Bluetooth Heart Rate Measurement notification (0x2A37) as it
+    /// arrived: its RR intervals go in as pushRr's do. A malformed packet
+    /// (short, flags its bytes do not bear out, too many intervals, bytes
+    /// left over) pushes nothing, is counted, and its reason is kept.
+    heart::HeartRateParse pushMeasurement(const std::uint8_t* bytes, std::size_t size) noexcept;
+    /// Notifications refused as malformed since the app started.
+    std::uint64_t refusedMeasurements() const noexcept { return refusedMeasurements_; }
+    /// Why the last one was refused ("" before any): the parser's words.
+    std::string lastRefusal() const { return lastRefusal_.data(); }
+
     // Message thread.
     /// Read the engine's events and clock, update the monitor, and let the
     /// follower steer (the timer's work; tests call it after each block).
@@ -69,6 +81,8 @@ class AppHeart : private juce::Timer {
     std::int64_t lastOutputSample_ = -1;
     bool reading_ = false;  ///< beats came in: the heart reads the processor's heard events
     std::atomic<bool> clockRuns_{false};
+    std::uint64_t refusedMeasurements_ = 0;
+    std::array<char, sizeof(heart::HeartRateParse::error)> lastRefusal_{};
 };
 
 }  // namespace stillpoint::app

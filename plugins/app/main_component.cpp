@@ -327,6 +327,12 @@ void MainComponent::timerCallback() {
     juce::String heart = text(heart::describeHeart(s.heart));
     if (const double followed = s.heart.followedPaceBpm; followed > 0.0)
         heart << "   pace " << juce::String(followed, 2) << "/min from the heart";
+    // A strap's malformed notifications over the remote: counted, the last one's reason on hover.
+    if (const auto refused = player_.heart().refusedMeasurements(); refused > 0) {
+        heart << "   " << juce::String(refused) << " strap packet" << (refused == 1 ? "" : "s")
+              << " refused";
+        heart_.setTooltip(text(player_.heart().lastRefusal()));
+    }
     heart_.setText(heart, juce::dontSendNotification);
     std::vector<double> starts;
     if (s.grounding) {

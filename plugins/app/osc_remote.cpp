@@ -87,6 +87,13 @@ void OscRemote::handle(const RemoteRequest& request, const juce::String& senderH
                 player_.heart().pushRr(request.rrMs);
                 return;
             }
+            if (request.control == RemoteControl::HeartMeasurement) {
+                const auto& bytes = request.measurement;
+                // A refused one is counted and said in the window: redraw then.
+                if (!player_.heart().pushMeasurement(bytes.data(), bytes.size()).ok && changed_)
+                    changed_();
+                return;
+            }
             control(request);
             if (changed_) changed_();
             publish();
@@ -170,6 +177,9 @@ void OscRemote::control(const RemoteRequest& request) {
             break;
         case RemoteControl::HeartRr:
             player_.heart().pushRr(request.rrMs);
+            break;
+        case RemoteControl::HeartMeasurement:
+            player_.heart().pushMeasurement(request.measurement.data(), request.measurement.size());
             break;
     }
 }

@@ -233,5 +233,59 @@ TEST(AppHeart, BeatsOverOscReachTheMonitorAndTheRemoteGetsItsFigures) {
     EXPECT_EQ(std::get<std::int32_t>(published->arguments[2]), 1);
 }
 
+TEST(AppHeart, StrapNotificationsOverOscAreReadAndHostileOnesCountedWithTheirReason) {
+    AppPlayer player;
+    ASSERT_EQ(player.load(plugin::bundledSessions().front(), {}), "");
+    player.play();
+    HeadlessClock clock(player, 48000.0);
+    const int port = freePort();
+    int changes = 0;
+    OscRemote remote(player, {port, false, {}}, [&] { ++changes; });
+    ASSERT_TRUE(remote.listening());
+    juce::DatagramSocket out(false);
+    const auto send = [&](std::vector<std::uint8_t> notification) {
+        const auto bytes =
+            encodeOscMessage({"/stillpoint/heart/ble", {OscBlob{std::move(notification)}}});
+        ASSERT_EQ(out.write("127.0.0.1", port, bytes.data(), static_cast<int>(bytes.size())),
+                  static_cast<int>(bytes.size()));
+    };
+    for (int i = 0; i < 60 && !player.display().session.read().started; ++i) pump(50);
+    pump(100);  // the heart's timer sees the session's clock run
+
+    // Flags 0x10: 8-bit heart rate, RR intervals (1/1024 s, little-endian) follow.
+    for (const std::uint16_t rr : {1024, 983, 1034, 1004, 1044, 1024})
+        send({0x10, 60, static_cast<std::uint8_t>(rr & 0xff), static_cast<std::uint8_t>(rr >> 8)});
+    send({0x16, 59, 0x00, 0x04, 0xec, 0x03});  // contact detected, two intervals
+    pump(300);
+    EXPECT_EQ(player.heart().state().counts.accepted, 8u);
+    EXPECT_EQ(player.heart().refusedMeasurements(), 0u);
+    EXPECT_EQ(changes, 0);  // beats redraw nothing
+
+    send({});                      // empty
+    send({0x11});                  // short: the flags announce a 16-bit heart rate
+    send({0x00, 60, 0x00, 0x04});  // wrong flags: bytes where no field is announced
+    std::vector<std::uint8_t> huge{0x10, 60};
+    huge.resize(2 + 2 * 100, 0x04);  // a hundred intervals
+    send(huge);
+    // Longer than any packet the remote reads: dropped whole, before it is read.
+    std::vector<std::uint8_t> tooLong{0x10, 60};
+    tooLong.resize(1100, 0x04);
+    send(tooLong);
+    pump(300);
+
+    EXPECT_EQ(player.heart().state().counts.total(), 8u);  // nothing pushed by a bad packet
+    EXPECT_EQ(player.heart().refusedMeasurements(), 4u);
+    EXPECT_EQ(player.heart().lastRefusal(),
+              "heart rate measurement (0x2A37): 100 RR intervals, more than the 32 one packet "
+              "may carry; split them over packets");
+    EXPECT_EQ(changes, 4);  // each refusal is said in the window
+
+    send({0x11});
+    pump(200);
+    EXPECT_EQ(player.heart().lastRefusal(),
+              "heart rate measurement (0x2A37): 1 bytes, but its flags announce 3 before any RR "
+              "interval (heart rate, energy expended); pass the whole notification");
+}
+
 }  // namespace
 }  // namespace stillpoint::app
