@@ -231,7 +231,7 @@ void MainComponent::saveProfile(ClientProfile profile) {
                           ? profileFiles_[index]
                           : folders_.profiles.getNonexistentChildFile("Client", ".json", false);
     if (profile.name.empty()) profile.name = file.getFileNameWithoutExtension().toStdString();
-    const auto error = app::saveProfile(profile, file.getFullPathName().toStdString());
+    const auto error = stillpoint::saveProfile(profile, file.getFullPathName().toStdString());
     if (!error.empty()) {
         status_.setText(text(error), juce::dontSendNotification);
         return;
