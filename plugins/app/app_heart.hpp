@@ -8,6 +8,12 @@
 // into the session's state (StillpointProcessor::setHeart, after every
 // tick), where the window and the remote read them.
 //
+// Assessment: the beats of the session that plays are also kept, on its
+// clock from its start, so a resonance assessment played in the app (the
+// built-in one is in the catalogue) is analysed here as `stillpoint
+// resonance` analyses a recording (assessment()); the therapist saves the
+// pace found to the client's profile.
+//
 // Events: the processor's heard events (popHeardEvent, one reader) are read
 // only once beats come in; a front end without a strap keeps them all.
 //
@@ -28,12 +34,16 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "processor/stillpoint_processor.hpp"
 #include "stillpoint/heart_monitor.hpp"
 #include "stillpoint/heart_pace.hpp"
+#include "stillpoint/resonance.hpp"
+#include "stillpoint/wait_free_spsc_queue.hpp"
 
 namespace stillpoint::app {
 
@@ -59,6 +69,13 @@ class AppHeart : private juce::Timer {
     std::uint64_t refusedMeasurements() const noexcept { return refusedMeasurements_; }
     /// Why the last one was refused ("" before any): the parser's words.
     std::string lastRefusal() const { return lastRefusal_.data(); }
+    /// The session that plays as a resonance assessment: its paced blocks
+    /// (pacedBlocks) over the beats kept since it started (analyseResonance).
+    /// `error` says why no pace was chosen: too few beats, or a session with
+    /// fewer than two paced blocks (not an assessment).
+    heart::ResonanceResult assessment() const;
+    /// The beats kept since the session started.
+    std::size_t recordedBeats() const noexcept { return recording_.size(); }
 
     // Message thread.
     /// Read the engine's events and clock, update the monitor, and let the
@@ -73,6 +90,8 @@ class AppHeart : private juce::Timer {
     void restart(std::shared_ptr<const Program> program, double sampleRate);
     /// Feed the follower the heard events and send the pace it sets.
     void steer(double now, const SessionState& session);
+    /// Keep the beats pushed since the last tick, placed on the session's clock.
+    void record(double now);
 
     plugin::StillpointProcessor& processor_;
     heart::HeartMonitor monitor_;
@@ -82,6 +101,11 @@ class AppHeart : private juce::Timer {
     bool reading_ = false;  ///< beats came in: the heart reads the processor's heard events
     std::atomic<bool> clockRuns_{false};
     std::uint64_t refusedMeasurements_ = 0;
+    // The session's beats for assessment(): queued by the producer, placed
+    // and kept by tick().
+    rt::WaitFreeSpscQueue<double, heart::HeartMonitor::kQueueCapacity> toRecord_;
+    std::vector<heart::Beat> recording_;
+    double lastRecordedSeconds_ = std::numeric_limits<double>::quiet_NaN();
     std::array<char, sizeof(heart::HeartRateParse::error)> lastRefusal_{};
 };
 

@@ -87,6 +87,10 @@ MainComponent::MainComponent(AppPlayer& player, juce::AudioDeviceManager* device
     addButton(saveProfile_, [this] { saveProfile(player_.profile()); });
     addButton(editProfile_, [this] { editProfile(); });
     addButton(audio_, [this] { showAudioSettings(); });
+    addButton(resonance_, [this] { saveAssessedResonance(); });
+    resonance_.setComponentID(kResonanceId);
+    status_.setComponentID(kStatusId);
+    resonance_.setVisible(false);
     audio_.setEnabled(devices_ != nullptr);
     addAndMakeVisible(circle_);
     addAndMakeVisible(progress_);
@@ -211,6 +215,9 @@ juce::String MainComponent::selectProfile(const juce::File& file) {
 void MainComponent::showProfile(const ClientProfile& profile) {
     juce::String info;
     if (profile.paceBpm > 0.0) info << juce::String(profile.paceBpm, 1) << " breaths/min";
+    if (profile.resonanceBpm > 0.0)
+        info << (info.isEmpty() ? "" : ", ") << "resonance "
+             << juce::String(profile.resonanceBpm, 1) << "/min";
     if (!profile.avoid.empty()) {
         juce::StringArray regions;
         for (const auto& r : profile.avoid) regions.add(text(r));
@@ -239,6 +246,20 @@ void MainComponent::saveProfile(ClientProfile profile) {
     readProfiles();
     selectProfile(file);
     status_.setText("Saved " + file.getFullPathName(), juce::dontSendNotification);
+}
+
+void MainComponent::saveAssessedResonance() {
+    const heart::ResonanceResult found = player_.heart().assessment();
+    if (found.chosen < 0) {
+        status_.setText("No resonance pace: " + text(found.error), juce::dontSendNotification);
+        return;
+    }
+    auto profile = player_.profile();
+    profile.resonanceBpm = found.resonanceBpm;
+    saveProfile(profile);
+    status_.setText(
+        "Resonance " + juce::String(found.resonanceBpm, 1) + "/min: " + status_.getText(),
+        juce::dontSendNotification);
 }
 
 void MainComponent::editProfile() {
@@ -334,6 +355,12 @@ void MainComponent::timerCallback() {
         heart_.setTooltip(text(player_.heart().lastRefusal()));
     }
     heart_.setText(heart, juce::dontSendNotification);
+    // The assessment's pace can go to the profile while the assessment is the session.
+    const bool assessing = player_.session().name == kAssessmentName;
+    if (resonance_.isVisible() != assessing) {
+        resonance_.setVisible(assessing);
+        resized();
+    }
     std::vector<double> starts;
     if (s.grounding) {
         progress_.show(s.sectionElapsedSeconds, s.sectionLengthSeconds, {});
@@ -400,6 +427,7 @@ void MainComponent::resized() {
     row(controls, {&slower_, &faster_, &grounding_, &stop_});
     right.removeFromBottom(6);
     auto timeRow = right.removeFromBottom(22);
+    if (resonance_.isVisible()) resonance_.setBounds(timeRow.removeFromRight(150));
     heart_.setBounds(timeRow.removeFromRight(timeRow.getWidth() / 3));
     time_.setBounds(timeRow.withTrimmedLeft(heart_.getWidth()));
     progress_.setBounds(right.removeFromBottom(18));

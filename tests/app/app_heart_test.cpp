@@ -16,8 +16,10 @@
 
 #include "../support/closed_loop_heart.hpp"
 #include "app_player.hpp"
+#include "assessment_heart.hpp"
 #include "osc_packet.hpp"
 #include "osc_remote.hpp"
+#include "session_catalogue.hpp"
 #include "stillpoint/resonance.hpp"
 
 namespace stillpoint::app {
@@ -285,6 +287,35 @@ TEST(AppHeart, StrapNotificationsOverOscAreReadAndHostileOnesCountedWithTheirRea
     EXPECT_EQ(player.heart().lastRefusal(),
               "heart rate measurement (0x2A37): 1 bytes, but its flags announce 3 before any RR "
               "interval (heart rate, energy expended); pass the whole notification");
+}
+
+TEST(AppHeart, AnAssessmentPlayedInTheAppFindsTheHeartsResonance) {
+    AppPlayer player;
+    player.prepare(kRate, kBlock);
+    ASSERT_EQ(player.load({kAssessmentName, heart::assessmentSessionText()}, {}), "");
+    player.play();
+    std::size_t sent = 0;
+    test::playAssessmentWithHeart(player, 5.0, kBlock, sent);
+    ASSERT_GT(sent, 800u);  // about 15 minutes of beats
+    EXPECT_EQ(player.heart().recordedBeats(), sent);
+    const heart::ResonanceResult found = player.heart().assessment();
+    ASSERT_GE(found.chosen, 0) << found.error;
+    EXPECT_EQ(found.paces.size(), std::size(heart::kAssessmentPaces));
+    RecordProperty("found_bpm", std::to_string(found.resonanceBpm));
+    EXPECT_NEAR(found.resonanceBpm, 5.0, 0.5);
+}
+
+TEST(AppHeart, AnyOtherSessionIsNoAssessment) {
+    AppPlayer player;
+    player.prepare(kRate, kBlock);
+    ClientProfile profile;
+    profile.resonanceBpm = 6.0;
+    ASSERT_EQ(player.load(kResonanceStep, profile), "");  // one paced step: nothing to compare
+    const heart::ResonanceResult found = player.heart().assessment();
+    EXPECT_EQ(found.chosen, -1);
+    EXPECT_EQ(found.error,
+              "the session playing is not a resonance assessment (no two paces to compare); play "
+              "the resonance assessment with the strap's beats coming in");
 }
 
 }  // namespace

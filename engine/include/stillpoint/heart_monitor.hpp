@@ -33,6 +33,13 @@ inline constexpr double kStreamLostSeconds = 5.0;
 /// A beat placed this far behind the clock is moved to the clock.
 inline constexpr double kStreamGapSeconds = 3.0;
 
+/// Where a beat of `rrMs` pushed without a time falls, the last beat at
+/// `lastBeatSeconds` (NaN: none yet) and the consumer's clock at `nowSeconds`
+/// (see Time above). Wait-free.
+double placeBeat(double lastBeatSeconds, double rrMs, double nowSeconds) noexcept;
+/// An interval that can move the clock at all (NaN, 0 and hours cannot).
+bool plausibleInterval(double rrMs) noexcept;
+
 /// What the heart stream says now. Fold into a session state as one block.
 struct HeartState {
     bool live = false;             ///< an accepted beat within kStreamLostSeconds
