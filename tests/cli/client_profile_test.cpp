@@ -135,6 +135,15 @@ TEST_F(ProfileFiles, OnlyASafeResonancePaceIsRecorded) {
     EXPECT_FALSE(fs::exists(file));
 }
 
+TEST_F(ProfileFiles, AFileTooLargeToBeAProfileIsNamedUnread) {
+    const auto file = path("huge.json");
+    write(file, "{\"name\": \"" + std::string(2u << 20, 'x') + "\"}");
+    EXPECT_EQ(loadProfile(file).error,
+              file +
+                  ": error: 2097164 bytes is no client profile (one is a small JSON file, under "
+                  "1 MB); check the path");
+}
+
 TEST(ProfileText, FieldsLeftOutKeepTheirDefaults) {
     const auto read = profileFromJson(R"({"name": "B"})", "b.json");
     ASSERT_EQ(read.error, "");

@@ -14,6 +14,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+/// A profile is a few hundred bytes; a larger file is the wrong file.
+constexpr std::uintmax_t kMaxProfileBytes = 1u << 20;
+
 // Ordered: a profile rewritten keeps its fields in the order they were written.
 using Json = nlohmann::ordered_json;
 
@@ -214,6 +217,12 @@ ProfileResult profileFromJson(const std::string& text, const std::string& path) 
 }
 
 ProfileResult loadProfile(const std::string& path) {
+    std::error_code unknown;
+    if (const auto bytes = fs::file_size(path, unknown); !unknown && bytes > kMaxProfileBytes)
+        return {{},
+                path + ": error: " + std::to_string(bytes) +
+                    " bytes is no client profile (one is a small JSON file, under 1 MB); check "
+                    "the path"};
     std::string text;
     if (!readFile(path, text)) return {{}, path + ": error: no such profile file; check the path"};
     return profileFromJson(text, path);
