@@ -54,7 +54,7 @@ commands:
                [--summary FILE] [--quiet]
         Render a catalogue: one job per manifest row (session, output,
         and any render option: rate, channels, avoid, voice, voice-pack,
-        resonance, profile, pace, haptic-channel, haptic-cap, captions). Every row is checked first
+        resonance, pace, haptic-channel, haptic-cap, captions). Every row is checked first
         (MANIFEST:line:col: error: ...; nothing renders while one is
         wrong). Each file is written as OUTPUT-STEM.KEY.EXT under DIR, KEY
         a hash of the session text, the options and the engine, so a rerun
@@ -196,7 +196,8 @@ options:
   --profile FILE       a client profile (JSON, as the therapist app and
                        `stillpoint resonance --save-profile` write it): its
                        "resonance" is what `pace: resonance` steps breathe
-                       (render, render-batch, play); --resonance wins.
+                       (render, play; a manifest row gives `resonance`);
+                       --resonance wins.
   --pace BPM           the listener's own breathing pace, e.g. --pace 6 (check,
                        info, render, captions, haptics, play; a manifest's
                        pace): every breathe step breathes it steadily, in

@@ -25,7 +25,7 @@ const std::vector<OptionSpec>& renderSettingOptions() {
     static const std::vector<OptionSpec> options{
         {"rate", 0, true},    {"channels", 0, true}, {"captions", 0, true}, kAvoidOption,
         kResonanceOption,     kPaceOption,           kVoiceOption,          kVoicePackOption,
-        kHapticChannelOption, kHapticCapOption,      kProfileOption};
+        kHapticChannelOption, kHapticCapOption};
     return options;
 }
 
