@@ -161,6 +161,14 @@ TEST(ProfileErrors, SyntaxErrorNamesFileLineAndColumn) {
               "number literal; expected ':'; fix the JSON syntax there");
 }
 
+TEST(ProfileErrors, ANumberTooLargeForADoubleIsNamedNotThrown) {
+    EXPECT_EQ(profileFromJson("{\n  \"resonance\": 1e400\n}", "a.json").error,
+              "a.json:2:16: error: 1e400 is too large a number; write one such as 5.5");
+    EXPECT_EQ(profileFromJson("{\"pace\": " + std::string(40, '9') + "e99999}", "a.json").error,
+              "a.json:1:10: error: 999999999999999999999999... is too large a number; write one "
+              "such as 5.5");
+}
+
 TEST(ProfileErrors, PaceOutOfRangeNamesItsLineColumnAndTheRange) {
     const auto read = profileFromJson("{\n  \"name\": \"A\",\n  \"pace\": 40\n}", "a.json");
     EXPECT_EQ(read.error, "a.json:3:3: error: \"pace\" is 40; use 0 to 20");

@@ -165,6 +165,22 @@ bool parseJson(const std::string& text, const std::string& path, Json& root, std
         const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
         error = path + ":" + placeOf(text, at) + ": error: " + what + "; fix the JSON syntax there";
         return false;
+    } catch (const Json::out_of_range& e) {
+        // "... number overflow parsing '1e400'": no position, but the number's own text.
+        const std::string what = e.what();
+        const auto open = what.find('\'');
+        const auto close = what.rfind('\'');
+        const std::string number = open != std::string::npos && close > open
+                                       ? what.substr(open + 1, close - open - 1)
+                                       : "";
+        const auto at = number.empty() ? std::string::npos : text.find(number);
+        error = path + ":" + placeOf(text, at == std::string::npos ? 0 : at) +
+                ": error: " + (number.size() > 24 ? number.substr(0, 24) + "..." : number) +
+                " is too large a number; write one such as 5.5";
+        return false;
+    } catch (const Json::exception& e) {  // none other is known; never let one escape
+        error = path + ":1:1: error: " + std::string(e.what()) + "; fix the JSON there";
+        return false;
     }
 }
 
