@@ -10,9 +10,6 @@ constexpr std::size_t kRecordingReserve = 2048;  // a 15-minute assessment's bea
 constexpr std::size_t kMaxRecordedBeats = std::size_t{1} << 17;  // over a day at 80/min
 
 }  // namespace
-}  // namespace stillpoint::app
-
-namespace stillpoint::app {
 
 AppHeart::AppHeart(plugin::StillpointProcessor& processor) : processor_(processor) {
     startTimerHz(kTickHz);
