@@ -1,5 +1,6 @@
 // `play --heart FILE`: beats replayed on the session's clock into the heart
-// monitor while a `pace: resonance` step plays; the notes when following
+// monitor while a `pace: resonance` step plays at a client profile's
+// resonance pace; the notes when following
 // starts and when the beats stop, the same moments in the event log, and
 // the artefact summary at the end.
 #include <gtest/gtest.h>
@@ -22,14 +23,18 @@ TEST(live_heart, ABeatFileIsFollowedNotedWhenItEndsAndSummarised) {
     const fs::path dir =
         fs::temp_directory_path() / ("stillpoint-heart-" + std::to_string(::getpid()));
     fs::create_directories(dir);
-    // Twelve beats of a second, one of them far out of range: the beats end at 13 s.
+    // Twelve beats of a second, one of them far out of range (it still moves
+    // time on): the beats end 16 s in.
     std::ofstream(dir / "rr.txt")
         << "1000\n1000\n1000\n5000\n1000\n1000\n1000\n1000\n1000\n1000\n1000\n1000\n";
     const std::string session = std::string(STILLPOINT_TEST_DATA_DIR) + "/../live/heart.yaml";
+    // The listener's resonance pace from a client profile, as the app writes it.
+    std::ofstream(dir / "client.json") << "{\"name\": \"Ana\", \"resonance\": 6}\n";
     const std::string command =
         server.environment() + " " + STILLPOINT_CLI_PATH + " play " + session +
-        " --api jack --resonance 6 --heart " + (dir / "rr.txt").string() + " --events " +
-        (dir / "events.log").string() + " </dev/null >/dev/null 2>" + (dir / "stderr").string();
+        " --api jack --profile " + (dir / "client.json").string() + " --heart " +
+        (dir / "rr.txt").string() + " --events " + (dir / "events.log").string() +
+        " </dev/null >/dev/null 2>" + (dir / "stderr").string();
     const int status = std::system(command.c_str());
     std::stringstream err, events;
     err << std::ifstream(dir / "stderr").rdbuf();
