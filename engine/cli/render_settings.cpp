@@ -51,7 +51,6 @@ std::string readRenderSettings(const Arguments& a, RenderSettings& settings) {
         return "--resonance " + *a.value("resonance") +
                " is not a resonance pace; use 4.5 to 7 breaths/min, e.g. 5.5";
     if (settings.plan.paceBpm && std::isnan(*settings.plan.paceBpm)) return paceOptionProblem();
-    if (std::string problem = readProfileOption(a, settings.plan); !problem.empty()) return problem;
     settings.voicePack = voicePackFrom(a);
     return {};
 }
