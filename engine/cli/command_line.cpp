@@ -35,7 +35,8 @@ commands:
   render FILE|NAME -o OUT.wav|.flac|.ogg|.opus|.mp3 [--rate HZ] [--channels 1|2]
          [--haptic-channel lra|shaker] [--haptic-cap 0..1]
          [--avoid REGION,...] [--captions vtt|srt] [--voice [ENGINE:]NAME]
-         [--voice-pack DIR] [--resonance BPM] [--pace BPM] [--quiet]
+         [--voice-pack DIR] [--resonance BPM] [--profile FILE] [--pace BPM]
+         [--quiet]
         Render a session to an audio file (default 48000 Hz, stereo),
         loudness-calibrated to -16 LUFS with a -1 dBTP true-peak ceiling.
         NAME: a session `stillpoint sessions` lists (a file of that name
@@ -99,7 +100,7 @@ commands:
        [--events FILE] [--callback-stats FILE]
        [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]
        [--voice [ENGINE:]NAME] [--voice-pack DIR] [--heart FILE|FIFO|-]
-       [--resonance BPM] [--pace BPM]
+       [--resonance BPM] [--profile FILE] [--pace BPM]
         Play a session in real time and steer it while it plays. Every
         change fades; nothing jumps. NAME: a session `stillpoint sessions`
         lists (a file of that name wins). The stream starts at once: the
@@ -146,10 +147,14 @@ commands:
               their time (stop and grounding are always taken); after 20
               refused lines a count is printed every 5 s instead.
         --events: write every engine event as 'SAMPLE TYPE INDEX VALUE',
-              and each command sent as 'SAMPLE command:TYPE INDEX VALUE'.
+              each command sent as 'SAMPLE command:TYPE INDEX VALUE', and
+              with --heart what the heart did to the pace as
+              'SAMPLE heart:WHAT 0 PACE' (Following, Pace, StreamLost,
+              StreamFound, HandedBack).
         --callback-stats: write the audio callback's median, 99th
               percentile and maximum time as a share of the block's budget.
   resonance --heart FILE [--session FILE] [--voice-pack DIR]
+            [--save-profile PROFILE.json]
         The resonance assessment of a heart recording that starts with
         the assessment session (`--print-session` writes it out; play it
         with a strap on). For each pace (6.5, 6, 5.5, 5, 4.5/min): beats,
@@ -159,7 +164,11 @@ commands:
         `SECONDS MS` per line; artefacts (outside 300-2000 ms, jumps over
         20 %) are refused and counted. --session: the assessment that
         was played, when it was not the built-in one (its fixed-pace
-        breathe steps are the paces). See docs/heart.md.
+        breathe steps are the paces). --save-profile: record the pace
+        found as the client profile's "resonance" (a new profile if there
+        is none; its other fields are kept; written whole or not at all),
+        for play --profile, render --profile and the therapist app.
+        See docs/heart.md.
   devices
         List audio APIs and their output devices (ids, names, channels,
         rates): the APIs and devices play can be given.
@@ -191,6 +200,11 @@ options:
   --resonance BPM      the listener's resonance pace (4.5-7), found by
                        `stillpoint resonance`: what `pace: resonance` steps
                        breathe (check, info, render, captions, haptics, play).
+  --profile FILE       a client profile (JSON, as the therapist app and
+                       `stillpoint resonance --save-profile` write it): its
+                       "resonance" is what `pace: resonance` steps breathe
+                       (render, play; a manifest row gives `resonance`);
+                       --resonance wins.
   --pace BPM           the listener's own breathing pace, e.g. --pace 6 (check,
                        info, render, captions, haptics, play; a manifest's
                        pace): every breathe step breathes it steadily, in

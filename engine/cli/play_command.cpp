@@ -42,7 +42,7 @@ constexpr const char* kUsage =
     "                            [--events FILE] [--callback-stats FILE]\n"
     "                            [--haptic-channel lra|shaker] [--haptic-cap 0..1] [--rumble]\n"
     "                            [--voice [ENGINE:]NAME] [--voice-pack DIR]\n"
-    "                            [--heart FILE|FIFO|-] [--resonance BPM]\n"
+    "                            [--heart FILE|FIFO|-] [--resonance BPM] [--profile FILE]\n"
     "                            [--pace BPM]\n";
 
 // For listening: ~21 ms at 48 kHz costs a meditation nothing and rides out a
@@ -99,6 +99,7 @@ const CommandSyntax& playSyntax() {
                                        {"callback-stats", 0, true},
                                        kAvoidOption,
                                        kResonanceOption,
+                                       kProfileOption,
                                        kPaceOption,
                                        kHapticChannelOption,
                                        kHapticCapOption,
@@ -175,7 +176,12 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
         }
     }
 
-    auto loaded = loadProgram(a.positional.front(), planOptionsFrom(a), err);
+    PlanOptions plan = planOptionsFrom(a);
+    if (const std::string problem = readProfileOption(a, plan); !problem.empty()) {
+        err << "stillpoint play: " << problem << '\n';
+        return kExitUsage;
+    }
+    auto loaded = loadProgram(a.positional.front(), plan, err);
     if (!loaded.program) return loaded.exitCode;
 
     // Before the stream opens: a server that dies mid-play ends in "lost", never an abort.

@@ -11,6 +11,7 @@
 #include "progress_bar.hpp"
 #include "render_job.hpp"
 #include "session_finder.hpp"
+#include "session_loader.hpp"
 #include "stillpoint/offline_render.hpp"
 #include "time_format.hpp"
 
@@ -22,13 +23,16 @@ constexpr const char* kUsage =
     "                         [--rate 44100|48000|88200|96000|176400|192000] [--channels 1|2]\n"
     "                         [--haptic-channel lra|shaker] [--haptic-cap 0..1]\n"
     "                         [--avoid REGION,...] [--captions vtt|srt] [--voice [ENGINE:]NAME]\n"
-    "                         [--voice-pack DIR] [--resonance BPM] [--pace BPM] [--quiet]\n";
+    "                         [--voice-pack DIR] [--resonance BPM] [--profile FILE] [--pace BPM]\n"
+    "                         [--quiet]\n";
 
 }  // namespace
 
 const CommandSyntax& renderSyntax() {
     static const CommandSyntax syntax = [] {
-        std::vector<OptionSpec> options{{"output", 'o', true}, {"quiet", 'q', false}};
+        // --profile is render's own: a manifest row gives `resonance`, so its
+        // content key is the pace itself, never a file that may change.
+        std::vector<OptionSpec> options{{"output", 'o', true}, {"quiet", 'q', false}, kProfileOption};
         options.insert(options.end(), renderSettingOptions().begin(), renderSettingOptions().end());
         return CommandSyntax{"render", kUsage, std::move(options)};
     }();
@@ -48,7 +52,9 @@ int runRender(const Args& args, std::ostream& out, std::ostream& err) {
         return kExitUsage;
     }
     RenderSettings settings;
-    if (const std::string problem = readRenderSettings(a, settings); !problem.empty()) {
+    std::string problem = readRenderSettings(a, settings);
+    if (problem.empty()) problem = readProfileOption(a, settings.plan);
+    if (!problem.empty()) {
         err << "stillpoint render: " << problem << '\n';
         return kExitUsage;
     }

@@ -1,5 +1,6 @@
 // `stillpoint resonance --heart FILE`: the resonance assessment of a
 // recording whose beats start with the assessment session.
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
@@ -9,6 +10,8 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "session_loader.hpp"
+#include "stillpoint/client_profile.hpp"
+#include "stillpoint/output_file.hpp"
 #include "stillpoint/resonance.hpp"
 #include "stillpoint/session_parser.hpp"
 #include "stillpoint/unsafe_characters.hpp"
@@ -19,8 +22,11 @@ namespace {
 constexpr std::uintmax_t kMaxBeatFileBytes = 64u << 20;  // days of beats
 constexpr const char* kUsage =
     "usage: stillpoint resonance --heart FILE [--session FILE] [--voice-pack DIR]\n"
+    "                            [--save-profile PROFILE.json]\n"
     "       stillpoint resonance --print-session\n";
 constexpr const char* kBuiltInName = "resonance-assessment.yaml";
+/// `--save-profile FILE`: the pace found is recorded in this client profile.
+const OptionSpec kSaveProfileOption{"save-profile", 0, true};
 
 /// The assessment as the listener heard it: narrated, so each pace starts
 /// where it did in play.
@@ -90,7 +96,7 @@ const CommandSyntax& resonanceSyntax() {
     static const CommandSyntax syntax{
         "resonance",
         kUsage,
-        {{"heart", 0, true}, {"session", 0, true}, {"print-session", 0, false}, kVoicePackOption}};
+        {{"heart", 0, true}, {"session", 0, true}, {"print-session", 0, false}, kVoicePackOption, kSaveProfileOption}};
     return syntax;
 }
 
@@ -110,6 +116,19 @@ int runResonance(const Args& args, std::ostream& out, std::ostream& err) {
         return kExitOk;
     }
     const std::string path = *arguments.value("heart");
+    const auto profile = arguments.value(kSaveProfileOption.name);
+    // Checked before the work: a profile that cannot take the pace is said at once.
+    if (profile) {
+        if (const auto target = checkOutputFile(*profile, {path}); !target.ok()) {
+            err << "stillpoint resonance: " << escapeForDisplay(target.problem) << '\n';
+            return kExitIo;
+        }
+        if (std::filesystem::exists(*profile))
+            if (const ProfileResult read = loadProfile(*profile); !read.error.empty()) {
+                err << escapeForDisplay(read.error) << '\n';
+                return kExitInvalidSession;
+            }
+    }
     std::string text;
     if (!readBeatFile(path, text, err)) return kExitIo;
     const heart::BeatFile beats = heart::readBeats(text, path);
@@ -132,6 +151,14 @@ int runResonance(const Args& args, std::ostream& out, std::ostream& err) {
         return kExitInvalidSession;
     }
     out << "resonance pace: " << std::setprecision(1) << result.resonanceBpm << " breaths/min\n";
+    if (profile) {
+        if (const std::string error = saveResonanceToProfile(result.resonanceBpm, *profile);
+            !error.empty()) {
+            err << "stillpoint resonance: " << escapeForDisplay(error) << '\n';
+            return kExitIo;
+        }
+        out << "saved to " << escapeForDisplay(*profile) << '\n';
+    }
     return kExitOk;
 }
 

@@ -5,6 +5,7 @@
 
 #include "counted.hpp"
 #include "exit_codes.hpp"
+#include "stillpoint/client_profile.hpp"
 #include "stillpoint/narration.hpp"
 #include "stillpoint/pace_range.hpp"
 #include "stillpoint/resonance.hpp"
@@ -47,11 +48,20 @@ PlanOptions planOptionsFrom(const Arguments& arguments) {
         options.voice = parseVoiceName(*voice, unknownEngine).value_or(VoiceName{{}, *voice, {}});
     }
     if (auto resonance = arguments.value(kResonanceOption.name))
-        options.resonanceBpm =
-            paceIn(*resonance, PaceRange{heart::kMinResonancePace, heart::kMaxResonancePace});
+        options.resonanceBpm = paceIn(*resonance, kResonancePaceRange);
     if (auto pace = arguments.value(kPaceOption.name))
         options.paceBpm = paceIn(*pace, kListenerPaceRange);
     return options;
+}
+
+std::string readProfileOption(const Arguments& arguments, PlanOptions& options) {
+    const auto path = arguments.value(kProfileOption.name);
+    if (!path) return {};
+    const ProfileResult read = loadProfile(*path);
+    if (!read.error.empty()) return escapeForDisplay(read.error);
+    if (!options.resonanceBpm && read.profile.resonanceBpm > 0.0)
+        options.resonanceBpm = read.profile.resonanceBpm;
+    return {};
 }
 
 std::string paceOptionProblem() {

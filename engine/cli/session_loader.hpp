@@ -27,9 +27,16 @@ inline const OptionSpec kVoiceOption{"voice", 0, true};
 inline const OptionSpec kResonanceOption{"resonance", 0, true};
 /// `--pace BPM`: the listener's own breathing pace for every breathe step.
 inline const OptionSpec kPaceOption{"pace", 0, true};
+/// `--profile FILE`: a client profile (client_profile.hpp); its resonance
+/// pace is what `pace: resonance` steps breathe (a --resonance beside it wins).
+inline const OptionSpec kProfileOption{"profile", 0, true};
 /// Options not given well (a --resonance or --pace out of range) come back
 /// as NaN, which loadProgram and readRenderSettings refuse.
 PlanOptions planOptionsFrom(const Arguments& arguments);
+/// Reads `--profile FILE` into `options` (its resonance pace, unless
+/// --resonance was given). "" when there is none or it reads well; else the
+/// error naming the file, line and column.
+std::string readProfileOption(const Arguments& arguments, PlanOptions& options);
 /// Why a --pace is refused: the safe range and an example.
 std::string paceOptionProblem();
 

@@ -3,8 +3,16 @@
 // `pace: resonance` step plays, a HeartPaceFollower steers its breath within
 // the safety limits (heart_pace.hpp), through the processor's FollowPace
 // control; while the therapist has set a pace (slower, faster, a profile's
-// pace) that pace is theirs and the heart's steps are not sent. Heart rate
-// and coherence are for the window and the remote.
+// pace) that pace is theirs and the heart's steps are not sent. Heart rate,
+// coherence, artefacts, whether beats come and the pace the heart sets go
+// into the session's state (StillpointProcessor::setHeart, after every
+// tick), where the window and the remote read them.
+//
+// Assessment: the beats of the session that plays are also kept, on its
+// clock from its start, so a resonance assessment played in the app (the
+// built-in one is in the catalogue) is analysed here as `stillpoint
+// resonance` analyses a recording (assessment()); the therapist saves the
+// pace found to the client's profile.
 //
 // Events: the processor's heard events (popHeardEvent, one reader) are read
 // only once beats come in; a front end without a strap keeps them all.
@@ -16,21 +24,26 @@
 // start) begins with no beats.
 //
 // Threads: pushRr from one producer thread at a time (wait-free, no
-// allocation); tick() and state() on the message thread, where a timer calls
-// tick() kTickHz times a second.
+// allocation); pushMeasurement, tick() and state() on the message thread,
+// where a timer calls tick() kTickHz times a second.
 #pragma once
 
 #include <juce_events/juce_events.h>
 
+#include <array>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "processor/stillpoint_processor.hpp"
 #include "stillpoint/heart_monitor.hpp"
 #include "stillpoint/heart_pace.hpp"
+#include "stillpoint/resonance.hpp"
+#include "stillpoint/wait_free_spsc_queue.hpp"
 
 namespace stillpoint::app {
 
@@ -46,6 +59,24 @@ class AppHeart : private juce::Timer {
     /// False when refused: the session's clock is still, or the queue is full.
     bool pushRr(double rrMs) noexcept;
 
+    // Message thread (the OSC remote's).
+    /// A strap's Bluetooth Heart Rate Measurement notification (0x2A37) as it
+    /// arrived: its RR intervals go in as pushRr's do. A malformed packet
+    /// (short, flags its bytes do not bear out, too many intervals, bytes
+    /// left over) pushes nothing, is counted, and its reason is kept.
+    heart::HeartRateParse pushMeasurement(const std::uint8_t* bytes, std::size_t size) noexcept;
+    /// Notifications refused as malformed since the app started.
+    std::uint64_t refusedMeasurements() const noexcept { return refusedMeasurements_; }
+    /// Why the last one was refused ("" before any): the parser's words.
+    std::string lastRefusal() const { return lastRefusal_.data(); }
+    /// The session that plays as a resonance assessment: its paced blocks
+    /// (pacedBlocks) over the beats kept since it started (analyseResonance).
+    /// `error` says why no pace was chosen: too few beats, or a session with
+    /// fewer than two paced blocks (not an assessment).
+    heart::ResonanceResult assessment() const;
+    /// The beats kept since the session started.
+    std::size_t recordedBeats() const noexcept { return recording_.size(); }
+
     // Message thread.
     /// Read the engine's events and clock, update the monitor, and let the
     /// follower steer (the timer's work; tests call it after each block).
@@ -53,12 +84,14 @@ class AppHeart : private juce::Timer {
     heart::HeartState state() const noexcept { return monitor_.state(); }
     /// The pace the heart has set, 0 while the session's own plays.
     double followedBpm() const noexcept { return follower_ ? follower_->followedBpm() : 0.0; }
-    /// "" before any beat; "heart lost"; "62 bpm"; "62 bpm, coherence 0.71".
-    std::string describe() const;
 
   private:
     void timerCallback() override { tick(); }
     void restart(std::shared_ptr<const Program> program, double sampleRate);
+    /// Feed the follower the heard events and send the pace it sets.
+    void steer(double now, const SessionState& session);
+    /// Keep the beats pushed since the last tick, placed on the session's clock.
+    void record(double now);
 
     plugin::StillpointProcessor& processor_;
     heart::HeartMonitor monitor_;
@@ -67,6 +100,13 @@ class AppHeart : private juce::Timer {
     std::int64_t lastOutputSample_ = -1;
     bool reading_ = false;  ///< beats came in: the heart reads the processor's heard events
     std::atomic<bool> clockRuns_{false};
+    std::uint64_t refusedMeasurements_ = 0;
+    // The session's beats for assessment(): queued by the producer, placed
+    // and kept by tick().
+    rt::WaitFreeSpscQueue<double, heart::HeartMonitor::kQueueCapacity> toRecord_;
+    std::vector<heart::Beat> recording_;
+    double lastRecordedSeconds_ = std::numeric_limits<double>::quiet_NaN();
+    std::array<char, sizeof(heart::HeartRateParse::error)> lastRefusal_{};
 };
 
 }  // namespace stillpoint::app

@@ -157,6 +157,7 @@ PlayerState AppPlayer::state() const {
     s.preparation =
         plugin::preparationStatus(processor_.preparation(), session.waitingForNarration);
     s.voiceProblem = processor_.narrationProblem().toStdString();
+    s.heart = session.heart;
     // The narrated program (real line lengths) once made, the plan until
     // then: the one whose lines the state's indices point into.
     if (const auto program = this->program()) {

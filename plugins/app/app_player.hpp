@@ -18,11 +18,11 @@
 #include <string>
 
 #include "app_heart.hpp"
-#include "client_profile.hpp"
 #include "processor/playback_display.hpp"
 #include "processor/session_library.hpp"
 #include "processor/stillpoint_processor.hpp"
 #include "processor_host.hpp"
+#include "stillpoint/client_profile.hpp"
 
 namespace stillpoint::app {
 
@@ -51,6 +51,7 @@ struct PlayerState {
     std::string preparation;
     /// Why the voice is missing or partly synthesised, "" when all is well.
     std::string voiceProblem;
+    SessionHeart heart;   ///< the listener's heart (connected: beats came in over the remote)
 };
 
 const char* phaseName(int phase);

@@ -5,6 +5,7 @@
 #include "editor/breath_shape.hpp"
 #include "output_settings.hpp"
 #include "profile_editor.hpp"
+#include "stillpoint/heart_monitor.hpp"
 #include "stillpoint/narration.hpp"
 
 namespace stillpoint::app {
@@ -86,6 +87,10 @@ MainComponent::MainComponent(AppPlayer& player, juce::AudioDeviceManager* device
     addButton(saveProfile_, [this] { saveProfile(player_.profile()); });
     addButton(editProfile_, [this] { editProfile(); });
     addButton(audio_, [this] { showAudioSettings(); });
+    addButton(resonance_, [this] { saveAssessedResonance(); });
+    resonance_.setComponentID(kResonanceId);
+    status_.setComponentID(kStatusId);
+    resonance_.setVisible(false);
     audio_.setEnabled(devices_ != nullptr);
     addAndMakeVisible(circle_);
     addAndMakeVisible(progress_);
@@ -210,6 +215,9 @@ juce::String MainComponent::selectProfile(const juce::File& file) {
 void MainComponent::showProfile(const ClientProfile& profile) {
     juce::String info;
     if (profile.paceBpm > 0.0) info << juce::String(profile.paceBpm, 1) << " breaths/min";
+    if (profile.resonanceBpm > 0.0)
+        info << (info.isEmpty() ? "" : ", ") << "resonance "
+             << juce::String(profile.resonanceBpm, 1) << "/min";
     if (!profile.avoid.empty()) {
         juce::StringArray regions;
         for (const auto& r : profile.avoid) regions.add(text(r));
@@ -230,7 +238,7 @@ void MainComponent::saveProfile(ClientProfile profile) {
                           ? profileFiles_[index]
                           : folders_.profiles.getNonexistentChildFile("Client", ".json", false);
     if (profile.name.empty()) profile.name = file.getFileNameWithoutExtension().toStdString();
-    const auto error = app::saveProfile(profile, file.getFullPathName().toStdString());
+    const auto error = stillpoint::saveProfile(profile, file.getFullPathName().toStdString());
     if (!error.empty()) {
         status_.setText(text(error), juce::dontSendNotification);
         return;
@@ -238,6 +246,20 @@ void MainComponent::saveProfile(ClientProfile profile) {
     readProfiles();
     selectProfile(file);
     status_.setText("Saved " + file.getFullPathName(), juce::dontSendNotification);
+}
+
+void MainComponent::saveAssessedResonance() {
+    const heart::ResonanceResult found = player_.heart().assessment();
+    if (found.chosen < 0) {
+        status_.setText("No resonance pace: " + text(found.error), juce::dontSendNotification);
+        return;
+    }
+    auto profile = player_.profile();
+    profile.resonanceBpm = found.resonanceBpm;
+    saveProfile(profile);
+    status_.setText(
+        "Resonance " + juce::String(found.resonanceBpm, 1) + "/min: " + status_.getText(),
+        juce::dontSendNotification);
 }
 
 void MainComponent::editProfile() {
@@ -331,10 +353,23 @@ void MainComponent::timerCallback() {
             clock(s.elapsedSeconds) + " elapsed      " + clock(s.remainingSeconds) + " remaining";
     if (s.paused && !s.finished) times << "      paused";
     time_.setText(times, juce::dontSendNotification);
-    juce::String heart = text(player_.heart().describe());
-    if (const double followed = player_.heart().followedBpm(); followed > 0.0)
+    // The heart as the session's state carries it.
+    juce::String heart = text(heart::describeHeart(s.heart));
+    if (const double followed = s.heart.followedPaceBpm; followed > 0.0)
         heart << "   pace " << juce::String(followed, 2) << "/min from the heart";
+    // A strap's malformed notifications over the remote: counted, the last one's reason on hover.
+    if (const auto refused = player_.heart().refusedMeasurements(); refused > 0) {
+        heart << "   " << juce::String(refused) << " strap packet" << (refused == 1 ? "" : "s")
+              << " refused";
+        heart_.setTooltip(text(player_.heart().lastRefusal()));
+    }
     heart_.setText(heart, juce::dontSendNotification);
+    // The assessment's pace can go to the profile while the assessment is the session.
+    const bool assessing = player_.session().name == kAssessmentName;
+    if (resonance_.isVisible() != assessing) {
+        resonance_.setVisible(assessing);
+        resized();
+    }
     std::vector<double> starts;
     if (s.grounding) {
         progress_.show(s.sectionElapsedSeconds, s.sectionLengthSeconds, {});
@@ -401,6 +436,7 @@ void MainComponent::resized() {
     row(controls, {&slower_, &faster_, &grounding_, &stop_});
     right.removeFromBottom(6);
     auto timeRow = right.removeFromBottom(22);
+    if (resonance_.isVisible()) resonance_.setBounds(timeRow.removeFromRight(150));
     heart_.setBounds(timeRow.removeFromRight(timeRow.getWidth() / 3));
     time_.setBounds(timeRow.withTrimmedLeft(heart_.getWidth()));
     progress_.setBounds(right.removeFromBottom(18));

@@ -35,6 +35,11 @@ class MainComponent : public juce::Component, private juce::ListBoxModel, privat
     static constexpr const char* kCareId = "care";
     /// The listener's heart rate and coherence, beside the time (AppHeart::describe).
     static constexpr const char* kHeartId = "heart";
+    /// "Resonance to profile": shown while the resonance assessment is the
+    /// session; saves the pace it finds (AppHeart::assessment) to the profile.
+    static constexpr const char* kResonanceId = "resonance-to-profile";
+    /// The status line (what was saved, what went wrong).
+    static constexpr const char* kStatusId = "status";
     static constexpr const char* kShortcutHelp =
         "Space play/pause   C/Enter continue   H hold   Left/Right section   Down/Up slower/faster "
         "  "
@@ -76,6 +81,8 @@ class MainComponent : public juce::Component, private juce::ListBoxModel, privat
     void saveProfile(ClientProfile profile);
     void showProfile(const ClientProfile& profile);
     void editProfile();
+    /// The assessment's pace into the client's profile, saved; or why there is none.
+    void saveAssessedResonance();
     void showAudioSettings();
     juce::TextButton& addButton(juce::TextButton& button, std::function<void()> action);
 
@@ -93,6 +100,7 @@ class MainComponent : public juce::Component, private juce::ListBoxModel, privat
     juce::TextButton saveProfile_{"Save profile"}, editProfile_{"Edit..."};
     juce::TextButton audio_{"Audio output..."};
     juce::TextButton newCode_{"New code"};
+    juce::TextButton resonance_{"Resonance to profile"};
     juce::Label profileInfo_, title_, section_, caption_, time_, heart_, remote_, help_, status_,
         care_;
     juce::String shownVoiceProblem_;  ///< the voice's problem status_ shows, if any

@@ -26,6 +26,19 @@ class Reader {
         return std::string(reinterpret_cast<const char*>(start), length);
     }
 
+    /// A blob: a 32-bit big-endian size, that many bytes, zeros to four.
+    std::optional<OscBlob> blob() {
+        const auto size = word();
+        if (!size || *size > size_ - at_) return std::nullopt;
+        const std::size_t padded = (std::size_t{*size} + 3) & ~std::size_t{3};
+        if (padded > size_ - at_) return std::nullopt;
+        const auto* start = bytes_ + at_;
+        for (std::size_t i = *size; i < padded; ++i)
+            if (start[i] != 0) return std::nullopt;
+        at_ += padded;
+        return OscBlob{{start, start + *size}};
+    }
+
     std::optional<std::uint32_t> word() {
         if (size_ - at_ < 4) return std::nullopt;
         const auto* p = bytes_ + at_;
@@ -94,6 +107,12 @@ std::optional<OscMessage> parseOscMessage(const std::uint8_t* bytes, std::size_t
                 message.arguments.emplace_back(std::move(*text));
                 break;
             }
+            case 'b': {
+                auto blob = in.blob();
+                if (!blob) return std::nullopt;
+                message.arguments.emplace_back(std::move(*blob));
+                break;
+            }
             default:
                 return std::nullopt;  // a type no control takes
         }
@@ -109,6 +128,7 @@ std::vector<std::uint8_t> encodeOscMessage(const OscMessage& message) {
     for (const auto& argument : message.arguments)
         tags += std::holds_alternative<std::int32_t>(argument) ? 'i'
                 : std::holds_alternative<float>(argument)      ? 'f'
+                : std::holds_alternative<OscBlob>(argument)    ? 'b'
                                                                : 's';
     putString(out, tags);
     for (const auto& argument : message.arguments) {
@@ -118,6 +138,10 @@ std::vector<std::uint8_t> encodeOscMessage(const OscMessage& message) {
             std::uint32_t word = 0;
             std::memcpy(&word, f, sizeof word);
             putWord(out, word);
+        } else if (const auto* blob = std::get_if<OscBlob>(&argument)) {
+            putWord(out, static_cast<std::uint32_t>(blob->bytes.size()));
+            out.insert(out.end(), blob->bytes.begin(), blob->bytes.end());
+            while (out.size() % 4 != 0) out.push_back(0);
         } else {
             putString(out, std::get<std::string>(argument));
         }

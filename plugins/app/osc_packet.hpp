@@ -1,8 +1,9 @@
 // OscPacket: one OSC 1.0 message read from a datagram, strictly. Every byte
 // comes from the network, so a packet is taken only when it is whole and
 // exact: an address starting with '/', a type tag string, each argument of a
-// supported type (i, f, s) complete, every string NUL-terminated and padded
-// with zeros to four bytes, nothing left over. Anything else (a truncated or
+// supported type (i, f, s, b) complete, every string NUL-terminated and
+// padded with zeros to four bytes, every blob's size within the packet and
+// its bytes padded with zeros to four, nothing left over. Anything else (a truncated or
 // garbled packet, a bundle, an unknown type) is no message at all, so it can
 // change nothing.
 //
@@ -18,7 +19,13 @@
 
 namespace stillpoint::app {
 
-using OscArgument = std::variant<std::int32_t, float, std::string>;
+/// An OSC blob (type tag b): bytes as sent, e.g. a heart strap's notification.
+struct OscBlob {
+    std::vector<std::uint8_t> bytes;
+    bool operator==(const OscBlob&) const = default;
+};
+
+using OscArgument = std::variant<std::int32_t, float, std::string, OscBlob>;
 
 struct OscMessage {
     std::string address;

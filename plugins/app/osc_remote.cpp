@@ -87,6 +87,13 @@ void OscRemote::handle(const RemoteRequest& request, const juce::String& senderH
                 player_.heart().pushRr(request.rrMs);
                 return;
             }
+            if (request.control == RemoteControl::HeartMeasurement) {
+                const auto& bytes = request.measurement;
+                // A refused one is counted and said in the window: redraw then.
+                if (!player_.heart().pushMeasurement(bytes.data(), bytes.size()).ok && changed_)
+                    changed_();
+                return;
+            }
             control(request);
             if (changed_) changed_();
             publish();
@@ -171,6 +178,9 @@ void OscRemote::control(const RemoteRequest& request) {
         case RemoteControl::HeartRr:
             player_.heart().pushRr(request.rrMs);
             break;
+        case RemoteControl::HeartMeasurement:
+            player_.heart().pushMeasurement(request.measurement.data(), request.measurement.size());
+            break;
     }
 }
 
@@ -198,8 +208,9 @@ void OscRemote::publish() {
     progress.addFloat32(static_cast<float>(s.sectionElapsedSeconds));
     progress.addFloat32(static_cast<float>(s.sectionLengthSeconds));
     progress.addString(juce::String::fromUTF8(s.caption.c_str()));
-    // The listener's heart: rate, coherence (-1 until 32 s of beats), live.
-    const auto heart = player_.heart().state();
+    // The listener's heart, as the session's state carries it: rate,
+    // coherence (-1 until 32 s of beats), live.
+    const SessionHeart& heart = s.heart;
     juce::OSCMessage heartState(kHeartStateAddress);
     heartState.addFloat32(static_cast<float>(heart.heartRateBpm));
     heartState.addFloat32(heart.coherenceValid ? static_cast<float>(heart.coherence) : -1.0f);

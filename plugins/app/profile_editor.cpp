@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "stillpoint/pace_range.hpp"
 #include "stillpoint/session.hpp"
 
 namespace stillpoint::app {
@@ -20,6 +21,9 @@ juce::String text(const std::string& utf8) {
 /// Sliders move in hundredths, so a profile written by hand (-12.25 dB) shows
 /// and saves unchanged.
 constexpr double kSliderStep = 0.01;
+
+/// The resonance slider's lowest notch, below the safe range: no resonance pace.
+constexpr double kNoResonance = kResonancePaceRange.lowestBpm - 0.1;
 
 /// A slider's value as the profile keeps it: 0.35, not 0.35000000000000003.
 double hundredths(double value) {
@@ -41,6 +45,13 @@ ProfileEditor::ProfileEditor(std::vector<std::string> voices) : voices_(std::mov
     pace_ = &addSlider(kPaceId, "Pace", 0.0, kMaxProfilePace);
     pace_->textFromValueFunction = [](double v) {
         return v < kMinProfilePace ? juce::String("the session's") : juce::String(v, 2) + " /min";
+    };
+
+    resonance_ =
+        &addSlider(kResonanceId, "Resonance", kNoResonance, kResonancePaceRange.highestBpm);
+    resonance_->textFromValueFunction = [](double v) {
+        return kResonancePaceRange.contains(v) ? juce::String(v, 2) + " /min"
+                                               : juce::String("none");
     };
 
     label("Voice");
@@ -77,7 +88,7 @@ ProfileEditor::ProfileEditor(std::vector<std::string> voices) : voices_(std::mov
     };
     addAndMakeVisible(save_);
     show({});
-    setSize(560, 640);
+    setSize(560, 672);
 }
 
 ProfileEditor::~ProfileEditor() = default;
@@ -100,6 +111,8 @@ juce::Slider& ProfileEditor::addSlider(const juce::String& id, const juce::Strin
 void ProfileEditor::show(const ClientProfile& profile) {
     name_.setText(text(profile.name), juce::dontSendNotification);
     pace_->setValue(profile.paceBpm, juce::dontSendNotification);
+    resonance_->setValue(profile.resonanceBpm > 0.0 ? profile.resonanceBpm : kNoResonance,
+                         juce::dontSendNotification);
     haptics_.setToggleState(profile.haptics, juce::dontSendNotification);
     hapticCap_->setValue(profile.hapticCap, juce::dontSendNotification);
     for (std::size_t i = 0; i < kLayerCount; ++i)
@@ -133,6 +146,8 @@ ClientProfile ProfileEditor::edited() const {
     ClientProfile p;
     p.name = name_.getText().toStdString();
     p.paceBpm = pace_->getValue() < kMinProfilePace ? 0.0 : hundredths(pace_->getValue());
+    const double resonance = hundredths(resonance_->getValue());
+    p.resonanceBpm = kResonancePaceRange.contains(resonance) ? resonance : 0.0;
     for (std::size_t i = 0; i < regions_.size(); ++i)
         if (regions_[i]->getToggleState()) p.avoid.push_back(bodyRegions()[i]);
     p.avoid.insert(p.avoid.end(), otherRegions_.begin(), otherRegions_.end());
@@ -166,6 +181,7 @@ void ProfileEditor::resized() {
     };
     row(name_);
     row(*pace_);
+    row(*resonance_);
     row(voice_);
     auto hapticRow = area.removeFromTop(kRow);
     haptics_.setBounds(hapticRow.removeFromLeft(kLabelWidth));

@@ -1,5 +1,6 @@
 // ProfileEditor: a client's profile edited in the window. Name, pace (0: the
-// session's own), the body regions to leave out (a box per region the scans
+// session's own), resonance pace (for `pace: resonance` steps: 4.5-7, or
+// none, the slider's lowest notch), the body regions to leave out (a box per region the scans
 // know), haptics on/off and their cap, a volume per layer and the narration
 // voice. Each edit reaches the player at once through onChange (pace and
 // volumes glide); "Save" hands the profile to onSave, which writes it
@@ -19,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "client_profile.hpp"
+#include "stillpoint/client_profile.hpp"
 
 namespace stillpoint::app {
 
@@ -27,6 +28,7 @@ class ProfileEditor : public juce::Component {
   public:
     static constexpr const char* kNameId = "name";
     static constexpr const char* kPaceId = "pace";
+    static constexpr const char* kResonanceId = "resonance";
     static constexpr const char* kHapticsId = "haptics";
     static constexpr const char* kHapticCapId = "haptic-cap";
     static constexpr const char* kVoiceId = "voice";
@@ -63,6 +65,7 @@ class ProfileEditor : public juce::Component {
     std::vector<std::unique_ptr<juce::Label>> labels_;
     juce::TextEditor name_;
     juce::Slider* pace_ = nullptr;
+    juce::Slider* resonance_ = nullptr;
     juce::Slider* hapticCap_ = nullptr;
     std::array<juce::Slider*, kLayerCount> layers_{};
     std::vector<std::unique_ptr<juce::Slider>> sliders_;

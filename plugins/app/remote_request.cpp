@@ -136,6 +136,14 @@ std::optional<RemoteRequest> decodeRemoteRequest(const OscMessage& message, bool
         request.rrMs = *ms;
         return request;
     }
+    if (address == kHeartMeasurementAddress) {
+        // Any blob: the 0x2A37 parser says what is wrong with a bad one.
+        const auto* blob = own == 1 ? std::get_if<OscBlob>(&args[first]) : nullptr;
+        if (blob == nullptr) return std::nullopt;
+        request.control = RemoteControl::HeartMeasurement;
+        request.measurement = blob->bytes;
+        return request;
+    }
     for (const auto& [controlAddress, control] : kControls) {
         if (address != controlAddress) continue;
         request.control = control;

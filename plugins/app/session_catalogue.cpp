@@ -1,5 +1,6 @@
 #include "session_catalogue.hpp"
 
+#include "stillpoint/resonance.hpp"
 #include "stillpoint/session_parser.hpp"
 
 namespace stillpoint::app {
@@ -22,6 +23,9 @@ CatalogueEntry describe(plugin::SessionText text, bool bundled) {
 std::vector<CatalogueEntry> readCatalogue(const juce::File& userFolder) {
     std::vector<CatalogueEntry> all;
     for (const auto& session : plugin::bundledSessions()) all.push_back(describe(session, true));
+    // The resonance assessment: played with a strap's beats coming in, the
+    // window offers the pace it finds for the client's profile.
+    all.push_back(describe({kAssessmentName, heart::assessmentSessionText()}, true));
     auto files = userFolder.findChildFiles(juce::File::findFiles, false, "*.yaml");
     files.sort();
     for (const auto& file : files) {

@@ -102,6 +102,9 @@ class StillpointProcessor : public juce::AudioProcessor, private juce::Timer {
     /// replaced or a session fading out); false when none. Up to 1024 wait,
     /// later ones are dropped until read. For front ends that forward them.
     bool popHeardEvent(Event& event) noexcept { return heard_.tryPop(event); }
+    /// Message thread: the listener's heart for the session state
+    /// (display().session's `heart`), as the front end that analyses it finds it.
+    void setHeart(const SessionHeart& heart) noexcept { player_.setHeart(heart); }
     juce::AudioProcessorValueTreeState& parameters() noexcept { return parameters_; }
 
     // juce::AudioProcessor

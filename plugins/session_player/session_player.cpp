@@ -532,7 +532,9 @@ const Program* SessionPlayer::playingProgram() const noexcept {
 }
 
 SessionState SessionPlayer::playingState() const noexcept {
-    return active_ ? active_->engine->state() : SessionState{};
+    SessionState state = active_ ? active_->engine->state() : SessionState{};
+    state.heart = heart_.read();
+    return state;
 }
 
 std::int64_t SessionPlayer::playingEngineSample() const noexcept {

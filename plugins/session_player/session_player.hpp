@@ -136,6 +136,10 @@ class SessionPlayer {
     /// Realtime playback waits at check-ins for Continue (the default); false:
     /// the check-in's own wait passes, as in a bounce. Any thread.
     void setWaitAtCheckins(bool wait) noexcept { waitAtCheckins_.store(wait); }
+    /// The listener's heart for playingState() (session_heart.hpp), from
+    /// the thread that analyses it; it holds across relocations and session
+    /// changes. One thread at a time; wait-free.
+    void setHeart(const SessionHeart& heart) noexcept { heart_.publish(heart); }
     /// Audio thread: command or query the engine that is playing (or about to).
     bool pushCommand(const Command& command) noexcept;
     bool popEvent(Event& event) noexcept;
@@ -151,8 +155,8 @@ class SessionPlayer {
     std::int64_t playingEngineSample() const noexcept;
     /// Audio thread: where the session of the engine that plays (or is about
     /// to) is, as that engine published it after its last block
-    /// (session_state.hpp); a default state before one. Its indices point
-    /// into playingProgram().
+    /// (session_state.hpp), with the heart as setHeart last gave it; a
+    /// default state before one. Its indices point into playingProgram().
     SessionState playingState() const noexcept;
     /// Changes each time another engine takes over: its commands start afresh.
     std::uint64_t engineGeneration() const noexcept { return engineGeneration_.load(); }
@@ -246,6 +250,7 @@ class SessionPlayer {
     bool realtimeBlock_ = true;  ///< the block being processed is not an offline bounce's
     std::atomic<bool> hapticsWanted_{true};
     std::atomic<double> hapticCap_{1.0};
+    SessionHeartCell heart_;
     std::atomic<bool> waitAtCheckins_{true};
     std::vector<float> scratch_;          ///< sized in prepare(): where catching up renders to
     std::vector<float> outgoingScratch_;  ///< sized in prepare(): the fading session's block

@@ -17,8 +17,10 @@
 #include "../support/closed_loop_heart.hpp"
 #include "app_player.hpp"
 #include "app_render.hpp"
+#include "assessment_heart.hpp"
 #include "osc_packet.hpp"
 #include "osc_remote.hpp"
+#include "session_catalogue.hpp"
 #include "stillpoint/resonance.hpp"
 
 namespace stillpoint::app {
@@ -127,6 +129,15 @@ TEST(AppHeart, ASyntheticHeartSteersTheResonanceStepWithinTheLimits) {
     EXPECT_TRUE(state.live);
     EXPECT_TRUE(state.coherenceValid);
     EXPECT_GT(state.coherence, 0.5);  // breathing near resonance: one strong rhythm
+    // The session's state (as the window and the remote read it) carries the
+    // pace the heart set, from the next block on.
+    std::vector<float> left(kBlock), right(kBlock);
+    float* out[2] = {left.data(), right.data()};
+    player.render(out, 2, kBlock);
+    const SessionHeart carried = player.display().session.read().heart;
+    EXPECT_TRUE(carried.connected);
+    EXPECT_EQ(carried.followedPaceBpm, player.heart().followedBpm());
+    EXPECT_EQ(carried.coherence, state.coherence);
 }
 
 TEST(AppHeart, ATherapistsPaceStandsOverTheHearts) {
@@ -154,7 +165,7 @@ TEST(AppHeart, BeatsBeforeTheSessionPlaysAreRefused) {
     EXPECT_FALSE(player.heart().pushRr(1000.0));
     player.heart().tick();
     EXPECT_EQ(player.heart().state().counts.total(), 0u);
-    EXPECT_EQ(player.heart().describe(), "");
+    EXPECT_EQ(heart::describeHeart(player.state().heart), "");
 }
 
 int freePort() {
@@ -200,7 +211,14 @@ TEST(AppHeart, BeatsOverOscReachTheMonitorAndTheRemoteGetsItsFigures) {
     EXPECT_TRUE(state.live);
     EXPECT_NEAR(state.heartRateBpm, 60000.0 / ((1020.0 + 1000.0 + 940.0 + 990.0) / 4.0), 0.5);
     EXPECT_FALSE(state.coherenceValid);
-    EXPECT_EQ(player.heart().describe(), "61 bpm");  // no coherence before 32 s of beats
+    // The session's state carries the same figures: the window and the remote read them there.
+    const SessionHeart carried = player.state().heart;
+    EXPECT_TRUE(carried.connected);
+    EXPECT_TRUE(carried.live);
+    EXPECT_EQ(carried.beats, 8u);
+    EXPECT_EQ(carried.artefacts, 1u);
+    EXPECT_EQ(carried.heartRateBpm, state.heartRateBpm);
+    EXPECT_EQ(heart::describeHeart(carried), "61 bpm");  // no coherence before 32 s of beats
 
     // The last /stillpoint/heart the remote sent: f bpm, f coherence (-1: not yet), i live.
     std::optional<OscMessage> published;
@@ -219,6 +237,89 @@ TEST(AppHeart, BeatsOverOscReachTheMonitorAndTheRemoteGetsItsFigures) {
     EXPECT_EQ(std::get<float>(published->arguments[0]), static_cast<float>(state.heartRateBpm));
     EXPECT_EQ(std::get<float>(published->arguments[1]), -1.0f);
     EXPECT_EQ(std::get<std::int32_t>(published->arguments[2]), 1);
+}
+
+TEST(AppHeart, StrapNotificationsOverOscAreReadAndHostileOnesCountedWithTheirReason) {
+    AppPlayer player;
+    ASSERT_EQ(player.load(plugin::bundledSessions().front(), {}), "");
+    player.play();
+    HeadlessClock clock(player, 48000.0);
+    const int port = freePort();
+    int changes = 0;
+    OscRemote remote(player, {port, false, {}}, [&] { ++changes; });
+    ASSERT_TRUE(remote.listening());
+    juce::DatagramSocket out(false);
+    const auto send = [&](std::vector<std::uint8_t> notification) {
+        const auto bytes =
+            encodeOscMessage({"/stillpoint/heart/ble", {OscBlob{std::move(notification)}}});
+        ASSERT_EQ(out.write("127.0.0.1", port, bytes.data(), static_cast<int>(bytes.size())),
+                  static_cast<int>(bytes.size()));
+    };
+    for (int i = 0; i < 60 && !player.display().session.read().started; ++i) pump(50);
+    pump(100);  // the heart's timer sees the session's clock run
+
+    // Flags 0x10: 8-bit heart rate, RR intervals (1/1024 s, little-endian) follow.
+    for (const std::uint16_t rr : {1024, 983, 1034, 1004, 1044, 1024})
+        send({0x10, 60, static_cast<std::uint8_t>(rr & 0xff), static_cast<std::uint8_t>(rr >> 8)});
+    send({0x16, 59, 0x00, 0x04, 0xec, 0x03});  // contact detected, two intervals
+    pump(300);
+    EXPECT_EQ(player.heart().state().counts.accepted, 8u);
+    EXPECT_EQ(player.heart().refusedMeasurements(), 0u);
+    EXPECT_EQ(changes, 0);  // beats redraw nothing
+
+    send({});                      // empty
+    send({0x11});                  // short: the flags announce a 16-bit heart rate
+    send({0x00, 60, 0x00, 0x04});  // wrong flags: bytes where no field is announced
+    std::vector<std::uint8_t> huge{0x10, 60};
+    huge.resize(2 + 2 * 100, 0x04);  // a hundred intervals
+    send(huge);
+    // Longer than any packet the remote reads: dropped whole, before it is read.
+    std::vector<std::uint8_t> tooLong{0x10, 60};
+    tooLong.resize(1100, 0x04);
+    send(tooLong);
+    pump(300);
+
+    EXPECT_EQ(player.heart().state().counts.total(), 8u);  // nothing pushed by a bad packet
+    EXPECT_EQ(player.heart().refusedMeasurements(), 4u);
+    EXPECT_EQ(player.heart().lastRefusal(),
+              "heart rate measurement (0x2A37): 100 RR intervals, more than the 32 one packet "
+              "may carry; split them over packets");
+    EXPECT_EQ(changes, 4);  // each refusal is said in the window
+
+    send({0x11});
+    pump(200);
+    EXPECT_EQ(player.heart().lastRefusal(),
+              "heart rate measurement (0x2A37): 1 bytes, but its flags announce 3 before any RR "
+              "interval (heart rate, energy expended); pass the whole notification");
+}
+
+TEST(AppHeart, AnAssessmentPlayedInTheAppFindsTheHeartsResonance) {
+    AppPlayer player;
+    player.prepare(kRate, kBlock);
+    ASSERT_EQ(player.load({kAssessmentName, heart::assessmentSessionText()}, {}), "");
+    player.play();
+    std::size_t sent = 0;
+    test::playAssessmentWithHeart(player, 5.0, kBlock, sent);
+    ASSERT_GT(sent, 800u);  // about 15 minutes of beats
+    EXPECT_EQ(player.heart().recordedBeats(), sent);
+    const heart::ResonanceResult found = player.heart().assessment();
+    ASSERT_GE(found.chosen, 0) << found.error;
+    EXPECT_EQ(found.paces.size(), std::size(heart::kAssessmentPaces));
+    RecordProperty("found_bpm", std::to_string(found.resonanceBpm));
+    EXPECT_NEAR(found.resonanceBpm, 5.0, 0.5);
+}
+
+TEST(AppHeart, AnyOtherSessionIsNoAssessment) {
+    AppPlayer player;
+    player.prepare(kRate, kBlock);
+    ClientProfile profile;
+    profile.resonanceBpm = 6.0;
+    ASSERT_EQ(player.load(kResonanceStep, profile), "");  // one paced step: nothing to compare
+    const heart::ResonanceResult found = player.heart().assessment();
+    EXPECT_EQ(found.chosen, -1);
+    EXPECT_EQ(found.error,
+              "the session playing is not a resonance assessment (no two paces to compare); play "
+              "the resonance assessment with the strap's beats coming in");
 }
 
 }  // namespace

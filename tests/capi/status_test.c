@@ -1,6 +1,7 @@
 /* sp_get_status and the planned timeline: where the session is, as the
  * engine itself publishes it after each block, and the plan it agrees with
  * to the sample. */
+#include <math.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -201,10 +202,59 @@ static void grounding_pace_and_pattern_show_in_the_status(void) {
     sp_destroy(engine);
 }
 
+/* An attached heart's figures ride in the status; an app built before they
+ * were added (a struct that ends at lines_total) never sees them written;
+ * detached, they are 0 again. */
+static void an_attached_heart_shows_in_the_status(void) {
+    sp_engine* engine = spoken_engine();
+    sp_heart* heart = NULL;
+    sp_status status;
+    unsigned char bytes[sizeof(sp_status)];
+    sp_status* older = (sp_status*)bytes;
+    const size_t olderSize = offsetof(sp_status, heart_connected);
+    size_t i;
+    int untouched = 1;
+    REQUIRE(engine != NULL);
+    REQUIRE_OK(sp_heart_create(&heart));
+    REQUIRE(step(engine, &status));
+    CHECK(status.heart_connected == 0);
+    CHECK(status.heart_beats == 0);
+    CHECK_RESULT(sp_attach_heart(NULL, heart), SP_ERROR_NULL_POINTER);
+    CHECK_OK(sp_attach_heart(engine, heart));
+    CHECK_OK(sp_heart_push_rr(heart, 1000.0));
+    CHECK_OK(sp_heart_push_rr(heart, 1000.0));
+    CHECK_OK(sp_heart_push_rr(heart, 250.0)); /* out of range */
+    CHECK_OK(sp_heart_push_rr(heart, 1000.0));
+    CHECK_OK(sp_heart_update(heart, 3.0));
+    REQUIRE(step(engine, &status));
+    CHECK(status.heart_connected == 1);
+    CHECK(status.heart_live == 1);
+    CHECK(fabs(status.heart_rate_bpm - 60.0) < 1e-9);
+    CHECK(status.coherence_valid == 0);
+    CHECK(status.heart_beats == 3);
+    CHECK(status.heart_artefacts == 1);
+    CHECK(status.section == 0); /* the session's own figures beside them */
+
+    memset(bytes, 0xA5, sizeof bytes);
+    older->struct_size = (uint32_t)olderSize;
+    CHECK_OK(sp_get_status(engine, older));
+    CHECK(older->struct_size == olderSize);
+    for (i = olderSize; i < sizeof bytes; ++i) untouched = untouched && bytes[i] == 0xA5;
+    CHECK(untouched);
+
+    CHECK_OK(sp_attach_heart(engine, NULL));
+    REQUIRE(status_of(engine, &status));
+    CHECK(status.heart_connected == 0);
+    CHECK(status.heart_rate_bpm == 0.0);
+    sp_destroy(engine);
+    sp_heart_destroy(heart);
+}
+
 int main(void) {
     static const sp_test_case cases[] = {
         SP_TEST_CASE(status_needs_a_prepared_engine_and_a_header),
         SP_TEST_CASE(an_older_smaller_struct_is_filled_only_as_far_as_it_goes),
+        SP_TEST_CASE(an_attached_heart_shows_in_the_status),
         SP_TEST_CASE(the_caption_is_the_line_being_spoken_and_the_timeline_agrees),
         SP_TEST_CASE(remaining_is_the_plan_as_it_stands),
         SP_TEST_CASE(a_waiting_checkin_is_said_and_continue_ends_it),

@@ -11,6 +11,7 @@
 
 #include "audio_analysis.hpp"
 #include "cli_fixture.hpp"
+#include "inhale_onsets.hpp"
 
 namespace {
 
@@ -32,38 +33,6 @@ class PaceCli : public Cli {
         return {std::istreambuf_iterator<char>(in), {}};
     }
 };
-
-/// Seconds at which each inhale starts: where the haptic channel's 10 ms
-/// envelope leaves its quiet at the bottom of a breath and climbs past half
-/// its peak (the haptic track swells with the inhale and ebbs with the exhale).
-std::vector<double> inhaleOnsets(const fs::path& wav, int channel) {
-    SF_INFO info{};
-    SNDFILE* file = sf_open(wav.c_str(), SFM_READ, &info);
-    EXPECT_NE(file, nullptr) << wav;
-    if (!file) return {};
-    std::vector<float> all(static_cast<std::size_t>(info.frames * info.channels));
-    sf_readf_float(file, all.data(), info.frames);
-    sf_close(file);
-    std::vector<float> haptic;
-    for (sf_count_t i = 0; i < info.frames; ++i)
-        haptic.push_back(all[static_cast<std::size_t>(i * info.channels + channel)]);
-    const int window = info.samplerate / 100;
-    const std::vector<double> envelope =
-        stillpoint::test::windowedRms(haptic.data(), static_cast<int>(haptic.size()), window);
-    double peak = 0.0;
-    for (double e : envelope) peak = std::max(peak, e);
-    std::vector<double> onsets;
-    int lastQuiet = -1;
-    for (int i = 0; i < static_cast<int>(envelope.size()); ++i) {
-        const double e = envelope[static_cast<std::size_t>(i)];
-        if (e < 0.1 * peak) lastQuiet = i;
-        if (e > 0.5 * peak && lastQuiet >= 0) {
-            onsets.push_back(lastQuiet * 0.01);
-            lastQuiet = -1;
-        }
-    }
-    return onsets;
-}
 
 TEST_F(PaceCli, InfoShowsEveryBreatheStepAtTheListenersPace) {
     const auto session = write("breath.yaml", kBreath);

@@ -5,7 +5,9 @@
 #include <sstream>
 
 #include "cli_fixture.hpp"
+#include "inhale_onsets.hpp"
 #include "session_loader.hpp"
+#include "stillpoint/client_profile.hpp"
 #include "stillpoint/resonance.hpp"
 #include "stillpoint/session_parser.hpp"
 #include "stillpoint/synthetic_rr.hpp"
@@ -63,6 +65,72 @@ TEST_F(ResonanceCli, FindsThePlantedPaceAndPrintsTheTable) {
     EXPECT_NE(result.out.find("resonance pace: 5.0 breaths/min\n"), std::string::npos)
         << result.out;
     EXPECT_EQ(result.out.rfind("beats: ", 0), 0u);
+}
+
+/// One `pace: resonance` step of 36 s: three breaths at 5/min.
+const char* kResonanceStep = R"(title: heart
+sections:
+  - name: only
+    steps:
+      - breathe: {pattern: coherent, pace: resonance, duration: 36s}
+)";
+
+TEST_F(ResonanceCli, SavesThePaceToAProfileWhichARenderThenBreathes) {
+    const fs::path beats = write("rr.txt", recordedAssessment(5.0, 11));
+    const fs::path profile =
+        write("ana.json", "{\"name\": \"Ana\", \"resonance\": 6.5, \"layers\": {\"bed\": -6}}");
+    const CommandResult found =
+        run("resonance --heart " + beats.string() + " --save-profile " + profile.string());
+    ASSERT_EQ(found.exitCode, 0) << found.err;
+    EXPECT_NE(
+        found.out.find("resonance pace: 5.0 breaths/min\nsaved to " + profile.string() + "\n"),
+        std::string::npos)
+        << found.out;
+    const ProfileResult saved = loadProfile(profile.string());
+    ASSERT_EQ(saved.error, "");
+    EXPECT_EQ(saved.profile.resonanceBpm, 5.0);
+    EXPECT_EQ(saved.profile.name, "Ana");           // kept
+    EXPECT_EQ(saved.profile.layerTrimDb[1], -6.0);  // kept
+
+    // The render breathes the profile's pace: 12 s breaths.
+    const fs::path session = write("heart.yaml", kResonanceStep);
+    const fs::path wav = dir_ / "heart.wav";
+    const CommandResult rendered =
+        run("render " + session.string() + " -o " + wav.string() + " --profile " +
+            profile.string() + " --channels 1 --haptic-channel lra --quiet");
+    ASSERT_EQ(rendered.exitCode, 0) << rendered.err;
+    const std::vector<double> onsets = inhaleOnsets(wav, 1);
+    ASSERT_EQ(onsets.size(), 3u);
+    EXPECT_NEAR(onsets[2] - onsets[1], 12.0, 0.03);
+}
+
+TEST_F(ResonanceCli, ABrokenProfileIsNamedBeforeTheAnalysisAndKept) {
+    const fs::path beats = write("rr.txt", "1000\n1000\n");
+    const std::string text = "{\n  \"name\": \"Ana\",\n  \"resonance\": 9\n}\n";
+    const fs::path profile = write("ana.json", text);
+    const CommandResult result =
+        run("resonance --heart " + beats.string() + " --save-profile " + profile.string());
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_EQ(result.err, profile.string() +
+                              ":3:3: error: \"resonance\" is 9; use 0 (none) or 4.5 to 7 "
+                              "breaths/min (`stillpoint resonance` finds it)\n");
+    EXPECT_EQ(slurp(profile), text);
+}
+
+TEST_F(ResonanceCli, ARenderOrPlayRefusesABrokenProfileAtItsLine) {
+    const fs::path session = write("heart.yaml", kResonanceStep);
+    const fs::path profile = write("ana.json", "{\"resonance\": \"slow\"}");
+    const std::string named = profile.string() +
+                              ":1:2: error: \"resonance\" must be a number; use 0 (none) or 4.5 "
+                              "to 7 breaths/min (`stillpoint resonance` finds it)\n";
+    const CommandResult render = run("render " + session.string() + " -o " +
+                                     (dir_ / "x.wav").string() + " --profile " + profile.string());
+    EXPECT_EQ(render.exitCode, 2);
+    EXPECT_EQ(render.err, "stillpoint render: " + named);
+    const CommandResult play = run("play " + session.string() + " --profile " + profile.string());
+    EXPECT_EQ(play.exitCode, 2);
+    EXPECT_EQ(play.err, "stillpoint play: " + named);
+    EXPECT_FALSE(fs::exists(dir_ / "x.wav"));
 }
 
 TEST_F(ResonanceCli, NamesABadBeatLine) {

@@ -55,6 +55,23 @@ TEST(StatusFromState, AHoldSaysAtLeastAndTheWordsBeingSpokenFollow) {
         "underruns 0 | voice 12/40 | \"Notice the floor beneath your feet, and the weig...\"");
 }
 
+TEST(StatusFromState, TheHeartIsTheSessionStates) {
+    const Program program = spokenProgram();
+    SessionState s = breathingState();
+    EXPECT_EQ(statusFromState(s, program, false).heart, "");  // no heart stream
+    s.heart.connected = true;
+    s.heart.live = true;
+    s.heart.heartRateBpm = 62.4;
+    s.heart.beats = 40;
+    EXPECT_EQ(formatStatus(statusFromState(s, program, false)),
+              "Breathing | exhale 5.5/min | 1:05, 4:07 left | DSP 0.0% | underruns 0 | 62 bpm");
+    s.heart.coherenceValid = true;
+    s.heart.coherence = 0.714;
+    EXPECT_EQ(statusFromState(s, program, false).heart, "62 bpm, coherence 0.71");
+    s.heart.live = false;
+    EXPECT_EQ(statusFromState(s, program, false).heart, "heart lost");
+}
+
 TEST(StatusFromState, WaitingGroundingPausedAndStoppingAreSaid) {
     const Program program = spokenProgram();
     SessionState s = breathingState();

@@ -118,13 +118,19 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
             p.events.write(e);
         }
         if (p.heart) {
-            HeartInput::Tick heart = p.heart->tick(static_cast<double>(played) / p.sampleRate);
-            for (const auto& note : heart.notes) {
+            HeartInput::Tick beat = p.heart->tick(static_cast<double>(played) / p.sampleRate);
+            for (const auto& note : beat.notes) {
                 status.clear();
                 err << note << '\n';
             }
-            if (heart.command && p.engine.pushCommand(*heart.command))
-                p.events.write(*heart.command, played);
+            if (beat.note != heart::FollowNote::None)
+                p.events.writeHeart(played, heart::followNoteName(beat.note), beat.paceBpm);
+            if (beat.command && p.engine.pushCommand(*beat.command)) {
+                p.events.write(*beat.command, played);
+                p.events.writeHeart(played, "Pace", beat.command->value);
+            }
+            // The session's state carries the heart: the status line reads it there.
+            p.engine.setHeart(p.heart->sessionHeart());
         }
         if (p.controller.state() == PlayState::Finished) {
             return end(stopping ? LoopEnd::Stopped : LoopEnd::Finished);
@@ -182,7 +188,6 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
             lastStatus = now;
             // Where the session is: the engine's own state, nothing worked out here.
             StatusView view = statusFromState(p.engine.state(), p.controller.program(), stopping);
-            if (p.heart) view.heart = p.heart->statusText();
             view.dspLoad = p.output.takePeakLoad();
             view.underruns = meters.underruns.load(std::memory_order_relaxed);
             view.layerNote = layerNote;

@@ -82,4 +82,8 @@ void EventLog::writeOutput(std::int64_t sample, std::string_view what, long inde
         out_ << sample << " output:" << what << ' ' << index << ' ' << value << '\n';
 }
 
+void EventLog::writeHeart(std::int64_t sample, std::string_view what, double paceBpm) {
+    if (out_.is_open()) out_ << sample << " heart:" << what << " 0 " << paceBpm << '\n';
+}
+
 }  // namespace stillpoint::cli::live

@@ -3,7 +3,10 @@
 // and every command sent, as "SAMPLE command:TYPE INDEX VALUE" with the
 // output sample at which it was queued, and what the player did to its
 // output, as "SAMPLE output:WHAT INDEX VALUE" (e.g. "output:Reopened 2048 1024":
-// the buffer asked for now and before).
+// the buffer asked for now and before), and what the heart did to the pace,
+// as "SAMPLE heart:WHAT 0 PACE": Following, StreamLost, StreamFound,
+// HandedBack (heart_pace.hpp's notes, with the pace the breath heads to) and
+// Pace (each pace the heart sets).
 //
 // Threads: control thread only.
 #pragma once
@@ -26,6 +29,7 @@ class EventLog {
     void write(const Event& event);
     void write(const Command& command, std::int64_t sample);
     void writeOutput(std::int64_t sample, std::string_view what, long index, double value);
+    void writeHeart(std::int64_t sample, std::string_view what, double paceBpm);
 
   private:
     std::ofstream out_;

@@ -128,13 +128,15 @@ HeartInput::Tick HeartInput::tick(double outputSeconds) {
     if (!follower_) return tick;
     const heart::FollowUpdate update = follower_->tick(outputSeconds, monitor_);
     tick.command = update.command;
+    tick.note = update.note;
+    tick.paceBpm = update.paceBpm;
     if (update.note != heart::FollowNote::None)
         tick.notes.push_back(noteFor(update.note, update.paceBpm));
     return tick;
 }
 
-std::string HeartInput::statusText() const {
-    return heart::describeHeart(monitor_.state());
+SessionHeart HeartInput::sessionHeart() const {
+    return heart::sessionHeart(monitor_.state(), follower_ ? follower_->followedBpm() : 0.0);
 }
 
 std::string HeartInput::summary() const {

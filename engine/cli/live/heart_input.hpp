@@ -7,7 +7,10 @@
 // is live: each beat counts from when its line arrives, read on a thread of
 // its own. Lines: docs/heart.md (an RR interval in ms, or `SECONDS MS`).
 //
-// Threads: open, observe, tick, statusText and summary on the control thread.
+// What the heart says reaches the session's state (Engine::setHeart, read
+// back by the status line) and the event log from the control loop.
+//
+// Threads: open, observe, tick, sessionHeart and summary on the control thread.
 #pragma once
 
 #include <atomic>
@@ -39,14 +42,16 @@ class HeartInput {
 
     void observe(const Event& event);
     struct Tick {
-        std::optional<Command> command;  ///< a pace for the engine
-        std::vector<std::string> notes;  ///< to print
+        std::optional<Command> command;                    ///< a pace for the engine
+        std::vector<std::string> notes;                    ///< to print
+        heart::FollowNote note = heart::FollowNote::None;  ///< for the event log
+        double paceBpm = 0.0;                              ///< the pace the breath is heading to
     };
     /// At `outputSeconds` of played output.
     Tick tick(double outputSeconds);
 
-    /// "62 bpm, coherence 0.71" for the status line ("" before any beat).
-    std::string statusText() const;
+    /// The heart's figures and the pace it sets, for the session's state.
+    SessionHeart sessionHeart() const;
     /// Beats, artefacts and the last coherence, for the end of the session.
     std::string summary() const;
 

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "stillpoint/breath_pattern.hpp"
+#include "stillpoint/heart_monitor.hpp"
 #include "stillpoint/unsafe_characters.hpp"
 #include "time_format.hpp"
 
@@ -40,6 +41,7 @@ StatusView statusFromState(const SessionState& s, const Program& program, bool s
     v.caption = shortCaption(lineCaption(program, s));
     v.linesReady = s.linesReady;
     v.linesTotal = s.linesTotal;
+    v.heart = heart::describeHeart(s.heart);
     return v;
 }
 

@@ -1,7 +1,7 @@
 // Status line: one line on a terminal, redrawn in place ('\r'), showing the
 // section, breath phase and pace, what the session waits for, elapsed and
 // remaining time, the words being spoken, narration still being prepared,
-// DSP load and underruns. Draws nothing when the stream is not a terminal.
+// the listener's heart, DSP load and underruns. Draws nothing when the stream is not a terminal.
 // Where the session is comes only from the engine's SessionState
 // (statusFromState); the player adds what is its own (stopping, DSP load,
 // underruns, the last level change).
@@ -31,7 +31,7 @@ struct StatusView {
     double dspLoad = 0.0;                ///< callback time / block time, peak since the last line
     std::int64_t underruns = 0;
     std::string layerNote;  ///< e.g. "bed -21 dB" after a level change
-    std::string heart;      ///< e.g. "62 bpm, coherence 0.71" with --heart
+    std::string heart;      ///< e.g. "62 bpm, coherence 0.71": SessionState::heart
 };
 
 std::string formatStatus(const StatusView& view);

@@ -119,6 +119,10 @@ class Engine {
     /// seek()): see session_state.hpp for the fields and the remaining-time
     /// rules. Any thread, wait-free for the audio thread, never torn.
     SessionState state() const noexcept;
+    /// The listener's heart as the thread that analyses it now finds it, for
+    /// SessionState::heart (session_heart.hpp). One thread at a time;
+    /// wait-free, never allocates.
+    void setHeart(const SessionHeart& heart) noexcept;
     /// How far preparing the narration has come (lines ready of lines
     /// total), for SessionState's preparation fields. Any thread.
     void setPreparationProgress(int linesReady, int linesTotal) noexcept;

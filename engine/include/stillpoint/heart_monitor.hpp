@@ -24,6 +24,7 @@
 
 #include "stillpoint/heart_rate_measurement.hpp"
 #include "stillpoint/rr_artefacts.hpp"
+#include "stillpoint/session_heart.hpp"
 
 namespace stillpoint::heart {
 
@@ -31,6 +32,13 @@ namespace stillpoint::heart {
 inline constexpr double kStreamLostSeconds = 5.0;
 /// A beat placed this far behind the clock is moved to the clock.
 inline constexpr double kStreamGapSeconds = 3.0;
+
+/// Where a beat of `rrMs` pushed without a time falls, the last beat at
+/// `lastBeatSeconds` (NaN: none yet) and the consumer's clock at `nowSeconds`
+/// (see Time above). Wait-free.
+double placeBeat(double lastBeatSeconds, double rrMs, double nowSeconds) noexcept;
+/// An interval that can move the clock at all (NaN, 0 and hours cannot).
+bool plausibleInterval(double rrMs) noexcept;
 
 /// What the heart stream says now. Fold into a session state as one block.
 struct HeartState {
@@ -77,8 +85,12 @@ class HeartMonitor {
     std::unique_ptr<Impl> impl_;
 };
 
-/// `state` as a status line or window shows it: "62 bpm, coherence 0.71"
+/// `state` as a session state carries it, with the pace the heart sets
+/// (0: none) and `connected` set.
+SessionHeart sessionHeart(const HeartState& state, double followedPaceBpm) noexcept;
+
+/// `heart` as a status line or window shows it: "62 bpm, coherence 0.71"
 /// ("62 bpm" before 32 s of beats), "heart lost", or empty before any beat.
-std::string describeHeart(const HeartState& state);
+std::string describeHeart(const SessionHeart& heart);
 
 }  // namespace stillpoint::heart

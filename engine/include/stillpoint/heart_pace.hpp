@@ -45,6 +45,9 @@ enum class FollowNote : unsigned char {
     HandedBack,   ///< the pace is the session's own again
 };
 
+/// The note's name in event logs ("Following", "StreamLost", ...); "" for None.
+const char* followNoteName(FollowNote note) noexcept;
+
 struct FollowUpdate {
     std::optional<Command> command;  ///< to push to the engine
     FollowNote note = FollowNote::None;

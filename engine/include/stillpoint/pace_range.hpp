@@ -28,6 +28,12 @@ inline constexpr PaceRange kEnginePaceRange{1.0, 30.0};
 inline constexpr PaceRange kListenerPaceRange{heart::kMinResonancePace, 20.0};
 static_assert(kEnginePaceRange.contains(kListenerPaceRange.lowestBpm) &&
               kEnginePaceRange.contains(kListenerPaceRange.highestBpm));
+/// A listener's resonance pace (`--resonance`, a client profile's
+/// `resonance`, `stillpoint resonance --save-profile`), and every pace set
+/// from heart data: resonance breathing's safe bounds (CARE.md).
+inline constexpr PaceRange kResonancePaceRange{heart::kMinResonancePace, heart::kMaxResonancePace};
+static_assert(kListenerPaceRange.contains(kResonancePaceRange.lowestBpm) &&
+              kListenerPaceRange.contains(kResonancePaceRange.highestBpm));
 /// The pace messages give as an example of a listener's pace.
 inline constexpr double kListenerPaceExample = 6.0;
 static_assert(kListenerPaceRange.contains(kListenerPaceExample));

@@ -40,6 +40,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include "stillpoint/session_heart.hpp"
+
 namespace stillpoint {
 
 struct Program;
@@ -93,6 +95,11 @@ struct SessionState {
     /// The session stands at a speaking step whose lines are not made yet
     /// (the bed going on); it begins the step when they arrive.
     bool waitingForNarration = false;
+
+    /// The listener's heart, from the thread that analyses it
+    /// (Engine::setHeart): not of any block, the figures as they were last
+    /// given when this state was read. `connected` false without a heart stream.
+    SessionHeart heart;
 };
 
 static_assert(std::is_trivially_copyable_v<SessionState>);

@@ -416,6 +416,16 @@ typedef struct sp_status {
      * 1: the session stands at a speaking step whose lines are not made yet
      * (the bed goes on; the step begins when they arrive). */
     int32_t waiting_for_narration;
+    /* The listener's heart, from the sp_heart attached with sp_attach_heart
+     * (read as of its last sp_heart_update); all 0 without one. Added after
+     * the fields above, by the same rule. */
+    int32_t heart_connected;   /* an sp_heart is attached */
+    int32_t heart_live;        /* a beat accepted within the last 5 s */
+    int32_t coherence_valid;   /* at least 32 s of beats in the 64 s window */
+    double heart_rate_bpm;     /* mean of the last 4 accepted beats; 0 before any */
+    double coherence;          /* 0..1 */
+    uint64_t heart_beats;      /* intervals accepted */
+    uint64_t heart_artefacts;  /* intervals refused by the artefact rules (range, jumps) */
 } sp_status;
 
 /* Fill *status. SP_ERROR_INVALID_ARGUMENT when status->struct_size is
@@ -532,6 +542,12 @@ SP_API const char* sp_heart_error_message(const sp_heart* heart);
  * arriving more than 3 s behind it are placed at it; none for 5 s: not live). */
 SP_API sp_result sp_heart_update(sp_heart* heart, double now_seconds);
 SP_API sp_result sp_heart_get_state(const sp_heart* heart, sp_heart_state* state);
+/* Let `engine`'s sp_status carry `heart`'s figures (heart_* and coherence
+ * fields), so one status read shows the session and the heart together.
+ * NULL detaches. The engine only reads the heart: keep it alive while it is
+ * attached (attach NULL, or destroy the engine, before sp_heart_destroy).
+ * Control thread, not during sp_get_status calls on other threads. */
+SP_API sp_result sp_attach_heart(sp_engine* engine, const sp_heart* heart);
 
 #ifdef __cplusplus
 } /* extern "C" */

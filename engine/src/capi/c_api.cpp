@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string>
 
+#include "capi/c_heart.hpp"
 #include "capi/embedded_engine.hpp"
 #include "capi/exception_guard.hpp"
 #include "stillpoint/stillpoint.h"
@@ -129,6 +130,12 @@ sp_result sp_get_position(const sp_engine* engine, int64_t* played_frames, int64
     engine->engine.position(played, length);
     if (played_frames) *played_frames = played;
     if (length_frames) *length_frames = length;
+    return SP_OK;
+}
+
+sp_result sp_attach_heart(sp_engine* engine, const sp_heart* heart) {
+    if (engine == nullptr) return SP_ERROR_NULL_POINTER;
+    engine->engine.attachHeart(heart == nullptr ? nullptr : &heart->monitor);
     return SP_OK;
 }
 

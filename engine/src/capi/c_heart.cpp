@@ -1,15 +1,10 @@
 // The sp_heart_* entry points of stillpoint.h: a HeartMonitor behind a handle.
+#include "capi/c_heart.hpp"
+
 #include <cmath>
 #include <cstring>
 
 #include "capi/exception_guard.hpp"
-#include "stillpoint/heart_monitor.hpp"
-#include "stillpoint/stillpoint.h"
-
-struct sp_heart {
-    stillpoint::heart::HeartMonitor monitor;
-    char error[sizeof(stillpoint::heart::HeartRateParse::error)] = {};  // the producer's
-};
 
 extern "C" {
 

@@ -342,7 +342,12 @@ sp_result EmbeddedEngine::pollEvent(sp_event& event) noexcept {
 sp_result EmbeddedEngine::status(sp_status& status) const noexcept {
     if (status.struct_size < kStatusHeaderBytes) return SP_ERROR_INVALID_ARGUMENT;
     if (!engine_ || !engine_->program()) return SP_ERROR_NOT_PREPARED;
-    fillStatus(engine_->state(), *engine_->program(), status);
+    SessionState state = engine_->state();
+    // The C API analyses no heart of its own: an attached sp_heart's figures
+    // are the state's (a partner app's thread updates it).
+    if (const auto* monitor = heart_.load())
+        state.heart = heart::sessionHeart(monitor->state(), 0.0);
+    fillStatus(state, *engine_->program(), status);
     return SP_OK;
 }
 

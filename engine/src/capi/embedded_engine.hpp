@@ -27,6 +27,7 @@
 #include "capi/session_source.hpp"
 #include "capi/status.hpp"
 #include "stillpoint/engine.hpp"
+#include "stillpoint/heart_monitor.hpp"
 #include "stillpoint/session_preparation.hpp"
 #include "stillpoint/stillpoint.h"
 #include "stillpoint/wait_free_spsc_queue.hpp"
@@ -56,8 +57,11 @@ class EmbeddedEngine {
     sp_result getParameter(sp_param param, double& value) const noexcept;
     sp_result pollEvent(sp_event& event) noexcept;
     void position(std::int64_t& played, std::int64_t& length) const noexcept;
-    /// The engine's SessionState as sp_status (see stillpoint.h for the size rule).
+    /// The engine's SessionState as sp_status (see stillpoint.h for the size
+    /// rule), its heart from the attached monitor.
     sp_result status(sp_status& status) const noexcept;
+    /// sp_attach_heart: the monitor whose figures the status carries (null: none).
+    void attachHeart(const heart::HeartMonitor* monitor) noexcept { heart_.store(monitor); }
     /// The planned timeline, laid out at prepare and again by
     /// waitForPreparation (then every line at its voice's own time); null before an engine.
     const CTimeline* timeline() const noexcept { return engine_ ? &timeline_ : nullptr; }
@@ -113,7 +117,8 @@ class EmbeddedEngine {
     std::array<double, kLayerCount> sessionLayerDb_{};  ///< the session's own volumes
     std::array<std::atomic<double>, kLayerCount> layerDb_{};
     std::atomic<double> paceBpm_{0.0};
-    std::atomic<double> pattern_{0.0};  ///< SP_PARAM_PATTERN
+    std::atomic<const heart::HeartMonitor*> heart_{nullptr};  ///< sp_attach_heart
+    std::atomic<double> pattern_{0.0};                        ///< SP_PARAM_PATTERN
     /// In kHapticStateKeys order: on, cap, actuator.
     std::array<std::atomic<double>, 3> haptics_{1.0, 1.0, double{SP_HAPTIC_LRA}};
     std::atomic<bool> loaded_{false};

@@ -45,6 +45,13 @@ void fillStatus(const SessionState& s, const Program& program, sp_status& status
     full.lines_ready = s.linesReady;
     full.lines_total = s.linesTotal;
     full.waiting_for_narration = s.waitingForNarration ? 1 : 0;
+    full.heart_connected = s.heart.connected ? 1 : 0;
+    full.heart_live = s.heart.live ? 1 : 0;
+    full.heart_rate_bpm = s.heart.heartRateBpm;
+    full.coherence_valid = s.heart.coherenceValid ? 1 : 0;
+    full.coherence = s.heart.coherence;
+    full.heart_beats = s.heart.beats;
+    full.heart_artefacts = s.heart.artefacts;
     std::memcpy(&status, &full, full.struct_size);
 }
 

@@ -141,6 +141,8 @@ struct Engine::Impl {
     int projectedSection = -1;
     std::int64_t projectedAtClock = 0;  ///< the session clock the projection was walked at
     std::int64_t projectedSectionStart = 0;
+    // The heart's figures, from the thread that analyses it.
+    SessionHeartCell heart;
     // Preparation progress, from the thread that prepares the narration.
     std::atomic<int> linesReady{0};
     std::atomic<int> linesTotal{0};
@@ -393,7 +395,12 @@ SessionState Engine::state() const noexcept {
     s.linesReady = impl_->linesReady.load(std::memory_order_relaxed);
     s.linesTotal = impl_->linesTotal.load(std::memory_order_relaxed);
     s.preparing = s.linesReady < s.linesTotal;
+    s.heart = impl_->heart.read();
     return s;
+}
+
+void Engine::setHeart(const SessionHeart& heart) noexcept {
+    impl_->heart.publish(heart);
 }
 
 void Engine::setPreparationProgress(int linesReady, int linesTotal) noexcept {

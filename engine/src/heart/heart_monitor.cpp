@@ -50,11 +50,9 @@ struct HeartMonitor::Impl {
         return false;
     }
 
-    double placeBeat(const PushedInterval& in, double now) const noexcept {
-        double at = in.atSeconds;
-        if (std::isnan(at))
-            at = std::isnan(lastBeatSeconds) ? now : lastBeatSeconds + in.rrMs / 1000.0;
-        return at < now - kStreamGapSeconds ? now : at;
+    double place(const PushedInterval& in, double now) const noexcept {
+        if (std::isnan(in.atSeconds)) return placeBeat(lastBeatSeconds, in.rrMs, now);
+        return in.atSeconds < now - kStreamGapSeconds ? now : in.atSeconds;
     }
 
     void keep(const Beat& beat) noexcept {
@@ -82,6 +80,15 @@ struct HeartMonitor::Impl {
     }
 };
 
+double placeBeat(double lastBeatSeconds, double rrMs, double nowSeconds) noexcept {
+    const double at = std::isnan(lastBeatSeconds) ? nowSeconds : lastBeatSeconds + rrMs / 1000.0;
+    return at < nowSeconds - kStreamGapSeconds ? nowSeconds : at;
+}
+
+bool plausibleInterval(double rrMs) noexcept {
+    return rrMs > 0.0 && rrMs <= 10.0 * kMaxRrMs;
+}
+
 HeartMonitor::HeartMonitor() : impl_(std::make_unique<Impl>()) {}
 HeartMonitor::~HeartMonitor() = default;
 
@@ -108,8 +115,8 @@ void HeartMonitor::update(double nowSeconds) noexcept {
     bool fresh = false;
     while (m.queue.tryPop(in)) {
         // Only a plausible interval moves the clock; junk (NaN, 0, hours) is refused as it is.
-        const bool plausible = in.rrMs > 0.0 && in.rrMs <= 10.0 * kMaxRrMs;
-        const double at = plausible ? m.placeBeat(in, nowSeconds) : m.lastBeatSeconds;
+        const bool plausible = plausibleInterval(in.rrMs);
+        const double at = plausible ? m.place(in, nowSeconds) : m.lastBeatSeconds;
         if (plausible) m.lastBeatSeconds = at;
         if (m.filter.check(in.rrMs) != RrVerdict::Accepted) continue;
         m.keep({at, in.rrMs});
@@ -163,15 +170,28 @@ HeartState HeartMonitor::state() const noexcept {
     return s;
 }
 
-std::string describeHeart(const HeartState& state) {
-    if (state.counts.accepted == 0) return {};
-    if (!state.live) return "heart lost";
+SessionHeart sessionHeart(const HeartState& state, double followedPaceBpm) noexcept {
+    SessionHeart heart;
+    heart.connected = true;
+    heart.live = state.live;
+    heart.heartRateBpm = state.heartRateBpm;
+    heart.coherenceValid = state.coherenceValid;
+    heart.coherence = state.coherence;
+    heart.beats = state.counts.accepted;
+    heart.artefacts = state.counts.outOfRange + state.counts.jumps;
+    heart.followedPaceBpm = followedPaceBpm;
+    return heart;
+}
+
+std::string describeHeart(const SessionHeart& heart) {
+    if (!heart.connected || heart.beats == 0) return {};
+    if (!heart.live) return "heart lost";
     char text[64];
-    if (state.coherenceValid)
-        std::snprintf(text, sizeof text, "%.0f bpm, coherence %.2f", state.heartRateBpm,
-                      state.coherence);
+    if (heart.coherenceValid)
+        std::snprintf(text, sizeof text, "%.0f bpm, coherence %.2f", heart.heartRateBpm,
+                      heart.coherence);
     else
-        std::snprintf(text, sizeof text, "%.0f bpm", state.heartRateBpm);
+        std::snprintf(text, sizeof text, "%.0f bpm", heart.heartRateBpm);
     return text;
 }
 

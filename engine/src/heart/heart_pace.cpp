@@ -20,6 +20,22 @@ Command setPace(double bpm) noexcept {
 
 }  // namespace
 
+const char* followNoteName(FollowNote note) noexcept {
+    switch (note) {
+        case FollowNote::None:
+            return "";
+        case FollowNote::Following:
+            return "Following";
+        case FollowNote::StreamLost:
+            return "StreamLost";
+        case FollowNote::StreamFound:
+            return "StreamFound";
+        case FollowNote::HandedBack:
+            return "HandedBack";
+    }
+    return "";
+}
+
 HeartPaceFollower::HeartPaceFollower(std::shared_ptr<const Program> program, double sampleRate)
     : program_(std::move(program)), rate_(sampleRate) {}
 

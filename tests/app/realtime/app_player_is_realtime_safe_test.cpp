@@ -28,7 +28,7 @@ TEST(AppPlayerRender, NeverAllocatesFreesOrLocksThroughEveryControl) {
     player.host().setHapticChannel(2);
     player.host().prepare(48000.0, 512, open);
     ASSERT_EQ(player.load(plugin::bundledSessions().front(), {}), "");
-    app::ClientProfile louder;
+    ClientProfile louder;
     louder.layerTrimDb = {3.0, -6.0, 0.0, 2.0, -10.0, -10.0};
     louder.paceBpm = 5.0;
     louder.hapticCap = 0.5;

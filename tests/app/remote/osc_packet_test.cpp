@@ -37,8 +37,8 @@ TEST(OscPacket, EveryTruncationOfAGoodPacketIsNoMessage) {
     for (const OscMessage& good :
          {OscMessage{"/stillpoint/hold", {1}},
           OscMessage{"/stillpoint/hold", {std::string("0a1b"), 1}},
-          OscMessage{"/stillpoint/pair",
-                     {std::string("424242"), std::string("127.0.0.1"), 9001}}}) {
+          OscMessage{"/stillpoint/pair", {std::string("424242"), std::string("127.0.0.1"), 9001}},
+          OscMessage{"/stillpoint/heart/ble", {OscBlob{{0x10, 60, 0x00, 0x04, 0xc0}}}}}) {
         const auto bytes = encodeOscMessage(good);
         ASSERT_TRUE(parse(bytes));
         for (std::size_t size = 0; size < bytes.size(); ++size)
@@ -58,8 +58,8 @@ TEST(OscPacket, MalformedPartsAreNoMessage) {
     EXPECT_FALSE(parse(raw(std::string("/stillpoint/hold\0\0\0\0", 20))));
     // Padding that is not zeros.
     EXPECT_FALSE(parse(raw(std::string("/stillpoint/hold\0xx\0,\0\0\0", 24))));
-    // A type no control takes (a blob), an infinite float, a bundle.
-    EXPECT_FALSE(parse(raw(std::string("/stillpoint/hold\0\0\0\0,b\0\0\0\0\0\0", 28))));
+    // A type no control takes (a double), an infinite float, a bundle.
+    EXPECT_FALSE(parse(raw(std::string("/stillpoint/hold\0\0\0\0,d\0\0\0\0\0\0\0\0\0\0", 32))));
     EXPECT_FALSE(
         parse(encodeOscMessage({"/stillpoint/hold", {std::numeric_limits<float>::infinity()}})));
     EXPECT_FALSE(parse(raw(std::string("#bundle\0\0\0\0\0\0\0\0\1", 16))));
@@ -68,6 +68,35 @@ TEST(OscPacket, MalformedPartsAreNoMessage) {
     EXPECT_FALSE(parse(encodeOscMessage({"/still\npoint", {}})));
     EXPECT_FALSE(parse(encodeOscMessage({"/stillpoint/play", std::vector<OscArgument>(9, 1)})));
     EXPECT_FALSE(parse(encodeOscMessage({"/stillpoint/play", {std::string(1100, 'a')}})));
+}
+
+TEST(OscPacket, ABlobIsItsSizeThenItsBytesPaddedWithZeros) {
+    const OscBlob notification{{0x10, 60, 0x00, 0x04, 0xc0}};
+    const auto bytes = encodeOscMessage({"/stillpoint/heart/ble", {notification}});
+    // "/stillpoint/heart/ble" (21 + 3), ",b" (4), size (4), five bytes (5 + 3).
+    ASSERT_EQ(bytes.size(), 24u + 4u + 4u + 8u);
+    EXPECT_EQ(std::vector<std::uint8_t>(bytes.begin() + 28, bytes.end()),
+              (std::vector<std::uint8_t>{0, 0, 0, 5, 0x10, 60, 0x00, 0x04, 0xc0, 0, 0, 0}));
+    const auto got = parse(bytes);
+    ASSERT_TRUE(got);
+    ASSERT_EQ(got->arguments.size(), 1u);
+    EXPECT_EQ(std::get<OscBlob>(got->arguments[0]), notification);
+    // An empty blob is a blob.
+    const auto empty = parse(encodeOscMessage({"/stillpoint/heart/ble", {OscBlob{}}}));
+    ASSERT_TRUE(empty);
+    EXPECT_TRUE(std::get<OscBlob>(empty->arguments[0]).bytes.empty());
+
+    // Padding that is not zeros; a size beyond the packet, or near 2^32.
+    auto dirty = bytes;
+    dirty.back() = 1;
+    EXPECT_FALSE(parse(dirty));
+    for (const std::uint32_t size : {9u, 12u, 0x7fffffffu, 0xfffffffcu, 0xffffffffu}) {
+        auto lying = bytes;
+        for (int i = 0; i < 4; ++i)
+            lying[28 + static_cast<std::size_t>(i)] =
+                static_cast<std::uint8_t>(size >> (24 - 8 * i));
+        EXPECT_FALSE(parse(lying)) << size;
+    }
 }
 
 TEST(OscPacket, RandomBytesAreAlmostNeverAMessageAndNeverCrash) {

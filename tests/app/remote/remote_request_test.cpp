@@ -112,5 +112,30 @@ TEST(RemoteRequest, AHeartBeatIsOneIntervalInMsAndNothingElse) {
     EXPECT_DOUBLE_EQ(paired->rrMs, 812.0);
 }
 
+TEST(RemoteRequest, AStrapNotificationIsOneBlobOfAnySizeAndNothingElse) {
+    const std::vector<std::uint8_t> bytes{0x10, 60, 0x00, 0x04};
+    const auto measurement = decode({"/stillpoint/heart/ble", {OscBlob{bytes}}}, false);
+    ASSERT_TRUE(measurement);
+    EXPECT_EQ(measurement->control, RemoteControl::HeartMeasurement);
+    EXPECT_EQ(measurement->measurement, bytes);
+    // A malformed notification is still asked for: the 0x2A37 parser judges
+    // it and the app counts it.
+    const auto empty = decode({"/stillpoint/heart/ble", {OscBlob{}}}, false);
+    ASSERT_TRUE(empty);
+    EXPECT_TRUE(empty->measurement.empty());
+    // Anything but one blob asks nothing.
+    EXPECT_FALSE(decode({"/stillpoint/heart/ble", {}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/heart/ble", {std::string("\x10<")}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/heart/ble", {812.0f}}, false));
+    EXPECT_FALSE(decode({"/stillpoint/heart/ble", {OscBlob{bytes}, OscBlob{bytes}}}, false));
+    // On the LAN the token comes first.
+    EXPECT_FALSE(decode({"/stillpoint/heart/ble", {OscBlob{bytes}}}, true));
+    const auto paired =
+        decode({"/stillpoint/heart/ble", {std::string("tok"), OscBlob{bytes}}}, true);
+    ASSERT_TRUE(paired);
+    EXPECT_EQ(paired->token, "tok");
+    EXPECT_EQ(paired->measurement, bytes);
+}
+
 }  // namespace
 }  // namespace stillpoint::app

@@ -11,6 +11,7 @@
 #include <memory>
 #include <thread>
 
+#include "../assessment_heart.hpp"
 #include "app_player.hpp"
 #include "editor/stillpoint_editor.hpp"
 #include "main_component.hpp"
@@ -199,12 +200,15 @@ TEST(ProfileEditing, EditsReachThePlayerAndSaveAndReadBackWhole) {
         .setValue(-60.0, juce::sendNotificationSync);
     find<juce::ComboBox>(editor, ProfileEditor::kVoiceId)
         .setSelectedItemIndex(2, juce::sendNotificationSync);
+    find<juce::Slider>(editor, ProfileEditor::kResonanceId)
+        .setValue(5.0, juce::sendNotificationSync);
     dispatch();
-    EXPECT_GE(changes, 9);
+    EXPECT_GE(changes, 10);
 
     ClientProfile expected;
     expected.name = "Ana";
     expected.paceBpm = 5.5;
+    expected.resonanceBpm = 5.0;
     expected.avoid = {"knees", "lower_back"};
     expected.voice = "cmu_us_awb";
     expected.haptics = false;
@@ -218,6 +222,7 @@ TEST(ProfileEditing, EditsReachThePlayerAndSaveAndReadBackWhole) {
     EXPECT_EQ(options.avoid, expected.avoid);
     EXPECT_EQ(options.voice, "cmu_us_awb");
     EXPECT_EQ(options.hapticCap, 0.35);
+    EXPECT_EQ(options.resonanceBpm, 5.0);
     EXPECT_EQ(options.layerOffsetDb[1], -6.5);
     EXPECT_EQ(options.layerOffsetDb[4], -60.0);
     EXPECT_NEAR(player.state().paceBpm, 5.5, 1e-4);
@@ -252,6 +257,36 @@ TEST(ProfileEditing, EditsReachThePlayerAndSaveAndReadBackWhole) {
     ASSERT_TRUE(out.openedOk());
     EXPECT_TRUE(juce::PNGImageFormat().writeImageToStream(
         again.createComponentSnapshot(again.getLocalBounds()), out));
+}
+
+TEST_F(Shortcuts, TheAssessmentsPaceGoesToTheProfileWithOneButton) {
+    auto& toProfile = find<juce::Button>(*window_, MainComponent::kResonanceId);
+    auto& status = find<juce::Label>(*window_, MainComponent::kStatusId);
+    window_->refresh();
+    EXPECT_FALSE(toProfile.isVisible());  // only for the assessment
+    ASSERT_TRUE(window_->selectSession(kAssessmentName));
+    window_->refresh();
+    ASSERT_TRUE(toProfile.isVisible());
+    EXPECT_GT(toProfile.getWidth(), 0);
+    // Before any beat: no pace, and why; nothing written.
+    toProfile.triggerClick();
+    dispatch();
+    EXPECT_EQ(status.getText(),
+              "No resonance pace: " + juce::String(player_.heart().assessment().error));
+    EXPECT_EQ((folder_ / "Profiles").getNumberOfChildFiles(juce::File::findFiles), 0);
+
+    // Played with a heart whose resonance is 5.0/min: the button saves it.
+    press(juce::KeyPress(juce::KeyPress::spaceKey));
+    std::size_t sent = 0;
+    test::playAssessmentWithHeart(player_, 5.0, kBlock, sent);
+    toProfile.triggerClick();
+    dispatch();
+    const auto saved = (folder_ / "Profiles").getChildFile("Client.json");
+    EXPECT_EQ(status.getText(), "Resonance 5.0/min: Saved " + saved.getFullPathName());
+    const auto profile = loadProfile(saved.getFullPathName().toStdString());
+    ASSERT_EQ(profile.error, "");
+    EXPECT_EQ(profile.profile.resonanceBpm, 5.0);
+    EXPECT_EQ(player_.profile().resonanceBpm, 5.0);  // and it is the profile that plays
 }
 
 // A session whose words the care checker questions (docs/care-rules.md).
