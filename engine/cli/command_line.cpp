@@ -65,6 +65,12 @@ commands:
         (JOB_COMPLETION_INDEX with STILLPOINT_SHARD_COUNT). Prints a JSON
         summary (rendered, skipped, failed and why) or writes it to
         --summary FILE. See docs/catalogue.md.
+  compile FILE|NAME -o DIR [--rate HZ] [--channels 1|2] [--avoid REGION,...]
+          [--voice [ENGINE:]NAME] [--voice-pack DIR] [--resonance BPM] [--pace BPM]
+        Write a compiled session for the web build (docs/web.md): DIR/session.json,
+        the planned program with its loudness calibration, and DIR/clips.pcm,
+        the narration as 16-bit samples. Played at the same rate it gives
+        what `render` writes, with no session parser or voice needed.
   captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...]
            [--voice [ENGINE:]NAME] [--voice-pack DIR] [--pace BPM] [--quiet]
         Write the spoken lines as WebVTT or SubRip captions, each cue
@@ -241,6 +247,7 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
     if (command == "info") return runInfo(rest, out, err);
     if (command == "render") return runRender(rest, out, err);
     if (command == "render-batch") return runRenderBatch(rest, out, err);
+    if (command == "compile") return runCompile(rest, out, err);
     if (command == "haptics") return runHaptics(rest, out, err);
     if (command == "presets") return runPresets(rest, out, err);
     if (command == "captions") return runCaptions(rest, out, err);
@@ -254,7 +261,7 @@ int runCommandLine(const Args& args, std::ostream& out, std::ostream& err) {
     constexpr std::string_view commands[] = {
         "check",   "info",   "render",     "render-batch", "captions", "haptics",  "play",
         "devices", "voices", "voice-pack", "presets",      "sessions", "help",     "version",
-        "resonance"};
+        "resonance", "compile"};
     err << "stillpoint: unknown command '" << command << "'";
     if (auto near = nearestName(command, commands)) err << "; did you mean '" << *near << "'?";
     err << "\nrun 'stillpoint --help' for the commands\n";
