@@ -28,8 +28,9 @@ class ScopedDenormalsOff {
     static constexpr unsigned kDenormalsAreZero = 0x0040;
     unsigned saved_;
 #else
-    ScopedDenormalsOff() noexcept = default;
-    ~ScopedDenormalsOff() = default;
+    // User-provided, so a guard that does nothing still reads as used.
+    ScopedDenormalsOff() noexcept {}  // NOLINT(modernize-use-equals-default)
+    ~ScopedDenormalsOff() {}          // NOLINT(modernize-use-equals-default)
 #endif
   public:
     ScopedDenormalsOff(const ScopedDenormalsOff&) = delete;
