@@ -45,11 +45,18 @@ export async function instantiateEngine(moduleOrBytes) {
   return instance.exports;
 }
 
+// UTF-8 both ways by hand: an AudioWorkletGlobalScope has no TextEncoder or TextDecoder.
+function utf8Bytes(text) {
+  return Uint8Array.from(unescape(encodeURIComponent(text)), (c) => c.charCodeAt(0));
+}
+
 function cString(exports, pointer) {
   const bytes = new Uint8Array(exports.memory.buffer, pointer);
   let end = 0;
   while (bytes[end] !== 0) ++end;
-  return new TextDecoder().decode(bytes.subarray(0, end));
+  let escaped = '';
+  for (let i = 0; i < end; ++i) escaped += `%${bytes[i].toString(16).padStart(2, '0')}`;
+  return decodeURIComponent(escaped);
 }
 
 /** The engine's vocabulary: command names to sp_command_type, state fields, breath presets. */
@@ -79,7 +86,7 @@ export class WasmPlayer {
   constructor(exports, programJson, clips, { maxBlockFrames = 128, hapticTrack = false } = {}) {
     this.exports = exports;
     this.vocabulary = engineVocabulary(exports);
-    const json = new TextEncoder().encode(programJson);
+    const json = utf8Bytes(programJson);
     const jsonAt = exports.sp_web_alloc(json.length);
     const clipsAt = exports.sp_web_alloc(Math.max(clips.length, 1));
     new Uint8Array(exports.memory.buffer, jsonAt, json.length).set(json);
@@ -90,7 +97,8 @@ export class WasmPlayer {
     exports.sp_web_free(clipsAt);
     if (!this.handle) throw new Error(cString(exports, exports.sp_web_last_error()));
     this.maxBlockFrames = maxBlockFrames;
-    this.channels = exports.sp_web_output_channels(this.handle);
+    this.channels = exports.sp_web_output_channels(this.handle); // audio, then haptic if asked
+    this.audioChannels = this.channels - (hapticTrack ? 1 : 0);
     this.sampleRate = exports.sp_web_sample_rate(this.handle);
     this.buffer = null; // the memory the views below see; renewed when it grows
     this.outputs = [];

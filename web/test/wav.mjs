@@ -26,3 +26,29 @@ export function readWav24(bytes) {
   }
   throw new Error('no data chunk');
 }
+
+/**
+ * A float sample as libsndfile stores it in a 24-bit WAV (normalised float
+ * to int: lrintf(x * 0x7FFFFFFF) in float arithmetic, the top 24 bits kept),
+ * read back as readWav24 reads it: so a float render compares exactly.
+ */
+export function as24BitWav(x) {
+  const scaled = Math.fround(Math.fround(x) * Math.fround(2147483647));
+  const floor = Math.floor(scaled);
+  const rest = scaled - floor;
+  let rounded = rest > 0.5 || (rest === 0.5 && floor % 2 !== 0) ? floor + 1 : floor; // to even
+  rounded = Math.max(-2147483648, Math.min(2147483647, rounded));
+  return Math.floor(rounded / 256) / 8388608;
+}
+
+/** How many samples of `floats`, stored as 24-bit WAV, differ from `wav`, and the first that does. */
+export function compareWithWav(floats, wav) {
+  let differing = 0; let first = -1;
+  for (let i = 0; i < wav.length; ++i) {
+    if (as24BitWav(floats[i]) !== wav[i]) {
+      if (first < 0) first = i;
+      ++differing;
+    }
+  }
+  return { differing, first };
+}

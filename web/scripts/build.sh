@@ -1,0 +1,19 @@
+#!/bin/sh
+# Builds the web package into web/dist: the engine's WebAssembly core
+# (web/wasm, with cmake/wasm32-wasi.cmake), the module, its worklet and
+# types, and the example page's compiled session when the native
+# `stillpoint` is built (set STILLPOINT to its path, or build/dev's is used).
+set -eu
+web=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd "$web/.." && pwd)
+build=${STILLPOINT_WASM_BUILD:-$root/build/wasm}
+cmake -S "$web/wasm" -B "$build" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/wasm32-wasi.cmake" >/dev/null
+cmake --build "$build" -- -j2
+mkdir -p "$web/dist"
+cp "$web/src/stillpoint.js" "$web/src/worklet.js" "$web/src/wasm_player.js" \
+   "$web/src/stillpoint.d.ts" "$build/stillpoint.wasm" "$web/dist/"
+stillpoint=${STILLPOINT:-$root/build/dev/engine/cli/stillpoint}
+if [ -x "$stillpoint" ]; then
+  "$stillpoint" compile arrive-and-breathe -o "$web/dist/sessions/arrive-and-breathe" --quiet >/dev/null
+fi
+echo "web/dist: $(wc -c < "$web/dist/stillpoint.wasm") bytes of wasm ($(gzip -9c "$web/dist/stillpoint.wasm" | wc -c) gzipped)"
