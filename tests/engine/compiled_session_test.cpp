@@ -145,7 +145,7 @@ TEST_F(DamagedCompiledSession, ClipsShorterThanTheProgramSaysAreRefused) {
 TEST_F(DamagedCompiledSession, AMissingFieldIsNamed) {
     replace("\"lengthSeconds\": ", "\"lengthSecond\": ");
     EXPECT_EQ(errorFor(files.programJson),
-              "web/session.json: top level: the field \"lengthSeconds\" is missing; recompile "
+              "web/session.json: the field \"lengthSeconds\" is missing; recompile "
               "the session with `stillpoint compile`");
 }
 

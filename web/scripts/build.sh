@@ -7,7 +7,9 @@ set -eu
 web=$(cd "$(dirname "$0")/.." && pwd)
 root=$(cd "$web/.." && pwd)
 build=${STILLPOINT_WASM_BUILD:-$root/build/wasm}
-cmake -S "$web/wasm" -B "$build" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/wasm32-wasi.cmake" >/dev/null
+launcher=
+if command -v ccache >/dev/null 2>&1; then launcher=-DCMAKE_CXX_COMPILER_LAUNCHER=ccache; fi
+cmake -S "$web/wasm" -B "$build" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$root/cmake/wasm32-wasi.cmake" $launcher >/dev/null
 cmake --build "$build" -- -j2
 mkdir -p "$web/dist"
 cp "$web/src/stillpoint.js" "$web/src/worklet.js" "$web/src/wasm_player.js" \

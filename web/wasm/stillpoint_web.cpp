@@ -33,31 +33,31 @@ using namespace stillpoint;
 
 /// What JavaScript reads after each block: one double per field, in the order
 /// sp_web_state_field_name gives (the one list of the fields' names).
-#define SP_WEB_STATE_FIELDS(X)                                                                     \
-    X(sampleRate, state.sampleRate)                                                                \
-    X(outputSample, state.outputSample)                                                            \
-    X(sessionSample, state.sessionSample)                                                          \
-    X(section, state.section)                                                                      \
-    X(sectionStart, state.sectionStart)                                                            \
-    X(sectionLength, state.sectionLength)                                                          \
-    X(step, state.step)                                                                            \
-    X(remainingFrames, state.remainingFrames)                                                      \
-    X(endSample, state.endSample)                                                                  \
-    X(remainingAtLeast, state.remainingAtLeast)                                                    \
-    X(lineStep, state.lineStep)                                                                    \
-    X(lineIndex, state.lineIndex)                                                                  \
-    X(lineStart, state.lineStart)                                                                  \
-    X(lineEnd, state.lineEnd)                                                                      \
-    X(started, state.started)                                                                      \
-    X(waitingForContinue, state.waitingForContinue)                                                \
-    X(groundingActive, state.groundingActive)                                                      \
-    X(paused, state.paused)                                                                        \
-    X(holding, state.holding)                                                                      \
-    X(finished, state.finished)                                                                    \
-    X(paceBpm, state.paceBpm)                                                                      \
-    X(breathPhase, state.breathPhase)                                                              \
-    X(patternChoice, state.patternChoice)                                                          \
-    X(patternIndex, state.patternIndex)                                                            \
+#define SP_WEB_STATE_FIELDS(X)                      \
+    X(sampleRate, state.sampleRate)                 \
+    X(outputSample, state.outputSample)             \
+    X(sessionSample, state.sessionSample)           \
+    X(section, state.section)                       \
+    X(sectionStart, state.sectionStart)             \
+    X(sectionLength, state.sectionLength)           \
+    X(step, state.step)                             \
+    X(remainingFrames, state.remainingFrames)       \
+    X(endSample, state.endSample)                   \
+    X(remainingAtLeast, state.remainingAtLeast)     \
+    X(lineStep, state.lineStep)                     \
+    X(lineIndex, state.lineIndex)                   \
+    X(lineStart, state.lineStart)                   \
+    X(lineEnd, state.lineEnd)                       \
+    X(started, state.started)                       \
+    X(waitingForContinue, state.waitingForContinue) \
+    X(groundingActive, state.groundingActive)       \
+    X(paused, state.paused)                         \
+    X(holding, state.holding)                       \
+    X(finished, state.finished)                     \
+    X(paceBpm, state.paceBpm)                       \
+    X(breathPhase, state.breathPhase)               \
+    X(patternChoice, state.patternChoice)           \
+    X(patternIndex, state.patternIndex)             \
     X(hapticIntensity, engine.hapticIntensity())
 
 #define SP_WEB_COUNT(name, value) +1
@@ -85,11 +85,17 @@ std::string lastError;
 }  // namespace
 
 /// Bytes for JavaScript to copy a session into (freed with sp_web_free).
-SP_WEB_EXPORT(sp_web_alloc) void* sp_web_alloc(std::size_t bytes) { return std::malloc(bytes); }
-SP_WEB_EXPORT(sp_web_free) void sp_web_free(void* pointer) { std::free(pointer); }
+SP_WEB_EXPORT(sp_web_alloc) void* sp_web_alloc(std::size_t bytes) {
+    return std::malloc(bytes);
+}
+SP_WEB_EXPORT(sp_web_free) void sp_web_free(void* pointer) {
+    std::free(pointer);
+}
 
 /// Why the last sp_web_create failed (NUL-terminated, UTF-8).
-SP_WEB_EXPORT(sp_web_last_error) const char* sp_web_last_error() { return lastError.c_str(); }
+SP_WEB_EXPORT(sp_web_last_error) const char* sp_web_last_error() {
+    return lastError.c_str();
+}
 
 /// A player for the compiled session in `json` and `clips`, rendering blocks
 /// of up to `max_block_frames`. `haptic_track` 1 adds the haptic envelope as
@@ -106,8 +112,8 @@ Player* sp_web_create(const char* json, std::size_t jsonBytes, const std::uint8_
         return nullptr;
     }
     if (maxBlockFrames < 1 || maxBlockFrames > capi::kMaxBlockFrames) {
-        lastError = "max_block_frames " + std::to_string(maxBlockFrames) + " is out of range; use 1 to " +
-                    std::to_string(capi::kMaxBlockFrames);
+        lastError = "max_block_frames " + std::to_string(maxBlockFrames) +
+                    " is out of range; use 1 to " + std::to_string(capi::kMaxBlockFrames);
         return nullptr;
     }
     auto* player = new (std::nothrow) Player;
@@ -129,7 +135,9 @@ Player* sp_web_create(const char* json, std::size_t jsonBytes, const std::uint8_
     return player;
 }
 
-SP_WEB_EXPORT(sp_web_destroy) void sp_web_destroy(Player* player) { delete player; }
+SP_WEB_EXPORT(sp_web_destroy) void sp_web_destroy(Player* player) {
+    delete player;
+}
 
 /// Output channels: the session's audio (1 or 2), plus the haptic one if asked for.
 SP_WEB_EXPORT(sp_web_output_channels) int sp_web_output_channels(const Player* player) {
@@ -154,11 +162,9 @@ SP_WEB_EXPORT(sp_web_process) int sp_web_process(Player* player, int frames) {
 SP_WEB_EXPORT(sp_web_command) int sp_web_command(Player* player, int command, double value) {
     const auto type = capi::toCommandType(static_cast<sp_command_type>(command));
     if (!type) return SP_ERROR_INVALID_ARGUMENT;
-    if (*type == CommandType::SetPace &&
-        !capi::isValidParameterValue(SP_PARAM_PACE_BPM, value))
+    if (*type == CommandType::SetPace && !capi::isValidParameterValue(SP_PARAM_PACE_BPM, value))
         return SP_ERROR_INVALID_ARGUMENT;
-    if (*type == CommandType::SetPattern &&
-        !capi::isValidParameterValue(SP_PARAM_PATTERN, value))
+    if (*type == CommandType::SetPattern && !capi::isValidParameterValue(SP_PARAM_PATTERN, value))
         return SP_ERROR_INVALID_ARGUMENT;
     Command out{*type, 0, 0.0};
     if (*type == CommandType::SetPace) out.value = value;
@@ -168,12 +174,14 @@ SP_WEB_EXPORT(sp_web_command) int sp_web_command(Player* player, int command, do
 
 /// A parameter of the C API's (sp_param): layer levels in dB, haptics on and
 /// cap, waiting at check-ins. Pace and pattern go through sp_web_command.
-SP_WEB_EXPORT(sp_web_set_parameter) int sp_web_set_parameter(Player* player, int param, double value) {
+SP_WEB_EXPORT(sp_web_set_parameter)
+int sp_web_set_parameter(Player* player, int param, double value) {
     const auto p = static_cast<sp_param>(param);
     if (!capi::isKnownParameter(p)) return SP_ERROR_INVALID_ARGUMENT;
     if (!capi::isValidParameterValue(p, value)) return SP_ERROR_INVALID_ARGUMENT;
     if (const auto layer = capi::layerOf(p))
-        return player->engine.pushCommand({CommandType::SetLayerGain, static_cast<int>(*layer), value})
+        return player->engine.pushCommand(
+                   {CommandType::SetLayerGain, static_cast<int>(*layer), value})
                    ? SP_OK
                    : SP_ERROR_QUEUE_FULL;
     if (p == SP_PARAM_HAPTICS_ON || p == SP_PARAM_HAPTIC_CAP) {
@@ -205,7 +213,9 @@ SP_WEB_EXPORT(sp_web_poll_event) const double* sp_web_poll_event(Player* player)
     return player->eventOut;
 }
 
-SP_WEB_EXPORT(sp_web_state_field_count) int sp_web_state_field_count() { return kStateFields; }
+SP_WEB_EXPORT(sp_web_state_field_count) int sp_web_state_field_count() {
+    return kStateFields;
+}
 SP_WEB_EXPORT(sp_web_state_field_name) const char* sp_web_state_field_name(int field) {
     return field >= 0 && field < kStateFields ? kStateFieldNames[field] : "";
 }

@@ -16,13 +16,18 @@ using nlohmann::json;
 using namespace compiled;
 
 /// Reads fields, keeping the first problem ("path: what is wrong; what would be right").
+/// `path`.`key`, or `key` alone at the top level (path "").
+std::string join(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
 class FieldReader {
   public:
     bool ok() const { return error_.empty(); }
     const std::string& error() const { return error_; }
 
     void fail(const std::string& path, const std::string& what) {
-        if (ok()) error_ = path + ": " + what;
+        if (ok()) error_ = path.empty() ? what : path + ": " + what;
     }
 
     const json* field(const json& object, const std::string& path, std::string_view key,
@@ -45,7 +50,7 @@ class FieldReader {
                   double min = -std::numeric_limits<double>::max(),
                   double max = std::numeric_limits<double>::max()) {
         const json* value = field(object, path, key);
-        return value ? numberValue(*value, path + "." + std::string(key), min, max) : 0.0;
+        return value ? numberValue(*value, join(path, key), min, max) : 0.0;
     }
 
     double numberValue(const json& value, const std::string& path, double min, double max) {
@@ -65,7 +70,7 @@ class FieldReader {
     std::int64_t integer(const json& object, const std::string& path, std::string_view key,
                          std::int64_t min, std::int64_t max) {
         const json* value = field(object, path, key);
-        return value ? integerValue(*value, path + "." + std::string(key), min, max) : 0;
+        return value ? integerValue(*value, join(path, key), min, max) : 0;
     }
 
     std::int64_t integerValue(const json& value, const std::string& path, std::int64_t min,
@@ -87,7 +92,7 @@ class FieldReader {
         const json* value = field(object, path, key);
         if (!value) return {};
         if (!value->is_string()) {
-            fail(path + "." + std::string(key), "expected a string");
+            fail(join(path, key), "expected a string");
             return {};
         }
         return value->get<std::string>();
@@ -95,8 +100,7 @@ class FieldReader {
 
     bool flag(const json& object, const std::string& path, std::string_view key) {
         const json* value = field(object, path, key);
-        if (value && !value->is_boolean())
-            fail(path + "." + std::string(key), "expected true or false");
+        if (value && !value->is_boolean()) fail(join(path, key), "expected true or false");
         return value && value->is_boolean() && value->get<bool>();
     }
 
@@ -113,7 +117,7 @@ class FieldReader {
     Enum wordField(const json& object, const std::string& path, std::string_view key,
                    const std::array<std::string_view, N>& names) {
         const json* value = field(object, path, key);
-        return value ? word<Enum>(*value, path + "." + std::string(key), names) : Enum{};
+        return value ? word<Enum>(*value, join(path, key), names) : Enum{};
     }
 
     const json& array(const json& object, const std::string& path, std::string_view key) {
@@ -121,7 +125,7 @@ class FieldReader {
         const json* value = field(object, path, key);
         if (!value) return kEmpty;
         if (!value->is_array()) {
-            fail(path + "." + std::string(key), "expected an array");
+            fail(join(path, key), "expected an array");
             return kEmpty;
         }
         return *value;
@@ -133,8 +137,7 @@ class FieldReader {
         const json& items = array(object, path, key);
         for (std::size_t i = 0; i < items.size() && ok(); ++i) {
             if (!items[i].is_string())
-                fail(path + "." + std::string(key) + "[" + std::to_string(i) + "]",
-                     "expected a string");
+                fail(join(path, key) + "[" + std::to_string(i) + "]", "expected a string");
             else
                 out.push_back(items[i].get<std::string>());
         }
@@ -315,15 +318,15 @@ std::shared_ptr<const Narration> readNarration(FieldReader& r, const json& objec
 
 void readProgram(FieldReader& r, const json& root, Program& program,
                  std::span<const std::uint8_t> clips) {
-    program.title = r.text(root, "top level", "title");
-    program.language = r.wordField<Language>(root, "top level", "language", kLanguages);
-    if (const json* sound = r.field(root, "top level", "sound"))
+    program.title = r.text(root, "", "title");
+    program.language = r.wordField<Language>(root, "", "language", kLanguages);
+    if (const json* sound = r.field(root, "", "sound"))
         program.sound = readSound(r, *sound, "sound");
-    const json& patterns = r.array(root, "top level", "patterns");
+    const json& patterns = r.array(root, "", "patterns");
     for (std::size_t i = 0; i < patterns.size() && r.ok(); ++i)
         program.patterns.push_back(readPattern(r, patterns[i], indexed("patterns", i)));
-    const json& sections = r.array(root, "top level", "sections");
-    const json& steps = r.array(root, "top level", "steps");
+    const json& sections = r.array(root, "", "sections");
+    const json& steps = r.array(root, "", "steps");
     const auto stepCount = static_cast<std::int64_t>(steps.size());
     for (std::size_t i = 0; i < sections.size() && r.ok(); ++i) {
         const std::string at = indexed("sections", i);
@@ -337,16 +340,14 @@ void readProgram(FieldReader& r, const json& root, Program& program,
     }
     for (std::size_t i = 0; i < steps.size() && r.ok(); ++i)
         program.steps.push_back(readStep(r, steps[i], indexed("steps", i), program));
-    program.lengthSeconds = r.number(root, "top level", "lengthSeconds", 0.0, kLongest);
-    program.groundingSection =
-        static_cast<int>(r.integer(root, "top level", "groundingSection", -1,
-                                   static_cast<std::int64_t>(program.sections.size()) - 1));
-    const json& silent = r.array(root, "top level", "silentSpeechSteps");
+    program.lengthSeconds = r.number(root, "", "lengthSeconds", 0.0, kLongest);
+    program.groundingSection = static_cast<int>(r.integer(
+        root, "", "groundingSection", -1, static_cast<std::int64_t>(program.sections.size()) - 1));
+    const json& silent = r.array(root, "", "silentSpeechSteps");
     for (std::size_t i = 0; i < silent.size() && r.ok(); ++i)
         program.silentSpeechSteps.push_back(static_cast<int>(
             r.integerValue(silent[i], indexed("silentSpeechSteps", i), 0, stepCount - 1)));
-    if (const json* narration = r.field(root, "top level", "narration");
-        narration && !narration->is_null())
+    if (const json* narration = r.field(root, "", "narration"); narration && !narration->is_null())
         program.narration = readNarration(r, *narration, program.steps.size(), clips);
 }
 
@@ -370,7 +371,7 @@ CompiledReadResult decodeCompiledSession(std::string_view programJson,
                        "\"); write one with `stillpoint compile`";
         return result;
     }
-    const auto version = r.integer(root, "top level", "version", 1, 1'000'000);
+    const auto version = r.integer(root, "", "version", 1, 1'000'000);
     if (r.ok() && version != kCompiledFormatVersion) {
         result.error = file + ": compiled with format version " + std::to_string(version) +
                        ", this engine reads version " + std::to_string(kCompiledFormatVersion) +
@@ -383,9 +384,9 @@ CompiledReadResult decodeCompiledSession(std::string_view programJson,
         return result;
     }
     CompiledSession session;
-    session.sampleRate = r.number(root, "top level", "sampleRate", 8000.0, 384000.0);
-    session.channels = static_cast<int>(r.integer(root, "top level", "channels", 1, 2));
-    if (const json* loudness = r.field(root, "top level", "loudness")) {
+    session.sampleRate = r.number(root, "", "sampleRate", 8000.0, 384000.0);
+    session.channels = static_cast<int>(r.integer(root, "", "channels", 1, 2));
+    if (const json* loudness = r.field(root, "", "loudness")) {
         session.targetLufs = r.number(*loudness, "loudness", "targetLufs", -70.0, 0.0);
         session.truePeakCeilingDb =
             r.number(*loudness, "loudness", "truePeakCeilingDb", -20.0, 0.0);
