@@ -3,7 +3,9 @@
 // names are the engine's vocabulary (and stillpoint.d.ts's), and a damaged
 // compiled session is refused with the place and the cause.
 //
-//   node web/test/node_test.mjs STILLPOINT OUT_DIR
+//   node web/test/node_test.mjs STILLPOINT OUT_DIR [NATIVE_RENDER]
+// NATIVE_RENDER (tests/web/native_render.cpp): the same C ABI built natively,
+// whose floats the wasm engine's must equal bit for bit.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -14,7 +16,7 @@ import { renderCompiled } from './render_offline.mjs';
 import { compareWithWav, readWav24 } from './wav.mjs';
 
 const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const [stillpoint, outDir] = process.argv.slice(2);
+const [stillpoint, outDir, nativeRender] = process.argv.slice(2);
 const session = path.join(web, 'test', 'sessions', 'web-test.yaml');
 const compiled = path.join(outDir, 'node-test');
 mkdirSync(outDir, { recursive: true });
@@ -49,6 +51,27 @@ check('the WebAssembly engine renders what `stillpoint render` writes', () => {
   const quanta = rendered.samples.length / rendered.channels / 128;
   console.log(`MEASURE node render: ${seconds.toFixed(1)} s in ${ms.toFixed(0)} ms ` +
     `(${(seconds * 1000 / ms).toFixed(0)}x real time), ${(ms * 1000 / quanta).toFixed(1)} us per 128-frame quantum`);
+});
+
+check('the WebAssembly engine\'s floats are the native engine\'s, bit for bit, commands and all', () => {
+  if (!nativeRender) {
+    console.log('  (no native renderer given: only the 24-bit comparison above ran)');
+    return;
+  }
+  const schedule = [{ at: 128 * 300, name: 'next' }, { at: 128 * 1200, name: 'pause' },
+    { at: 128 * 2600, name: 'resume' }, { at: 128 * 3000, name: 'pace', value: 4.5 }];
+  for (const commands of [[], schedule]) {
+    const vocabulary = new WasmPlayer(engine, json, clips).vocabulary.commands;
+    const out = path.join(outDir, 'native.f32');
+    execFileSync(nativeRender, [compiled, out,
+      ...commands.map((c) => `${c.at}:${vocabulary[c.name]}:${c.value ?? 0}`)]);
+    const bytes = readFileSync(out);
+    const native = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    const wasm = renderCompiled(engine, json, clips, commands).samples;
+    assert.equal(wasm.length, native.length, `${commands.length} commands`);
+    const differ = wasm.findIndex((s, i) => s !== native[i]);
+    assert.equal(differ, -1, `sample ${differ}: wasm ${wasm[differ]}, native ${native[differ]}`);
+  }
 });
 
 check('command names are the engine vocabulary, as stillpoint.d.ts types them', () => {

@@ -4,10 +4,10 @@
 // converted by the C API's own tables), so the JavaScript module mirrors the
 // C API without a second list of commands.
 //
-// Threads: every function runs on the one thread that owns the player (the
-// audio worklet's). sp_web_process, sp_web_command, sp_web_set_parameter,
-// sp_web_poll_event and sp_web_state never allocate (they are the audio path);
-// sp_web_create and sp_web_destroy do.
+// stillpoint_web.h declares the functions and their thread rules: one thread
+// (the audio worklet's) owns a player; the audio path never allocates.
+#include "stillpoint_web.h"
+
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
@@ -27,9 +27,10 @@
 #define SP_WEB_EXPORT(name) extern "C"
 #endif
 
-namespace {
-
 using namespace stillpoint;
+using Player = sp_web_player;
+
+namespace {
 
 /// What JavaScript reads after each block: one double per field, in the order
 /// sp_web_state_field_name gives (the one list of the fields' names).
@@ -68,7 +69,9 @@ constexpr const char* kStateFieldNames[kStateFields] = {SP_WEB_STATE_FIELDS(SP_W
 /// The event JavaScript reads: type (sp_event_type), index, value, sample, session sample.
 constexpr int kEventFields = 5;
 
-struct Player {
+}  // namespace
+
+struct sp_web_player {
     Engine engine;
     CompiledSession session;
     int maxBlockFrames = 128;
@@ -79,6 +82,8 @@ struct Player {
     bool hapticsOn = true;  ///< the listener's switch and cap, set one at a time
     double hapticCap = 1.0;
 };
+
+namespace {
 
 std::string lastError;
 
