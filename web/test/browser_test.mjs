@@ -5,7 +5,8 @@
 //
 //   node web/test/browser_test.mjs STILLPOINT OUT_DIR
 // STILLPOINT: the native command; OUT_DIR: where the compiled session, the
-// renders and the screenshot go. Needs web/dist (web/scripts/build.sh).
+// renders and the screenshot go. Needs web/dist, or STILLPOINT_WEB_DIST
+// naming where web/scripts/build.sh put it.
 // Exit 0 all passed, 1 a check failed, 77 Chromium cannot start here.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -18,13 +19,15 @@ import { serve } from './static_server.mjs';
 import { compareWithWav, readWav24 } from './wav.mjs';
 
 const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// web/dist, or where STILLPOINT_WEB_DIST put it (web/scripts/build.sh).
+const dist = process.env.STILLPOINT_WEB_DIST ?? path.join(web, 'dist');
 const [stillpoint, outDir] = process.argv.slice(2);
 if (!stillpoint || !outDir) {
   console.error('usage: node web/test/browser_test.mjs STILLPOINT OUT_DIR');
   process.exit(2);
 }
-if (!existsSync(path.join(web, 'dist', 'stillpoint.wasm'))) {
-  console.error('web/dist/stillpoint.wasm is missing: build it first with web/scripts/build.sh');
+if (!existsSync(path.join(dist, 'stillpoint.wasm'))) {
+  console.error(`${dist}/stillpoint.wasm is missing: build it first with web/scripts/build.sh`);
   process.exit(1);
 }
 const SKIP = 77;
@@ -54,10 +57,10 @@ try {
   process.exit(SKIP);
 }
 
-const { server, origin } = await serve({ '/': web, '/compiled/': outDir });
+const { server, origin } = await serve({ '/': web, '/dist/': dist, '/compiled/': outDir });
 const json = readFileSync(path.join(compiled, 'session.json'), 'utf8');
 const clips = new Uint8Array(readFileSync(path.join(compiled, 'clips.pcm')));
-const engine = await instantiateEngine(readFileSync(path.join(web, 'dist', 'stillpoint.wasm')));
+const engine = await instantiateEngine(readFileSync(path.join(dist, 'stillpoint.wasm')));
 const reference = readWav24(new Uint8Array(readFileSync(wavPath)));
 const frames = reference.samples.length / reference.channels;
 const failures = [];

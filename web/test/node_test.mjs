@@ -16,6 +16,8 @@ import { renderCompiled } from './render_offline.mjs';
 import { compareWithWav, readWav24 } from './wav.mjs';
 
 const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// web/dist, or where STILLPOINT_WEB_DIST put it (web/scripts/build.sh).
+const dist = process.env.STILLPOINT_WEB_DIST ?? path.join(web, 'dist');
 const [stillpoint, outDir, nativeRender] = process.argv.slice(2);
 const session = path.join(web, 'test', 'sessions', 'web-test.yaml');
 const compiled = path.join(outDir, 'node-test');
@@ -24,7 +26,7 @@ execFileSync(stillpoint, ['compile', session, '-o', compiled, '--quiet']);
 execFileSync(stillpoint, ['render', session, '-o', `${compiled}.wav`, '--quiet']);
 const json = readFileSync(path.join(compiled, 'session.json'), 'utf8');
 const clips = new Uint8Array(readFileSync(path.join(compiled, 'clips.pcm')));
-const engine = await instantiateEngine(readFileSync(path.join(web, 'dist', 'stillpoint.wasm')));
+const engine = await instantiateEngine(readFileSync(path.join(dist, 'stillpoint.wasm')));
 
 const failures = [];
 function check(name, body) {
