@@ -42,6 +42,7 @@ function show(state) {
   $('hold').textContent = state.holding ? 'Release' : 'Hold';
   $('continue').hidden = !state.waitingForContinue;
   $('grounding').disabled = Boolean(state.groundingActive);
+  $('stop').disabled = Boolean(state.finished);
 }
 
 async function start() {
@@ -80,12 +81,13 @@ const actions = {
   continue: () => player?.continue(),
   grounding: () => player?.grounding(),
   slower: () => player?.state?.paceBpm > 0 && player.pace(Math.max(3, player.state.paceBpm - 0.5)),
+  stop: () => player?.stop(),
   faster: () => player?.state?.paceBpm > 0 && player.pace(Math.min(12, player.state.paceBpm + 0.5)),
 };
 for (const [id, action] of Object.entries(actions)) $(id).addEventListener('click', action);
 
 const keys = { ' ': 'play', h: 'hold', n: 'next', p: 'previous', g: 'grounding', c: 'continue',
-  Enter: 'continue', '-': 'slower', '+': 'faster', '=': 'faster' };
+  Enter: 'continue', '-': 'slower', '+': 'faster', '=': 'faster', q: 'stop' };
 document.addEventListener('keydown', (event) => {
   // A focused control takes its own Space and Enter; sliders take their arrows.
   if ((event.key === ' ' || event.key === 'Enter') && event.target.closest('button, summary, input')) return;

@@ -184,6 +184,12 @@ await check('the example page works with the keyboard alone', async () => {
   await live.waitForFunction(() => window.stillpointPage.player.state.groundingActive === 1, null, { timeout: 10000 });
 });
 
+await check('Q stops the session (the engine fades it out) and the page says so', async () => {
+  await live.keyboard.press('q');
+  await live.waitForFunction(() => window.stillpointPage.player.state.finished === 1, null, { timeout: 10000 });
+  assert.equal(await live.textContent('#section'), 'The session has ended.');
+});
+
 await check('captions follow the voice', async () => {
   const log = await live.evaluate(() => window.captionLog);
   const program = JSON.parse(json);
