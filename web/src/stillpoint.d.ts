@@ -139,6 +139,8 @@ export declare class StillpointPlayer extends EventTarget {
   setLayerVolume(layer: Layer, db: number): void;
   setHaptics(on: boolean, cap?: number): void;
   setWaitAtCheckins(wait: boolean): void;
+  /** The engine's average time per 128-frame quantum on the audio thread, in microseconds. */
+  readonly renderLoad: { quanta: number; microsecondsPerQuantum: number };
   readonly presets: string[];
   readonly sections: CompiledProgram['sections'];
   readonly caption: string;

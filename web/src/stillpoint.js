@@ -112,6 +112,7 @@ export class StillpointPlayer extends EventTarget {
       this.pending?.reject(new Error(data.message));
     } else if (data.type === 'update') {
       this.state = data.state;
+      this.load = data.load;
       for (const event of data.events) {
         this.dispatchEvent(new CustomEvent('engineevent', { detail: event }));
         this.dispatchEvent(new CustomEvent(event.type, { detail: event }));
@@ -179,6 +180,16 @@ export class StillpointPlayer extends EventTarget {
    */
   setWaitAtCheckins(wait) {
     this.node.port.postMessage({ type: 'parameter', name: 'waitAtCheckins', value: wait ? 1 : 0 });
+  }
+
+  /**
+   * The engine's average time per quantum on the audio thread so far, in
+   * microseconds (the worklet sums Date.now() around each block), and how
+   * many quanta it averages.
+   */
+  get renderLoad() {
+    const load = this.load ?? { quanta: 0, busyMs: 0 };
+    return { quanta: load.quanta, microsecondsPerQuantum: load.quanta ? load.busyMs * 1000 / load.quanta : 0 };
   }
 
   /** The breath presets `pattern` takes. */

@@ -184,6 +184,15 @@ await check('the example page works with the keyboard alone', async () => {
   await live.waitForFunction(() => window.stillpointPage.player.state.groundingActive === 1, null, { timeout: 10000 });
 });
 
+await check('the worklet keeps well inside its quantum while playing live', async () => {
+  const load = await live.evaluate(() => window.stillpointPage.player.renderLoad);
+  assert.ok(load.quanta > 500, `only ${load.quanta} quanta played`);
+  // 128 frames at 48 kHz last 2667 us; the engine takes a few percent of that.
+  assert.ok(load.microsecondsPerQuantum < 500, `${load.microsecondsPerQuantum} us per quantum`);
+  console.log(`MEASURE live worklet: ${load.microsecondsPerQuantum.toFixed(1)} us per 128-frame quantum ` +
+    `(${(load.microsecondsPerQuantum / 2667 * 100).toFixed(2)} % of its 2667 us) over ${load.quanta} quanta`);
+});
+
 await check('Q stops the session (the engine fades it out) and the page says so', async () => {
   await live.keyboard.press('q');
   await live.waitForFunction(() => window.stillpointPage.player.state.finished === 1, null, { timeout: 10000 });
