@@ -134,6 +134,15 @@ TEST_F(DamagedCompiledSession, AnIndexOutsideTheProgramIsNamed) {
               "web/session.json: steps[3].pattern: 5 is out of range; expected 0 to 0");
 }
 
+TEST_F(DamagedCompiledSession, APaceOutsideTheEnginesBoundsIsRefused) {
+    const auto at = files.programJson.find("\"paceBpm\": ");
+    ASSERT_NE(at, std::string::npos);
+    const auto end = files.programJson.find(',', at);
+    files.programJson.replace(at, end - at, "\"paceBpm\": 0.0");
+    EXPECT_EQ(errorFor(files.programJson),
+              "web/session.json: steps[3].paceBpm: 0.0 is out of range; expected 1.0 to 30.0");
+}
+
 TEST_F(DamagedCompiledSession, ClipsShorterThanTheProgramSaysAreRefused) {
     files.clips.resize(files.clips.size() / 2 & ~std::size_t{1});
     const auto read = decodeCompiledSession(files.programJson, files.clips, "session.json");

@@ -8,6 +8,7 @@
 #include "compiled/compiled_names.hpp"
 #include "compiled/json_document.hpp"
 #include "stillpoint/compiled_session.hpp"
+#include "stillpoint/pace_range.hpp"
 
 namespace stillpoint {
 namespace {
@@ -16,6 +17,11 @@ using nlohmann::json;
 using namespace compiled;
 
 /// Reads fields, keeping the first problem ("path: what is wrong; what would be right").
+/// A number as the file would write it (1.0, 5.5), for messages.
+std::string shortest(double number) {
+    return json(number).dump();
+}
+
 /// `path`.`key`, or `key` alone at the top level (path "").
 std::string join(const std::string& path, std::string_view key) {
     return path.empty() ? std::string(key) : path + "." + std::string(key);
@@ -60,8 +66,8 @@ class FieldReader {
         }
         const double number = value.get<double>();
         if (!(number >= min && number <= max)) {
-            fail(path, std::to_string(number) + " is out of range; expected " +
-                           std::to_string(min) + " to " + std::to_string(max));
+            fail(path, shortest(number) + " is out of range; expected " + shortest(min) + " to " +
+                           shortest(max));
             return 0.0;
         }
         return number;
@@ -227,8 +233,11 @@ PlannedStep readStep(FieldReader& r, const json& object, const std::string& path
             step.cycles = static_cast<int>(r.integer(object, path, "cycles", 0, 1'000'000));
             step.writtenCycles =
                 static_cast<int>(r.integer(object, path, "writtenCycles", 0, 1'000'000));
-            step.paceBpm = r.number(object, path, "paceBpm", 0.0, 60.0);
-            step.rampToBpm = r.number(object, path, "rampToBpm", 0.0, 60.0);
+            // The engine's own pace bounds: a breath never stalls or races.
+            step.paceBpm = r.number(object, path, "paceBpm", kEnginePaceRange.lowestBpm,
+                                    kEnginePaceRange.highestBpm);
+            step.rampToBpm = r.number(object, path, "rampToBpm", kEnginePaceRange.lowestBpm,
+                                      kEnginePaceRange.highestBpm);
             step.rampSeconds = r.number(object, path, "rampSeconds", 0.0, kLongest);
             step.resonancePace = r.flag(object, path, "resonancePace");
             step.tone = r.wordField<ToneTimbre>(object, path, "tone", kToneTimbres);
