@@ -21,11 +21,10 @@ import { compareWithWav, readWav24 } from './wav.mjs';
 const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // web/dist, or where STILLPOINT_WEB_DIST put it (web/scripts/build.sh).
 const dist = process.env.STILLPOINT_WEB_DIST ?? path.join(web, 'dist');
-const [stillpoint, outDir] = process.argv.slice(2);
-if (!stillpoint || !outDir) {
-  console.error('usage: node web/test/browser_test.mjs STILLPOINT OUT_DIR');
-  process.exit(2);
-}
+const root = path.resolve(web, '..');
+// Defaults for `npm test` after a dev build: build/dev's command, and build/web-test for the files.
+const [stillpoint = path.join(root, 'build/dev/engine/cli/stillpoint'),
+  outDir = path.join(root, 'build/web-test')] = process.argv.slice(2);
 if (!existsSync(path.join(dist, 'stillpoint.wasm'))) {
   console.error(`${dist}/stillpoint.wasm is missing: build it first with web/scripts/build.sh`);
   process.exit(1);

@@ -18,7 +18,11 @@ import { compareWithWav, readWav24 } from './wav.mjs';
 const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // web/dist, or where STILLPOINT_WEB_DIST put it (web/scripts/build.sh).
 const dist = process.env.STILLPOINT_WEB_DIST ?? path.join(web, 'dist');
-const [stillpoint, outDir, nativeRender] = process.argv.slice(2);
+const root = path.resolve(web, '..');
+// Defaults for `npm test` after a dev build: build/dev's command, and build/web-test for the files.
+const [stillpoint = path.join(root, 'build/dev/engine/cli/stillpoint'),
+  outDir = path.join(root, 'build/web-test'),
+  nativeRender = undefined] = process.argv.slice(2);
 const session = path.join(web, 'test', 'sessions', 'web-test.yaml');
 const compiled = path.join(outDir, 'node-test');
 mkdirSync(outDir, { recursive: true });
