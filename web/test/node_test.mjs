@@ -80,6 +80,36 @@ check('the WebAssembly engine\'s floats are the native engine\'s, bit for bit, c
   }
 });
 
+check('each line is heard from the sample its caption starts to its end, and nowhere else', () => {
+  const program = JSON.parse(json);
+  const rate = program.sampleRate;
+  const voiced = renderCompiled(engine, json, clips);
+  for (const step of program.narration.steps) for (const line of step) line.gain = 0; // the voice silent
+  const silent = renderCompiled(engine, JSON.stringify(program), clips);
+  const lines = voiced.events.filter((e) => e.type === 'lineSpoken').map((e) => {
+    const line = program.narration.steps[e.index][e.value];
+    const clipFrames = line.samples + line.rests.reduce((sum, [, frames]) => sum + frames, 0);
+    return { caption: line.caption, start: e.sample, end: e.sample + Math.ceil(clipFrames * rate / line.clipRate) };
+  });
+  assert.equal(lines.length, 4);
+  const channels = voiced.channels;
+  const heard = (frame) => voiced.samples[frame * channels] !== silent.samples[frame * channels];
+  const frames = voiced.samples.length / channels;
+  let first = -1;
+  for (let frame = 0; frame < frames; ++frame) {
+    if (!heard(frame)) continue;
+    const line = lines.find((l) => frame >= l.start && frame <= l.end + 1);
+    assert.ok(line, `the voice sounds at frame ${frame}, outside every captioned line`);
+    if (first < 0) first = frame;
+  }
+  for (const line of lines) {
+    let onset = line.start;
+    while (onset < line.end && !heard(onset)) ++onset;
+    assert.ok(onset - line.start < 0.05 * rate,
+      `"${line.caption}" is captioned from ${line.start}, its voice starts at ${onset}`);
+  }
+});
+
 check('command names are the engine vocabulary, as stillpoint.d.ts types them', () => {
   const player = new WasmPlayer(engine, json, clips);
   const names = Object.keys(player.vocabulary.commands).filter((n) => player.vocabulary.commands[n] >= 0);
