@@ -17,6 +17,8 @@ export const EVENT_TYPES = Object.freeze({
   6: 'paused', 7: 'resumed', 8: 'finished', 9: 'waiting', 16: 'hapticTap', 32: 'lineSpoken',
 });
 
+const NO_EVENTS = Object.freeze([]);
+
 /** The wasm module's WASI imports: it never reads files or a clock; what it would print is dropped. */
 function wasiImports(memoryOf) {
   return {
@@ -133,16 +135,17 @@ export class WasmPlayer {
     return this.exports.sp_web_set_parameter(this.handle, code, value);
   }
 
-  /** Every event the last blocks produced, oldest first. */
+  /** Every event the last blocks produced, oldest first (NO_EVENTS, shared, when none). */
   pollEvents() {
+    let at = this.exports.sp_web_poll_event(this.handle);
+    if (!at) return NO_EVENTS; // the usual quantum allocates nothing here
     const events = [];
-    for (;;) {
-      const at = this.exports.sp_web_poll_event(this.handle);
-      if (!at) return events;
+    for (; at; at = this.exports.sp_web_poll_event(this.handle)) {
       const f = new Float64Array(this.exports.memory.buffer, at, 5);
       events.push({ type: EVENT_TYPES[f[0]] ?? `event${f[0]}`, index: f[1], value: f[2],
         sample: f[3], sessionSample: f[4] });
     }
+    return events;
   }
 
   /** The session state as of the last block (session_state.hpp's fields). */

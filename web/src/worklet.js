@@ -79,8 +79,10 @@ class StillpointProcessor extends AudioWorkletProcessor {
     const rendered = this.player.process(frames);
     this.busyMs += Date.now() - before;
     for (let c = 0; c < output.length; ++c) {
-      // A mono session feeds every output channel.
-      output[c].set(rendered[Math.min(c, this.player.audioChannels - 1)].subarray(0, frames));
+      // A mono session feeds every output channel. A whole block copies
+      // without a new view (the usual quantum allocates nothing here).
+      const channel = rendered[Math.min(c, this.player.audioChannels - 1)];
+      output[c].set(frames === channel.length ? channel : channel.subarray(0, frames));
     }
     this.frame += frames;
     const events = this.player.pollEvents();
