@@ -2,12 +2,13 @@
 // reads them: any bytes come back as an error naming the file, or as a
 // program the engine plays for a while with every sample finite and within
 // full scale. The clips are silence, enough for any seed's narration.
+#include "stillpoint/compiled_session.hpp"
+
 #include <cmath>
 #include <cstdlib>
 #include <vector>
 
 #include "fuzz_support.hpp"
-#include "stillpoint/compiled_session.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const std::vector<std::uint8_t> clips(std::size_t{1} << 21, 0);
