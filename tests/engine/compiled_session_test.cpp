@@ -94,11 +94,24 @@ TEST(CompiledSession, EncodingIsStable) {
 
 class DamagedCompiledSession : public ::testing::Test {
   protected:
-    void SetUp() override {
+    // Planned and narrated once for the suite; each test damages its own copy.
+    static void SetUpTestSuite() {
         const auto program = programFromText(kSession);
         ASSERT_TRUE(program);
-        files = encodeCompiledSession(compileProgram(program, EngineConfig{}));
+        // Not calibrated (that renders the session twice): the reader checks the gains' form only.
+        CompiledSession session;
+        session.program = program;
+        intact = new CompiledFiles(encodeCompiledSession(session));
     }
+    static void TearDownTestSuite() {
+        delete intact;
+        intact = nullptr;
+    }
+    void SetUp() override {
+        ASSERT_TRUE(intact);
+        files = *intact;
+    }
+    static inline CompiledFiles* intact = nullptr;
     std::string errorFor(const std::string& json) {
         const auto read = decodeCompiledSession(json, files.clips, "web/session.json");
         EXPECT_FALSE(read.session);
