@@ -69,6 +69,13 @@ commands:
         (JOB_COMPLETION_INDEX with STILLPOINT_SHARD_COUNT). Prints a JSON
         summary (rendered, skipped, failed and why) or writes it to
         --summary FILE. See docs/catalogue.md.
+  compile FILE|NAME -o DIR [--rate HZ] [--channels 1|2] [--avoid REGION,...]
+          [--voice [ENGINE:]NAME] [--voice-pack DIR] [--resonance BPM] [--pace BPM]
+          [--quiet]
+        Write a compiled session for the web build (docs/web.md): DIR/session.json,
+        the planned program with its loudness calibration, and DIR/clips.pcm,
+        the narration as 16-bit samples. Played at the same rate it gives
+        what `render` writes, with no session parser or voice needed.
   captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...]
            [--voice [ENGINE:]NAME] [--voice-pack DIR] [--resonance BPM]
            [--pace BPM] [--quiet]

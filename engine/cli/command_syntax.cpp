@@ -17,6 +17,7 @@ const std::vector<Command>& commandTable() {
         {"info", runInfo, {&infoSyntax()}},
         {"render", runRender, {&renderSyntax()}},
         {"render-batch", runRenderBatch, {&renderBatchSyntax()}},
+        {"compile", runCompile, {&compileSyntax()}},
         {"captions", runCaptions, {&captionsSyntax()}},
         {"voices", runVoices, {&voicesSyntax()}},
         {"voice-pack", runVoicePack, {&voicePackScriptSyntax(), &voicePackCheckSyntax()}},

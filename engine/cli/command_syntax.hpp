@@ -26,6 +26,7 @@ const CommandSyntax& checkSyntax();
 const CommandSyntax& infoSyntax();
 const CommandSyntax& renderSyntax();
 const CommandSyntax& renderBatchSyntax();
+const CommandSyntax& compileSyntax();
 const CommandSyntax& captionsSyntax();
 const CommandSyntax& voicesSyntax();
 const CommandSyntax& voicePackScriptSyntax();

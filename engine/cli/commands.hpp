@@ -13,6 +13,7 @@ using Args = std::vector<std::string>;
 int runCheck(const Args& args, std::ostream& out, std::ostream& err);
 int runInfo(const Args& args, std::ostream& out, std::ostream& err);
 int runRender(const Args& args, std::ostream& out, std::ostream& err);
+int runCompile(const Args& args, std::ostream& out, std::ostream& err);
 int runRenderBatch(const Args& args, std::ostream& out, std::ostream& err);
 int runHaptics(const Args& args, std::ostream& out, std::ostream& err);
 int runPresets(const Args& args, std::ostream& out, std::ostream& err);

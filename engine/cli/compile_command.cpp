@@ -1,0 +1,100 @@
+// `stillpoint compile FILE -o DIR`: a session planned, narrated and
+// loudness-calibrated once, written as a compiled session (session.json and
+// clips.pcm, stillpoint/compiled_session.hpp) for the web build to play.
+#include <filesystem>
+#include <system_error>
+
+#include "arguments.hpp"
+#include "command_syntax.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "output_files.hpp"
+#include "render_settings.hpp"
+#include "session_finder.hpp"
+#include "session_loader.hpp"
+#include "stillpoint/compiled_session.hpp"
+
+namespace stillpoint::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: stillpoint compile FILE|NAME -o DIR [--rate HZ] [--channels 1|2]\n"
+    "                          [--avoid REGION,...] [--voice [ENGINE:]NAME] [--voice-pack DIR]\n"
+    "                          [--resonance BPM] [--pace BPM] [--quiet]\n";
+
+std::vector<OptionSpec> compileOptions() {
+    std::vector<OptionSpec> specs{{"output", 'o', true}, {"quiet", 'q', false}};
+    for (const OptionSpec& spec : renderSettingOptions())
+        if (spec.name != "captions" && spec.name.rfind("haptic", 0) != 0) specs.push_back(spec);
+    return specs;
+}
+
+}  // namespace
+
+const CommandSyntax& compileSyntax() {
+    static const CommandSyntax syntax{"compile", kUsage, compileOptions()};
+    return syntax;
+}
+
+int runCompile(const Args& args, std::ostream& out, std::ostream& err) {
+    const auto parsed = parseArguments(args, compileSyntax().options);
+    Arguments a = parsed.arguments;
+    if (!parsed.error.empty() || a.positional.size() != 1 || !a.value("output")) {
+        err << "stillpoint compile: "
+            << (!parsed.error.empty()      ? parsed.error
+                : a.positional.size() != 1 ? std::string("name one session file")
+                                           : std::string("name the output folder with -o DIR"))
+            << '\n'
+            << kUsage;
+        return kExitUsage;
+    }
+    RenderSettings settings;
+    if (const std::string problem = readRenderSettings(a, settings); !problem.empty()) {
+        err << "stillpoint compile: " << problem << '\n';
+        return kExitUsage;
+    }
+    const auto sessionPath = sessionPathFor(a.positional.front(), "compile", err);
+    if (!sessionPath) return kExitIo;
+    a.positional.front() = *sessionPath;
+
+    const std::filesystem::path folder(*a.value("output"));
+    std::error_code ec;
+    if (std::filesystem::exists(folder, ec) && !std::filesystem::is_directory(folder, ec)) {
+        err << "stillpoint compile: " << folder.string()
+            << ": is not a folder; name a folder (it is made if missing) for session.json and "
+               "clips.pcm\n";
+        return kExitIo;
+    }
+    const std::string jsonPath = (folder / kCompiledProgramFile).string();
+    const std::string clipsPath = (folder / kCompiledClipsFile).string();
+    if (!outputsMayBeWritten("compile", {jsonPath, clipsPath}, commandInputs(a), err))
+        return kExitIo;
+
+    const bool quiet = a.has("quiet");
+    auto loaded = loadProgram(*sessionPath, settings.plan, err);
+    if (!loaded.program) return loaded.exitCode;
+    const auto program =
+        withNarration(*loaded.program, settings.config.sampleRate, Hearing::Offline, quiet, err,
+                      loaded.exitCode, settings.voicePack);
+    if (!program) return loaded.exitCode;
+
+    const CompiledFiles files = encodeCompiledSession(compileProgram(program, settings.config));
+    std::filesystem::create_directories(folder, ec);
+    if (ec) {
+        err << "stillpoint compile: " << folder.string() << ": cannot make the folder ("
+            << ec.message() << "); choose a writable place\n";
+        return kExitIo;
+    }
+    std::string error;
+    const std::string_view clipBytes(reinterpret_cast<const char*>(files.clips.data()),
+                                     files.clips.size());
+    if (!writeTextFile(jsonPath, files.programJson, error) ||
+        !writeTextFile(clipsPath, clipBytes, error)) {
+        err << "stillpoint compile: " << error << '\n';
+        return kExitIo;
+    }
+    out << jsonPath << '\n' << clipsPath << '\n';
+    return kExitOk;
+}
+
+}  // namespace stillpoint::cli

@@ -1,0 +1,154 @@
+// Types of the Stillpoint web module (stillpoint.js). They mirror the C API
+// (stillpoint.h): the same commands, layers and session state.
+
+/** session.json, as `stillpoint compile` writes it (docs/web.md describes every field). */
+export interface CompiledProgram {
+  format: 'stillpoint-compiled-session';
+  version: number;
+  sampleRate: number;
+  channels: 1 | 2;
+  title: string;
+  lengthSeconds: number;
+  groundingSection: number;
+  sections: { name: string; firstStep: number; stepCount: number; startSeconds: number }[];
+  narration: { sampleRate: number; steps: { caption: string; offsetFrames: number }[][] } | null;
+  [field: string]: unknown;
+}
+
+export interface CompiledSession {
+  json: string;
+  clips: ArrayBuffer;
+  program: CompiledProgram;
+  sampleRate: number;
+  channels: 1 | 2;
+}
+
+/** The engine's command vocabulary (command_vocabulary.hpp), by name. */
+export type CommandName =
+  | 'pause' | 'resume' | 'hold' | 'release' | 'next' | 'previous' | 'grounding'
+  | 'pace' | 'pattern' | 'continue' | 'stop';
+
+export type Layer = 'tone' | 'bed' | 'bells' | 'voice' | 'binaural' | 'isochronic';
+export declare const LAYERS: readonly Layer[];
+
+/** SessionState (session_state.hpp) after the last quantum; positions in samples. */
+export interface SessionState {
+  sampleRate: number;
+  outputSample: number;
+  sessionSample: number;
+  section: number;
+  sectionStart: number;
+  sectionLength: number;
+  step: number;
+  remainingFrames: number;
+  endSample: number;
+  remainingAtLeast: 0 | 1;
+  lineStep: number;
+  lineIndex: number;
+  lineStart: number;
+  lineEnd: number;
+  started: 0 | 1;
+  waitingForContinue: 0 | 1;
+  groundingActive: 0 | 1;
+  paused: 0 | 1;
+  holding: 0 | 1;
+  finished: 0 | 1;
+  paceBpm: number;
+  /** 0 inhale, 1 hold in, 2 exhale, 3 hold out; -1 outside breathe steps. */
+  breathPhase: number;
+  patternChoice: number;
+  patternIndex: number;
+  /** Haptic intensity 0..1 at the end of the quantum. */
+  hapticIntensity: number;
+}
+
+export type EngineEventType =
+  | 'sessionStarted' | 'sectionStarted' | 'stepStarted' | 'phaseChanged' | 'bell' | 'paused'
+  | 'resumed' | 'finished' | 'waiting' | 'hapticTap' | 'lineSpoken';
+
+/** An engine event (sp_event): `sample` is the output sample where it is heard. */
+export interface EngineEvent {
+  type: EngineEventType;
+  index: number;
+  value: number;
+  sample: number;
+  sessionSample: number;
+}
+
+export interface ScheduledCommand { at: number; name: CommandName; value?: number }
+
+export interface CreateOptions {
+  /** Where stillpoint.wasm is (default: beside stillpoint.js). */
+  wasmUrl?: string | URL;
+  /** Haptic taps among the events (default true), for navigator.vibrate. */
+  hapticEvents?: boolean;
+  /** Play from the first quantum (an OfflineAudioContext's render). */
+  start?: boolean;
+  /** Check-ins wait for continue() (default true); false: their written wait passes, as in a render. */
+  waitAtCheckins?: boolean;
+  /** Commands by output frame, in place before the first quantum. */
+  schedule?: ScheduledCommand[];
+}
+
+export declare function fetchCompiledSession(folderUrl: string | URL): Promise<CompiledSession>;
+export declare function compiledSession(json: string, clips: ArrayBuffer): CompiledSession;
+export declare function loadEngineModule(wasmUrl?: string | URL): Promise<WebAssembly.Module>;
+
+export interface StillpointEventMap {
+  state: CustomEvent<SessionState>;
+  engineevent: CustomEvent<EngineEvent>;
+  refused: CustomEvent<{ what: string; result: number }>;
+  sessionStarted: CustomEvent<EngineEvent>;
+  sectionStarted: CustomEvent<EngineEvent>;
+  stepStarted: CustomEvent<EngineEvent>;
+  phaseChanged: CustomEvent<EngineEvent>;
+  bell: CustomEvent<EngineEvent>;
+  paused: CustomEvent<EngineEvent>;
+  resumed: CustomEvent<EngineEvent>;
+  finished: CustomEvent<EngineEvent>;
+  waiting: CustomEvent<EngineEvent>;
+  hapticTap: CustomEvent<EngineEvent>;
+  lineSpoken: CustomEvent<EngineEvent>;
+}
+
+export declare class StillpointPlayer extends EventTarget {
+  static create(context: BaseAudioContext, session: CompiledSession,
+    options?: CreateOptions): Promise<StillpointPlayer>;
+  readonly context: BaseAudioContext;
+  readonly node: AudioWorkletNode;
+  readonly program: CompiledProgram;
+  readonly state: SessionState | null;
+  connect(destination: AudioNode): AudioNode;
+  disconnect(): void;
+  play(): void;
+  command(name: CommandName, value?: number, options?: { atFrame?: number }): void;
+  pause(): void;
+  resume(): void;
+  hold(): void;
+  release(): void;
+  next(): void;
+  previous(): void;
+  grounding(): void;
+  continue(): void;
+  stop(): void;
+  /** Breaths per minute, 1..30. */
+  pace(bpm: number): void;
+  /** A built-in pattern's name (presets), or null for the session's own. */
+  pattern(name: string | null): void;
+  /** dB, -60..6. */
+  setLayerVolume(layer: Layer, db: number): void;
+  setHaptics(on: boolean, cap?: number): void;
+  setWaitAtCheckins(wait: boolean): void;
+  /** The engine's average time per 128-frame quantum on the audio thread, in microseconds. */
+  readonly renderLoad: { quanta: number; microsecondsPerQuantum: number };
+  readonly presets: string[];
+  readonly sections: CompiledProgram['sections'];
+  readonly caption: string;
+  readonly sectionName: string;
+  readonly remainingSeconds: number;
+  readonly positionSeconds: number;
+  addEventListener<K extends keyof StillpointEventMap>(type: K,
+    listener: (event: StillpointEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions): void;
+}

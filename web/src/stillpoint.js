@@ -1,0 +1,214 @@
+// Stillpoint in the browser: a compiled session (`stillpoint compile`)
+// played by the engine's WebAssembly build inside an AudioWorklet.
+//
+//   const session = await fetchCompiledSession('sessions/arrive/');
+//   const context = new AudioContext({ sampleRate: session.sampleRate });
+//   const player = await StillpointPlayer.create(context, session);
+//   player.connect(context.destination);
+//   player.addEventListener('state', () => render(player.state, player.caption));
+//   player.play();
+//
+// The commands are the engine's vocabulary (the C API's sp_command): pause,
+// resume, hold, release, next, previous, grounding, continue, stop, pace,
+// pattern. State and events come back on the main thread after each few
+// quanta; nothing here needs SharedArrayBuffer or cross-origin isolation.
+
+const here = (path) => new URL(path, import.meta.url).href;
+
+/** session.json and clips.pcm from the folder `stillpoint compile` wrote. */
+export async function fetchCompiledSession(folderUrl) {
+  const base = new URL(folderUrl, globalThis.location?.href);
+  const [json, clips] = await Promise.all([
+    fetch(new URL('session.json', base)).then((r) => {
+      if (!r.ok) throw new Error(`${r.url}: ${r.status} ${r.statusText}`);
+      return r.text();
+    }),
+    fetch(new URL('clips.pcm', base)).then((r) => {
+      if (!r.ok) throw new Error(`${r.url}: ${r.status} ${r.statusText}`);
+      return r.arrayBuffer();
+    }),
+  ]);
+  return compiledSession(json, clips);
+}
+
+/** A compiled session from its two files' contents. */
+export function compiledSession(json, clips) {
+  const program = JSON.parse(json);
+  if (program.format !== 'stillpoint-compiled-session') {
+    throw new Error('session.json: not a compiled Stillpoint session; write one with `stillpoint compile`');
+  }
+  return { json, clips, program, sampleRate: program.sampleRate, channels: program.channels };
+}
+
+let engineModule = null;
+/** The engine's WebAssembly module, compiled once per page. */
+export async function loadEngineModule(wasmUrl = here('./stillpoint.wasm')) {
+  if (!engineModule) {
+    engineModule = (async () => {
+      const response = await fetch(wasmUrl);
+      if (!response.ok) throw new Error(`${response.url}: ${response.status} ${response.statusText}`);
+      return WebAssembly.compile(await response.arrayBuffer());
+    })();
+  }
+  return engineModule;
+}
+
+export const LAYERS = Object.freeze(['tone', 'bed', 'bells', 'voice', 'binaural', 'isochronic']);
+
+export class StillpointPlayer extends EventTarget {
+  /**
+   * Loads `session` into a new AudioWorkletNode on `context`, whose rate must
+   * be the session's (AudioContext({ sampleRate: session.sampleRate })).
+   * `start`, `waitAtCheckins` and `schedule` ({at, name, value} commands by
+   * output frame) take effect before the first quantum: what an
+   * OfflineAudioContext needs to render a session exactly.
+   */
+  static async create(context, session, {
+    wasmUrl, hapticEvents = true, start = false, waitAtCheckins = true, schedule = [],
+  } = {}) {
+    if (context.sampleRate !== session.sampleRate) {
+      throw new Error(`the audio context runs at ${context.sampleRate} Hz, the session was ` +
+        `compiled for ${session.sampleRate} Hz; create the context with ` +
+        `{ sampleRate: ${session.sampleRate} } or compile with --rate ${context.sampleRate}`);
+    }
+    const [module] = await Promise.all([
+      loadEngineModule(wasmUrl),
+      context.audioWorklet.addModule(here('./worklet.js')),
+    ]);
+    const node = new AudioWorkletNode(context, 'stillpoint', {
+      numberOfInputs: 0, numberOfOutputs: 1, outputChannelCount: [session.channels],
+    });
+    const player = new StillpointPlayer(context, node, session, start);
+    const clips = session.clips.slice(0); // the worklet takes its own copy
+    await new Promise((resolve, reject) => {
+      player.pending = { resolve, reject };
+      node.port.postMessage({
+        type: 'load', module, json: session.json, clips, hapticTrack: hapticEvents,
+        start, waitAtCheckins, schedule,
+      }, [clips]);
+    });
+    return player;
+  }
+
+  constructor(context, node, session, start = false) {
+    super();
+    this.context = context;
+    this.node = node;
+    this.session = session;
+    this.program = session.program;
+    /** The last session state the engine published (see stillpoint.d.ts). */
+    this.state = null;
+    this.vocabulary = null;
+    this.started = start;
+    node.port.onmessage = (message) => this.receive(message.data);
+  }
+
+  receive(data) {
+    if (data.type === 'ready') {
+      this.vocabulary = data.vocabulary;
+      this.state = data.state;
+      this.pending?.resolve();
+    } else if (data.type === 'error') {
+      this.pending?.reject(new Error(data.message));
+    } else if (data.type === 'update') {
+      this.state = data.state;
+      this.load = data.load;
+      for (const event of data.events) {
+        this.dispatchEvent(new CustomEvent('engineevent', { detail: event }));
+        this.dispatchEvent(new CustomEvent(event.type, { detail: event }));
+      }
+      this.dispatchEvent(new CustomEvent('state', { detail: data.state }));
+    } else if (data.type === 'refused') {
+      this.dispatchEvent(new CustomEvent('refused', { detail: data }));
+    }
+    if (data.type !== 'update') this.pending = null;
+  }
+
+  connect(destination) { this.node.connect(destination); return destination; }
+  disconnect() { this.node.disconnect(); }
+
+  /** Starts the session (its fade-in is the engine's). */
+  play() {
+    this.started = true;
+    this.node.port.postMessage({ type: 'play' });
+  }
+
+  /**
+   * A command of the engine's vocabulary by name. With `atFrame`, it lands
+   * at the quantum that starts at that output frame (counted from play()).
+   */
+  command(name, value = 0, { atFrame } = {}) {
+    if (this.vocabulary && !(name in this.vocabulary.commands)) {
+      throw new Error(`${name}: not a command; use one of ${Object.keys(this.vocabulary.commands).join(', ')}`);
+    }
+    this.node.port.postMessage({ type: 'command', name, value, at: atFrame });
+  }
+
+  pause() { this.command('pause'); }
+  resume() { this.command('resume'); }
+  hold() { this.command('hold'); }
+  release() { this.command('release'); }
+  next() { this.command('next'); }
+  previous() { this.command('previous'); }
+  grounding() { this.command('grounding'); }
+  continue() { this.command('continue'); }
+  stop() { this.command('stop'); }
+  /** Glide the breath to `bpm` breaths per minute. */
+  pace(bpm) { this.command('pace', bpm); }
+  /** Breathe a built-in pattern from the next whole breath: its name, or null for the session's own. */
+  pattern(name) {
+    const preset = name === null ? -1 : this.vocabulary.presets.indexOf(name);
+    if (name !== null && preset < 0) {
+      throw new Error(`${name}: not a breath pattern; use one of ${this.vocabulary.presets.join(', ')}`);
+    }
+    this.command('pattern', preset + 1); // 0: the session's own
+  }
+  /** A layer ('tone', 'bed', 'bells', 'voice', 'binaural', 'isochronic') to `db` (-60..6). */
+  setLayerVolume(layer, db) {
+    if (!LAYERS.includes(layer)) throw new Error(`${layer}: not a layer; use one of ${LAYERS.join(', ')}`);
+    this.node.port.postMessage({ type: 'parameter', name: layer, value: db });
+  }
+  /** The haptic track on or off (it glides); `cap` 0..1 limits its intensity. */
+  setHaptics(on, cap) {
+    this.node.port.postMessage({ type: 'parameter', name: 'hapticsOn', value: on ? 1 : 0 });
+    if (cap !== undefined) this.node.port.postMessage({ type: 'parameter', name: 'hapticCap', value: cap });
+  }
+
+  /**
+   * Whether a check-in waits for continue() (true, the default: a listener
+   * is there) or lets its written wait pass, as a render does.
+   */
+  setWaitAtCheckins(wait) {
+    this.node.port.postMessage({ type: 'parameter', name: 'waitAtCheckins', value: wait ? 1 : 0 });
+  }
+
+  /**
+   * The engine's average time per quantum on the audio thread so far, in
+   * microseconds (the worklet sums Date.now() around each block), and how
+   * many quanta it averages.
+   */
+  get renderLoad() {
+    const load = this.load ?? { quanta: 0, busyMs: 0 };
+    return { quanta: load.quanta, microsecondsPerQuantum: load.quanta ? load.busyMs * 1000 / load.quanta : 0 };
+  }
+
+  /** The breath presets `pattern` takes. */
+  get presets() { return this.vocabulary.presets; }
+  /** The planned sections: name, start in seconds, steps. */
+  get sections() { return this.program.sections; }
+  /** The words of the line being spoken, or '' between lines. */
+  get caption() {
+    const s = this.state;
+    if (!s || s.lineIndex < 0 || s.lineStep < 0) return '';
+    return this.program.narration?.steps[s.lineStep]?.[s.lineIndex]?.caption ?? '';
+  }
+  /** The section now, by name ('' before the start). */
+  get sectionName() {
+    const s = this.state;
+    return s && s.section >= 0 ? this.program.sections[s.section].name : '';
+  }
+  /** Seconds left as the plan stands (a lower bound while holding or waiting: state.remainingAtLeast). */
+  get remainingSeconds() { return this.state ? this.state.remainingFrames / this.state.sampleRate : 0; }
+  /** Seconds heard so far (pauses included). */
+  get positionSeconds() { return this.state ? this.state.outputSample / this.state.sampleRate : 0; }
+}

@@ -1,0 +1,97 @@
+// The AudioWorkletProcessor that plays a compiled session: the WebAssembly
+// engine renders each 128-frame quantum on the audio rendering thread.
+// Messages only (no SharedArrayBuffer, no cross-origin isolation): commands
+// come in through the port and land at the next quantum, or at the output
+// frame they name; events and the session state go back through it.
+import { WasmPlayer, instantiateEngine } from './wasm_player.js';
+
+/** Quanta between two state messages (about 43 ms at 48 kHz); events go at once. */
+const STATE_EVERY_QUANTA = 16;
+
+class StillpointProcessor extends AudioWorkletProcessor {
+  constructor() {
+    super();
+    this.player = null;
+    this.playing = false;
+    this.frame = 0; // output frames rendered since play
+    this.scheduled = []; // commands waiting for their frame, in order
+    this.quanta = 0;
+    // The engine's time per quantum. The scope has no performance.now(), only
+    // Date.now() in whole milliseconds; summed over many quanta the sum is
+    // still unbiased (a 20 us block reads 1 ms one time in fifty).
+    this.busyMs = 0;
+    this.port.onmessage = (message) => this.receive(message.data);
+  }
+
+  async load({ module, json, clips, hapticTrack, start, waitAtCheckins, schedule }) {
+    try {
+      const engine = await instantiateEngine(module);
+      this.player = new WasmPlayer(engine, json, new Uint8Array(clips),
+        { maxBlockFrames: 128, hapticTrack });
+      this.player.setParameter('waitAtCheckins', waitAtCheckins ? 1 : 0);
+      this.scheduled = [...schedule].sort((a, b) => a.at - b.at);
+      this.playing = start;
+      this.port.postMessage({ type: 'ready', vocabulary: this.player.vocabulary,
+        channels: this.player.audioChannels, sampleRate: this.player.sampleRate,
+        state: this.player.state() });
+    } catch (error) {
+      this.port.postMessage({ type: 'error', message: String(error.message ?? error) });
+    }
+  }
+
+  receive(data) {
+    switch (data.type) {
+      case 'load': this.load(data); break;
+      case 'play': this.playing = true; break;
+      case 'command':
+        if (data.at === undefined) {
+          this.apply(data);
+        } else {
+          this.scheduled.push(data);
+          this.scheduled.sort((a, b) => a.at - b.at);
+        }
+        break;
+      case 'parameter': {
+        const result = this.player ? this.player.setParameter(data.name, data.value) : -3;
+        if (result !== 0) this.port.postMessage({ type: 'refused', what: data.name, result });
+        break;
+      }
+      default: break;
+    }
+  }
+
+  apply(command) {
+    const result = this.player ? this.player.command(command.name, command.value ?? 0) : -3;
+    if (result !== 0) this.port.postMessage({ type: 'refused', what: command.name, result });
+  }
+
+  process(inputs, outputs) {
+    const output = outputs[0];
+    if (!this.player || !this.playing) {
+      for (const channel of output) channel.fill(0);
+      return true;
+    }
+    const frames = output[0].length;
+    while (this.scheduled.length && this.scheduled[0].at <= this.frame) {
+      this.apply(this.scheduled.shift());
+    }
+    const before = Date.now();
+    const rendered = this.player.process(frames);
+    this.busyMs += Date.now() - before;
+    for (let c = 0; c < output.length; ++c) {
+      // A mono session feeds every output channel. A whole block copies
+      // without a new view (the usual quantum allocates nothing here).
+      const channel = rendered[Math.min(c, this.player.audioChannels - 1)];
+      output[c].set(frames === channel.length ? channel : channel.subarray(0, frames));
+    }
+    this.frame += frames;
+    const events = this.player.pollEvents();
+    if (++this.quanta % STATE_EVERY_QUANTA === 0 || events.length) {
+      this.port.postMessage({ type: 'update', events, state: this.player.state(),
+        load: { quanta: this.quanta, busyMs: this.busyMs } });
+    }
+    return true;
+  }
+}
+
+registerProcessor('stillpoint', StillpointProcessor);

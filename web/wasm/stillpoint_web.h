@@ -1,0 +1,57 @@
+/* The web build's C ABI (stillpoint_web.cpp): a compiled session played
+ * block by block, in the C API's numbers (stillpoint.h's sp_command_type,
+ * sp_param, sp_event_type, sp_result). The wasm module exports these; the
+ * native build of the same file (tests/web) renders the reference the
+ * browser's output is compared with.
+ *
+ * One thread owns a player. sp_web_process, sp_web_command,
+ * sp_web_set_parameter, sp_web_poll_event and sp_web_state never allocate. */
+#ifndef STILLPOINT_WEB_H
+#define STILLPOINT_WEB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct sp_web_player sp_web_player;
+
+void* sp_web_alloc(size_t bytes);
+void sp_web_free(void* pointer);
+/* Why the last sp_web_create failed (NUL-terminated UTF-8). */
+const char* sp_web_last_error(void);
+
+/* A player for session.json's text and clips.pcm's bytes, rendering blocks of
+ * up to max_block_frames; haptic_track 1 adds the haptic envelope as one more
+ * channel (and haptic taps to the events). NULL on failure. */
+sp_web_player* sp_web_create(const char* json, size_t json_bytes, const uint8_t* clips,
+                             size_t clip_bytes, int max_block_frames, int haptic_track);
+void sp_web_destroy(sp_web_player* player);
+
+int sp_web_output_channels(const sp_web_player* player);
+const float* sp_web_output(const sp_web_player* player, int channel);
+double sp_web_sample_rate(const sp_web_player* player);
+int sp_web_process(sp_web_player* player, int frames);
+
+int sp_web_command(sp_web_player* player, int command, double value);
+int sp_web_set_parameter(sp_web_player* player, int param, double value);
+/* type, index, value, sample, session sample; NULL when no event waits. */
+const double* sp_web_poll_event(sp_web_player* player);
+
+int sp_web_state_field_count(void);
+const char* sp_web_state_field_name(int field);
+const double* sp_web_state(sp_web_player* player);
+
+int sp_web_preset_count(void);
+const char* sp_web_preset_name(int index);
+int sp_web_command_count(void);
+const char* sp_web_command_name(int index);
+int sp_web_command_value(int index);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* STILLPOINT_WEB_H */
