@@ -174,7 +174,7 @@ commands:
         breathe steps are the paces). --save-profile: record the pace
         found as the client profile's "resonance" (a new profile if there
         is none; its other fields are kept; written whole or not at all),
-        for play --profile, render --profile and the therapist app.
+        for the profile option of play and render, and the therapist app.
         See docs/heart.md.
   devices
         List audio APIs and their output devices (ids, names, channels,

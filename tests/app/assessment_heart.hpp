@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app_player.hpp"
+#include "app_render.hpp"
 #include "session_catalogue.hpp"
 #include "stillpoint/resonance.hpp"
 #include "stillpoint/synthetic_rr.hpp"
@@ -25,11 +26,13 @@ inline void playAssessmentWithHeart(AppPlayer& player, double resonanceBpm, int 
                                     std::size_t& beatsSent) {
     std::vector<float> left(static_cast<std::size_t>(block)), right(left.size());
     float* out[2] = {left.data(), right.data()};
-    // The voice is made first; the session starts with it.
+    // The voice is made first (its beats are placed on the narrated
+    // program's clock); the session starts with it.
+    ASSERT_TRUE(waitForVoice(player));
     for (int i = 0; i < 2000 && !player.display().session.read().started; ++i) {
         player.render(out, 2, block);
         player.heart().tick();
-        if (player.display().relocating.load())
+        if (engineComing(player.display()))
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     const auto heard = player.program();  // narrated: its paces start where they are heard

@@ -373,8 +373,10 @@ TEST(SessionPlayer, RealtimePlaybackWaitsAtACheckinUntilContinue) {
             continuedAt = now;
         }
         player.process(out, 512, {host, true, false});
-        // While the worker builds the engine and it holds for its gains, at a device's pace.
-        if (player.relocating() || !player.playingState().started)
+        // While the worker builds the engine, it holds for its gains or it waits
+        // for a line still being made (a cold cache), at a device's pace.
+        if (player.relocating() || !player.playingState().started ||
+            player.playingState().waitingForNarration)
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
         Event e;
         while (player.popEvent(e)) {

@@ -11,6 +11,7 @@
 #include <memory>
 #include <thread>
 
+#include "../app_render.hpp"
 #include "../assessment_heart.hpp"
 #include "app_player.hpp"
 #include "editor/stillpoint_editor.hpp"
@@ -73,13 +74,15 @@ class Shortcuts : public ::testing::Test {
     void press(juce::juce_wchar character) { press(juce::KeyPress(character, {}, character)); }
 
     /// Render until `done` holds (at most `seconds` of audio), at a device's pace
-    /// while the player's worker builds an engine.
+    /// while the player's worker builds an engine, the engine holds for its
+    /// first gains, or it waits for a line still being made.
     bool renderUntil(const std::function<bool()>& done, double seconds) {
         for (int frames = 0; frames < seconds * kRate; frames += kBlock) {
             if (done()) return true;
             float* out[2] = {left_.data(), right_.data()};
             player_.render(out, 2, kBlock);
-            if (player_.display().relocating.load())
+            const auto& display = player_.display();
+            if (test::engineComing(display) || display.session.read().waitingForNarration)
                 std::this_thread::sleep_for(std::chrono::milliseconds(11));
         }
         return done();
