@@ -60,8 +60,10 @@ class StillpointProcessor extends AudioWorkletProcessor {
         this.pushHeart(data);
         break;
       case 'heartDetach':
+        if (!this.player) break;
         this.heartAttached = false;
-        this.player?.attachHeart(false);
+        this.player.attachHeart(false);
+        this.publish(NO_EVENTS); // the heart's fields gone, even while nothing plays
         break;
       case 'parameter': {
         const result = this.player ? this.player.setParameter(data.name, data.value) : -3;
