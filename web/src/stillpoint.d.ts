@@ -63,12 +63,13 @@ export interface SessionState {
   /**
    * The listener's heart (docs/heart.md), as sp_status's heart_* and
    * coherence fields: all 0 until the first pushRR or pushHeartMeasurement
-   * (and after detachHeart). Updated every quantum on the audio context's clock.
+   * (and after detachHeart). The worklet takes the beats every quantum on the
+   * audio context's clock; the state arrives every 16 quanta (before play too, while attached).
    */
   heartConnected: 0 | 1;
   /** A beat accepted within the last 5 s. */
   heartLive: 0 | 1;
-  /** Mean of the last 4 accepted beats; 0 before any. */
+  /** Beats per minute: the mean of the last 4 accepted beats; 0 before any. */
   heartRateBpm: number;
   /** At least 32 s of beats in the 64 s window: `coherence` means something. */
   coherenceValid: 0 | 1;
