@@ -18,7 +18,7 @@ class StillpointProcessor extends AudioWorkletProcessor {
     this.frame = 0; // output frames rendered since play
     this.scheduled = []; // commands waiting for their frame, in order
     this.quanta = 0;
-    this.idleQuanta = 0; // quanta before play or with nothing loaded
+    this.idleQuanta = 0; // quanta not playing: a heart attached before play still reports
     this.heartAttached = false; // beats have come: the state carries the heart
     // The engine's time per quantum. The scope has no performance.now(), only
     // Date.now() in whole milliseconds; summed over many quanta the sum is
