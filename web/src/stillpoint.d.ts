@@ -60,6 +60,25 @@ export interface SessionState {
   patternIndex: number;
   /** Haptic intensity 0..1 at the end of the quantum. */
   hapticIntensity: number;
+  /**
+   * The listener's heart (docs/heart.md), as sp_status's heart_* and
+   * coherence fields: all 0 until the first pushRR or pushHeartMeasurement
+   * (and after detachHeart). The worklet takes the beats every quantum on the
+   * audio context's clock; the state arrives every 16 quanta (before play too, while attached).
+   */
+  heartConnected: 0 | 1;
+  /** A beat accepted within the last 5 s. */
+  heartLive: 0 | 1;
+  /** Beats per minute: the mean of the last 4 accepted beats; 0 before any. */
+  heartRateBpm: number;
+  /** At least 32 s of beats in the 64 s window: `coherence` means something. */
+  coherenceValid: 0 | 1;
+  /** 0..1: the strongest heart-rate rhythm's share of its power. */
+  coherence: number;
+  /** Intervals accepted. */
+  heartBeats: number;
+  /** Intervals refused by the artefact rules (outside 300-2000 ms, jumps over 20 %). */
+  heartArtefacts: number;
 }
 
 export type EngineEventType =
@@ -97,7 +116,8 @@ export declare function loadEngineModule(wasmUrl?: string | URL): Promise<WebAss
 export interface StillpointEventMap {
   state: CustomEvent<SessionState>;
   engineevent: CustomEvent<EngineEvent>;
-  refused: CustomEvent<{ what: string; result: number }>;
+  /** A command, parameter or heart input the engine refused (sp_result); `message` says why a notification was. */
+  refused: CustomEvent<{ what: string; result: number; message?: string }>;
   sessionStarted: CustomEvent<EngineEvent>;
   sectionStarted: CustomEvent<EngineEvent>;
   stepStarted: CustomEvent<EngineEvent>;
@@ -139,6 +159,16 @@ export declare class StillpointPlayer extends EventTarget {
   setLayerVolume(layer: Layer, db: number): void;
   setHaptics(on: boolean, cap?: number): void;
   setWaitAtCheckins(wait: boolean): void;
+  /** One RR interval in ms (sp_heart_push_rr); the first beat attaches the heart. */
+  pushRR(ms: number): void;
+  /**
+   * One Heart Rate Measurement notification (0x2A37) as it came: a Web
+   * Bluetooth characteristicvaluechanged event's `target.value` as it is
+   * (sp_heart_push_measurement). A malformed one fires `refused` with the reason.
+   */
+  pushHeartMeasurement(bytes: DataView | Uint8Array | ArrayBuffer): void;
+  /** The strap is gone: the heart fields return to 0 until beats come again. */
+  detachHeart(): void;
   /** The engine's average time per 128-frame quantum on the audio thread, in microseconds. */
   readonly renderLoad: { quanta: number; microsecondsPerQuantum: number };
   readonly presets: string[];

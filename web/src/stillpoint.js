@@ -10,8 +10,10 @@
 //
 // The commands are the engine's vocabulary (the C API's sp_command): pause,
 // resume, hold, release, next, previous, grounding, continue, stop, pace,
-// pattern. State and events come back on the main thread after each few
-// quanta; nothing here needs SharedArrayBuffer or cross-origin isolation.
+// pattern. A heart-rate strap's beats go in with pushRR and
+// pushHeartMeasurement (the C API's sp_heart_push_*). State and events come
+// back on the main thread after each few quanta; nothing here needs
+// SharedArrayBuffer or cross-origin isolation.
 
 const here = (path) => new URL(path, import.meta.url).href;
 
@@ -180,6 +182,37 @@ export class StillpointPlayer extends EventTarget {
    */
   setWaitAtCheckins(wait) {
     this.node.port.postMessage({ type: 'parameter', name: 'waitAtCheckins', value: wait ? 1 : 0 });
+  }
+
+  /**
+   * One RR interval (the time between two heartbeats) in milliseconds, as
+   * the C API's sp_heart_push_rr. The first beat attaches the heart:
+   * `state.heartConnected` is 1 from then on, and the other heart fields
+   * follow the beats (artefact rules and coherence: docs/heart.md).
+   */
+  pushRR(ms) {
+    if (typeof ms !== 'number') throw new TypeError(`pushRR: ${ms} is not a number; give the interval in ms`);
+    this.node.port.postMessage({ type: 'heartRR', ms });
+  }
+
+  /**
+   * One Bluetooth Heart Rate Measurement notification (characteristic
+   * 0x2A37) as it came: a Web Bluetooth characteristicvaluechanged event's
+   * `target.value` (a DataView), or any Uint8Array or ArrayBuffer. Its RR
+   * intervals are pushed; a malformed packet pushes nothing and fires
+   * `refused` with the reason in `detail.message`. Attaches the heart like pushRR.
+   */
+  pushHeartMeasurement(bytes) {
+    let view;
+    if (bytes instanceof ArrayBuffer) view = new Uint8Array(bytes);
+    else if (ArrayBuffer.isView(bytes)) view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    else throw new TypeError('pushHeartMeasurement: give the notification\'s bytes (a DataView, Uint8Array or ArrayBuffer)');
+    this.node.port.postMessage({ type: 'heartMeasurement', bytes: view.slice() });
+  }
+
+  /** The strap is gone: the heart fields return to 0 until beats come again. */
+  detachHeart() {
+    this.node.port.postMessage({ type: 'heartDetach' });
   }
 
   /**

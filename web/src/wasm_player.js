@@ -17,7 +17,8 @@ export const EVENT_TYPES = Object.freeze({
   6: 'paused', 7: 'resumed', 8: 'finished', 9: 'waiting', 16: 'hapticTap', 32: 'lineSpoken',
 });
 
-const NO_EVENTS = Object.freeze([]);
+/** No events: one shared empty list, so a quantum without events allocates none. */
+export const NO_EVENTS = Object.freeze([]);
 
 /** The wasm module's WASI imports: it never reads files or a clock; what it would print is dropped. */
 function wasiImports(memoryOf) {
@@ -156,6 +157,41 @@ export class WasmPlayer {
     const state = {};
     fields.forEach((name, i) => { state[name] = f[i]; });
     return state;
+  }
+
+  /**
+   * The listener's heart (the C API's sp_attach_heart): while attached, the
+   * state's heart fields carry the figures of the beats pushed here.
+   */
+  attachHeart(attached) {
+    return this.exports.sp_web_attach_heart(this.handle, attached ? 1 : 0);
+  }
+
+  /** One RR interval in ms (sp_heart_push_rr); sp_result (0 OK, -11 queue full). */
+  pushRR(ms) {
+    return this.exports.sp_web_heart_push_rr(this.handle, ms);
+  }
+
+  /**
+   * One Heart Rate Measurement notification (0x2A37) as its bytes came
+   * (sp_heart_push_measurement): { result, message }, message saying why a
+   * malformed packet pushed nothing ('' when it was read).
+   */
+  pushHeartMeasurement(bytes) {
+    const e = this.exports;
+    const inboxBytes = e.sp_web_heart_inbox_bytes();
+    // A notification fits the player's inbox; only a longer (hostile) one needs memory.
+    const at = bytes.length <= inboxBytes ? e.sp_web_heart_inbox(this.handle)
+      : e.sp_web_alloc(bytes.length);
+    new Uint8Array(e.memory.buffer, at, bytes.length).set(bytes);
+    const result = e.sp_web_heart_push_measurement(this.handle, at, bytes.length);
+    if (bytes.length > inboxBytes) e.sp_web_free(at);
+    return { result, message: result === 0 ? '' : cString(e, e.sp_web_heart_error_message(this.handle)) };
+  }
+
+  /** Take the beats pushed, at `seconds` on the consumer's clock (sp_heart_update). */
+  updateHeart(seconds) {
+    return this.exports.sp_web_heart_update(this.handle, seconds);
   }
 
   destroy() {

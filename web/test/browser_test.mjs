@@ -1,7 +1,9 @@
 // The web build in headless Chromium: an OfflineAudioContext render of a
 // compiled session equals `stillpoint render` of the session, commands land
-// at the frames they are given, captions follow the voice, and the example
-// page works with the keyboard alone (a screenshot is kept).
+// at the frames they are given, captions follow the voice, the example
+// page works with the keyboard alone (a screenshot is kept), and a
+// heart-rate strap connected through Web Bluetooth (a stand-in for the
+// browser's, which needs a real device) shows its heart on the page.
 //
 //   node web/test/browser_test.mjs STILLPOINT OUT_DIR
 // STILLPOINT: the native command; OUT_DIR: where the compiled session, the
@@ -208,6 +210,92 @@ await check('captions follow the voice', async () => {
     assert.equal(entry.shown, expected);
   }
   assert.equal(spoken[0].shown, 'Welcome. You might notice the room around you.');
+});
+
+await check('the strap button shows only where the browser has Web Bluetooth', async () => {
+  const [hasBluetooth, hidden] = await live.evaluate(() =>
+    [Boolean(navigator.bluetooth), document.getElementById('heart').hidden]);
+  assert.equal(hidden, !hasBluetooth);
+});
+
+// Web Bluetooth stood in for: a strap whose notifications the test sends, each
+// a DataView into a larger buffer, as the characteristic's `value` is.
+const strapPage = await browser.newPage();
+strapPage.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
+await strapPage.addInitScript(() => {
+  const asked = { devices: [], services: [], characteristics: [] };
+  const characteristic = new EventTarget();
+  characteristic.startNotifications = async () => {
+    window.strap.notify = (bytes) => {
+      const buffer = new ArrayBuffer(bytes.length + 3);
+      new Uint8Array(buffer, 3).set(bytes);
+      characteristic.value = new DataView(buffer, 3, bytes.length);
+      characteristic.dispatchEvent(new Event('characteristicvaluechanged'));
+    };
+    return characteristic;
+  };
+  const device = new EventTarget();
+  device.name = 'Test strap';
+  const service = { getCharacteristic: async (name) => { asked.characteristics.push(name); return characteristic; } };
+  device.gatt = {
+    connect: async () => device.gatt,
+    getPrimaryService: async (name) => { asked.services.push(name); return service; },
+    disconnect: () => device.dispatchEvent(new Event('gattserverdisconnected')),
+  };
+  Object.defineProperty(navigator, 'bluetooth', {
+    value: { requestDevice: async (options) => { asked.devices.push(options); return device; } },
+  });
+  window.strap = { asked, notify: null };
+});
+await strapPage.goto(`${origin}/example/index.html?session=${encodeURIComponent('/compiled/web-test/')}`);
+await strapPage.evaluate(() => window.stillpointPage.sessionReady);
+
+await check('a strap connected from the keyboard shows its heart rate and coherence', async () => {
+  assert.equal(await strapPage.evaluate(() => document.getElementById('heart').hidden), false);
+  for (let tabs = 0; tabs < 20; ++tabs) {
+    await strapPage.keyboard.press('Tab');
+    if (await strapPage.evaluate(() => document.activeElement.id) === 'strap') break;
+  }
+  assert.equal(await strapPage.evaluate(() => document.activeElement.id), 'strap');
+  await strapPage.keyboard.press('Enter');
+  await strapPage.waitForFunction(() => window.strap.notify !== null, null, { timeout: 10000 });
+  assert.deepEqual(await strapPage.evaluate(() => window.strap.asked), {
+    devices: [{ filters: [{ services: ['heart_rate'] }] }],
+    services: ['heart_rate'], characteristics: ['heart_rate_measurement'] });
+  assert.equal(await strapPage.textContent('#strap'), 'Disconnect Test strap');
+  // 40 s of beats swinging with a 10 s breath, 8-bit rate (flags 0x10), one RR each;
+  // then one with a 16-bit rate and two RR (flags 0x11), and one the flags belie.
+  const rr1024 = (beat) => Math.round(1.024 * (1000 + 60 * Math.sin(2 * Math.PI * beat / 10)));
+  const packets = [];
+  for (let beat = 0; beat < 40; ++beat) packets.push([0x10, 60, rr1024(beat) & 0xff, rr1024(beat) >> 8]);
+  packets.push([0x11, 60, 0, 0x00, 0x04, 0x00, 0x04], [0x11, 0x01]);
+  const refusals = await strapPage.evaluate(async (notifications) => {
+    const refused = [];
+    window.stillpointPage.player.addEventListener('refused', ({ detail }) => refused.push(detail));
+    for (const bytes of notifications) window.strap.notify(Uint8Array.from(bytes));
+    await new Promise((resolve) => {
+      const wait = () => (window.stillpointPage.player.state?.heartBeats === 42 ? resolve() : setTimeout(wait, 20));
+      wait();
+    });
+    return refused;
+  }, packets);
+  assert.deepEqual(refusals.map(({ what, result }) => ({ what, result })), [{ what: 'heartMeasurement', result: -2 }]);
+  assert.match(refusals[0].message, /^heart rate measurement \(0x2A37\): 2 bytes, but its flags announce 3 /);
+  // Shown before the session plays, as the engine's state carries it.
+  await strapPage.waitForTimeout(200);
+  const [state, shown, started] = await strapPage.evaluate(() => [window.stillpointPage.player.state,
+    document.getElementById('heart-figures').textContent, window.stillpointPage.player.started]);
+  assert.deepEqual([started, state.outputSample], [false, 0], 'nothing has played');
+  assert.deepEqual([state.heartConnected, state.heartLive, state.heartBeats, state.heartArtefacts,
+    state.coherenceValid], [1, 1, 42, 0, 1]);
+  assert.equal(shown, `${state.heartRateBpm.toFixed(0)} bpm, coherence ${state.coherence.toFixed(2)}`);
+  assert.match(shown, /^\d+ bpm, coherence 0\.\d\d$/);
+  await strapPage.screenshot({ path: path.join(outDir, 'web-example-heart.png') });
+  await strapPage.keyboard.press('Enter'); // the focused button now disconnects
+  await strapPage.waitForFunction(() => window.stillpointPage.player.state.heartConnected === 0, null,
+    { timeout: 10000 });
+  assert.equal(await strapPage.textContent('#strap'), 'Connect heart-rate strap');
+  assert.equal(await strapPage.textContent('#heart-figures'), '');
 });
 
 await browser.close();

@@ -1,11 +1,13 @@
 // The web build under Node, no browser needed: the WebAssembly engine renders
 // a compiled session exactly as `stillpoint render` writes it, its command
-// names are the engine's vocabulary (and stillpoint.d.ts's), and a damaged
-// compiled session is refused with the place and the cause.
+// names are the engine's vocabulary (and stillpoint.d.ts's), a damaged
+// compiled session is refused with the place and the cause, and a heart's
+// beats show in the state as the C API's sp_status shows them.
 //
-//   node web/test/node_test.mjs STILLPOINT OUT_DIR [NATIVE_RENDER]
+//   node web/test/node_test.mjs STILLPOINT OUT_DIR [NATIVE_RENDER [CAPI_HEART]]
 // NATIVE_RENDER (tests/web/native_render.cpp): the same C ABI built natively,
-// whose floats the wasm engine's must equal bit for bit.
+// whose floats the wasm engine's must equal bit for bit. CAPI_HEART
+// (tests/web/capi_heart.c): the C API's heart driven by the same script.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -22,7 +24,7 @@ const root = path.resolve(web, '..');
 // Defaults for `npm test` after a dev build: build/dev's command, and build/web-test for the files.
 const [stillpoint = path.join(root, 'build/dev/engine/cli/stillpoint'),
   outDir = path.join(root, 'build/web-test'),
-  nativeRender = undefined] = process.argv.slice(2);
+  nativeRender = undefined, capiHeart = undefined] = process.argv.slice(2);
 const session = path.join(web, 'test', 'sessions', 'web-test.yaml');
 const compiled = path.join(outDir, 'node-test');
 mkdirSync(outDir, { recursive: true });
@@ -131,6 +133,103 @@ check('a damaged compiled session is refused with the place and the cause', () =
     (error) => /^session\.json:\d+:\d+: syntax error/.test(error.message));
   assert.throws(() => new WasmPlayer(engine, json, clips.subarray(0, 1000)),
     (error) => /^session\.json: narration\.steps\[\d+\]\[0\]\.samples: \d+ is out of range/.test(error.message));
+});
+
+// The heart's script (tests/web/capi_heart.c's operations): the status test's
+// beats (tests/capi/status_test.c), a strap's notification, a malformed one,
+// then 40 s of a steady 60 bpm swinging with a 10 s breath, out-of-range
+// intervals and a jump among them, and the strap gone.
+const RSA_BEATS = 40;
+const heartScript = ['status', 'attach', 'rr:1000', 'rr:1000', 'rr:250', 'rr:1000', 'update:3', 'status',
+  // flags 0x11: 16-bit heart rate (60), RR intervals present: 1024 and 1024 (1/1024 s), 1000 ms each
+  'ble:113c0000040004', 'update:5', 'status',
+  'ble:1101', // flags announce a 16-bit rate, one byte follows
+  'ble:103c000401', // an RR field of 3 bytes
+];
+{
+  let t = 5;
+  for (let beat = 0; beat < RSA_BEATS; ++beat) {
+    const rr = Math.round(1000 + 60 * Math.sin(2 * Math.PI * beat / 10));
+    heartScript.push(`rr:${rr}`);
+    if (beat === 12) heartScript.push('rr:250', 'rr:2600'); // out of range, both refused
+    if (beat === 25) heartScript.push('rr:1400'); // 40 % from the last: a jump, refused
+    t += rr / 1000;
+    heartScript.push(`update:${t}`);
+  }
+  // The refused intervals moved the beats on by 4.25 s, so 20 s on is well past 5 s without a beat.
+  heartScript.push('status', `update:${t + 20}`, 'status', 'detach', 'status');
+}
+const HEART_FIELDS = ['heartConnected', 'heartLive', 'heartRateBpm', 'coherenceValid', 'coherence',
+  'heartBeats', 'heartArtefacts'];
+
+/** The script played on the web player: what capi_heart.c prints for it. */
+function webHeart(script) {
+  const player = new WasmPlayer(engine, json, clips);
+  const out = [];
+  for (const op of script) {
+    const [name, arg] = op.split(':');
+    if (name === 'attach' || name === 'detach') {
+      assert.equal(player.attachHeart(name === 'attach'), 0);
+    } else if (name === 'rr') {
+      out.push({ op: 'rr', result: player.pushRR(Number(arg)) });
+    } else if (name === 'ble') {
+      const bytes = Uint8Array.from(arg.match(/../g), (h) => parseInt(h, 16));
+      out.push({ op: 'ble', ...player.pushHeartMeasurement(bytes) });
+    } else if (name === 'update') {
+      assert.equal(player.updateHeart(Number(arg)), 0);
+    } else {
+      player.process(128);
+      const state = player.state();
+      out.push({ op: 'status', ...Object.fromEntries(HEART_FIELDS.map((f) => [f, state[f]])) });
+    }
+  }
+  player.destroy();
+  return out;
+}
+
+check('a heart\'s beats show in the state as the C API\'s sp_status shows them', () => {
+  const web = webHeart(heartScript);
+  const statuses = web.filter((o) => o.op === 'status');
+  const heart = (connected, live, bpm, valid, beats, artefacts) => ({ op: 'status',
+    heartConnected: connected, heartLive: live, heartRateBpm: bpm, coherenceValid: valid,
+    heartBeats: beats, heartArtefacts: artefacts });
+  const withoutCoherence = ({ coherence, ...rest }) => rest;
+  assert.deepEqual(withoutCoherence(statuses[0]), heart(0, 0, 0, 0, 0, 0), 'before any beat');
+  // status_test.c's figures: 60 bpm, 3 beats, the 250 ms one refused
+  assert.deepEqual(withoutCoherence(statuses[1]), heart(1, 1, 60, 0, 3, 1));
+  assert.deepEqual(withoutCoherence(statuses[2]), heart(1, 1, 60, 0, 5, 1), 'the notification\'s two beats');
+  assert.deepEqual(web.filter((o) => o.op === 'ble').map((o) => o.result), [0, -2, -2]);
+  assert.match(web.filter((o) => o.op === 'ble')[1].message,
+    /^heart rate measurement \(0x2A37\): 2 bytes, but its flags announce 3 /);
+  assert.match(web.filter((o) => o.op === 'ble')[2].message, /the RR field from byte 2 has 3 bytes, an odd count/);
+  // 40 beats more (3 refused), a breath-long swing: coherence measured, above white noise's 0.1-0.45
+  const [swinging, lost, detached] = statuses.slice(3);
+  assert.equal(swinging.heartBeats, 5 + RSA_BEATS);
+  assert.equal(swinging.heartArtefacts, 1 + 3);
+  assert.equal(swinging.coherenceValid, 1);
+  assert.ok(swinging.coherence > 0.5 && swinging.coherence <= 1, `coherence ${swinging.coherence}`);
+  assert.equal(lost.heartLive, 0, 'no beat for over 5 s: the stream is lost');
+  assert.deepEqual(detached, { op: 'status', ...heart(0, 0, 0, 0, 0, 0), coherence: 0 });
+  if (!capiHeart) {
+    console.log('  (no C API program given: the figures were not compared with sp_status\'s)');
+    return;
+  }
+  const capi = execFileSync(capiHeart, heartScript, { encoding: 'utf8' }).trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(web, capi);
+  console.log(`  ${capi.length} reports the same as the C API's; coherence of the swing ${swinging.coherence}`);
+});
+
+check('the state\'s fields are stillpoint.d.ts\'s, the heart\'s named as sp_status names them', () => {
+  const fields = new WasmPlayer(engine, json, clips).vocabulary.stateFields;
+  const typed = readFileSync(path.join(web, 'src', 'stillpoint.d.ts'), 'utf8')
+    .match(/export interface SessionState \{([^}]*)\}/)[1].match(/^ {2}([a-zA-Z]+):/gm).map((f) => f.trim().slice(0, -1));
+  assert.deepEqual(typed, fields);
+  const header = readFileSync(path.join(root, 'engine', 'include', 'stillpoint', 'stillpoint.h'), 'utf8');
+  const status = header.match(/typedef struct sp_status \{([^}]*)\} sp_status;/)[1];
+  const heart = [...status.slice(status.lastIndexOf('\n', status.indexOf('heart_connected'))).matchAll(/^\s*\w+\s+([a-z_]+);/gm)]
+    .map((m) => m[1].replace(/_([a-z])/g, (_, c) => c.toUpperCase()));
+  assert.deepEqual([...heart].sort(), [...HEART_FIELDS].sort());
+  assert.deepEqual(fields.slice(-HEART_FIELDS.length), HEART_FIELDS);
 });
 
 console.log(failures.length ? `${failures.length} failed: ${failures.join('; ')}` : 'all passed');

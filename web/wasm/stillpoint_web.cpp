@@ -8,8 +8,10 @@
 // (the audio worklet's) owns a player; the audio path never allocates.
 #include "stillpoint_web.h"
 
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <new>
 #include <string>
@@ -20,6 +22,7 @@
 #include "stillpoint/command_vocabulary.hpp"
 #include "stillpoint/compiled_session.hpp"
 #include "stillpoint/engine.hpp"
+#include "stillpoint/heart_monitor.hpp"
 
 #if defined(__wasm__)
 #define SP_WEB_EXPORT(name) extern "C" __attribute__((export_name(#name)))
@@ -59,7 +62,14 @@ namespace {
     X(breathPhase, state.breathPhase)               \
     X(patternChoice, state.patternChoice)           \
     X(patternIndex, state.patternIndex)             \
-    X(hapticIntensity, engine.hapticIntensity())
+    X(hapticIntensity, engine.hapticIntensity())    \
+    X(heartConnected, state.heart.connected)        \
+    X(heartLive, state.heart.live)                  \
+    X(heartRateBpm, state.heart.heartRateBpm)       \
+    X(coherenceValid, state.heart.coherenceValid)   \
+    X(coherence, state.heart.coherence)             \
+    X(heartBeats, state.heart.beats)                \
+    X(heartArtefacts, state.heart.artefacts)
 
 #define SP_WEB_COUNT(name, value) +1
 constexpr int kStateFields = 0 SP_WEB_STATE_FIELDS(SP_WEB_COUNT);
@@ -68,6 +78,9 @@ constexpr const char* kStateFieldNames[kStateFields] = {SP_WEB_STATE_FIELDS(SP_W
 
 /// The event JavaScript reads: type (sp_event_type), index, value, sample, session sample.
 constexpr int kEventFields = 5;
+
+/// The longest notification Bluetooth can deliver (an ATT attribute value).
+constexpr std::size_t kHeartInboxBytes = 512;
 
 }  // namespace
 
@@ -81,6 +94,11 @@ struct sp_web_player {
     double eventOut[kEventFields] = {};
     bool hapticsOn = true;  ///< the listener's switch and cap, set one at a time
     double hapticCap = 1.0;
+    /// The listener's heart, as the C API's sp_heart beside its engine.
+    heart::HeartMonitor heart;
+    bool heartAttached = false;  ///< sp_web_attach_heart: the state carries the heart
+    std::uint8_t heartInbox[kHeartInboxBytes] = {};  ///< where JavaScript copies a notification
+    char heartError[sizeof(heart::HeartRateParse::error)] = {};
 };
 
 namespace {
@@ -262,4 +280,64 @@ SP_WEB_EXPORT(sp_web_command_value) int sp_web_command_value(int index) {
     return index >= 0 && static_cast<std::size_t>(index) < kCommandVocabulary.size()
                ? kCommandVocabulary[static_cast<std::size_t>(index)].cValue
                : -1;
+}
+
+// The listener's heart: the C API's sp_heart_* and sp_attach_heart on the
+// player's own HeartMonitor (docs/heart.md). The figures reach the session
+// state as every front end gives them, through Engine::setHeart.
+
+namespace {
+
+/// What the session state carries of the heart: its figures while attached.
+void publishHeart(Player& player) noexcept {
+    player.engine.setHeart(player.heartAttached ? heart::sessionHeart(player.heart.state(), 0.0)
+                                                : SessionHeart{});
+}
+
+}  // namespace
+
+/// sp_attach_heart: 1 makes the session state carry the heart's figures, 0 clears them.
+SP_WEB_EXPORT(sp_web_attach_heart) int sp_web_attach_heart(Player* player, int attached) {
+    player->heartAttached = attached != 0;
+    publishHeart(*player);
+    return SP_OK;
+}
+
+/// sp_heart_push_rr: one RR interval in ms, taken at the next sp_web_heart_update.
+SP_WEB_EXPORT(sp_web_heart_push_rr) int sp_web_heart_push_rr(Player* player, double rrMs) {
+    return player->heart.pushRr(rrMs) ? SP_OK : SP_ERROR_QUEUE_FULL;
+}
+
+/// kHeartInboxBytes bytes where JavaScript may copy a notification for
+/// sp_web_heart_push_measurement (so pushing one allocates nothing).
+SP_WEB_EXPORT(sp_web_heart_inbox) std::uint8_t* sp_web_heart_inbox(Player* player) {
+    return player->heartInbox;
+}
+SP_WEB_EXPORT(sp_web_heart_inbox_bytes) std::size_t sp_web_heart_inbox_bytes() {
+    return kHeartInboxBytes;
+}
+
+/// sp_heart_push_measurement: a 0x2A37 notification's bytes; a malformed one
+/// pushes nothing (SP_ERROR_INVALID_ARGUMENT; sp_web_heart_error_message says why).
+SP_WEB_EXPORT(sp_web_heart_push_measurement)
+int sp_web_heart_push_measurement(Player* player, const std::uint8_t* bytes, std::size_t size) {
+    if (bytes == nullptr && size > 0) return SP_ERROR_NULL_POINTER;
+    const heart::HeartRateParse parse = player->heart.pushMeasurement(bytes, size);
+    std::memcpy(player->heartError, parse.error, sizeof player->heartError);
+    return parse.ok ? SP_OK : SP_ERROR_INVALID_ARGUMENT;
+}
+
+/// sp_heart_error_message: why the last notification was refused, or "".
+SP_WEB_EXPORT(sp_web_heart_error_message)
+const char* sp_web_heart_error_message(const Player* player) {
+    return player->heartError;
+}
+
+/// sp_heart_update: take what was pushed at `now_seconds` on the consumer's
+/// clock, and give the session state the heart's figures.
+SP_WEB_EXPORT(sp_web_heart_update) int sp_web_heart_update(Player* player, double nowSeconds) {
+    if (!std::isfinite(nowSeconds)) return SP_ERROR_INVALID_ARGUMENT;
+    player->heart.update(nowSeconds);
+    publishHeart(*player);
+    return SP_OK;
 }

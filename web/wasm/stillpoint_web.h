@@ -5,7 +5,8 @@
  * browser's output is compared with.
  *
  * One thread owns a player. sp_web_process, sp_web_command,
- * sp_web_set_parameter, sp_web_poll_event and sp_web_state never allocate. */
+ * sp_web_set_parameter, sp_web_poll_event, sp_web_state and the heart's
+ * functions never allocate. */
 #ifndef STILLPOINT_WEB_H
 #define STILLPOINT_WEB_H
 
@@ -49,6 +50,21 @@ const char* sp_web_preset_name(int index);
 int sp_web_command_count(void);
 const char* sp_web_command_name(int index);
 int sp_web_command_value(int index);
+
+/* The listener's heart (docs/heart.md): the C API's sp_heart_* functions
+ * and sp_attach_heart, on a heart-rate monitor the player owns. While
+ * attached, the state's heart fields (sp_status's heart_* and coherence
+ * fields) carry its figures as of the last sp_web_heart_update. Results are
+ * sp_result values. */
+int sp_web_attach_heart(sp_web_player* player, int attached);
+int sp_web_heart_push_rr(sp_web_player* player, double rr_ms);
+/* A buffer of sp_web_heart_inbox_bytes() (512, the longest Bluetooth
+ * notification) to copy a notification into before pushing it. */
+uint8_t* sp_web_heart_inbox(sp_web_player* player);
+size_t sp_web_heart_inbox_bytes(void);
+int sp_web_heart_push_measurement(sp_web_player* player, const uint8_t* bytes, size_t size);
+const char* sp_web_heart_error_message(const sp_web_player* player);
+int sp_web_heart_update(sp_web_player* player, double now_seconds);
 
 #ifdef __cplusplus
 }
