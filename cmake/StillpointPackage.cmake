@@ -4,12 +4,12 @@
 #   lib/cmake/Stillpoint/  find_package(Stillpoint): Stillpoint::stillpoint
 #                          (shared) and Stillpoint::stillpoint_static
 #   lib/pkgconfig/stillpoint.pc
-# Included from engine/src/capi once its targets exist.
+# Included from capi once its targets exist.
 include(CMakePackageConfigHelpers)
 
 set(STILLPOINT_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/Stillpoint)
 
-install(FILES ${PROJECT_SOURCE_DIR}/engine/include/stillpoint/stillpoint.h
+install(FILES ${PROJECT_SOURCE_DIR}/capi/include/stillpoint/stillpoint.h
               ${STILLPOINT_GENERATED_INCLUDE_DIR}/stillpoint/stillpoint_version.h
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/stillpoint COMPONENT dev)
 

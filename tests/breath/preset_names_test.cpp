@@ -38,7 +38,7 @@ TEST(PresetNames, TheCHeaderNumbersThePresetsAsSetPatternTakesThem) {
     for (std::size_t i = 0; i < presets.size(); ++i)
         list += (i ? ", " : " ") + std::to_string(i + 1) + " " + presets[i].name;
     const std::string header =
-        flattenComment(readSourceFile("engine/include/stillpoint/stillpoint.h"));
+        flattenComment(readSourceFile("capi/include/stillpoint/stillpoint.h"));
     EXPECT_NE(header.find(list), std::string::npos)
         << "stillpoint.h: SP_PARAM_PATTERN's comment should list: " << list;
 }

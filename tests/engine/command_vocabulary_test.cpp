@@ -26,7 +26,7 @@ TEST(CommandVocabulary, EveryCommandTypeAppearsExactlyOnce) {
 }
 
 // The C names and values are checked against stillpoint.h where the C API is
-// built (a static_assert in engine/src/capi/enum_conversion.cpp) and by
+// built (a static_assert in capi/src/enum_conversion.cpp) and by
 // tests/capi/commands_test.c; here, that they are well formed.
 TEST(CommandVocabulary, CCommandsHaveDistinctValuesFromZeroWithoutGaps) {
     std::set<int> values;

@@ -99,7 +99,7 @@ TEST(LayerVocabulary, TheSessionFormatShowsTheTableAndRangeAsTheyAre) {
 TEST(LayerVocabulary, TheCHeaderGivesTheLayersRange) {
     const std::string range =
         paceText(kLayerVolumeRange.lowestDb) + ".." + paceText(kLayerVolumeRange.highestDb);
-    EXPECT_NE(readSourceFile("engine/include/stillpoint/stillpoint.h")
+    EXPECT_NE(readSourceFile("capi/include/stillpoint/stillpoint.h")
                   .find("Layer volumes in dB, " + range + ", smoothed."),
               std::string::npos)
         << "stillpoint.h: the layer parameters' comment should give " << range;

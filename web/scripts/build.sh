@@ -17,7 +17,7 @@ dist=${STILLPOINT_WEB_DIST:-$web/dist}
 mkdir -p "$dist"
 cp "$web/src/stillpoint.js" "$web/src/worklet.js" "$web/src/wasm_player.js" \
    "$web/src/stillpoint.d.ts" "$build/stillpoint.wasm" "$dist/"
-stillpoint=${STILLPOINT:-$root/build/dev/engine/cli/stillpoint}
+stillpoint=${STILLPOINT:-$root/build/dev/cli/stillpoint}
 if [ -x "$stillpoint" ] && [ "${STILLPOINT_WEB_EXAMPLE:-yes}" != no ]; then
   "$stillpoint" compile arrive-and-breathe -o "$dist/sessions/arrive-and-breathe" --quiet >/dev/null
 fi

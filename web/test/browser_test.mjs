@@ -25,7 +25,7 @@ const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.STILLPOINT_WEB_DIST ?? path.join(web, 'dist');
 const root = path.resolve(web, '..');
 // Defaults for `npm test` after a dev build: build/dev's command, and build/web-test for the files.
-const [stillpoint = path.join(root, 'build/dev/engine/cli/stillpoint'),
+const [stillpoint = path.join(root, 'build/dev/cli/stillpoint'),
   outDir = path.join(root, 'build/web-test')] = process.argv.slice(2);
 if (!existsSync(path.join(dist, 'stillpoint.wasm'))) {
   console.error(`${dist}/stillpoint.wasm is missing: build it first with web/scripts/build.sh`);

@@ -22,7 +22,7 @@ const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.STILLPOINT_WEB_DIST ?? path.join(web, 'dist');
 const root = path.resolve(web, '..');
 // Defaults for `npm test` after a dev build: build/dev's command, and build/web-test for the files.
-const [stillpoint = path.join(root, 'build/dev/engine/cli/stillpoint'),
+const [stillpoint = path.join(root, 'build/dev/cli/stillpoint'),
   outDir = path.join(root, 'build/web-test'),
   nativeRender = undefined, capiHeart = undefined] = process.argv.slice(2);
 const session = path.join(web, 'test', 'sessions', 'web-test.yaml');

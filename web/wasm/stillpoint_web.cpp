@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "capi/enum_conversion.hpp"
-#include "capi/parameters.hpp"
+#include "enum_conversion.hpp"
+#include "parameters.hpp"
 #include "stillpoint/command_vocabulary.hpp"
 #include "stillpoint/compiled_session.hpp"
 #include "stillpoint/engine.hpp"

@@ -22,7 +22,7 @@ struct CommandWord {
     std::string_view name;  ///< the command's one name, as people say it
     /// `stillpoint play` keys, as its help shows them ("" for none).
     std::string_view keys;
-    /// The control-script word (engine/cli/live/control_script.hpp) and its arguments.
+    /// The control-script word (cli/live/control_script.hpp) and its arguments.
     std::string_view scriptWord;
     int scriptArguments;
     std::string_view scriptExample;  ///< a whole command as a script writes it

@@ -3,7 +3,7 @@
 // from this table instead of restating it: the session file's `volumes:`
 // keys, the mix graph, the live `volume LAYER DB` command and the command
 // line's help, the C API's SP_PARAM_*_DB parameters (a static_assert in
-// engine/src/capi/parameters.cpp ties them), the plugin's trim parameters
+// capi/src/parameters.cpp ties them), the plugin's trim parameters
 // and the therapist app's profiles. docs/session-format.md shows the table,
 // and a test keeps that page and this table in step.
 //

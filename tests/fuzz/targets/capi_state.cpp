@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "capi/saved_state.hpp"
+#include "saved_state.hpp"
 #include "fuzz_support.hpp"
 #include "stillpoint/crc32.hpp"
 #include "stillpoint/stillpoint.h"

@@ -9,7 +9,7 @@
 #include <string>
 #include <variant>
 
-#include "capi/error_details.hpp"
+#include "error_details.hpp"
 #include "stillpoint/program.hpp"
 #include "stillpoint/stillpoint.h"
 

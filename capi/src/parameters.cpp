@@ -1,4 +1,4 @@
-#include "capi/parameters.hpp"
+#include "parameters.hpp"
 
 #include <cmath>
 #include <string_view>

@@ -20,12 +20,12 @@
 #include <string>
 #include <string_view>
 
-#include "capi/error_details.hpp"
-#include "capi/parameters.hpp"
-#include "capi/saved_state.hpp"
-#include "capi/session_clock.hpp"
-#include "capi/session_source.hpp"
-#include "capi/status.hpp"
+#include "error_details.hpp"
+#include "parameters.hpp"
+#include "saved_state.hpp"
+#include "session_clock.hpp"
+#include "session_source.hpp"
+#include "status.hpp"
 #include "stillpoint/engine.hpp"
 #include "stillpoint/heart_monitor.hpp"
 #include "stillpoint/session_preparation.hpp"

@@ -1,10 +1,10 @@
 // The sp_heart_* entry points of stillpoint.h: a HeartMonitor behind a handle.
-#include "capi/c_heart.hpp"
+#include "c_heart.hpp"
 
 #include <cmath>
 #include <cstring>
 
-#include "capi/exception_guard.hpp"
+#include "exception_guard.hpp"
 
 extern "C" {
 

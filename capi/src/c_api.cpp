@@ -3,9 +3,9 @@
 #include <cstring>
 #include <string>
 
-#include "capi/c_heart.hpp"
-#include "capi/embedded_engine.hpp"
-#include "capi/exception_guard.hpp"
+#include "c_heart.hpp"
+#include "embedded_engine.hpp"
+#include "exception_guard.hpp"
 #include "stillpoint/stillpoint.h"
 
 struct sp_engine {

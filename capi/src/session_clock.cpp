@@ -1,4 +1,4 @@
-#include "capi/session_clock.hpp"
+#include "session_clock.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "capi/session_source.hpp"
+#include "session_source.hpp"
 
 #include <fstream>
 

@@ -1,4 +1,4 @@
-#include "capi/enum_conversion.hpp"
+#include "enum_conversion.hpp"
 
 #include <string_view>
 

@@ -30,7 +30,7 @@
 #include <string>
 #include <string_view>
 
-#include "capi/parameters.hpp"
+#include "parameters.hpp"
 
 namespace stillpoint::capi {
 

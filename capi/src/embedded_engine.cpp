@@ -1,11 +1,11 @@
-#include "capi/embedded_engine.hpp"
+#include "embedded_engine.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <variant>
 
-#include "capi/enum_conversion.hpp"
+#include "enum_conversion.hpp"
 #include "graph/sequencer.hpp"
 #include "stillpoint/narration.hpp"
 #include "stillpoint/resonance.hpp"

@@ -1,4 +1,4 @@
-#include "capi/status.hpp"
+#include "status.hpp"
 
 #include <algorithm>
 #include <cstring>

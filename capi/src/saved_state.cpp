@@ -1,4 +1,4 @@
-#include "capi/saved_state.hpp"
+#include "saved_state.hpp"
 
 #include <charconv>
 
