@@ -224,7 +224,7 @@ check('the state\'s fields are stillpoint.d.ts\'s, the heart\'s named as sp_stat
   const typed = readFileSync(path.join(web, 'src', 'stillpoint.d.ts'), 'utf8')
     .match(/export interface SessionState \{([^}]*)\}/)[1].match(/^ {2}([a-zA-Z]+):/gm).map((f) => f.trim().slice(0, -1));
   assert.deepEqual(typed, fields);
-  const header = readFileSync(path.join(root, 'engine', 'include', 'stillpoint', 'stillpoint.h'), 'utf8');
+  const header = readFileSync(path.join(root, 'capi', 'include', 'stillpoint', 'stillpoint.h'), 'utf8');
   const status = header.match(/typedef struct sp_status \{([^}]*)\} sp_status;/)[1];
   const heart = [...status.slice(status.lastIndexOf('\n', status.indexOf('heart_connected'))).matchAll(/^\s*\w+\s+([a-z_]+);/gm)]
     .map((m) => m[1].replace(/_([a-z])/g, (_, c) => c.toUpperCase()));
