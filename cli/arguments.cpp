@@ -59,7 +59,8 @@ ParsedArguments parseArguments(const std::vector<std::string>& args,
             std::vector<std::string_view> names;
             for (const auto& s : specs) names.push_back(s.name);
             parsed.error = "unknown option '" + arg + "'";
-            if (auto near = nearestName(name, names)) parsed.error += "; did you mean '--" + *near + "'?";
+            if (auto near = nearestName(name, names))
+                parsed.error += "; did you mean '--" + *near + "'?";
             return parsed;
         }
         if (!spec->takesValue) {

@@ -32,7 +32,8 @@ const CommandSyntax& renderSyntax() {
     static const CommandSyntax syntax = [] {
         // --profile is render's own: a manifest row gives `resonance`, so its
         // content key is the pace itself, never a file that may change.
-        std::vector<OptionSpec> options{{"output", 'o', true}, {"quiet", 'q', false}, kProfileOption};
+        std::vector<OptionSpec> options{
+            {"output", 'o', true}, {"quiet", 'q', false}, kProfileOption};
         options.insert(options.end(), renderSettingOptions().begin(), renderSettingOptions().end());
         return CommandSyntax{"render", kUsage, std::move(options)};
     }();

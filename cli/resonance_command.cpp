@@ -93,10 +93,13 @@ void printTable(const heart::ResonanceResult& result, std::ostream& out) {
 }  // namespace
 
 const CommandSyntax& resonanceSyntax() {
-    static const CommandSyntax syntax{
-        "resonance",
-        kUsage,
-        {{"heart", 0, true}, {"session", 0, true}, {"print-session", 0, false}, kVoicePackOption, kSaveProfileOption}};
+    static const CommandSyntax syntax{"resonance",
+                                      kUsage,
+                                      {{"heart", 0, true},
+                                       {"session", 0, true},
+                                       {"print-session", 0, false},
+                                       kVoicePackOption,
+                                       kSaveProfileOption}};
     return syntax;
 }
 

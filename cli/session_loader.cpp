@@ -139,8 +139,7 @@ std::shared_ptr<const Program> withNarration(const Program& program, double samp
             << " rendered again\n";
     if (!quiet && report.linesRendered + report.cacheHits > 0)
         err << "narration: " << counted(report.linesRendered, "line", "lines") << " rendered, "
-            << report.cacheHits
-            << " from the cache (" << narrationCacheDirectory(settings) << ")"
+            << report.cacheHits << " from the cache (" << narrationCacheDirectory(settings) << ")"
             << (report.linesRecorded > 0
                     ? ", " + std::to_string(report.linesRecorded) + " from the voice pack"
                     : std::string())

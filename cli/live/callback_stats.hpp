@@ -20,19 +20,20 @@ struct CallbackSummary {
 };
 
 class CallbackStats {
-public:
+  public:
     /// Keeps the last `capacity` callbacks (the ring wraps on longer runs).
     explicit CallbackStats(std::size_t capacity);
 
     void record(double seconds, double budgetSeconds) noexcept {
         const auto n = count_.load(std::memory_order_relaxed);
-        shares_[static_cast<std::size_t>(n) % shares_.size()] = static_cast<float>(seconds / budgetSeconds);
+        shares_[static_cast<std::size_t>(n) % shares_.size()] =
+            static_cast<float>(seconds / budgetSeconds);
         count_.store(n + 1, std::memory_order_release);
     }
 
     CallbackSummary summarize() const;
 
-private:
+  private:
     std::vector<float> shares_;
     std::atomic<std::int64_t> count_{0};
 };

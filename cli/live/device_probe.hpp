@@ -22,7 +22,7 @@ struct ApiDevices {
     std::string api;          ///< short name: "jack", "alsa", "pulse"
     std::string displayName;  ///< "Jack", "ALSA", "Pulse"
     std::vector<OutputDevice> outputs;
-    std::string problem;      ///< why there are none, when known
+    std::string problem;  ///< why there are none, when known
 };
 
 /// Short names of the APIs compiled into RtAudio, in its order of preference.

@@ -8,13 +8,13 @@
 namespace stillpoint::cli::live {
 
 class QuietStderr {
-public:
+  public:
     QuietStderr();
     ~QuietStderr();
     QuietStderr(const QuietStderr&) = delete;
     QuietStderr& operator=(const QuietStderr&) = delete;
 
-private:
+  private:
     int saved_ = -1;
 };
 

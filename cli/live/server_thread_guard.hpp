@@ -14,7 +14,7 @@
 namespace stillpoint::cli::live {
 
 class ServerThreadGuard {
-public:
+  public:
     /// Installs the terminate handler; the constructing thread is the
     /// control thread, whose own terminate is never intercepted.
     ServerThreadGuard();

@@ -9,7 +9,7 @@
 namespace stillpoint::cli::live {
 
 class StopSignals {
-public:
+  public:
     StopSignals();   ///< installs the handlers
     ~StopSignals();  ///< puts the previous ones back
     StopSignals(const StopSignals&) = delete;

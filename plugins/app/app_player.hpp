@@ -51,7 +51,7 @@ struct PlayerState {
     std::string preparation;
     /// Why the voice is missing or partly synthesised, "" when all is well.
     std::string voiceProblem;
-    SessionHeart heart;   ///< the listener's heart (connected: beats came in over the remote)
+    SessionHeart heart;  ///< the listener's heart (connected: beats came in over the remote)
 };
 
 const char* phaseName(int phase);

@@ -131,7 +131,7 @@ TEST_F(Player, StopBehindAFullControlQueueStillFadesOut) {
     while (taken < 1000 && player_.processor().control({plugin::ControlType::Play})) ++taken;
     EXPECT_EQ(taken, 64);
     ASSERT_TRUE(player_.processor().control({plugin::ControlType::Stop}));  // never refused
-    EXPECT_GT(render(0.2), 1e-4f);  // fading, not cut
+    EXPECT_GT(render(0.2), 1e-4f);                                          // fading, not cut
     ASSERT_TRUE(renderUntil([&] { return player_.state().finished; }, 6.0));
     EXPECT_EQ(render(0.5), 0.0f);
 }

@@ -1,12 +1,13 @@
 // The breath clock: every phase onset exact to the sample over an hour, for
 // every preset, at a scaled pace and through a pace ramp. Expected onsets are
 // computed here independently, in long double, from the pattern's seconds.
+#include "stillpoint/breath_pacer.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <vector>
 
-#include "stillpoint/breath_pacer.hpp"
 #include "stillpoint/pace_law.hpp"
 
 namespace stillpoint {
@@ -67,19 +68,20 @@ TEST_P(PresetOverAnHour, EveryOnsetExactToTheSample) {
         ASSERT_EQ(onsets[i].phase, expected[i].phase) << name << " onset " << i;
     }
     // An hour of breathing at the preset's pace: about 60 * bpm cycles.
-    EXPECT_NEAR(static_cast<double>(pacer.completedCycles()), 60.0 * pattern->breathsPerMinute(), 1.0);
+    EXPECT_NEAR(static_cast<double>(pacer.completedCycles()), 60.0 * pattern->breathsPerMinute(),
+                1.0);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    AllPresets, PresetOverAnHour,
-    ::testing::Combine(::testing::Values("resonance", "coherent", "box", "4-7-8", "extended-exhale",
-                                         "sigh", "gentle"),
-                       ::testing::Values(44100.0, 48000.0, 96000.0)));
+INSTANTIATE_TEST_SUITE_P(AllPresets, PresetOverAnHour,
+                         ::testing::Combine(::testing::Values("resonance", "coherent", "box",
+                                                              "4-7-8", "extended-exhale", "sigh",
+                                                              "gentle"),
+                                            ::testing::Values(44100.0, 48000.0, 96000.0)));
 
 TEST(BreathPacer, ScaledPaceKeepsProportionsExactOverAnHour) {
     const auto pattern = *findPreset("4-7-8");  // 19 s cycle, 3.16/min
     const double rate = 48000.0;
-    const double bpm = 2.5;                      // slower: each cycle 24 s
+    const double bpm = 2.5;  // slower: each cycle 24 s
     const auto end = static_cast<std::int64_t>(kHourSeconds * rate);
     BreathPacer pacer;
     pacer.start(pattern, rate, 0, PaceLaw::constant(bpm));
@@ -87,7 +89,8 @@ TEST(BreathPacer, ScaledPaceKeepsProportionsExactOverAnHour) {
     const long double scale = (60.0L / bpm) / 19.0L;
     const auto expected = expectedConstantPace(pattern, scale, rate, end);
     ASSERT_EQ(onsets.size(), expected.size());
-    for (std::size_t i = 0; i < onsets.size(); ++i) ASSERT_EQ(onsets[i].sample, expected[i].sample) << i;
+    for (std::size_t i = 0; i < onsets.size(); ++i)
+        ASSERT_EQ(onsets[i].sample, expected[i].sample) << i;
 }
 
 TEST(BreathPacer, RampFrom12To6OverThreeMinutesIsExactAndContinuous) {

@@ -22,7 +22,9 @@ TEST_F(Cli, CheckAcceptsEveryAsset) {
 }
 
 TEST_F(Cli, CheckReportsFileLineColumnAndAFix) {
-    const auto path = write("bad.yaml", "title: bad\nsections:\n  - name: one\n    steps:\n      - breathe: {cylces: 3}\n");
+    const auto path =
+        write("bad.yaml",
+              "title: bad\nsections:\n  - name: one\n    steps:\n      - breathe: {cylces: 3}\n");
     const auto r = run("check " + path.string());
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.err.find(path.string() + ":5:19:"), std::string::npos) << r.err;
@@ -53,15 +55,16 @@ TEST_F(Cli, UnknownCommandAndOptionSuggestTheRightOne) {
 TEST_F(Cli, HelpListsEveryCommand) {
     const auto r = run("--help");
     EXPECT_EQ(r.exitCode, 0);
-    for (const char* word : {"check", "info", "render", "presets", "--rate", "--channels", "--avoid"})
+    for (const char* word :
+         {"check", "info", "render", "presets", "--rate", "--channels", "--avoid"})
         EXPECT_NE(r.out.find(word), std::string::npos) << word;
 }
 
 TEST_F(Cli, InfoShowsSectionsStepsAndTotal) {
     const auto r = run("info " + assets_ + "/sessions/arrive-and-breathe.yaml");
     EXPECT_EQ(r.exitCode, 0) << r.err;
-    for (const char* word : {"Arrive and breathe", "Arriving", "Breathing", "Returning", "breathe resonance",
-                             "total ", "breaths"})
+    for (const char* word : {"Arrive and breathe", "Arriving", "Breathing", "Returning",
+                             "breathe resonance", "total ", "breaths"})
         EXPECT_NE(r.out.find(word), std::string::npos) << word << "\n" << r.out;
 }
 
@@ -122,7 +125,8 @@ TEST_F(Cli, InvalidSessionRendersNothingAndUnwritableOutputLeavesNoFile) {
 
 TEST_F(Cli, RenderedFileIsLoudnessCalibrated) {
     const auto out = dir_ / "session.wav";
-    const auto r = run("render " + assets_ + "/programs/coherent.yaml -o " + out.string() + " --quiet");
+    const auto r =
+        run("render " + assets_ + "/programs/coherent.yaml -o " + out.string() + " --quiet");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     SF_INFO info{};
     SNDFILE* f = sf_open(out.c_str(), SFM_READ, &info);
@@ -136,7 +140,8 @@ TEST_F(Cli, RenderedFileIsLoudnessCalibrated) {
         right[i] = interleaved[2 * i + 1];
     }
     const auto frames = static_cast<int>(info.frames);
-    EXPECT_NEAR(stillpoint::test::integratedLufs(left.data(), right.data(), frames, 48000), -16.0, 1.0);
+    EXPECT_NEAR(stillpoint::test::integratedLufs(left.data(), right.data(), frames, 48000), -16.0,
+                1.0);
     EXPECT_LE(stillpoint::test::truePeakDbTp(left.data(), right.data(), frames, 48000), -1.0);
 }
 
@@ -146,7 +151,7 @@ namespace stillpoint {
 namespace {
 
 class CliNarration : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         dir_ = fs::temp_directory_path() /
                ("stillpoint-cli-narration-" + std::to_string(::getpid()) + "-" +
@@ -157,7 +162,8 @@ protected:
     int run(const std::string& args, std::string& out, std::string& err) {
         const auto o = dir_ / "stdout", e = dir_ / "stderr";
         const int status = std::system(
-            (std::string(STILLPOINT_CLI_PATH) + " " + args + " >" + o.string() + " 2>" + e.string()).c_str());
+            (std::string(STILLPOINT_CLI_PATH) + " " + args + " >" + o.string() + " 2>" + e.string())
+                .c_str());
         out = slurp(o);
         err = slurp(e);
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -178,7 +184,9 @@ TEST_F(CliNarration, CaptionsAndRenderCaptionsAgreeAndLeaveOutAvoidedRegions) {
     std::ofstream(dir_ / "scan.yaml") << kScanSession;
     const auto session = (dir_ / "scan.yaml").string();
     std::string out, err;
-    ASSERT_EQ(run("captions " + session + " -o " + (dir_ / "a.vtt").string() + " --avoid chest", out, err), 0)
+    ASSERT_EQ(run("captions " + session + " -o " + (dir_ / "a.vtt").string() + " --avoid chest",
+                  out, err),
+              0)
         << err;
     const std::string vtt = slurp(dir_ / "a.vtt");
     EXPECT_EQ(vtt.rfind("WEBVTT\n\n00:00:00.000 --> ", 0), 0u) << vtt;
@@ -199,7 +207,8 @@ TEST_F(CliNarration, CaptionsAndRenderCaptionsAgreeAndLeaveOutAvoidedRegions) {
     // The same cues as the captions command, in the other format.
     auto cueTimes = [](const std::string& text, char separator) {
         std::vector<std::string> times;
-        for (std::size_t at = text.find(" --> "); at != std::string::npos; at = text.find(" --> ", at + 1)) {
+        for (std::size_t at = text.find(" --> "); at != std::string::npos;
+             at = text.find(" --> ", at + 1)) {
             std::string start = text.substr(at - 12, 12);
             std::replace(start.begin(), start.end(), separator, '.');
             times.push_back(start);
@@ -217,8 +226,12 @@ TEST_F(CliNarration, VoicesListsTheDefaultFirstAndCaptionsRejectsAnUnknownFormat
     EXPECT_NE(out.substr(0, out.find('\n')).find("(the engine's default)"), std::string::npos);
     EXPECT_NE(out.find("\nflite:cmu_us_awb\n"), std::string::npos);
     std::ofstream(dir_ / "scan.yaml") << kScanSession;
-    EXPECT_EQ(run("captions " + (dir_ / "scan.yaml").string() + " -o " + (dir_ / "x.txt").string(), out, err), 2);
-    EXPECT_NE(err.find("unknown caption format; use a name ending in .vtt or .srt"), std::string::npos) << err;
+    EXPECT_EQ(run("captions " + (dir_ / "scan.yaml").string() + " -o " + (dir_ / "x.txt").string(),
+                  out, err),
+              2);
+    EXPECT_NE(err.find("unknown caption format; use a name ending in .vtt or .srt"),
+              std::string::npos)
+        << err;
     EXPECT_FALSE(fs::exists(dir_ / "x.txt"));
 }
 

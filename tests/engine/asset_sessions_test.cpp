@@ -24,8 +24,10 @@ TEST_P(AssetSession, RendersAtTargetLoudnessUnderTheTruePeakCeiling) {
     const double peak = truePeakDbTp(left.data(), right.data(), frames, audio.sampleRate);
     EXPECT_NEAR(lufs, -16.0, 0.5) << GetParam();
     EXPECT_LE(peak, -1.0) << GetParam();
-    EXPECT_EQ(countNonFinite(audio.interleaved.data(), static_cast<int>(audio.interleaved.size())), 0);
-    EXPECT_EQ(countSubnormal(audio.interleaved.data(), static_cast<int>(audio.interleaved.size())), 0);
+    EXPECT_EQ(countNonFinite(audio.interleaved.data(), static_cast<int>(audio.interleaved.size())),
+              0);
+    EXPECT_EQ(countSubnormal(audio.interleaved.data(), static_cast<int>(audio.interleaved.size())),
+              0);
 
     // Faded in and out: silent at both ends.
     EXPECT_EQ(left.front(), 0.0f);
@@ -39,7 +41,8 @@ TEST_P(AssetSession, RendersAtTargetLoudnessUnderTheTruePeakCeiling) {
 
 INSTANTIATE_TEST_SUITE_P(Assets, AssetSession, ::testing::ValuesIn(assetSessionPaths()),
                          [](const auto& param_info) {
-                             std::string name = std::filesystem::path(param_info.param).stem().string();
+                             std::string name =
+                                 std::filesystem::path(param_info.param).stem().string();
                              for (char& c : name)
                                  if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                              return name;
@@ -58,7 +61,8 @@ TEST(AssetSessions, ThereAreAtLeastSixProgramsAndTheDefaultSession) {
 }
 
 TEST(AssetSessions, ArriveAndBreatheIsAboutTenMinutes) {
-    const auto program = programFromFile(std::string(STILLPOINT_ASSETS_DIR) + "/sessions/arrive-and-breathe.yaml");
+    const auto program =
+        programFromFile(std::string(STILLPOINT_ASSETS_DIR) + "/sessions/arrive-and-breathe.yaml");
     ASSERT_TRUE(program);
     EXPECT_NEAR(program->lengthSeconds, 600.0, 45.0);
 }

@@ -19,7 +19,8 @@ std::vector<PhaseSpan> phaseSpans(const RenderedAudio& audio) {
     std::vector<PhaseSpan> spans;
     const auto changes = eventsOfType(audio, EventType::PhaseChanged);
     for (std::size_t i = 0; i + 1 < changes.size(); ++i)
-        spans.push_back({changes[i].sample, changes[i + 1].sample, static_cast<BreathPhase>(changes[i].index)});
+        spans.push_back(
+            {changes[i].sample, changes[i + 1].sample, static_cast<BreathPhase>(changes[i].index)});
     return spans;
 }
 
@@ -35,7 +36,8 @@ defaults: {bed: none}
 sections:
   - name: one
     steps:
-      - breathe: {pattern: coherent, cycles: 4, tone: )") + name + "}\n");
+      - breathe: {pattern: coherent, cycles: 4, tone: )") +
+                                         name + "}\n");
     ASSERT_TRUE(program);
     EngineConfig config;
     config.calibrateLoudness = false;
@@ -61,8 +63,12 @@ sections:
     EXPECT_GE(exhales, 2);
 }
 
-TEST(BreathTone, PadRisesOnTheInhaleAndFallsOnTheExhale) { expectToneFollowsBreath("pad"); }
-TEST(BreathTone, WaveRisesOnTheInhaleAndFallsOnTheExhale) { expectToneFollowsBreath("wave"); }
+TEST(BreathTone, PadRisesOnTheInhaleAndFallsOnTheExhale) {
+    expectToneFollowsBreath("pad");
+}
+TEST(BreathTone, WaveRisesOnTheInhaleAndFallsOnTheExhale) {
+    expectToneFollowsBreath("wave");
+}
 
 TEST(EngineTimeline, PhaseEventsLandOnTheExactSampleAfterEarlierSteps) {
     // A 2.5 s pause, then coherent breathing: boundaries every 5 s from 2.5 s.
@@ -85,7 +91,8 @@ sections:
         for (std::size_t i = 0; i < phases.size(); ++i) {
             const auto expected = std::llround((2.5 + 5.0 * static_cast<double>(i)) * rate);
             ASSERT_EQ(phases[i].sample, expected) << "phase " << i << " at " << rate;
-            EXPECT_EQ(phases[i].index, static_cast<int>(i % 2 == 0 ? BreathPhase::Inhale : BreathPhase::Exhale));
+            EXPECT_EQ(phases[i].index,
+                      static_cast<int>(i % 2 == 0 ? BreathPhase::Inhale : BreathPhase::Exhale));
         }
         // The session ends 4 s after the last exhale.
         EXPECT_EQ(audio.frames(), std::llround((2.5 + 300.0 + kSessionFadeOutSeconds) * rate));
@@ -93,7 +100,8 @@ sections:
 }
 
 TEST(EngineTimeline, SectionAndStepEventsFollowThePlan) {
-    const auto program = programFromFile(std::string(STILLPOINT_ASSETS_DIR) + "/sessions/arrive-and-breathe.yaml");
+    const auto program =
+        programFromFile(std::string(STILLPOINT_ASSETS_DIR) + "/sessions/arrive-and-breathe.yaml");
     ASSERT_TRUE(program);
     const auto audio = renderProgram(program, {}, 512);
     const auto sections = eventsOfType(audio, EventType::SectionStarted);

@@ -8,7 +8,9 @@ namespace stillpoint::test {
 namespace {
 
 constexpr double kRate = 48000.0;
-std::int64_t at(double seconds) { return std::llround(seconds * kRate); }
+std::int64_t at(double seconds) {
+    return std::llround(seconds * kRate);
+}
 
 std::shared_ptr<const Program> twoSections() {
     return programFromText(R"(
@@ -31,8 +33,8 @@ const Event* firstEvent(const RenderedAudio& audio, EventType type, std::int64_t
 }
 
 TEST(LiveCommands, PauseFadesToSilenceStopsTheClockAndResumeContinues) {
-    const auto audio = playWithCommands(twoSections(), {{at(12), {CommandType::Pause}},
-                                                        {at(20), {CommandType::Resume}}});
+    const auto audio = playWithCommands(
+        twoSections(), {{at(12), {CommandType::Pause}}, {at(20), {CommandType::Resume}}});
     const auto* paused = firstEvent(audio, EventType::Paused);
     const auto* resumed = firstEvent(audio, EventType::Resumed);
     ASSERT_TRUE(paused && resumed);
@@ -51,8 +53,8 @@ TEST(LiveCommands, PauseFadesToSilenceStopsTheClockAndResumeContinues) {
 }
 
 TEST(LiveCommands, HoldRepeatsTheBreathUntilReleaseThenEndsOnAWholeBreath) {
-    const auto audio = playWithCommands(twoSections(), {{at(30), {CommandType::Hold}},
-                                                        {at(95), {CommandType::Release}}});
+    const auto audio = playWithCommands(
+        twoSections(), {{at(30), {CommandType::Hold}}, {at(95), {CommandType::Release}}});
     const auto* second = firstEvent(audio, EventType::SectionStarted, at(1));
     ASSERT_TRUE(second);
     // Six breaths would end at 60 s; held, the breathing goes on past the
@@ -83,7 +85,8 @@ TEST(LiveCommands, SlowerPaceGlidesAndLengthensTheBreaths) {
     // Before: 5 s phases. After the 8 s glide to 4/min: 7.5 s phases.
     EXPECT_EQ(phases[1].sample - phases[0].sample, at(5));
     const auto last = phases.size() - 1;
-    EXPECT_NEAR(static_cast<double>(phases[last].sample - phases[last - 1].sample), 7.5 * kRate, 2.0);
+    EXPECT_NEAR(static_cast<double>(phases[last].sample - phases[last - 1].sample), 7.5 * kRate,
+                2.0);
     EXPECT_GT(expectSmoothAtEvents(audio, "pace"), 0);
 }
 
@@ -111,7 +114,8 @@ std::int64_t phaseLength(const RenderedAudio& audio, std::int64_t after) {
 TEST(LiveCommands, AChosenPaceHoldsThroughLaterStepsUntilHandedBack) {
     // Coherent breathing at 6/min is 5 s in, 5 s out. Slowed to 4/min in the
     // first step, the second step starts at 4/min: 7.5 s phases from its start.
-    const auto slowed = playWithCommands(twoBreatheSteps(), {{at(2), {CommandType::SetPace, 0, 4.0}}});
+    const auto slowed =
+        playWithCommands(twoBreatheSteps(), {{at(2), {CommandType::SetPace, 0, 4.0}}});
     const auto steps = eventsOfType(slowed, EventType::StepStarted);
     ASSERT_EQ(steps.size(), 3u);
     EXPECT_EQ(phaseLength(slowed, steps[1].sessionSample), at(7.5));
@@ -120,7 +124,8 @@ TEST(LiveCommands, AChosenPaceHoldsThroughLaterStepsUntilHandedBack) {
     // Pace 0 hands it back: the step in progress glides home, the next one
     // starts at the session's 6/min.
     const auto handedBack = playWithCommands(
-        twoBreatheSteps(), {{at(2), {CommandType::SetPace, 0, 4.0}}, {at(22), {CommandType::SetPace, 0, 0.0}}});
+        twoBreatheSteps(),
+        {{at(2), {CommandType::SetPace, 0, 4.0}}, {at(22), {CommandType::SetPace, 0, 0.0}}});
     const auto later = eventsOfType(handedBack, EventType::StepStarted);
     ASSERT_EQ(later.size(), 3u);
     EXPECT_EQ(phaseLength(handedBack, later[2].sessionSample), at(5.0));
@@ -201,7 +206,8 @@ TEST(LiveCommands, GroundingFadesToTheGroundingSectionAndEndsAfterIt) {
     const auto phases = eventsOfType(audio, EventType::PhaseChanged);
     bool sawSlowCycle = false;
     for (std::size_t i = 2; i < phases.size(); ++i)
-        sawSlowCycle |= phases[i].sample > sections[1].sample && phases[i].index == static_cast<int>(BreathPhase::Inhale) &&
+        sawSlowCycle |= phases[i].sample > sections[1].sample &&
+                        phases[i].index == static_cast<int>(BreathPhase::Inhale) &&
                         phases[i].sample - phases[i - 2].sample == at(12);
     EXPECT_TRUE(sawSlowCycle);
     // It ends after grounding, never returning to the second section.

@@ -1,5 +1,7 @@
 // The engine's own loudness meter (used for calibration) agrees with
 // libebur128 on real program material and on reference tones.
+#include "graph/loudness_meter.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -8,7 +10,6 @@
 
 #include "audio_analysis.hpp"
 #include "graph/loudness_analysis.hpp"
-#include "graph/loudness_meter.hpp"
 #include "session_rendering.hpp"
 
 namespace stillpoint::test {
@@ -25,10 +26,12 @@ TEST(IntegratedLoudnessMeter, A1kHzSineAtMinus20DbfsPerChannelReadsAsEbur128Does
         const auto n = static_cast<std::size_t>(rate * 10);
         std::vector<float> l(n), r(n);
         for (std::size_t i = 0; i < n; ++i)
-            l[i] = r[i] = static_cast<float>(0.1 * std::sin(2 * std::numbers::pi * 997.0 * static_cast<double>(i) / rate));
+            l[i] = r[i] = static_cast<float>(
+                0.1 * std::sin(2 * std::numbers::pi * 997.0 * static_cast<double>(i) / rate));
         const double reference = integratedLufs(l.data(), r.data(), static_cast<int>(n), rate);
         EXPECT_NEAR(ours(l, r, rate), reference, 0.02) << rate;
-        // BS.1770: a 997 Hz sine at -20 dBFS peak in both channels reads about -20.0 LUFS (+3 dB for two channels, -3 dB sine RMS).
+        // BS.1770: a 997 Hz sine at -20 dBFS peak in both channels reads about -20.0 LUFS (+3 dB
+        // for two channels, -3 dB sine RMS).
         EXPECT_NEAR(reference, -20.0, 0.2);
     }
 }
@@ -39,8 +42,9 @@ TEST(IntegratedLoudnessMeter, AgreesWithEbur128OnRenderedSessions) {
         ASSERT_TRUE(program);
         const auto audio = renderProgram(program, {}, 1024);
         const auto l = channel(audio, 0), r = channel(audio, 1);
-        EXPECT_NEAR(ours(l, r, audio.sampleRate),
-                    integratedLufs(l.data(), r.data(), static_cast<int>(l.size()), audio.sampleRate), 0.05)
+        EXPECT_NEAR(
+            ours(l, r, audio.sampleRate),
+            integratedLufs(l.data(), r.data(), static_cast<int>(l.size()), audio.sampleRate), 0.05)
             << name;
     }
 }

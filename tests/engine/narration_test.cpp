@@ -161,7 +161,8 @@ sections:
     const auto b = test::channel(unspoken, 0);
     const auto line = test::eventsOfType(spoken, EventType::LineSpoken).at(0);
     const auto rate = static_cast<std::int64_t>(spoken.sampleRate);
-    const auto end = line.sample + program->narration->steps[1][0].lengthFramesAt(spoken.sampleRate);
+    const auto end =
+        line.sample + program->narration->steps[1][0].lengthFramesAt(spoken.sampleRate);
     auto duckDb = [&](std::int64_t from) {
         const auto i = static_cast<std::size_t>(from);
         const int n = static_cast<int>(rate / 2);

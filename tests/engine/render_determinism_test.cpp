@@ -6,7 +6,8 @@
 namespace stillpoint::test {
 namespace {
 
-const std::string kDefaultSession = std::string(STILLPOINT_ASSETS_DIR) + "/sessions/arrive-and-breathe.yaml";
+const std::string kDefaultSession =
+    std::string(STILLPOINT_ASSETS_DIR) + "/sessions/arrive-and-breathe.yaml";
 
 TEST(RenderDeterminism, TwoRendersAreIdentical) {
     const auto program = programFromFile(kDefaultSession);
@@ -29,8 +30,8 @@ TEST(RenderDeterminism, BlockSizeDoesNotChangeTheAudio) {
         while (firstDifference < other.interleaved.size() &&
                other.interleaved[firstDifference] == reference.interleaved[firstDifference])
             ++firstDifference;
-        EXPECT_EQ(firstDifference, other.interleaved.size()) << "block " << block << " differs at frame "
-                                                             << firstDifference / 2;
+        EXPECT_EQ(firstDifference, other.interleaved.size())
+            << "block " << block << " differs at frame " << firstDifference / 2;
     }
 }
 

@@ -16,7 +16,8 @@
 
 namespace stillpoint::test {
 
-inline std::shared_ptr<const Program> planOrFail(const ParseResult& parsed, const PlanOptions& options = {}) {
+inline std::shared_ptr<const Program> planOrFail(const ParseResult& parsed,
+                                                 const PlanOptions& options = {}) {
     for (const auto& d : parsed.diagnostics)
         if (d.severity == Severity::Error) ADD_FAILURE() << d.format();
     if (!parsed.session) return nullptr;
@@ -24,7 +25,8 @@ inline std::shared_ptr<const Program> planOrFail(const ParseResult& parsed, cons
     for (const auto& d : planned.diagnostics)
         if (d.severity == Severity::Error) ADD_FAILURE() << d.format();
     if (!planned.program) return nullptr;
-    // Spoken steps speak, as in every render (the cache is the suite's own, see tests/CMakeLists.txt).
+    // Spoken steps speak, as in every render (the cache is the suite's own, see
+    // tests/CMakeLists.txt).
     const NarrationReport narrated = narrateProgram(*planned.program);
     if (!narrated.ok) ADD_FAILURE() << narrated.error;
     return std::make_shared<const Program>(std::move(*planned.program));
@@ -55,7 +57,8 @@ inline std::vector<std::string> assetSessionPaths() {
 inline std::vector<float> channel(const RenderedAudio& audio, int c) {
     std::vector<float> out(static_cast<std::size_t>(audio.frames()));
     for (std::size_t i = 0; i < out.size(); ++i)
-        out[i] = audio.interleaved[i * static_cast<std::size_t>(audio.channels) + static_cast<std::size_t>(c)];
+        out[i] = audio.interleaved[i * static_cast<std::size_t>(audio.channels) +
+                                   static_cast<std::size_t>(c)];
     return out;
 }
 
@@ -106,8 +109,9 @@ inline double largestStep(const std::vector<float>& x, std::int64_t from, std::i
     to = std::clamp<std::int64_t>(to, from, static_cast<std::int64_t>(x.size()) - 1);
     double largest = 0.0;
     for (auto i = from + 1; i < to; ++i)
-        largest = std::max(largest, static_cast<double>(std::abs(x[static_cast<std::size_t>(i)] -
-                                                                 x[static_cast<std::size_t>(i - 1)])));
+        largest =
+            std::max(largest, static_cast<double>(std::abs(x[static_cast<std::size_t>(i)] -
+                                                           x[static_cast<std::size_t>(i - 1)])));
     return largest;
 }
 
@@ -122,8 +126,9 @@ inline int expectSmoothAtEvents(const RenderedAudio& audio, const std::string& l
         const auto x = channel(audio, c);
         for (const auto& e : audio.events) {
             const double atEvent = largestStep(x, e.sample - near, e.sample + near);
-            const double neighbourhood = std::max(largestStep(x, e.sample - around, e.sample - near),
-                                                  largestStep(x, e.sample + near, e.sample + around));
+            const double neighbourhood =
+                std::max(largestStep(x, e.sample - around, e.sample - near),
+                         largestStep(x, e.sample + near, e.sample + around));
             EXPECT_LE(atEvent, 1.25 * neighbourhood + 1e-4)
                 << label << ": event " << static_cast<int>(e.type) << " at sample " << e.sample
                 << " channel " << c;

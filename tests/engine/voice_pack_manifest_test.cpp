@@ -21,9 +21,8 @@ std::string refusal(const std::string& text) {
 
 TEST(VoicePackManifest, LinesResolveInsideTheFolder) {
     std::string error;
-    const auto pack =
-        parseVoicePackManifest("name: Anna\nlines:\n  intro: clips/intro.wav\n  settle: s.flac\n",
-                               kFolder, error);
+    const auto pack = parseVoicePackManifest(
+        "name: Anna\nlines:\n  intro: clips/intro.wav\n  settle: s.flac\n", kFolder, error);
     ASSERT_TRUE(pack) << error;
     EXPECT_EQ(pack->name, "Anna");
     ASSERT_EQ(pack->lines.size(), 2u);

@@ -213,7 +213,8 @@ TEST(VoicePack, AClipReplacesAScanRegionACheckinABreathLineAndABuiltInGroundingL
     const auto grounding = static_cast<std::size_t>(
         program.sections.at(static_cast<std::size_t>(program.groundingSection)).firstStep);
     EXPECT_EQ(program.steps.at(grounding + 4).lineIds, std::vector<std::string>{"grounding.en.3"});
-    EXPECT_NEAR(static_cast<double>(steps.at(grounding + 4).at(0).lengthFramesAt(48000.0)), clipFrames, 2.0);
+    EXPECT_NEAR(static_cast<double>(steps.at(grounding + 4).at(0).lengthFramesAt(48000.0)),
+                clipFrames, 2.0);
     // What the pack lacks is named by id in the one warning.
     EXPECT_NE(report.warning.find("has no clip for 7 line(s); the synthesiser speaks them: "
                                   "scan.en.short.feet.1.start1 (line 6), the built-in grounding "
@@ -293,14 +294,14 @@ TEST(VoicePack, AClipPathOutOfThePackIsAnErrorAtItsManifestLine) {
 
     folder.writeManifest("  low: clips/low.wav\n  mid: ../outside.wav\n");
     std::string error = narrationError(folder);
-    EXPECT_EQ(error, packPlace + manifest + "4:8: clip path '../outside.wav' leads outside the folder" +
-                         fix);
+    EXPECT_EQ(error, packPlace + manifest +
+                         "4:8: clip path '../outside.wav' leads outside the folder" + fix);
 
     const std::string absolute = (folder.root() / "outside.wav").string();
     folder.writeManifest("  low: " + absolute + "\n");
     error = narrationError(folder);
-    EXPECT_EQ(error, packPlace + manifest + "3:8: clip path '" + absolute + "' is an absolute path" +
-                         fix);
+    EXPECT_EQ(error,
+              packPlace + manifest + "3:8: clip path '" + absolute + "' is an absolute path" + fix);
 
     fs::create_symlink(folder.root(), folder.pack() / "clips" / "up");
     folder.writeManifest("  low: clips/up/outside.wav\n");

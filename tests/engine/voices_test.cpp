@@ -7,9 +7,9 @@
 #include <cmath>
 
 #include "audio_analysis.hpp"
-#include "played_line.hpp"
 #include "narration/espeak_synthesizer.hpp"
 #include "narration/line_renderer.hpp"
+#include "played_line.hpp"
 #include "stillpoint/narration.hpp"
 #include "stillpoint/session_parser.hpp"
 #include "temporary_directory.hpp"

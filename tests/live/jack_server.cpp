@@ -63,8 +63,8 @@ JackServer::JackServer(int period, int rate) {
         ::dup2(log, 1);
         ::dup2(log, 2);
         ::setenv("JACK_NO_AUDIO_RESERVATION", "1", 1);
-        ::execlp("jackd", "jackd", "-n", name_.c_str(), "--no-realtime", "-d", "dummy", "-r", rateText.c_str(),
-                 "-p", periodText.c_str(), static_cast<char*>(nullptr));
+        ::execlp("jackd", "jackd", "-n", name_.c_str(), "--no-realtime", "-d", "dummy", "-r",
+                 rateText.c_str(), "-p", periodText.c_str(), static_cast<char*>(nullptr));
         ::_exit(127);
     }
     // Ready when a client can list its ports; bounded.

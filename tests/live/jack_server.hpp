@@ -10,7 +10,7 @@
 namespace stillpoint::test {
 
 class JackServer {
-public:
+  public:
     /// Starts `jackd -n NAME --no-realtime -d dummy -r RATE -p PERIOD` and
     /// waits (at most 10 s) until jack_lsp answers.
     JackServer(int period, int rate = 48000);
@@ -27,7 +27,7 @@ public:
     /// kill -9: the server vanishes without telling its clients.
     void kill();
 
-private:
+  private:
     std::string name_;
     std::string logPath_;
     pid_t pid_ = -1;

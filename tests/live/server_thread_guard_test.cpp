@@ -2,14 +2,14 @@
 // exception on a thread the player did not start parks that thread and flags
 // the loss; on the control thread, or with an exception in flight, terminate
 // still ends the process.
+#include "live/server_thread_guard.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <exception>
 #include <stdexcept>
 #include <thread>
-
-#include "live/server_thread_guard.hpp"
 
 namespace stillpoint::cli::live {
 namespace {

@@ -3,16 +3,15 @@
 // the tests a transport to drive it with.
 #pragma once
 
-#include <optional>
-
-#include "processor/plugin_state.hpp"
-
 #include <juce_audio_formats/juce_audio_formats.h>
 #include <juce_audio_processors/juce_audio_processors.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "processor/plugin_state.hpp"
 
 namespace stillpoint::plugin::test {
 

@@ -108,7 +108,8 @@ TEST(Planner, LinesOnTheBreathGetTheBreathsTheyNeed) {
         "          pattern: extended-exhale\n"
         "          cycles: 1\n"
         "          lines:\n"
-        "            - {at: exhale, say: One two three four five six seven eight nine ten eleven twelve.}\n"
+        "            - {at: exhale, say: One two three four five six seven eight nine ten eleven "
+        "twelve.}\n"
         "            - {at: inhale, say: In.}\n"
         "            - {say: Out.}\n");
     const PlannedStep& step = program.steps[0];

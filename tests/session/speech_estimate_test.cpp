@@ -16,13 +16,15 @@ TEST(SpeechEstimate, WordsAtAboutTwoAndAHalfSecondsPerFiveWords) {
 }
 
 TEST(SpeechEstimate, EachSentenceEndAddsARest) {
-    EXPECT_DOUBLE_EQ(estimateSpeechSeconds("Breathe in. Breathe out! Ready?"), 5 / 2.2 + 3 * kSentenceRestSeconds);
+    EXPECT_DOUBLE_EQ(estimateSpeechSeconds("Breathe in. Breathe out! Ready?"),
+                     5 / 2.2 + 3 * kSentenceRestSeconds);
     EXPECT_DOUBLE_EQ(estimateSpeechSeconds("Really?! Yes."),
                      2 / 2.2 + 2 * kSentenceRestSeconds);  // "?!" ends one sentence
 }
 
 TEST(SpeechEstimate, EllipsisRestsLonger) {
-    EXPECT_DOUBLE_EQ(estimateSpeechSeconds("And rest... and rest\u2026 now"), 5 / 2.2 + 2 * kEllipsisRestSeconds);
+    EXPECT_DOUBLE_EQ(estimateSpeechSeconds("And rest... and rest\u2026 now"),
+                     5 / 2.2 + 2 * kEllipsisRestSeconds);
 }
 
 TEST(SpeechEstimate, PauseMarkupAddsItsSecondsAndIsNotSpoken) {

@@ -4,9 +4,9 @@
 #include <array>
 
 #include "session/duration_text.hpp"
-#include "stillpoint/nearest_name.hpp"
 #include "session/number_text.hpp"
 #include "session/utf8_text.hpp"
+#include "stillpoint/nearest_name.hpp"
 
 namespace stillpoint::detail {
 namespace {

@@ -19,7 +19,7 @@
 namespace stillpoint {
 
 class BreathPacer {
-public:
+  public:
     /// Patterns longer than this are cut (presets use at most five).
     static constexpr int kMaxSegments = 8;
 
@@ -50,7 +50,7 @@ public:
     /// Pace in breaths per minute at `sample`.
     double bpmAt(std::int64_t sample) const noexcept;
 
-private:
+  private:
     struct Segment {
         BreathPhase phase = BreathPhase::Inhale;
         double startFraction = 0.0;  // of the cycle

@@ -17,8 +17,8 @@ enum class Severity : unsigned char {
 struct Diagnostic {
     Severity severity = Severity::Error;
     std::string file;
-    int line = 0;    ///< 1-based; 0 when the problem has no position (e.g. file too large)
-    int column = 0;  ///< 1-based
+    int line = 0;         ///< 1-based; 0 when the problem has no position (e.g. file too large)
+    int column = 0;       ///< 1-based
     std::string message;  ///< what is wrong
     std::string hint;     ///< what would be right; may be empty
     /// The rule that found it, e.g. `care.hold-optional` (docs/care-rules.md); may be empty.

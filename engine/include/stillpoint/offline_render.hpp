@@ -44,7 +44,9 @@ struct RenderedAudio {
     std::vector<float> interleaved;  ///< frames * channels
     std::vector<Event> events;       ///< everything the engine reported, in order
     double calibrationGainDb = 0.0;
-    std::int64_t frames() const { return channels ? static_cast<std::int64_t>(interleaved.size()) / channels : 0; }
+    std::int64_t frames() const {
+        return channels ? static_cast<std::int64_t>(interleaved.size()) / channels : 0;
+    }
 };
 
 /// Render a whole program into memory (tests, analysis, the C API).
@@ -53,7 +55,7 @@ RenderedAudio renderProgram(std::shared_ptr<const Program> program, const Engine
 
 struct FileRenderResult {
     bool ok = false;
-    std::string error;  ///< names the file and the cause when !ok
+    std::string error;         ///< names the file and the cause when !ok
     bool interrupted = false;  ///< `progress` asked to stop; nothing was written under the path
     std::int64_t frames = 0;
     double calibrationGainDb = 0.0;

@@ -98,7 +98,7 @@ struct VoiceSettings {
     /// A recorded voice pack folder (docs/voice-packs.md), as written:
     /// relative to the session file's folder. Empty: the synthesiser speaks.
     std::string pack;
-    SourcePos packPos;  ///< where `pack:` is written, for errors about the pack
+    SourcePos packPos;      ///< where `pack:` is written, for errors about the pack
     VoiceName synthesized;  ///< speaks every line without a recorded clip
     double rate = kDefaultSpeechRate;
     double pitchSemitones = kDefaultSpeechPitch;
@@ -134,18 +134,18 @@ struct BreathLine {
     std::string text;
     std::string id;                        ///< optional line id (voice packs key clips by it)
     BreathPhase at = BreathPhase::Exhale;  ///< Inhale or Exhale
-    SourcePos pos;                          ///< where the line is written
+    SourcePos pos;                         ///< where the line is written
     std::vector<RegionAlternative> ifAvoided = {};
 };
 
 struct BreatheStep {
-    std::string pattern;           ///< empty = the session default
-    std::optional<int> cycles;     ///< exactly one of cycles / durationSeconds
+    std::string pattern;        ///< empty = the session default
+    std::optional<int> cycles;  ///< exactly one of cycles / durationSeconds
     std::optional<double> durationSeconds;
     std::optional<double> paceBpm;  ///< scales the pattern to this pace
     /// `pace: resonance`: the listener's resonance pace (PlanOptions), written here.
     std::optional<SourcePos> resonancePace;
-    std::optional<PaceRamp> ramp;   ///< glides the pace; excludes paceBpm
+    std::optional<PaceRamp> ramp;    ///< glides the pace; excludes paceBpm
     std::optional<ToneTimbre> tone;  ///< unset = the session default
     /// Said in order, each anchored to the breath; the step lasts at least
     /// until the last has ended, then finishes its breath.

@@ -16,7 +16,7 @@ class WaitFreeSpscQueue {
     static_assert(std::is_trivially_copyable_v<T>, "values cross threads by copy");
     static_assert(Capacity >= 2 && (Capacity & (Capacity - 1)) == 0, "capacity: a power of two");
 
-public:
+  public:
     static constexpr std::size_t kCapacity = Capacity;
 
     /// Producer side. False when full; the value is not queued.
@@ -43,9 +43,11 @@ public:
     std::size_t poppedCount() const noexcept { return tail_.load(std::memory_order_relaxed); }
 
     /// Consumer side: drop everything queued.
-    void clear() noexcept { tail_.store(head_.load(std::memory_order_acquire), std::memory_order_release); }
+    void clear() noexcept {
+        tail_.store(head_.load(std::memory_order_acquire), std::memory_order_release);
+    }
 
-private:
+  private:
     std::array<T, Capacity> slots_{};
     alignas(64) std::atomic<std::size_t> head_{0};
     alignas(64) std::atomic<std::size_t> tail_{0};

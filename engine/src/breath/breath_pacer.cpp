@@ -5,8 +5,8 @@
 
 namespace stillpoint {
 
-void BreathPacer::start(const BreathPattern& pattern, double sampleRate,
-                        std::int64_t startSample, const PaceLaw& law) noexcept {
+void BreathPacer::start(const BreathPattern& pattern, double sampleRate, std::int64_t startSample,
+                        const PaceLaw& law) noexcept {
     rate_ = sampleRate;
     segmentCount_ = std::clamp(static_cast<int>(pattern.segments.size()), 1, kMaxSegments);
     const double cycle = pattern.cycleSeconds();

@@ -6,10 +6,14 @@ namespace stillpoint {
 
 std::string_view toString(BreathPhase phase) {
     switch (phase) {
-        case BreathPhase::Inhale: return "inhale";
-        case BreathPhase::HoldIn: return "hold-in";
-        case BreathPhase::Exhale: return "exhale";
-        case BreathPhase::HoldOut: return "hold-out";
+        case BreathPhase::Inhale:
+            return "inhale";
+        case BreathPhase::HoldIn:
+            return "hold-in";
+        case BreathPhase::Exhale:
+            return "exhale";
+        case BreathPhase::HoldOut:
+            return "hold-out";
     }
     return "?";
 }

@@ -166,9 +166,8 @@ struct Engine::Impl {
         // end moves in steps; the older end is still a lower bound, which is
         // what a hold's remaining time promises).
         const bool endMovesWithClock = s.holding || s.waitingForContinue;
-        const bool walkedLongAgo =
-            s.sessionSample - projectedAtClock >=
-            static_cast<std::int64_t>(kReprojectSeconds * config.sampleRate);
+        const bool walkedLongAgo = s.sessionSample - projectedAtClock >=
+                                   static_cast<std::int64_t>(kReprojectSeconds * config.sampleRate);
         if (planStale || newSection || waitRule != projectedWaitAtCheckins ||
             (endMovesWithClock && walkedLongAgo)) {
             projection = sequencer.project();

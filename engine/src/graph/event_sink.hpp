@@ -8,13 +8,13 @@
 namespace stillpoint {
 
 class EventSink {
-public:
+  public:
     virtual ~EventSink() = default;
     virtual void emit(const Event& event) noexcept = 0;
 };
 
 class DiscardingEventSink final : public EventSink {
-public:
+  public:
     void emit(const Event&) noexcept override {}
 };
 

@@ -16,7 +16,9 @@ constexpr double kShelfQ = 0.7071752369554196;
 constexpr double kHighPassHz = 38.13547087602444;
 constexpr double kHighPassQ = 0.5003270373238773;
 
-double toLufs(double meanSquare) { return -0.691 + 10.0 * std::log10(meanSquare); }
+double toLufs(double meanSquare) {
+    return -0.691 + 10.0 * std::log10(meanSquare);
+}
 
 }  // namespace
 
@@ -80,7 +82,8 @@ double IntegratedLoudnessMeter::integratedLufsOf(const std::vector<double>& subB
     // Gating blocks: 400 ms (four sub-blocks), one every 100 ms.
     std::vector<double> blocks;
     for (std::size_t i = 3; i < subBlocks.size(); ++i)
-        blocks.push_back((subBlocks[i - 3] + subBlocks[i - 2] + subBlocks[i - 1] + subBlocks[i]) / 4);
+        blocks.push_back((subBlocks[i - 3] + subBlocks[i - 2] + subBlocks[i - 1] + subBlocks[i]) /
+                         4);
     auto gatedMean = [&](double thresholdLufs) {
         double sum = 0.0;
         long count = 0;

@@ -16,7 +16,7 @@
 namespace stillpoint {
 
 class IntegratedLoudnessMeter {
-public:
+  public:
     IntegratedLoudnessMeter(double sampleRate, int channels);
 
     /// Add `n` frames; `right` is ignored for one channel.
@@ -29,7 +29,7 @@ public:
     /// Integrated loudness of a run of 100 ms mean squares (gated as above).
     static double integratedLufsOf(const std::vector<double>& subBlocks);
 
-private:
+  private:
     struct Biquad {
         double b0, b1, b2, a1, a2;
     };

@@ -79,7 +79,8 @@ class SectionsReader {
                 tooManySteps_ = true;
                 break;
             }
-            if (auto step = readStep(stepItem, patterns_, reader_)) steps.push_back(std::move(*step));
+            if (auto step = readStep(stepItem, patterns_, reader_))
+                steps.push_back(std::move(*step));
         }
         return steps;
     }

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "saved_state.hpp"
 #include "fuzz_support.hpp"
+#include "saved_state.hpp"
 #include "stillpoint/crc32.hpp"
 #include "stillpoint/stillpoint.h"
 
