@@ -6,7 +6,6 @@
 #include <variant>
 
 #include "enum_conversion.hpp"
-#include "graph/sequencer.hpp"
 #include "stillpoint/narration.hpp"
 #include "stillpoint/resonance.hpp"
 

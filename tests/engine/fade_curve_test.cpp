@@ -6,7 +6,7 @@
 #include <cmath>
 #include <vector>
 
-#include "graph/master_envelope.hpp"
+#include "dsp/master_envelope.hpp"
 #include "session_rendering.hpp"
 
 namespace stillpoint::test {

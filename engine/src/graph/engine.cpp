@@ -12,7 +12,7 @@
 #include "graph/mix_graph.hpp"
 #include "graph/sequencer.hpp"
 #include "haptics/haptic_output.hpp"
-#include "rt/denormal_guard.hpp"
+#include "dsp/denormal_guard.hpp"
 #include "stillpoint/seqlock_value.hpp"
 #include "stillpoint/wait_free_latching_queue.hpp"
 #include "stillpoint/wait_free_spsc_queue.hpp"

@@ -8,7 +8,7 @@
 #include "graph/event_sink.hpp"
 #include "graph/loudness_meter.hpp"
 #include "graph/speech_anchored_balance.hpp"
-#include "rt/denormal_guard.hpp"
+#include "dsp/denormal_guard.hpp"
 
 namespace stillpoint {
 

@@ -28,7 +28,7 @@
 #include "dsp/modal_bell.hpp"
 #include "dsp/noise_bed.hpp"
 #include "dsp/smoothed_value.hpp"
-#include "graph/master_envelope.hpp"
+#include "dsp/master_envelope.hpp"
 #include "graph/voice_layer.hpp"
 #include "haptics/haptic_envelope.hpp"
 #include "stillpoint/engine_events.hpp"

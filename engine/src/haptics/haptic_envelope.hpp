@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "dsp/smoothed_value.hpp"
-#include "graph/master_envelope.hpp"
+#include "dsp/master_envelope.hpp"
 #include "haptics/haptic_taps.hpp"
 #include "stillpoint/haptics.hpp"
 

@@ -1,4 +1,4 @@
-#include "graph/master_envelope.hpp"
+#include "dsp/master_envelope.hpp"
 
 #include <algorithm>
 #include <cmath>
