@@ -11,15 +11,15 @@
 namespace stillpoint {
 
 enum class CommandType : unsigned char {
-    Pause,        ///< fade out, then stop the session clock (silence)
-    Resume,       ///< fade back in from where it paused
-    Hold,         ///< stay here: the current breath pattern (or step) repeats until Release
-    Release,      ///< end a Hold: the step ends at its next whole breath
-    NextSection,  ///< fade out, jump to the next section, fade in
-    PrevSection,  ///< fade out, back to this section's start (or the previous one near it), fade in
-    Grounding,    ///< fade out, play the session's grounding section, then end
-    SetPace,      ///< glide the breath to `value` breaths per minute and keep that pace
-                  ///< through later breathe steps; 0 returns to the session's own pace
+    Pause,         ///< fade out, then stop the session clock (silence)
+    Resume,        ///< fade back in from where it paused
+    Hold,          ///< stay here: the current breath pattern (or step) repeats until Release
+    Release,       ///< end a Hold: the step ends at its next whole breath
+    NextSection,   ///< fade out, jump to the next section, fade in
+    PrevSection,   ///< fade out, back to this section's start (or the previous one near it), fade in
+    Grounding,     ///< fade out, play the session's grounding section, then end
+    SetPace,       ///< glide the breath to `value` breaths per minute and keep that pace
+                   ///< through later breathe steps; 0 returns to the session's own pace
     SetLayerGain,  ///< layer `index` (LayerId) to `value` dB, smoothed
     Stop,          ///< fade out over 2.5 s and finish
     Continue,      ///< a checkin goes on: its wait ends (at once, or when its prompt has ended)
@@ -61,9 +61,8 @@ enum class EventType : unsigned char {
     Paused,          ///< faded out; the session clock has stopped
     Resumed,         ///< the clock runs again (fading in)
     Finished,
-    HapticTap,   ///< a haptic tap starts (haptic track on): index = HapticTapCause, value = peak
-                 ///< 0..1
-    LineSpoken,  ///< a narration line starts: index = step, value = line within the step
+    HapticTap,  ///< a haptic tap starts (haptic track on): index = HapticTapCause, value = peak 0..1
+    LineSpoken,      ///< a narration line starts: index = step, value = line within the step
     WaitingForContinue,  ///< a checkin's prompt has ended and it waits for Continue: index = step
 };
 
@@ -72,7 +71,7 @@ enum class HapticTapCause : unsigned char { PhaseChange, Bell };
 
 struct Event {
     EventType type = EventType::SessionStarted;
-    std::int64_t sample = 0;         ///< output sample where it is heard (pauses included)
+    std::int64_t sample = 0;  ///< output sample where it is heard (pauses included)
     std::int64_t sessionSample = 0;  ///< position on the session's own clock (pauses excluded)
     int index = 0;
     double value = 0.0;
