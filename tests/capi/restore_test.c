@@ -6,8 +6,9 @@
  * waited for every line; destroying or loading while it waits is safe.
  *
  * Each case saves its state from a session of lines no cache has heard,
- * narrated in a cache folder of its own, so the restore finds its lines cold. */
-#define _POSIX_C_SOURCE 200809L
+ * narrated in a cache folder of its own, so the restore finds its lines cold
+ * (fixtures.h). */
+#define _POSIX_C_SOURCE 200809L /* nanosleep */
 
 #include <math.h>
 #include <stdio.h>
@@ -20,56 +21,9 @@
 
 enum { kRate = 48000, kBlock = 512 };
 /* Where the state is saved: after the pause and the first few lines. */
-#define SAVED_SECONDS 12
-static const int64_t kSaved = (int64_t)SAVED_SECONDS * kRate;
+static const int64_t kSaved = (int64_t)SP_TEST_SAVED_SECONDS * kRate;
 static const int64_t kFadeFrames = 3 * kRate; /* a session's own fade-in */
 static sp_test_audio audio, reference;
-
-/* A pause, then eight lines in words no cache has seen. */
-static void unheard_session(char* text, size_t size) {
-    static long made = 0;
-    const long unique = (long)time(NULL) % 100000 * 100 + (long)clock() % 1000 + 1000 * made++;
-    size_t used;
-    int i;
-    used = (size_t)snprintf(text, size,
-                            "title: restore\ndefaults: {bed: pink}\nsections:\n  - name: one\n"
-                            "    steps:\n      - pause: 4s\n");
-    for (i = 0; i < 8; ++i)
-        used += (size_t)snprintf(text + used, size - used,
-                                 "      - say: Restored line %d of %ld, slow and gentle.\n", i,
-                                 unique + i);
-}
-
-/* The state of an engine that played `text` for SAVED_SECONDS, its lines
- * narrated in a cache folder beside the test's (new string: free it). */
-static char* state_saved_mid_session(const char* text, size_t* size) {
-    const char* cache = getenv("XDG_CACHE_HOME");
-    char* before = cache ? strdup(cache) : NULL;
-    char own[1024];
-    sp_engine* original = NULL;
-    char* state = NULL;
-    snprintf(own, sizeof own, "%s/restore-originals", cache ? cache : "/tmp");
-    setenv("XDG_CACHE_HOME", own, 1);
-    if (CHECK_OK(sp_create(&original)) &&
-        CHECK_OK(sp_load_session(original, text, strlen(text), "restore.yaml")) &&
-        CHECK_OK(sp_prepare(original, kRate, kBlock, SP_LAYOUT_STEREO)) &&
-        CHECK(sp_test_render(original, &audio, 2, kBlock, (int)(kSaved / kBlock)) > 0.0f) &&
-        CHECK_RESULT(sp_get_state(original, NULL, 0, size), SP_ERROR_BUFFER_TOO_SMALL)) {
-        state = malloc(*size + 1);
-        if (state && !CHECK_OK(sp_get_state(original, state, *size + 1, size))) {
-            free(state);
-            state = NULL;
-        }
-    }
-    sp_destroy(original);
-    if (before) {
-        setenv("XDG_CACHE_HOME", before, 1);
-        free(before);
-    } else {
-        unsetenv("XDG_CACHE_HOME");
-    }
-    return state;
-}
 
 static int status_of(const sp_engine* engine, sp_status* status) {
     memset(status, 0, sizeof *status);
@@ -105,8 +59,8 @@ static void restoring_returns_before_the_lines_are_made(void) {
     int ready = -1, total = -1, silent;
     int64_t played = -1, length = -1;
     float first_peak;
-    unheard_session(text, sizeof text);
-    state = state_saved_mid_session(text, &size);
+    sp_test_unheard_session(text, sizeof text);
+    state = sp_test_state_saved_mid_session(text, &size);
     REQUIRE(state != NULL);
     REQUIRE_OK(sp_create(&engine));
     REQUIRE_OK(sp_prepare(engine, kRate, kBlock, SP_LAYOUT_STEREO));
@@ -155,8 +109,8 @@ static void waiting_for_the_preparation_gives_the_restore_that_waited(void) {
     sp_engine* waited = NULL;
     int block, c, i, faded_same = 1, same = 1;
     int64_t at = 0;
-    unheard_session(text, sizeof text);
-    state = state_saved_mid_session(text, &size);
+    sp_test_unheard_session(text, sizeof text);
+    state = sp_test_state_saved_mid_session(text, &size);
     REQUIRE(state != NULL);
     REQUIRE_OK(sp_create(&restored));
     REQUIRE_OK(sp_set_state(restored, state, size));
@@ -205,8 +159,8 @@ static void commands_made_while_it_waits_act_once_it_plays(void) {
     sp_status status;
     int ready = -1, total = -1;
     const time_t give_up = time(NULL) + 60;
-    unheard_session(text, sizeof text);
-    state = state_saved_mid_session(text, &size);
+    sp_test_unheard_session(text, sizeof text);
+    state = sp_test_state_saved_mid_session(text, &size);
     REQUIRE(state != NULL);
     REQUIRE_OK(sp_create(&engine));
     REQUIRE_OK(sp_prepare(engine, kRate, kBlock, SP_LAYOUT_STEREO));
@@ -241,8 +195,8 @@ static void destroying_or_loading_while_it_waits_is_safe(void) {
     sp_engine* engine = NULL;
     sp_status status;
     int ready = -1, total = -1;
-    unheard_session(text, sizeof text);
-    state = state_saved_mid_session(text, &size);
+    sp_test_unheard_session(text, sizeof text);
+    state = sp_test_state_saved_mid_session(text, &size);
     REQUIRE(state != NULL);
     /* Gone while its worker makes a line. */
     REQUIRE_OK(sp_create(&engine));
