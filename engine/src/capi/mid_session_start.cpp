@@ -49,9 +49,13 @@ void MidSessionStart::waitExact() {
     // Taken back before the audio thread took it, or it plays on, fed to the end.
     Engine* untaken = built_.get();
     if (untaken != nullptr && !offer_.compare_exchange_strong(untaken, nullptr)) return;
-    built_.reset();  // never reached the audio thread
+    std::unique_ptr<Engine> early = std::move(built_);  // never reached the audio thread
     buildAndOffer(preparation_->finalProgram(), preparation_->finalGains());
-    exact_ = true;
+    exact_ = built_ != nullptr;
+    if (!exact_ && early) {  // out of memory: the one built early after all
+        built_ = std::move(early);
+        offer_.store(built_.get(), std::memory_order_release);
+    }
 }
 
 bool MidSessionStart::onProgram(std::shared_ptr<const Program> version) {
@@ -79,15 +83,19 @@ void MidSessionStart::onDone(PreparationPhase phase) {
     if (stopping_.load() || built_) return;
     if (phase == PreparationPhase::Ready) {  // no gains came before the last ones
         buildAndOffer(preparation_->finalProgram(), preparation_->finalGains());
-        exact_ = true;
+        exact_ = built_ != nullptr;
     } else {  // failed: the lines made so far, waiting at the first unmade one
         buildAndOffer(latest_, gains_.value_or(LoudnessGains{}));
     }
 }
 
 void MidSessionStart::buildAndOffer(std::shared_ptr<const Program> program,
-                                    const LoudnessGains& gains) {
-    built_ = engineAt(std::move(program), config_, gains, position_);
+                                    const LoudnessGains& gains) noexcept {
+    try {
+        built_ = engineAt(std::move(program), config_, gains, position_);
+    } catch (...) {
+        return;  // out of memory: nothing offered, it keeps waiting (a listener must not throw)
+    }
     const PreparationProgress now = preparation_->progress();
     built_->setPreparationProgress(now.linesReady, now.linesTotal);
     offer_.store(built_.get(), std::memory_order_release);

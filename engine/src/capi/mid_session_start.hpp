@@ -51,8 +51,9 @@ class MidSessionStart {
     bool onProgram(std::shared_ptr<const Program> version);
     void onGains(const LoudnessGains& gains);
     void onDone(PreparationPhase phase);
-    /// Build at the position from `program` at `gains`, and offer it.
-    void buildAndOffer(std::shared_ptr<const Program> program, const LoudnessGains& gains);
+    /// Build at the position from `program` at `gains`, and offer it (built_
+    /// stays null when that fails for want of memory).
+    void buildAndOffer(std::shared_ptr<const Program> program, const LoudnessGains& gains) noexcept;
 
     EngineConfig config_;
     std::int64_t position_;
