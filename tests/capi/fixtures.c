@@ -74,7 +74,7 @@ void sp_test_unheard_session(char* text, size_t size) {
     used = (size_t)snprintf(text, size,
                             "title: restore\ndefaults: {bed: pink}\nsections:\n  - name: one\n"
                             "    steps:\n      - pause: 4s\n");
-    for (i = 0; i < 8; ++i)
+    for (i = 0; i < 5; ++i)
         used += (size_t)snprintf(text + used, size - used,
                                  "      - say: Restored line %d of %ld, slow and gentle.\n", i,
                                  unique + i);

@@ -31,7 +31,7 @@ sp_engine* sp_test_engine(double sample_rate, int max_block_frames, sp_layout la
  * calls of sp_process with `frames` each; returns the peak over all of
  * them, or -1 (and a failed check) when a call fails. */
 float sp_test_render(sp_engine* engine, sp_test_audio* audio, int channels, int frames, int blocks);
-/* A pause, then eight lines in words no narration cache has seen (a new
+/* A pause, then five lines in words no narration cache has seen (a new
  * text each call). */
 void sp_test_unheard_session(char* text, size_t size);
 /* Where sp_test_state_saved_mid_session saves: after the pause and a few lines. */
