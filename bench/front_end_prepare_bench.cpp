@@ -7,6 +7,8 @@
 // cache (goal: under 50 ms); the voice is made afterwards on a worker.
 // BM_PluginFirstSoundCold also times prepareToPlay to the first block that
 // sounds, cold, the host asking for 512-frame blocks at a device's pace.
+// BM_SpRestoreCold times sp_set_state + sp_prepare of a state saved far
+// into the session (the same bound: the engine there is built later).
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
@@ -172,5 +174,64 @@ BENCHMARK(BM_SpPrepare)
     ->Args({1, 1})
     ->Unit(benchmark::kMillisecond)
     ->Iterations(10);
+
+/// A state of session `index` saved `seconds` in at 48 kHz: the state of the
+/// loaded session (at its start), moved there. Without its checksum line it
+/// is read as a format 1 blob, unchecked.
+std::string stateAt(std::int64_t index, double seconds) {
+    sp_engine* engine = nullptr;
+    sp_create(&engine);
+    std::string state;
+    std::size_t size = 0;
+    if (sp_load_session_file(engine, sessionPath(index).c_str()) == SP_OK &&
+        sp_get_state(engine, nullptr, 0, &size) == SP_ERROR_BUFFER_TOO_SMALL) {
+        state.resize(size + 1);
+        if (sp_get_state(engine, state.data(), state.size(), &size) != SP_OK) state.clear();
+        state.resize(size);
+    }
+    sp_destroy(engine);
+    const std::string start = "sample-rate 0\nposition 0\n";
+    const auto at = state.find(start);
+    const auto checksum = state.find("crc32 ");
+    if (at == std::string::npos || checksum == std::string::npos) return {};
+    state.replace(
+        at, start.size(),
+        "sample-rate 48000\nposition " + std::to_string(std::llround(seconds * 48000.0)) + "\n");
+    state.erase(checksum, state.find('\n', checksum) + 1 - checksum);
+    state.replace(0, state.find('\n'), "stillpoint-state 1");
+    return state;
+}
+
+/// sp_set_state (a state saved two thirds of the way in) and sp_prepare, cold.
+void BM_SpRestoreCold(benchmark::State& state) {
+    state.SetLabel(kSessions[state.range(0)]);
+    const double seconds = state.range(0) == 0 ? 30.0 * 60.0 : 4.0 * 60.0;
+    const std::string saved = stateAt(state.range(0), seconds);
+    if (saved.empty()) return state.SkipWithError("no state");
+    BenchCache cache;
+    for (auto _ : state) {
+        state.PauseTiming();
+        cache.empty();
+        sp_engine* engine = nullptr;
+        sp_create(&engine);
+        state.ResumeTiming();
+        sp_result result = sp_set_state(engine, saved.data(), saved.size());
+        if (result == SP_OK) result = sp_prepare(engine, 48000.0, 512, SP_LAYOUT_STEREO);
+        state.PauseTiming();
+        int ready = -1, total = -1;
+        sp_get_preparation(engine, &ready, &total);
+        sp_destroy(engine);  // stops the narration after its current line
+        state.ResumeTiming();
+        if (result != SP_OK) {
+            state.SkipWithError("sp_set_state or sp_prepare failed");
+            break;
+        }
+        if (ready >= total) {
+            state.SkipWithError("the lines were made before it returned: not a cold restore");
+            break;
+        }
+    }
+}
+BENCHMARK(BM_SpRestoreCold)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(10);
 
 }  // namespace

@@ -75,7 +75,7 @@ sp_result EmbeddedEngine::prepare(double sampleRate, int maxBlockFrames, sp_layo
     const std::int64_t position = pending_.at(sampleRate);
     if (session_) started = startEngine(session_->program, device, position, hapticValues());
     device_ = device;
-    if (started.engine) {
+    if (!started.empty()) {
         pending_ = {};
         commit(std::move(started), position);
     }
@@ -110,8 +110,8 @@ sp_result EmbeddedEngine::install(LoadResult loaded, const SavedState* restore) 
     pattern_.store(0.0);
     for (std::size_t i = 0; i < haptics.size(); ++i) haptics_[i].store(haptics[i]);
     loaded_.store(true);
-    pending_ = started.engine ? StartPoint{} : start;
-    if (started.engine) commit(std::move(started), position);
+    pending_ = started.empty() ? start : StartPoint{};
+    if (!started.empty()) commit(std::move(started), position);
     return succeed();
 }
 
@@ -121,11 +121,13 @@ EmbeddedEngine::HapticValues EmbeddedEngine::hapticValues() const noexcept {
     return values;
 }
 
-void EmbeddedEngine::applyHaptics() noexcept {
-    if (!engine_) return;
+void EmbeddedEngine::applyListenerChoices() noexcept {
+    Engine* engine = live_.load();
+    if (engine == nullptr) return;  // the one taken later gets them then
     const HapticValues v = hapticValues();
-    engine_->setHaptics(v[0] != 0.0, v[1]);
-    engine_->setHapticActuator(actuatorSignal(v[2]));
+    engine->setHaptics(v[0] != 0.0, v[1]);
+    engine->setHapticActuator(actuatorSignal(v[2]));
+    engine->setWaitAtCheckins(waitAtCheckins_.load());
 }
 
 EmbeddedEngine::Started EmbeddedEngine::startEngine(const std::shared_ptr<const Program>& program,
@@ -146,25 +148,16 @@ EmbeddedEngine::Started EmbeddedEngine::startEngine(const std::shared_ptr<const 
     PreparationSettings preparing;
     preparing.engine = config;
     preparing.narration.sampleRate = device.sampleRate;
-    Started started{std::make_unique<Engine>(),
-                    std::make_unique<SessionPreparation>(*program, preparing)};
-    Engine& engine = *started.engine;
-    SessionPreparation& preparation = *started.preparation;
-    const auto gains = [&engine](const LoudnessGains& g) {
-        engine.setLoudnessGains(g.masterGainDb, g.voiceTrimDb);
-    };
+    Started started;
     if (position > 0) {
-        // The way to a saved position is rendered as a render would: every line first.
-        preparation.start({}, gains);
-        preparation.wait();
-        engine.load(preparation.progress().phase == PreparationPhase::Ready
-                        ? preparation.finalProgram()
-                        : preparation.initialProgram());
-        config.calibrateLoudness = false;
-        engine.prepare(config);
-        engine.seek(position);
+        // Built on that worker once the lines reach the saved position.
+        started.midSession = std::make_unique<MidSessionStart>(*program, preparing, position);
         return started;
     }
+    started.engine = std::make_unique<Engine>();
+    started.preparation = std::make_unique<SessionPreparation>(*program, preparing);
+    Engine& engine = *started.engine;
+    SessionPreparation& preparation = *started.preparation;
     engine.load(preparation.initialProgram());
     config.calibrateLoudness = false;  // the worker measures; silence until its first gains
     config.holdForLoudnessGains = true;
@@ -174,9 +167,13 @@ EmbeddedEngine::Started EmbeddedEngine::startEngine(const std::shared_ptr<const 
 }
 
 void EmbeddedEngine::commit(Started started, std::int64_t position) noexcept {
-    preparation_.reset();  // its worker feeds the engine about to go
+    // Their workers feed the engines about to go; nothing plays during a control call.
+    preparation_.reset();
+    midSession_.reset();
     engine_ = std::move(started.engine);
     preparation_ = std::move(started.preparation);
+    midSession_ = std::move(started.midSession);
+    live_.store(engine_.get());
     try {
         layOutTimeline();
     } catch (...) {
@@ -184,24 +181,34 @@ void EmbeddedEngine::commit(Started started, std::int64_t position) noexcept {
     }
     clock_.restart(position);
     events_.clear();  // the old engine's; nobody polls during a control call
+    commands_.clear();
+    carried_.reset();
+    silentWhileWaiting_ = false;
+    fadeLength_ = fadeDone_ = 0;
     // The engine starts at the session's own values: send the ones that differ.
     for (std::size_t i = 0; i < kLayerParameters.size(); ++i) {
         const double db = layerDb_[i].load();
         if (db != sessionLayerDb_[i])
-            engine_->pushCommand({CommandType::SetLayerGain, static_cast<int>(i), db});
+            commands_.tryPush({CommandType::SetLayerGain, static_cast<int>(i), db});
     }
     if (const double pace = paceBpm_.load(); pace != 0.0)
-        engine_->pushCommand({CommandType::SetPace, 0, pace});
-    engine_->setWaitAtCheckins(waitAtCheckins_.load());
+        commands_.tryPush({CommandType::SetPace, 0, pace});
     if (const double pattern = pattern_.load(); pattern != 0.0)
-        engine_->pushCommand({CommandType::SetPattern, static_cast<int>(pattern), 0.0});
-    publish();
+        commands_.tryPush({CommandType::SetPattern, static_cast<int>(pattern), 0.0});
+    applyListenerChoices();
+    if (engine_) {
+        publish(*engine_);
+    } else {  // it waits at the saved position
+        played_.store(position);
+        length_.store(timeline_.lengthFrames());
+        sessionPosition_.store(position);
+    }
 }
 
 sp_result EmbeddedEngine::getState(std::string& state) const {
     if (!session_) return SP_ERROR_NO_SESSION;
     SavedState saved;
-    if (engine_) {
+    if (hasEngine()) {
         saved.sampleRate = device_->sampleRate;
         saved.position = sessionPosition_.load();
     } else {
@@ -238,7 +245,7 @@ sp_result EmbeddedEngine::succeed() noexcept {
 
 sp_result EmbeddedEngine::readiness() const noexcept {
     if (!device_) return SP_ERROR_NOT_PREPARED;
-    if (!engine_) return SP_ERROR_NO_SESSION;
+    if (!hasEngine()) return SP_ERROR_NO_SESSION;
     return SP_OK;
 }
 
@@ -255,21 +262,63 @@ sp_result EmbeddedEngine::process(float* const* outputs, int channels, int frame
         return result;
     }
 
-    engine_->process(outputs, frames);  // the stereo + haptic layout's third channel too
+    Engine* engine = live_.load(std::memory_order_relaxed);  // this thread's or the control's
+    if (engine == nullptr && (engine = midSession_->take()) != nullptr) startPlaying(*engine);
+    if (engine == nullptr) {  // waiting for the lines up to the saved position
+        fillSilence(outputs, channels, frames);
+        silentWhileWaiting_ = true;
+        return SP_OK;
+    }
+
+    passCommands(*engine);
+    engine->process(outputs, frames);  // the stereo + haptic layout's third channel too
+    if (fadeDone_ < fadeLength_) fadeIn(outputs, channels, frames);
 
     Event event;
-    while (engine_->popEvent(event)) {
+    while (engine->popEvent(event)) {
         clock_.observe(event);
         events_.tryPush(event);  // full: the app is not polling; drop rather than wait
     }
-    clock_.advanceTo(engine_->position());
-    publish();
+    clock_.advanceTo(engine->position());
+    publish(*engine);
     return SP_OK;
 }
 
-void EmbeddedEngine::publish() noexcept {
-    played_.store(engine_->position());
-    length_.store(engine_->lengthFrames());
+void EmbeddedEngine::startPlaying(Engine& engine) noexcept {
+    live_.store(&engine);  // before reading the choices: a change now reaches it either way
+    applyListenerChoices();
+    // After silence it fades in as a session does, never a cut into the middle of it.
+    if (silentWhileWaiting_) {
+        fadeLength_ = std::llround(kSessionFadeInSeconds * device_->sampleRate);
+        fadeDone_ = 0;
+    }
+}
+
+void EmbeddedEngine::passCommands(Engine& engine) noexcept {
+    if (carried_) {
+        if (!engine.pushCommand(*carried_)) return;
+        carried_.reset();
+    }
+    Command command;
+    while (commands_.tryPop(command))
+        if (!engine.pushCommand(command)) {
+            carried_ = command;  // its queue is full (it holds for its gains): next block
+            return;
+        }
+}
+
+void EmbeddedEngine::fadeIn(float* const* outputs, int channels, int frames) noexcept {
+    // Sample k of the engine's output at (k + 1) / length: whole from the length on.
+    for (int i = 0; i < frames && fadeDone_ < fadeLength_; ++i) {
+        ++fadeDone_;
+        const float gain = static_cast<float>(fadeDone_) / static_cast<float>(fadeLength_);
+        for (int c = 0; c < channels; ++c) outputs[c][i] *= gain;
+    }
+}
+
+void EmbeddedEngine::publish(const Engine& engine) noexcept {
+    played_.store(engine.position());
+    length_.store(engine.lengthFrames());
     sessionPosition_.store(clock_.position());
 }
 
@@ -279,7 +328,7 @@ sp_result EmbeddedEngine::command(sp_command_type command, double value) noexcep
     const auto type = toCommandType(command);
     if (!type) return SP_ERROR_INVALID_ARGUMENT;
     if (const sp_result ready = readiness(); ready != SP_OK) return ready;
-    return engine_->pushCommand({*type, 0, 0.0}) ? SP_OK : SP_ERROR_QUEUE_FULL;
+    return commands_.tryPush({*type, 0, 0.0}) ? SP_OK : SP_ERROR_QUEUE_FULL;
 }
 
 sp_result EmbeddedEngine::setParameter(sp_param param, double value) noexcept {
@@ -290,12 +339,12 @@ sp_result EmbeddedEngine::setParameter(sp_param param, double value) noexcept {
         // Atomics the engine reads at each block: no queue, never full.
         for (std::size_t i = 0; i < kHapticStateKeys.size(); ++i)
             if (kHapticStateKeys[i].param == param) haptics_[i].store(value);
-        applyHaptics();
+        applyListenerChoices();
         return SP_OK;
     }
     if (param == SP_PARAM_WAIT_AT_CHECKINS) {
         waitAtCheckins_.store(value != 0.0);
-        if (engine_) engine_->setWaitAtCheckins(value != 0.0);
+        applyListenerChoices();
         return SP_OK;
     }
     const auto layer = layerOf(param);
@@ -304,7 +353,7 @@ sp_result EmbeddedEngine::setParameter(sp_param param, double value) noexcept {
         : param == SP_PARAM_PATTERN ? Command{CommandType::SetPattern, static_cast<int>(value), 0.0}
                                     : Command{CommandType::SetPace, 0, value};
     // Before prepare the value waits; prepare sends it.
-    if (engine_ && !engine_->pushCommand(command)) return SP_ERROR_QUEUE_FULL;
+    if (hasEngine() && !commands_.tryPush(command)) return SP_ERROR_QUEUE_FULL;
     if (layer)
         layerDb_[static_cast<std::size_t>(*layer)].store(value);
     else
@@ -340,42 +389,77 @@ sp_result EmbeddedEngine::pollEvent(sp_event& event) noexcept {
 
 sp_result EmbeddedEngine::status(sp_status& status) const noexcept {
     if (status.struct_size < kStatusHeaderBytes) return SP_ERROR_INVALID_ARGUMENT;
-    if (!engine_ || !engine_->program()) return SP_ERROR_NOT_PREPARED;
-    SessionState state = engine_->state();
+    const Engine* engine = live_.load();
+    if (engine == nullptr && midSession_ && device_ && session_) {
+        waitingStatus(status);
+        return SP_OK;
+    }
+    if (engine == nullptr || !engine->program()) return SP_ERROR_NOT_PREPARED;
+    SessionState state = engine->state();
     // The C API analyses no heart of its own: an attached sp_heart's figures
     // are the state's (a partner app's thread updates it).
     if (const auto* monitor = heart_.load())
         state.heart = heart::sessionHeart(monitor->state(), 0.0);
-    fillStatus(state, *engine_->program(), status);
+    fillStatus(state, *engine->program(), status);
     return SP_OK;
+}
+
+void EmbeddedEngine::waitingStatus(sp_status& status) const noexcept {
+    // Not begun: the saved position, no section or line yet, its lines on their way.
+    SessionState state;
+    state.generation = 1;
+    state.sampleRate = device_->sampleRate;
+    state.outputSample = state.sessionSample = midSession_->position();
+    state.endSample = length_.load();
+    state.remainingFrames = std::max<std::int64_t>(state.endSample - state.sessionSample, 0);
+    state.remainingAtLeast = true;  // by as long as the wait lasts
+    const PreparationProgress progress = midSession_->preparation().progress();
+    state.linesReady = progress.linesReady;
+    state.linesTotal = progress.linesTotal;
+    state.preparing = progress.linesReady < progress.linesTotal;
+    state.waitingForNarration = true;
+    if (const auto* monitor = heart_.load())
+        state.heart = heart::sessionHeart(monitor->state(), 0.0);
+    fillStatus(state, *session_->program, status);
+}
+
+const SessionPreparation* EmbeddedEngine::activePreparation() const noexcept {
+    if (preparation_) return preparation_.get();
+    return midSession_ ? &midSession_->preparation() : nullptr;
 }
 
 void EmbeddedEngine::layOutTimeline() {
     // Once its lines are made, every line at its voice's own time; before,
     // the session as planned (estimated lengths; its lines come with the voice).
-    const bool narrated = preparation_ && preparation_->progress().phase == PreparationPhase::Ready;
+    const SessionPreparation* preparing = activePreparation();
+    const bool narrated = preparing && preparing->progress().phase == PreparationPhase::Ready;
     const Program* program = engine_ ? engine_->program().get() : nullptr;
     if (narrated)
-        program = preparation_->finalProgram().get();
-    else if (preparation_ && session_)
+        program = preparing->finalProgram().get();
+    else if (preparing && session_)
         program = session_->program.get();
     timeline_ = program && device_ ? CTimeline(*program, device_->sampleRate) : CTimeline();
 }
 
 sp_result EmbeddedEngine::preparation(int& ready, int& total) {
     ready = total = 0;
-    if (!preparation_) return succeed();
-    const PreparationProgress progress = preparation_->progress();
+    const SessionPreparation* preparing = activePreparation();
+    if (!preparing) return succeed();
+    const PreparationProgress progress = preparing->progress();
     ready = progress.linesReady;
     total = progress.linesTotal;
     if (progress.phase == PreparationPhase::Failed)
-        return fail(SP_ERROR_NARRATION, {preparation_->report().error, {}, 0, 0});
+        return fail(SP_ERROR_NARRATION, {preparing->report().error, {}, 0, 0});
     return succeed();
 }
 
 sp_result EmbeddedEngine::waitForPreparation() {
     if (preparation_) {
         preparation_->wait();
+        layOutTimeline();
+    }
+    if (midSession_) {
+        midSession_->waitExact();  // an engine not yet playing is built exact
         layOutTimeline();
     }
     // The engine takes the last version at its next block; its length is known now.

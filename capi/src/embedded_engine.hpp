@@ -10,6 +10,12 @@
 // build a new Engine aside and swap it in only when nothing can fail any
 // more, so a failed call leaves everything as it was. The real-time members
 // are noexcept and never allocate, lock or wait.
+//
+// At a saved mid-session position the engine is built later, off the audio
+// thread (MidSessionStart); until then process() writes silence and status()
+// says it waits for its lines. Commands and parameters go through commands_
+// whichever engine plays, so none made while it waits is lost: the audio
+// thread passes them on to the engine it plays, its only producer.
 #pragma once
 
 #include <array>
@@ -21,6 +27,7 @@
 #include <string_view>
 
 #include "error_details.hpp"
+#include "mid_session_start.hpp"
 #include "parameters.hpp"
 #include "saved_state.hpp"
 #include "session_clock.hpp"
@@ -64,7 +71,7 @@ class EmbeddedEngine {
     void attachHeart(const heart::HeartMonitor* monitor) noexcept { heart_.store(monitor); }
     /// The planned timeline, laid out at prepare and again by
     /// waitForPreparation (then every line at its voice's own time); null before an engine.
-    const CTimeline* timeline() const noexcept { return engine_ ? &timeline_ : nullptr; }
+    const CTimeline* timeline() const noexcept { return hasEngine() ? &timeline_ : nullptr; }
 
   private:
     struct Device {
@@ -85,22 +92,39 @@ class EmbeddedEngine {
     /// The listener's haptic choices (on, cap, actuator: kHapticStateKeys order).
     using HapticValues = std::array<double, 3>;
     HapticValues hapticValues() const noexcept;
-    /// An engine and the worker making its lines (null once there is nothing left to make).
+    /// An engine and the worker making its lines (null once there is nothing
+    /// left to make); or, at a saved mid-session position, what builds it.
     struct Started {
         std::unique_ptr<Engine> engine;
         std::unique_ptr<SessionPreparation> preparation;
+        std::unique_ptr<MidSessionStart> midSession;
+        bool empty() const noexcept { return !engine && !midSession; }
     };
     static Started startEngine(const std::shared_ptr<const Program>& program, const Device& device,
                                std::int64_t position, const HapticValues& haptics);
-    /// Send the haptic values to the running engine (atomics; real-time safe).
-    void applyHaptics() noexcept;
+    /// Send the haptic values and the check-in waiting to the playing engine
+    /// (atomics; real-time safe).
+    void applyListenerChoices() noexcept;
+    /// An engine or a mid-session start is set (control thread, or outside control calls).
+    bool hasEngine() const noexcept { return engine_ || midSession_; }
+    /// The one preparation at work: engine_'s or the mid-session start's (null: none).
+    const SessionPreparation* activePreparation() const noexcept;
+    /// Audio thread: begin playing `engine`, taken from the mid-session start.
+    void startPlaying(Engine& engine) noexcept;
+    /// Audio thread: hand the queued commands to `engine`, keeping one it refuses.
+    void passCommands(Engine& engine) noexcept;
+    /// Audio thread: the mid-session start's fade-in on what `engine` wrote.
+    void fadeIn(float* const* outputs, int channels, int frames) noexcept;
+    /// sp_status while the mid-session start waits for its lines.
+    void waitingStatus(sp_status& status) const noexcept;
     /// Swap in a started engine and re-apply the parameters. Cannot fail.
     void commit(Started started, std::int64_t position) noexcept;
     /// timeline_ for engine_'s program: the narrated one once it is made.
     void layOutTimeline();
     /// NOT_PREPARED or NO_SESSION when the engine cannot play yet, else OK.
     sp_result readiness() const noexcept;
-    void publish() noexcept;
+    /// What the audio thread publishes after a block of `engine`'s.
+    void publish(const Engine& engine) noexcept;
     sp_result fail(sp_result code, ErrorDetails details);
     sp_result succeed() noexcept;
 
@@ -110,6 +134,11 @@ class EmbeddedEngine {
     std::unique_ptr<Engine> engine_;  ///< set once there is a session and a device
     /// Makes engine_'s lines; declared after it, so it stops first.
     std::unique_ptr<SessionPreparation> preparation_;
+    /// Instead of both, at a saved mid-session position: builds the engine later.
+    std::unique_ptr<MidSessionStart> midSession_;
+    /// The engine process() plays: engine_, set by the control thread, or
+    /// the mid-session start's, set by the audio thread when it takes it.
+    std::atomic<Engine*> live_{nullptr};
     CTimeline timeline_;  ///< see timeline()
     ErrorDetails error_;
     double resonanceBpm_ = 0.0;  ///< for the next load (control thread)
@@ -130,6 +159,14 @@ class EmbeddedEngine {
     std::atomic<std::int64_t> length_{0};
     std::atomic<std::int64_t> sessionPosition_{0};
     rt::WaitFreeSpscQueue<Event, 4096> events_;
+
+    /// sp_command and sp_set_parameter (and commit) produce; the audio thread consumes.
+    CommandQueue commands_;
+    // The audio thread's own (reset by commit).
+    std::optional<Command> carried_;   ///< taken from commands_, refused by the engine: next block
+    bool silentWhileWaiting_ = false;  ///< a block of silence went out before the engine started
+    std::int64_t fadeLength_ = 0;      ///< the fade-in after that silence, in samples
+    std::int64_t fadeDone_ = 0;
 };
 
 }  // namespace stillpoint::capi

@@ -2,27 +2,8 @@
 
 #include <algorithm>
 #include <climits>
-#include <cmath>
-#include <limits>
 
 namespace stillpoint::plugin {
-namespace {
-
-// Lines must be there a little past where an engine starts: seek renders the
-// limiter's look-ahead beyond it.
-constexpr double kCoverMarginSeconds = 1.0;
-
-/// Session sample up to which `version` has every line (the end when all are made).
-std::int64_t linesReachTo(const Program& version, double rate) {
-    // The grounding section's steps only play after a command: the flow is what counts.
-    for (int i = std::max(version.pendingSpeechFrom, 0); i < version.flowStepCount(); ++i) {
-        const PlannedStep& step = version.steps[static_cast<std::size_t>(i)];
-        if (speaks(step)) return std::llround(step.startSeconds * rate);
-    }
-    return std::numeric_limits<std::int64_t>::max();
-}
-
-}  // namespace
 
 PlayerPreparation::PlayerPreparation(std::shared_ptr<const Program> planned,
                                      const EngineConfig& engine)
@@ -43,7 +24,7 @@ PlayerPreparation::PlayerPreparation(std::shared_ptr<const Program> planned,
 }
 
 PlayerPreparation::~PlayerPreparation() {
-    preparation_.reset();  // its listeners use what follows
+    preparation_->stop();  // its listeners use what follows, and preparation_ itself
 }
 
 void PlayerPreparation::offer(std::shared_ptr<const Program> version) {
@@ -72,9 +53,7 @@ std::optional<PlayerPreparation::Source> PlayerPreparation::sourceAt(std::int64_
     std::lock_guard lock(feedMutex_);
     if (settled_.load()) return Source{final_, finalGains_, true};
     if (exactOnly) return std::nullopt;
-    if (at <= 0) return Source{latest_, gains_, false};
-    const auto margin = static_cast<std::int64_t>(kCoverMarginSeconds * config_.sampleRate);
-    if (gains_ && at + margin < linesReachTo(*latest_, config_.sampleRate))
+    if (canStartFrom(*latest_, gains_.has_value(), at, config_.sampleRate))
         return Source{latest_, gains_, false};
     return std::nullopt;
 }

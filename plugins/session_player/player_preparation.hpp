@@ -58,8 +58,8 @@ class PlayerPreparation {
 
     /// What an engine starting at session sample `at` can be built from now:
     /// the settled program; else (unless `exactOnly`) the latest version when
-    /// `at` is the start, or lies before its first line not made yet (with
-    /// gains known). Nothing when the engine has to wait.
+    /// canStartFrom (session_preparation.hpp) says an engine can start there
+    /// from it. Nothing when the engine has to wait.
     std::optional<Source> sourceAt(std::int64_t at, bool exactOnly) const;
     /// Feed `engine`, built from `loaded`, every newer version and gain from now on.
     void attach(Engine& engine, const Program* loaded);

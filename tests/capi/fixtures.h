@@ -3,6 +3,8 @@
 #ifndef SP_TEST_FIXTURES_H
 #define SP_TEST_FIXTURES_H
 
+#include <stddef.h>
+
 #include "stillpoint/stillpoint.h"
 
 enum { SP_TEST_MAX_BLOCK = 4096 };
@@ -29,6 +31,15 @@ sp_engine* sp_test_engine(double sample_rate, int max_block_frames, sp_layout la
  * calls of sp_process with `frames` each; returns the peak over all of
  * them, or -1 (and a failed check) when a call fails. */
 float sp_test_render(sp_engine* engine, sp_test_audio* audio, int channels, int frames, int blocks);
+/* A pause, then five lines in words no narration cache has seen (a new
+ * text each call). */
+void sp_test_unheard_session(char* text, size_t size);
+/* Where sp_test_state_saved_mid_session saves: after the pause and a few lines. */
+#define SP_TEST_SAVED_SECONDS 12
+/* The state (a new string: free it; NULL with a failed check) of a 48 kHz
+ * engine that played `text` for SP_TEST_SAVED_SECONDS, its lines narrated
+ * in a cache folder beside the test's, so the test's cache has not heard them. */
+char* sp_test_state_saved_mid_session(const char* text, size_t* size);
 /* Drop every waiting event; returns how many there were. */
 int sp_test_drain_events(sp_engine* engine);
 

@@ -126,7 +126,8 @@ static void haptic_parameters_are_honoured(void) {
     CHECK_OK(sp_get_parameter(capped, SP_PARAM_HAPTIC_CAP, &value));
     CHECK(value == 0.25);
     CHECK_RESULT(sp_set_parameter(capped, SP_PARAM_HAPTIC_CAP, 1.5), SP_ERROR_INVALID_ARGUMENT);
-    CHECK_RESULT(sp_set_parameter(capped, SP_PARAM_HAPTIC_ACTUATOR, 2.0), SP_ERROR_INVALID_ARGUMENT);
+    CHECK_RESULT(sp_set_parameter(capped, SP_PARAM_HAPTIC_ACTUATOR, 2.0),
+                 SP_ERROR_INVALID_ARGUMENT);
     CHECK_RESULT(sp_set_parameter(capped, SP_PARAM_HAPTICS_ON, 0.5), SP_ERROR_INVALID_ARGUMENT);
     for (b = 0; b < kBlocks; ++b) {
         REQUIRE_OK(sp_process(off, other_audio.channels, 3, kBlock));
@@ -169,7 +170,7 @@ static void haptic_taps_are_events(void) {
     printf("%ld haptic taps for %ld phase changes and %ld bells\n", taps, phases, bells);
     CHECK(phases > 0 && bells > 0);
     CHECK(taps == phases + bells); /* one tap at every phase change and bell */
-    CHECK(plain_taps == 0);       /* only the haptic layout has haptics */
+    CHECK(plain_taps == 0);        /* only the haptic layout has haptics */
     sp_destroy(engine);
     sp_destroy(plain);
 }

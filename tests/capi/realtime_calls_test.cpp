@@ -1,10 +1,15 @@
 // The calls stillpoint.h promises real-time safe never allocate, free or
 // lock: a whole session through sp_process with commands, parameters,
-// events and positions, watched by the engine tests' RealtimeGuard (it
-// interposes malloc and pthread_mutex_lock in this executable, so it sees
-// the shared library's calls too).
+// events and positions, and a restored mid-session state while it waits for
+// its lines and as its engine takes over, watched by the engine tests'
+// RealtimeGuard (it interposes malloc and pthread_mutex_lock in this
+// executable, so it sees the shared library's calls too).
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <thread>
 
 #include "realtime_guard.hpp"
 
@@ -80,6 +85,56 @@ void the_audio_thread_calls_never_allocate_or_lock() {
     sp_destroy(engine);
 }
 
+void a_restore_waiting_for_its_lines_and_taking_over_never_allocates_or_locks() {
+    constexpr int kBlock = 512;
+    char text[2048];
+    sp_test_unheard_session(text, sizeof text);
+    std::size_t size = 0;
+    char* state = sp_test_state_saved_mid_session(text, &size);
+    REQUIRE(state != nullptr);
+    sp_engine* engine = nullptr;
+    REQUIRE_OK(sp_create(&engine));
+    REQUIRE_OK(sp_prepare(engine, 48000.0, kBlock, SP_LAYOUT_STEREO_HAPTIC));
+    REQUIRE_OK(sp_set_state(engine, state, size));  // returns at once: the lines are cold
+    long silent = 0, sounding = 0;
+    stillpoint::test::RealtimeViolations seen;
+    {
+        stillpoint::test::RealtimeGuard guard;
+        const auto giveUp = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (sounding < 200 && std::chrono::steady_clock::now() < giveUp) {
+            if (silent == 3) {  // while it waits: kept for the engine to come
+                sp_command(engine, SP_COMMAND_HOLD, 0.0);
+                sp_set_parameter(engine, SP_PARAM_BED_DB, -24.0);
+                sp_set_parameter(engine, SP_PARAM_HAPTIC_CAP, 0.5);
+            }
+            if (sounding == 20) sp_command(engine, SP_COMMAND_RELEASE, 0.0);
+            if (sp_process(engine, audio.channels, 3, kBlock) != SP_OK) break;
+            sp_event event;
+            while (sp_poll_event(engine, &event) == SP_OK) {
+            }
+            std::int64_t played = 0, length = 0;
+            sp_get_position(engine, &played, &length);
+            sp_status status{};
+            status.struct_size = sizeof status;
+            sp_get_status(engine, &status);
+            if (status.started) {
+                ++sounding;
+            } else {
+                ++silent;
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));  // the worker's turn
+            }
+        }
+        seen = guard.violations();
+    }
+    std::printf("%ld blocks waiting, %ld playing: %ld allocations, %ld frees, %ld locks\n", silent,
+                sounding, seen.allocations, seen.frees, seen.locks);
+    CHECK(silent > 3);
+    CHECK(sounding == 200);
+    CHECK(seen.total() == 0);
+    std::free(state);
+    sp_destroy(engine);
+}
+
 void the_guard_sees_the_library_allocate() {
     // Control calls allocate; the guard must see that, or the test above proves nothing.
     stillpoint::test::RealtimeGuard guard;
@@ -95,6 +150,7 @@ int main() {
     static const sp_test_case cases[] = {
         SP_TEST_CASE(the_guard_sees_the_library_allocate),
         SP_TEST_CASE(the_audio_thread_calls_never_allocate_or_lock),
+        SP_TEST_CASE(a_restore_waiting_for_its_lines_and_taking_over_never_allocates_or_locks),
     };
     sp_test_audio_init(&audio);
     return sp_test_main(cases, SP_TEST_COUNT(cases));

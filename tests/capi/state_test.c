@@ -1,5 +1,7 @@
 /* Saved states: sp_get_state on one engine, sp_set_state on another, and the
- * restored engine's next blocks are the original's, sample for sample. */
+ * restored engine's next blocks are the original's, sample for sample, once
+ * sp_wait_for_preparation has made its lines (a restore that does not wait
+ * for them: restore_test.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +59,9 @@ static void a_restored_engine_plays_on_exactly(void) {
     CHECK_OK(sp_prepare(restored, kRate, kBlock, SP_LAYOUT_STEREO));
     CHECK_OK(sp_get_position(restored, &played, NULL));
     CHECK(played == 512000);
+    CHECK_OK(sp_wait_for_preparation(restored));
+    CHECK_OK(sp_get_position(restored, &played, NULL));
+    CHECK(played == 512000);
     CHECK(same_next_blocks(original, restored, 2, 1));
     CHECK(same_next_blocks(original, restored, 2, 50));
     free(state);
@@ -80,6 +85,7 @@ static void restoring_into_a_prepared_engine(void) {
     REQUIRE_OK(sp_prepare(restored, kRate, kBlock, SP_LAYOUT_MONO));
     sp_test_render(restored, &restored_audio, 1, kBlock, 10);
     CHECK_OK(sp_set_state(restored, state, size));
+    CHECK_OK(sp_wait_for_preparation(restored));
     CHECK(same_next_blocks(original, restored, 1, 20));
     free(state);
     sp_destroy(original);
@@ -112,6 +118,7 @@ static void haptic_settings_travel_with_the_state(void) {
     CHECK_OK(sp_get_parameter(restored, SP_PARAM_HAPTIC_ACTUATOR, &value));
     CHECK(value == SP_HAPTIC_SHAKER);
     CHECK_OK(sp_prepare(restored, kRate, kBlock, SP_LAYOUT_STEREO_HAPTIC));
+    CHECK_OK(sp_wait_for_preparation(restored));
     CHECK(same_next_blocks(original, restored, 3, 50)); /* the haptic channel too */
     free(state);
     sp_destroy(original);

@@ -119,7 +119,8 @@ sections:
         const SessionState state = engine.state();
         engine.setPreparationProgress(static_cast<int>(blocks % 11), 10);
         const auto v = guard.violations();
-        ASSERT_EQ(state.generation, static_cast<std::uint64_t>(blocks) + 2) << "one state per block";
+        ASSERT_EQ(state.generation, static_cast<std::uint64_t>(blocks) + 2)
+            << "one state per block";
         worst.allocations += v.allocations;
         worst.frees += v.frees;
         worst.locks += v.locks;
@@ -169,7 +170,8 @@ sections:
     bool continued = false;
     while (!engine.finished()) {
         // Ten seconds into the wait: Continue (the queue is wait-free on both sides).
-        const bool goOn = waitingSince >= 0 && !continued && engine.position() > waitingSince + 10 * 48000;
+        const bool goOn =
+            waitingSince >= 0 && !continued && engine.position() > waitingSince + 10 * 48000;
         if (goOn) {
             ASSERT_TRUE(engine.pushCommand({CommandType::Continue, 0, 0.0}));
         }

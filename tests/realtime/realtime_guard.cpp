@@ -103,7 +103,9 @@ RealtimeGuard::~RealtimeGuard() {
     tGuarded = false;
     tRecording = false;
 }
-RealtimeViolations RealtimeGuard::violations() const { return tCounts; }
+RealtimeViolations RealtimeGuard::violations() const {
+    return tCounts;
+}
 const ViolationStacks& RealtimeGuard::stacks() const {
     return tStacks;
 }

@@ -31,16 +31,16 @@ struct RealtimeViolations {
 };
 
 class RealtimeGuard {
-public:
-  /// `recordStacks`: also keep the first violations' call stacks.
-  explicit RealtimeGuard(bool recordStacks = false);
-  ~RealtimeGuard();
-  RealtimeGuard(const RealtimeGuard&) = delete;
-  RealtimeGuard& operator=(const RealtimeGuard&) = delete;
-  /// What this thread did since the guard was made.
-  RealtimeViolations violations() const;
-  /// The call stacks kept (recording guards only).
-  const ViolationStacks& stacks() const;
+  public:
+    /// `recordStacks`: also keep the first violations' call stacks.
+    explicit RealtimeGuard(bool recordStacks = false);
+    ~RealtimeGuard();
+    RealtimeGuard(const RealtimeGuard&) = delete;
+    RealtimeGuard& operator=(const RealtimeGuard&) = delete;
+    /// What this thread did since the guard was made.
+    RealtimeViolations violations() const;
+    /// The call stacks kept (recording guards only).
+    const ViolationStacks& stacks() const;
 };
 
 }  // namespace stillpoint::test

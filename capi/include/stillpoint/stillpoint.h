@@ -180,9 +180,9 @@ typedef enum sp_layout SP_ENUM_BASE {
  * plays; a step whose line is not ready yet waits, the bed going on, and the
  * gains glide (at most 0.5 dB over 4 s) to the whole session's once every
  * line is made. To render offline as `stillpoint render` does, call
- * sp_wait_for_preparation before the first sp_process. Restoring a state
- * mid-session (sp_set_state) waits for the lines instead. Parameters set
- * since the load are kept. */
+ * sp_wait_for_preparation before the first sp_process. With a state saved
+ * mid-session (sp_set_state) it returns at once too: see sp_set_state.
+ * Parameters set since the load are kept. */
 SP_API sp_result sp_prepare(sp_engine* engine, double sample_rate, int max_block_frames,
                             sp_layout layout);
 
@@ -194,7 +194,9 @@ SP_API sp_result sp_prepare(sp_engine* engine, double sample_rate, int max_block
 SP_API sp_result sp_get_preparation(sp_engine* engine, int* lines_ready, int* lines_total);
 
 /* Block until every line is made and the loudness measured (seconds for a
- * long session with an empty cache). SP_OK, or SP_ERROR_NARRATION as above. */
+ * long session with an empty cache). After sp_set_state at a saved position,
+ * an engine sp_process has not taken yet is then built exact (see
+ * sp_set_state). SP_OK, or SP_ERROR_NARRATION as above. */
 SP_API sp_result sp_wait_for_preparation(sp_engine* engine);
 
 /* ---- Rendering ---------------------------------------------------------- */
@@ -419,13 +421,13 @@ typedef struct sp_status {
     /* The listener's heart, from the sp_heart attached with sp_attach_heart
      * (read as of its last sp_heart_update); all 0 without one. Added after
      * the fields above, by the same rule. */
-    int32_t heart_connected;   /* an sp_heart is attached */
-    int32_t heart_live;        /* a beat accepted within the last 5 s */
-    int32_t coherence_valid;   /* at least 32 s of beats in the 64 s window */
-    double heart_rate_bpm;     /* mean of the last 4 accepted beats; 0 before any */
-    double coherence;          /* 0..1 */
-    uint64_t heart_beats;      /* intervals accepted */
-    uint64_t heart_artefacts;  /* intervals refused by the artefact rules (range, jumps) */
+    int32_t heart_connected;  /* an sp_heart is attached */
+    int32_t heart_live;       /* a beat accepted within the last 5 s */
+    int32_t coherence_valid;  /* at least 32 s of beats in the 64 s window */
+    double heart_rate_bpm;    /* mean of the last 4 accepted beats; 0 before any */
+    double coherence;         /* 0..1 */
+    uint64_t heart_beats;     /* intervals accepted */
+    uint64_t heart_artefacts; /* intervals refused by the artefact rules (range, jumps) */
 } sp_status;
 
 /* Fill *status. SP_ERROR_INVALID_ARGUMENT when status->struct_size is
@@ -489,18 +491,25 @@ SP_API sp_result sp_get_state(const sp_engine* engine, char* buffer, size_t capa
 
 /* Restore a blob from sp_get_state: loads its session and, once prepared
  * (now, if the engine is; else at sp_prepare), moves to its position on the
- * session clock and re-applies its parameters. The engine then sounds
- * exactly as a render from the start sounds at that point, at the same
- * sample rate (at another rate the position is scaled). That is exactly the
- * saved engine's next block when it played straight through at its session's
- * own parameter values. Not replayed: live jumps, holds and pauses (the
- * restored session plays, from the saved point of its session clock);
- * changed layer volumes and pace glide to their saved values from the first
- * block. On failure the engine keeps what it had (SP_ERROR_INVALID_STATE,
- * when the blob is not a state, is cut short or its checksum does not match,
- * with the reason in sp_error_message; or SP_ERROR_INVALID_SESSION with
- * sp_error_* details). Blobs from earlier releases (format 1, without the
- * checksum) are still read, unchecked. */
+ * session clock and re-applies its parameters. It returns at once, whatever
+ * the session's length and the cache: at a position past the start, until
+ * the lines up to it are made and the first gains known (on the library's
+ * worker), sp_process writes silence and sp_get_status reports the saved
+ * position with `preparing` and `waiting_for_narration` 1 (`started` 0, no
+ * section or line yet); then the engine there takes over at the next block,
+ * fading in over 3 s, and commands and parameters sent meanwhile act. Call
+ * sp_wait_for_preparation before the first sp_process (or while it still
+ * writes silence) for the exact restore: the engine then sounds exactly as a
+ * render from the start sounds at that point, at the same sample rate (at
+ * another rate the position is scaled). That is exactly the saved engine's
+ * next block when it played straight through at its session's own parameter
+ * values (faded in as above when silence went out first). Not replayed: live jumps, holds and
+ * pauses (the restored session plays, from the saved point of its session clock); changed layer
+ * volumes and pace glide to their saved values from the first block. On failure the engine keeps
+ * what it had (SP_ERROR_INVALID_STATE, when the blob is not a state, is cut short or its checksum
+ * does not match, with the reason in sp_error_message; or SP_ERROR_INVALID_SESSION with sp_error_*
+ * details). Blobs from earlier releases (format 1, without the checksum) are still read, unchecked.
+ */
 SP_API sp_result sp_set_state(sp_engine* engine, const char* state, size_t size);
 
 /* ---- Heart: beat-to-beat input, heart rate and coherence ---------------- */

@@ -2,9 +2,11 @@
 // values that cross threads through fixed-capacity queues.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include "stillpoint/breath_pattern.hpp"
+#include "stillpoint/wait_free_latching_queue.hpp"
 
 namespace stillpoint {
 
@@ -31,6 +33,24 @@ struct Command {
     int index = 0;
     double value = 0.0;
 };
+
+// Grounding and Stop are never lost to a full command queue (CARE.md: a
+// Stop or Grounding request is never lost). Stop comes last when both wait.
+struct UrgentCommands {
+    static constexpr std::size_t kLatches = 2;
+    static int latchOf(const Command& command) noexcept {
+        return command.type == CommandType::Grounding ? 0
+               : command.type == CommandType::Stop    ? 1
+                                                      : -1;
+    }
+    static Command latched(std::size_t kind) noexcept {
+        return {kind == 0 ? CommandType::Grounding : CommandType::Stop, 0, 0.0};
+    }
+};
+
+/// The queue commands travel in towards the audio thread: one producer, one
+/// consumer, wait-free; full, it refuses all but a Stop or a Grounding.
+using CommandQueue = rt::WaitFreeLatchingQueue<Command, 256, UrgentCommands>;
 
 enum class EventType : unsigned char {
     SessionStarted,

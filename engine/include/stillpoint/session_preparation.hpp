@@ -21,9 +21,14 @@
 // the worker and is reported: progress() says Failed and report() names the
 // cause. Threads: construct, start, progress, report and wait from any one
 // control thread; the listeners run on the worker.
+//
+// An engine that starts mid-session (a restored state, a relocation) need
+// not wait for every line: canStartFrom() says when a version reaches far
+// enough. The plugin's player and the C API both follow it.
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 
@@ -65,6 +70,8 @@ class SessionPreparation {
     /// is offered again, or a newer one, later).
     using ProgramListener = std::function<bool(std::shared_ptr<const Program>)>;
     using GainsListener = std::function<void(const LoudnessGains&)>;
+    /// The worker's last act: it is Ready or Failed (also when stopped).
+    using DoneListener = std::function<void(PreparationPhase)>;
 
     /// Nothing runs until start(). `planned` has no narration yet.
     SessionPreparation(const Program& planned, PreparationSettings settings);
@@ -79,7 +86,7 @@ class SessionPreparation {
     /// Start the worker. Call once. It checks the voices and the voice pack
     /// first (Failed at once when they are wrong), then gives the opening
     /// gains to `onGains` (an engine with holdForLoudnessGains starts on them).
-    void start(ProgramListener onProgram, GainsListener onGains);
+    void start(ProgramListener onProgram, GainsListener onGains, DoneListener onDone = {});
     /// start() with the listeners a playing engine needs: each version to
     /// Engine::updateProgram, the gains to Engine::setLoudnessGains, and the
     /// progress to Engine::setPreparationProgress (so the engine's
@@ -89,6 +96,10 @@ class SessionPreparation {
     PreparationProgress progress() const noexcept;
     /// Block until the worker is done (Ready or Failed).
     void wait();
+    /// Stop the worker after the line it is making (Failed, unless it was
+    /// done) and wait for it. Its listeners may still use the owner's
+    /// members until this returns: call it before they go.
+    void stop();
     /// Once done: ok, or the error naming what failed, and the counts.
     const NarrationReport& report() const { return report_; }
     /// Once Ready: the whole narrated program (what narrateProgram makes).
@@ -110,6 +121,7 @@ class SessionPreparation {
     std::shared_ptr<const Program> initial_;
     ProgramListener onProgram_;
     GainsListener onGains_;
+    DoneListener onDone_;
     std::function<void(int)> beforeStep_;
     NarrationReport report_;
     std::shared_ptr<const Program> final_;
@@ -121,5 +133,21 @@ class SessionPreparation {
     struct Worker;
     std::unique_ptr<Worker> worker_;
 };
+
+/// Lines must be made a little past where an engine starts: seeking renders
+/// the limiter's look-ahead beyond it.
+inline constexpr double kStartCoverSeconds = 1.0;
+
+/// Session sample (at `sampleRate`) up to which `version`, a program version
+/// SessionPreparation handed over, has every line of the flow; the grounding
+/// section's only play after a command. INT64_MAX once all are made.
+std::int64_t linesReachTo(const Program& version, double sampleRate);
+
+/// Whether an engine starting at session sample `at` can be built from
+/// `version` now, with loudness gains known (`gainsKnown`) or not: at the
+/// start always (an engine holding for its gains waits for them in silence);
+/// further on once the gains are known and the version's lines reach
+/// kStartCoverSeconds past `at`.
+bool canStartFrom(const Program& version, bool gainsKnown, std::int64_t at, double sampleRate);
 
 }  // namespace stillpoint

@@ -6,33 +6,18 @@
 #include <cstring>
 #include <vector>
 
+#include "dsp/denormal_guard.hpp"
 #include "dsp/sample_guard.hpp"
 #include "dsp/true_peak_limiter.hpp"
 #include "graph/loudness_analysis.hpp"
 #include "graph/mix_graph.hpp"
 #include "graph/sequencer.hpp"
 #include "haptics/haptic_output.hpp"
-#include "dsp/denormal_guard.hpp"
 #include "stillpoint/seqlock_value.hpp"
-#include "stillpoint/wait_free_latching_queue.hpp"
 #include "stillpoint/wait_free_spsc_queue.hpp"
 
 namespace stillpoint {
 namespace {
-
-// Grounding and Stop are never lost to a full command queue (CARE.md: a
-// Stop or Grounding request is never lost). Stop comes last when both wait.
-struct UrgentCommands {
-    static constexpr std::size_t kLatches = 2;
-    static int latchOf(const Command& command) noexcept {
-        return command.type == CommandType::Grounding ? 0
-               : command.type == CommandType::Stop    ? 1
-                                                      : -1;
-    }
-    static Command latched(std::size_t kind) noexcept {
-        return {kind == 0 ? CommandType::Grounding : CommandType::Stop, 0, 0.0};
-    }
-};
 
 class QueueEventSink final : public EventSink {
   public:
@@ -94,7 +79,7 @@ struct Engine::Impl {
     Sequencer sequencer;
     dsp::TruePeakLimiter limiter;
     std::vector<float> busLeft, busRight;
-    rt::WaitFreeLatchingQueue<Command, 256, UrgentCommands> commands;
+    CommandQueue commands;
     rt::WaitFreeSpscQueue<Event, 4096> events;
     QueueEventSink sink{events, graph.haptics()};
     haptics::HapticOutput hapticOut;

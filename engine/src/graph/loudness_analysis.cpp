@@ -4,11 +4,11 @@
 #include <cmath>
 #include <vector>
 
+#include "dsp/denormal_guard.hpp"
 #include "dsp/true_peak_limiter.hpp"
 #include "graph/event_sink.hpp"
 #include "graph/loudness_meter.hpp"
 #include "graph/speech_anchored_balance.hpp"
-#include "dsp/denormal_guard.hpp"
 
 namespace stillpoint {
 

@@ -21,8 +21,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "dsp/smoothed_value.hpp"
 #include "dsp/master_envelope.hpp"
+#include "dsp/smoothed_value.hpp"
 #include "haptics/haptic_taps.hpp"
 #include "stillpoint/haptics.hpp"
 

@@ -4,7 +4,9 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <limits>
 #include <thread>
 
@@ -64,14 +66,20 @@ SessionPreparation::SessionPreparation(const Program& planned, PreparationSettin
 }
 
 SessionPreparation::~SessionPreparation() {
+    stop();
+}
+
+void SessionPreparation::stop() {
     stop_.store(true);
     wait();
 }
 
-void SessionPreparation::start(ProgramListener onProgram, GainsListener onGains) {
+void SessionPreparation::start(ProgramListener onProgram, GainsListener onGains,
+                               DoneListener onDone) {
     if (worker_->thread.joinable() || phase_.load() != PreparationPhase::Narrating) return;
     onProgram_ = std::move(onProgram);
     onGains_ = std::move(onGains);
+    onDone_ = std::move(onDone);
     worker_->thread = std::thread([this] { run(); });
 }
 
@@ -97,6 +105,7 @@ PreparationProgress SessionPreparation::progress() const noexcept {
 
 void SessionPreparation::finish(PreparationPhase phase) {
     phase_.store(phase, std::memory_order_release);
+    if (onDone_) onDone_(phase);
 }
 
 void SessionPreparation::run() {
@@ -160,6 +169,20 @@ void SessionPreparation::run() {
         if (onGains_) onGains_(finalGains_);
     }
     finish(PreparationPhase::Ready);
+}
+
+std::int64_t linesReachTo(const Program& version, double sampleRate) {
+    for (int i = std::max(version.pendingSpeechFrom, 0); i < version.flowStepCount(); ++i) {
+        const PlannedStep& step = version.steps[static_cast<std::size_t>(i)];
+        if (speaks(step)) return std::llround(step.startSeconds * sampleRate);
+    }
+    return std::numeric_limits<std::int64_t>::max();
+}
+
+bool canStartFrom(const Program& version, bool gainsKnown, std::int64_t at, double sampleRate) {
+    if (at <= 0) return true;
+    const auto margin = static_cast<std::int64_t>(kStartCoverSeconds * sampleRate);
+    return gainsKnown && at + margin < linesReachTo(version, sampleRate);
 }
 
 }  // namespace stillpoint
