@@ -8,6 +8,7 @@
 #include "enum_conversion.hpp"
 #include "stillpoint/narration.hpp"
 #include "stillpoint/resonance.hpp"
+#include "stillpoint/session_timeline.hpp"
 
 namespace stillpoint::capi {
 namespace {
@@ -464,7 +465,7 @@ sp_result EmbeddedEngine::waitForPreparation() {
     }
     // The engine takes the last version at its next block; its length is known now.
     if (preparation_ && device_ && preparation_->finalProgram() && played_.load() == 0)
-        length_.store(plannedSessionFrames(*preparation_->finalProgram(), device_->sampleRate));
+        length_.store(plannedSessionLength(*preparation_->finalProgram(), device_->sampleRate));
     int ready = 0, total = 0;
     return preparation(ready, total);
 }

@@ -49,4 +49,8 @@ struct SessionTimeline {
 /// Lay out `program` at `sampleRate`. Lines exist once narration is attached.
 SessionTimeline planTimeline(const Program& program, double sampleRate);
 
+/// Length of `program`'s whole session at `sampleRate`, fades included, as
+/// planned (no live changes), without laying out its sections and lines.
+std::int64_t plannedSessionLength(const Program& program, double sampleRate);
+
 }  // namespace stillpoint

@@ -89,4 +89,8 @@ SessionTimeline planTimeline(const Program& program, double sampleRate) {
     return timeline;
 }
 
+std::int64_t plannedSessionLength(const Program& program, double sampleRate) {
+    return plannedSessionFrames(program, sampleRate);
+}
+
 }  // namespace stillpoint
