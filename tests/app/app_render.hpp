@@ -31,10 +31,14 @@ sections:
 }
 
 /// Whether a test that plays faster than a device should wait a device's
-/// period: SessionPlayer's worker is building an engine, or the engine holds
-/// silence for its first gains while its voice is made.
+/// period: SessionPlayer's worker is building an engine, the engine holds
+/// silence for its first gains while its voice is made, or it waits at a step
+/// whose lines are not made yet (a cold cache). Each is made in wall-clock
+/// time, which a test rendering at full speed would otherwise outrun.
 inline bool engineComing(const plugin::PlaybackDisplay& display) {
-    return display.relocating.load() || (display.playing.load() && !display.session.read().started);
+    if (display.relocating.load()) return true;
+    const SessionState session = display.session.read();
+    return (display.playing.load() && !session.started) || session.waitingForNarration;
 }
 
 /// Wait until the loaded session's voice is all made: for tests that compare

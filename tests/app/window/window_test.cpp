@@ -86,7 +86,7 @@ class Shortcuts : public ::testing::Test {
             float* out[2] = {left_.data(), right_.data()};
             player_.render(out, 2, kBlock);
             const auto& display = player_.display();
-            if (test::engineComing(display) || display.session.read().waitingForNarration) {
+            if (test::engineComing(display)) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(11));
                 ++waited;
             } else {
