@@ -1,0 +1,165 @@
+// A compiled session's folder on disk: its clip files written (clips.pcm as
+// it is, FLAC through libsndfile) and read back, decoded to the 16-bit
+// samples decodeCompiledSession takes. Native only: the web build gets the
+// same samples from the browser's decoder (web/src/stillpoint.js).
+#include <sndfile.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <optional>
+
+#include "compiled/clip_files.hpp"
+#include "compiled/json_document.hpp"
+#include "io/atomic_file.hpp"
+#include "io/audio_file_reader.hpp"
+#include "io/regular_file.hpp"
+#include "stillpoint/bounded_file.hpp"
+#include "stillpoint/compiled_session.hpp"
+
+namespace stillpoint {
+namespace {
+
+constexpr std::uintmax_t kMostFileBytes = std::uintmax_t{1} << 30;
+
+std::vector<std::int16_t> samplesOf(std::span<const std::uint8_t> littleEndian) {
+    std::vector<std::int16_t> samples(littleEndian.size() / 2);
+    for (std::size_t i = 0; i < samples.size(); ++i)
+        samples[i] = static_cast<std::int16_t>(
+            static_cast<std::uint16_t>(littleEndian[2 * i] | (littleEndian[2 * i + 1] << 8)));
+    return samples;
+}
+
+bool writeFlac(const std::string& path, int sampleRate, std::span<const std::uint8_t> bytes,
+               std::string& error) {
+    const std::string temporary = temporaryPathBeside(path);
+    const int fd = createTemporary(temporary);
+    if (fd < 0) {
+        error = path + ": cannot create the file (" + std::strerror(errno) +
+                "); choose a writable folder";
+        return false;
+    }
+    SF_INFO info{};
+    info.samplerate = sampleRate;
+    info.channels = 1;
+    info.format = SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
+    SNDFILE* file = sf_open_fd(fd, SFM_WRITE, &info, SF_TRUE);  // closes fd with the file
+    if (!file) {
+        ::close(fd);
+        removeTemporary(temporary);
+        error = path + ": libsndfile cannot write FLAC here (" + sf_strerror(nullptr) + ")";
+        return false;
+    }
+    const std::vector<std::int16_t> samples = samplesOf(bytes);
+    const auto count = static_cast<sf_count_t>(samples.size());
+    const bool written = sf_write_short(file, samples.data(), count) == count;
+    const std::string why = sf_strerror(file);
+    if (sf_close(file) != 0 || !written) {
+        removeTemporary(temporary);
+        error = path + ": cannot write the FLAC file (" + why + "); check the free space";
+        return false;
+    }
+    return commitTemporary(temporary, path, error);
+}
+
+/// A clip file's samples as 16-bit little-endian bytes, or the reason not.
+std::optional<std::string> clipFileBytes(const std::string& path, const CompiledClipFile& file,
+                                         std::string& error) {
+    if (file.encoding == ClipEncoding::Pcm) {
+        RegularFile read = readRegularFile(path, kMostFileBytes);
+        if (read.problem == RegularFile::Problem::None) return std::move(read.bytes);
+        error = path + ": cannot read the file (" +
+                (read.systemMessage.empty() ? "not a regular file" : read.systemMessage) + ")";
+        return std::nullopt;
+    }
+    if (file.samples == 0) return std::string();
+    AudioClipLimits limits;
+    limits.maxChannels = 1;
+    limits.maxSeconds = 24.0 * 3600.0;
+    limits.maxFileBytes = kMostFileBytes;
+    limits.maxDecodedBytes = std::uintmax_t{4} << 30;
+    AudioClipRead read = readAudioClipFile(path, limits);
+    if (!read.clip) {
+        error = read.error;
+        return std::nullopt;
+    }
+    if (read.clip->sampleRate != file.sampleRate) {
+        error = path + ": its rate is " + std::to_string(read.clip->sampleRate) +
+                " Hz, session.json says " + std::to_string(file.sampleRate);
+        return std::nullopt;
+    }
+    std::string bytes;
+    bytes.reserve(read.clip->interleaved.size() * 2);
+    for (float sample : read.clip->interleaved) {
+        // 16-bit FLAC decodes to n / 32768 exactly: back to n.
+        const auto value = static_cast<std::uint16_t>(
+            static_cast<std::int16_t>(std::clamp(std::lround(sample * 32768.0f), -32768L, 32767L)));
+        bytes.push_back(static_cast<char>(value & 0xff));
+        bytes.push_back(static_cast<char>(value >> 8));
+    }
+    return bytes;
+}
+
+}  // namespace
+
+std::string writeCompiledClips(const std::string& folder, const CompiledFiles& files) {
+    std::string error;
+    for (const CompiledClipFile& file : files.clipFiles) {
+        const std::string path = (std::filesystem::path(folder) / file.name).string();
+        const std::span<const std::uint8_t> bytes(files.clips.data() + file.firstSample * 2,
+                                                  static_cast<std::size_t>(file.samples) * 2);
+        const bool written =
+            file.encoding == ClipEncoding::Flac
+                ? writeFlac(path, file.sampleRate, bytes, error)
+                : writeFileAtomically(
+                      path, {reinterpret_cast<const char*>(bytes.data()), bytes.size()}, error);
+        if (!written) return error;
+    }
+    return {};
+}
+
+CompiledReadResult readCompiledFolder(const std::string& folder) {
+    const std::string jsonPath = (std::filesystem::path(folder) / kCompiledProgramFile).string();
+    CompiledReadResult result;
+    const RegularFile json = readRegularFile(jsonPath, kMostFileBytes);
+    if (json.problem != RegularFile::Problem::None) {
+        result.error = jsonPath + ": cannot read the file (" +
+                       (json.systemMessage.empty() ? "not a regular file" : json.systemMessage) +
+                       "); name a folder `stillpoint compile` wrote";
+        return result;
+    }
+    const compiled::JsonDocument document = compiled::parseJsonDocument(json.bytes);
+    compiled::FieldReader r;
+    std::vector<CompiledClipFile> files;
+    if (document.value && document.value->is_object())
+        files = compiled::readClipFiles(r, *document.value);
+    // A file this reader cannot take says why through the decoder (its
+    // format and version first); without clips to read, there is nothing to load.
+    if (!document.value || !r.ok() || files.empty())
+        return decodeCompiledSession(json.bytes, {}, jsonPath);
+
+    std::vector<std::uint8_t> clips;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const std::string at = compiled::indexed("clips", i);
+        const std::string path = (std::filesystem::path(folder) / files[i].name).string();
+        std::string error;
+        const auto bytes = clipFileBytes(path, files[i], error);
+        if (!bytes) {
+            result.error = jsonPath + ": " + at + ".file: " + error;
+            return result;
+        }
+        if (static_cast<std::int64_t>(bytes->size()) != files[i].samples * 2) {
+            result.error =
+                jsonPath + ": " + at + ".samples: " +
+                compiled::shortClipFile(files[i], static_cast<std::int64_t>(bytes->size() / 2));
+            return result;
+        }
+        clips.insert(clips.end(), bytes->begin(), bytes->end());
+    }
+    return decodeCompiledSession(json.bytes, clips, jsonPath);
+}
+
+}  // namespace stillpoint
