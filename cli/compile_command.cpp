@@ -84,6 +84,8 @@ int runCompile(const Args& args, std::ostream& out, std::ostream& err) {
         return kExitIo;
     }
     const std::string jsonPath = (folder / kCompiledProgramFile).string();
+    // session.json before any work; the clip files once their rates are known.
+    if (!outputsMayBeWritten("compile", {jsonPath}, commandInputs(a), err)) return kExitIo;
 
     const bool quiet = a.has("quiet");
     auto loaded = loadProgram(*sessionPath, settings.plan, err);

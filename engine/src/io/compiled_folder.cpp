@@ -91,7 +91,8 @@ std::optional<std::string> clipFileBytes(const std::string& path, const Compiled
     }
     if (read.clip->sampleRate != file.sampleRate) {
         error = path + ": its rate is " + std::to_string(read.clip->sampleRate) +
-                " Hz, session.json says " + std::to_string(file.sampleRate);
+                " Hz, session.json says " + std::to_string(file.sampleRate) +
+                "; compile the session again";
         return std::nullopt;
     }
     std::string bytes;
