@@ -88,6 +88,16 @@ TEST_F(CompileClips, AMissingClipFileIsRefusedWithItsField) {
                               ": cannot read the file: No such file or directory; check the path");
 }
 
+TEST_F(CompileClips, AMissingPcmFileIsRefusedWithItsField) {
+    const auto folder = compiled("out", "--clips pcm");
+    fs::remove(folder / "clips.pcm");
+    const auto read = stillpoint::readCompiledFolder(folder.string());
+    ASSERT_FALSE(read.session);
+    EXPECT_EQ(read.error, (folder / "session.json").string() +
+                              ": clips[0].file: " + (folder / "clips.pcm").string() +
+                              ": cannot read the file: No such file or directory; check the path");
+}
+
 TEST_F(CompileClips, AShortClipFileIsRefusedWithItsField) {
     const auto folder = compiled("out");
     const auto whole = stillpoint::readCompiledFolder(folder.string());

@@ -97,6 +97,9 @@ CompiledReadResult decodeCompiledSession(std::string_view programJson,
                                          std::span<const std::uint8_t> clips,
                                          std::string_view name);
 
+// Native only (engine/src/io, libsndfile): the web build has the browser's
+// decoder instead (web/src/stillpoint.js).
+
 /// Writes `files`' clip files into `folder` (which exists): clips.pcm as it
 /// is, FLAC through libsndfile. Returns "" or "PATH: what is wrong".
 std::string writeCompiledClips(const std::string& folder, const CompiledFiles& files);

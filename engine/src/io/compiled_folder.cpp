@@ -74,8 +74,10 @@ std::optional<std::string> clipFileBytes(const std::string& path, const Compiled
     if (file.encoding == ClipEncoding::Pcm) {
         RegularFile read = readRegularFile(path, kMostFileBytes);
         if (read.problem == RegularFile::Problem::None) return std::move(read.bytes);
-        error = path + ": cannot read the file (" +
-                (read.systemMessage.empty() ? "not a regular file" : read.systemMessage) + ")";
+        // Worded as the FLAC reader words it (audio_file_reader.cpp).
+        error = path + ": cannot read the file: " +
+                (read.systemMessage.empty() ? "not a regular file" : read.systemMessage) +
+                "; check the path";
         return std::nullopt;
     }
     if (file.samples == 0) return std::string();
