@@ -71,7 +71,7 @@ commands:
         --summary FILE. See docs/catalogue.md.
   compile FILE|NAME -o DIR [--rate HZ] [--channels 1|2] [--avoid REGION,...]
           [--voice [ENGINE:]NAME] [--voice-pack DIR] [--resonance BPM] [--pace BPM]
-          [--clips flac|pcm] [--quiet]
+          [--clips flac|pcm|opus] [--quiet]
         Write a compiled session for the web build (docs/web.md): DIR/session.json,
         the planned program with its loudness calibration, and the narration
         as 16-bit samples, losslessly: one FLAC file per clip rate

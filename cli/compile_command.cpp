@@ -22,7 +22,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: stillpoint compile FILE|NAME -o DIR [--rate HZ] [--channels 1|2]\n"
     "                          [--avoid REGION,...] [--voice [ENGINE:]NAME] [--voice-pack DIR]\n"
-    "                          [--resonance BPM] [--pace BPM] [--clips flac|pcm] [--quiet]\n";
+    "                          [--resonance BPM] [--pace BPM] [--clips flac|pcm|opus] [--quiet]\n";
 
 std::vector<OptionSpec> compileOptions() {
     std::vector<OptionSpec> specs{{"output", 'o', true}, {"clips", 0, true}, {"quiet", 'q', false}};
@@ -31,11 +31,12 @@ std::vector<OptionSpec> compileOptions() {
     return specs;
 }
 
-/// --clips: flac (the default) or pcm, or nothing when the word is neither.
+/// --clips: flac (the default), pcm or opus, or nothing for another word.
 std::optional<ClipEncoding> clipEncoding(const Arguments& a) {
     const auto word = a.value("clips");
     if (!word || *word == "flac") return ClipEncoding::Flac;
     if (*word == "pcm") return ClipEncoding::Pcm;
+    if (*word == "opus") return ClipEncoding::Opus;
     return std::nullopt;
 }
 
@@ -61,8 +62,8 @@ int runCompile(const Args& args, std::ostream& out, std::ostream& err) {
     const auto encoding = clipEncoding(a);
     if (!encoding) {
         err << "stillpoint compile: --clips " << *a.value("clips")
-            << ": not a clip format; use flac (compressed, lossless) or pcm (raw 16-bit, for "
-               "players without an audio decoder)\n"
+            << ": not a clip format; use flac (compressed, lossless), pcm (raw 16-bit, for "
+               "players without an audio decoder) or opus (smallest, lossy)\n"
             << kUsage;
         return kExitUsage;
     }

@@ -75,7 +75,8 @@ TEST_F(Compile, AnUnknownClipFormatIsAUsageError) {
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_EQ(result.err.substr(0, result.err.find('\n')),
               "stillpoint compile: --clips ogg: not a clip format; use flac (compressed, "
-              "lossless) or pcm (raw 16-bit, for players without an audio decoder)");
+              "lossless), pcm (raw 16-bit, for players without an audio decoder) or opus "
+              "(smallest, lossy)");
     EXPECT_NE(result.err.find("\nusage: stillpoint compile FILE|NAME -o DIR"), std::string::npos)
         << result.err;
     EXPECT_FALSE(fs::exists(dir_ / "out"));

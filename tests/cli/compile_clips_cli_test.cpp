@@ -3,7 +3,9 @@
 // short is refused with the session.json field that names it.
 #include <sndfile.h>
 
+#include <cmath>
 #include <cstdint>
+#include <iostream>
 #include <vector>
 
 #include "cli_fixture.hpp"
@@ -76,6 +78,33 @@ TEST_F(CompileClips, TheFlacClipsDecodeToExactlyThePcmClips) {
     const auto& b = fromPcm.session->program->narration->steps[1][0].clip;
     EXPECT_EQ(a.samples, b.samples);
     EXPECT_EQ(a.sampleRate, b.sampleRate);
+}
+
+TEST_F(CompileClips, TheOpusClipsAreTheRawClipsWithinTheirBound) {
+    const auto opus = compiled("opus", "--clips opus");
+    const auto pcm = compiled("pcm", "--clips pcm");
+    ASSERT_TRUE(fs::exists(opus / "clips-16000.opus"));
+    EXPECT_LT(fs::file_size(opus / "clips-16000.opus") * 5, fs::file_size(pcm / "clips.pcm"));
+    const auto lossy = stillpoint::readCompiledFolder(opus.string());
+    const auto exact = stillpoint::readCompiledFolder(pcm.string());
+    ASSERT_TRUE(lossy.session) << lossy.error;
+    ASSERT_TRUE(exact.session) << exact.error;
+    double signal = 0.0, difference = 0.0;
+    const auto& steps = exact.session->program->narration->steps;
+    for (std::size_t s = 0; s < steps.size(); ++s)
+        for (std::size_t i = 0; i < steps[s].size(); ++i) {
+            const auto& a = steps[s][i].clip.samples;
+            const auto& b = lossy.session->program->narration->steps[s][i].clip.samples;
+            ASSERT_EQ(a.size(), b.size());  // every clip where it was: no shift, no padding
+            for (std::size_t k = 0; k < a.size(); ++k) {
+                signal += double(a[k]) * a[k];
+                difference += double(a[k] - b[k]) * (a[k] - b[k]);
+            }
+        }
+    const double snrDb = 10.0 * std::log10(signal / difference);
+    std::cout << "MEASURE opus clips, libsndfile's decoder: signal to difference " << snrDb
+              << " dB\n";
+    EXPECT_GT(snrDb, 20.0);  // docs/web.md states the bound
 }
 
 TEST_F(CompileClips, AMissingClipFileIsRefusedWithItsField) {

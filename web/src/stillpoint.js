@@ -60,9 +60,11 @@ export async function decodeClipFile(file, bytes, name = file.file) {
     samples = new Uint8Array(bytes);
   } else if (file.encoding === 'flac') {
     samples = sixteenBit(await decodeAudio(file.sampleRate, bytes, name), name);
+  } else if (file.encoding === 'opus') {
+    samples = rounded(await decodeAudio(file.sampleRate, bytes, name));
   } else {
     throw new Error(`${name}: "${file.encoding}" is not a clip encoding this player reads ` +
-      '(flac, pcm); compile the session again with this version\'s `stillpoint compile`');
+      '(flac, pcm, opus); compile the session again with this version\'s `stillpoint compile`');
   }
   if (samples.byteLength !== file.samples * 2) {
     throw new Error(`${name}: holds ${samples.byteLength / 2} samples, session.json says ` +
@@ -121,6 +123,16 @@ function sixteenBit(floats, name) {
         'decoder is not lossless; compile the session with --clips pcm');
     }
     view.setInt16(i * 2, n, true);
+  }
+  return bytes;
+}
+
+/** A lossy decoder's floats to the nearest 16-bit values, little-endian (as readCompiledFolder rounds them). */
+function rounded(floats) {
+  const bytes = new Uint8Array(floats.length * 2);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < floats.length; ++i) {
+    view.setInt16(i * 2, Math.max(-32768, Math.min(32767, Math.round(floats[i] * 32768))), true);
   }
   return bytes;
 }

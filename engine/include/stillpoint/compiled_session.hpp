@@ -33,6 +33,7 @@ inline constexpr std::string_view kCompiledClipsFile = "clips.pcm";
 enum class ClipEncoding : unsigned char {
     Pcm,   ///< clips.pcm: every clip, 16-bit little-endian, any rates mixed
     Flac,  ///< clips-RATE.flac: one 16-bit mono FLAC file per clip rate
+    Opus,  ///< clips-RATE.opus: one mono Ogg Opus file per clip rate; lossy
 };
 
 struct CompiledSession {

@@ -252,7 +252,7 @@ std::vector<CompiledClipFile> readClipFiles(FieldReader& r, const json& root) {
                                          "the session again");
         file.encoding = r.wordField<ClipEncoding>(entries[i], at, "encoding", kClipEncodings);
         file.samples = r.integer(entries[i], at, "samples", 0, kMostFrames);
-        if (r.ok() && file.encoding == ClipEncoding::Flac)
+        if (r.ok() && file.encoding != ClipEncoding::Pcm)
             file.sampleRate =
                 static_cast<int>(r.integer(entries[i], at, "sampleRate", 1000, 384000));
         file.firstSample = firstSample;

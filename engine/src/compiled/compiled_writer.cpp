@@ -92,8 +92,8 @@ void appendLittleEndian(std::vector<std::uint8_t>& bytes,
 }
 
 /// The clip files and each clip's place in them: clips.pcm holds every
-/// clip; FLAC has one file per rate (a FLAC stream has one rate), in the
-/// order the rates are first heard.
+/// clip; FLAC and Opus have one file per rate (a stream has one rate), in
+/// the order the rates are first heard.
 class ClipPacker {
   public:
     explicit ClipPacker(ClipEncoding encoding) : encoding_(encoding) {}
@@ -113,7 +113,7 @@ class ClipPacker {
             json entry = {{"file", file.name},
                           {"encoding", nameOf(kClipEncodings, file.encoding)},
                           {"samples", file.samples}};
-            if (file.encoding == ClipEncoding::Flac) entry["sampleRate"] = file.sampleRate;
+            if (file.encoding != ClipEncoding::Pcm) entry["sampleRate"] = file.sampleRate;
             out.push_back(std::move(entry));
         }
         return out;
@@ -131,14 +131,16 @@ class ClipPacker {
   private:
     std::size_t fileFor(double sampleRate) {
         const int rate =
-            encoding_ == ClipEncoding::Flac ? static_cast<int>(std::lround(sampleRate)) : 0;
+            encoding_ != ClipEncoding::Pcm ? static_cast<int>(std::lround(sampleRate)) : 0;
         for (std::size_t i = 0; i < files_.size(); ++i)
             if (files_[i].sampleRate == rate) return i;
         CompiledClipFile file;
         file.encoding = encoding_;
         file.sampleRate = rate;
-        file.name = encoding_ == ClipEncoding::Flac ? "clips-" + std::to_string(rate) + ".flac"
-                                                    : std::string(kCompiledClipsFile);
+        file.name = encoding_ == ClipEncoding::Pcm
+                        ? std::string(kCompiledClipsFile)
+                        : "clips-" + std::to_string(rate) + "." +
+                              std::string(nameOf(kClipEncodings, encoding_));
         files_.push_back(std::move(file));
         bytes_.emplace_back();
         return files_.size() - 1;

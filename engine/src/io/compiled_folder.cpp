@@ -24,6 +24,53 @@ namespace stillpoint {
 namespace {
 
 constexpr std::uintmax_t kMostFileBytes = std::uintmax_t{1} << 30;
+/// libsndfile's level (0 best, 1 smallest) for Opus clips: speech, mono.
+constexpr double kOpusCompressionLevel = 0.9;
+
+/// A decoded float back to 16 bits, as the web loader rounds it.
+std::int16_t sixteenBit(float sample) {
+    return static_cast<std::int16_t>(std::clamp(std::lround(sample * 32768.0f), -32768L, 32767L));
+}
+
+void appendLittleEndian(std::string& bytes, std::int16_t sample) {
+    const auto bits = static_cast<std::uint16_t>(sample);
+    bytes.push_back(static_cast<char>(bits & 0xff));
+    bytes.push_back(static_cast<char>(bits >> 8));
+}
+
+/// An Ogg Opus clip file decoded by libsndfile (libopus at the file's rate).
+std::optional<std::string> opusBytes(const std::string& path, int sampleRate, std::string& error) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        error = path + ": cannot read the file: " +
+                (std::filesystem::exists(path, ec) ? std::string("not a regular file")
+                                                   : std::string("No such file or directory")) +
+                "; check the path";
+        return std::nullopt;
+    }
+    SF_INFO info{};
+    SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
+    if (!file) {
+        error = path + ": not a readable Ogg Opus file (" + sf_strerror(nullptr) +
+                "); compile the session again";
+        return std::nullopt;
+    }
+    if (info.channels != 1 || info.samplerate != sampleRate) {
+        sf_close(file);
+        error = path + ": " + std::to_string(info.channels) + " channels at " +
+                std::to_string(info.samplerate) + " Hz, session.json says 1 at " +
+                std::to_string(sampleRate) + "; compile the session again";
+        return std::nullopt;
+    }
+    std::string bytes;
+    std::vector<float> chunk(1 << 14);
+    for (sf_count_t got;
+         (got = sf_read_float(file, chunk.data(), static_cast<sf_count_t>(chunk.size()))) > 0;)
+        for (sf_count_t i = 0; i < got && bytes.size() < kMostFileBytes; ++i)
+            appendLittleEndian(bytes, sixteenBit(chunk[static_cast<std::size_t>(i)]));
+    sf_close(file);
+    return bytes;
+}
 
 std::vector<std::int16_t> samplesOf(std::span<const std::uint8_t> littleEndian) {
     std::vector<std::int16_t> samples(littleEndian.size() / 2);
@@ -33,8 +80,10 @@ std::vector<std::int16_t> samplesOf(std::span<const std::uint8_t> littleEndian) 
     return samples;
 }
 
-bool writeFlac(const std::string& path, int sampleRate, std::span<const std::uint8_t> bytes,
-               std::string& error) {
+/// A clip file in FLAC (lossless, 16-bit) or Ogg Opus, mono at `sampleRate`.
+bool writeEncoded(const std::string& path, ClipEncoding encoding, int sampleRate,
+                  std::span<const std::uint8_t> bytes, std::string& error) {
+    const bool flac = encoding == ClipEncoding::Flac;
     const std::string temporary = temporaryPathBeside(path);
     const int fd = createTemporary(temporary);
     if (fd < 0) {
@@ -45,24 +94,32 @@ bool writeFlac(const std::string& path, int sampleRate, std::span<const std::uin
     SF_INFO info{};
     info.samplerate = sampleRate;
     info.channels = 1;
-    info.format = SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
+    info.format = flac ? SF_FORMAT_FLAC | SF_FORMAT_PCM_16 : SF_FORMAT_OGG | SF_FORMAT_OPUS;
     SNDFILE* file = sf_open_fd(fd, SFM_WRITE, &info, SF_TRUE);  // closes fd with the file
     if (!file) {
         ::close(fd);
         removeTemporary(temporary);
-        error = path + ": libsndfile cannot write FLAC here (" + sf_strerror(nullptr) + ")";
+        error = path + ": libsndfile cannot write " + (flac ? "FLAC" : "Ogg Opus") + " here (" +
+                sf_strerror(nullptr) + ")";
         return false;
     }
-    // The smallest file FLAC makes (its level 8): encoded once, fetched by every listener.
-    double level = 1.0;
-    sf_command(file, SFC_SET_COMPRESSION_LEVEL, &level, sizeof(level));
+    if (flac) {
+        // The smallest file FLAC makes (its level 8): encoded once, fetched by every listener.
+        double level = 1.0;
+        sf_command(file, SFC_SET_COMPRESSION_LEVEL, &level, sizeof(level));
+    } else {
+        int mode = SF_BITRATE_MODE_VARIABLE;
+        sf_command(file, SFC_SET_BITRATE_MODE, &mode, sizeof(mode));
+        double level = kOpusCompressionLevel;
+        sf_command(file, SFC_SET_COMPRESSION_LEVEL, &level, sizeof(level));
+    }
     const std::vector<std::int16_t> samples = samplesOf(bytes);
     const auto count = static_cast<sf_count_t>(samples.size());
     const bool written = sf_write_short(file, samples.data(), count) == count;
     const std::string why = sf_strerror(file);
     if (sf_close(file) != 0 || !written) {
         removeTemporary(temporary);
-        error = path + ": cannot write the FLAC file (" + why + "); check the free space";
+        error = path + ": cannot write the clip file (" + why + "); check the free space";
         return false;
     }
     return commitTemporary(temporary, path, error);
@@ -81,6 +138,7 @@ std::optional<std::string> clipFileBytes(const std::string& path, const Compiled
         return std::nullopt;
     }
     if (file.samples == 0) return std::string();
+    if (file.encoding == ClipEncoding::Opus) return opusBytes(path, file.sampleRate, error);
     AudioClipLimits limits;
     limits.maxChannels = 1;
     limits.maxSeconds = 24.0 * 3600.0;
@@ -99,13 +157,8 @@ std::optional<std::string> clipFileBytes(const std::string& path, const Compiled
     }
     std::string bytes;
     bytes.reserve(read.clip->interleaved.size() * 2);
-    for (float sample : read.clip->interleaved) {
-        // 16-bit FLAC decodes to n / 32768 exactly: back to n.
-        const auto value = static_cast<std::uint16_t>(
-            static_cast<std::int16_t>(std::clamp(std::lround(sample * 32768.0f), -32768L, 32767L)));
-        bytes.push_back(static_cast<char>(value & 0xff));
-        bytes.push_back(static_cast<char>(value >> 8));
-    }
+    // 16-bit FLAC decodes to n / 32768 exactly: back to n.
+    for (float sample : read.clip->interleaved) appendLittleEndian(bytes, sixteenBit(sample));
     return bytes;
 }
 
@@ -118,8 +171,8 @@ std::string writeCompiledClips(const std::string& folder, const CompiledFiles& f
         const std::span<const std::uint8_t> bytes(files.clips.data() + file.firstSample * 2,
                                                   static_cast<std::size_t>(file.samples) * 2);
         const bool written =
-            file.encoding == ClipEncoding::Flac
-                ? writeFlac(path, file.sampleRate, bytes, error)
+            file.encoding != ClipEncoding::Pcm
+                ? writeEncoded(path, file.encoding, file.sampleRate, bytes, error)
                 : writeFileAtomically(
                       path, {reinterpret_cast<const char*>(bytes.data()), bytes.size()}, error);
         if (!written) return error;
