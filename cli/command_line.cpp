@@ -78,6 +78,8 @@ commands:
         (DIR/clips-16000.flac), or with --clips pcm raw in DIR/clips.pcm (for
         players without an audio decoder). Played at the same rate it gives
         what `render` writes, with no session parser or voice needed.
+        --clips opus: one Ogg Opus file per rate, an eighth of the raw
+        size but lossy (the render differs where the voice speaks).
   captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...]
            [--voice [ENGINE:]NAME] [--voice-pack DIR] [--resonance BPM]
            [--pace BPM] [--quiet]

@@ -1,6 +1,6 @@
 // `stillpoint compile FILE -o DIR`: a session planned, narrated and
 // loudness-calibrated once, written as a compiled session (session.json and
-// its clip files, FLAC or clips.pcm: stillpoint/compiled_session.hpp) for the
+// its clip files, FLAC, clips.pcm or Opus: stillpoint/compiled_session.hpp) for the
 // web build to play.
 #include <filesystem>
 #include <optional>

@@ -19,8 +19,8 @@ export interface CompiledProgram {
 /** One of session.json's "clips": a file beside it holding narration clips' 16-bit samples. */
 export interface ClipFile {
   file: string;
-  /** flac: one 16-bit mono FLAC stream at `sampleRate`; pcm: raw little-endian samples. */
-  encoding: 'flac' | 'pcm';
+  /** flac: one 16-bit mono FLAC stream at `sampleRate`; pcm: raw little-endian samples; opus: mono Ogg Opus at `sampleRate` (lossy). */
+  encoding: 'flac' | 'pcm' | 'opus';
   samples: number;
   sampleRate?: number;
 }
@@ -122,7 +122,7 @@ export interface CreateOptions {
 
 export declare function fetchCompiledSession(folderUrl: string | URL): Promise<CompiledSession>;
 export declare function compiledSession(json: string, clips: ArrayBuffer): CompiledSession;
-/** A clip file's samples, 16-bit little-endian: clips.pcm as it is, FLAC decoded at its own rate. */
+/** A clip file's samples, 16-bit little-endian: clips.pcm as it is, FLAC (exactly) and Opus (rounded) decoded at the file's own rate. */
 export declare function decodeClipFile(file: ClipFile, bytes: ArrayBuffer, name?: string): Promise<Uint8Array>;
 export declare function loadEngineModule(wasmUrl?: string | URL): Promise<WebAssembly.Module>;
 

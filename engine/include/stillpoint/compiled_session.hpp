@@ -5,7 +5,8 @@
 // and the narration clips' 16-bit samples, in the files session.json's
 // "clips" lists: one FLAC file per clip rate (clips-16000.flac), or raw
 // little-endian PCM in clips.pcm. Both lossless, so a compiled session plays
-// sample for sample what `stillpoint render` writes at the same rate.
+// sample for sample what `stillpoint render` writes at the same rate; Opus
+// (one Ogg Opus file per rate) is the lossy, smallest choice.
 //
 // Control thread only: everything here allocates.
 #pragma once
