@@ -10,6 +10,7 @@
 #include "compiled/compiled_names.hpp"
 #include "compiled/field_reader.hpp"
 #include "compiled/json_document.hpp"
+#include "compiled/sixteen_bit.hpp"
 #include "stillpoint/compiled_session.hpp"
 #include "stillpoint/pace_range.hpp"
 
@@ -154,11 +155,9 @@ SpokenLine readLine(FieldReader& r, const json& object, const std::string& path,
     const std::int64_t count = r.integer(object, path, "samples", 0, file.samples - first);
     if (!r.ok()) return line;
     line.clip.samples.resize(static_cast<std::size_t>(count));
-    for (std::int64_t i = 0; i < count; ++i) {
-        const auto at = static_cast<std::size_t>((file.firstSample + first + i) * 2);
-        line.clip.samples[static_cast<std::size_t>(i)] = static_cast<std::int16_t>(
-            static_cast<std::uint16_t>(clips.bytes[at] | (clips.bytes[at + 1] << 8)));
-    }
+    for (std::int64_t i = 0; i < count; ++i)
+        line.clip.samples[static_cast<std::size_t>(i)] =
+            sixteenBitAt(clips.bytes, static_cast<std::size_t>(file.firstSample + first + i));
     const json& rests = r.array(object, path, "rests");
     std::int64_t previous = 0;
     for (std::size_t i = 0; i < rests.size() && r.ok(); ++i) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compiled/compiled_names.hpp"
+#include "compiled/sixteen_bit.hpp"
 #include "stillpoint/compiled_session.hpp"
 
 namespace stillpoint {
@@ -81,16 +82,6 @@ json stepJson(const PlannedStep& step) {
     return out;
 }
 
-void appendLittleEndian(std::vector<std::uint8_t>& bytes,
-                        const std::vector<std::int16_t>& samples) {
-    bytes.reserve(bytes.size() + samples.size() * 2);
-    for (std::int16_t sample : samples) {
-        const auto bits = static_cast<std::uint16_t>(sample);
-        bytes.push_back(static_cast<std::uint8_t>(bits & 0xff));
-        bytes.push_back(static_cast<std::uint8_t>(bits >> 8));
-    }
-}
-
 /// The clip files and each clip's place in them: clips.pcm holds every
 /// clip; FLAC and Opus have one file per rate (a stream has one rate), in
 /// the order the rates are first heard.
@@ -103,7 +94,8 @@ class ClipPacker {
         const std::size_t file = fileFor(clip.sampleRate);
         const std::int64_t first = files_[file].samples;
         files_[file].samples += static_cast<std::int64_t>(clip.samples.size());
-        appendLittleEndian(bytes_[file], clip.samples);
+        bytes_[file].reserve(bytes_[file].size() + clip.samples.size() * 2);
+        for (std::int16_t sample : clip.samples) appendSixteenBit(bytes_[file], sample);
         return {file, first};
     }
 

@@ -1,5 +1,5 @@
 // A compiled session's folder on disk: its clip files written (clips.pcm as
-// it is, FLAC through libsndfile) and read back, decoded to the 16-bit
+// it is, FLAC and Opus through libsndfile) and read back, decoded to the 16-bit
 // samples decodeCompiledSession takes. Native only: the web build gets the
 // same samples from the browser's decoder (web/src/stillpoint.js).
 #include <sndfile.h>
@@ -14,6 +14,7 @@
 
 #include "compiled/clip_files.hpp"
 #include "compiled/json_document.hpp"
+#include "compiled/sixteen_bit.hpp"
 #include "io/atomic_file.hpp"
 #include "io/audio_file_reader.hpp"
 #include "io/regular_file.hpp"
@@ -30,12 +31,6 @@ constexpr double kOpusCompressionLevel = 0.9;
 /// A decoded float back to 16 bits, as the web loader rounds it.
 std::int16_t sixteenBit(float sample) {
     return static_cast<std::int16_t>(std::clamp(std::lround(sample * 32768.0f), -32768L, 32767L));
-}
-
-void appendLittleEndian(std::string& bytes, std::int16_t sample) {
-    const auto bits = static_cast<std::uint16_t>(sample);
-    bytes.push_back(static_cast<char>(bits & 0xff));
-    bytes.push_back(static_cast<char>(bits >> 8));
 }
 
 /// An Ogg Opus clip file decoded by libsndfile (libopus at the file's rate).
@@ -65,9 +60,10 @@ std::optional<std::string> opusBytes(const std::string& path, int sampleRate, st
     std::string bytes;
     std::vector<float> chunk(1 << 14);
     for (sf_count_t got;
+         bytes.size() < kMostFileBytes &&
          (got = sf_read_float(file, chunk.data(), static_cast<sf_count_t>(chunk.size()))) > 0;)
-        for (sf_count_t i = 0; i < got && bytes.size() < kMostFileBytes; ++i)
-            appendLittleEndian(bytes, sixteenBit(chunk[static_cast<std::size_t>(i)]));
+        for (sf_count_t i = 0; i < got; ++i)
+            compiled::appendSixteenBit(bytes, sixteenBit(chunk[static_cast<std::size_t>(i)]));
     sf_close(file);
     return bytes;
 }
@@ -75,8 +71,7 @@ std::optional<std::string> opusBytes(const std::string& path, int sampleRate, st
 std::vector<std::int16_t> samplesOf(std::span<const std::uint8_t> littleEndian) {
     std::vector<std::int16_t> samples(littleEndian.size() / 2);
     for (std::size_t i = 0; i < samples.size(); ++i)
-        samples[i] = static_cast<std::int16_t>(
-            static_cast<std::uint16_t>(littleEndian[2 * i] | (littleEndian[2 * i + 1] << 8)));
+        samples[i] = compiled::sixteenBitAt(littleEndian, i);
     return samples;
 }
 
@@ -158,7 +153,8 @@ std::optional<std::string> clipFileBytes(const std::string& path, const Compiled
     std::string bytes;
     bytes.reserve(read.clip->interleaved.size() * 2);
     // 16-bit FLAC decodes to n / 32768 exactly: back to n.
-    for (float sample : read.clip->interleaved) appendLittleEndian(bytes, sixteenBit(sample));
+    for (float sample : read.clip->interleaved)
+        compiled::appendSixteenBit(bytes, sixteenBit(sample));
     return bytes;
 }
 
