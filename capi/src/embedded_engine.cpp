@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "enum_conversion.hpp"
+#include "stillpoint/fade_curve.hpp"
 #include "stillpoint/narration.hpp"
 #include "stillpoint/resonance.hpp"
 #include "stillpoint/session_timeline.hpp"
@@ -184,7 +185,6 @@ void EmbeddedEngine::commit(Started started, std::int64_t position) noexcept {
     events_.clear();  // the old engine's; nobody polls during a control call
     commands_.clear();
     carried_.reset();
-    silentWhileWaiting_ = false;
     fadeLength_ = fadeDone_ = 0;
     // The engine starts at the session's own values: send the ones that differ.
     for (std::size_t i = 0; i < kLayerParameters.size(); ++i) {
@@ -267,7 +267,6 @@ sp_result EmbeddedEngine::process(float* const* outputs, int channels, int frame
     if (engine == nullptr && (engine = midSession_->take()) != nullptr) startPlaying(*engine);
     if (engine == nullptr) {  // waiting for the lines up to the saved position
         fillSilence(outputs, channels, frames);
-        silentWhileWaiting_ = true;
         return SP_OK;
     }
 
@@ -288,11 +287,10 @@ sp_result EmbeddedEngine::process(float* const* outputs, int channels, int frame
 void EmbeddedEngine::startPlaying(Engine& engine) noexcept {
     live_.store(&engine);  // before reading the choices: a change now reaches it either way
     applyListenerChoices();
-    // After silence it fades in as a session does, never a cut into the middle of it.
-    if (silentWhileWaiting_) {
-        fadeLength_ = std::llround(kSessionFadeInSeconds * device_->sampleRate);
-        fadeDone_ = 0;
-    }
+    // A session resumed mid-way fades in as a session starts: never a cut
+    // into the middle of it, whether or not silence came first.
+    fadeLength_ = std::llround(kSessionFadeInSeconds * device_->sampleRate);
+    fadeDone_ = 0;
 }
 
 void EmbeddedEngine::passCommands(Engine& engine) noexcept {
@@ -309,10 +307,12 @@ void EmbeddedEngine::passCommands(Engine& engine) noexcept {
 }
 
 void EmbeddedEngine::fadeIn(float* const* outputs, int channels, int frames) noexcept {
-    // Sample k of the engine's output at (k + 1) / length: whole from the length on.
+    // Sample k of the engine's output along the one fade curve at (k + 1) / length:
+    // whole from the length on.
     for (int i = 0; i < frames && fadeDone_ < fadeLength_; ++i) {
         ++fadeDone_;
-        const float gain = static_cast<float>(fadeDone_) / static_cast<float>(fadeLength_);
+        const auto gain = static_cast<float>(
+            risingFadeGain(static_cast<double>(fadeDone_) / static_cast<double>(fadeLength_)));
         for (int c = 0; c < channels; ++c) outputs[c][i] *= gain;
     }
 }

@@ -163,9 +163,8 @@ class EmbeddedEngine {
     /// sp_command and sp_set_parameter (and commit) produce; the audio thread consumes.
     CommandQueue commands_;
     // The audio thread's own (reset by commit).
-    std::optional<Command> carried_;   ///< taken from commands_, refused by the engine: next block
-    bool silentWhileWaiting_ = false;  ///< a block of silence went out before the engine started
-    std::int64_t fadeLength_ = 0;      ///< the fade-in after that silence, in samples
+    std::optional<Command> carried_;  ///< taken from commands_, refused by the engine: next block
+    std::int64_t fadeLength_ = 0;     ///< a restored session's fade-in, in samples
     std::int64_t fadeDone_ = 0;
 };
 

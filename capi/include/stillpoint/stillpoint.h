@@ -497,13 +497,15 @@ SP_API sp_result sp_get_state(const sp_engine* engine, char* buffer, size_t capa
  * worker), sp_process writes silence and sp_get_status reports the saved
  * position with `preparing` and `waiting_for_narration` 1 (`started` 0, no
  * section or line yet); then the engine there takes over at the next block,
- * fading in over 3 s, and commands and parameters sent meanwhile act. Call
+ * fading in over 3 s along the engine's fade curve (a session resumed
+ * mid-way never starts at full level), and commands and parameters sent
+ * meanwhile act. Call
  * sp_wait_for_preparation before the first sp_process (or while it still
  * writes silence) for the exact restore: the engine then sounds exactly as a
  * render from the start sounds at that point, at the same sample rate (at
  * another rate the position is scaled). That is exactly the saved engine's
  * next block when it played straight through at its session's own parameter
- * values (faded in as above when silence went out first). Not replayed: live jumps, holds and
+ * values, faded in as above. Not replayed: live jumps, holds and
  * pauses (the restored session plays, from the saved point of its session clock); changed layer
  * volumes and pace glide to their saved values from the first block. On failure the engine keeps
  * what it had (SP_ERROR_INVALID_STATE, when the blob is not a state, is cut short or its checksum

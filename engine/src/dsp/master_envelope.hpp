@@ -15,13 +15,9 @@
 
 #include <cstdint>
 
+#include "stillpoint/fade_curve.hpp"
+
 namespace stillpoint {
-
-/// Where the fade curve starts its even rise in dB.
-inline constexpr double kFadeFloorDb = -60.0;
-
-/// The rising fade at progress `u` in [0, 1]: 0 at 0, 1 at 1, even in dB between.
-double risingFadeGain(double u) noexcept;
 
 class MasterEnvelope {
   public:

@@ -73,17 +73,25 @@ class Shortcuts : public ::testing::Test {
     }
     void press(juce::juce_wchar character) { press(juce::KeyPress(character, {}, character)); }
 
-    /// Render until `done` holds (at most `seconds` of audio), at a device's pace
-    /// while the player's worker builds an engine, the engine holds for its
-    /// first gains, or it waits for a line still being made.
+    /// Render until `done` holds (at most `seconds` of the session's audio). While
+    /// the player's worker builds an engine, the engine holds for its first
+    /// gains, or it waits for a line still being made, blocks go at a device's
+    /// pace and do not count: the session does not move on meanwhile (for at
+    /// most kMaxWaitBlocks of them, about 30 s).
     bool renderUntil(const std::function<bool()>& done, double seconds) {
-        for (int frames = 0; frames < seconds * kRate; frames += kBlock) {
+        constexpr int kMaxWaitBlocks = 2700;
+        int waited = 0;
+        for (int frames = 0; frames < seconds * kRate && waited < kMaxWaitBlocks;) {
             if (done()) return true;
             float* out[2] = {left_.data(), right_.data()};
             player_.render(out, 2, kBlock);
             const auto& display = player_.display();
-            if (test::engineComing(display) || display.session.read().waitingForNarration)
+            if (test::engineComing(display) || display.session.read().waitingForNarration) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(11));
+                ++waited;
+            } else {
+                frames += kBlock;
+            }
         }
         return done();
     }
