@@ -71,11 +71,15 @@ commands:
         --summary FILE. See docs/catalogue.md.
   compile FILE|NAME -o DIR [--rate HZ] [--channels 1|2] [--avoid REGION,...]
           [--voice [ENGINE:]NAME] [--voice-pack DIR] [--resonance BPM] [--pace BPM]
-          [--quiet]
+          [--clips flac|pcm|opus] [--quiet]
         Write a compiled session for the web build (docs/web.md): DIR/session.json,
-        the planned program with its loudness calibration, and DIR/clips.pcm,
-        the narration as 16-bit samples. Played at the same rate it gives
+        the planned program with its loudness calibration, and the narration
+        as 16-bit samples, losslessly: one FLAC file per clip rate
+        (DIR/clips-16000.flac), or with --clips pcm raw in DIR/clips.pcm (for
+        players without an audio decoder). Played at the same rate it gives
         what `render` writes, with no session parser or voice needed.
+        --clips opus: one Ogg Opus file per rate, an eighth of the raw
+        size but lossy (the render differs where the voice speaks).
   captions FILE -o OUT.vtt|.srt [--rate HZ] [--avoid REGION,...]
            [--voice [ENGINE:]NAME] [--voice-pack DIR] [--resonance BPM]
            [--pace BPM] [--quiet]

@@ -1,7 +1,9 @@
 // `stillpoint compile FILE -o DIR`: a session planned, narrated and
 // loudness-calibrated once, written as a compiled session (session.json and
-// clips.pcm, stillpoint/compiled_session.hpp) for the web build to play.
+// its clip files, FLAC, clips.pcm or Opus: stillpoint/compiled_session.hpp) for the
+// web build to play.
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 #include "arguments.hpp"
@@ -20,13 +22,22 @@ namespace {
 constexpr const char* kUsage =
     "usage: stillpoint compile FILE|NAME -o DIR [--rate HZ] [--channels 1|2]\n"
     "                          [--avoid REGION,...] [--voice [ENGINE:]NAME] [--voice-pack DIR]\n"
-    "                          [--resonance BPM] [--pace BPM] [--quiet]\n";
+    "                          [--resonance BPM] [--pace BPM] [--clips flac|pcm|opus] [--quiet]\n";
 
 std::vector<OptionSpec> compileOptions() {
-    std::vector<OptionSpec> specs{{"output", 'o', true}, {"quiet", 'q', false}};
+    std::vector<OptionSpec> specs{{"output", 'o', true}, {"clips", 0, true}, {"quiet", 'q', false}};
     for (const OptionSpec& spec : renderSettingOptions())
         if (spec.name != "captions" && spec.name.rfind("haptic", 0) != 0) specs.push_back(spec);
     return specs;
+}
+
+/// --clips: flac (the default), pcm or opus, or nothing for another word.
+std::optional<ClipEncoding> clipEncoding(const Arguments& a) {
+    const auto word = a.value("clips");
+    if (!word || *word == "flac") return ClipEncoding::Flac;
+    if (*word == "pcm") return ClipEncoding::Pcm;
+    if (*word == "opus") return ClipEncoding::Opus;
+    return std::nullopt;
 }
 
 }  // namespace
@@ -48,6 +59,14 @@ int runCompile(const Args& args, std::ostream& out, std::ostream& err) {
             << kUsage;
         return kExitUsage;
     }
+    const auto encoding = clipEncoding(a);
+    if (!encoding) {
+        err << "stillpoint compile: --clips " << *a.value("clips")
+            << ": not a clip format; use flac (compressed, lossless), pcm (raw 16-bit, for "
+               "players without an audio decoder) or opus (smallest, lossy)\n"
+            << kUsage;
+        return kExitUsage;
+    }
     RenderSettings settings;
     if (const std::string problem = readRenderSettings(a, settings); !problem.empty()) {
         err << "stillpoint compile: " << problem << '\n';
@@ -62,13 +81,12 @@ int runCompile(const Args& args, std::ostream& out, std::ostream& err) {
     if (std::filesystem::exists(folder, ec) && !std::filesystem::is_directory(folder, ec)) {
         err << "stillpoint compile: " << folder.string()
             << ": is not a folder; name a folder (it is made if missing) for session.json and "
-               "clips.pcm\n";
+               "the clips\n";
         return kExitIo;
     }
     const std::string jsonPath = (folder / kCompiledProgramFile).string();
-    const std::string clipsPath = (folder / kCompiledClipsFile).string();
-    if (!outputsMayBeWritten("compile", {jsonPath, clipsPath}, commandInputs(a), err))
-        return kExitIo;
+    // session.json before any work; the clip files once their rates are known.
+    if (!outputsMayBeWritten("compile", {jsonPath}, commandInputs(a), err)) return kExitIo;
 
     const bool quiet = a.has("quiet");
     auto loaded = loadProgram(*sessionPath, settings.plan, err);
@@ -78,22 +96,26 @@ int runCompile(const Args& args, std::ostream& out, std::ostream& err) {
                       loaded.exitCode, settings.voicePack);
     if (!program) return loaded.exitCode;
 
-    const CompiledFiles files = encodeCompiledSession(compileProgram(program, settings.config));
+    const CompiledFiles files =
+        encodeCompiledSession(compileProgram(program, settings.config), *encoding);
+    // The clip files' names come with the clips' rates, known once narrated.
+    std::vector<std::string> outputs{jsonPath};
+    for (const CompiledClipFile& file : files.clipFiles)
+        outputs.push_back((folder / file.name).string());
+    if (!outputsMayBeWritten("compile", outputs, commandInputs(a), err)) return kExitIo;
     std::filesystem::create_directories(folder, ec);
     if (ec) {
         err << "stillpoint compile: " << folder.string() << ": cannot make the folder ("
             << ec.message() << "); choose a writable place\n";
         return kExitIo;
     }
-    std::string error;
-    const std::string_view clipBytes(reinterpret_cast<const char*>(files.clips.data()),
-                                     files.clips.size());
-    if (!writeTextFile(jsonPath, files.programJson, error) ||
-        !writeTextFile(clipsPath, clipBytes, error)) {
+    // The clips first: a session.json is never there without the files it names.
+    std::string error = writeCompiledClips(folder.string(), files);
+    if (!error.empty() || !writeTextFile(jsonPath, files.programJson, error)) {
         err << "stillpoint compile: " << error << '\n';
         return kExitIo;
     }
-    out << jsonPath << '\n' << clipsPath << '\n';
+    for (const std::string& path : outputs) out << path << '\n';
     return kExitOk;
 }
 

@@ -1,5 +1,5 @@
-// `stillpoint compile FILE -o DIR`: the compiled session's two files, read
-// back by the engine, and the refusals before any work.
+// `stillpoint compile FILE -o DIR`: the compiled session's files, read back
+// by the engine, and the refusals before any work.
 #include <cstdint>
 #include <vector>
 
@@ -10,20 +10,15 @@ namespace {
 
 class Compile : public Cli {};
 
-std::vector<std::uint8_t> bytesOf(const fs::path& path) {
-    const std::string text = slurp(path);
-    return {text.begin(), text.end()};
-}
-
 TEST_F(Compile, WritesTheProgramAndItsClipsIntoTheFolder) {
     const auto session = write("short.yaml", kShortSession);
     const auto folder = dir_ / "web" / "short";  // made, parents too
     const auto result = run("compile " + session.string() + " --quiet -o " + folder.string());
     ASSERT_EQ(result.exitCode, 0) << result.err;
-    EXPECT_EQ(result.out,
-              (folder / "session.json").string() + "\n" + (folder / "clips.pcm").string() + "\n");
-    const auto read = stillpoint::decodeCompiledSession(
-        slurp(folder / "session.json"), bytesOf(folder / "clips.pcm"), "session.json");
+    // flite speaks at 16 kHz: one FLAC file holds every clip.
+    EXPECT_EQ(result.out, (folder / "session.json").string() + "\n" +
+                              (folder / "clips-16000.flac").string() + "\n");
+    const auto read = stillpoint::readCompiledFolder(folder.string());
     ASSERT_TRUE(read.session) << read.error;
     const auto& program = *read.session->program;
     EXPECT_EQ(program.title, "short");
@@ -31,6 +26,7 @@ TEST_F(Compile, WritesTheProgramAndItsClipsIntoTheFolder) {
     ASSERT_TRUE(program.narration);
     ASSERT_EQ(program.narration->steps[1].size(), 1u);
     EXPECT_EQ(program.narration->steps[1][0].caption, "Hello there.");
+    EXPECT_EQ(program.narration->steps[1][0].clip.sampleRate, 16000.0);
     EXPECT_GT(program.narration->steps[1][0].clip.samples.size(), 4000u);
     EXPECT_EQ(read.session->sampleRate, 48000.0);
     EXPECT_NE(read.session->masterGainDb, 0.0);  // calibrated at compile time
@@ -41,8 +37,7 @@ TEST_F(Compile, TheRateAndChannelsAreThoseAsked) {
     const auto result = run("compile " + session.string() +
                             " --quiet --rate 44100 --channels 1 -o " + (dir_ / "out").string());
     ASSERT_EQ(result.exitCode, 0) << result.err;
-    const auto read = stillpoint::decodeCompiledSession(
-        slurp(dir_ / "out" / "session.json"), bytesOf(dir_ / "out" / "clips.pcm"), "session.json");
+    const auto read = stillpoint::readCompiledFolder((dir_ / "out").string());
     ASSERT_TRUE(read.session) << read.error;
     EXPECT_EQ(read.session->sampleRate, 44100.0);
     EXPECT_EQ(read.session->channels, 1);
@@ -55,7 +50,7 @@ TEST_F(Compile, AFileWhereTheFolderShouldBeIsRefused) {
     EXPECT_EQ(result.exitCode, 3);
     EXPECT_EQ(result.err, "stillpoint compile: " + file.string() +
                               ": is not a folder; name a folder (it is made if missing) for "
-                              "session.json and clips.pcm\n");
+                              "session.json and the clips\n");
     EXPECT_EQ(slurp(file), "x");
 }
 
@@ -71,6 +66,20 @@ TEST_F(Compile, UsageErrorsSayWhatIsMissing) {
     result = run("compile " + write("s.yaml", kShortSession).string() + " --captions vtt -o x");
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_NE(result.err.find("--captions"), std::string::npos) << result.err;
+}
+
+TEST_F(Compile, AnUnknownClipFormatIsAUsageError) {
+    const auto session = write("short.yaml", kShortSession);
+    const auto result =
+        run("compile " + session.string() + " --clips ogg -o " + (dir_ / "out").string());
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err.substr(0, result.err.find('\n')),
+              "stillpoint compile: --clips ogg: not a clip format; use flac (compressed, "
+              "lossless), pcm (raw 16-bit, for players without an audio decoder) or opus "
+              "(smallest, lossy)");
+    EXPECT_NE(result.err.find("\nusage: stillpoint compile FILE|NAME -o DIR"), std::string::npos)
+        << result.err;
+    EXPECT_FALSE(fs::exists(dir_ / "out"));
 }
 
 TEST_F(Compile, ASessionWithErrorsIsReportedAsRenderReportsIt) {

@@ -135,9 +135,9 @@ TEST_F(DamagedCompiledSession, OtherFormatsAndVersionsAreRefused) {
     EXPECT_EQ(errorFor("{\"format\": \"other\"}"),
               "web/session.json: not a compiled Stillpoint session (its \"format\" is not "
               "\"stillpoint-compiled-session\"); write one with `stillpoint compile`");
-    replace("\"version\": 1", "\"version\": 2");
+    replace("\"version\": 2", "\"version\": 1");
     EXPECT_EQ(errorFor(files.programJson),
-              "web/session.json: compiled with format version 2, this engine reads version 1; "
+              "web/session.json: compiled with format version 1, this engine reads version 2; "
               "compile the session again with this version's `stillpoint compile`");
 }
 
@@ -157,11 +157,36 @@ TEST_F(DamagedCompiledSession, APaceOutsideTheEnginesBoundsIsRefused) {
 }
 
 TEST_F(DamagedCompiledSession, ClipsShorterThanTheProgramSaysAreRefused) {
-    files.clips.resize(files.clips.size() / 2 & ~std::size_t{1});
-    const auto read = decodeCompiledSession(files.programJson, files.clips, "session.json");
-    ASSERT_FALSE(read.session);
-    EXPECT_NE(read.error.find("session.json: narration.steps["), std::string::npos) << read.error;
-    EXPECT_NE(read.error.find("is out of range"), std::string::npos) << read.error;
+    ASSERT_EQ(files.clipFiles.size(), 1u);
+    const std::int64_t samples = files.clipFiles[0].samples;
+    files.clips.resize(static_cast<std::size_t>(samples / 2) * 2);
+    EXPECT_EQ(errorFor(files.programJson),
+              "web/session.json: clips[0].samples: " + std::to_string(samples) + " samples, but " +
+                  files.clipFiles[0].name + " holds " + std::to_string(samples / 2) +
+                  "; compile the session again");
+}
+
+TEST_F(DamagedCompiledSession, ALineOutsideItsClipFileIsNamed) {
+    replace("\"firstSample\": 0",
+            "\"firstSample\": " + std::to_string(files.clipFiles[0].samples + 1));
+    EXPECT_EQ(errorFor(files.programJson), "web/session.json: narration.steps[1][0].firstSample: " +
+                                               std::to_string(files.clipFiles[0].samples + 1) +
+                                               " is out of range; expected 0 to " +
+                                               std::to_string(files.clipFiles[0].samples));
+}
+
+TEST_F(DamagedCompiledSession, AClipFileNamedOutsideTheFolderIsRefused) {
+    replace("\"file\": \"clips-", "\"file\": \"../clips-");
+    EXPECT_EQ(errorFor(files.programJson),
+              "web/session.json: clips[0].file: \"../" + files.clipFiles[0].name +
+                  "\" is not a file name beside session.json; compile the session again");
+}
+
+TEST_F(DamagedCompiledSession, ALineAtAnotherRateThanItsFlacFileIsRefused) {
+    replace("\"clipRate\": 16000.0", "\"clipRate\": 22050.0");
+    EXPECT_EQ(errorFor(files.programJson),
+              "web/session.json: narration.steps[1][0].clipRate: 22050.0 Hz, but its file "
+              "clips-16000.flac is at 16000 Hz; compile the session again");
 }
 
 TEST_F(DamagedCompiledSession, AMissingFieldIsNamed) {

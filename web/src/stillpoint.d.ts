@@ -12,11 +12,22 @@ export interface CompiledProgram {
   groundingSection: number;
   sections: { name: string; firstStep: number; stepCount: number; startSeconds: number }[];
   narration: { sampleRate: number; steps: { caption: string; offsetFrames: number }[][] } | null;
+  clips: ClipFile[];
   [field: string]: unknown;
+}
+
+/** One of session.json's "clips": a file beside it holding narration clips' 16-bit samples. */
+export interface ClipFile {
+  file: string;
+  /** flac: one 16-bit mono FLAC stream at `sampleRate`; pcm: raw little-endian samples; opus: mono Ogg Opus at `sampleRate` (lossy). */
+  encoding: 'flac' | 'pcm' | 'opus';
+  samples: number;
+  sampleRate?: number;
 }
 
 export interface CompiledSession {
   json: string;
+  /** Every clip file's samples, 16-bit little-endian, one file after another. */
   clips: ArrayBuffer;
   program: CompiledProgram;
   sampleRate: number;
@@ -111,6 +122,8 @@ export interface CreateOptions {
 
 export declare function fetchCompiledSession(folderUrl: string | URL): Promise<CompiledSession>;
 export declare function compiledSession(json: string, clips: ArrayBuffer): CompiledSession;
+/** A clip file's samples, 16-bit little-endian: clips.pcm as it is, FLAC (exactly) and Opus (rounded) decoded at the file's own rate. */
+export declare function decodeClipFile(file: ClipFile, bytes: ArrayBuffer, name?: string): Promise<Uint8Array>;
 export declare function loadEngineModule(wasmUrl?: string | URL): Promise<WebAssembly.Module>;
 
 export interface StillpointEventMap {

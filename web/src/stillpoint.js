@@ -17,28 +17,141 @@
 
 const here = (path) => new URL(path, import.meta.url).href;
 
-/** session.json and clips.pcm from the folder `stillpoint compile` wrote. */
+/**
+ * session.json and its clip files from the folder `stillpoint compile` wrote:
+ * each FLAC file decoded by the browser at its own rate, clips.pcm as it is.
+ */
 export async function fetchCompiledSession(folderUrl) {
   const base = new URL(folderUrl, globalThis.location?.href);
-  const [json, clips] = await Promise.all([
-    fetch(new URL('session.json', base)).then((r) => {
-      if (!r.ok) throw new Error(`${r.url}: ${r.status} ${r.statusText}`);
-      return r.text();
-    }),
-    fetch(new URL('clips.pcm', base)).then((r) => {
-      if (!r.ok) throw new Error(`${r.url}: ${r.status} ${r.statusText}`);
-      return r.arrayBuffer();
-    }),
-  ]);
-  return compiledSession(json, clips);
+  const json = await (await fetchOk(new URL('session.json', base))).text();
+  const program = parseProgram(json);
+  // No "clips" list: another format version, which the engine names when it loads.
+  const files = Array.isArray(program.clips) ? program.clips : [];
+  const samples = await Promise.all(files.map(async (file) => {
+    // A plain name beside session.json, never a path or another site.
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(String(file.file))) {
+      throw new Error(`session.json: clips: "${file.file}" is not a file name beside session.json; ` +
+        'compile the session again');
+    }
+    const url = new URL(String(file.file), base);
+    return decodeClipFile(file, await (await fetchOk(url)).arrayBuffer(), url.href);
+  }));
+  const clips = new Uint8Array(samples.reduce((sum, part) => sum + part.byteLength, 0));
+  samples.reduce((at, part) => { clips.set(part, at); return at + part.byteLength; }, 0);
+  return compiledSession(json, clips.buffer);
 }
 
-/** A compiled session from its two files' contents. */
-export function compiledSession(json, clips) {
+async function fetchOk(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.url || url}: ${response.status} ${response.statusText}`);
+  return response;
+}
+
+/**
+ * One clip file's samples as the engine takes them, 16-bit little-endian:
+ * `file` is its entry in session.json's "clips", `bytes` the file, `name`
+ * names it in errors. clips.pcm is that already; a FLAC file is decoded in
+ * an OfflineAudioContext at the file's own rate (so decodeAudioData does
+ * not resample), and its floats turned back into the integers they were.
+ */
+export async function decodeClipFile(file, bytes, name = file.file) {
+  let samples;
+  if (file.encoding === 'pcm') {
+    samples = new Uint8Array(bytes);
+  } else if (file.encoding === 'flac') {
+    samples = sixteenBit(await decodeAudio(file.sampleRate, bytes, name), name);
+  } else if (file.encoding === 'opus') {
+    samples = rounded(await decodeAudio(file.sampleRate, bytes, name));
+  } else {
+    throw new Error(`${name}: "${file.encoding}" is not a clip encoding this player reads ` +
+      '(flac, pcm, opus); compile the session again with this version\'s `stillpoint compile`');
+  }
+  if (samples.byteLength !== file.samples * 2) {
+    throw new Error(`${name}: holds ${samples.byteLength / 2} samples, session.json says ` +
+      `${file.samples}; compile the session again`);
+  }
+  return samples;
+}
+
+async function decodeAudio(sampleRate, bytes, name) {
+  if (typeof OfflineAudioContext !== 'function') {
+    throw new Error(`${name}: there is no audio decoder here (no OfflineAudioContext); ` +
+      'compile the session with --clips pcm for this player');
+  }
+  let context;
+  try {
+    context = new OfflineAudioContext({ numberOfChannels: 1, length: 1, sampleRate });
+  } catch (error) {
+    throw new Error(`${name}: this browser refuses an audio context at ${sampleRate} Hz, the ` +
+      `file's rate (${error.message}); compile the session with --clips pcm`);
+  }
+  let buffer;
+  try {
+    buffer = await context.decodeAudioData(bytes);
+  } catch (error) {
+    throw new Error(`${name}: the browser cannot decode this FLAC file (${error?.message ?? error}); ` +
+      'compile the session again, or with --clips pcm');
+  }
+  if (buffer.sampleRate !== sampleRate || buffer.numberOfChannels !== 1) {
+    throw new Error(`${name}: decoded as ${buffer.numberOfChannels} channels at ${buffer.sampleRate} Hz, ` +
+      `expected 1 at ${sampleRate} Hz; compile the session again`);
+  }
+  return buffer.getChannelData(0);
+}
+
+/**
+ * A decoder's floats back to the 16-bit n, little-endian. Decoders turn n
+ * into n / 32768, except that Chromium's scales positive samples by 1 / 32767
+ * (its media code's int16 to float, in float32: n * float32(1 / 32767)): a
+ * float is taken as n / 32768 when that gives a whole n, else as n scaled by
+ * 1 / 32767, which it must then be exactly, in float32 by either rounding
+ * (the two scales never give one float but at 0). Any other float is refused.
+ */
+const INVERSE_32767 = Math.fround(1 / 32767);
+function sixteenBit(floats, name) {
+  const bytes = new Uint8Array(floats.length * 2);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < floats.length; ++i) {
+    const f = floats[i];
+    let n = f * 32768;
+    if (!Number.isInteger(n)) {
+      n = Math.round(f * 32767);
+      if (Math.fround(n * INVERSE_32767) !== f && Math.fround(n / 32767) !== f) n = NaN;
+    }
+    if (!(n >= -32768 && n <= 32767)) {
+      throw new Error(`${name}: sample ${i} decoded to ${f}, not a 16-bit value: this ` +
+        'decoder is not lossless; compile the session with --clips pcm');
+    }
+    view.setInt16(i * 2, n, true);
+  }
+  return bytes;
+}
+
+/** A lossy decoder's floats to the nearest 16-bit values, little-endian (as readCompiledFolder rounds them). */
+function rounded(floats) {
+  const bytes = new Uint8Array(floats.length * 2);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < floats.length; ++i) {
+    view.setInt16(i * 2, Math.max(-32768, Math.min(32767, Math.round(floats[i] * 32768))), true);
+  }
+  return bytes;
+}
+
+function parseProgram(json) {
   const program = JSON.parse(json);
-  if (program.format !== 'stillpoint-compiled-session') {
+  if (program?.format !== 'stillpoint-compiled-session') {
     throw new Error('session.json: not a compiled Stillpoint session; write one with `stillpoint compile`');
   }
+  return program;
+}
+
+/**
+ * A compiled session from session.json's text and its clips: every clip
+ * file's samples (decodeClipFile), one file after another in the order
+ * session.json's "clips" lists them (with --clips pcm, clips.pcm itself).
+ */
+export function compiledSession(json, clips) {
+  const program = parseProgram(json);
   return { json, clips, program, sampleRate: program.sampleRate, channels: program.channels };
 }
 

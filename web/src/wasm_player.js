@@ -83,7 +83,7 @@ export class WasmPlayer {
   /**
    * @param exports the engine (instantiateEngine)
    * @param {string} programJson session.json's text
-   * @param {Uint8Array} clips clips.pcm's bytes
+   * @param {Uint8Array} clips the clip files' 16-bit samples, one file after another (clips.pcm's bytes)
    * @param {{maxBlockFrames?: number, hapticTrack?: boolean}} options
    */
   constructor(exports, programJson, clips, { maxBlockFrames = 128, hapticTrack = false } = {}) {

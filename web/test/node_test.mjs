@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeClipFile } from '../src/stillpoint.js';
 import { WasmPlayer, instantiateEngine } from '../src/wasm_player.js';
 import { renderCompiled } from './render_offline.mjs';
 import { compareWithWav, readWav24 } from './wav.mjs';
@@ -28,7 +29,8 @@ const [stillpoint = path.join(root, 'build/dev/cli/stillpoint'),
 const session = path.join(web, 'test', 'sessions', 'web-test.yaml');
 const compiled = path.join(outDir, 'node-test');
 mkdirSync(outDir, { recursive: true });
-execFileSync(stillpoint, ['compile', session, '-o', compiled, '--quiet']);
+// Raw clips: Node has no audio decoder for FLAC.
+execFileSync(stillpoint, ['compile', session, '-o', compiled, '--clips', 'pcm', '--quiet']);
 execFileSync(stillpoint, ['render', session, '-o', `${compiled}.wav`, '--quiet']);
 const json = readFileSync(path.join(compiled, 'session.json'), 'utf8');
 const clips = new Uint8Array(readFileSync(path.join(compiled, 'clips.pcm')));
@@ -132,7 +134,21 @@ check('a damaged compiled session is refused with the place and the cause', () =
   assert.throws(() => new WasmPlayer(engine, json.slice(0, 40), clips),
     (error) => /^session\.json:\d+:\d+: syntax error/.test(error.message));
   assert.throws(() => new WasmPlayer(engine, json, clips.subarray(0, 1000)),
-    (error) => /^session\.json: narration\.steps\[\d+\]\[0\]\.samples: \d+ is out of range/.test(error.message));
+    (error) => /^session\.json: clips\[0\]\.samples: \d+ samples, but clips\.pcm holds 500; compile the session again$/.test(error.message));
+});
+
+const refusal = (promise) => promise.then(() => 'decoded', (error) => error.message);
+const flacInNode = await refusal(decodeClipFile(
+  { file: 'clips-16000.flac', encoding: 'flac', sampleRate: 16000, samples: 4 }, new ArrayBuffer(8)));
+const shortPcm = await refusal(decodeClipFile(
+  { file: 'clips.pcm', encoding: 'pcm', samples: 10 }, new ArrayBuffer(8)));
+const pcm = await decodeClipFile({ file: 'clips.pcm', encoding: 'pcm', samples: clips.length / 2 },
+  clips.slice().buffer);
+check('the loader takes clips.pcm as it is and names a clip file it cannot use', () => {
+  assert.deepEqual(pcm, clips);
+  assert.equal(flacInNode, 'clips-16000.flac: there is no audio decoder here (no ' +
+    'OfflineAudioContext); compile the session with --clips pcm for this player');
+  assert.equal(shortPcm, 'clips.pcm: holds 4 samples, session.json says 10; compile the session again');
 });
 
 // The heart's script (tests/web/capi_heart.c's operations): the status test's

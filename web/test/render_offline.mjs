@@ -5,7 +5,7 @@ import { WasmPlayer } from '../src/wasm_player.js';
 /**
  * @param exports the engine
  * @param {string} json session.json
- * @param {Uint8Array} clips clips.pcm
+ * @param {Uint8Array} clips the clip files' samples (clips.pcm with --clips pcm)
  * @param {{at: number, name: string, value?: number}[]} schedule commands by output frame (multiples of 128)
  */
 export function renderCompiled(exports, json, clips, schedule = [], quantum = 128) {

@@ -24,7 +24,8 @@ void sp_web_free(void* pointer);
 /* Why the last sp_web_create failed (NUL-terminated UTF-8). */
 const char* sp_web_last_error(void);
 
-/* A player for session.json's text and clips.pcm's bytes, rendering blocks of
+/* A player for session.json's text and its clip files' 16-bit little-endian
+ * samples, one file after another (clips.pcm's bytes), rendering blocks of
  * up to max_block_frames; haptic_track 1 adds the haptic envelope as one more
  * channel (and haptic taps to the events). NULL on failure. */
 sp_web_player* sp_web_create(const char* json, size_t json_bytes, const uint8_t* clips,

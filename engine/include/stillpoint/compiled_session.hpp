@@ -2,9 +2,11 @@
 // calibration, ready to play where there is neither a YAML parser nor a
 // voice (the web build). `stillpoint compile` writes one as two files in a
 // folder: session.json (the program, versioned, described in docs/web.md)
-// and clips.pcm (every narration clip's 16-bit samples, little-endian, in the
-// order session.json names them). Kept lossless, so a compiled session plays
-// sample for sample what `stillpoint render` writes at the same rate.
+// and the narration clips' 16-bit samples, in the files session.json's
+// "clips" lists: one FLAC file per clip rate (clips-16000.flac), or raw
+// little-endian PCM in clips.pcm. Both lossless, so a compiled session plays
+// sample for sample what `stillpoint render` writes at the same rate; Opus
+// (one Ogg Opus file per rate) is the lossy, smallest choice.
 //
 // Control thread only: everything here allocates.
 #pragma once
@@ -23,9 +25,17 @@
 namespace stillpoint {
 
 inline constexpr std::string_view kCompiledFormatName = "stillpoint-compiled-session";
-inline constexpr int kCompiledFormatVersion = 1;
+inline constexpr int kCompiledFormatVersion = 2;
 inline constexpr std::string_view kCompiledProgramFile = "session.json";
+/// The one clip file of ClipEncoding::Pcm.
 inline constexpr std::string_view kCompiledClipsFile = "clips.pcm";
+
+/// How the narration clips travel (session.json spells it "pcm" or "flac").
+enum class ClipEncoding : unsigned char {
+    Pcm,   ///< clips.pcm: every clip, 16-bit little-endian, any rates mixed
+    Flac,  ///< clips-RATE.flac: one 16-bit mono FLAC file per clip rate
+    Opus,  ///< clips-RATE.opus: one mono Ogg Opus file per clip rate; lossy
+};
 
 struct CompiledSession {
     std::shared_ptr<const Program> program;  ///< with its narration
@@ -53,12 +63,26 @@ EngineConfig compiledEngineConfig(const CompiledSession& session, int maxBlockFr
 void prepareCompiledEngine(Engine& engine, const CompiledSession& session,
                            const EngineConfig& config);
 
-struct CompiledFiles {
-    std::string programJson;          ///< session.json
-    std::vector<std::uint8_t> clips;  ///< clips.pcm
+/// One clip file session.json names: a run of CompiledFiles::clips.
+struct CompiledClipFile {
+    std::string name;  ///< clips.pcm, clips-16000.flac
+    ClipEncoding encoding = ClipEncoding::Flac;
+    int sampleRate = 0;            ///< every clip's rate in a FLAC file (0 in clips.pcm)
+    std::int64_t firstSample = 0;  ///< where its samples start in `clips`
+    std::int64_t samples = 0;
 };
 
-CompiledFiles encodeCompiledSession(const CompiledSession& session);
+struct CompiledFiles {
+    std::string programJson;  ///< session.json
+    /// Every clip file's samples, 16-bit little-endian, one file after
+    /// another in the order of clipFiles: what decodeCompiledSession reads
+    /// (for ClipEncoding::Pcm, clips.pcm itself).
+    std::vector<std::uint8_t> clips;
+    std::vector<CompiledClipFile> clipFiles;
+};
+
+CompiledFiles encodeCompiledSession(const CompiledSession& session,
+                                    ClipEncoding encoding = ClipEncoding::Flac);
 
 struct CompiledReadResult {
     std::optional<CompiledSession> session;
@@ -67,9 +91,24 @@ struct CompiledReadResult {
     std::string error;
 };
 
-/// Reads what encodeCompiledSession wrote. `name` names session.json in errors.
+/// Reads what encodeCompiledSession wrote: `clips` is CompiledFiles::clips,
+/// every clip file decoded to 16-bit little-endian samples, one after another
+/// in the order session.json's "clips" lists them. `name` names session.json
+/// in errors.
 CompiledReadResult decodeCompiledSession(std::string_view programJson,
                                          std::span<const std::uint8_t> clips,
                                          std::string_view name);
+
+// Native only (engine/src/io, libsndfile): the web build has the browser's
+// decoder instead (web/src/stillpoint.js).
+
+/// Writes `files`' clip files into `folder` (which exists): clips.pcm as it
+/// is, FLAC through libsndfile. Returns "" or "PATH: what is wrong".
+std::string writeCompiledClips(const std::string& folder, const CompiledFiles& files);
+
+/// Reads the compiled session in `folder`: session.json and the clip files it
+/// names, decoded. A clip file that is missing, unreadable or holds other
+/// than the samples its "clips" entry says is refused with that entry's path.
+CompiledReadResult readCompiledFolder(const std::string& folder);
 
 }  // namespace stillpoint

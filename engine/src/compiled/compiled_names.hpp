@@ -18,6 +18,7 @@ inline constexpr std::array<std::string_view, 4> kToneTimbres = {"none", "pad", 
 inline constexpr std::array<std::string_view, 4> kBedKinds = {"none", "pink", "brown", "drone"};
 inline constexpr std::array<std::string_view, 2> kBellKinds = {"bowl", "chime"};
 inline constexpr std::array<std::string_view, 4> kLanguages = {"en", "de", "fr", "es"};
+inline constexpr std::array<std::string_view, 3> kClipEncodings = {"pcm", "flac", "opus"};
 
 template <typename Enum, std::size_t N>
 constexpr std::string_view nameOf(const std::array<std::string_view, N>& names, Enum value) {

@@ -1,13 +1,16 @@
-// decodeCompiledSession: session.json and clips.pcm back to a playable
-// Program. Every field is checked (type, range, indices into the program,
-// clip samples inside clips.pcm), since the engine trusts the program it
-// plays; the first problem is reported with the field's path.
+// decodeCompiledSession: session.json and its clip files' samples back to a
+// playable Program. Every field is checked (type, range, indices into the
+// program, clip samples inside their file), since the engine trusts the
+// program it plays; the first problem is reported with the field's path.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "compiled/clip_files.hpp"
 #include "compiled/compiled_names.hpp"
 #include "compiled/field_reader.hpp"
 #include "compiled/json_document.hpp"
+#include "compiled/sixteen_bit.hpp"
 #include "stillpoint/compiled_session.hpp"
 #include "stillpoint/pace_range.hpp"
 
@@ -127,23 +130,34 @@ PlannedStep readStep(FieldReader& r, const json& object, const std::string& path
     return step;
 }
 
+/// The clip files' samples, one file after another, and where each file starts.
+struct ClipStore {
+    std::span<const std::uint8_t> bytes;
+    std::vector<CompiledClipFile> files;
+};
+
 SpokenLine readLine(FieldReader& r, const json& object, const std::string& path,
-                    std::span<const std::uint8_t> clips) {
+                    const ClipStore& clips) {
     SpokenLine line;
     line.caption = r.text(object, path, "caption");
     line.offsetFrames = r.integer(object, path, "offsetFrames", 0, kMostFrames);
     line.clip.sampleRate = r.number(object, path, "clipRate", 1000.0, 384000.0);
     line.clip.gain = static_cast<float>(r.number(object, path, "gain", 0.0, 1e3));
-    const std::int64_t available = static_cast<std::int64_t>(clips.size() / 2);
-    const std::int64_t first = r.integer(object, path, "firstSample", 0, available);
-    const std::int64_t count = r.integer(object, path, "samples", 0, available - first);
+    const auto fileIndex = static_cast<std::size_t>(
+        r.integer(object, path, "clipFile", 0, static_cast<std::int64_t>(clips.files.size()) - 1));
+    if (!r.ok()) return line;
+    const CompiledClipFile& file = clips.files[fileIndex];
+    if (file.sampleRate != 0 && line.clip.sampleRate != file.sampleRate)
+        r.fail(join(path, "clipRate"), shortest(line.clip.sampleRate) + " Hz, but its file " +
+                                           file.name + " is at " + std::to_string(file.sampleRate) +
+                                           " Hz; compile the session again");
+    const std::int64_t first = r.integer(object, path, "firstSample", 0, file.samples);
+    const std::int64_t count = r.integer(object, path, "samples", 0, file.samples - first);
     if (!r.ok()) return line;
     line.clip.samples.resize(static_cast<std::size_t>(count));
-    for (std::int64_t i = 0; i < count; ++i) {
-        const auto at = static_cast<std::size_t>((first + i) * 2);
+    for (std::int64_t i = 0; i < count; ++i)
         line.clip.samples[static_cast<std::size_t>(i)] =
-            static_cast<std::int16_t>(static_cast<std::uint16_t>(clips[at] | (clips[at + 1] << 8)));
-    }
+            sixteenBitAt(clips.bytes, static_cast<std::size_t>(file.firstSample + first + i));
     const json& rests = r.array(object, path, "rests");
     std::int64_t previous = 0;
     for (std::size_t i = 0; i < rests.size() && r.ok(); ++i) {
@@ -162,8 +176,7 @@ SpokenLine readLine(FieldReader& r, const json& object, const std::string& path,
 }
 
 std::shared_ptr<const Narration> readNarration(FieldReader& r, const json& object,
-                                               std::size_t stepCount,
-                                               std::span<const std::uint8_t> clips) {
+                                               std::size_t stepCount, const ClipStore& clips) {
     auto narration = std::make_shared<Narration>();
     narration->sampleRate = r.number(object, "narration", "sampleRate", 1000.0, 384000.0);
     const json& steps = r.array(object, "narration", "steps");
@@ -184,8 +197,7 @@ std::shared_ptr<const Narration> readNarration(FieldReader& r, const json& objec
     return narration;
 }
 
-void readProgram(FieldReader& r, const json& root, Program& program,
-                 std::span<const std::uint8_t> clips) {
+void readProgram(FieldReader& r, const json& root, Program& program, const ClipStore& clips) {
     program.title = r.text(root, "", "title");
     program.language = r.wordField<Language>(root, "", "language", kLanguages);
     if (const json* sound = r.field(root, "", "sound"))
@@ -221,6 +233,41 @@ void readProgram(FieldReader& r, const json& root, Program& program,
 
 }  // namespace
 
+namespace compiled {
+
+std::vector<CompiledClipFile> readClipFiles(FieldReader& r, const json& root) {
+    std::vector<CompiledClipFile> files;
+    const json& entries = r.array(root, "", "clips");
+    std::int64_t firstSample = 0;
+    for (std::size_t i = 0; i < entries.size() && r.ok(); ++i) {
+        const std::string at = indexed("clips", i);
+        CompiledClipFile file;
+        file.name = r.text(entries[i], at, "file");
+        // A plain name beside session.json: never a path out of the folder.
+        if (r.ok() && (file.name.empty() || file.name.front() == '.' ||
+                       file.name.find_first_of("/\\") != std::string::npos))
+            r.fail(join(at, "file"), "\"" + file.name +
+                                         "\" is not a file name beside session.json; compile "
+                                         "the session again");
+        file.encoding = r.wordField<ClipEncoding>(entries[i], at, "encoding", kClipEncodings);
+        file.samples = r.integer(entries[i], at, "samples", 0, kMostFrames);
+        if (r.ok() && file.encoding != ClipEncoding::Pcm)
+            file.sampleRate =
+                static_cast<int>(r.integer(entries[i], at, "sampleRate", 1000, 384000));
+        file.firstSample = firstSample;
+        firstSample += file.samples;
+        files.push_back(std::move(file));
+    }
+    return files;
+}
+
+std::string shortClipFile(const CompiledClipFile& file, std::int64_t holds) {
+    return std::to_string(file.samples) + " samples, but " + file.name + " holds " +
+           std::to_string(holds) + "; compile the session again";
+}
+
+}  // namespace compiled
+
 CompiledReadResult decodeCompiledSession(std::string_view programJson,
                                          std::span<const std::uint8_t> clips,
                                          std::string_view name) {
@@ -247,9 +294,19 @@ CompiledReadResult decodeCompiledSession(std::string_view programJson,
         return result;
     }
     if (clips.size() % 2 != 0) {
-        result.error = file + ": " + std::string(kCompiledClipsFile) +
-                       " has an odd number of bytes; it holds 16-bit samples: compile again";
+        result.error = file +
+                       ": the clips have an odd number of bytes; they hold 16-bit "
+                       "samples: compile again";
         return result;
+    }
+    ClipStore store{clips, readClipFiles(r, root)};
+    const auto available = static_cast<std::int64_t>(clips.size() / 2);
+    for (std::size_t i = 0; i < store.files.size() && r.ok(); ++i) {
+        const CompiledClipFile& clipFile = store.files[i];
+        if (clipFile.firstSample + clipFile.samples > available)
+            r.fail(indexed("clips", i) + ".samples",
+                   shortClipFile(clipFile,
+                                 std::max<std::int64_t>(available - clipFile.firstSample, 0)));
     }
     CompiledSession session;
     session.sampleRate = r.number(root, "", "sampleRate", 8000.0, 384000.0);
@@ -262,7 +319,7 @@ CompiledReadResult decodeCompiledSession(std::string_view programJson,
         session.voiceTrimDb = r.number(*loudness, "loudness", "voiceTrimDb", 0.0, 100.0);
     }
     auto program = std::make_shared<Program>();
-    if (r.ok()) readProgram(r, root, *program, clips);
+    if (r.ok()) readProgram(r, root, *program, store);
     if (!r.ok()) {
         result.error = file + ": " + r.error();
         return result;

@@ -1,9 +1,11 @@
-// encodeCompiledSession: a compiled session to session.json and clips.pcm.
-// Numbers are written to round-trip exactly (nlohmann/json's shortest form),
-// so the program read back is the program written, bit for bit.
+// encodeCompiledSession: a compiled session to session.json and its clip
+// files' samples. Numbers are written to round-trip exactly (nlohmann/json's
+// shortest form), so the program read back is the program written, bit for bit.
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "compiled/compiled_names.hpp"
+#include "compiled/sixteen_bit.hpp"
 #include "stillpoint/compiled_session.hpp"
 
 namespace stillpoint {
@@ -80,17 +82,68 @@ json stepJson(const PlannedStep& step) {
     return out;
 }
 
-void appendLittleEndian(std::vector<std::uint8_t>& bytes,
-                        const std::vector<std::int16_t>& samples) {
-    bytes.reserve(bytes.size() + samples.size() * 2);
-    for (std::int16_t sample : samples) {
-        const auto bits = static_cast<std::uint16_t>(sample);
-        bytes.push_back(static_cast<std::uint8_t>(bits & 0xff));
-        bytes.push_back(static_cast<std::uint8_t>(bits >> 8));
-    }
-}
+/// The clip files and each clip's place in them: clips.pcm holds every
+/// clip; FLAC and Opus have one file per rate (a stream has one rate), in
+/// the order the rates are first heard.
+class ClipPacker {
+  public:
+    explicit ClipPacker(ClipEncoding encoding) : encoding_(encoding) {}
 
-json narrationJson(const Narration& narration, std::vector<std::uint8_t>& clips) {
+    /// Adds `clip`; returns its file's index and its first sample there.
+    std::pair<std::size_t, std::int64_t> add(const SpeechClip& clip) {
+        const std::size_t file = fileFor(clip.sampleRate);
+        const std::int64_t first = files_[file].samples;
+        files_[file].samples += static_cast<std::int64_t>(clip.samples.size());
+        bytes_[file].reserve(bytes_[file].size() + clip.samples.size() * 2);
+        for (std::int16_t sample : clip.samples) appendSixteenBit(bytes_[file], sample);
+        return {file, first};
+    }
+
+    json filesJson() const {
+        json out = json::array();
+        for (const CompiledClipFile& file : files_) {
+            json entry = {{"file", file.name},
+                          {"encoding", nameOf(kClipEncodings, file.encoding)},
+                          {"samples", file.samples}};
+            if (file.encoding != ClipEncoding::Pcm) entry["sampleRate"] = file.sampleRate;
+            out.push_back(std::move(entry));
+        }
+        return out;
+    }
+
+    /// Moves the files and their samples, one file after another, into `out`.
+    void finish(CompiledFiles& out) {
+        for (std::size_t i = 0; i < files_.size(); ++i) {
+            files_[i].firstSample = static_cast<std::int64_t>(out.clips.size() / 2);
+            out.clips.insert(out.clips.end(), bytes_[i].begin(), bytes_[i].end());
+        }
+        out.clipFiles = std::move(files_);
+    }
+
+  private:
+    std::size_t fileFor(double sampleRate) {
+        const int rate =
+            encoding_ != ClipEncoding::Pcm ? static_cast<int>(std::lround(sampleRate)) : 0;
+        for (std::size_t i = 0; i < files_.size(); ++i)
+            if (files_[i].sampleRate == rate) return i;
+        CompiledClipFile file;
+        file.encoding = encoding_;
+        file.sampleRate = rate;
+        file.name = encoding_ == ClipEncoding::Pcm
+                        ? std::string(kCompiledClipsFile)
+                        : "clips-" + std::to_string(rate) + "." +
+                              std::string(nameOf(kClipEncodings, encoding_));
+        files_.push_back(std::move(file));
+        bytes_.emplace_back();
+        return files_.size() - 1;
+    }
+
+    ClipEncoding encoding_;
+    std::vector<CompiledClipFile> files_;
+    std::vector<std::vector<std::uint8_t>> bytes_;
+};
+
+json narrationJson(const Narration& narration, ClipPacker& clips) {
     json steps = json::array();
     for (const auto& lines : narration.steps) {
         json stepLines = json::array();
@@ -98,14 +151,15 @@ json narrationJson(const Narration& narration, std::vector<std::uint8_t>& clips)
             json rests = json::array();
             for (const LineRest& rest : line.clip.rests)
                 rests.push_back({rest.atSample, rest.frames});
+            const auto [file, first] = clips.add(line.clip);
             stepLines.push_back({{"caption", line.caption},
                                  {"offsetFrames", line.offsetFrames},
                                  {"clipRate", line.clip.sampleRate},
                                  {"gain", line.clip.gain},
-                                 {"firstSample", clips.size() / 2},
+                                 {"clipFile", file},
+                                 {"firstSample", first},
                                  {"samples", line.clip.samples.size()},
                                  {"rests", std::move(rests)}});
-            appendLittleEndian(clips, line.clip.samples);
         }
         steps.push_back(std::move(stepLines));
     }
@@ -114,7 +168,7 @@ json narrationJson(const Narration& narration, std::vector<std::uint8_t>& clips)
 
 }  // namespace
 
-CompiledFiles encodeCompiledSession(const CompiledSession& session) {
+CompiledFiles encodeCompiledSession(const CompiledSession& session, ClipEncoding encoding) {
     CompiledFiles files;
     const Program& program = *session.program;
     json patterns = json::array(), sections = json::array(), steps = json::array();
@@ -144,8 +198,10 @@ CompiledFiles encodeCompiledSession(const CompiledSession& session) {
                 {"lengthSeconds", program.lengthSeconds},
                 {"groundingSection", program.groundingSection},
                 {"silentSpeechSteps", program.silentSpeechSteps}};
-    out["narration"] =
-        program.narration ? narrationJson(*program.narration, files.clips) : json(nullptr);
+    ClipPacker clips(encoding);
+    out["narration"] = program.narration ? narrationJson(*program.narration, clips) : json(nullptr);
+    out["clips"] = clips.filesJson();
+    clips.finish(files);
     files.programJson = out.dump(1) + '\n';
     return files;
 }
