@@ -273,6 +273,10 @@ int runPlay(const Args& args, std::ostream& out, std::ostream& err) {
                     &preparation};
     if (heart) heart->follow(loaded.program, opened.rate);
     const LoopResult result = runControlLoop(parts, err);
+    // A JACK thread cancelled in the middle of printing to the same stream
+    // (server_thread_guard.hpp) leaves it failed, and a failed stream drops
+    // every later write: what follows must still be said.
+    err.clear();
 
     const auto& meters = output.meters();
     const double played = static_cast<double>(meters.framesPlayed.load()) / opened.rate;
