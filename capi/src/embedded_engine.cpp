@@ -397,12 +397,17 @@ sp_result EmbeddedEngine::status(sp_status& status) const noexcept {
     }
     if (engine == nullptr || !engine->program()) return SP_ERROR_NOT_PREPARED;
     SessionState state = engine->state();
-    // The C API analyses no heart of its own: an attached sp_heart's figures
-    // are the state's (a partner app's thread updates it).
-    if (const auto* monitor = heart_.load())
-        state.heart = heart::sessionHeart(monitor->state(), 0.0);
+    overlayHeart(state);
     fillStatus(state, *engine->program(), status);
     return SP_OK;
+}
+
+void EmbeddedEngine::overlayHeart(SessionState& state) const noexcept {
+    // The C API analyses no heart of its own and no thread of its own could
+    // give it to the engine: an attached sp_heart's figures, as its partner
+    // app's thread last updated them, are read into the state here.
+    if (const auto* monitor = heart_.load())
+        state.heart = heart::sessionHeart(monitor->state(), 0.0);
 }
 
 void EmbeddedEngine::waitingStatus(sp_status& status) const noexcept {
@@ -419,8 +424,7 @@ void EmbeddedEngine::waitingStatus(sp_status& status) const noexcept {
     state.linesTotal = progress.linesTotal;
     state.preparing = progress.linesReady < progress.linesTotal;
     state.waitingForNarration = true;
-    if (const auto* monitor = heart_.load())
-        state.heart = heart::sessionHeart(monitor->state(), 0.0);
+    overlayHeart(state);
     fillStatus(state, *session_->program, status);
 }
 

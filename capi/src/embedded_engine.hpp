@@ -117,6 +117,8 @@ class EmbeddedEngine {
     void fadeIn(float* const* outputs, int channels, int frames) noexcept;
     /// sp_status while the mid-session start waits for its lines.
     void waitingStatus(sp_status& status) const noexcept;
+    /// An attached sp_heart's figures into `state`.
+    void overlayHeart(SessionState& state) const noexcept;
     /// Swap in a started engine and re-apply the parameters. Cannot fail.
     void commit(Started started, std::int64_t position) noexcept;
     /// timeline_ for engine_'s program: the narrated one once it is made.
