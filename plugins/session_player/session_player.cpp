@@ -256,6 +256,11 @@ void SessionPlayer::workerLoop() {
 
         const std::uint64_t request = request_.load(std::memory_order_acquire);
         if (request == answered || !program) continue;
+        // A request is answered only for the session wanted after it was made
+        // (the audio thread asks again when a newer one is): an engine built
+        // for an older one would be refused, and with the request marked
+        // answered nothing would ever come.
+        if (sessionWanted_.load() != session) continue;
         auto built = buildFor(request, session, rate);
         if (!built) continue;  // superseded: the newer request is taken next time round
         delete ready_.exchange(built.release(), std::memory_order_acq_rel);
@@ -421,9 +426,11 @@ void SessionPlayer::processBlock(float* const* out, int frames,
                 // timeline the new one enters where that fade ends.
                 retireFadingOut();
                 if (transport.playing) target += stopFadeFrames_;
+                outgoingEndsAt_ = target;
             } else if (transport.playing) {
                 renderActive(out, frames);  // a second change during the fade: a short one
                 declickTarget_ = 0.0f;
+                target = std::max(target, outgoingEndsAt_);  // enters where the first fade ends
             }
         }
         requestRelocation(target, transport.playing && !transport.nonRealtime);

@@ -255,6 +255,7 @@ class SessionPlayer {
     std::vector<float> scratch_;          ///< sized in prepare(): where catching up renders to
     std::vector<float> outgoingScratch_;  ///< sized in prepare(): the fading session's block
     std::unique_ptr<Built> outgoing_;     ///< the replaced session, fading out
+    std::int64_t outgoingEndsAt_ = 0;     ///< host sample its fade ends at
     bool enterWithSessionFade_ = false;   ///< the next start follows a replaced session
     std::atomic<std::uint64_t> engineGeneration_{0};
     std::atomic<bool> relocating_{false};

@@ -153,8 +153,11 @@ TEST(AppHeart, ATherapistsPaceStandsOverTheHearts) {
     rig.playUntil(180.0);
     ASSERT_FALSE(rig.paces.empty());
     // After the engine's 8 s glide, the therapist's pace and nothing else.
-    for (const PaceAt& pace : rig.paces)
-        if (pace.seconds > 130.0) ASSERT_NEAR(pace.bpm, asked, 1e-6) << pace.seconds << " s";
+    for (const PaceAt& pace : rig.paces) {
+        if (pace.seconds > 130.0) {
+            ASSERT_NEAR(pace.bpm, asked, 1e-6) << pace.seconds << " s";
+        }
+    }
 }
 
 TEST(AppHeart, BeatsBeforeTheSessionPlaysAreRefused) {
@@ -259,7 +262,8 @@ TEST(AppHeart, StrapNotificationsOverOscAreReadAndHostileOnesCountedWithTheirRea
     pump(100);  // the heart's timer sees the session's clock run
 
     // Flags 0x10: 8-bit heart rate, RR intervals (1/1024 s, little-endian) follow.
-    for (const std::uint16_t rr : {1024, 983, 1034, 1004, 1044, 1024})
+    for (const std::uint16_t rr :
+         std::initializer_list<std::uint16_t>{1024, 983, 1034, 1004, 1044, 1024})
         send({0x10, 60, static_cast<std::uint8_t>(rr & 0xff), static_cast<std::uint8_t>(rr >> 8)});
     send({0x16, 59, 0x00, 0x04, 0xec, 0x03});  // contact detected, two intervals
     pump(300);

@@ -36,9 +36,9 @@ void direct(app::AppPlayer& player, Action action) {
             return;
         case Action::Faster:
             player.faster();
+            return;
         case Action::Pattern:
             player.setPattern(kPatternIndex);
-            return;
             return;
         case Action::Grounding:
             player.grounding();

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -447,6 +448,71 @@ TEST(SessionPlayer, ANewSessionWhileAHostPlaysFadesTheOldOutThenTheNewInAtTheHos
         if (got.left[i] != secondRender.interleaved[2 * i]) ++bad;
     EXPECT_EQ(bad, 0);
     EXPECT_EQ(player.program(), second);
+}
+
+// A therapist clicking through sessions while one plays: the control
+// thread chooses again and again while the audio thread runs and the worker
+// builds for the choice before. Whatever the interleaving, the last one
+// chosen comes and plays (a build answered for a session no longer wanted
+// once left the player relocating for ever, in silence).
+TEST(SessionPlayer, SessionsChosenInQuickSuccessionWhilePlayingEndWithTheLastOnePlaying) {
+    SessionPlayer player;
+    const auto titled = [](int choice) {
+        return planText("title: choice " + std::to_string(choice) + R"(
+defaults: {pattern: box, tone: wave, bed: brown}
+sections:
+  - name: one
+    steps:
+      - breathe: {cycles: 2}
+)",
+                        "choice.yaml");
+    };
+    player.setProgram(titled(0));
+    player.prepare(kRate);
+    std::atomic<bool> done{false};
+    std::atomic<std::int64_t> blocks{0};
+    // What the audio thread plays, as it sees it: the choice's number, and
+    // whether that engine has begun.
+    std::atomic<int> playing{-1};
+    std::atomic<bool> begun{false};
+    std::thread audio([&] {
+        std::vector<float> l(256), r(256);
+        float* out[2] = {l.data(), r.data()};
+        for (std::int64_t host = 0; !done.load(); host += 256) {
+            player.process(out, 256, {host, true, false});
+            const Program* program = player.playingProgram();
+            playing.store(program ? std::stoi(program->title.substr(7)) : -1);
+            begun.store(player.playingState().started);
+            blocks.fetch_add(1);
+            std::this_thread::sleep_for(std::chrono::microseconds(5000));  // a device's pace
+        }
+    });
+    int stuck = 0, last = 0;
+    for (int round = 1; round <= 100 && stuck == 0; ++round) {
+        // Two choices a moment apart, as the app's load re-plans for a profile.
+        player.setProgram(titled(2 * round - 1));
+        std::this_thread::sleep_for(std::chrono::microseconds(50 * (round % 9)));
+        last = 2 * round;
+        player.setProgram(titled(last));
+        // The last choice's engine is built and taken within a few blocks.
+        const auto giveUp = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (player.relocating() && std::chrono::steady_clock::now() < giveUp)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        if (player.relocating()) stuck = round;
+        const auto after = blocks.load();
+        while (blocks.load() < after + 4) std::this_thread::yield();
+    }
+    // The last one plays once the replaced ones have faded out.
+    const auto giveUp = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (!(playing.load() == last && begun.load() && !player.relocating()) &&
+           std::chrono::steady_clock::now() < giveUp)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    done.store(true);
+    audio.join();
+    EXPECT_EQ(stuck, 0) << "still relocating 10 s after round " << stuck << "'s choice";
+    EXPECT_EQ(playing.load(), last);
+    EXPECT_TRUE(begun.load());
+    EXPECT_FALSE(player.relocating());
 }
 
 }  // namespace
