@@ -18,7 +18,10 @@
 // rendered beside the new one until it has finished. The new session's
 // engine starts where that fade ends (on a free timeline the front end cues
 // it to its own start, Cue then Play); started mid-session it fades in over
-// a session's own fade-in (kSessionFadeInSeconds), never a cut.
+// a session's own fade-in (kSessionFadeInSeconds), never a cut. Another
+// choice during that fade replaces the new one (a short fade, if it had
+// begun) and enters where the first fade ends; the worker answers a request
+// only for the session still wanted, so the last choice always comes.
 //
 // Check-ins: in realtime playback a check-in waits for Continue (the
 // listener is there; EngineConfig::waitAtCheckins), unless
