@@ -65,8 +65,7 @@ for (let at = 0; !(finished && snapshot === moments.length) && at < limit;) {
   at += frames;
   for (const event of player.pollEvents()) {
     events.push({ type: event.type, code: codeOf[event.type] ?? Number(event.type.slice(5)),
-      index: event.index,
-      sample: event.sample });
+      index: event.index, sample: event.sample });
     finished ||= event.type === 'finished';
   }
 }
