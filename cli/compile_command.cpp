@@ -91,9 +91,9 @@ int runCompile(const Args& args, std::ostream& out, std::ostream& err) {
     const bool quiet = a.has("quiet");
     auto loaded = loadProgram(*sessionPath, settings.plan, err);
     if (!loaded.program) return loaded.exitCode;
-    const auto program =
-        withNarration(*loaded.program, settings.config.sampleRate, Hearing::Offline, quiet, err,
-                      loaded.exitCode, settings.voicePack);
+    // A page plays it to a listener, who may ask for the grounding section: its lines too.
+    const auto program = withNarration(*loaded.program, settings.config.sampleRate, Hearing::Live,
+                                       quiet, err, loaded.exitCode, settings.voicePack);
     if (!program) return loaded.exitCode;
 
     const CompiledFiles files =

@@ -32,6 +32,30 @@ TEST_F(Compile, WritesTheProgramAndItsClipsIntoTheFolder) {
     EXPECT_NE(read.session->masterGainDb, 0.0);  // calibrated at compile time
 }
 
+TEST_F(Compile, TheGroundingSectionsLinesAreNarratedToo) {
+    // A page plays to a listener, who may ask for grounding (a render never reaches it).
+    const auto session = write("short.yaml", kShortSession);
+    const auto result =
+        run("compile " + session.string() + " --quiet --clips pcm -o " + (dir_ / "out").string());
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const auto read = stillpoint::readCompiledFolder((dir_ / "out").string());
+    ASSERT_TRUE(read.session) << read.error;
+    const auto& program = *read.session->program;
+    ASSERT_TRUE(program.narration);
+    int spoken = 0;
+    for (std::size_t i = static_cast<std::size_t>(program.flowStepCount());
+         i < program.steps.size(); ++i) {
+        const auto& lines = program.steps[i].lines;
+        ASSERT_EQ(program.narration->steps[i].size(), lines.size()) << "grounding step " << i;
+        for (std::size_t j = 0; j < lines.size(); ++j) {
+            EXPECT_EQ(program.narration->steps[i][j].caption, lines[j]);
+            EXPECT_GT(program.narration->steps[i][j].clip.samples.size(), 4000u) << lines[j];
+            ++spoken;
+        }
+    }
+    EXPECT_GT(spoken, 0) << "the built-in grounding section says nothing";
+}
+
 TEST_F(Compile, TheRateAndChannelsAreThoseAsked) {
     const auto session = write("short.yaml", kShortSession);
     const auto result = run("compile " + session.string() +

@@ -13,8 +13,16 @@ namespace {
 
 constexpr int kBlock = 480;
 
-std::optional<EventType> eventType(sp_event_type type) {
-    switch (type) {
+/// The C API's command for the action: its sp_command_type value from the vocabulary.
+sp_result send(sp_engine* engine, Action action) {
+    return sp_command(engine, static_cast<sp_command_type>(commandWord(commandOf(action)).cValue),
+                      commandValueOf(action));
+}
+
+}  // namespace
+
+std::optional<EventType> eventOfCType(int type) {
+    switch (static_cast<sp_event_type>(type)) {
         case SP_EVENT_SESSION_STARTED:
             return EventType::SessionStarted;
         case SP_EVENT_SECTION_STARTED:
@@ -40,17 +48,6 @@ std::optional<EventType> eventType(sp_event_type type) {
     }
     return std::nullopt;
 }
-
-/// The C API's command for the action: its sp_command_type value from the vocabulary.
-sp_result send(sp_engine* engine, Action action) {
-    const double value = action == Action::Faster    ? kFasterBpm
-                         : action == Action::Pattern ? kPatternIndex
-                                                     : 0.0;
-    return sp_command(engine, static_cast<sp_command_type>(commandWord(commandOf(action)).cValue),
-                      value);
-}
-
-}  // namespace
 
 FrontEndRun runCapi(const std::vector<TimedAction>& actions) {
     FrontEndRun run;
@@ -95,7 +92,7 @@ FrontEndRun runCapi(const std::vector<TimedAction>& actions) {
         at += frames;
         sp_event event;
         while (sp_poll_event(engine, &event) == SP_OK) {
-            const auto type = eventType(event.type);
+            const auto type = eventOfCType(event.type);
             if (!type || !traced(*type)) continue;
             run.events.push_back({*type, event.index, event.sample});
             finished = finished || *type == EventType::Finished;

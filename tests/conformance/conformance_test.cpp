@@ -1,11 +1,13 @@
 // One scenario through every front end (scenario.hpp): the C API, the
-// plugin's player, the app's controls, OSC into the app's remote and the
-// command line must give the same events at the same samples, and the app
-// (directly and over OSC) must report the state those events describe.
+// plugin's player, the app's controls, OSC into the app's remote, the web
+// build and the command line must give the same events at the same samples,
+// and the app (directly and over OSC) and the web build must report the
+// state those events describe.
 //
 // The C API places each action on its exact sample and is the reference.
-// The plugin's player and the app act between blocks at the same samples:
-// their events must equal the reference's exactly. The command line plays
+// The plugin's player, the app and the web build (WasmPlayer under Node, in
+// 128-frame quanta) act between blocks at the same samples: their events
+// must equal the reference's exactly. The command line plays
 // against a live JACK clock: its control thread queues an action within a
 // buffer of the scripted time and logs where; the C API replays those
 // samples, and each of the command line's events must lie within one buffer
@@ -156,6 +158,16 @@ TEST(Conformance, OscIntoTheAppsRemoteGivesTheSameEventsAndPublishesTheSameState
     ASSERT_EQ(run.remainingSeconds.size(), reference().figures.size());
     for (std::size_t i = 0; i < run.remainingSeconds.size(); ++i)
         EXPECT_NEAR(run.remainingSeconds[i], reference().figures[i].remaining / kRate, 1e-3) << i;
+}
+
+TEST(Conformance, TheWebBuildGivesTheSameEventsAtTheSameSamplesAndState) {
+    if (const std::string missing = webLegUnavailable(); !missing.empty())
+        GTEST_SKIP() << "the web leg cannot run: " << missing;
+    const auto run = runWeb(atScriptedSamples());
+    ASSERT_EQ(run.problem, "");
+    expectSameEvents(run.events, reference().events, 0);
+    expectSameStates(run);
+    expectSameFigures(run);
 }
 
 TEST(Conformance, TheCommandLineGivesTheSameEventsWithinABuffer) {

@@ -54,4 +54,17 @@ FrontEndRun runApp(const std::vector<TimedAction>& actions, bool overOsc);
 /// at which output sample each action was queued: `commandsAt` gets them.
 FrontEndRun runCli(int buffer, std::vector<TimedAction>& commandsAt);
 
+/// The web build: scenario.yaml compiled by `stillpoint compile --clips
+/// pcm`, played under Node by web/test/conformance_driver.mjs with the
+/// WebAssembly engine as the worklet plays it (128-frame quanta split at the
+/// actions' samples, waiting at check-ins); its session state at the snapshots.
+FrontEndRun runWeb(const std::vector<TimedAction>& actions);
+/// What the web leg lacks on this machine (Node, the built dist) and how to
+/// get it; "" when it can run.
+std::string webLegUnavailable();
+
+/// The engine event an sp_event_type value reports (stillpoint.h; the web
+/// build's events carry the same numbers).
+std::optional<EventType> eventOfCType(int type);
+
 }  // namespace stillpoint::conformance

@@ -30,6 +30,10 @@ CommandType commandOf(Action action) {
     return CommandType::Stop;
 }
 
+double commandValueOf(Action action) {
+    return action == Action::Faster ? kFasterBpm : action == Action::Pattern ? kPatternIndex : 0.0;
+}
+
 const std::vector<Step>& script() {
     // Fades: pause 1.5 s, a section jump 1 s, stop 2.5 s; the check-in's
     // prompt has ended (and it waits) well before 8 s.

@@ -33,6 +33,8 @@ enum class Action : unsigned char {
 /// The adapters spell each the way their front end does, from the one
 /// command vocabulary (command_vocabulary.hpp) where it has the word.
 CommandType commandOf(Action action);
+/// The command's value where it takes one (the pace, the pattern's index), else 0.
+double commandValueOf(Action action);
 
 struct Step {
     double seconds;  ///< output time since play started (pauses included)

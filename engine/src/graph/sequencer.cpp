@@ -64,7 +64,7 @@ void Sequencer::reset() noexcept {
     paceOverrideBpm_ = 0.0;
     patternOverride_ = pacerPattern_ = 0;
     cyclesBefore_ = 0;
-    stepEnd_ = fadeEnd_ = finishAt_ = finishedAtOutput_ = sectionStartClock_ = 0;
+    stepEnd_ = fadeEnd_ = finishAt_ = fadeOutStart_ = finishedAtOutput_ = sectionStartClock_ = 0;
     jumpTarget_ = 0;
     lines_ = nullptr;
     nextLine_ = 0;
@@ -390,6 +390,7 @@ void Sequencer::beginFadeOut(CueTarget& graph, double seconds) noexcept {
     graph.setToneActive(false);
     graph.fadeMaster(0.0f, framesFor(seconds));
     stage_ = Stage::FadingOut;
+    fadeOutStart_ = clock_;
     finishAt_ = clock_ + framesFor(seconds);
 }
 
@@ -554,8 +555,10 @@ Sequencer::Projection Sequencer::project() noexcept {
     projection.sectionEndClock = sink.nextSectionClock >= 0 ? sink.nextSectionClock
                                  : end.fadeOutClock >= 0    ? end.fadeOutClock
                                                             : last;
+    // Fading out already: the section ended where the final fade began (as a
+    // walk that reaches the fade says), not at this block's end.
     if (here.stage_ == Stage::FadingOut || here.stage_ == Stage::Finished)
-        projection.sectionEndClock = here.clock_;
+        projection.sectionEndClock = here.fadeOutStart_;
     projection.atLeast = end.assumedAnswer || end.finishClock < 0;
     static_cast<SequencerCursor&>(*this) = here;
     return projection;

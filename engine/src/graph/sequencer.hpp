@@ -78,6 +78,7 @@ struct SequencerCursor {
     std::int64_t fadeEnd_ = 0;       // Pausing, Jumping: where the fade reaches silence
     int jumpTarget_ = 0;             // Jumping: first step to play after the fade
     std::int64_t finishAt_ = 0;      // FadingOut: session clock at the end
+    std::int64_t fadeOutStart_ = 0;  // FadingOut: session clock where the final fade began
     std::int64_t finishedAtOutput_ = 0;
     std::int64_t sectionStartClock_ = 0;  // session clock where the current section began
     BreathPacer pacer_;
