@@ -157,7 +157,9 @@ TEST(Conformance, OscIntoTheAppsRemoteGivesTheSameEventsAndPublishesTheSameState
     // The time left it publishes is the engine's (a 32-bit float of seconds).
     ASSERT_EQ(run.remainingSeconds.size(), reference().figures.size());
     for (std::size_t i = 0; i < run.remainingSeconds.size(); ++i)
-        EXPECT_NEAR(run.remainingSeconds[i], reference().figures[i].remaining / kRate, 1e-3) << i;
+        EXPECT_NEAR(run.remainingSeconds[i],
+                    static_cast<double>(reference().figures[i].remaining) / kRate, 1e-3)
+            << i;
 }
 
 TEST(Conformance, TheWebBuildGivesTheSameEventsAtTheSameSamplesAndState) {
