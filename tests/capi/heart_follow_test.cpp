@@ -58,6 +58,7 @@ std::vector<BlockRecord> playThroughCApi(const std::vector<Beat>& beats) {
     EXPECT_EQ(sp_set_resonance_pace(engine, kProfileBpm), SP_OK);
     EXPECT_EQ(sp_load_session(engine, kSession, std::strlen(kSession), "follow.yaml"), SP_OK);
     EXPECT_EQ(sp_prepare(engine, kRate, kBlock, SP_LAYOUT_STEREO), SP_OK);
+    EXPECT_EQ(sp_wait_for_preparation(engine), SP_OK);
     EXPECT_EQ(sp_attach_heart(engine, strap), SP_OK);
     std::vector<float> left(kBlock), right(kBlock);
     float* out[2] = {left.data(), right.data()};
