@@ -43,6 +43,7 @@ void EmbeddedEngine::attachHeart(const sp_heart* heart) noexcept {
     if (old != nullptr && old != heart) {
         HeartFollow* ours = &follow_;
         old->follow.compare_exchange_strong(ours, nullptr);  // unless another engine took it
+        follow_.detached();
     }
     if (heart != nullptr) {
         heart->follow.store(&follow_, std::memory_order_release);
@@ -290,14 +291,16 @@ sp_result EmbeddedEngine::process(float* const* outputs, int channels, int frame
     }
 
     passCommands(*engine);
-    if (heart_.load(std::memory_order_relaxed) != nullptr) passFollow(*engine);
+    // Detached, the follow still hands a pace it set back (then has nothing to pass).
+    const bool following = heart_.load(std::memory_order_relaxed) != nullptr;
+    passFollow(*engine, following);
     engine->process(outputs, frames);  // the stereo + haptic layout's third channel too
     if (fadeDone_ < fadeLength_) fadeIn(outputs, channels, frames);
 
     Event event;
     while (engine->popEvent(event)) {
         clock_.observe(event);
-        follow_.offer(event);
+        if (following) follow_.offer(event);
         events_.tryPush(event);  // full: the app is not polling; drop rather than wait
     }
     clock_.advanceTo(engine->position());
@@ -338,8 +341,8 @@ void EmbeddedEngine::fadeIn(float* const* outputs, int channels, int frames) noe
     }
 }
 
-void EmbeddedEngine::passFollow(Engine& engine) noexcept {
-    if (follow_.takeCatchUp()) {
+void EmbeddedEngine::passFollow(Engine& engine, bool following) noexcept {
+    if (following && follow_.takeCatchUp()) {
         // Attached mid-way: the step (and breath) playing, as if it had just begun.
         const SessionState state = engine.state();
         Event event;

@@ -123,8 +123,8 @@ class EmbeddedEngine {
     /// Audio thread: hand the queued commands to `engine`, keeping one it refuses.
     void passCommands(Engine& engine) noexcept;
     /// Audio thread: the heart's follow hears where `engine` stands (after an
-    /// attach), and its followed pace reaches `engine`.
-    void passFollow(Engine& engine) noexcept;
+    /// attach, while `following`), and its followed pace reaches `engine`.
+    void passFollow(Engine& engine, bool following) noexcept;
     /// Audio thread: the mid-session start's fade-in on what `engine` wrote.
     void fadeIn(float* const* outputs, int channels, int frames) noexcept;
     /// sp_status while the mid-session start waits for its lines.

@@ -3,13 +3,27 @@
 namespace stillpoint::capi {
 
 void HeartFollow::restart(std::shared_ptr<const Program> program, double sampleRate) noexcept {
+    program_ = std::move(program);
+    rate_ = sampleRate;
     follower_.reset();
-    if (program && sampleRate > 0.0) follower_.emplace(std::move(program), sampleRate);
+    if (program_ && rate_ > 0.0) follower_.emplace(program_, rate_);
+    fresh_.store(false);
     events_.clear();
     asked_.store(0.0);
     taken_ = asks_.load();
     followed_.store(0.0);
     catchUp_.store(true);  // a session resumed mid-way: its step and phase
+}
+
+void HeartFollow::detached() noexcept {
+    if (followed_.load() != 0.0) ask(0.0);  // the session's own pace again
+    followed_.store(0.0);
+    fresh_.store(true, std::memory_order_release);
+}
+
+void HeartFollow::ask(double bpm) noexcept {
+    asked_.store(bpm, std::memory_order_relaxed);
+    asks_.fetch_add(1, std::memory_order_release);
 }
 
 void HeartFollow::offer(const Event& event) noexcept {
@@ -25,15 +39,14 @@ std::optional<Command> HeartFollow::takeCommand() noexcept {
 }
 
 void HeartFollow::tick(double nowSeconds, heart::HeartMonitor& heart) noexcept {
+    if (fresh_.exchange(false, std::memory_order_acq_rel) && follower_)
+        follower_.emplace(program_, rate_);  // copies a pointer: no allocation
     Event event;
     while (events_.tryPop(event))
         if (follower_) follower_->onEvent(event);
     if (!follower_) return;
     const heart::FollowUpdate update = follower_->tick(nowSeconds, heart);
-    if (update.command && update.command->type == CommandType::SetPace) {
-        asked_.store(update.command->value, std::memory_order_relaxed);
-        asks_.fetch_add(1, std::memory_order_release);
-    }
+    if (update.command && update.command->type == CommandType::SetPace) ask(update.command->value);
     followed_.store(follower_->followedBpm(), std::memory_order_relaxed);
 }
 

@@ -11,7 +11,8 @@
 //     the ring into the follower and ticks it at the engine's output clock;
 //     a SetPace it makes goes into an atomic "followed pace" slot.
 //   control thread: restart() at every new engine (load, prepare, set_state),
-//     never while tick() may run (stillpoint.h says so).
+//     never while tick() may run (stillpoint.h says so); attached() and
+//     detached() from sp_attach_heart, not while tick() runs either.
 //
 // Real-time contract: offer(), takeCommand(), tick() and followedBpm() never
 // allocate, lock, wait or throw.
@@ -37,6 +38,9 @@ class HeartFollow {
     void restart(std::shared_ptr<const Program> program, double sampleRate) noexcept;
     /// A heart was attached: the next block tells the follower where the session stands.
     void attached() noexcept { catchUp_.store(true, std::memory_order_release); }
+    /// The heart was detached: a pace it set is handed back to the session at
+    /// the next block, and the next tick starts a fresh follower.
+    void detached() noexcept;
 
     // Audio thread.
     /// Whether the follower should hear where the session stands now (once per attach).
@@ -55,7 +59,12 @@ class HeartFollow {
     double followedBpm() const noexcept { return followed_.load(std::memory_order_relaxed); }
 
   private:
+    void ask(double bpm) noexcept;
+
+    std::shared_ptr<const Program> program_;
+    double rate_ = 0.0;
     std::optional<heart::HeartPaceFollower> follower_;
+    std::atomic<bool> fresh_{false};  ///< detached since: the next tick starts over
     rt::WaitFreeSpscQueue<Event, 256> events_;
     std::atomic<bool> catchUp_{false};
     // The slot: the pace asked for and a count of asks, so a repeat is seen too.

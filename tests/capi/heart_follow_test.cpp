@@ -50,7 +50,8 @@ struct BlockRecord {
 };
 
 /// The session through the C API, the heart attached, one update per block.
-std::vector<BlockRecord> playThroughCApi(const std::vector<Beat>& beats) {
+/// `detachAt`: sp_attach_heart(engine, NULL) once the output clock passes it.
+std::vector<BlockRecord> playThroughCApi(const std::vector<Beat>& beats, double detachAt = 1e9) {
     sp_engine* engine = nullptr;
     sp_heart* strap = nullptr;
     EXPECT_EQ(sp_create(&engine), SP_OK);
@@ -76,6 +77,10 @@ std::vector<BlockRecord> playThroughCApi(const std::vector<Beat>& beats) {
              ++next)
             EXPECT_EQ(sp_heart_push_rr(strap, beats[next].rrMs), SP_OK);
         block.beatsUpTo = next;
+        if (block.nowSeconds >= detachAt) {
+            EXPECT_EQ(sp_attach_heart(engine, nullptr), SP_OK);
+            detachAt = 1e9;
+        }
         EXPECT_EQ(sp_heart_update(strap, block.nowSeconds), SP_OK);
         sp_status status{};
         status.struct_size = sizeof status;
@@ -201,6 +206,20 @@ TEST(CApiHeartFollow, ThePaceMovesWithinTheLimitsThenGlidesBackWhenTheBeatsStop)
     EXPECT_NEAR(beforeLoss.paceBpm, beforeLoss.followedBpm, 2 * kFollowStepBpm);
     EXPECT_GT(std::abs(beforeLoss.paceBpm - kProfileBpm), 0.3);
     // Handed back: the step's own pace again.
+    EXPECT_NEAR(at(470.0).paceBpm, kProfileBpm, 1e-9);
+}
+
+TEST(CApiHeartFollow, DetachingTheHeartHandsThePaceBack) {
+    const std::vector<BlockRecord> blocks = playThroughCApi(strapBeats(), 290.0);
+    const auto at = [&](double seconds) {
+        return *std::find_if(blocks.begin(), blocks.end(),
+                             [&](const BlockRecord& b) { return b.nowSeconds >= seconds; });
+    };
+    ASSERT_GT(at(289.0).followedBpm, 0.0);  // steering when the strap goes
+    EXPECT_GT(std::abs(at(289.0).paceBpm - kProfileBpm), 0.2);
+    EXPECT_EQ(at(290.1).followedBpm, 0.0);
+    // At once, not over minutes: the engine's own 8 s glide back to the step's pace.
+    EXPECT_NEAR(at(305.0).paceBpm, kProfileBpm, 1e-9);
     EXPECT_NEAR(at(470.0).paceBpm, kProfileBpm, 1e-9);
 }
 
