@@ -576,8 +576,9 @@ SP_API sp_result sp_heart_get_state(const sp_heart* heart, sp_heart_state* state
  * sp_process hands it the engine's step and breath events through a
  * preallocated wait-free queue and hands the engine the pace it asks for
  * before the next block (all real-time safe). A pace set with
- * SP_COMMAND_PACE wins while it stands. One heart follows one engine: attaching it to
- * another moves the follow there.
+ * SP_COMMAND_PACE wins while it stands. Detaching hands a pace the heart set
+ * back at the next block. One heart follows one engine: attaching it to
+ * another moves the follow there (detach it from the first before).
  *
  * Control thread, not during sp_get_status calls on other threads nor while
  * the heart's sp_heart_update runs; sp_load_session*, sp_prepare and
