@@ -96,6 +96,12 @@ std::vector<BlockRecord> playThroughCApi(const std::vector<Beat>& beats, double 
     return blocks;
 }
 
+/// The beats through the C API to the end, played once for the tests that read it.
+const std::vector<BlockRecord>& attachedThroughout() {
+    static const std::vector<BlockRecord> blocks = playThroughCApi(strapBeats());
+    return blocks;
+}
+
 std::shared_ptr<const Program> plannedProgram() {
     const ParseResult parsed = parseSession(kSession, "follow.yaml");
     PlanOptions options;
@@ -140,7 +146,7 @@ Reference followDirectly(const std::vector<BlockRecord>& blocks, const std::vect
 
 TEST(CApiHeartFollow, SetsTheSamePacesAtTheSameBlocksAsTheFollowerItself) {
     const std::vector<Beat> beats = strapBeats();
-    const std::vector<BlockRecord> blocks = playThroughCApi(beats);
+    const std::vector<BlockRecord>& blocks = attachedThroughout();
     const Reference reference = followDirectly(blocks, beats);
     ASSERT_EQ(reference.followedBpm.size(), blocks.size());
 
@@ -160,8 +166,7 @@ TEST(CApiHeartFollow, SetsTheSamePacesAtTheSameBlocksAsTheFollowerItself) {
 }
 
 TEST(CApiHeartFollow, ThePaceMovesWithinTheLimitsThenGlidesBackWhenTheBeatsStop) {
-    const std::vector<Beat> beats = strapBeats();
-    const std::vector<BlockRecord> blocks = playThroughCApi(beats);
+    const std::vector<BlockRecord>& blocks = attachedThroughout();
 
     double lastSet = kProfileBpm, lastAt = -1e9, furthest = 0.0;
     bool handedBack = false, lostSeen = false;
