@@ -251,8 +251,12 @@ for (let t = 0; t < 240;) {
 }
 writeFileSync(followBeatsFile, followBeats.map(([t, rr]) => `${t} ${rr}\n`).join(''));
 
-/** The follow on the web player, as capi_heart.c's follow mode plays it through the C API. */
-function webFollow() {
+/**
+ * The follow on the web player, as capi_heart.c's follow mode plays it through
+ * the C API; the heart's clock `heartAhead` seconds ahead of the output's, as
+ * the worklet's audio-context clock is when the strap came before play.
+ */
+function webFollow(heartAhead = 0) {
   execFileSync(stillpoint, ['compile', followSession, '-o', followCompiled, '--clips', 'pcm',
     '--rate', '48000', '--resonance', String(FOLLOW_RESONANCE), '--quiet']);
   const player = new WasmPlayer(engine, readFileSync(path.join(followCompiled, 'session.json'), 'utf8'),
@@ -270,7 +274,7 @@ function webFollow() {
     for (; next < followBeats.length && followBeats[next][0] <= now && followBeats[next][0] < FOLLOW_LOSE_AT; ++next) {
       assert.equal(player.pushRR(followBeats[next][1]), 0);
     }
-    assert.equal(player.updateHeart(now), 0);
+    assert.equal(player.updateHeart(now + heartAhead), 0);
     state = player.state();
     if (state.paceBpm > 0) breathing = state.paceBpm;
     if (state.heartFollowedPaceBpm !== followed) {
@@ -299,6 +303,11 @@ check('the web player follows the heart as the C API does, within the limits', (
   assert.equal(handedBack.paceBpm, 0, 'handed back once the beats stopped');
   assert.ok(seconds(handedBack.block) > FOLLOW_LOSE_AT + 5);
   assert.ok(Math.abs(web.at(-1).paceBpm - FOLLOW_RESONANCE) < 1e-9, 'the step\'s own pace in its last breaths');
+  // The heart on a clock of its own: the same paces at the same blocks (to
+  // rounding: the phase is measured from times 8 s further from zero).
+  const shifted = webFollow(8);
+  assert.deepEqual(shifted.map((o) => [o.op, o.block ?? o.blocks]), web.map((o) => [o.op, o.block ?? o.blocks]));
+  shifted.forEach((o, i) => assert.ok(Math.abs(o.paceBpm - web[i].paceBpm) < 1e-9, `${o.paceBpm} vs ${web[i].paceBpm}`));
   if (!capiHeart) {
     console.log('  (no C API program given: the paces were not compared with sp_status\'s)');
     return;
