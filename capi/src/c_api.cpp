@@ -135,7 +135,7 @@ sp_result sp_get_position(const sp_engine* engine, int64_t* played_frames, int64
 
 sp_result sp_attach_heart(sp_engine* engine, const sp_heart* heart) {
     if (engine == nullptr) return SP_ERROR_NULL_POINTER;
-    engine->engine.attachHeart(heart == nullptr ? nullptr : &heart->monitor);
+    engine->engine.attachHeart(heart);
     return SP_OK;
 }
 

@@ -41,6 +41,8 @@ sp_result sp_heart_update(sp_heart* heart, double now_seconds) {
     if (heart == nullptr) return SP_ERROR_NULL_POINTER;
     if (!std::isfinite(now_seconds)) return SP_ERROR_INVALID_ARGUMENT;
     heart->monitor.update(now_seconds);
+    if (auto* follow = heart->follow.load(std::memory_order_acquire))
+        follow->tick(now_seconds, heart->monitor);
     return SP_OK;
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <variant>
 
+#include "c_heart.hpp"
 #include "enum_conversion.hpp"
 #include "stillpoint/fade_curve.hpp"
 #include "stillpoint/narration.hpp"
@@ -32,6 +33,23 @@ std::int64_t EmbeddedEngine::StartPoint::at(double rate) const noexcept {
 }
 
 // ---- Control thread -------------------------------------------------------
+
+EmbeddedEngine::~EmbeddedEngine() {
+    attachHeart(nullptr);
+}
+
+void EmbeddedEngine::attachHeart(const sp_heart* heart) noexcept {
+    const sp_heart* old = heart_.exchange(heart);
+    if (old != nullptr && old != heart) {
+        HeartFollow* ours = &follow_;
+        old->follow.compare_exchange_strong(ours, nullptr);  // unless another engine took it
+        follow_.detached();
+    }
+    if (heart != nullptr) {
+        heart->follow.store(&follow_, std::memory_order_release);
+        follow_.attached();
+    }
+}
 
 sp_result EmbeddedEngine::loadText(std::string text, std::string name) {
     return install(loadSessionText(std::move(text), std::move(name), resonanceBpm_), nullptr);
@@ -182,6 +200,8 @@ void EmbeddedEngine::commit(Started started, std::int64_t position) noexcept {
         timeline_ = {};  // out of memory: no timeline rather than no session
     }
     clock_.restart(position);
+    follow_.restart(session_ ? session_->program : nullptr, device_ ? device_->sampleRate : 0.0);
+    followCarried_.reset();
     events_.clear();  // the old engine's; nobody polls during a control call
     commands_.clear();
     carried_.reset();
@@ -271,12 +291,16 @@ sp_result EmbeddedEngine::process(float* const* outputs, int channels, int frame
     }
 
     passCommands(*engine);
+    // Detached, the follow still hands a pace it set back (then has nothing to pass).
+    const bool following = heart_.load(std::memory_order_relaxed) != nullptr;
+    passFollow(*engine, following);
     engine->process(outputs, frames);  // the stereo + haptic layout's third channel too
     if (fadeDone_ < fadeLength_) fadeIn(outputs, channels, frames);
 
     Event event;
     while (engine->popEvent(event)) {
         clock_.observe(event);
+        if (following) follow_.offer(event);
         events_.tryPush(event);  // full: the app is not polling; drop rather than wait
     }
     clock_.advanceTo(engine->position());
@@ -315,6 +339,30 @@ void EmbeddedEngine::fadeIn(float* const* outputs, int channels, int frames) noe
             risingFadeGain(static_cast<double>(fadeDone_) / static_cast<double>(fadeLength_)));
         for (int c = 0; c < channels; ++c) outputs[c][i] *= gain;
     }
+}
+
+void EmbeddedEngine::passFollow(Engine& engine, bool following) noexcept {
+    if (following && follow_.takeCatchUp()) {
+        // Attached mid-way: the step (and breath) playing, as if it had just begun.
+        const SessionState state = engine.state();
+        Event event;
+        event.sample = state.outputSample;
+        event.sessionSample = state.sessionSample;
+        if (state.step >= 0) {
+            event.type = EventType::StepStarted;
+            event.index = state.step;
+            follow_.offer(event);
+        }
+        if (state.breathPhase >= 0) {
+            event.type = EventType::PhaseChanged;
+            event.index = state.breathPhase;
+            follow_.offer(event);
+        }
+    }
+    if (!followCarried_) followCarried_ = follow_.takeCommand();
+    // A pace the listener set (SP_COMMAND_PACE) is theirs: the heart's is not sent while it stands.
+    if (followCarried_ && paceBpm_.load() != 0.0) followCarried_.reset();
+    if (followCarried_ && engine.pushCommand(*followCarried_)) followCarried_.reset();
 }
 
 void EmbeddedEngine::publish(const Engine& engine) noexcept {
@@ -406,8 +454,8 @@ void EmbeddedEngine::overlayHeart(SessionState& state) const noexcept {
     // The C API analyses no heart of its own and no thread of its own could
     // give it to the engine: an attached sp_heart's figures, as its partner
     // app's thread last updated them, are read into the state here.
-    if (const auto* monitor = heart_.load())
-        state.heart = heart::sessionHeart(monitor->state(), 0.0);
+    if (const sp_heart* heart = heart_.load())
+        state.heart = heart::sessionHeart(heart->monitor.state(), follow_.followedBpm());
 }
 
 void EmbeddedEngine::waitingStatus(sp_status& status) const noexcept {

@@ -27,6 +27,7 @@
 #include <string_view>
 
 #include "error_details.hpp"
+#include "heart_follow.hpp"
 #include "mid_session_start.hpp"
 #include "parameters.hpp"
 #include "saved_state.hpp"
@@ -39,10 +40,17 @@
 #include "stillpoint/stillpoint.h"
 #include "stillpoint/wait_free_spsc_queue.hpp"
 
+struct sp_heart;
+
 namespace stillpoint::capi {
 
 class EmbeddedEngine {
   public:
+    EmbeddedEngine() = default;
+    EmbeddedEngine(const EmbeddedEngine&) = delete;
+    EmbeddedEngine& operator=(const EmbeddedEngine&) = delete;
+    ~EmbeddedEngine();  ///< lets go of an attached heart's follow
+
     // Control thread.
     sp_result loadText(std::string text, std::string name);
     sp_result loadFile(const std::string& path);
@@ -67,8 +75,9 @@ class EmbeddedEngine {
     /// The engine's SessionState as sp_status (see stillpoint.h for the size
     /// rule), its heart from the attached monitor.
     sp_result status(sp_status& status) const noexcept;
-    /// sp_attach_heart: the monitor whose figures the status carries (null: none).
-    void attachHeart(const heart::HeartMonitor* monitor) noexcept { heart_.store(monitor); }
+    /// sp_attach_heart: the heart whose figures the status carries and whose
+    /// beats steer `pace: resonance` steps (heart_follow.hpp); null: none.
+    void attachHeart(const sp_heart* heart) noexcept;
     /// The planned timeline, laid out at prepare and again by
     /// waitForPreparation (then every line at its voice's own time); null before an engine.
     const CTimeline* timeline() const noexcept { return hasEngine() ? &timeline_ : nullptr; }
@@ -113,6 +122,9 @@ class EmbeddedEngine {
     void startPlaying(Engine& engine) noexcept;
     /// Audio thread: hand the queued commands to `engine`, keeping one it refuses.
     void passCommands(Engine& engine) noexcept;
+    /// Audio thread: the heart's follow hears where `engine` stands (after an
+    /// attach, while `following`), and its followed pace reaches `engine`.
+    void passFollow(Engine& engine, bool following) noexcept;
     /// Audio thread: the mid-session start's fade-in on what `engine` wrote.
     void fadeIn(float* const* outputs, int channels, int frames) noexcept;
     /// sp_status while the mid-session start waits for its lines.
@@ -148,8 +160,9 @@ class EmbeddedEngine {
     std::array<double, kLayerCount> sessionLayerDb_{};  ///< the session's own volumes
     std::array<std::atomic<double>, kLayerCount> layerDb_{};
     std::atomic<double> paceBpm_{0.0};
-    std::atomic<const heart::HeartMonitor*> heart_{nullptr};  ///< sp_attach_heart
-    std::atomic<double> pattern_{0.0};                        ///< SP_PARAM_PATTERN
+    std::atomic<const sp_heart*> heart_{nullptr};  ///< sp_attach_heart
+    HeartFollow follow_;                ///< its follower, ticked by the heart's sp_heart_update
+    std::atomic<double> pattern_{0.0};  ///< SP_PARAM_PATTERN
     /// In kHapticStateKeys order: on, cap, actuator.
     std::array<std::atomic<double>, 3> haptics_{1.0, 1.0, double{SP_HAPTIC_LRA}};
     std::atomic<bool> loaded_{false};
@@ -166,7 +179,8 @@ class EmbeddedEngine {
     CommandQueue commands_;
     // The audio thread's own (reset by commit).
     std::optional<Command> carried_;  ///< taken from commands_, refused by the engine: next block
-    std::int64_t fadeLength_ = 0;     ///< a restored session's fade-in, in samples
+    std::optional<Command> followCarried_;  ///< the follow's SetPace, refused: next block
+    std::int64_t fadeLength_ = 0;           ///< a restored session's fade-in, in samples
     std::int64_t fadeDone_ = 0;
 };
 

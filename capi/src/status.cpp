@@ -52,6 +52,7 @@ void fillStatus(const SessionState& s, const Program& program, sp_status& status
     full.coherence = s.heart.coherence;
     full.heart_beats = s.heart.beats;
     full.heart_artefacts = s.heart.artefacts;
+    full.heart_followed_pace_bpm = s.heart.followedPaceBpm;
     std::memcpy(&status, &full, full.struct_size);
 }
 

@@ -1,10 +1,12 @@
 // The calls stillpoint.h promises real-time safe never allocate, free or
 // lock: a whole session through sp_process with commands, parameters,
 // events and positions, and a restored mid-session state while it waits for
-// its lines and as its engine takes over, watched by the engine tests'
+// its lines and as its engine takes over, and the live follow of an attached
+// heart (its beats, updates and the pace it sets), watched by the engine tests'
 // RealtimeGuard (it interposes malloc and pthread_mutex_lock in this
 // executable, so it sees the shared library's calls too).
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -135,6 +137,58 @@ void a_restore_waiting_for_its_lines_and_taking_over_never_allocates_or_locks() 
     sp_destroy(engine);
 }
 
+void following_the_heart_never_allocates_or_locks() {
+    // The follow path: the audio thread's events into the follow's ring and
+    // its pace into the engine, the heart's update ticking the follower.
+    constexpr int kBlock = 1024;
+    constexpr double kRate = 16000.0;
+    static const char kSession[] =
+        "title: Follow\nsections:\n  - name: One\n    steps:\n"
+        "      - breathe: {duration: 3m, pace: resonance}\n";
+    sp_engine* engine = nullptr;
+    sp_heart* heart = nullptr;
+    REQUIRE_OK(sp_create(&engine));
+    REQUIRE_OK(sp_heart_create(&heart));
+    REQUIRE_OK(sp_set_resonance_pace(engine, 6.0));
+    REQUIRE_OK(sp_load_session(engine, kSession, sizeof kSession - 1, "follow.yaml"));
+    REQUIRE_OK(sp_prepare(engine, kRate, kBlock, SP_LAYOUT_STEREO));
+    REQUIRE_OK(sp_wait_for_preparation(engine));
+    REQUIRE_OK(sp_attach_heart(engine, heart));
+    long blocks = 0, followed = 0;
+    double beat = 0.0;
+    stillpoint::test::RealtimeViolations seen;
+    {
+        stillpoint::test::RealtimeGuard guard;
+        std::int64_t played = 0, length = 1;
+        while (played < length) {
+            if (sp_process(engine, audio.channels, 2, kBlock) != SP_OK) break;
+            sp_event event;
+            while (sp_poll_event(engine, &event) == SP_OK) {
+            }
+            sp_get_position(engine, &played, &length);
+            const double now = static_cast<double>(played) / kRate;
+            while (beat < now) {  // heart rate 66 +- 6 beats/min, in step with a 6/min breath
+                const double rr = 60000.0 / (66.0 + 6.0 * std::cos(0.2 * 3.141592653589793 * beat));
+                beat += rr / 1000.0;
+                sp_heart_push_rr(heart, rr);
+            }
+            sp_heart_update(heart, now);
+            sp_status status{};
+            status.struct_size = sizeof status;
+            sp_get_status(engine, &status);
+            if (status.heart_followed_pace_bpm > 0.0) ++followed;
+            ++blocks;
+        }
+        seen = guard.violations();
+    }
+    std::printf("%ld blocks, %ld with a followed pace: %ld allocations, %ld frees, %ld locks\n",
+                blocks, followed, seen.allocations, seen.frees, seen.locks);
+    CHECK(followed > 100);  // the follow did steer, under the guard
+    CHECK(seen.total() == 0);
+    sp_destroy(engine);
+    sp_heart_destroy(heart);
+}
+
 void the_guard_sees_the_library_allocate() {
     // Control calls allocate; the guard must see that, or the test above proves nothing.
     stillpoint::test::RealtimeGuard guard;
@@ -151,6 +205,7 @@ int main() {
         SP_TEST_CASE(the_guard_sees_the_library_allocate),
         SP_TEST_CASE(the_audio_thread_calls_never_allocate_or_lock),
         SP_TEST_CASE(a_restore_waiting_for_its_lines_and_taking_over_never_allocates_or_locks),
+        SP_TEST_CASE(following_the_heart_never_allocates_or_locks),
     };
     sp_test_audio_init(&audio);
     return sp_test_main(cases, SP_TEST_COUNT(cases));

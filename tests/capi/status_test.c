@@ -241,6 +241,18 @@ static void an_attached_heart_shows_in_the_status(void) {
     CHECK(older->struct_size == olderSize);
     for (i = olderSize; i < sizeof bytes; ++i) untouched = untouched && bytes[i] == 0xA5;
     CHECK(untouched);
+    /* An app from before heart_followed_pace_bpm: filled up to it, not past. */
+    memset(bytes, 0xA5, sizeof bytes);
+    older->struct_size = (uint32_t)offsetof(sp_status, heart_followed_pace_bpm);
+    CHECK_OK(sp_get_status(engine, older));
+    CHECK(older->struct_size == offsetof(sp_status, heart_followed_pace_bpm));
+    CHECK(older->heart_beats == 3);
+    untouched = 1;
+    for (i = offsetof(sp_status, heart_followed_pace_bpm); i < sizeof bytes; ++i)
+        untouched = untouched && bytes[i] == 0xA5;
+    CHECK(untouched);
+    /* No `pace: resonance` step: the heart sets no pace. */
+    CHECK(status.heart_followed_pace_bpm == 0.0);
 
     CHECK_OK(sp_attach_heart(engine, NULL));
     REQUIRE(status_of(engine, &status));

@@ -90,6 +90,14 @@ export interface SessionState {
   heartBeats: number;
   /** Intervals refused by the artefact rules (outside 300-2000 ms, jumps over 20 %). */
   heartArtefacts: number;
+  /**
+   * The pace the heart sets (breaths/min, 4.5-7) in a `pace: resonance` step
+   * while beats come, as sp_status's heart_followed_pace_bpm: the worklet
+   * follows the heart live (docs/heart.md), nudging the breath toward the
+   * heart's resonance at most 0.5/min a minute; 0 while the session's own
+   * pace plays (no beats, another step, or after a pace(bpm) of the listener's).
+   */
+  heartFollowedPaceBpm: number;
 }
 
 export type EngineEventType =

@@ -4,7 +4,10 @@
 // come in through the port and land at the next quantum, or at the output
 // frame they name; events and the session state go back through it. A
 // heart-rate strap's beats come in the same way; the heart runs on the audio
-// context's clock (currentFrame), whether or not the session plays.
+// context's clock (currentFrame), whether or not the session plays. Its
+// update before each quantum also ticks the player's follow of the heart
+// (docs/heart.md), which hears the events polled after the quantum before:
+// a `pace: resonance` step's pace follows the heart, all inside this thread.
 import { NO_EVENTS, WasmPlayer, instantiateEngine } from './wasm_player.js';
 
 /** Quanta between two state messages (about 43 ms at 48 kHz); events go at once. */

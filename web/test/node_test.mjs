@@ -10,7 +10,7 @@
 // (tests/web/capi_heart.c): the C API's heart driven by the same script.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeClipFile } from '../src/stillpoint.js';
@@ -176,7 +176,7 @@ const heartScript = ['status', 'attach', 'rr:1000', 'rr:1000', 'rr:250', 'rr:100
   heartScript.push('status', `update:${t + 20}`, 'status', 'detach', 'status');
 }
 const HEART_FIELDS = ['heartConnected', 'heartLive', 'heartRateBpm', 'coherenceValid', 'coherence',
-  'heartBeats', 'heartArtefacts'];
+  'heartBeats', 'heartArtefacts', 'heartFollowedPaceBpm'];
 
 /** The script played on the web player: what capi_heart.c prints for it. */
 function webHeart(script) {
@@ -208,7 +208,7 @@ check('a heart\'s beats show in the state as the C API\'s sp_status shows them',
   const statuses = web.filter((o) => o.op === 'status');
   const heart = (connected, live, bpm, valid, beats, artefacts) => ({ op: 'status',
     heartConnected: connected, heartLive: live, heartRateBpm: bpm, coherenceValid: valid,
-    heartBeats: beats, heartArtefacts: artefacts });
+    heartBeats: beats, heartArtefacts: artefacts, heartFollowedPaceBpm: 0 }); // no resonance step: no follow
   const withoutCoherence = ({ coherence, ...rest }) => rest;
   assert.deepEqual(withoutCoherence(statuses[0]), heart(0, 0, 0, 0, 0, 0), 'before any beat');
   // status_test.c's figures: 60 bpm, 3 beats, the 250 ms one refused
@@ -233,6 +233,90 @@ check('a heart\'s beats show in the state as the C API\'s sp_status shows them',
   const capi = execFileSync(capiHeart, heartScript, { encoding: 'utf8' }).trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(web, capi);
   console.log(`  ${capi.length} reports the same as the C API's; coherence of the swing ${swinging.coherence}`);
+});
+
+// The live follow of the heart: a resonance step at 6.5/min, a heart whose
+// rate swings at 5.5/min (its resonance) for two minutes, then no beats.
+const FOLLOW_RESONANCE = 6.5;
+const FOLLOW_LOSE_AT = 120;
+const FOLLOW_BLOCK = 1024;
+const followSession = path.join(web, 'test', 'sessions', 'resonance-follow.yaml');
+const followCompiled = path.join(outDir, 'resonance-follow');
+const followBeatsFile = path.join(outDir, 'resonance-follow-beats.txt');
+const followBeats = [];
+for (let t = 0; t < 240;) {
+  const rr = 60000 / (66 + 6 * Math.cos(2 * Math.PI * 5.5 / 60 * t));
+  t += rr / 1000;
+  followBeats.push([t, rr]);
+}
+writeFileSync(followBeatsFile, followBeats.map(([t, rr]) => `${t} ${rr}\n`).join(''));
+
+/**
+ * The follow on the web player, as capi_heart.c's follow mode plays it through
+ * the C API; the heart's clock `heartAhead` seconds ahead of the output's, as
+ * the worklet's audio-context clock is when the strap came before play.
+ */
+function webFollow(heartAhead = 0) {
+  execFileSync(stillpoint, ['compile', followSession, '-o', followCompiled, '--clips', 'pcm',
+    '--rate', '48000', '--resonance', String(FOLLOW_RESONANCE), '--quiet']);
+  const player = new WasmPlayer(engine, readFileSync(path.join(followCompiled, 'session.json'), 'utf8'),
+    new Uint8Array(readFileSync(path.join(followCompiled, 'clips.pcm'))), { maxBlockFrames: FOLLOW_BLOCK });
+  const out = [];
+  assert.equal(player.attachHeart(true), 0);
+  let next = 0;
+  let followed = 0;
+  let breathing = 0; // the last pace heard while breathing
+  let state = player.state();
+  for (let block = 0; !state.finished; ++block) {
+    player.process(FOLLOW_BLOCK);
+    player.pollEvents(); // the follow hears the engine's events as they are handed out
+    const now = player.state().outputSample / player.sampleRate; // the output clock, as sp_get_position's
+    for (; next < followBeats.length && followBeats[next][0] <= now && followBeats[next][0] < FOLLOW_LOSE_AT; ++next) {
+      assert.equal(player.pushRR(followBeats[next][1]), 0);
+    }
+    assert.equal(player.updateHeart(now + heartAhead), 0);
+    state = player.state();
+    if (state.paceBpm > 0) breathing = state.paceBpm;
+    if (state.heartFollowedPaceBpm !== followed) {
+      followed = state.heartFollowedPaceBpm;
+      out.push({ op: 'pace', block, paceBpm: followed });
+    }
+    if (state.finished) out.push({ op: 'end', blocks: block + 1, paceBpm: breathing });
+  }
+  player.destroy();
+  return out;
+}
+
+check('the web player follows the heart as the C API does, within the limits', () => {
+  const web = webFollow();
+  const paces = web.filter((o) => o.op === 'pace');
+  const seconds = (block) => (block + 1) * FOLLOW_BLOCK / 48000;
+  assert.ok(paces.length > 5, `${paces.length} paces set`);
+  let last = FOLLOW_RESONANCE;
+  for (const { block, paceBpm } of paces.slice(0, -1)) {
+    assert.ok(paceBpm >= 4.5 && paceBpm <= 7, `${paceBpm} at ${seconds(block)} s`);
+    assert.ok(Math.abs(paceBpm - last) <= 0.05 + 1e-9, `a step of ${paceBpm - last} at ${seconds(block)} s`);
+    last = paceBpm;
+  }
+  assert.ok(seconds(paces[0].block) > 32, 'nothing before 32 s of beats');
+  const handedBack = paces.at(-1);
+  assert.equal(handedBack.paceBpm, 0, 'handed back once the beats stopped');
+  assert.ok(seconds(handedBack.block) > FOLLOW_LOSE_AT + 5);
+  assert.ok(Math.abs(web.at(-1).paceBpm - FOLLOW_RESONANCE) < 1e-9, 'the step\'s own pace in its last breaths');
+  // The heart on a clock of its own: the same paces at the same blocks (to
+  // rounding: the phase is measured from times 8 s further from zero).
+  const shifted = webFollow(8);
+  assert.deepEqual(shifted.map((o) => [o.op, o.block ?? o.blocks]), web.map((o) => [o.op, o.block ?? o.blocks]));
+  shifted.forEach((o, i) => assert.ok(Math.abs(o.paceBpm - web[i].paceBpm) < 1e-9, `${o.paceBpm} vs ${web[i].paceBpm}`));
+  if (!capiHeart) {
+    console.log('  (no C API program given: the paces were not compared with sp_status\'s)');
+    return;
+  }
+  const capi = execFileSync(capiHeart, ['follow', followSession, String(FOLLOW_RESONANCE), followBeatsFile,
+    String(FOLLOW_LOSE_AT)], { encoding: 'utf8' }).trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(web, capi);
+  const furthest = Math.max(...paces.slice(0, -1).map((p) => Math.abs(p.paceBpm - FOLLOW_RESONANCE)));
+  console.log(`  ${paces.length} pace changes the same as the C API's, at the same blocks; furthest ${furthest.toFixed(2)}/min from ${FOLLOW_RESONANCE}`);
 });
 
 check('the state\'s fields are stillpoint.d.ts\'s, the heart\'s named as sp_status names them', () => {

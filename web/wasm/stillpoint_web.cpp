@@ -14,7 +14,9 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "enum_conversion.hpp"
@@ -23,6 +25,7 @@
 #include "stillpoint/compiled_session.hpp"
 #include "stillpoint/engine.hpp"
 #include "stillpoint/heart_monitor.hpp"
+#include "stillpoint/heart_pace.hpp"
 
 #if defined(__wasm__)
 #define SP_WEB_EXPORT(name) extern "C" __attribute__((export_name(#name)))
@@ -69,7 +72,8 @@ namespace {
     X(coherenceValid, state.heart.coherenceValid)   \
     X(coherence, state.heart.coherence)             \
     X(heartBeats, state.heart.beats)                \
-    X(heartArtefacts, state.heart.artefacts)
+    X(heartArtefacts, state.heart.artefacts)        \
+    X(heartFollowedPaceBpm, state.heart.followedPaceBpm)
 
 #define SP_WEB_COUNT(name, value) +1
 constexpr int kStateFields = 0 SP_WEB_STATE_FIELDS(SP_WEB_COUNT);
@@ -97,6 +101,15 @@ struct sp_web_player {
     /// The listener's heart, as the C API's sp_heart beside its engine.
     heart::HeartMonitor heart;
     bool heartAttached = false;  ///< sp_web_attach_heart: the state carries the heart
+    /// The live follow of the heart (heart_pace.hpp), as the C API's: it hears
+    /// the events sp_web_poll_event hands out and ticks in sp_web_heart_update.
+    std::optional<heart::HeartPaceFollower> follower;
+    /// The heart's clock minus the engine's output clock (the worklet's heart
+    /// runs on the audio context's clock, which also counts before play).
+    double followOffsetSeconds = 0.0;
+    bool followCatchUp = false;  ///< attached: tell the follower where the session stands
+    bool listenersPace =
+        false;  ///< a pace the listener set (SP_COMMAND_PACE) wins over the heart's
     std::uint8_t heartInbox[kHeartInboxBytes] = {};  ///< where JavaScript copies a notification
     char heartError[sizeof(heart::HeartRateParse::error)] = {};
 };
@@ -104,6 +117,12 @@ struct sp_web_player {
 namespace {
 
 std::string lastError;
+
+/// One of the engine's events to the follow, moved onto the heart's clock.
+void hearFollow(Player& player, Event event) noexcept {
+    event.sample += std::llround(player.followOffsetSeconds * player.session.sampleRate);
+    player.follower->onEvent(event);
+}
 
 }  // namespace
 
@@ -154,6 +173,7 @@ Player* sp_web_create(const char* json, std::size_t jsonBytes, const std::uint8_
     player->buffers.assign(static_cast<std::size_t>(channels),
                            std::vector<float>(static_cast<std::size_t>(maxBlockFrames), 0.0f));
     for (auto& buffer : player->buffers) player->pointers.push_back(buffer.data());
+    player->follower.emplace(player->session.program, player->session.sampleRate);
     lastError.clear();
     return player;
 }
@@ -190,7 +210,10 @@ SP_WEB_EXPORT(sp_web_command) int sp_web_command(Player* player, int command, do
     if (*type == CommandType::SetPattern && !capi::isValidParameterValue(SP_PARAM_PATTERN, value))
         return SP_ERROR_INVALID_ARGUMENT;
     Command out{*type, 0, 0.0};
-    if (*type == CommandType::SetPace) out.value = value;
+    if (*type == CommandType::SetPace) {
+        out.value = value;
+        player->listenersPace = value != 0.0;
+    }
     if (*type == CommandType::SetPattern) out.index = static_cast<int>(value);
     return player->engine.pushCommand(out) ? SP_OK : SP_ERROR_QUEUE_FULL;
 }
@@ -227,6 +250,7 @@ int sp_web_set_parameter(Player* player, int param, double value) {
 SP_WEB_EXPORT(sp_web_poll_event) const double* sp_web_poll_event(Player* player) {
     Event event;
     if (!player->engine.popEvent(event)) return nullptr;
+    if (player->heartAttached) hearFollow(*player, event);
     const sp_event out = capi::toCEvent(event);
     player->eventOut[0] = out.type;
     player->eventOut[1] = out.index;
@@ -290,14 +314,49 @@ namespace {
 
 /// What the session state carries of the heart: its figures while attached.
 void publishHeart(Player& player) noexcept {
-    player.engine.setHeart(player.heartAttached ? heart::sessionHeart(player.heart.state(), 0.0)
-                                                : SessionHeart{});
+    player.engine.setHeart(
+        player.heartAttached
+            ? heart::sessionHeart(player.heart.state(), player.follower->followedBpm())
+            : SessionHeart{});
+}
+
+/// The engine's pace, as the follower asks (unless the listener set one).
+void pushPace(Player& player, const Command& command) noexcept {
+    if (!player.listenersPace) (void)player.engine.pushCommand(command);
+}
+
+/// Start the follow afresh (at attach and detach); a pace it set goes back to the session.
+void restartFollow(Player& player) noexcept {
+    if (player.follower->followedBpm() != 0.0) pushPace(player, {CommandType::SetPace, 0, 0.0});
+    player.follower.emplace(player.session.program, player.session.sampleRate);
+}
+
+/// Where the session stands, for a follower that begins mid-way.
+void catchUpFollow(Player& player) noexcept {
+    const SessionState state = player.engine.state();
+    Event event;
+    event.sample = state.outputSample;
+    event.sessionSample = state.sessionSample;
+    if (state.step >= 0) {
+        event.type = EventType::StepStarted;
+        event.index = state.step;
+        hearFollow(player, event);
+    }
+    if (state.breathPhase >= 0) {
+        event.type = EventType::PhaseChanged;
+        event.index = state.breathPhase;
+        hearFollow(player, event);
+    }
 }
 
 }  // namespace
 
 /// sp_attach_heart: 1 makes the session state carry the heart's figures, 0 clears them.
 SP_WEB_EXPORT(sp_web_attach_heart) int sp_web_attach_heart(Player* player, int attached) {
+    if (player->heartAttached != (attached != 0)) {
+        restartFollow(*player);
+        player->followCatchUp = attached != 0;
+    }
     player->heartAttached = attached != 0;
     publishHeart(*player);
     return SP_OK;
@@ -334,10 +393,20 @@ const char* sp_web_heart_error_message(const Player* player) {
 }
 
 /// sp_heart_update: take what was pushed at `now_seconds` on the consumer's
-/// clock, and give the session state the heart's figures.
+/// clock, tick the follow of the heart (before the next block: a pace it sets
+/// reaches the engine there), and give the session state the heart's figures.
 SP_WEB_EXPORT(sp_web_heart_update) int sp_web_heart_update(Player* player, double nowSeconds) {
     if (!std::isfinite(nowSeconds)) return SP_ERROR_INVALID_ARGUMENT;
     player->heart.update(nowSeconds);
+    if (player->heartAttached) {
+        // The output clock where the next block begins, on the heart's clock.
+        player->followOffsetSeconds = nowSeconds - static_cast<double>(player->engine.position()) /
+                                                       player->session.sampleRate;
+        if (std::exchange(player->followCatchUp, false)) catchUpFollow(*player);
+        const heart::FollowUpdate update = player->follower->tick(nowSeconds, player->heart);
+        if (update.command && update.command->type == CommandType::SetPace)
+            pushPace(*player, *update.command);
+    }
     publishHeart(*player);
     return SP_OK;
 }

@@ -428,6 +428,10 @@ typedef struct sp_status {
     double coherence;         /* 0..1 */
     uint64_t heart_beats;     /* intervals accepted */
     uint64_t heart_artefacts; /* intervals refused by the artefact rules (range, jumps) */
+    /* Added after heart_artefacts, by the same rule. The pace the attached
+     * heart sets in a `pace: resonance` step (breaths/min, 4.5-7; see
+     * sp_attach_heart); 0 while the session's own pace plays. */
+    double heart_followed_pace_bpm;
 } sp_status;
 
 /* Fill *status. SP_ERROR_INVALID_ARGUMENT when status->struct_size is
@@ -550,14 +554,36 @@ SP_API sp_result sp_heart_push_measurement(sp_heart* heart, const uint8_t* bytes
 /* Why the last packet was refused, or "" (never NULL while heart is valid). */
 SP_API const char* sp_heart_error_message(const sp_heart* heart);
 /* Take what was pushed, at `now_seconds` on the consumer's clock (beats
- * arriving more than 3 s behind it are placed at it; none for 5 s: not live). */
+ * arriving more than 3 s behind it are placed at it; none for 5 s: not live).
+ * Attached to an engine, it also ticks that engine's follow of the heart (see
+ * sp_attach_heart): then give the engine's output clock, played frames /
+ * sample rate as sp_get_position reports them, and call it after sp_process
+ * (each block, or a few times a second). */
 SP_API sp_result sp_heart_update(sp_heart* heart, double now_seconds);
 SP_API sp_result sp_heart_get_state(const sp_heart* heart, sp_heart_state* state);
 /* Let `engine`'s sp_status carry `heart`'s figures (heart_* and coherence
  * fields), so one status read shows the session and the heart together.
- * NULL detaches. The engine only reads the heart: keep it alive while it is
- * attached (attach NULL, or destroy the engine, before sp_heart_destroy).
- * Control thread, not during sp_get_status calls on other threads. */
+ * NULL detaches. Keep the heart alive while it is attached (attach NULL, or
+ * destroy the engine, before sp_heart_destroy).
+ *
+ * The engine then follows the heart live (docs/heart.md), as `stillpoint
+ * play --heart` does: in a `pace: resonance` breathe step with beats coming,
+ * the breath's pace is nudged toward the heart's resonance, within
+ * 4.5-7/min and at most 0.5/min a minute, never with a hold; when the beats
+ * stop it glides back to the step's own pace and hands it back.
+ * sp_status.heart_followed_pace_bpm shows the pace it sets. Threads: the
+ * follower is ticked inside sp_heart_update, on the heart's consumer thread;
+ * sp_process hands it the engine's step and breath events through a
+ * preallocated wait-free queue and hands the engine the pace it asks for
+ * before the next block (all real-time safe). A pace set with
+ * SP_COMMAND_PACE wins while it stands. Detaching hands a pace the heart set
+ * back at the next block. One heart follows one engine: attaching it to
+ * another moves the follow there (detach it from the first before).
+ *
+ * Control thread, not during sp_get_status calls on other threads nor while
+ * the heart's sp_heart_update runs; sp_load_session*, sp_prepare and
+ * sp_set_state restart the follow and must not run during sp_heart_update
+ * either. */
 SP_API sp_result sp_attach_heart(sp_engine* engine, const sp_heart* heart);
 
 #ifdef __cplusplus
