@@ -43,7 +43,7 @@ static void play(sp_engine* engine, int blocks, sp_event_type type, sp_event* fo
 
 static void a_live_checkin_waits_until_continue(void) {
     sp_engine* engine = checkin_engine(1.0);
-    sp_event waiting, bell;
+    sp_event waiting = {0}, bell = {0};
     int64_t continued_at = 0;
     double value = 0.0;
     REQUIRE(engine != NULL);
@@ -70,7 +70,7 @@ static void a_live_checkin_waits_until_continue(void) {
 
 static void a_render_checkin_waits_its_set_time(void) {
     sp_engine* engine = checkin_engine(0.0);
-    sp_event waiting, bell;
+    sp_event waiting = {0}, bell = {0};
     REQUIRE(engine != NULL);
     waiting.sample = -1;
     bell.sample = -1;
