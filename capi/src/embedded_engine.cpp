@@ -342,23 +342,8 @@ void EmbeddedEngine::fadeIn(float* const* outputs, int channels, int frames) noe
 }
 
 void EmbeddedEngine::passFollow(Engine& engine, bool following) noexcept {
-    if (following && follow_.takeCatchUp()) {
-        // Attached mid-way: the step (and breath) playing, as if it had just begun.
-        const SessionState state = engine.state();
-        Event event;
-        event.sample = state.outputSample;
-        event.sessionSample = state.sessionSample;
-        if (state.step >= 0) {
-            event.type = EventType::StepStarted;
-            event.index = state.step;
-            follow_.offer(event);
-        }
-        if (state.breathPhase >= 0) {
-            event.type = EventType::PhaseChanged;
-            event.index = state.breathPhase;
-            follow_.offer(event);
-        }
-    }
+    if (following && follow_.takeCatchUp())  // attached mid-way
+        heart::eventsWhereItStands(engine.state(), [this](const Event& e) { follow_.offer(e); });
     if (!followCarried_) followCarried_ = follow_.takeCommand();
     // A pace the listener set (SP_COMMAND_PACE) is theirs: the heart's is not sent while it stands.
     if (followCarried_ && paceBpm_.load() != 0.0) followCarried_.reset();

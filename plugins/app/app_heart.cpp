@@ -101,13 +101,8 @@ void AppHeart::steer(double now, const SessionState& session) {
         // What waited is old news: the follower starts from the step that plays.
         while (processor_.popHeardEvent(event)) {
         }
-        const int step = processor_.display().step.load();
-        if (follower_ && step >= 0) {
-            event.type = EventType::StepStarted;
-            event.index = step;
-            event.sample = session.outputSample;
-            follower_->onEvent(event);
-        }
+        if (follower_)
+            heart::eventsWhereItStands(session, [this](const Event& e) { follower_->onEvent(e); });
         reading_ = true;
     }
     while (processor_.popHeardEvent(event))

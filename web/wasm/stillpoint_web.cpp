@@ -333,20 +333,8 @@ void restartFollow(Player& player) noexcept {
 
 /// Where the session stands, for a follower that begins mid-way.
 void catchUpFollow(Player& player) noexcept {
-    const SessionState state = player.engine.state();
-    Event event;
-    event.sample = state.outputSample;
-    event.sessionSample = state.sessionSample;
-    if (state.step >= 0) {
-        event.type = EventType::StepStarted;
-        event.index = state.step;
-        hearFollow(player, event);
-    }
-    if (state.breathPhase >= 0) {
-        event.type = EventType::PhaseChanged;
-        event.index = state.breathPhase;
-        hearFollow(player, event);
-    }
+    heart::eventsWhereItStands(player.engine.state(),
+                               [&player](const Event& event) { hearFollow(player, event); });
 }
 
 }  // namespace

@@ -28,6 +28,7 @@
 #include "stillpoint/heart_monitor.hpp"
 #include "stillpoint/program.hpp"
 #include "stillpoint/resonance.hpp"
+#include "stillpoint/session_state.hpp"
 
 namespace stillpoint::heart {
 
@@ -53,6 +54,26 @@ struct FollowUpdate {
     FollowNote note = FollowNote::None;
     double paceBpm = 0.0;  ///< the pace the breath is heading to
 };
+
+/// For a follower that begins mid-way (a heart attached while a session
+/// plays): the events that tell it where `state` stands, the step playing and
+/// its breath phase as if they had just begun, each handed to `hear`.
+template <class Hear>
+void eventsWhereItStands(const SessionState& state, Hear&& hear) noexcept {
+    Event event;
+    event.sample = state.outputSample;
+    event.sessionSample = state.sessionSample;
+    if (state.step >= 0) {
+        event.type = EventType::StepStarted;
+        event.index = state.step;
+        hear(event);
+    }
+    if (state.breathPhase >= 0) {
+        event.type = EventType::PhaseChanged;
+        event.index = state.breathPhase;
+        hear(event);
+    }
+}
 
 class HeartPaceFollower {
   public:
