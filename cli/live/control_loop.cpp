@@ -125,7 +125,8 @@ LoopResult runControlLoop(LoopParts& p, std::ostream& err) {
             }
             if (beat.note != heart::FollowNote::None)
                 p.events.writeHeart(played, heart::followNoteName(beat.note), beat.paceBpm);
-            if (beat.command && p.engine.pushCommand(*beat.command)) {
+            // A pace the listener chose stands: the heart's steps are not sent while it does.
+            if (beat.command && !p.controller.paceChosen() && p.engine.pushCommand(*beat.command)) {
                 p.events.write(*beat.command, played);
                 p.events.writeHeart(played, "Pace", beat.command->value);
             }

@@ -34,6 +34,8 @@ class LiveController {
     bool holding() const { return holding_; }
     /// Commands sent since the last call, for the event log.
     std::vector<Command> takeSent();
+    /// The listener chose a pace (slower, faster): it stands over the heart's.
+    bool paceChosen() const { return chosenPace_ > 0.0; }
     LayerId selectedLayer() const { return selected_; }
     double layerDb(LayerId layer) const { return layerDb_[static_cast<std::size_t>(layer)]; }
 
