@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/resonance_session.hpp"
 #include "stillpoint/heart_monitor.hpp"
 #include "stillpoint/heart_pace.hpp"
 #include "stillpoint/session_parser.hpp"
@@ -103,12 +104,7 @@ const std::vector<BlockRecord>& attachedThroughout() {
 }
 
 std::shared_ptr<const Program> plannedProgram() {
-    const ParseResult parsed = parseSession(kSession, "follow.yaml");
-    PlanOptions options;
-    options.resonanceBpm = kProfileBpm;
-    PlanResult planned = planSession(*parsed.session, options);
-    EXPECT_TRUE(planned.program.has_value());
-    return std::make_shared<const Program>(std::move(*planned.program));
+    return test::planWithResonance(kSession, "follow.yaml", kProfileBpm);
 }
 
 struct Reference {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "../support/closed_loop_heart.hpp"
+#include "../support/resonance_session.hpp"
 #include "stillpoint/engine.hpp"
 #include "stillpoint/resonance.hpp"
 #include "stillpoint/session_parser.hpp"
@@ -29,12 +30,7 @@ std::shared_ptr<const Program> resonanceProgram(double profileBpm, const char* d
         "title: Heart\nsections:\n  - name: One\n    steps:\n"
         "      - breathe: {duration: " +
         std::string(duration) + ", pace: resonance}\n" + after;
-    const ParseResult parsed = parseSession(text, "heart.yaml");
-    PlanOptions options;
-    options.resonanceBpm = profileBpm;
-    PlanResult planned = planSession(*parsed.session, options);
-    EXPECT_TRUE(planned.program.has_value());
-    return std::make_shared<const Program>(std::move(*planned.program));
+    return test::planWithResonance(text, "heart.yaml", profileBpm);
 }
 
 using sim::ClosedLoopHeart;

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "../support/resonance_session.hpp"
 #include "realtime_guard.hpp"
 #include "stillpoint/engine.hpp"
 #include "stillpoint/heart_pace.hpp"
@@ -26,13 +27,8 @@ sections:
     steps:
       - breathe: {duration: 3m, pace: resonance}
 )";
-    auto parsed = parseSession(yaml, "heart.yaml");
-    ASSERT_TRUE(parsed.session);
-    PlanOptions options;
-    options.resonanceBpm = 6.0;
-    auto planned = planSession(*parsed.session, options);
-    ASSERT_TRUE(planned.program);
-    auto program = std::make_shared<const Program>(std::move(*planned.program));
+    const auto program = test::planWithResonance(yaml, "heart.yaml", 6.0);
+    ASSERT_TRUE(program);
     constexpr double kRate = 48000.0;
     constexpr int kBlock = 512;
     Engine engine;
